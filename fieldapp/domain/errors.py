@@ -1,0 +1,74 @@
+"""The error tree every layer raises; messages are meant for a border-post officer to act on.
+
+Messages never contain victims' names or statement text: they may be shown, logged or
+printed by the CLI.
+"""
+
+from __future__ import annotations
+
+
+class FieldAppError(Exception):
+    """Base of every error the app expects and explains; anything else is a bug."""
+
+
+class WrongPassphrase(FieldAppError):
+    def __init__(self, message: str = "wrong passphrase") -> None:
+        super().__init__(message)
+
+
+class UnlockThrottled(FieldAppError):
+    def __init__(self, wait_seconds: float) -> None:
+        self.wait_seconds = wait_seconds
+        super().__init__(f"too many failed attempts: wait {wait_seconds:.0f} s before trying again")
+
+
+class StoreLocked(FieldAppError):
+    """The store is locked (idle lock, or never unlocked)."""
+
+
+class StoreAlreadyOpen(FieldAppError):
+    """Another process has this data directory open."""
+
+
+class StoreCorrupt(FieldAppError):
+    """The database or keystore failed an integrity check."""
+
+
+class StoreNotFound(FieldAppError):
+    """No store has been initialised in this data directory."""
+
+
+class StoreExists(FieldAppError):
+    """A store already exists where a new one was to be created."""
+
+
+class NotFound(FieldAppError):
+    """A record, user or reference item does not exist."""
+
+
+class PermissionDenied(FieldAppError):
+    """The signed-in user's role does not allow this action."""
+
+
+class InvalidInput(FieldAppError):
+    """Input failed validation; the message names the field."""
+
+
+class InvalidTransition(FieldAppError):
+    """A state machine refused a transition (e.g. completing a declined referral)."""
+
+
+class StatementFinal(FieldAppError):
+    """A final statement cannot be changed; record an amendment instead."""
+
+
+class FormInvalid(FieldAppError):
+    """A form definition failed to load or validate."""
+
+
+class SyncRejected(FieldAppError):
+    """HQ or a bundle refused a sync payload; the message says why."""
+
+
+class IntegrityError(FieldAppError):
+    """A hash chain or checksum did not verify."""
