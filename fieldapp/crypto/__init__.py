@@ -1,0 +1,1 @@
+"""Key derivation, the keystore of wrapped database keys, envelopes and attachment encryption."""

@@ -1,0 +1,1 @@
+"""The encrypted local store: SQLCipher engine, records, migrations, change capture and audit."""

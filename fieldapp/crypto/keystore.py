@@ -1,0 +1,226 @@
+"""The keystore file: the database key wrapped per user (Argon2id + AES-256-GCM) and to HQ (HPKE).
+
+The database key is random and never written in the clear. Each user has a *wrap*: the
+key encrypted with AES-256-GCM under a key derived from the user's passphrase by
+Argon2id, with the KDF parameters stored beside it so that they can be raised later.
+Changing a passphrase replaces one wrap; the database itself is never re-encrypted.
+An *escrow* wrap seals the key to HQ's X25519 recovery public key with HPKE, so that data
+not yet synced survives every passphrase being forgotten.
+
+Failed unlocks are counted per user in the same file (so back-off survives restarts).
+The counter is not secret and an attacker holding the file can reset it; the real cost
+of guessing is Argon2id, which the counter only adds to for people at the keyboard.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import time
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hpke, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from fieldapp.crypto.atomic import write_atomic
+from fieldapp.domain.errors import (
+    InvalidInput,
+    NotFound,
+    StoreCorrupt,
+    UnlockThrottled,
+    WrongPassphrase,
+)
+
+KEY_BYTES = 32
+FORMAT_VERSION = 1
+#: Failures allowed before back-off starts; then 2, 4, 8 … seconds, at most MAX_DELAY.
+FREE_ATTEMPTS = 3
+MAX_DELAY = 15 * 60
+MIN_PASSPHRASE_LENGTH = 8
+_ESCROW_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+_ESCROW_INFO = b"fieldapp escrow v1"
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost; the default is RFC 9106's second recommended profile."""
+
+    iterations: int = 3
+    lanes: int = 4
+    memory_kib: int = 64 * 1024
+
+
+DEFAULT_KDF = KdfParams()
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def normalise_passphrase(passphrase: str) -> bytes:
+    """NFC-normalise so a Khmer passphrase typed with another input method still matches."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def check_passphrase_strength(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise InvalidInput(f"passphrase: use at least {MIN_PASSPHRASE_LENGTH} characters")
+
+
+def derive_wrapping_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    kdf = Argon2id(
+        salt=salt,
+        length=KEY_BYTES,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(normalise_passphrase(passphrase))
+
+
+def _aad(username: str) -> bytes:
+    # Binds a wrap to its user, so wraps cannot be swapped between users in the file.
+    return b"fieldapp dbkey v1\x00" + username.encode("utf-8")
+
+
+def backoff_delay(failures: int) -> float:
+    """Seconds to wait after `failures` consecutive failed unlocks."""
+    if failures < FREE_ATTEMPTS:
+        return 0.0
+    return float(min(2 ** (failures - FREE_ATTEMPTS + 1), MAX_DELAY))
+
+
+class Keystore:
+    """The keystore file beside the database. Every write is atomic."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self._data = data
+
+    # -- file -------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path) -> Keystore:
+        ks = cls(path, {"version": FORMAT_VERSION, "wraps": {}, "failures": {}, "escrow": None})
+        return ks
+
+    @classmethod
+    def load(cls, path: Path) -> Keystore:
+        try:
+            data = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            raise
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise StoreCorrupt("the keystore file is damaged") from exc
+        if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+            raise StoreCorrupt("the keystore file is damaged or from an unknown version")
+        data.setdefault("failures", {})
+        data.setdefault("escrow", None)
+        return cls(path, data)
+
+    def save(self) -> None:
+        write_atomic(self.path, json.dumps(self._data, indent=1, sort_keys=True).encode())
+
+    # -- users ------------------------------------------------------------------------
+    def usernames(self) -> list[str]:
+        return sorted(self._data["wraps"])
+
+    def has_user(self, username: str) -> bool:
+        return username in self._data["wraps"]
+
+    def add_wrap(
+        self, username: str, passphrase: str, db_key: bytes, params: KdfParams = DEFAULT_KDF
+    ) -> None:
+        """Wrap `db_key` for `username` (replacing any wrap they had) and save."""
+        check_passphrase_strength(passphrase)
+        salt = os.urandom(16)
+        nonce = os.urandom(12)
+        wrapping = derive_wrapping_key(passphrase, salt, params)
+        ct = AESGCM(wrapping).encrypt(nonce, db_key, _aad(username))
+        self._data["wraps"][username] = {
+            "kdf": "argon2id",
+            "params": asdict(params),
+            "salt": _b64(salt),
+            "nonce": _b64(nonce),
+            "wrapped": _b64(ct),
+        }
+        self._data["failures"].pop(username, None)
+        self.save()
+
+    def remove_wrap(self, username: str) -> None:
+        self._data["wraps"].pop(username, None)
+        self._data["failures"].pop(username, None)
+        self.save()
+
+    def wait_seconds(self, username: str, now: float | None = None) -> float:
+        """How long `username` must still wait before the next unlock attempt."""
+        entry = self._data["failures"].get(username)
+        if not entry:
+            return 0.0
+        ready_at = entry["last"] + backoff_delay(entry["count"])
+        return max(0.0, ready_at - (time.time() if now is None else now))
+
+    def unwrap(self, username: str, passphrase: str) -> bytes:
+        """Return the database key, or raise WrongPassphrase / UnlockThrottled."""
+        wrap = self._data["wraps"].get(username)
+        if wrap is None:
+            # Same cost and message as a wrong passphrase: do not reveal who has an account.
+            derive_wrapping_key(passphrase, b"\x00" * 16, DEFAULT_KDF)
+            raise WrongPassphrase("unknown user or wrong passphrase")
+        wait = self.wait_seconds(username)
+        if wait > 0:
+            raise UnlockThrottled(wait)
+        params = KdfParams(**wrap["params"])
+        wrapping = derive_wrapping_key(passphrase, _unb64(wrap["salt"]), params)
+        try:
+            key = AESGCM(wrapping).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["wrapped"]), _aad(username))
+        except InvalidTag:
+            entry = self._data["failures"].setdefault(username, {"count": 0, "last": 0.0})
+            entry["count"] += 1
+            entry["last"] = time.time()
+            self.save()
+            raise WrongPassphrase() from None
+        if username in self._data["failures"]:
+            del self._data["failures"][username]
+            self.save()
+        return key
+
+    def kdf_params(self, username: str) -> KdfParams:
+        wrap = self._data["wraps"].get(username)
+        if wrap is None:
+            raise NotFound(f"no user '{username}' on this device")
+        return KdfParams(**wrap["params"])
+
+    # -- escrow -----------------------------------------------------------------------
+    def set_escrow(self, db_key: bytes, recovery_public: X25519PublicKey) -> None:
+        """Seal the database key to HQ's recovery key (written once the key is known)."""
+        sealed = _ESCROW_SUITE.encrypt(db_key, recovery_public, info=_ESCROW_INFO)
+        raw_pub = recovery_public.public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+        self._data["escrow"] = {"suite": "X25519-HKDF-SHA256-AES256GCM", "recipient": _b64(raw_pub),
+                                "sealed": _b64(sealed)}
+        self.save()
+
+    def has_escrow(self) -> bool:
+        return bool(self._data.get("escrow"))
+
+    def recover_key(self, recovery_private: X25519PrivateKey) -> bytes:
+        """Open the escrow wrap with HQ's recovery private key."""
+        escrow = self._data.get("escrow")
+        if not escrow:
+            raise NotFound("this device has no escrow wrap yet (it was never enrolled with HQ)")
+        try:
+            return _ESCROW_SUITE.decrypt(_unb64(escrow["sealed"]), recovery_private, info=_ESCROW_INFO)
+        except Exception as exc:  # cryptography raises InvalidTag or ValueError here
+            raise WrongPassphrase("this recovery key does not open this device's store") from exc

@@ -1,0 +1,65 @@
+"""Shared by the intake services: check and copy user-supplied fields onto a record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
+
+from fieldapp.domain.errors import InvalidInput
+
+#: Which enum each constrained field must come from, per record type.
+Spec = Mapping[str, type]
+
+
+def coerce(name: str, kind: type, value: Any) -> Any:
+    """Convert `value` to `kind` or raise InvalidInput naming the field (never the value)."""
+    if value is None or value == "":
+        return None if kind not in (str, list, dict) else kind()
+    try:
+        if issubclass(kind, StrEnum):
+            return kind(value).value
+        if kind is dt.date and isinstance(value, str):
+            return dt.date.fromisoformat(value)
+        if kind is dt.datetime and isinstance(value, str):
+            return dt.datetime.fromisoformat(value)
+        if kind is dt.date and isinstance(value, dt.datetime):
+            return value.date()
+        if kind is int and not isinstance(value, bool):
+            return int(value)
+        if kind is bool:
+            if isinstance(value, str):
+                return value.strip().lower() in ("1", "true", "yes", "y")
+            return bool(value)
+        if kind is list:
+            if isinstance(value, str):
+                return [v for v in value.split() if v]
+            return [str(v) for v in value]
+        if kind is str:
+            return str(value).strip()
+        if isinstance(value, kind):
+            return value
+    except (ValueError, TypeError):
+        pass
+    if issubclass(kind, StrEnum):
+        allowed = ", ".join(m.value for m in kind)
+        raise InvalidInput(f"{name}: must be one of {allowed}")
+    raise InvalidInput(f"{name}: not a valid {getattr(kind, '__name__', 'value')}")
+
+
+def assign(obj: Any, spec: Spec, values: Mapping[str, Any], required: tuple[str, ...] = ()) -> list[str]:
+    """Set the given fields on `obj`; return the names that changed."""
+    unknown = set(values) - set(spec)
+    if unknown:
+        raise InvalidInput(f"unknown field(s): {', '.join(sorted(unknown))}")
+    changed = []
+    for name, value in values.items():
+        new = coerce(name, spec[name], value)
+        if getattr(obj, name, None) != new:
+            setattr(obj, name, new)
+            changed.append(name)
+    for name in required:
+        if getattr(obj, name, None) in (None, ""):
+            raise InvalidInput(f"{name}: required")
+    return changed

@@ -1,0 +1,187 @@
+"""Referrals to services: created by officers, worked by transit-centre staff, status from events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldapp.domain.enums import ReferralStatus, Role, Service, Urgency
+from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
+from fieldapp.domain.referrals import TERMINAL, check_transition, derive_status
+from fieldapp.services.intake import RECORDERS, load_rescue, load_victim
+from fieldapp.services.records import assign, coerce
+from fieldapp.services.workspace import Workspace
+from fieldapp.store import audit
+from fieldapp.store.models import Referral, ReferralEvent, ServiceProvider, Victim
+
+REFERRAL_FIELDS: dict[str, type] = {
+    "service": Service, "provider_code": str, "urgency": Urgency, "due_date": dt.date, "notes": str,
+}
+
+
+@dataclass(frozen=True)
+class VictimEssentials:
+    """What a transit centre needs to receive a person: never the statement or the case."""
+
+    id: str
+    name_km: str
+    name_latin: str
+    sex: str
+    age: int | None
+    is_minor: bool
+    nationality: str
+    languages: list[str]
+
+
+@dataclass(frozen=True)
+class ReferralCard:
+    referral: Referral
+    victim: VictimEssentials
+    events: list[ReferralEvent]
+    overdue: bool
+
+
+def essentials(victim: Victim, today: dt.date | None = None) -> VictimEssentials:
+    from fieldapp.services.intake import age_on
+
+    today = today or dt.date.today()
+    age = age_on(victim.date_of_birth, today) if victim.date_of_birth else victim.estimated_age
+    return VictimEssentials(victim.id, victim.name_km, victim.name_latin, victim.sex, age,
+                            victim.is_minor, victim.nationality, list(victim.languages or []))
+
+
+def _refresh_status(s: Session, referral: Referral) -> None:
+    events = s.execute(select(ReferralEvent.hlc, ReferralEvent.kind)
+                       .where(ReferralEvent.referral_id == referral.id)).all()
+    status, conflicted = derive_status(
+        (hlc.get("kind", ""), ReferralStatus(kind)) for hlc, kind in events
+    )
+    referral.status = (status or ReferralStatus.CREATED).value
+    referral.conflicted = conflicted
+
+
+def _append(s: Session, referral: Referral, kind: ReferralStatus, reason: str = "",
+            services_given: list[str] | None = None) -> ReferralEvent:
+    check_transition(ReferralStatus(referral.status) if referral.status else None, kind)
+    event = ReferralEvent(referral_id=referral.id, kind=kind.value, reason=reason,
+                          services_given=services_given or [])
+    s.add(event)
+    s.flush()  # stamps the event's HLC, which orders it among other devices' events
+    _refresh_status(s, referral)
+    audit.append(s, kind.value, "referral", referral.id)
+    return event
+
+
+def _load_for_centre(ws: Workspace, s: Session, referral_id: str) -> Referral:
+    referral = s.get(Referral, referral_id)
+    if referral is None:
+        raise NotFound("no such referral on this device")
+    if ws.actor.role is Role.CENTRE_STAFF:
+        if referral.provider_code != ws.actor.centre_code:
+            raise PermissionDenied("this referral is addressed to another centre")
+    else:
+        load_victim(ws, s, referral.victim_id)
+    return referral
+
+
+# -- officers ----------------------------------------------------------------------------
+def create_referral(ws: Workspace, victim_id: str, **values: Any) -> Referral:
+    """Refer a victim to a service provider; it is sent at once (through sync when online)."""
+    ws.require(*RECORDERS)
+    with ws.tx() as s:
+        victim = load_victim(ws, s, victim_id)
+        referral = Referral(victim_id=victim.id, status="")
+        assign(referral, REFERRAL_FIELDS, values, required=("service", "provider_code"))
+        provider = s.get(ServiceProvider, referral.provider_code)
+        if provider is None:
+            raise InvalidInput("provider_code: unknown service provider")
+        if referral.service not in provider.services:
+            raise InvalidInput(f"provider_code: {provider.code} does not offer {referral.service}")
+        s.add(referral)
+        s.flush()
+        audit.append(s, "create", "referral", referral.id, {"victim": victim.id})
+        referral.status = ""
+        _append(s, referral, ReferralStatus.CREATED)
+        _append(s, referral, ReferralStatus.SENT)
+    return referral
+
+
+def cancel_referral(ws: Workspace, referral_id: str, reason: str) -> Referral:
+    ws.require(*RECORDERS)
+    with ws.tx() as s:
+        referral = _load_for_centre(ws, s, referral_id)
+        _append(s, referral, ReferralStatus.CANCELLED, reason=coerce("reason", str, reason))
+    return referral
+
+
+# -- transit centres ---------------------------------------------------------------------
+def _centre_action(ws: Workspace, referral_id: str, kind: ReferralStatus, reason: str = "",
+                   services_given: list[str] | None = None) -> Referral:
+    ws.require(Role.CENTRE_STAFF, Role.SUPERVISOR)
+    with ws.tx() as s:
+        referral = _load_for_centre(ws, s, referral_id)
+        _append(s, referral, kind, reason, services_given)
+    return referral
+
+
+def accept_referral(ws: Workspace, referral_id: str) -> Referral:
+    return _centre_action(ws, referral_id, ReferralStatus.ACCEPTED)
+
+
+def decline_referral(ws: Workspace, referral_id: str, reason: str) -> Referral:
+    if not reason or not reason.strip():
+        raise InvalidInput("reason: say why the referral is declined")
+    return _centre_action(ws, referral_id, ReferralStatus.DECLINED, reason.strip())
+
+
+def start_service(ws: Workspace, referral_id: str, services_given: list[str]) -> Referral:
+    given = [Service(x).value for x in services_given]
+    return _centre_action(ws, referral_id, ReferralStatus.IN_SERVICE, services_given=given)
+
+
+def complete_referral(ws: Workspace, referral_id: str, services_given: list[str] | None = None,
+                      notes: str = "") -> Referral:
+    given = [Service(x).value for x in services_given or []]
+    return _centre_action(ws, referral_id, ReferralStatus.COMPLETED, notes, given)
+
+
+def referral_queue(ws: Workspace, status: ReferralStatus | None = None,
+                   today: dt.date | None = None) -> list[ReferralCard]:
+    """Referrals this user may work on, with the victim essentials, oldest due first."""
+    today = today or dt.date.today()
+    with ws.tx() as s:
+        q = select(Referral, Victim).join(Victim, Victim.id == Referral.victim_id)
+        if ws.actor.role is Role.CENTRE_STAFF:
+            q = q.where(Referral.provider_code == ws.actor.centre_code)
+        elif ws.actor.role is Role.OFFICER:
+            from fieldapp.store.models import Rescue
+
+            q = q.join(Rescue, Rescue.id == Victim.rescue_id).where(
+                Rescue.post_code == ws.actor.post_code)
+        if status is not None:
+            q = q.where(Referral.status == status.value)
+        rows = s.execute(q.order_by(Referral.due_date.is_(None), Referral.due_date)).all()
+        ids = [r.id for r, _ in rows]
+        events: dict[str, list[ReferralEvent]] = {i: [] for i in ids}
+        for ev in s.scalars(select(ReferralEvent).where(ReferralEvent.referral_id.in_(ids))
+                            .order_by(ReferralEvent.at)):
+            events[ev.referral_id].append(ev)
+        return [
+            ReferralCard(
+                r, essentials(v, today), events[r.id],
+                overdue=bool(r.due_date and r.due_date < today
+                             and ReferralStatus(r.status) not in TERMINAL),
+            )
+            for r, v in rows
+        ]
+
+
+def referrals_of_rescue(ws: Workspace, rescue_id: str) -> list[Referral]:
+    with ws.tx() as s:
+        load_rescue(ws, s, rescue_id)
+        return list(s.scalars(select(Referral).join(Victim, Victim.id == Referral.victim_id)
+                              .where(Victim.rescue_id == rescue_id)))

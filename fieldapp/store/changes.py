@@ -1,0 +1,91 @@
+"""Change capture: every change to a synced record is HLC-stamped and put in the outbox.
+
+It runs in the session's `before_flush`, so the outbox row is written in the same
+transaction as the change itself — there is no way to save a record and not queue it.
+The session's `info` carries the clock, device and post (set by `Store.session()`).
+Changes applied from HQ set `info["remote"] = True` and are not queued again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
+
+from fieldapp.domain.hlc import HlcClock
+from fieldapp.store.codec import to_json
+from fieldapp.store.models import Device, Outbox, Rescue, Synced
+
+#: Local bookkeeping columns that never travel.
+_LOCAL_ONLY = frozenset({"updated_at"})
+
+
+def _apply_defaults(obj: Any) -> None:
+    """Fill Python-side column defaults now, so the outbox sees the values the row gets."""
+    for column in inspect(obj).mapper.columns:
+        default = column.default
+        if default is None or getattr(obj, column.key) is not None:
+            continue
+        if default.is_scalar:
+            setattr(obj, column.key, default.arg)
+        elif default.is_callable:
+            setattr(obj, column.key, default.arg(None))
+
+
+def allocate_seq(session: Session) -> int:
+    """The next dense outbox sequence number; counted in the session, as rows may be unflushed."""
+    seq = session.info.get("next_seq")
+    if seq is None:
+        conn = session.connection()
+        top = conn.execute(select(func.max(Outbox.seq))).scalar() or 0
+        acked = conn.execute(select(func.max(Device.acked_seq))).scalar() or 0
+        seq = max(top, acked) + 1
+    session.info["next_seq"] = seq + 1
+    return int(seq)
+
+
+def post_of(session: Session, obj: Synced) -> str:
+    """The post a record belongs to (HQ routes by it)."""
+    if isinstance(obj, Rescue):
+        return obj.post_code
+    return str(session.info.get("post_code", ""))
+
+
+def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    if session.info.get("remote"):
+        return
+    clock: HlcClock | None = session.info.get("clock")
+    if clock is None:
+        return
+    pending = [o for o in session.new if isinstance(o, Synced)]
+    pending += [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
+    if not pending:
+        return
+    for obj in pending:
+        state = inspect(obj)
+        is_new = obj in session.new
+        if is_new:
+            _apply_defaults(obj)
+            obj.created_by = obj.created_by or session.info.get("username", "")
+            obj.device_id = obj.device_id or session.info.get("device_id", "")
+        changed: dict[str, Any] = {}
+        for attr in state.mapper.column_attrs:
+            key = attr.key
+            if key in obj.SYNC_EXCLUDE or key in _LOCAL_ONLY:
+                continue
+            if is_new or state.attrs[key].history.has_changes():
+                changed[key] = getattr(obj, key)
+        if not changed:
+            continue
+        stamp = str(clock.now())
+        obj.hlc = {**(obj.hlc or {}), **{key: stamp for key in changed}}
+        session.add(
+            Outbox(
+                seq=allocate_seq(session),
+                entity=obj.SYNC_ENTITY,
+                entity_id=obj.id,
+                fields={key: [to_json(value), stamp] for key, value in changed.items()},
+                post_code=post_of(session, obj),
+            )
+        )

@@ -1,0 +1,282 @@
+"""The records, as SQLAlchemy 2 typed models. Synced records carry per-field HLC stamps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from fieldapp.domain.ids import uuid7
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Synced:
+    """Mixin for records that sync: uuid7 id, who/where made it, and per-field HLC stamps.
+
+    `SYNC_ENTITY` names the record on the wire; `SYNC_EXCLUDE` lists columns that never
+    leave the device. Every change to the other columns is stamped and written to the
+    outbox by `store.changes` in the same transaction.
+    """
+
+    SYNC_ENTITY: ClassVar[str]
+    SYNC_EXCLUDE: ClassVar[frozenset[str]] = frozenset({"id", "hlc"})
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    device_id: Mapped[str] = mapped_column(String(36), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    hlc: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# -- reference data ----------------------------------------------------------------------
+class Province(Base):
+    __tablename__ = "province"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name_en: Mapped[str] = mapped_column(String(80))
+    name_km: Mapped[str] = mapped_column(String(80))
+
+
+class Post(Base):
+    __tablename__ = "post"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name_en: Mapped[str] = mapped_column(String(120))
+    name_km: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    province_code: Mapped[str] = mapped_column(ForeignKey("province.code"))
+
+
+class ServiceProvider(Base):
+    __tablename__ = "service_provider"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name_en: Mapped[str] = mapped_column(String(160))
+    name_km: Mapped[str] = mapped_column(String(160))
+    province_code: Mapped[str] = mapped_column(ForeignKey("province.code"))
+    services: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Transit centres are providers whose staff use the app (centre_staff role).
+    is_centre: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# -- people and devices ------------------------------------------------------------------
+class Device(Base):
+    __tablename__ = "device"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
+    post_code: Mapped[str] = mapped_column(ForeignKey("post.code"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    #: Sync state (the sync issue fills these): keys live here, inside the encrypted store.
+    hq_url: Mapped[str | None] = mapped_column(String(400))
+    signing_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    hpke_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    hq_keys: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    acked_seq: Mapped[int] = mapped_column(Integer, default=0)
+    pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    last_hlc: Mapped[str] = mapped_column(String(64), default="")
+
+
+class User(Base):
+    __tablename__ = "user"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    post_code: Mapped[str] = mapped_column(ForeignKey("post.code"))
+    centre_code: Mapped[str | None] = mapped_column(ForeignKey("service_provider.code"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# -- case records ------------------------------------------------------------------------
+class Rescue(Synced, Base):
+    __tablename__ = "rescue"
+    SYNC_ENTITY = "rescue"
+    case_number: Mapped[str] = mapped_column(String(32), unique=True)
+    operation_date: Mapped[dt.date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    province_code: Mapped[str] = mapped_column(ForeignKey("province.code"))
+    post_code: Mapped[str] = mapped_column(ForeignKey("post.code"))
+    unit: Mapped[str] = mapped_column(String(120), default="")
+    exploitation_type: Mapped[str] = mapped_column(String(32))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    victims: Mapped[list[Victim]] = relationship(back_populates="rescue", lazy="raise")
+    suspects: Mapped[list[Suspect]] = relationship(back_populates="rescue", lazy="raise")
+
+    __table_args__ = (
+        Index("ix_rescue_post_date", "post_code", "operation_date"),
+        Index("ix_rescue_province", "province_code"),
+        Index("ix_rescue_type", "exploitation_type"),
+        Index("ix_rescue_date", "operation_date"),
+    )
+
+
+class Victim(Synced, Base):
+    __tablename__ = "victim"
+    SYNC_ENTITY = "victim"
+    rescue_id: Mapped[str] = mapped_column(ForeignKey("rescue.id"), index=True)
+    name_km: Mapped[str] = mapped_column(String(200), default="")
+    name_latin: Mapped[str] = mapped_column(String(200), default="")
+    sex: Mapped[str] = mapped_column(String(16))
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
+    estimated_age: Mapped[int | None] = mapped_column(Integer)
+    is_minor: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    nationality: Mapped[str] = mapped_column(String(8), default="")
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    documents: Mapped[list[str]] = mapped_column(JSON, default=list)
+    contact_phone: Mapped[str] = mapped_column(String(40), default="")
+    vulnerabilities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    consent_given: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    rescue: Mapped[Rescue] = relationship(back_populates="victims", lazy="raise")
+
+
+class Statement(Synced, Base):
+    __tablename__ = "statement"
+    SYNC_ENTITY = "statement"
+    victim_id: Mapped[str] = mapped_column(ForeignKey("victim.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    interview_date: Mapped[dt.datetime] = mapped_column(DateTime)
+    interviewer: Mapped[str] = mapped_column(String(120), default="")
+    interpreter: Mapped[str] = mapped_column(String(120), default="")
+    language: Mapped[str] = mapped_column(String(16), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    child_protocol: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    #: A correction of a final statement is a new statement that amends it.
+    amends_id: Mapped[str | None] = mapped_column(ForeignKey("statement.id"))
+    final_hash: Mapped[str | None] = mapped_column(String(64))
+    finalised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    finalised_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class Suspect(Synced, Base):
+    __tablename__ = "suspect"
+    SYNC_ENTITY = "suspect"
+    rescue_id: Mapped[str] = mapped_column(ForeignKey("rescue.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    alias: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    nationality: Mapped[str] = mapped_column(String(8), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="at_large")
+    identified_by: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    rescue: Mapped[Rescue] = relationship(back_populates="suspects", lazy="raise")
+
+
+class Referral(Synced, Base):
+    __tablename__ = "referral"
+    SYNC_ENTITY = "referral"
+    SYNC_EXCLUDE = frozenset({"id", "hlc", "status", "conflicted"})
+    victim_id: Mapped[str] = mapped_column(ForeignKey("victim.id"), index=True)
+    service: Mapped[str] = mapped_column(String(32))
+    provider_code: Mapped[str] = mapped_column(ForeignKey("service_provider.code"), index=True)
+    urgency: Mapped[str] = mapped_column(String(16), default="normal")
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    #: Derived from the events (a cache for queries), never synced itself.
+    status: Mapped[str] = mapped_column(String(16), default="created", index=True)
+    conflicted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ReferralEvent(Synced, Base):
+    __tablename__ = "referral_event"
+    SYNC_ENTITY = "referral_event"
+    referral_id: Mapped[str] = mapped_column(ForeignKey("referral.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    services_given: Mapped[list[str]] = mapped_column(JSON, default=list)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Attachment(Synced, Base):
+    __tablename__ = "attachment"
+    SYNC_ENTITY = "attachment"
+    SYNC_EXCLUDE = frozenset({"id", "hlc", "file_key"})
+    owner_entity: Mapped[str] = mapped_column(String(32))
+    owner_id: Mapped[str] = mapped_column(String(36), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    #: Each file has its own AES-256-GCM key, kept only here, inside the encrypted store.
+    file_key: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# -- bookkeeping -------------------------------------------------------------------------
+class AuditEvent(Base):
+    """Who did what to which record; each row's hash covers the previous row's hash."""
+
+    __tablename__ = "audit_event"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True, default=uuid7)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    username: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(32), default="")
+    entity_id: Mapped[str] = mapped_column(String(36), default="")
+    #: Never names or narrative: ids, field names, counts.
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Outbox(Base):
+    """A change waiting to be pushed: written in the same transaction as the change."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    op: Mapped[str] = mapped_column(String(16), default="upsert")
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    post_code: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CaseCounter(Base):
+    """Last case number issued per post and year: `<POST>-<YYYY>-<NNNN>`."""
+
+    __tablename__ = "case_counter"
+    post_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Draft(Base):
+    """A half-filled form, saved within a second of each change (inside the encrypted store)."""
+
+    __tablename__ = "draft"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    form_id: Mapped[str] = mapped_column(String(64))
+    context: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    values: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    __table_args__ = (UniqueConstraint("username", "form_id", "id"),)
+
+
+SYNCED_MODELS: dict[str, type[Synced]] = {
+    m.SYNC_ENTITY: m for m in (Rescue, Victim, Statement, Suspect, Referral, ReferralEvent, Attachment)
+}

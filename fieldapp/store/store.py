@@ -1,0 +1,140 @@
+"""The open store of one device: data-dir layout, lock, engine, sessions bound to a user."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from fieldapp.domain.errors import StoreExists, StoreNotFound
+from fieldapp.domain.hlc import Hlc, HlcClock
+from fieldapp.store import changes, migrate
+from fieldapp.store.engine import open_engine
+from fieldapp.store.lock import DirLock
+from fieldapp.store.models import Device, Outbox
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("fieldapp", appauthor=False))
+
+
+@dataclass(frozen=True)
+class DataDir:
+    """Where a device keeps everything; every file in it is encrypted or holds no case data."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "fieldapp.db"
+
+    @property
+    def keystore(self) -> Path:
+        return self.root / "keystore.json"
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    def exists(self) -> bool:
+        return self.keystore.exists() and self.database.exists()
+
+    def require(self) -> None:
+        if not self.exists():
+            raise StoreNotFound(
+                f"no fieldapp store in {self.root}: run 'fieldapp init' first (or pick another --data-dir)"
+            )
+
+    def prepare_new(self) -> None:
+        if self.keystore.exists() or self.database.exists():
+            raise StoreExists(f"a fieldapp store already exists in {self.root}")
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+class Store:
+    """An unlocked store. Holds the directory lock and the engine until `close()`."""
+
+    def __init__(self, data_dir: DataDir, key: bytes, *, plain: bool = False) -> None:
+        self.data_dir = data_dir
+        #: Kept while unlocked so a supervisor can wrap it for another user; dropped on close.
+        self.key: bytes = key
+        self._lock = DirLock(data_dir.root)
+        self._lock.acquire()
+        try:
+            self.engine = open_engine(data_dir.database, None if plain else key)
+            migrate.upgrade(self.engine)
+        except BaseException:
+            self._lock.release()
+            raise
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", changes.before_flush)
+        self.device_id = ""
+        self.post_code = ""
+        self.clock = HlcClock("unset")
+        self._current: Session | None = None
+        self._load_device()
+
+    def _load_device(self) -> None:
+        with self._sessions() as s:
+            device = s.scalars(select(Device)).first()
+            if device is None:
+                return
+            last = s.scalars(select(Outbox).order_by(Outbox.seq.desc()).limit(1)).first()
+            stamps = [device.last_hlc] if device.last_hlc else []
+            if last is not None:
+                stamps += [stamp for _, stamp in last.fields.values()]
+            self.device_id, self.post_code = device.id, device.post_code
+            latest = max((Hlc.parse(x) for x in stamps), default=None)
+            self.clock = HlcClock(device.id, last=latest)
+
+    def set_device(self, device: Device) -> None:
+        self.device_id, self.post_code = device.id, device.post_code
+        self.clock = HlcClock(device.id)
+
+    @contextlib.contextmanager
+    def session(self, username: str, *, remote: bool = False) -> Iterator[Session]:
+        """One transaction, committed on success; nested calls join the outer one."""
+        if self._current is not None:
+            yield self._current
+            return
+        session = self._sessions()
+        session.info.update(
+            username=username,
+            device_id=self.device_id,
+            post_code=self.post_code,
+            clock=self.clock,
+            remote=remote,
+        )
+        self._current = session
+        try:
+            with session.begin():
+                yield session
+        finally:
+            self._current = None
+            session.close()
+
+    def close(self) -> None:
+        """Dispose the engine (SQLCipher wipes its key from memory) and release the lock."""
+        self.engine.dispose()
+        self.key = b""
+        self._lock.release()
+
+
+def fsync_tree(root: Path) -> None:
+    """Best effort: make a freshly created data dir durable before reporting success."""
+    for path in (root, *[p for p in root.iterdir() if p.is_file()]):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
