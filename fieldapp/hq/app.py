@@ -1,0 +1,331 @@
+"""The HQ ASGI app: `create_app(settings)` builds the FastAPI app serving /v1 (see protocol).
+
+Every refusal is ``{"error": code, "reason": one line}`` with a 4xx status; bodies are
+bounded before they are read (413). Handlers never log request contents.
+
+Attachments (tus-like, each request signed with ``sync.protocol.sign_request`` headers):
+
+- ``POST  /v1/attachments/{id}`` JSON ``{"size", "sha256"}`` -> ``AttachmentState``
+  (repeating it for the same file answers the current offset: resume).
+- ``PATCH /v1/attachments/{id}`` headers ``Upload-Offset``, ``Chunk-SHA256``; body the
+  chunk bytes -> ``AttachmentState``; 409 if the offset is not the current one.
+- ``HEAD  /v1/attachments/{id}`` -> headers ``Upload-Offset``, ``Upload-Length``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Header, Path, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from fieldapp.crypto.envelope import (
+    BadSignature,
+    EnvelopeRejected,
+    EnvelopeReplayed,
+    EnvelopeTooLarge,
+    UnknownSender,
+)
+from fieldapp.domain.errors import FieldAppError, InvalidInput
+from fieldapp.hq import attachments as att
+from fieldapp.hq.service import Hq, HqRejected, describe_validation, now_ms
+from fieldapp.hq.settings import HqSettings
+from fieldapp.sync.protocol import (
+    AttachmentCreate,
+    AttachmentState,
+    EnrolAnswer,
+    EnrolRequest,
+    ErrorBody,
+    Health,
+    PushAnswer,
+)
+
+log = logging.getLogger("fieldapp.hq")
+
+OCTETS = "application/octet-stream"
+ATTACHMENT_ID = r"^[A-Za-z0-9-]{1,64}$"
+
+
+class BodyTooLarge(Exception):
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+
+class BodyLimit:
+    """Refuse request bodies over the route's limit before anything buffers them."""
+
+    def __init__(self, app: ASGIApp, settings: HqSettings) -> None:
+        self.app = app
+        self.settings = settings
+
+    def _limit(self, scope: Scope) -> int:
+        path: str = scope.get("path", "")
+        if path in ("/v1/push", "/v1/pull"):
+            return self.settings.max_envelope_bytes
+        if path.startswith("/v1/attachments/") and scope.get("method") == "PATCH":
+            return self.settings.max_chunk_bytes
+        return self.settings.max_json_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self._limit(scope)
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                if not value.isdigit():
+                    await _send_error(send, 400, "bad_request", "Content-Length is not a number")
+                    return
+                if int(value) > limit:
+                    await _send_error(
+                        send, 413, "too_large", f"the body is over the {limit}-byte limit"
+                    )
+                    return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        await self.app(scope, limited, send)
+
+
+async def _send_error(send: Send, status: int, error: str, reason: str) -> None:
+    response = JSONResponse({"error": error, "reason": reason}, status_code=status)
+    body = response.body
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _error(status: int, error: str, reason: str, action: str | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"error": error, "reason": reason}
+    if action:
+        body["action"] = action
+    return JSONResponse(body, status_code=status)
+
+
+#: HTTP status per envelope refusal reason.
+ENVELOPE_STATUS = {
+    BadSignature.reason: 401,
+    UnknownSender.reason: 401,
+    EnvelopeTooLarge.reason: 413,
+    EnvelopeReplayed.reason: 409,
+}
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in {
+        400: "malformed, tampered or unknown-version input",
+        401: "signature does not verify or sender unknown",
+        403: "not allowed: revoked (action: wipe), not entitled, enrolment refused",
+        404: "no such item",
+        409: "replay, or an upload offset that is not the current one",
+        413: "body over the limit",
+        422: "request fails validation",
+    }.items()
+}
+
+ENVELOPE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {OCTETS: {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+
+
+async def _bounded_body(request: Request) -> bytes:
+    return await request.body()
+
+
+def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
+    """Build the app; opens (and migrates) the database named by `settings`."""
+    hq = hq or Hq(settings)
+    app = FastAPI(
+        title="fieldapp-hq",
+        version="1",
+        summary="Headquarters sync server for fieldapp devices",
+        openapi_url="/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.hq = hq
+    app.add_middleware(BodyLimit, settings=settings)
+
+    @app.exception_handler(BodyTooLarge)
+    async def _too_large(_: Request, exc: BodyTooLarge) -> JSONResponse:
+        return _error(413, "too_large", f"the body is over the {exc.limit}-byte limit")
+
+    @app.exception_handler(HqRejected)
+    async def _rejected(_: Request, exc: HqRejected) -> JSONResponse:
+        return _error(exc.status, exc.reason, exc.message, exc.action)
+
+    @app.exception_handler(EnvelopeRejected)
+    async def _envelope(_: Request, exc: EnvelopeRejected) -> JSONResponse:
+        return _error(ENVELOPE_STATUS.get(exc.reason, 400), exc.reason, exc.message)
+
+    @app.exception_handler(InvalidInput)
+    async def _invalid(_: Request, exc: InvalidInput) -> JSONResponse:
+        return _error(422, "invalid_input", str(exc))
+
+    @app.exception_handler(FieldAppError)
+    async def _fieldapp(_: Request, exc: FieldAppError) -> JSONResponse:
+        return _error(400, "refused", str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        loc = ".".join(str(p) for p in first.get("loc", ())) or "request"
+        return _error(422, "invalid_request", f"{loc}: {first.get('msg', 'invalid')}"[:300])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {404: "not_found", 405: "method_not_allowed"}
+        return _error(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        # Only the type: the message could carry record contents.
+        log.error("unexpected %s in HQ request", type(exc).__name__)
+        return _error(500, "internal", "HQ failed to handle this request; it has been logged")
+
+    @app.get("/v1/health", response_model=Health, tags=["meta"])
+    async def health() -> Health:
+        return Health(hq_time_ms=now_ms())
+
+    @app.post("/v1/enrol", response_model=EnrolAnswer, responses=ERRORS, tags=["sync"])
+    def enrol(body: EnrolRequest) -> EnrolAnswer:
+        return hq.enrol(body)
+
+    @app.post(
+        "/v1/push",
+        response_model=PushAnswer,
+        responses=ERRORS,
+        openapi_extra=ENVELOPE_BODY,
+        tags=["sync"],
+    )
+    async def push(request: Request) -> PushAnswer:
+        blob = await _bounded_body(request)
+        return await run_in_threadpool(hq.push, blob)
+
+    @app.post(
+        "/v1/pull",
+        response_class=Response,
+        responses={
+            200: {"content": {OCTETS: {"schema": {"type": "string", "format": "binary"}}}},
+            **ERRORS,
+        },
+        openapi_extra=ENVELOPE_BODY,
+        tags=["sync"],
+    )
+    async def pull(request: Request) -> Response:
+        blob = await _bounded_body(request)
+        sealed = await run_in_threadpool(hq.pull, blob)
+        return Response(sealed, media_type=OCTETS)
+
+    AttId = Annotated[str, Path(pattern=ATTACHMENT_ID)]
+    DevH = Annotated[str, Header(alias="x-fieldapp-device", max_length=64)]
+    TsH = Annotated[str, Header(alias="x-fieldapp-timestamp", max_length=20)]
+    SigH = Annotated[str, Header(alias="x-fieldapp-signature", max_length=200)]
+
+    def _auth(request: Request, body: bytes, device: str, ts: str, sig: str) -> str:
+        return att.authenticate(
+            hq,
+            request.method,
+            request.url.path,
+            body,
+            device_id=device,
+            timestamp=ts,
+            signature=sig,
+        )
+
+    @app.post(
+        "/v1/attachments/{attachment_id}",
+        response_model=AttachmentState,
+        responses=ERRORS,
+        tags=["attachments"],
+    )
+    async def create_attachment(
+        request: Request,
+        attachment_id: AttId,
+        body: AttachmentCreate,
+        device: DevH,
+        ts: TsH,
+        sig: SigH,
+    ) -> AttachmentState:
+        raw = await request.body()
+        dev = await run_in_threadpool(_auth, request, raw, device, ts, sig)
+        return await run_in_threadpool(
+            att.create_upload, hq, dev, attachment_id, size=body.size, sha256=body.sha256
+        )
+
+    @app.patch(
+        "/v1/attachments/{attachment_id}",
+        response_model=AttachmentState,
+        responses=ERRORS,
+        openapi_extra=ENVELOPE_BODY,
+        tags=["attachments"],
+    )
+    async def patch_attachment(
+        request: Request,
+        attachment_id: AttId,
+        device: DevH,
+        ts: TsH,
+        sig: SigH,
+        upload_offset: Annotated[int, Header(alias="upload-offset", ge=0)],
+        chunk_sha256: Annotated[str, Header(alias="chunk-sha256", pattern=r"^[0-9a-fA-F]{64}$")],
+    ) -> JSONResponse:
+        raw = await _bounded_body(request)
+        dev = await run_in_threadpool(_auth, request, raw, device, ts, sig)
+        state = await run_in_threadpool(
+            att.append_chunk,
+            hq,
+            dev,
+            attachment_id,
+            offset=upload_offset,
+            chunk=raw,
+            chunk_sha256=chunk_sha256,
+        )
+        return JSONResponse(state.model_dump(), headers={"Upload-Offset": str(state.offset)})
+
+    @app.head("/v1/attachments/{attachment_id}", responses=ERRORS, tags=["attachments"])
+    async def head_attachment(
+        request: Request, attachment_id: AttId, device: DevH, ts: TsH, sig: SigH
+    ) -> Response:
+        try:
+            dev = await run_in_threadpool(_auth, request, b"", device, ts, sig)
+            state = await run_in_threadpool(att.upload_state, hq, dev, attachment_id)
+        except HqRejected as exc:
+            # A HEAD answer has no body: the reason travels in a header.
+            return Response(
+                status_code=exc.status,
+                headers={"X-Error": exc.reason, "X-Error-Reason": exc.message},
+            )
+        return Response(
+            headers={
+                "Upload-Offset": str(state.offset),
+                "Upload-Length": str(state.size),
+                "Upload-Complete": "1" if state.complete else "0",
+            }
+        )
+
+    return app

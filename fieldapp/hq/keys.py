@@ -1,0 +1,135 @@
+"""HQ key files: Ed25519 signing key, X25519 HPKE key and the X25519 recovery key pair.
+
+Files in the data directory, each written once with mode 0600:
+
+- ``hq-signing.pem``  Ed25519 private key (PKCS#8 PEM): signs pull answers and bundles.
+- ``hq-hpke.pem``     X25519 private key: devices seal pushes to its public half.
+- ``hq-recovery.pub`` raw 32-byte X25519 public key: devices wrap their database key to it.
+- ``hq-recovery.pem`` X25519 private recovery key. Meant to live offline: export it
+  (``fieldapp-hq recovery-key export --out FILE [--remove]``) and keep it in a safe.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+    load_pem_private_key,
+)
+
+from fieldapp.domain.errors import FieldAppError, StoreExists, StoreNotFound
+
+SIGNING_FILE = "hq-signing.pem"
+HPKE_FILE = "hq-hpke.pem"
+RECOVERY_PUBLIC_FILE = "hq-recovery.pub"
+RECOVERY_PRIVATE_FILE = "hq-recovery.pem"
+
+
+class KeyFileError(FieldAppError):
+    """A key file is missing, unreadable or of the wrong type."""
+
+
+@dataclass(frozen=True)
+class HqKeys:
+    signing: Ed25519PrivateKey
+    hpke: X25519PrivateKey
+    recovery_public: X25519PublicKey
+
+    @property
+    def signing_public(self) -> Ed25519PublicKey:
+        return self.signing.public_key()
+
+    @property
+    def hpke_public(self) -> X25519PublicKey:
+        return self.hpke.public_key()
+
+
+def _pem(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    return key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Create `path` with mode 0600 (never over an existing file) and fsync it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def init_keys(data_dir: Path) -> HqKeys:
+    """Generate all HQ keys into `data_dir`; raises StoreExists if keys are there already."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if (data_dir / SIGNING_FILE).exists() or (data_dir / HPKE_FILE).exists():
+        raise StoreExists(f"HQ keys already exist in {data_dir}")
+    signing = Ed25519PrivateKey.generate()
+    hpke = X25519PrivateKey.generate()
+    recovery = X25519PrivateKey.generate()
+    write_private(data_dir / SIGNING_FILE, _pem(signing))
+    write_private(data_dir / HPKE_FILE, _pem(hpke))
+    write_private(data_dir / RECOVERY_PRIVATE_FILE, _pem(recovery))
+    write_private(
+        data_dir / RECOVERY_PUBLIC_FILE,
+        recovery.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw),
+    )
+    return HqKeys(signing, hpke, recovery.public_key())
+
+
+def _load(path: Path) -> Ed25519PrivateKey | X25519PrivateKey:
+    try:
+        key = load_pem_private_key(path.read_bytes(), password=None)
+    except FileNotFoundError:
+        raise StoreNotFound(f"no HQ keys in {path.parent}: run 'fieldapp-hq init' first") from None
+    except (ValueError, TypeError) as exc:
+        raise KeyFileError(f"{path.name} is not a readable private key") from exc
+    if not isinstance(key, (Ed25519PrivateKey, X25519PrivateKey)):
+        raise KeyFileError(f"{path.name} holds the wrong kind of key")
+    return key
+
+
+def load_keys(data_dir: Path) -> HqKeys:
+    signing = _load(data_dir / SIGNING_FILE)
+    hpke = _load(data_dir / HPKE_FILE)
+    if not isinstance(signing, Ed25519PrivateKey) or not isinstance(hpke, X25519PrivateKey):
+        raise KeyFileError("HQ key files hold the wrong kinds of key")
+    try:
+        recovery = X25519PublicKey.from_public_bytes((data_dir / RECOVERY_PUBLIC_FILE).read_bytes())
+    except FileNotFoundError:
+        raise StoreNotFound(f"no recovery public key in {data_dir}") from None
+    except ValueError as exc:
+        raise KeyFileError(f"{RECOVERY_PUBLIC_FILE} is not a 32-byte X25519 key") from exc
+    return HqKeys(signing, hpke, recovery)
+
+
+def export_recovery_key(data_dir: Path, out: Path, *, remove: bool = False) -> None:
+    """Write the recovery private key to `out` (0600, must not exist); optionally delete ours."""
+    src = data_dir / RECOVERY_PRIVATE_FILE
+    key = _load(src)
+    if not isinstance(key, X25519PrivateKey):
+        raise KeyFileError(f"{RECOVERY_PRIVATE_FILE} holds the wrong kind of key")
+    try:
+        write_private(out, _pem(key))
+    except FileExistsError:
+        raise StoreExists(f"{out} already exists; choose another file") from None
+    if remove:
+        src.unlink()
+
+
+def load_recovery_private(path: Path) -> X25519PrivateKey:
+    key = _load(path)
+    if not isinstance(key, X25519PrivateKey):
+        raise KeyFileError(f"{path.name} is not an X25519 recovery key")
+    return key
+
+
+def public_raw(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
+    return key.public_bytes(Encoding.Raw, PublicFormat.Raw)

@@ -1,0 +1,130 @@
+"""HQ database tables (SQLAlchemy 2 declarative); the schema itself is made by migrations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# SQLite only autoincrements an INTEGER PRIMARY KEY; PostgreSQL wants 64 bits.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Device(Base):
+    __tablename__ = "devices"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(32), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    centre_code: Mapped[str | None] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(100), default="")
+    ed25519_public: Mapped[bytes] = mapped_column(LargeBinary(32))
+    x25519_public: Mapped[bytes] = mapped_column(LargeBinary(32))
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_skew_ms: Mapped[int | None] = mapped_column(BigInteger)
+    acked_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class EnrolmentCode(Base):
+    __tablename__ = "enrolment_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(20))
+    centre_code: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    used_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class Record(Base):
+    """The merged state of one record: per field the winning [value, hlc]."""
+
+    __tablename__ = "records"
+    __table_args__ = (UniqueConstraint("entity", "entity_id", name="uq_records_entity"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    post_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    centre_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    parent_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    server_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class ChangeLog(Base):
+    """Every change applied, once; origin NULL for HQ-made entries (reference data, re-sends)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (UniqueConstraint("origin_device", "origin_seq", name="uq_change_origin"),)
+
+    server_seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    origin_device: Mapped[str | None] = mapped_column(String(64))
+    origin_seq: Mapped[int | None] = mapped_column(BigInteger)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReferralConflict(Base):
+    __tablename__ = "referral_conflicts"
+
+    referral_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str | None] = mapped_column(String(20))
+    outcomes: Mapped[list[str]] = mapped_column(JSON)
+    detected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SeenEnvelope(Base):
+    __tablename__ = "seen_envelopes"
+
+    envelope_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class Attachment(Base):
+    """A resumable upload of one encrypted attachment file (stored as received)."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    offset: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AttachmentChunk(Base):
+    __tablename__ = "attachment_chunks"
+
+    attachment_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))

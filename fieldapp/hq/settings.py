@@ -1,0 +1,38 @@
+"""HQ server settings: where its data lives and the limits it enforces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from fieldapp.hq.db import default_url
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir("fieldapp-hq"))
+
+
+@dataclass(frozen=True)
+class HqSettings:
+    data_dir: Path
+    database_url: str | None = None
+    max_envelope_bytes: int = 16 * 1024 * 1024
+    max_json_bytes: int = 64 * 1024
+    max_attachment_bytes: int = 256 * 1024 * 1024
+    max_chunk_bytes: int = 4 * 1024 * 1024
+    #: A device clock further off than this is reported back (and noted per device).
+    skew_tolerance_ms: int = 5 * 60 * 1000
+    page_size: int = 500
+    #: Pull-request envelope ids are remembered this long (a replay only ever earns the
+    #: replayer a sealed answer it cannot open, so the window need not be forever).
+    seen_envelope_days: int = 30
+
+    @property
+    def url(self) -> str:
+        return self.database_url or default_url(self.data_dir)
+
+    @property
+    def max_body_bytes(self) -> int:
+        return max(self.max_envelope_bytes, self.max_chunk_bytes, self.max_json_bytes)

@@ -1,0 +1,270 @@
+"""Sync wire models (pydantic v2) shared by the device client and HQ, and request signing.
+
+Endpoints (HQ, all under ``/v1``; every 4xx/5xx body is ``ErrorBody``):
+
+- ``GET  /v1/health`` -> ``Health``
+- ``POST /v1/enrol``  JSON ``EnrolRequest`` -> ``EnrolAnswer``. Codes are single use.
+- ``POST /v1/push``   body: envelope (``application/octet-stream``) of kind PUSH, sealed to
+  HQ's X25519 key, signed by the device; payload is ``PushPayload`` JSON; the header's
+  seq_from/seq_to are the smallest/largest ``seq`` in it. -> ``PushAnswer``.
+- ``POST /v1/pull``   body: envelope of kind PULL_REQUEST, payload ``PullRequest`` JSON.
+  -> envelope of kind PULL_ANSWER sealed to the device's X25519 key and signed by HQ;
+  payload ``PullAnswer`` JSON.
+- ``POST|PATCH|HEAD /v1/attachments/{id}``: resumable upload, see ``fieldapp.hq.app``;
+  requests carry the signature headers made by ``sign_request``.
+
+A change (one outbox row)::
+
+    {"seq": 12, "entity": "victim", "entity_id": "<uuid>", "op": "upsert",
+     "post_code": "POIPET", "fields": {"name_latin": ["Sok Dara", "<hlc>"], ...}}
+
+``fields`` maps a field name to ``[value, str(Hlc)]``. Links are ordinary fields:
+victim ``rescue_id``, statement/referral ``victim_id``, referral_event ``referral_id``;
+a referral's destination is its ``provider_code`` field (the transit centre's code).
+Revoked devices get 403 ``{"error": "revoked", "action": "wipe", ...}`` from every call.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from typing import Any, Literal
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from fieldapp.domain.enums import Role
+from fieldapp.domain.errors import InvalidInput
+from fieldapp.domain.hlc import Hlc
+
+PROTOCOL_VERSION = 1
+
+SYNCED_ENTITIES = (
+    "rescue",
+    "victim",
+    "statement",
+    "suspect",
+    "referral",
+    "referral_event",
+    "attachment",
+    "audit_event",
+)
+#: Reference data HQ sends to every device (same record shape, post_code null).
+REFERENCE_ENTITIES = ("post", "centre", "provider", "province")
+
+Entity = Literal[
+    "rescue",
+    "victim",
+    "statement",
+    "suspect",
+    "referral",
+    "referral_event",
+    "attachment",
+    "audit_event",
+]
+
+MAX_FIELDS = 200
+MAX_FIELD_NAME = 64
+MAX_CHANGES_PER_PUSH = 5000
+MAX_PULL_LIMIT = 2000
+
+# Request-signature headers (attachments; push and pull are signed inside the envelope).
+H_DEVICE = "x-fieldapp-device"
+H_TIMESTAMP = "x-fieldapp-timestamp"
+H_SIGNATURE = "x-fieldapp-signature"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Change(_Model):
+    seq: int = Field(ge=1, le=2**62)
+    entity: Entity
+    entity_id: str = Field(min_length=1, max_length=64)
+    op: Literal["upsert"] = "upsert"
+    post_code: str = Field(min_length=1, max_length=32)
+    fields: dict[str, tuple[Any, str]]
+
+    @field_validator("fields")
+    @classmethod
+    def _check_fields(cls, value: dict[str, tuple[Any, str]]) -> dict[str, tuple[Any, str]]:
+        if len(value) > MAX_FIELDS:
+            raise ValueError(f"at most {MAX_FIELDS} fields per change")
+        for name, (_, stamp) in value.items():
+            if not name or len(name) > MAX_FIELD_NAME:
+                raise ValueError("field names are 1..64 characters")
+            try:
+                canonical = str(Hlc.parse(stamp)) == stamp
+            except InvalidInput as exc:
+                # pydantic only turns ValueError into a validation error (a 422, not a 500).
+                raise ValueError(str(exc)) from None
+            if not canonical:
+                # Stamps are compared as text, which is only correct in the padded form.
+                raise ValueError(f"clock stamp of {name!r} is not in canonical form")
+        return value
+
+
+class PushPayload(_Model):
+    protocol: int = PROTOCOL_VERSION
+    changes: list[Change] = Field(max_length=MAX_CHANGES_PER_PUSH)
+
+
+class PushAnswer(_Model):
+    acked_seq: int = Field(description="every seq 1..acked_seq of this device is applied at HQ")
+    highest_seq: int = Field(
+        description="highest seq of this device HQ holds (may have gaps below)"
+    )
+    applied: int = Field(description="changes applied from this batch")
+    duplicates: int = Field(description="changes in this batch HQ already had")
+    hq_time_ms: int
+    skew_ms: int = Field(description="envelope timestamp minus HQ time")
+    clock_warning: bool = Field(description="the device clock is further off than HQ tolerates")
+
+
+class PullRequest(_Model):
+    protocol: int = PROTOCOL_VERSION
+    cursor: int = Field(ge=0, default=0)
+    limit: int = Field(ge=1, le=MAX_PULL_LIMIT, default=500)
+
+
+class PulledRecord(_Model):
+    server_seq: int
+    entity: str
+    entity_id: str
+    post_code: str | None
+    fields: dict[str, tuple[Any, str]]
+
+
+class PullAnswer(_Model):
+    protocol: int = PROTOCOL_VERSION
+    records: list[PulledRecord]
+    next_cursor: int
+    has_more: bool
+    hq_time_ms: int
+    revoked_devices: list[str] = Field(
+        default_factory=list,
+        description="devices of the same post HQ has revoked: refuse their bundles",
+    )
+
+
+class EnrolRequest(_Model):
+    code: str = Field(min_length=4, max_length=64)
+    ed25519_public: str = Field(
+        min_length=1, max_length=128, description="base64 of the raw 32-byte key"
+    )
+    x25519_public: str = Field(
+        min_length=1, max_length=128, description="base64 of the raw 32-byte key"
+    )
+    label: str = Field(default="", max_length=100)
+
+
+class EnrolAnswer(_Model):
+    device_id: str
+    post_code: str
+    role: Role
+    centre_code: str | None
+    hq_ed25519_public: str
+    hq_x25519_public: str
+    hq_recovery_x25519_public: str
+    hq_time_ms: int
+
+
+class Health(_Model):
+    status: Literal["ok"] = "ok"
+    protocol: int = PROTOCOL_VERSION
+    hq_time_ms: int
+
+
+class ErrorBody(_Model):
+    error: str = Field(description="machine-readable reason code")
+    reason: str = Field(description="one line a person can act on")
+    action: str | None = None
+
+
+class AttachmentCreate(_Model):
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class AttachmentState(_Model):
+    id: str
+    offset: int
+    size: int
+    complete: bool
+
+
+# -- helpers -------------------------------------------------------------------------
+
+
+def b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def unb64(text: str, size: int = 32) -> bytes:
+    """Decode standard base64 of exactly `size` bytes; ValueError otherwise."""
+    raw = base64.b64decode(text.encode("ascii"), validate=True)
+    if len(raw) != size:
+        raise ValueError(f"expected {size} bytes")
+    return raw
+
+
+def public_bytes(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def dump(model: BaseModel) -> bytes:
+    """Payload bytes of a model, as sealed in an envelope."""
+    return model.model_dump_json().encode("utf-8")
+
+
+def canonical_json(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _signing_input(method: str, path: str, timestamp_ms: int, body: bytes) -> bytes:
+    return b"\n".join(
+        [
+            b"FAR1",
+            method.upper().encode(),
+            path.encode(),
+            str(timestamp_ms).encode(),
+            hashlib.sha256(body).digest(),
+        ]
+    )
+
+
+def sign_request(
+    method: str,
+    path: str,
+    body: bytes,
+    *,
+    device_id: str,
+    private: Ed25519PrivateKey,
+    timestamp_ms: int,
+) -> dict[str, str]:
+    """Headers that authenticate a plain HTTP request (method, path, time, body hash)."""
+    sig = private.sign(_signing_input(method, path, timestamp_ms, body))
+    return {H_DEVICE: device_id, H_TIMESTAMP: str(timestamp_ms), H_SIGNATURE: b64(sig)}
+
+
+def verify_request(
+    method: str,
+    path: str,
+    body: bytes,
+    *,
+    timestamp_ms: int,
+    signature_b64: str,
+    public: Ed25519PublicKey,
+) -> bool:
+    try:
+        sig = base64.b64decode(signature_b64.encode("ascii"), validate=True)
+        public.verify(sig, _signing_input(method, path, timestamp_ms, body))
+    except (InvalidSignature, ValueError, UnicodeEncodeError):
+        return False
+    return True
