@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,11 @@ def default_url(data_dir: Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///") and not url.endswith(":memory:"):
+        # The file holds victims' data: create it private before SQLite makes it 0644.
+        path = Path(url.removeprefix("sqlite:///"))
+        if path.parent.is_dir():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
