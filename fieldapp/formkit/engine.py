@@ -455,8 +455,16 @@ class FormState:
 
     def _changed(self, name: str, index: Index) -> None:
         affected = self.form.deps.affected[name]
-        if affected:
-            self._recompute(list(affected), {name: index})
+        if not affected:
+            return
+        dirty = {name: index}
+        if isinstance(self.form.items[name], Repeat):
+            # Adding or removing an instance changes every nodeset inside the repeat
+            # (sum(${x}) outside it), although no single answer changed.
+            for inner, parents in self.form.parents.items():
+                if any(p.name == name for p in parents):
+                    dirty[inner] = index
+        self._recompute(list(affected), dirty)
 
     def _recompute(self, names: list[str], dirty: dict[str, Index]) -> None:
         """Recompute relevance and calculations of ``names`` (topological order).
