@@ -1,0 +1,289 @@
+"""The report figures, computed in one streamed pass over a RecordSource (no Qt, no SQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from fieldapp.domain.enums import ReferralStatus
+from fieldapp.domain.referrals import TERMINAL, derive_status
+from fieldapp.reports.definitions import (
+    AGE_KEYS,
+    REHABILITATION_SERVICES,
+    RETURN_SERVICES,
+    SERVICES,
+    SEXES,
+    STATUSES,
+    SUSPECT_STAGES,
+    TYPES,
+    YOY_KEYS,
+    ReportFilter,
+    age_group,
+    age_on,
+    months_between,
+)
+from fieldapp.reports.source import RecordSource
+
+COUNT = "count"
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Table:
+    """Counts by row (and column, for 2-D tables; 1-D tables have the one column COUNT).
+
+    `additive` is False where rows overlap (cumulative suspect stages): no totals then.
+    `margin_of` names a 2-D table ("key", "rows"|"cols") whose totals this table repeats,
+    so small-cell suppression can hide exactly what that table hides.
+    """
+
+    key: str
+    rows: tuple[str, ...]
+    cols: tuple[str, ...]
+    cells: Mapping[tuple[str, str], int]
+    additive: bool = True
+    margin_of: tuple[str, str] | None = None
+
+    @property
+    def is_2d(self) -> bool:
+        return self.cols != (COUNT,)
+
+    def value(self, row: str, col: str = COUNT) -> int:
+        return self.cells.get((row, col), 0)
+
+    def row_total(self, row: str) -> int:
+        return sum(self.value(row, c) for c in self.cols)
+
+    def col_total(self, col: str) -> int:
+        return sum(self.value(r, col) for r in self.rows)
+
+    @property
+    def total(self) -> int:
+        return sum(self.row_total(r) for r in self.rows)
+
+    def as_dict(self) -> dict[str, int] | dict[str, dict[str, int]]:
+        if self.is_2d:
+            return {r: {c: self.value(r, c) for c in self.cols} for r in self.rows}
+        return {r: self.value(r) for r in self.rows}
+
+
+@dataclass(frozen=True)
+class Change:
+    """A count this period against the same period a year earlier."""
+
+    previous: int
+    current: int
+
+    @property
+    def diff(self) -> int:
+        return self.current - self.previous
+
+    @property
+    def percent(self) -> float | None:
+        """Change as a percentage of last period, one decimal; None when last period was 0."""
+        if self.previous == 0:
+            return None
+        return round(100.0 * self.diff / self.previous, 1)
+
+
+@dataclass
+class Figures:
+    filter: ReportFilter
+    as_of: dt.date
+    tables: dict[str, Table] = field(default_factory=dict)
+    #: Median calendar days from referral to completion; None without completed referrals.
+    median_days: float | None = None
+    completed_referrals: int = 0
+    yoy: dict[str, Change] = field(default_factory=dict)
+
+    def table(self, key: str) -> Table:
+        return self.tables[key]
+
+
+def _one_d(key: str, counts: Mapping[str, int], order: Iterable[str] | None = None,
+           additive: bool = True, margin_of: tuple[str, str] | None = None) -> Table:
+    rows = tuple(order) if order is not None else _observed(counts)
+    return Table(key, rows, (COUNT,), {(r, COUNT): n for r, n in counts.items() if n},
+                 additive, margin_of)
+
+
+def _two_d(key: str, counts: Mapping[tuple[str, str], int], rows: Iterable[str],
+           cols: Iterable[str]) -> Table:
+    return Table(key, tuple(rows), tuple(cols), {k: n for k, n in counts.items() if n})
+
+
+def _observed(counts: Mapping[str, int]) -> tuple[str, ...]:
+    """Keys seen, sorted, with 'unknown' last."""
+    keys = sorted(k for k, n in counts.items() if n and k != UNKNOWN)
+    if counts.get(UNKNOWN):
+        keys.append(UNKNOWN)
+    return tuple(keys)
+
+
+def _month(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = None) -> Figures:
+    """All figures for the cases `flt` selects, plus the year-earlier counts for `yoy`.
+
+    `as_of` is the day overdue is judged against (default: today).
+    """
+    as_of = as_of or dt.date.today()
+    prev = flt.previous_year()
+    since, until = min(prev.start, flt.start), flt.end
+    cur_counts: Counter[str] = Counter()
+    prev_counts: Counter[str] = Counter()
+
+    # -- rescues: keep (in current, in previous, month, type) of the selected ones --------
+    cases: dict[str, tuple[bool, bool, dt.date, str]] = {}
+    by_type: Counter[str] = Counter()
+    by_province: Counter[str] = Counter()
+    by_post: Counter[str] = Counter()
+    by_month: Counter[str] = Counter()
+    by_year: Counter[str] = Counter()
+    for r in source.rows("rescue", since, until):
+        day = r["operation_date"]
+        if day is None:
+            continue
+        kind = r["exploitation_type"] or UNKNOWN
+        in_cur = flt.matches(day, r["province_code"], r["post_code"], kind)
+        in_prev = prev.matches(day, r["province_code"], r["post_code"], kind)
+        if not (in_cur or in_prev):
+            continue
+        cases[r["id"]] = (in_cur, in_prev, day, kind)
+        if in_prev:
+            prev_counts["cases"] += 1
+        if in_cur:
+            cur_counts["cases"] += 1
+            by_type[kind] += 1
+            by_province[r["province_code"] or UNKNOWN] += 1
+            by_post[r["post_code"] or UNKNOWN] += 1
+            by_month[_month(day)] += 1
+            by_year[str(day.year)] += 1
+
+    # -- victims ----------------------------------------------------------------------
+    victims: dict[str, tuple[bool, bool]] = {}
+    by_sex_age: Counter[tuple[str, str]] = Counter()
+    by_nat: Counter[str] = Counter()
+    by_month_type: Counter[tuple[str, str]] = Counter()
+    for v in source.rows("victim", since, until):
+        case = cases.get(v["rescue_id"])
+        if case is None:
+            continue
+        in_cur, in_prev, day, kind = case
+        victims[v["id"]] = (in_cur, in_prev)
+        for flag, counts in ((in_cur, cur_counts), (in_prev, prev_counts)):
+            if flag:
+                counts["victims"] += 1
+                counts["child_victims"] += bool(v["is_minor"])
+        if not in_cur:
+            continue
+        born = v["date_of_birth"]
+        age = age_on(born, day) if born is not None else v["estimated_age"]
+        by_sex_age[(age_group(age), v["sex"] or UNKNOWN)] += 1
+        by_nat[v["nationality"] or UNKNOWN] += 1
+        by_month_type[(_month(day), kind)] += 1
+
+    # -- suspects ---------------------------------------------------------------------
+    stages: Counter[str] = Counter()
+    for s in source.rows("suspect", since, until):
+        case = cases.get(s["rescue_id"])
+        if case is None:
+            continue
+        for stage, statuses in SUSPECT_STAGES:
+            if s["status"] in statuses:
+                if case[0]:
+                    stages[stage] += 1
+                if case[1] and stage == "arrested":
+                    prev_counts["suspects_arrested"] += 1
+    cur_counts["suspects_arrested"] = stages["arrested"]
+
+    # -- referrals and their events ---------------------------------------------------
+    refs: dict[str, tuple[bool, bool, str, str, dt.date | None, dt.date | None]] = {}
+    for f in source.rows("referral", since, until):
+        flags = victims.get(f["victim_id"])
+        if flags is None:
+            continue
+        created = f["created_at"].date() if f["created_at"] else None
+        refs[f["id"]] = (*flags, f["victim_id"], f["service"], f["due_date"], created)
+    events: dict[str, list[tuple[str, ReferralStatus, dt.datetime | None]]] = defaultdict(list)
+    for e in source.rows("referral_event", since, until):
+        if e["referral_id"] in refs:
+            try:
+                kind_ = ReferralStatus(e["kind"])
+            except ValueError:
+                continue  # a newer device's event kind: ignored, as derive_status would
+            events[e["referral_id"]].append((e["kind_stamp"], kind_, e["at"]))
+
+    by_service_status: Counter[tuple[str, str]] = Counter()
+    overdue: Counter[str] = Counter()
+    durations: list[int] = []
+    outcomes: dict[str, tuple[set[str], set[str]]] = {
+        "victims_rehabilitated": (set(), set()), "victims_returned_home": (set(), set())}
+    for ref_id, (in_cur, in_prev, victim_id, service, due, created) in refs.items():
+        evs = events.get(ref_id, [])
+        status, _conflicted = derive_status((stamp, kind_) for stamp, kind_, _ in evs)
+        status = status or ReferralStatus.CREATED
+        if status is ReferralStatus.COMPLETED:
+            key = ("victims_rehabilitated" if service in REHABILITATION_SERVICES
+                   else "victims_returned_home" if service in RETURN_SERVICES else None)
+            if key is not None:
+                cur_set, prev_set = outcomes[key]
+                if in_cur:
+                    cur_set.add(victim_id)
+                if in_prev:
+                    prev_set.add(victim_id)
+        if not in_cur:
+            continue
+        by_service_status[(service, status.value)] += 1
+        if due is not None and due < as_of and status not in TERMINAL:
+            overdue[service] += 1
+        if status is ReferralStatus.COMPLETED:
+            done = sorted((stamp, at) for stamp, k, at in evs if k is ReferralStatus.COMPLETED)
+            if done and done[0][1] is not None and created is not None:
+                durations.append((done[0][1].date() - created).days)
+    for key, (cur_set, prev_set) in outcomes.items():
+        cur_counts[key] = len(cur_set)
+        prev_counts[key] = len(prev_set)
+
+    # -- tables -----------------------------------------------------------------------
+    months = months_between(flt.start, flt.end)
+    years = tuple(str(y) for y in range(flt.start.year, flt.end.year + 1))
+    types = TYPES + ((UNKNOWN,) if by_type.get(UNKNOWN) else ())
+    sex_age = _two_d("victims_by_sex_age", by_sex_age, AGE_KEYS, SEXES)
+    month_type = _two_d("victims_by_month_type", by_month_type, months, types)
+    service_status = _two_d("referrals_by_service_status", by_service_status, SERVICES, STATUSES)
+    tables = [
+        _one_d("cases_by_type", by_type, types),
+        _one_d("cases_by_province", by_province),
+        _one_d("cases_by_post", by_post),
+        _one_d("cases_by_month", by_month, months),
+        _one_d("cases_by_year", by_year, years),
+        _one_d("victims_by_sex", {s: sex_age.col_total(s) for s in SEXES}, SEXES,
+               margin_of=("victims_by_sex_age", "cols")),
+        _one_d("victims_by_age_group", {a: sex_age.row_total(a) for a in AGE_KEYS}, AGE_KEYS,
+               margin_of=("victims_by_sex_age", "rows")),
+        _one_d("victims_by_nationality", by_nat),
+        _one_d("victims_by_type", {t: month_type.col_total(t) for t in types}, types,
+               margin_of=("victims_by_month_type", "cols")),
+        month_type,
+        sex_age,
+        _one_d("suspects", stages, tuple(s for s, _ in SUSPECT_STAGES), additive=False),
+        _one_d("victim_outcomes", {k: cur_counts[k] for k in outcomes}, tuple(outcomes),
+               additive=False),
+        service_status,
+        _one_d("referrals_overdue", overdue, SERVICES),
+    ]
+    return Figures(
+        filter=flt,
+        as_of=as_of,
+        tables={t.key: t for t in tables},
+        median_days=float(statistics.median(durations)) if durations else None,
+        completed_referrals=len(durations),
+        yoy={k: Change(prev_counts[k], cur_counts[k]) for k in YOY_KEYS},
+    )
+

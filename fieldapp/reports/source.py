@@ -1,0 +1,174 @@
+"""Where report rows come from: a neutral RecordSource, with adapters for a device store and HQ records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldapp.store.models import Referral, ReferralEvent, Rescue, Suspect, Victim
+
+Row = dict[str, Any]
+
+#: The columns reports read, per entity, with the Python type each value has in a row.
+#: `kind_stamp` of a referral event is the HLC stamp of its `kind` field, which orders the
+#: events when the status is derived (see fieldapp.domain.referrals.derive_status).
+COLUMNS: dict[str, dict[str, type]] = {
+    "rescue": {"id": str, "operation_date": dt.date, "province_code": str, "post_code": str,
+               "exploitation_type": str},
+    "victim": {"id": str, "rescue_id": str, "sex": str, "date_of_birth": dt.date,
+               "estimated_age": int, "is_minor": bool, "nationality": str},
+    "suspect": {"id": str, "rescue_id": str, "status": str},
+    "referral": {"id": str, "victim_id": str, "service": str, "due_date": dt.date,
+                 "created_at": dt.datetime},
+    "referral_event": {"id": str, "referral_id": str, "kind": str, "at": dt.datetime,
+                       "kind_stamp": str},
+}
+
+
+class RecordSource(Protocol):
+    """Yields one plain dict per record of `entity`, with exactly the keys of COLUMNS[entity].
+
+    `since`/`until` are a hint: a source MAY leave out records whose case (rescue)
+    operation date is outside [since, until]; the figures filter again, so a source that
+    ignores the hint gives the same numbers, only slower.
+    """
+
+    def rows(self, entity: str, since: dt.date | None = None,
+             until: dt.date | None = None) -> Iterator[Row]: ...
+
+
+# -- the device store --------------------------------------------------------------------
+_MODELS = {"rescue": Rescue, "victim": Victim, "suspect": Suspect, "referral": Referral,
+           "referral_event": ReferralEvent}
+_BATCH = 5000
+
+
+class StoreRecordSource:
+    """Reads the device's SQLCipher store in an open session: only the needed columns, streamed."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def rows(self, entity: str, since: dt.date | None = None,
+             until: dt.date | None = None) -> Iterator[Row]:
+        model = _MODELS[entity]
+        names = [n for n in COLUMNS[entity] if n != "kind_stamp"]
+        cols = [getattr(model, n) for n in names]
+        if entity == "referral_event":
+            cols.append(ReferralEvent.hlc)
+        query = select(*cols)
+        if since is not None or until is not None:
+            # Join up to the rescue so the date index narrows the scan to the period.
+            if entity == "victim" or entity == "suspect":
+                query = query.join(Rescue, Rescue.id == model.rescue_id)
+            elif entity == "referral":
+                query = query.join(Victim, Victim.id == Referral.victim_id).join(
+                    Rescue, Rescue.id == Victim.rescue_id)
+            elif entity == "referral_event":
+                query = (query.join(Referral, Referral.id == ReferralEvent.referral_id)
+                         .join(Victim, Victim.id == Referral.victim_id)
+                         .join(Rescue, Rescue.id == Victim.rescue_id))
+            if since is not None:
+                query = query.where(Rescue.operation_date >= since)
+            if until is not None:
+                query = query.where(Rescue.operation_date <= until)
+        result = self.session.execute(query.execution_options(yield_per=_BATCH))
+        for values in result:
+            row = dict(zip(names, values, strict=False))
+            if entity == "referral_event":
+                # Stamps may be per field or compact ({"*": creation stamp, field: edit}).
+                stamps = values[-1] or {}
+                row["kind_stamp"] = str(stamps.get("kind") or stamps.get("*") or "")
+            yield row
+
+
+# -- HQ's merged records -----------------------------------------------------------------
+#: (entity, entity_id, fields) or (entity, fields) with the id in fields["id"]; fields are
+#: HQ's merged state `{name: [value, hlc]}`.
+HqRecord = tuple[str, Mapping[str, Any]] | tuple[str, str, Mapping[str, Any]]
+
+
+def _parse(kind: type, value: Any) -> Any:
+    if value is None or value == "":
+        return None if kind is not str else ""
+    if kind is dt.date:
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    if kind is dt.datetime:
+        return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    if kind is int:
+        return int(value)
+    if kind is bool:
+        return bool(value)
+    return str(value)
+
+
+def hq_row(entity: str, entity_id: str, fields: Mapping[str, Any]) -> Row:
+    """One HQ record as a report row (values typed as COLUMNS says)."""
+    row: Row = {}
+    for name, kind in COLUMNS[entity].items():
+        if name == "id":
+            row["id"] = entity_id
+        elif name == "kind_stamp":
+            entry = fields.get("kind")
+            row[name] = str(entry[1]) if entry else ""
+        else:
+            entry = fields.get(name)
+            row[name] = _parse(kind, entry[0] if entry else None)
+    return row
+
+
+def _split(record: HqRecord) -> tuple[str, str, Mapping[str, Any]]:
+    if len(record) == 3:
+        return record  # type: ignore[return-value]
+    entity, fields = record  # type: ignore[misc]
+    raw = fields.get("id")
+    entity_id = raw[0] if isinstance(raw, list | tuple) else raw
+    return entity, str(entity_id or ""), fields
+
+
+class JsonRecordSource:
+    """HQ's records `(entity, [entity_id,] {name: [value, hlc]})`, whatever stores them.
+
+    Give either an iterable (read once and kept, projected to the report columns) or a
+    function `entity -> iterable of records of that entity`, which is called for each
+    entity and keeps nothing (HQ passes a query per entity).
+    """
+
+    def __init__(self, records: Iterable[HqRecord] | Callable[[str], Iterable[HqRecord]]) -> None:
+        self._by_entity: Callable[[str], Iterable[HqRecord]] | None = None
+        self._kept: dict[str, list[Row]] | None = None
+        if callable(records):
+            self._by_entity = records
+        else:
+            self._kept = defaultdict(list)
+            for record in records:
+                entity, entity_id, fields = _split(record)
+                if entity in COLUMNS:
+                    self._kept[entity].append(hq_row(entity, entity_id, fields))
+
+    def rows(self, entity: str, since: dt.date | None = None,
+             until: dt.date | None = None) -> Iterator[Row]:
+        if self._kept is not None:
+            yield from self._kept.get(entity, [])
+            return
+        assert self._by_entity is not None
+        for record in self._by_entity(entity):
+            rec_entity, entity_id, fields = _split(record)
+            if rec_entity == entity:
+                yield hq_row(entity, entity_id, fields)
+
+
+class ListRecordSource:
+    """Rows already in memory, per entity (tests and small tools)."""
+
+    def __init__(self, rows: Mapping[str, Sequence[Row]]) -> None:
+        self._rows = rows
+
+    def rows(self, entity: str, since: dt.date | None = None,
+             until: dt.date | None = None) -> Iterator[Row]:
+        yield from self._rows.get(entity, ())
