@@ -96,12 +96,14 @@ class _Converter:
         self.book = book
         self.path = path
         self.record = record
-        self.notes: list[str] = []
+        self.notes: list[tuple[str, int, str]] = []
         self.names: set[str] = set()
         self.default_lang = "en"
 
     def note(self, sheet: str, row: int | None, message: str) -> None:
-        self.notes.append(f"{sheet} row {row}: {message}" if row else f"{sheet}: {message}")
+        self.notes.append(
+            (sheet, row or 0, f"{sheet} row {row}: {message}" if row else f"{sheet}: {message}")
+        )
 
     # --------------------------------------------------------------------------- run
 
@@ -124,7 +126,8 @@ class _Converter:
         text = yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)
         # The result must load: if it does not, this converter has a bug worth a clear error.
         load_form_text(text, f"{self.path} (converted)")
-        return Conversion(text, self.notes)
+        # Reported in sheet and row order, whichever pass found the problem.
+        return Conversion(text, [n[2] for n in sorted(self.notes, key=lambda n: n[:2])])
 
     # ---------------------------------------------------------------------- settings
 
@@ -322,6 +325,10 @@ class _Converter:
                 out["default"] = cell
             elif base == "appearance":
                 out["appearance"] = cell
+        for key in ("hint", "label"):  # label first when read, as in our own forms
+            kept = self.keep_langs(texts.pop(key, {}), "survey", rownum, key)
+            if kept:
+                out = {"type": out.pop("type"), "name": out.pop("name"), key: kept, **out}
         for key, values in texts.items():
             kept = self.keep_langs(values, "survey", rownum, key)
             if kept:

@@ -171,7 +171,12 @@ def test_reference_lists_and_choice_filter(forms: dict) -> None:
     providers = ChoiceSource().with_list(
         "providers",
         [
-            ("PTC", "Poipet Transit Centre", "មជ្ឈមណ្ឌលបណ្តោះអាសន្នប៉ោយប៉ែត", {"services": "shelter medical"}),
+            (
+                "PTC",
+                "Poipet Transit Centre",
+                "មជ្ឈមណ្ឌលបណ្តោះអាសន្នប៉ោយប៉ែត",
+                {"services": "shelter medical"},
+            ),
             ("LAC", "Legal Aid of Cambodia", "ជំនួយច្បាប់កម្ពុជា", {"services": "legal_aid"}),
         ],
     )

@@ -153,7 +153,7 @@ def line_of(text: str, needle: str) -> int:
             "never closed",
         ),
         (
-            GOOD + "  - type: note\n    name: n\n    label: x\n    relevant: \". = 1\"\n",
+            GOOD + '  - type: note\n    name: n\n    label: x\n    relevant: ". = 1"\n',
             "name: n",
             "n",
             "only be used in a constraint",
@@ -188,7 +188,10 @@ def test_yaml_syntax_error_has_line(tmp_path: Path) -> None:
 
 
 def test_duplicate_yaml_key_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, GOOD.replace("    required: true\n", "    required: true\n    required: false\n", 1))
+    path = write(
+        tmp_path,
+        GOOD.replace("    required: true\n", "    required: true\n    required: false\n", 1),
+    )
     with pytest.raises(DefinitionError, match="appears twice") as info:
         load_form(path)
     assert info.value.line == line_of(GOOD, "required: true") + 1
