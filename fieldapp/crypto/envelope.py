@@ -180,7 +180,7 @@ def _parse(blob: bytes, max_size: int) -> tuple[EnvelopeHeader, int, int]:
         raise UnknownVersion(f"envelope version {blob[4]} is not supported (this side speaks 1)")
     if len(blob) < MIN_SIZE:
         raise EnvelopeTruncated("envelope is truncated")
-    magic, version, kind, env_id, seq_from, seq_to, ts, dlen = _FIXED.unpack_from(blob, 0)
+    _magic, version, kind, env_id, seq_from, seq_to, ts, dlen = _FIXED.unpack_from(blob, 0)
     try:
         kind_enum = EnvelopeKind(kind)
     except ValueError:

@@ -33,7 +33,7 @@ from fieldapp.crypto.envelope import (
 )
 from fieldapp.domain.errors import FieldAppError, InvalidInput
 from fieldapp.hq import attachments as att
-from fieldapp.hq.service import Hq, HqRejected, describe_validation, now_ms
+from fieldapp.hq.service import Hq, HqRejected, now_ms
 from fieldapp.hq.settings import HqSettings
 from fieldapp.sync.protocol import (
     AttachmentCreate,
@@ -49,6 +49,15 @@ log = logging.getLogger("fieldapp.hq")
 
 OCTETS = "application/octet-stream"
 ATTACHMENT_ID = r"^[A-Za-z0-9-]{1,64}$"
+
+
+# Module level: with postponed annotations FastAPI resolves these names from module globals.
+AttId = Annotated[str, Path(pattern=ATTACHMENT_ID)]
+DevH = Annotated[str, Header(alias="x-fieldapp-device", max_length=64)]
+TsH = Annotated[str, Header(alias="x-fieldapp-timestamp", max_length=20)]
+SigH = Annotated[str, Header(alias="x-fieldapp-signature", max_length=200)]
+OffsetH = Annotated[int, Header(alias="upload-offset", ge=0)]
+ChunkH = Annotated[str, Header(alias="chunk-sha256", pattern=r"^[0-9a-fA-F]{64}$")]
 
 
 class BodyTooLarge(Exception):
@@ -242,11 +251,6 @@ def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
         sealed = await run_in_threadpool(hq.pull, blob)
         return Response(sealed, media_type=OCTETS)
 
-    AttId = Annotated[str, Path(pattern=ATTACHMENT_ID)]
-    DevH = Annotated[str, Header(alias="x-fieldapp-device", max_length=64)]
-    TsH = Annotated[str, Header(alias="x-fieldapp-timestamp", max_length=20)]
-    SigH = Annotated[str, Header(alias="x-fieldapp-signature", max_length=200)]
-
     def _auth(request: Request, body: bytes, device: str, ts: str, sig: str) -> str:
         return att.authenticate(
             hq,
@@ -291,8 +295,8 @@ def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
         device: DevH,
         ts: TsH,
         sig: SigH,
-        upload_offset: Annotated[int, Header(alias="upload-offset", ge=0)],
-        chunk_sha256: Annotated[str, Header(alias="chunk-sha256", pattern=r"^[0-9a-fA-F]{64}$")],
+        upload_offset: OffsetH,
+        chunk_sha256: ChunkH,
     ) -> JSONResponse:
         raw = await _bounded_body(request)
         dev = await run_in_threadpool(_auth, request, raw, device, ts, sig)

@@ -52,7 +52,11 @@ def _code_arg(text: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=None, help="HQ data directory")
-    common.add_argument("--database-url", default=None, help="postgresql+psycopg://… (default: SQLite in the data dir)")
+    common.add_argument(
+        "--database-url",
+        default=None,
+        help="postgresql+psycopg://… (default: SQLite in the data dir)",
+    )
 
     p = _Parser(prog="fieldapp-hq", description="fieldapp headquarters server and administration")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -64,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8443)
     serve.add_argument("--workers", type=int, default=1)
 
-    code = sub.add_parser("enrolment-code", parents=[common], help="issue a one-time enrolment code")
+    code = sub.add_parser(
+        "enrolment-code", parents=[common], help="issue a one-time enrolment code"
+    )
     code.add_argument("--post", required=True, type=_code_arg)
     code.add_argument("--role", required=True, choices=[r.value for r in Role])
     code.add_argument("--centre", type=_code_arg, default=None)
@@ -73,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     devices = sub.add_parser("devices", parents=[common], help="list enrolled devices")
     devices.add_argument("--json", action="store_true")
 
-    revoke = sub.add_parser("revoke", parents=[common], help="revoke a device (it will be told to wipe)")
+    revoke = sub.add_parser(
+        "revoke", parents=[common], help="revoke a device (it will be told to wipe)"
+    )
     revoke.add_argument("device")
 
     stats = sub.add_parser("stats", parents=[common], help="record counts")
@@ -81,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ref = sub.add_parser("reference", parents=[common], help="reference data")
     ref_sub = ref.add_subparsers(dest="ref_command", required=True, parser_class=_Parser)
-    load = ref_sub.add_parser("load", parents=[common], help="load posts, centres, providers, provinces")
+    load = ref_sub.add_parser(
+        "load", parents=[common], help="load posts, centres, providers, provinces"
+    )
     load.add_argument("file", type=Path)
 
     imp = sub.add_parser("import-bundle", parents=[common], help="apply a device's bundle file")
@@ -90,13 +100,19 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export-bundle", parents=[common], help="write a return file for a device")
     exp.add_argument("--device", required=True)
     exp.add_argument("--out", required=True, type=Path)
-    exp.add_argument("--since", type=int, default=0, help="the device's pull cursor (default 0: everything)")
+    exp.add_argument(
+        "--since", type=int, default=0, help="the device's pull cursor (default 0: everything)"
+    )
 
     rec = sub.add_parser("recovery-key", parents=[common], help="the recovery key pair")
     rec_sub = rec.add_subparsers(dest="rec_command", required=True, parser_class=_Parser)
-    rexp = rec_sub.add_parser("export", parents=[common], help="write the private recovery key to a file")
+    rexp = rec_sub.add_parser(
+        "export", parents=[common], help="write the private recovery key to a file"
+    )
     rexp.add_argument("--out", required=True, type=Path)
-    rexp.add_argument("--remove", action="store_true", help="then delete it from the data directory")
+    rexp.add_argument(
+        "--remove", action="store_true", help="then delete it from the data directory"
+    )
     return p
 
 
@@ -140,7 +156,9 @@ def run(argv: Sequence[str]) -> int:
         init_keys(settings.data_dir)
         _hq(args).close()  # creates and migrates the database
         print(f"HQ initialised in {settings.data_dir}")
-        print("export the recovery key to offline storage: fieldapp-hq recovery-key export --out FILE --remove")
+        print(
+            "export the recovery key to offline storage: fieldapp-hq recovery-key export --out FILE --remove"
+        )
         return 0
     if cmd == "serve":
         import uvicorn
@@ -160,7 +178,9 @@ def run(argv: Sequence[str]) -> int:
         ttl = parse_duration(args.expires)
         hq = _hq(args)
         try:
-            code = hq.create_enrolment_code(post_code=args.post, role=role, centre_code=args.centre, ttl=ttl)
+            code = hq.create_enrolment_code(
+                post_code=args.post, role=role, centre_code=args.centre, ttl=ttl
+            )
         finally:
             hq.close()
         print(f"one-time enrolment code for {args.post} ({role.value}), valid {args.expires}:")
@@ -179,7 +199,9 @@ def run(argv: Sequence[str]) -> int:
                 state = "REVOKED" if d.revoked else "active"
                 seen = d.last_seen.isoformat(timespec="seconds") if d.last_seen else "never"
                 centre = f" centre={d.centre_code}" if d.centre_code else ""
-                print(f"{d.id}  {d.post_code:<10} {d.role:<12}{centre} {state:<8} acked={d.acked_seq} seen={seen}")
+                print(
+                    f"{d.id}  {d.post_code:<10} {d.role:<12}{centre} {state:<8} acked={d.acked_seq} seen={seen}"
+                )
             if not devices:
                 print("no devices enrolled")
         return 0
@@ -219,7 +241,9 @@ def run(argv: Sequence[str]) -> int:
             answer = hq.import_bundle(blob)
         finally:
             hq.close()
-        print(f"applied {answer.applied}, already had {answer.duplicates}; device acknowledged up to {answer.acked_seq}")
+        print(
+            f"applied {answer.applied}, already had {answer.duplicates}; device acknowledged up to {answer.acked_seq}"
+        )
         return 0
     if cmd == "export-bundle":
         hq = _hq(args)
@@ -263,7 +287,9 @@ def _load_reference_file(path: Path) -> dict[str, Any]:
         else:
             data = json.loads(text)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path} is not valid JSON/YAML: {str(exc).splitlines()[0][:120]}") from None
+        raise UsageError(
+            f"{path} is not valid JSON/YAML: {str(exc).splitlines()[0][:120]}"
+        ) from None
     except Exception as exc:  # yaml.YAMLError without importing yaml at module level
         if type(exc).__module__.startswith("yaml"):
             raise UsageError(f"{path} is not valid YAML") from None
@@ -285,7 +311,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
-        print(f"fieldapp-hq: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(
+            f"fieldapp-hq: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
         return 2
     except Exception as exc:
         # Database unreachable or a bad --database-url: say so in one line, no traceback.

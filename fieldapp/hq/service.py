@@ -33,7 +33,6 @@ from fieldapp.crypto.envelope import (
     EnvelopeKind,
     EnvelopeMalformed,
     EnvelopeReplayed,
-    UnknownSender,
     open_envelope,
     seal,
 )
@@ -59,8 +58,8 @@ from fieldapp.sync.protocol import (
     Change,
     EnrolAnswer,
     EnrolRequest,
-    PulledRecord,
     PullAnswer,
+    PulledRecord,
     PullRequest,
     PushAnswer,
     PushPayload,

@@ -20,13 +20,23 @@ PAYLOAD = b'{"changes": [{"seq": 1, "fields": {"name_latin": ["Sok Dara", "x"]}}
 
 
 def _header(**kw: object) -> EnvelopeHeader:
-    base: dict[str, object] = {"kind": EnvelopeKind.PUSH, "device_id": "dev-1", "seq_from": 1, "seq_to": 3}
+    base: dict[str, object] = {
+        "kind": EnvelopeKind.PUSH,
+        "device_id": "dev-1",
+        "seq_from": 1,
+        "seq_to": 3,
+    }
     base.update(kw)
     return EnvelopeHeader(**base)  # type: ignore[arg-type]
 
 
 def _seal(payload: bytes = PAYLOAD, **kw: object) -> bytes:
-    return seal(payload, recipient_x25519_public=RECIPIENT.public_key(), sender_ed25519_private=SENDER, header=_header(**kw))
+    return seal(
+        payload,
+        recipient_x25519_public=RECIPIENT.public_key(),
+        sender_ed25519_private=SENDER,
+        header=_header(**kw),
+    )
 
 
 def _open(blob: bytes, *, max_size: int = env.DEFAULT_MAX_SIZE, signer: Ed25519PrivateKey = SENDER):
@@ -43,7 +53,12 @@ def test_round_trip_binds_header_and_payload() -> None:
     assert blob[:4] == b"FAE1"
     header, payload = _open(blob)
     assert payload == PAYLOAD
-    assert (header.kind, header.device_id, header.seq_from, header.seq_to) == (EnvelopeKind.PUSH, "dev-1", 1, 3)
+    assert (header.kind, header.device_id, header.seq_from, header.seq_to) == (
+        EnvelopeKind.PUSH,
+        "dev-1",
+        1,
+        3,
+    )
     assert read_header(blob) == header
     # Compressed before sealing: repetitive JSON shrinks; plaintext is not visible.
     big = b'{"name_latin": "Sok Dara"}' * 1000
@@ -106,8 +121,12 @@ def test_wrong_signer_and_unknown_sender() -> None:
 
 
 def test_wrong_recipient_is_refused() -> None:
-    blob = seal(PAYLOAD, recipient_x25519_public=X25519PrivateKey.generate().public_key(),
-                sender_ed25519_private=SENDER, header=_header())
+    blob = seal(
+        PAYLOAD,
+        recipient_x25519_public=X25519PrivateKey.generate().public_key(),
+        sender_ed25519_private=SENDER,
+        header=_header(),
+    )
     with pytest.raises(env.EnvelopeTampered):
         _open(blob)
 

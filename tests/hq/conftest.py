@@ -8,9 +8,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from support.hqserver import RunningHq, TestDevice, database_url, make_settings, running_server
 
 from fieldapp.domain.enums import Role
-from support.hqserver import RunningHq, TestDevice, database_url, make_settings, running_server
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -22,9 +22,11 @@ def db_kind(request: pytest.FixtureRequest) -> str:
 def hq_server(db_kind: str, tmp_path: Path) -> Iterator[RunningHq]:
     data_dir = tmp_path / "hq"
     try:
-        with database_url(db_kind, data_dir) as url:
-            with running_server(make_settings(data_dir, url)) as running:
-                yield running
+        with (
+            database_url(db_kind, data_dir) as url,
+            running_server(make_settings(data_dir, url)) as running,
+        ):
+            yield running
     except RuntimeError as exc:
         if "PostgreSQL" in str(exc):
             pytest.fail(str(exc))

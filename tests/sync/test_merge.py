@@ -13,8 +13,18 @@ from fieldapp.domain.hlc import Hlc
 from fieldapp.sync.merge import merge_fields, merge_record, merge_statement, referral_status
 
 NAMES = ["name_latin", "sex", "narrative", "language", "place"]
-VALUES = st.one_of(st.none(), st.integers(-3, 3), st.sampled_from(["a", "b", "ក", ""]), st.lists(st.integers(0, 2), max_size=2))
-STAMPS = st.builds(lambda w, c, n: str(Hlc(w, c, n)), st.integers(0, 5), st.integers(0, 2), st.sampled_from(["d1", "d2"]))
+VALUES = st.one_of(
+    st.none(),
+    st.integers(-3, 3),
+    st.sampled_from(["a", "b", "ក", ""]),
+    st.lists(st.integers(0, 2), max_size=2),
+)
+STAMPS = st.builds(
+    lambda w, c, n: str(Hlc(w, c, n)),
+    st.integers(0, 5),
+    st.integers(0, 2),
+    st.sampled_from(["d1", "d2"]),
+)
 STATES = st.dictionaries(st.sampled_from(NAMES), st.tuples(VALUES, STAMPS).map(list), max_size=5)
 
 
@@ -41,9 +51,17 @@ def test_any_order_any_batching_same_state(changes: list[dict[str, Any]], rnd: A
 
 def test_larger_hlc_wins_and_changed_names() -> None:
     cur = {"sex": ["female", "0000000000002-00000-a"], "place": ["Poipet", "0000000000001-00000-a"]}
-    inc = {"sex": ["male", "0000000000001-00000-b"], "place": ["Pailin", "0000000000003-00000-b"], "new": [1, "0000000000001-00000-b"]}
+    inc = {
+        "sex": ["male", "0000000000001-00000-b"],
+        "place": ["Pailin", "0000000000003-00000-b"],
+        "new": [1, "0000000000001-00000-b"],
+    }
     merged, changed = merge_fields(cur, inc)
-    assert merged == {"sex": ["female", "0000000000002-00000-a"], "place": ["Pailin", "0000000000003-00000-b"], "new": [1, "0000000000001-00000-b"]}
+    assert merged == {
+        "sex": ["female", "0000000000002-00000-a"],
+        "place": ["Pailin", "0000000000003-00000-b"],
+        "new": [1, "0000000000001-00000-b"],
+    }
     assert changed == {"place", "new"}
     assert merge_fields(merged, inc)[1] == set()
 
@@ -74,7 +92,9 @@ def unique(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @settings(max_examples=300)
 @given(statement_changes(), statement_changes(), statement_changes())
-def test_statement_merge_is_a_semilattice(a: dict[str, Any], b: dict[str, Any], c: dict[str, Any]) -> None:
+def test_statement_merge_is_a_semilattice(
+    a: dict[str, Any], b: dict[str, Any], c: dict[str, Any]
+) -> None:
     a, b, c = unique([a, b, c])
     assert ms(a, a) == ms({}, a)
     assert ms(a, b) == ms(b, a)
@@ -93,7 +113,10 @@ def test_statement_any_order_same_state(changes: list[dict[str, Any]], rnd: Any)
 def test_final_statement_never_changes() -> None:
     f = "0000000000010-00000-a"
     final = {"narrative": ["as told", f], "language": ["km", f], "status": ["final", f]}
-    later = {"narrative": ["rewritten", "0000000000020-00000-b"], "status": ["draft", "0000000000030-00000-b"]}
+    later = {
+        "narrative": ["rewritten", "0000000000020-00000-b"],
+        "status": ["draft", "0000000000030-00000-b"],
+    }
     merged, changed = merge_record("statement", final, later)
     assert merged == final and changed == set()
     # Arriving before the finalisation it loses the same way.
@@ -103,7 +126,10 @@ def test_final_statement_never_changes() -> None:
 
 
 def test_draft_statement_is_ordinary_lww() -> None:
-    a = {"narrative": ["one", "0000000000001-00000-a"], "status": ["draft", "0000000000001-00000-a"]}
+    a = {
+        "narrative": ["one", "0000000000001-00000-a"],
+        "status": ["draft", "0000000000001-00000-a"],
+    }
     b = {"narrative": ["two", "0000000000002-00000-b"]}
     assert merge_record("statement", a, b)[0]["narrative"] == ["two", "0000000000002-00000-b"]
 
@@ -124,6 +150,16 @@ def test_referral_status_from_events_and_conflict() -> None:
     assert referral_status([ev("nonsense", 1)]) == (None, False)
 
 
-@given(st.permutations([ev("created", 1), ev("sent", 2), ev("accepted", 3), ev("in_service", 4), ev("completed", 6)]))
+@given(
+    st.permutations(
+        [
+            ev("created", 1),
+            ev("sent", 2),
+            ev("accepted", 3),
+            ev("in_service", 4),
+            ev("completed", 6),
+        ]
+    )
+)
 def test_referral_status_ignores_arrival_order(events: list[dict[str, Any]]) -> None:
     assert referral_status(events) == (ReferralStatus.COMPLETED, False)

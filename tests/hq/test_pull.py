@@ -1,0 +1,184 @@
+"""Pull: need-to-know enforced at HQ — post devices, centre devices, paging, reference data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from support.hqserver import RunningHq, TestDevice
+
+from fieldapp.domain.enums import Role
+
+OCTETS = {"content-type": "application/octet-stream"}
+
+
+def _case(d: TestDevice, centre: str = "PTC") -> dict[str, Any]:
+    """A rescue with one victim, a statement, a suspect and a referral to `centre`."""
+    rescue = d.change("rescue", {"place": "Poipet", "type": "labour"})
+    victim = d.change(
+        "victim",
+        {
+            "rescue_id": rescue["entity_id"],
+            "name_latin": "Sok Dara",
+            "name_km": "សុខ ដារ៉ា",
+            "sex": "female",
+            "estimated_age": 15,
+            "is_minor": True,
+            "nationality": "KH",
+            "languages": ["km"],
+            "contact": "+855 12 345 678",
+            "vulnerabilities": "unaccompanied minor",
+        },
+    )
+    statement = d.change(
+        "statement", {"victim_id": victim["entity_id"], "narrative": "SECRET NARRATIVE"}
+    )
+    suspect = d.change("suspect", {"rescue_id": rescue["entity_id"], "alias": "SECRET BROKER"})
+    referral = d.change(
+        "referral",
+        {"victim_id": victim["entity_id"], "service": "shelter", "provider_code": centre},
+    )
+    event = d.change("referral_event", {"referral_id": referral["entity_id"], "kind": "created"})
+    changes = [rescue, victim, statement, suspect, referral, event]
+    return {c["entity"]: c for c in changes} | {"all": changes}
+
+
+def test_post_device_sees_only_its_post(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    poipet, poipet2, pailin = enrolled("POIPET"), enrolled("POIPET"), enrolled("PAILIN")
+    a = _case(poipet)
+    poipet.push(client, a["all"])
+    b = _case(pailin)
+    pailin.push(client, b["all"])
+    records, cursor = poipet2.pull_all(client)
+    ids = {r.entity_id for r in records}
+    assert ids == {c["entity_id"] for c in a["all"]}
+    assert all(r.post_code == "POIPET" for r in records)
+    # Statements and suspects reach devices of the same post, intact.
+    stmt = next(r for r in records if r.entity == "statement")
+    assert stmt.fields["narrative"][0] == "SECRET NARRATIVE"
+    # Nothing new: an empty page at the same cursor.
+    again = poipet2.pull(client, cursor)
+    assert again.records == [] and again.has_more is False and again.next_cursor == cursor
+
+
+def test_centre_device_sees_referrals_and_victim_essentials_only(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    officer = enrolled("POIPET")
+    centre = enrolled("POIPET", Role.CENTRE_STAFF, "PTC")
+    other_centre = enrolled("PAILIN", Role.CENTRE_STAFF, "PMTC")
+    mine = _case(officer, "PTC")
+    elsewhere = _case(officer, "PMTC")
+    officer.push(client, mine["all"] + elsewhere["all"])
+    records, _ = centre.pull_all(client)
+    by_entity: dict[str, list[Any]] = {}
+    for r in records:
+        by_entity.setdefault(r.entity, []).append(r)
+    assert set(by_entity) == {"referral", "referral_event", "victim"}
+    assert [r.entity_id for r in by_entity["referral"]] == [mine["referral"]["entity_id"]]
+    [victim] = by_entity["victim"]
+    assert victim.entity_id == mine["victim"]["entity_id"]
+    assert set(victim.fields) <= {
+        "name_latin",
+        "name_km",
+        "sex",
+        "estimated_age",
+        "date_of_birth",
+        "is_minor",
+        "nationality",
+        "languages",
+    }
+    assert "contact" not in victim.fields and "rescue_id" not in victim.fields
+    text = repr(records)
+    assert "SECRET NARRATIVE" not in text and "SECRET BROKER" not in text
+    other, _ = other_centre.pull_all(client)
+    assert {r.entity_id for r in other if r.entity == "referral"} == {
+        elsewhere["referral"]["entity_id"]
+    }
+
+
+def test_centre_records_events_and_the_post_sees_them(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    officer = enrolled("POIPET")
+    centre = enrolled("POIPET-TC", Role.CENTRE_STAFF, "PTC")
+    case = _case(officer, "PTC")
+    officer.push(client, case["all"])
+    rid = case["referral"]["entity_id"]
+    accepted = centre.change(
+        "referral_event", {"referral_id": rid, "kind": "accepted"}, post_code="POIPET"
+    )
+    assert centre.push(client, [accepted]).applied == 1
+    records, _ = officer.pull_all(client)
+    assert accepted["entity_id"] in {r.entity_id for r in records}
+    # The same referral completed at one place and declined at another is flagged.
+    done = centre.change(
+        "referral_event", {"referral_id": rid, "kind": "completed"}, post_code="POIPET"
+    )
+    sent = officer.change("referral_event", {"referral_id": rid, "kind": "sent"})
+    declined = officer.change("referral_event", {"referral_id": rid, "kind": "declined"})
+    officer.push(client, [sent])
+    centre.push(client, [done])
+    officer.push(client, [declined])
+    assert hq_server.hq.stats()["referral_conflicts"] == 1
+    # A centre cannot add events to a referral addressed elsewhere.
+    foreign = _case(officer, "PMTC")
+    officer.push(client, foreign["all"])
+    r = client.post(
+        "/v1/push",
+        content=centre.seal_push(
+            [
+                centre.change(
+                    "referral_event",
+                    {"referral_id": foreign["referral"]["entity_id"], "kind": "accepted"},
+                )
+            ]
+        ),
+        headers=OCTETS,
+    )
+    assert r.status_code == 403 and r.json()["error"] == "not_entitled"
+
+
+def test_redirected_referral_brings_its_victim_to_the_new_centre(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    officer = enrolled("POIPET")
+    pmtc = enrolled("PAILIN", Role.CENTRE_STAFF, "PMTC")
+    case = _case(officer, "PTC")
+    officer.push(client, case["all"])
+    _, cursor = pmtc.pull_all(client)
+    redirect = officer.change(
+        "referral", {"provider_code": "PMTC"}, entity_id=case["referral"]["entity_id"]
+    )
+    officer.push(client, [redirect])
+    records, _ = pmtc.pull_all(client, cursor)
+    assert {r.entity for r in records} == {"referral", "referral_event", "victim"}
+
+
+def test_paging_and_reference_data(hq_server: RunningHq, client: httpx.Client, enrolled) -> None:  # type: ignore[no-untyped-def]
+    hq_server.hq.load_reference(
+        {
+            "posts": [{"code": "POIPET", "name_en": "Poipet"}],
+            "centres": [{"code": "PTC", "name_en": "Poipet Transit Centre"}],
+        }
+    )
+    d, reader = enrolled("POIPET"), enrolled("POIPET")
+    d.push(client, [d.change("rescue", {"n": i}) for i in range(25)])
+    seen: list[Any] = []
+    cursor, pages = 0, 0
+    while True:
+        page = reader.pull(client, cursor, limit=10)
+        pages += 1
+        seen.extend(page.records)
+        assert page.next_cursor >= cursor
+        cursor = page.next_cursor
+        if not page.has_more:
+            break
+    assert pages == 3 and len(seen) == 27
+    assert [r.server_seq for r in seen] == sorted(r.server_seq for r in seen)
+    assert {r.entity for r in seen} == {"rescue", "post", "centre"}
+    # Reloading unchanged reference data does not make everyone download it again.
+    hq_server.hq.load_reference({"posts": [{"code": "POIPET", "name_en": "Poipet"}]})
+    assert reader.pull(client, cursor).records == []
