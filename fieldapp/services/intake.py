@@ -13,7 +13,9 @@ from fieldapp.domain.enums import ExploitationType, Role, Sex, SuspectRole, Susp
 from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fieldapp.services.records import assign
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit, search
+from fieldapp.store import audit
+from fieldapp.store import search
+from fieldapp.store.changes import find
 from fieldapp.store.models import (
     CaseCounter,
     Post,
@@ -55,10 +57,13 @@ def derive_minor(victim: Victim, on: dt.date) -> bool:
 
 
 def next_case_number(s: Session, post_code: str, year: int) -> str:
-    counter = s.get(CaseCounter, (post_code, year))
+    cache = s.info.setdefault("case_counters", {})
+    with s.no_autoflush:
+        counter = cache.get((post_code, year)) or s.get(CaseCounter, (post_code, year))
     if counter is None:
         counter = CaseCounter(post_code=post_code, year=year, last=0)
         s.add(counter)
+    cache[(post_code, year)] = counter
     counter.last += 1
     return f"{post_code}-{year:04d}-{counter.last:04d}"
 
@@ -67,7 +72,7 @@ def next_case_number(s: Session, post_code: str, year: int) -> str:
 def load_rescue(ws: Workspace, s: Session, rescue_id: str) -> Rescue:
     """The rescue, if this user may see it: officers their post's, supervisors all."""
     ws.require(*RECORDERS)
-    rescue = s.get(Rescue, rescue_id)
+    rescue = find(s, Rescue, rescue_id)
     if rescue is None:
         raise NotFound("no such case on this device")
     if ws.actor.role is Role.OFFICER and rescue.post_code != ws.actor.post_code:
@@ -76,7 +81,7 @@ def load_rescue(ws: Workspace, s: Session, rescue_id: str) -> Rescue:
 
 
 def load_victim(ws: Workspace, s: Session, victim_id: str) -> Victim:
-    victim = s.get(Victim, victim_id)
+    victim = find(s, Victim, victim_id)
     if victim is None:
         raise NotFound("no such victim on this device")
     load_rescue(ws, s, victim.rescue_id)
@@ -94,14 +99,13 @@ def create_rescue(ws: Workspace, **values: Any) -> Rescue:
                required=("operation_date", "province_code", "post_code", "exploitation_type"))
         if ws.actor.role is Role.OFFICER and rescue.post_code != ws.actor.post_code:
             raise PermissionDenied("officers record rescues for their own post only")
-        if s.get(Province, rescue.province_code) is None:
+        if find(s, Province, rescue.province_code) is None:
             raise InvalidInput("province_code: unknown province")
-        if s.get(Post, rescue.post_code) is None:
+        if find(s, Post, rescue.post_code) is None:
             raise InvalidInput("post_code: unknown post")
         rescue.case_number = next_case_number(s, rescue.post_code, rescue.operation_date.year)
         s.add(rescue)
-        s.flush()
-        search.reindex(s, rescue.id)
+        search.mark(s, rescue.id)
         audit.append(s, "create", "rescue", rescue.id)
     return rescue
 
@@ -126,8 +130,7 @@ def add_victim(ws: Workspace, rescue_id: str, **values: Any) -> Victim:
             raise InvalidInput("name: give the name in Khmer or Latin script (or both)")
         victim.is_minor = derive_minor(victim, rescue.operation_date)
         s.add(victim)
-        s.flush()
-        search.reindex(s, rescue.id)
+        search.mark(s, rescue.id)
         audit.append(s, "create", "victim", victim.id, {"rescue": rescue.id})
     return victim
 
@@ -135,12 +138,12 @@ def add_victim(ws: Workspace, rescue_id: str, **values: Any) -> Victim:
 def update_victim(ws: Workspace, victim_id: str, **values: Any) -> Victim:
     with ws.tx() as s:
         victim = load_victim(ws, s, victim_id)
-        rescue = s.get(Rescue, victim.rescue_id)
+        rescue = find(s, Rescue, victim.rescue_id)
         assert rescue is not None
         changed = assign(victim, VICTIM_FIELDS, values)
         victim.is_minor = derive_minor(victim, rescue.operation_date)
         if changed:
-            search.reindex(s, rescue.id)
+            search.mark(s, rescue.id)
             audit.append(s, "update", "victim", victim.id, {"fields": changed})
     return victim
 
@@ -155,21 +158,20 @@ def add_suspect(ws: Workspace, rescue_id: str, **values: Any) -> Suspect:
         if not (suspect.name or suspect.alias):
             raise InvalidInput("name: give a name or an alias")
         s.add(suspect)
-        s.flush()
-        search.reindex(s, rescue.id)
+        search.mark(s, rescue.id)
         audit.append(s, "create", "suspect", suspect.id, {"rescue": rescue.id})
     return suspect
 
 
 def update_suspect(ws: Workspace, suspect_id: str, **values: Any) -> Suspect:
     with ws.tx() as s:
-        suspect = s.get(Suspect, suspect_id)
+        suspect = find(s, Suspect, suspect_id)
         if suspect is None:
             raise NotFound("no such suspect on this device")
         load_rescue(ws, s, suspect.rescue_id)
         changed = assign(suspect, SUSPECT_FIELDS, values)
         if changed:
-            search.reindex(s, suspect.rescue_id)
+            search.mark(s, suspect.rescue_id)
             audit.append(s, "update", "suspect", suspect.id, {"fields": changed})
     return suspect
 

@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.enums import ReferralStatus, Role, Service, Urgency
 from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
-from fieldapp.domain.referrals import TERMINAL, check_transition, derive_status
+from fieldapp.domain.referrals import TERMINAL, check_transition
 from fieldapp.services.intake import RECORDERS, load_rescue, load_victim
 from fieldapp.services.records import assign, coerce
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
+from fieldapp.store.changes import find
 from fieldapp.store.models import Referral, ReferralEvent, ServiceProvider, Victim
 
 REFERRAL_FIELDS: dict[str, type] = {
@@ -54,30 +55,21 @@ def essentials(victim: Victim, today: dt.date | None = None) -> VictimEssentials
                             victim.is_minor, victim.nationality, list(victim.languages or []))
 
 
-def _refresh_status(s: Session, referral: Referral) -> None:
-    events = s.execute(select(ReferralEvent.hlc, ReferralEvent.kind)
-                       .where(ReferralEvent.referral_id == referral.id)).all()
-    status, conflicted = derive_status(
-        (hlc.get("kind", ""), ReferralStatus(kind)) for hlc, kind in events
-    )
-    referral.status = (status or ReferralStatus.CREATED).value
-    referral.conflicted = conflicted
-
-
 def _append(s: Session, referral: Referral, kind: ReferralStatus, reason: str = "",
             services_given: list[str] | None = None) -> ReferralEvent:
+    """Append an event here; `status` follows it at once. Merging events from other
+    devices (sync) recomputes status and conflicts with `derive_status` instead."""
     check_transition(ReferralStatus(referral.status) if referral.status else None, kind)
     event = ReferralEvent(referral_id=referral.id, kind=kind.value, reason=reason,
                           services_given=services_given or [])
     s.add(event)
-    s.flush()  # stamps the event's HLC, which orders it among other devices' events
-    _refresh_status(s, referral)
+    referral.status = kind.value
     audit.append(s, kind.value, "referral", referral.id)
     return event
 
 
 def _load_for_centre(ws: Workspace, s: Session, referral_id: str) -> Referral:
-    referral = s.get(Referral, referral_id)
+    referral = find(s, Referral, referral_id)
     if referral is None:
         raise NotFound("no such referral on this device")
     if ws.actor.role is Role.CENTRE_STAFF:
@@ -96,15 +88,13 @@ def create_referral(ws: Workspace, victim_id: str, **values: Any) -> Referral:
         victim = load_victim(ws, s, victim_id)
         referral = Referral(victim_id=victim.id, status="")
         assign(referral, REFERRAL_FIELDS, values, required=("service", "provider_code"))
-        provider = s.get(ServiceProvider, referral.provider_code)
+        provider = find(s, ServiceProvider, referral.provider_code)
         if provider is None:
             raise InvalidInput("provider_code: unknown service provider")
         if referral.service not in provider.services:
             raise InvalidInput(f"provider_code: {provider.code} does not offer {referral.service}")
         s.add(referral)
-        s.flush()
         audit.append(s, "create", "referral", referral.id, {"victim": victim.id})
-        referral.status = ""
         _append(s, referral, ReferralStatus.CREATED)
         _append(s, referral, ReferralStatus.SENT)
     return referral

@@ -15,6 +15,7 @@ from fieldapp.services.intake import RECORDERS, load_victim
 from fieldapp.services.records import assign
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
+from fieldapp.store.changes import find
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import Statement, utcnow
 
@@ -39,7 +40,7 @@ def content_hash(st: Statement) -> str:
 
 def _load(ws: Workspace, s: Any, statement_id: str) -> Statement:
     ws.require(*RECORDERS)
-    st = s.get(Statement, statement_id)
+    st = find(s, Statement, statement_id)
     if st is None:
         raise NotFound("no such statement on this device")
     load_victim(ws, s, st.victim_id)
@@ -55,7 +56,6 @@ def record_statement(ws: Workspace, victim_id: str, **values: Any) -> Statement:
         st = Statement(victim_id=victim.id, status=StatementStatus.DRAFT.value)
         assign(st, STATEMENT_FIELDS, values)
         s.add(st)
-        s.flush()
         audit.append(s, "create", "statement", st.id, {"victim": victim.id})
     return st
 
@@ -106,7 +106,6 @@ def amend_statement(ws: Workspace, statement_id: str, **values: Any) -> Statemen
                        amends_id=original.id)
         assign(st, STATEMENT_FIELDS, base)
         s.add(st)
-        s.flush()
         audit.append(s, "amend", "statement", st.id, {"amends": original.id})
     return st
 

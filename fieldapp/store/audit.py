@@ -1,4 +1,8 @@
-"""The audit log: append-only, each event's hash covering the one before (a hash chain)."""
+"""The audit log: append-only, each event's hash covering the one before (a hash chain).
+
+Events are collected during a transaction and inserted at commit in one statement. The
+table itself is what sync sends to HQ (by `seq`), so events are not copied to the outbox.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +10,19 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from fieldapp.domain.hlc import HlcClock
 from fieldapp.domain.ids import uuid7
-from fieldapp.store.codec import to_json
-from fieldapp.store.models import AuditEvent, Outbox, utcnow
-from fieldapp.store.changes import allocate_seq
+from fieldapp.store.models import AuditEvent, utcnow
 
 GENESIS = "0" * 64
+_HASHED = ("id", "at", "username", "device_id", "action", "entity", "entity_id", "detail")
 
 
-def event_hash(prev_hash: str, event: AuditEvent) -> str:
-    body = {
-        "id": event.id,
-        "at": event.at.isoformat(),
-        "username": event.username,
-        "device_id": event.device_id,
-        "action": event.action,
-        "entity": event.entity,
-        "entity_id": event.entity_id,
-        "detail": event.detail,
-    }
+def event_hash(prev_hash: str, event: dict[str, Any]) -> str:
+    body = {key: event[key] for key in _HASHED}
+    body["at"] = body["at"].isoformat()
     canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(prev_hash.encode() + canonical.encode()).hexdigest()
 
@@ -49,51 +43,44 @@ def append(
     entity: str = "",
     entity_id: str = "",
     detail: dict[str, Any] | None = None,
-) -> AuditEvent:
-    """Record that the session's user did `action` to a record. `detail` holds no names."""
+) -> str:
+    """Record that the session's user did `action` to a record; return the event's hash.
+
+    `detail` holds ids, field names and counts — never names or statement text.
+    """
     prev = _tip(session)
-    event = AuditEvent(
-        id=uuid7(),
-        at=utcnow(),
-        username=session.info.get("username", ""),
-        device_id=session.info.get("device_id", ""),
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        detail=detail or {},
-        prev_hash=prev,
-    )
-    event.hash = event_hash(prev, event)
-    session.info["audit_tip"] = event.hash
-    session.add(event)
-    clock: HlcClock | None = session.info.get("clock")
-    if clock is not None:
-        # The audit trail goes to HQ too; queue it like any other change.
-        stamp = str(clock.now())
-        fields = {
-            key: [to_json(getattr(event, key)), stamp]
-            for key in ("at", "username", "device_id", "action", "entity", "entity_id",
-                        "detail", "prev_hash", "hash")
-        }
-        session.add(
-            Outbox(
-                seq=allocate_seq(session),
-                entity="audit_event",
-                entity_id=event.id,
-                fields=fields,
-                post_code=str(session.info.get("post_code", "")),
-            )
-        )
-    return event
+    event: dict[str, Any] = {
+        "id": uuid7(),
+        "at": utcnow(),
+        "username": session.info.get("username", ""),
+        "device_id": session.info.get("device_id", ""),
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "detail": detail or {},
+        "prev_hash": prev,
+    }
+    event["hash"] = event_hash(prev, event)
+    session.info["audit_tip"] = event["hash"]
+    session.info.setdefault("audit_rows", []).append(event)
+    return str(event["hash"])
+
+
+def before_commit(session: Session) -> None:
+    rows = session.info.pop("audit_rows", None)
+    if rows:
+        session.connection().execute(insert(AuditEvent), rows)
 
 
 def verify_chain(session: Session) -> tuple[int, int | None]:
     """Return (events checked, seq of the first broken event or None)."""
     prev = GENESIS
     count = 0
-    for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(2000):
+    columns = [getattr(AuditEvent, k) for k in (*_HASHED, "prev_hash", "hash", "seq")]
+    for row in session.execute(select(*columns).order_by(AuditEvent.seq)).yield_per(5000):
         count += 1
-        if event.prev_hash != prev or event_hash(prev, event) != event.hash:
-            return count, event.seq
-        prev = event.hash
+        event = row._asdict()
+        if event["prev_hash"] != prev or event_hash(prev, event) != event["hash"]:
+            return count, int(event["seq"])
+        prev = event["hash"]
     return count, None

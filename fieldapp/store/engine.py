@@ -19,7 +19,6 @@ CONNECTION_PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA secure_delete = ON",
     "PRAGMA busy_timeout = 5000",
-    "PRAGMA cache_size = -32000",
 )
 
 
@@ -47,14 +46,19 @@ def open_engine(path: Path, key: bytes | None) -> Engine:
         conn.execute("PRAGMA journal_mode = WAL")
         return conn
 
-    engine = create_engine(f"sqlite:///{path}", creator=creator, module=sqlcipher3)
+    # hide_parameters: SQL errors must never carry victims' names into logs or messages.
+    engine = create_engine(
+        f"sqlite:///{path}", creator=creator, module=sqlcipher3, hide_parameters=True
+    )
 
     # pysqlite's own transaction handling is broken for SAVEPOINT and DDL; take over, as
     # SQLAlchemy's docs recommend, and start every transaction with BEGIN IMMEDIATE so a
-    # second writer waits instead of failing half way.
+    # second writer waits instead of failing half way. Foreign keys are checked at COMMIT
+    # (still enforced), so one flush may insert a batch's rows in any table order.
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
     return engine
 

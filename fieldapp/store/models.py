@@ -44,10 +44,19 @@ class Synced:
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
     created_by: Mapped[str] = mapped_column(String(64), default="")
+
+    def __init__(self, **values: Any) -> None:
+        # The id exists from construction, so services never flush just to learn it.
+        values.setdefault("id", uuid7())
+        super().__init__(**values)
     device_id: Mapped[str] = mapped_column(String(36), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    #: Per-field stamps, compact: {"*": stamp of creation, field: stamp of a later edit}.
     hlc: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    def stamp_of(self, field: str) -> str:
+        return str(self.hlc.get(field) or self.hlc.get("*", ""))
 
 
 # -- reference data ----------------------------------------------------------------------
@@ -163,7 +172,7 @@ class Statement(Synced, Base):
     child_protocol: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     narrative: Mapped[str] = mapped_column(Text, default="")
     #: A correction of a final statement is a new statement that amends it.
-    amends_id: Mapped[str | None] = mapped_column(ForeignKey("statement.id"))
+    amends_id: Mapped[str | None] = mapped_column(ForeignKey("statement.id"), index=True)
     final_hash: Mapped[str | None] = mapped_column(String(64))
     finalised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     finalised_by: Mapped[str | None] = mapped_column(String(64))
@@ -250,7 +259,9 @@ class Outbox(Base):
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str] = mapped_column(String(36))
     op: Mapped[str] = mapped_column(String(16), default="upsert")
+    #: {field: value}; every field in one row was changed together and shares `hlc`.
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    hlc: Mapped[str] = mapped_column(String(64))
     post_code: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 

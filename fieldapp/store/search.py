@@ -8,6 +8,16 @@ from sqlalchemy.orm import Session
 from fieldapp.store.models import Rescue, Suspect, Victim
 
 
+def mark(session: Session, rescue_id: str) -> None:
+    """Queue a rescue for reindexing when the transaction commits (once, however many edits)."""
+    session.info.setdefault("reindex", set()).add(rescue_id)
+
+
+def before_commit(session: Session) -> None:
+    for rescue_id in sorted(session.info.pop("reindex", ())):
+        reindex(session, rescue_id)
+
+
 def reindex(session: Session, rescue_id: str) -> None:
     """Rebuild one rescue's row: its case number and every victim's and suspect's names."""
     rescue = session.get(Rescue, rescue_id)
@@ -23,9 +33,11 @@ def reindex(session: Session, rescue_id: str) -> None:
     ):
         parts += [name, alias]
     body = " ".join(p for p in parts if p)
-    session.execute(text("DELETE FROM case_search WHERE rescue_id = :id"), {"id": rescue_id})
-    session.execute(text("INSERT INTO case_search (rescue_id, body) VALUES (:id, :body)"),
-                    {"id": rescue_id, "body": body})
+    session.execute(
+        text("INSERT INTO search_doc (rescue_id, body) VALUES (:id, :body) "
+             "ON CONFLICT (rescue_id) DO UPDATE SET body = excluded.body"),
+        {"id": rescue_id, "body": body},
+    )
 
 
 def match_clause(query: str) -> tuple[str, dict[str, str]]:
@@ -33,8 +45,9 @@ def match_clause(query: str) -> tuple[str, dict[str, str]]:
     q = query.strip()
     if len(q) >= 3:
         # A quoted FTS5 string: user text can never be read as FTS5 syntax.
-        return ("SELECT rescue_id FROM case_search WHERE case_search MATCH :q",
+        return ("SELECT d.rescue_id FROM case_search JOIN search_doc d ON d.rowid = case_search.rowid "
+                "WHERE case_search MATCH :q",
                 {"q": '"' + q.replace('"', '""') + '"'})
     escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return ("SELECT rescue_id FROM case_search WHERE body LIKE :q ESCAPE '\\'",
+    return ("SELECT rescue_id FROM search_doc WHERE body LIKE :q ESCAPE '\\'",
             {"q": f"%{escaped}%"})

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain.errors import StoreExists, StoreNotFound
 from fieldapp.domain.hlc import Hlc, HlcClock
-from fieldapp.store import changes, migrate
+from fieldapp.store import audit, changes, migrate, search
 from fieldapp.store.engine import open_engine
 from fieldapp.store.lock import DirLock
 from fieldapp.store.models import Device, Outbox
@@ -78,6 +78,9 @@ class Store:
             raise
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", changes.before_flush)
+        event.listen(self._sessions, "before_commit", search.before_commit)
+        event.listen(self._sessions, "before_commit", audit.before_commit)
+        event.listen(self._sessions, "transient_to_pending", changes.track_pending)
         self.device_id = ""
         self.post_code = ""
         self.clock = HlcClock("unset")
@@ -92,7 +95,7 @@ class Store:
             last = s.scalars(select(Outbox).order_by(Outbox.seq.desc()).limit(1)).first()
             stamps = [device.last_hlc] if device.last_hlc else []
             if last is not None:
-                stamps += [stamp for _, stamp in last.fields.values()]
+                stamps.append(last.hlc)
             self.device_id, self.post_code = device.id, device.post_code
             latest = max((Hlc.parse(x) for x in stamps), default=None)
             self.clock = HlcClock(device.id, last=latest)

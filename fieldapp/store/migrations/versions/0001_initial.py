@@ -71,6 +71,7 @@ def upgrade() -> None:
     sa.Column('entity_id', sa.String(length=36), nullable=False),
     sa.Column('op', sa.String(length=16), nullable=False),
     sa.Column('fields', sa.JSON(), nullable=False),
+    sa.Column('hlc', sa.String(length=64), nullable=False),
     sa.Column('post_code', sa.String(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('seq')
@@ -251,6 +252,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('statement', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_statement_amends_id'), ['amends_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_statement_victim_id'), ['victim_id'], unique=False)
 
     op.create_table('referral_event',

@@ -1,0 +1,26 @@
+"""Logging set-up: a rotating file in the data dir. Log lines carry ids and counts, never names."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup(log_dir: Path | None, level: int = logging.INFO) -> None:
+    root = logging.getLogger("fieldapp")
+    root.setLevel(level)
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    if log_dir is None:
+        root.addHandler(logging.NullHandler())
+        return
+    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handler = logging.handlers.RotatingFileHandler(
+        log_dir / "fieldapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(FORMAT))
+    root.addHandler(handler)

@@ -1,0 +1,299 @@
+"""Read-side queries for the desktop window: the paged case list, case extras, status counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, column, exists, func, literal_column, select, text, tuple_
+from sqlalchemy.sql.elements import ColumnElement
+
+from fieldapp.domain.enums import ReferralStatus, Role
+from fieldapp.domain.errors import InvalidInput
+from fieldapp.services.intake import RECORDERS, get_case
+from fieldapp.services.workspace import Workspace
+from fieldapp.store import search
+from fieldapp.store.models import (
+    Attachment,
+    AuditEvent,
+    Device,
+    Outbox,
+    Post,
+    Province,
+    Referral,
+    Rescue,
+    ServiceProvider,
+    Victim,
+)
+
+#: Columns the case list may sort on: each has an index whose implicit tail is the rowid,
+#: so `ORDER BY col, rowid` with a keyset cursor reads only the rows it shows.
+SORTABLE: dict[str, Any] = {
+    "operation_date": Rescue.operation_date,
+    "case_number": Rescue.case_number,
+    "province_code": Rescue.province_code,
+    "post_code": Rescue.post_code,
+    "exploitation_type": Rescue.exploitation_type,
+}
+PAGE_SIZE = 200
+_ROWID = literal_column("rescue.rowid")
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list shows; empty fields do not filter."""
+
+    text: str = ""
+    province_code: str | None = None
+    post_code: str | None = None
+    exploitation_type: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    referral_status: str | None = None
+    minors_only: bool = False
+
+
+@dataclass(frozen=True)
+class CaseSort:
+    column: str = "operation_date"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list (no names: the list is shown on a shared screen)."""
+
+    id: str
+    case_number: str
+    operation_date: dt.date
+    province_code: str
+    post_code: str
+    exploitation_type: str
+    victims: int
+    minors: int
+
+
+@dataclass(frozen=True)
+class CasePage:
+    rows: list[CaseRow]
+    #: Pass back as `after` to read the next page; None when this was the last page.
+    next_cursor: tuple[Any, int] | None
+
+
+def _conditions(ws: Workspace, flt: CaseFilter) -> list[ColumnElement[bool]]:
+    ws.require(*RECORDERS)
+    conds: list[ColumnElement[bool]] = []
+    if ws.actor.role is Role.OFFICER:
+        conds.append(Rescue.post_code == ws.actor.post_code)
+    if flt.text.strip():
+        sql, params = search.match_clause(flt.text)
+        conds.append(Rescue.id.in_(text(sql).bindparams(**params).columns(column("rescue_id"))))
+    if flt.province_code:
+        conds.append(Rescue.province_code == flt.province_code)
+    if flt.post_code:
+        conds.append(Rescue.post_code == flt.post_code)
+    if flt.exploitation_type:
+        conds.append(Rescue.exploitation_type == flt.exploitation_type)
+    if flt.date_from:
+        conds.append(Rescue.operation_date >= flt.date_from)
+    if flt.date_to:
+        conds.append(Rescue.operation_date <= flt.date_to)
+    if flt.minors_only:
+        conds.append(exists().where(Victim.rescue_id == Rescue.id, Victim.is_minor.is_(True)))
+    if flt.referral_status:
+        status = ReferralStatus(flt.referral_status).value
+        conds.append(exists().where(Victim.rescue_id == Rescue.id, Referral.victim_id == Victim.id,
+                                    Referral.status == status))
+    return conds
+
+
+def case_page(ws: Workspace, flt: CaseFilter = CaseFilter(), sort: CaseSort = CaseSort(),
+              after: tuple[Any, int] | None = None, limit: int = PAGE_SIZE) -> CasePage:
+    """One page of the cases this user may see, read by keyset (fast on any page)."""
+    if sort.column not in SORTABLE:
+        raise InvalidInput(f"sort: one of {', '.join(SORTABLE)}")
+    col = SORTABLE[sort.column]
+    conds = _conditions(ws, flt)
+    if after is not None:
+        key = tuple_(col, _ROWID)
+        cursor = tuple_(*after)
+        conds.append(key < cursor if sort.descending else key > cursor)
+    victims = (select(func.count()).where(Victim.rescue_id == Rescue.id)
+               .correlate(Rescue).scalar_subquery())
+    minors = (select(func.count()).where(Victim.rescue_id == Rescue.id, Victim.is_minor.is_(True))
+              .correlate(Rescue).scalar_subquery())
+    order = (col.desc(), _ROWID.desc()) if sort.descending else (col.asc(), _ROWID.asc())
+    q = (select(Rescue.id, Rescue.case_number, Rescue.operation_date, Rescue.province_code,
+                Rescue.post_code, Rescue.exploitation_type, victims, minors, col, _ROWID)
+         .where(and_(*conds)).order_by(*order).limit(limit))
+    with ws.tx() as s:
+        raw = s.execute(q).all()
+    rows = [CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7])) for r in raw]
+    last = raw[-1] if raw else None
+    cursor_out = (_sort_value(last[8]), int(last[9])) if last is not None and len(raw) == limit else None
+    return CasePage(rows, cursor_out)
+
+
+def _sort_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def count_cases(ws: Workspace, flt: CaseFilter = CaseFilter()) -> int:
+    conds = _conditions(ws, flt)
+    with ws.tx() as s:
+        return int(s.scalar(select(func.count()).select_from(Rescue).where(and_(*conds))) or 0)
+
+
+# -- status bar and sync -----------------------------------------------------------------
+def pending_changes(ws: Workspace) -> int:
+    """Changes recorded here that HQ has not acknowledged yet (outbox rows past acked_seq)."""
+    with ws.tx() as s:
+        acked = s.scalar(select(func.max(Device.acked_seq))) or 0
+        return int(s.scalar(select(func.count()).select_from(Outbox).where(Outbox.seq > acked)) or 0)
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    device_id: str
+    post_code: str
+    hq_url: str | None
+    acked_seq: int
+
+
+def device_info(ws: Workspace) -> DeviceInfo:
+    with ws.tx() as s:
+        device = s.scalars(select(Device)).first()
+        if device is None:
+            return DeviceInfo("", ws.actor.post_code, None, 0)
+        return DeviceInfo(device.id, device.post_code, device.hq_url, device.acked_seq)
+
+
+# -- reference data ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    en: str
+    km: str
+
+
+@dataclass(frozen=True)
+class Choices:
+    provinces: list[Choice]
+    posts: list[Choice]
+    providers: list[Choice]
+    centres: list[Choice]
+
+
+def reference_choices(ws: Workspace) -> Choices:
+    """Provinces, posts and providers as stored on this device (HQ may have updated them)."""
+    with ws.tx() as s:
+        provinces = [Choice(p.code, p.name_en, p.name_km)
+                     for p in s.scalars(select(Province).order_by(Province.name_en))]
+        posts = [Choice(p.code, p.name_en, p.name_km)
+                 for p in s.scalars(select(Post).order_by(Post.name_en))]
+        prov = list(s.scalars(select(ServiceProvider).order_by(ServiceProvider.name_en)))
+    return Choices(provinces, posts, [Choice(p.code, p.name_en, p.name_km) for p in prov],
+                   [Choice(p.code, p.name_en, p.name_km) for p in prov if p.is_centre])
+
+
+# -- case extras -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AuditRow:
+    at: dt.datetime
+    username: str
+    action: str
+    entity: str
+    entity_id: str
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    """An attachment's description; the file stays encrypted until opened into memory."""
+
+    id: str
+    owner_entity: str
+    owner_id: str
+    filename: str
+    mime: str
+    size: int
+
+
+@dataclass
+class CaseExtras:
+    audit: list[AuditRow] = field(default_factory=list)
+    attachments: list[AttachmentRow] = field(default_factory=list)
+
+
+def _case_ids(ws: Workspace, rescue_id: str) -> list[str]:
+    case = get_case(ws, rescue_id)  # checks the user may see this case
+    ids = [case.rescue.id]
+    ids += [v.id for v in case.victims] + [x.id for x in case.suspects]
+    ids += [x.id for x in case.statements] + [x.id for x in case.referrals]
+    return ids
+
+
+def case_extras(ws: Workspace, rescue_id: str, audit_limit: int = 500) -> CaseExtras:
+    """The audit trail and attachment list of one case (newest audit events first)."""
+    with ws.tx() as s:
+        ids = _case_ids(ws, rescue_id)
+        audit = [AuditRow(a.at, a.username, a.action, a.entity, a.entity_id)
+                 for a in s.scalars(select(AuditEvent).where(AuditEvent.entity_id.in_(ids))
+                                    .order_by(AuditEvent.seq.desc()).limit(audit_limit))]
+        attachments = [AttachmentRow(a.id, a.owner_entity, a.owner_id, a.filename, a.mime, a.size)
+                       for a in s.scalars(select(Attachment).where(Attachment.owner_id.in_(ids))
+                                          .order_by(Attachment.created_at))]
+    return CaseExtras(audit, attachments)
+
+
+# -- reports and supervision -------------------------------------------------------------
+@dataclass(frozen=True)
+class Summary:
+    rescues: int
+    victims: int
+    minors: int
+    by_type: dict[str, int]
+    by_province: dict[str, int]
+    referrals_by_status: dict[str, int]
+
+
+def summary(ws: Workspace) -> Summary:
+    """Counts for the Reports screen over the cases this user may see."""
+    conds = _conditions(ws, CaseFilter())
+    with ws.tx() as s:
+        rescues = int(s.scalar(select(func.count()).select_from(Rescue).where(*conds)) or 0)
+        vq = select(func.count(), func.sum(Victim.is_minor)).join(
+            Rescue, Rescue.id == Victim.rescue_id).where(*conds)
+        victims, minors = s.execute(vq).one()
+        by_type = dict(s.execute(select(Rescue.exploitation_type, func.count())
+                                 .where(*conds).group_by(Rescue.exploitation_type)).all())
+        by_province = dict(s.execute(select(Rescue.province_code, func.count())
+                                     .where(*conds).group_by(Rescue.province_code)).all())
+        by_status = dict(s.execute(
+            select(Referral.status, func.count()).join(Victim, Victim.id == Referral.victim_id)
+            .join(Rescue, Rescue.id == Victim.rescue_id).where(*conds)
+            .group_by(Referral.status)).all())
+    return Summary(rescues, int(victims or 0), int(minors or 0), by_type, by_province, by_status)
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    referral_id: str
+    service: str
+    provider_code: str
+    status: str
+
+
+def conflicted_referrals(ws: Workspace) -> list[ConflictRow]:
+    """Referrals whose merged events disagree (e.g. completed here, declined there)."""
+    ws.require(Role.SUPERVISOR)
+    with ws.tx() as s:
+        return [ConflictRow(r.id, r.service, r.provider_code, r.status)
+                for r in s.scalars(select(Referral).where(Referral.conflicted.is_(True))
+                                   .order_by(Referral.created_at))]
+
+
+__all__ = [
+    "CaseFilter", "CaseSort", "CaseRow", "CasePage", "case_page", "count_cases", "pending_changes",
+    "device_info", "reference_choices", "case_extras", "summary", "conflicted_referrals",
+]
