@@ -11,6 +11,7 @@ number (every cases table totals the cases) hide that total together.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -47,6 +48,27 @@ def protect(values: Mapping[Coord, int], lines: Iterable[Line], threshold: int,
     primary = {c for c, v in values.items() if 0 < v < threshold}
     hidden = primary | set(forced)
     lines = list(lines)
+    while True:
+        _line_fixpoint(values, lines, hidden, primary, threshold)
+        # Lines one at a time miss what rows and columns give away together: solve them all.
+        exposed = sorted(determined(lines, hidden))
+        if not exposed:
+            return primary, hidden
+        target = exposed[0]
+        near = [c for line in lines if target in (*line.parts, line.total)
+                for c in (*line.parts, line.total) if c not in hidden and values[c] > 0]
+        # Its own lines may have nothing left to hide: then any visible cell that works.
+        candidates = sorted(set(near) or {c for c in values if c not in hidden and values[c] > 0},
+                            key=lambda c: (values[c], c))
+        if not candidates:
+            return primary, hidden
+        pick = next((c for c in candidates if target not in determined(lines, hidden | {c})),
+                    candidates[0])
+        hidden.add(pick)
+
+
+def _line_fixpoint(values: Mapping[Coord, int], lines: list[Line], hidden: set[Coord],
+                   primary: set[Coord], threshold: int) -> None:
     changed = True
     while changed:
         changed = False
@@ -62,7 +84,43 @@ def protect(values: Mapping[Coord, int], lines: Iterable[Line], threshold: int,
             pick = min(candidates, key=lambda c: (c == line.total, values[c], c))
             hidden.add(pick)
             changed = True
-    return primary, hidden
+
+
+def determined(lines: Iterable[Line], hidden: set[Coord]) -> set[Coord]:
+    """Hidden cells whose value the visible cells and the line equations fix exactly.
+
+    A cell is fixed iff its unit vector lies in the row space of the equations restricted
+    to the hidden cells, i.e. iff some row of the reduced row echelon form is that unit
+    vector. Integer elimination keeps it exact.
+    """
+    order = sorted(hidden)
+    index = {c: i for i, c in enumerate(order)}
+    rows: list[list[int]] = []
+    for line in lines:
+        row = [0] * len(order)
+        for c in line.parts:
+            if c in index:
+                row[index[c]] += 1
+        if line.total in index:
+            row[index[line.total]] -= 1
+        if any(row):
+            rows.append(row)
+    pivot_row = 0
+    for col in range(len(order)):
+        pick = next((i for i in range(pivot_row, len(rows)) if rows[i][col]), None)
+        if pick is None:
+            continue
+        rows[pivot_row], rows[pick] = rows[pick], rows[pivot_row]
+        p = rows[pivot_row]
+        for i, r in enumerate(rows):
+            if i != pivot_row and r[col]:
+                f, g = r[col], p[col]
+                new = [g * a - f * b for a, b in zip(r, p, strict=True)]
+                k = math.gcd(*new) or 1  # keep the integers small
+                rows[i] = [a // k for a in new]
+        pivot_row += 1
+    return {order[nz[0]] for r in rows[:pivot_row]
+            if len(nz := [i for i, a in enumerate(r) if a]) == 1}
 
 
 def _pinned(line: Line, values: Mapping[Coord, int], hidden: set[Coord], primary: set[Coord],
