@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, column, exists, func, literal_column, select, text, tuple_
+from sqlalchemy import column, exists, func, literal_column, select, text, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from fieldapp.domain.enums import ReferralStatus, Role
@@ -126,7 +126,7 @@ def case_page(ws: Workspace, flt: CaseFilter = CaseFilter(), sort: CaseSort = Ca
     order = (col.desc(), _ROWID.desc()) if sort.descending else (col.asc(), _ROWID.asc())
     q = (select(Rescue.id, Rescue.case_number, Rescue.operation_date, Rescue.province_code,
                 Rescue.post_code, Rescue.exploitation_type, victims, minors, col, _ROWID)
-         .where(and_(*conds)).order_by(*order).limit(limit))
+         .where(*conds).order_by(*order).limit(limit))
     with ws.tx() as s:
         raw = s.execute(q).all()
     rows = [CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7])) for r in raw]
@@ -142,7 +142,7 @@ def _sort_value(value: Any) -> Any:
 def count_cases(ws: Workspace, flt: CaseFilter = CaseFilter()) -> int:
     conds = _conditions(ws, flt)
     with ws.tx() as s:
-        return int(s.scalar(select(func.count()).select_from(Rescue).where(and_(*conds))) or 0)
+        return int(s.scalar(select(func.count()).select_from(Rescue).where(*conds)) or 0)
 
 
 # -- status bar and sync -----------------------------------------------------------------
@@ -262,7 +262,7 @@ def summary(ws: Workspace) -> Summary:
     conds = _conditions(ws, CaseFilter())
     with ws.tx() as s:
         rescues = int(s.scalar(select(func.count()).select_from(Rescue).where(*conds)) or 0)
-        vq = select(func.count(), func.sum(Victim.is_minor)).join(
+        vq = select(func.count(), func.count().filter(Victim.is_minor.is_(True))).join(
             Rescue, Rescue.id == Victim.rescue_id).where(*conds)
         victims, minors = s.execute(vq).one()
         by_type = dict(s.execute(select(Rescue.exploitation_type, func.count())

@@ -1,0 +1,62 @@
+"""Starting the desktop window: display check, logging, fonts, language, then the controller."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+log = logging.getLogger("fieldapp.ui.app")
+NO_DISPLAY_EXIT = 2
+
+
+def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """One line saying how to run without a screen, or None if Qt can open a window."""
+    env = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("fieldapp: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "run it under a virtual screen with: xvfb-run -a fieldapp")
+
+
+def run(data_dir: Path, argv: list[str] | None = None) -> int:
+    """Open the window on `data_dir` (first run if no store there yet); return the exit status."""
+    problem = display_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return NO_DISPLAY_EXIT
+    from fieldapp import logs
+
+    logs.setup(data_dir / "logs" if data_dir.exists() else None)
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.ui import i18n
+    from fieldapp.ui.shell import AppController
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("fieldapp")
+    i18n.apply_font(app)  # type: ignore[arg-type]
+    controller = AppController(data_dir)
+    controller.start()
+    status = app.exec()
+    controller.runner.shutdown()
+    if data_dir.exists():
+        logs.setup(data_dir / "logs")
+    log.info("window closed")
+    return int(status)
+
+
+def main() -> int:
+    """`python -m fieldapp.ui.app [DATA_DIR]` (the CLI's `fieldapp --data-dir D` calls run())."""
+    from fieldapp.store.store import default_data_dir
+
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else default_data_dir()
+    return run(root)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,419 @@
+"""The case list: a paged table model over keyset queries, search as you type, filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.enums import ExploitationType, ReferralStatus, Role
+from fieldapp.services import caselist
+from fieldapp.services.caselist import CaseFilter, CasePage, CaseRow, CaseSort
+from fieldapp.ui import i18n
+from fieldapp.ui.context import ViewContext
+from fieldapp.ui.forms import open_form
+from fieldapp.ui.widgets import Banner
+
+SEARCH_DELAY_MS = 250
+#: Model column -> sort key in caselist.SORTABLE (None: not sortable quickly at 100k).
+COLUMNS: list[tuple[str, str | None]] = [
+    ("case_number", "case_number"),
+    ("operation_date", "operation_date"),
+    ("province_code", "province_code"),
+    ("post_code", "post_code"),
+    ("exploitation_type", "exploitation_type"),
+    ("victims", None),
+    ("minors", None),
+]
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Rows arrive a page at a time from the task runner; `fetchMore` asks for the next page."""
+
+    total_changed = Signal(int)
+    first_rows = Signal()
+    failed = Signal(str)
+
+    def __init__(self, ctx: ViewContext | None = None, page_size: int = caselist.PAGE_SIZE) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.page_size = page_size
+        self.rows: list[CaseRow] = []
+        self.filter = CaseFilter()
+        self.sort_key = CaseSort()
+        self._cursor: tuple[Any, int] | None = None
+        self._loading = False
+        self._generation = 0
+        self.total: int | None = None
+
+    # -- loading ----------------------------------------------------------------------
+    def set_context(self, ctx: ViewContext | None) -> None:
+        self.ctx = ctx
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget every row (the idle lock); nothing stays in memory."""
+        self._generation += 1
+        self.beginResetModel()
+        self.rows = []
+        self._cursor = None
+        self._loading = False
+        self.total = None
+        self.endResetModel()
+
+    def reload(self, flt: CaseFilter | None = None, sort: CaseSort | None = None) -> None:
+        if flt is not None:
+            self.filter = flt
+        if sort is not None:
+            self.sort_key = sort
+        self.clear()
+        if self.ctx is None:
+            return
+        self._request(None)
+        gen, ctx, flt_now = self._generation, self.ctx, self.filter
+        ctx.runner.run_db("count_cases", lambda: caselist.count_cases(ctx.ws, flt_now),
+                          lambda n: self._got_total(gen, n), lambda e: None)
+
+    def _request(self, after: tuple[Any, int] | None) -> None:
+        assert self.ctx is not None
+        self._loading = True
+        gen, ctx, flt, sort, size = (self._generation, self.ctx, self.filter, self.sort_key,
+                                     self.page_size)
+        ctx.runner.run_db(
+            "case_page", lambda: caselist.case_page(ctx.ws, flt, sort, after, size),
+            lambda page: self._got_page(gen, page, after is None),
+            lambda exc: self._failed(gen, exc))
+
+    def _got_page(self, gen: int, page: CasePage, first: bool) -> None:
+        if gen != self._generation:
+            return
+        self._loading = False
+        if page.rows:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
+            self.rows.extend(page.rows)
+            self.endInsertRows()
+        self._cursor = page.next_cursor
+        if first:
+            self.first_rows.emit()
+
+    def _got_total(self, gen: int, total: int) -> None:
+        if gen == self._generation:
+            self.total = total
+            self.total_changed.emit(total)
+
+    def _failed(self, gen: int, exc: BaseException) -> None:
+        from fieldapp.ui.tasks import user_message
+
+        if gen == self._generation:
+            self._loading = False
+            self.failed.emit(user_message(exc))
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self._cursor is not None and not self._loading
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802
+        if self.canFetchMore(parent):
+            self._request(self._cursor)
+
+    # -- Qt model ---------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = [self.tr("Case number"), self.tr("Date"), self.tr("Province"), self.tr("Post"),
+                  self.tr("Type"), self.tr("Victims"), self.tr("Minors")]
+        return titles[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        name = COLUMNS[index.column()][0]
+        if name == "operation_date":
+            return i18n.fmt_date(row.operation_date)
+        if name == "province_code":
+            return self.ctx.province_name(row.province_code) if self.ctx else row.province_code
+        if name == "post_code":
+            return self.ctx.post_name(row.post_code) if self.ctx else row.post_code
+        if name == "exploitation_type":
+            return i18n.exploitation_label(row.exploitation_type)
+        if name in ("victims", "minors"):
+            return i18n.digits(getattr(row, name))
+        return getattr(row, name)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][1]
+        if key is None:
+            return
+        self.reload(sort=CaseSort(key, order == Qt.SortOrder.DescendingOrder))
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+
+
+class CaseListView(QWidget):
+    """Layout of the Cases screen; the filter logic is in `current_filter()` and `CaseTableModel`."""
+
+    open_case = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx: ViewContext | None = None
+        self.model = CaseTableModel()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filters)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_rescue)
+        self.province = QComboBox()
+        self.post = QComboBox()
+        self.kind = QComboBox()
+        self.referral = QComboBox()
+        self.minors = QCheckBox()
+        self.use_dates = QCheckBox()
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        today = QDate.currentDate()
+        self.date_from.setDate(today.addYears(-1))
+        self.date_to.setDate(today)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        for combo in (self.province, self.post, self.kind, self.referral):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        for check in (self.minors, self.use_dates):
+            check.toggled.connect(lambda _c: self.apply_filters())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self.apply_filters())
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._activated)
+        self.count_label = QLabel()
+        self.banner = Banner()
+        self.model.total_changed.connect(lambda _n: self._show_count())
+        self.model.rowsInserted.connect(lambda *_a: self._show_count())
+        self.model.failed.connect(self.banner.error)
+
+        top = QHBoxLayout()
+        self.search_label = QLabel()
+        top.addWidget(self.search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        self.filter_labels = [QLabel() for _ in range(4)]
+        for label, combo in zip(self.filter_labels, (self.province, self.post, self.kind, self.referral),
+                                strict=True):
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.use_dates)
+        dates.addWidget(self.date_from)
+        self.to_label = QLabel()
+        dates.addWidget(self.to_label)
+        dates.addWidget(self.date_to)
+        dates.addWidget(self.minors)
+        dates.addStretch(1)
+        dates.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.retranslate()
+
+    # -- life cycle -------------------------------------------------------------------
+    def set_context(self, ctx: ViewContext | None) -> None:
+        self.ctx = ctx
+        self.model.set_context(ctx)
+        self._fill_combos()
+        if ctx is not None:
+            self.new_button.setVisible(ctx.role in (Role.OFFICER, Role.SUPERVISOR))
+            # An officer sees its own post only: the post filter would only confuse.
+            self.post.setVisible(ctx.role is Role.SUPERVISOR)
+            self.filter_labels[1].setVisible(ctx.role is Role.SUPERVISOR)
+
+    def activate(self) -> None:
+        if self.ctx is not None and not self.model.rows and not self.model.loading:
+            self.model.reload(self.current_filter())
+
+    def clear(self) -> None:
+        self._debounce.stop()
+        self.model.clear()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.banner.clear_message()
+        self.count_label.clear()
+
+    # -- user actions -----------------------------------------------------------------
+    def current_filter(self) -> CaseFilter:
+        def value(combo: QComboBox) -> str | None:
+            data = combo.currentData()
+            return str(data) if data else None
+
+        use_dates = self.use_dates.isChecked()
+        return CaseFilter(
+            text=self.search.text(),
+            province_code=value(self.province),
+            post_code=value(self.post),
+            exploitation_type=value(self.kind),
+            referral_status=value(self.referral),
+            minors_only=self.minors.isChecked(),
+            date_from=self.date_from.date().toPython() if use_dates else None,  # type: ignore[arg-type]
+            date_to=self.date_to.date().toPython() if use_dates else None,  # type: ignore[arg-type]
+        )
+
+    def apply_filters(self) -> None:
+        if self.ctx is None:
+            return
+        self.banner.clear_message()
+        self.model.reload(self.current_filter())
+
+    def clear_filters(self) -> None:
+        for combo in (self.province, self.post, self.kind, self.referral):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for check in (self.minors, self.use_dates):
+            check.blockSignals(True)
+            check.setChecked(False)
+            check.blockSignals(False)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filters()
+
+    def new_rescue(self) -> None:
+        open_form(self, "rescue", {})
+
+    def _activated(self, index: QModelIndex) -> None:
+        rescue_id = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if rescue_id:
+            self.open_case.emit(rescue_id)
+
+    # -- text -------------------------------------------------------------------------
+    def _show_count(self) -> None:
+        shown = len(self.model.rows)
+        if self.model.total is None:
+            self.count_label.setText(self.tr("{shown} cases shown").format(shown=i18n.digits(shown)))
+        else:
+            self.count_label.setText(self.tr("{shown} of {total} cases shown").format(
+                shown=i18n.digits(shown), total=i18n.digits(self.model.total)))
+
+    def _fill_combos(self) -> None:
+        ctx = self.ctx
+
+        def refill(combo: QComboBox, items: list[tuple[str, str]], any_text: str) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(any_text, None)
+            for code, label in items:
+                combo.addItem(label, code)
+            found = combo.findData(current) if current else 0
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+
+        provinces = ([(c.code, i18n.ref_name(c.en, c.km)) for c in ctx.choices.provinces]
+                     if ctx else [])
+        posts = [(c.code, i18n.ref_name(c.en, c.km)) for c in ctx.choices.posts] if ctx else []
+        refill(self.province, provinces, self.tr("All provinces"))
+        refill(self.post, posts, self.tr("All posts"))
+        refill(self.kind, [(t.value, i18n.exploitation_label(t.value)) for t in ExploitationType],
+               self.tr("All types"))
+        statuses = [ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_SERVICE,
+                    ReferralStatus.COMPLETED, ReferralStatus.DECLINED, ReferralStatus.CANCELLED]
+        refill(self.referral, [(s.value, i18n.referral_status_label(s.value)) for s in statuses],
+               self.tr("Any referral status"))
+
+    def retranslate(self) -> None:
+        self.search_label.setText(self.tr("Search"))
+        self.search.setPlaceholderText(self.tr("Case number, or a victim's or suspect's name "
+                                               "(Khmer or Latin)"))
+        self.new_button.setText(self.tr("New rescue…"))
+        for label, text in zip(self.filter_labels, (self.tr("Province"), self.tr("Post"),
+                                                    self.tr("Type"), self.tr("Referral")), strict=True):
+            label.setText(text)
+        self.use_dates.setText(self.tr("Between"))
+        self.to_label.setText(self.tr("and"))
+        self.minors.setText(self.tr("Minors only"))
+        self.clear_button.setText(self.tr("Clear filters"))
+        self._fill_combos()
+        self.model.retranslate()
+        self._show_count() if self.model.rows or self.model.total is not None else None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())

@@ -1,0 +1,51 @@
+"""What every view is given: the task runner, the open workspace, reference choices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain.enums import Role
+from fieldapp.services.caselist import Choices
+from fieldapp.services.workspace import Workspace
+from fieldapp.ui.tasks import TaskRunner
+
+
+@dataclass
+class ViewContext:
+    runner: TaskRunner
+    ws: Workspace
+    choices: Choices
+    #: Called after any job that changed data (refreshes the status bar's pending count).
+    changed: Callable[[], None] = lambda: None
+    #: Extra hooks the window wires in later (sync source, export…).
+    hooks: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def role(self) -> Role:
+        return self.ws.actor.role
+
+    def province_name(self, code: str) -> str:
+        from fieldapp.ui.i18n import ref_name
+
+        for c in self.choices.provinces:
+            if c.code == code:
+                return ref_name(c.en, c.km)
+        return code
+
+    def post_name(self, code: str) -> str:
+        from fieldapp.ui.i18n import ref_name
+
+        for c in self.choices.posts:
+            if c.code == code:
+                return ref_name(c.en, c.km)
+        return code
+
+    def provider_name(self, code: str) -> str:
+        from fieldapp.ui.i18n import ref_name
+
+        for c in self.choices.providers:
+            if c.code == code:
+                return ref_name(c.en, c.km)
+        return code

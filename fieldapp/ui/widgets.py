@@ -1,0 +1,95 @@
+"""Small shared widgets: the message banner, the busy bar, read-only tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+
+class Banner(QLabel):
+    """A message line above a view: errors in red, confirmations in green; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setObjectName("banner")
+        self.hide()
+
+    def error(self, text: str) -> None:
+        self.setStyleSheet("QLabel { background: #fde2e1; color: #8a1c14; padding: 6px; "
+                           "border: 1px solid #e6a19c; border-radius: 3px; }")
+        self.setProperty("kind", "error")
+        self.setText(text)
+        self.show()
+
+    def info(self, text: str) -> None:
+        self.setStyleSheet("QLabel { background: #e3f4e4; color: #1d5a24; padding: 6px; "
+                           "border: 1px solid #9fd1a4; border-radius: 3px; }")
+        self.setProperty("kind", "info")
+        self.setText(text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.setProperty("kind", "")
+        self.hide()
+
+
+class BusyBar(QProgressBar):
+    """An indeterminate progress bar shown while a job runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 0)
+        self.setTextVisible(False)
+        self.setMaximumHeight(6)
+        self.hide()
+
+    def set_busy(self, busy: bool) -> None:
+        self.setVisible(busy)
+
+
+def make_table(parent: QWidget | None = None) -> QTableWidget:
+    table = QTableWidget(parent)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def fill_table(table: QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[str]],
+               keys: Sequence[str] | None = None) -> None:
+    """Replace a table's contents; `keys` are stored on column 0 (UserRole) for selection."""
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            if c == 0 and keys is not None:
+                item.setData(Qt.ItemDataRole.UserRole, keys[r])
+            table.setItem(r, c, item)
+
+
+def selected_key(table: QTableWidget) -> str | None:
+    row = table.currentRow()
+    if row < 0:
+        return None
+    item = table.item(row, 0)
+    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
