@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import delete, select, update
 
 from fieldapp.hq.models import Attachment, AttachmentChunk, Device
-from fieldapp.hq.service import DeviceRevoked, Hq, HqRejected, now_ms, now_utc
+from fieldapp.hq.service import DeviceRevoked, Hq, HqRejected, _rowcount, now_ms, now_utc
 from fieldapp.sync.protocol import AttachmentState, verify_request
 
 
@@ -121,11 +121,13 @@ def append_chunk(
         if offset + len(chunk) > att.size:
             raise UploadTooLarge("the chunk goes past the declared size")
         # Conditional update: two workers given the same chunk cannot both append it.
-        moved = s.execute(
-            update(Attachment)
-            .where(Attachment.id == attachment_id, Attachment.offset == offset)
-            .values(offset=offset + len(chunk))
-        ).rowcount
+        moved = _rowcount(
+            s.execute(
+                update(Attachment)
+                .where(Attachment.id == attachment_id, Attachment.offset == offset)
+                .values(offset=offset + len(chunk))
+            )
+        )
         if moved != 1:
             raise UploadConflict("another request moved this upload on; ask for the offset again")
         s.add(

@@ -245,11 +245,15 @@ class Hq:
             if _aware(code.expires_at) <= now:
                 raise EnrolmentRefused("this enrolment code has expired; ask HQ for a new one")
             # Conditional update: of two simultaneous enrolments only one can win the code.
-            won = s.execute(
-                update(EnrolmentCode)
-                .where(EnrolmentCode.code_hash == code.code_hash, EnrolmentCode.used_at.is_(None))
-                .values(used_at=now, used_by=device_id)
-            ).rowcount
+            won = _rowcount(
+                s.execute(
+                    update(EnrolmentCode)
+                    .where(
+                        EnrolmentCode.code_hash == code.code_hash, EnrolmentCode.used_at.is_(None)
+                    )
+                    .values(used_at=now, used_by=device_id)
+                )
+            )
             if won != 1:
                 raise EnrolmentRefused("this enrolment code was already used; ask HQ for a new one")
             s.add(
@@ -756,7 +760,14 @@ class Hq:
     def prune_seen(self) -> int:
         cutoff = now_utc() - timedelta(days=self.settings.seen_envelope_days)
         with self.sessions.begin() as s:
-            return s.execute(delete(SeenEnvelope).where(SeenEnvelope.received_at < cutoff)).rowcount
+            return _rowcount(
+                s.execute(delete(SeenEnvelope).where(SeenEnvelope.received_at < cutoff))
+            )
+
+
+def _rowcount(result: object) -> int:
+    # DML results are CursorResults; the Result annotation of Session.execute hides it.
+    return int(getattr(result, "rowcount", 0))
 
 
 def _record(s: Session, entity: str, entity_id: str) -> Record | None:
