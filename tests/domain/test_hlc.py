@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fieldapp.domain.hlc import Hlc, HlcClock
+
+
+def test_stamps_increase_even_when_the_wall_clock_goes_back() -> None:
+    times = iter([1000, 1000, 900, 900, 2000])
+    clock = HlcClock("a", now_ms=lambda: next(times))
+    stamps = [clock.now() for _ in range(5)]
+    assert stamps == sorted(stamps) and len(set(stamps)) == 5
+
+
+def test_observing_a_future_stamp_moves_past_it() -> None:
+    clock = HlcClock("a", now_ms=lambda: 1000)
+    remote = Hlc(5_000_000, 7, "b")
+    assert clock.observe(remote) > remote
+    assert clock.now() > remote
+
+
+@given(st.integers(0, 10**13), st.integers(0, 99999), st.text("abcdef0123456789-", max_size=36))
+def test_text_form_sorts_like_the_tuple(wall: int, counter: int, node: str) -> None:
+    a = Hlc(wall, counter, node)
+    b = Hlc(wall, counter + 1, node)
+    assert (str(a) < str(b)) == (a < b)
+    assert Hlc.parse(str(a)) == a
