@@ -134,6 +134,7 @@ class MainView(QWidget):
         for view in self.views():
             view.set_context(ctx)  # type: ignore[attr-defined]
         self._fill_nav()
+        self._render_status()
         if ctx is None:
             self._status_timer.stop()
         else:

@@ -53,6 +53,8 @@ class UnlockView(QWidget):
         self._wait_left = 0
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
+        # A coarse timer may fire 5 % early: the keystore would still refuse.
+        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)
         self._countdown.timeout.connect(self._tick)
 
         self.title = QLabel()
@@ -148,7 +150,7 @@ class UnlockView(QWidget):
 
     def start_backoff(self, seconds: float) -> None:
         """Disable Unlock for `seconds`, with a countdown."""
-        self._wait_left = math.ceil(seconds)
+        self._wait_left = math.ceil(seconds + 0.05) if seconds > 0 else 0
         if self._wait_left <= 0:
             self._stop_backoff()
             return
