@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from fieldapp.domain.errors import InvalidInput
+from fieldapp.domain.hlc import Hlc
+from fieldapp.services import intake
+from fieldapp.services.workspace import Workspace
+from fieldapp.store.models import Outbox, Rescue
+
+
+def outbox(ws: Workspace) -> list[Outbox]:
+    with ws.tx() as s:
+        return list(s.scalars(select(Outbox).order_by(Outbox.seq)))
+
+
+def test_every_change_is_queued_in_the_same_transaction_with_dense_seqs(ws: Workspace, rescue: Rescue) -> None:
+    victim = intake.add_victim(ws, rescue.id, name_latin="Sok Dara", sex="male", estimated_age=30)
+    intake.update_victim(ws, victim.id, estimated_age=31)
+    rows = outbox(ws)
+    assert [r.seq for r in rows] == list(range(1, len(rows) + 1))
+    assert [(r.entity, r.entity_id) for r in rows] == [
+        ("rescue", rescue.id), ("victim", victim.id), ("victim", victim.id)]
+    assert rows[-1].fields == {"estimated_age": 31}
+    assert rows[0].fields["case_number"] == rescue.case_number
+    assert Hlc.parse(rows[2].hlc) > Hlc.parse(rows[1].hlc)
+
+
+def test_a_failed_change_leaves_no_outbox_row(ws: Workspace, rescue: Rescue) -> None:
+    before = len(outbox(ws))
+    with pytest.raises(InvalidInput):
+        with ws.tx():
+            intake.add_victim(ws, rescue.id, name_latin="Ly Sokha", sex="female")
+            intake.add_victim(ws, rescue.id, name_latin="X", sex="not-a-sex")
+    assert len(outbox(ws)) == before
+
+
+def test_field_stamps_record_which_edit_is_newer(ws: Workspace, rescue: Rescue) -> None:
+    intake.update_rescue(ws, rescue.id, place="Casino compound")
+    with ws.tx() as s:
+        r = s.get(Rescue, rescue.id)
+        assert r is not None
+        assert r.stamp_of("place") > r.stamp_of("unit") == r.hlc["*"]
+
+
+def test_a_batch_flushes_once_and_stays_consistent(ws: Workspace) -> None:
+    with ws.tx():
+        for day in range(1, 30):
+            r = intake.create_rescue(ws, operation_date=dt.date(2026, 1, day), province_code="KH-1",
+                                     exploitation_type="begging")
+            intake.add_victim(ws, r.id, name_km="ចាន់ ធីតា", sex="female", estimated_age=12)
+    with ws.tx() as s:
+        assert s.scalar(select(func.count()).select_from(Outbox)) == 58
+        numbers = list(s.scalars(select(Rescue.case_number).order_by(Rescue.case_number)))
+    assert numbers[0] == "POIPET-2026-0001" and numbers[-1] == "POIPET-2026-0029"
