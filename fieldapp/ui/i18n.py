@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -16,10 +16,6 @@ LANGUAGES = ("en", "km")
 _translator: QTranslator | None = None
 _current = "en"
 _fonts_loaded: list[str] = []
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
 
 
 def load_fonts() -> list[str]:
@@ -74,6 +70,8 @@ def set_language(code: str) -> None:
         else:
             log.warning("translation %s missing; showing English", code)
     _current = code
+    # Qt posts LanguageChange to every window; deliver it now so relabelling is immediate.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     QLocale.setDefault(QLocale(QLocale.Language.Khmer if code == "km" else QLocale.Language.English,
                                QLocale.Country.Cambodia))
 
@@ -102,80 +100,80 @@ def digits(value: int) -> str:
 # -- stored codes -> labels (the codes stay English in the database) -------------------
 def exploitation_label(code: str) -> str:
     labels = {
-        "labour": tr("Labour exploitation"),
-        "sexual_exploitation": tr("Sexual exploitation"),
-        "forced_marriage": tr("Forced marriage"),
-        "online_scam": tr("Online-scam compound"),
-        "begging": tr("Forced begging"),
-        "other": tr("Other"),
+        "labour": QCoreApplication.translate("Labels", "Labour exploitation"),
+        "sexual_exploitation": QCoreApplication.translate("Labels", "Sexual exploitation"),
+        "forced_marriage": QCoreApplication.translate("Labels", "Forced marriage"),
+        "online_scam": QCoreApplication.translate("Labels", "Online-scam compound"),
+        "begging": QCoreApplication.translate("Labels", "Forced begging"),
+        "other": QCoreApplication.translate("Labels", "Other"),
     }
     return labels.get(code, code)
 
 
 def role_label(code: str) -> str:
-    labels = {"officer": tr("Officer"), "centre_staff": tr("Transit-centre staff"),
-              "supervisor": tr("Supervisor")}
+    labels = {"officer": QCoreApplication.translate("Labels", "Officer"), "centre_staff": QCoreApplication.translate("Labels", "Transit-centre staff"),
+              "supervisor": QCoreApplication.translate("Labels", "Supervisor")}
     return labels.get(code, code)
 
 
 def sex_label(code: str) -> str:
-    labels = {"female": tr("Female"), "male": tr("Male"), "other": tr("Other"),
-              "unknown": tr("Unknown")}
+    labels = {"female": QCoreApplication.translate("Labels", "Female"), "male": QCoreApplication.translate("Labels", "Male"), "other": QCoreApplication.translate("Labels", "Other"),
+              "unknown": QCoreApplication.translate("Labels", "Unknown")}
     return labels.get(code, code)
 
 
 def referral_status_label(code: str) -> str:
     labels = {
-        "created": tr("Created"), "sent": tr("New"), "accepted": tr("Accepted"),
-        "in_service": tr("In service"), "completed": tr("Completed"),
-        "declined": tr("Declined"), "cancelled": tr("Cancelled"), "overdue": tr("Overdue"),
+        "created": QCoreApplication.translate("Labels", "Created"), "sent": QCoreApplication.translate("Labels", "New"), "accepted": QCoreApplication.translate("Labels", "Accepted"),
+        "in_service": QCoreApplication.translate("Labels", "In service"), "completed": QCoreApplication.translate("Labels", "Completed"),
+        "declined": QCoreApplication.translate("Labels", "Declined"), "cancelled": QCoreApplication.translate("Labels", "Cancelled"), "overdue": QCoreApplication.translate("Labels", "Overdue"),
     }
     return labels.get(code, code)
 
 
 def service_label(code: str) -> str:
     labels = {
-        "shelter": tr("Shelter"), "medical": tr("Medical care"), "psychosocial": tr("Psychosocial support"),
-        "legal_aid": tr("Legal aid"), "family_tracing": tr("Family tracing"),
-        "repatriation": tr("Repatriation"), "reintegration": tr("Reintegration"),
-        "education": tr("Education"), "vocational": tr("Vocational training"),
+        "shelter": QCoreApplication.translate("Labels", "Shelter"), "medical": QCoreApplication.translate("Labels", "Medical care"), "psychosocial": QCoreApplication.translate("Labels", "Psychosocial support"),
+        "legal_aid": QCoreApplication.translate("Labels", "Legal aid"), "family_tracing": QCoreApplication.translate("Labels", "Family tracing"),
+        "repatriation": QCoreApplication.translate("Labels", "Repatriation"), "reintegration": QCoreApplication.translate("Labels", "Reintegration"),
+        "education": QCoreApplication.translate("Labels", "Education"), "vocational": QCoreApplication.translate("Labels", "Vocational training"),
     }
     return labels.get(code, code)
 
 
 def urgency_label(code: str) -> str:
-    labels = {"low": tr("Low"), "normal": tr("Normal"), "high": tr("High")}
+    labels = {"low": QCoreApplication.translate("Labels", "Low"), "normal": QCoreApplication.translate("Labels", "Normal"), "high": QCoreApplication.translate("Labels", "High")}
     return labels.get(code, code)
 
 
 def suspect_role_label(code: str) -> str:
-    labels = {"recruiter": tr("Recruiter"), "broker": tr("Broker"), "transporter": tr("Transporter"),
-              "employer": tr("Employer"), "other": tr("Other")}
+    labels = {"recruiter": QCoreApplication.translate("Labels", "Recruiter"), "broker": QCoreApplication.translate("Labels", "Broker"), "transporter": QCoreApplication.translate("Labels", "Transporter"),
+              "employer": QCoreApplication.translate("Labels", "Employer"), "other": QCoreApplication.translate("Labels", "Other")}
     return labels.get(code, code)
 
 
 def suspect_status_label(code: str) -> str:
-    labels = {"at_large": tr("At large"), "arrested": tr("Arrested"),
-              "sent_to_court": tr("Sent to court"), "convicted": tr("Convicted")}
+    labels = {"at_large": QCoreApplication.translate("Labels", "At large"), "arrested": QCoreApplication.translate("Labels", "Arrested"),
+              "sent_to_court": QCoreApplication.translate("Labels", "Sent to court"), "convicted": QCoreApplication.translate("Labels", "Convicted")}
     return labels.get(code, code)
 
 
 def statement_status_label(code: str) -> str:
-    labels = {"draft": tr("Draft"), "final": tr("Final")}
+    labels = {"draft": QCoreApplication.translate("Labels", "Draft"), "final": QCoreApplication.translate("Labels", "Final")}
     return labels.get(code, code)
 
 
 def audit_action_label(code: str) -> str:
     labels = {
-        "create": tr("created"), "update": tr("changed"), "view": tr("read"),
-        "finalise": tr("finalised"), "amend": tr("amended"), "login": tr("signed in"),
-        "sent": tr("sent"), "accepted": tr("accepted"), "in_service": tr("service recorded"),
-        "completed": tr("completed"), "declined": tr("declined"), "cancelled": tr("cancelled"),
+        "create": QCoreApplication.translate("Labels", "created"), "update": QCoreApplication.translate("Labels", "changed"), "view": QCoreApplication.translate("Labels", "read"),
+        "finalise": QCoreApplication.translate("Labels", "finalised"), "amend": QCoreApplication.translate("Labels", "amended"), "login": QCoreApplication.translate("Labels", "signed in"),
+        "sent": QCoreApplication.translate("Labels", "sent"), "accepted": QCoreApplication.translate("Labels", "accepted"), "in_service": QCoreApplication.translate("Labels", "service recorded"),
+        "completed": QCoreApplication.translate("Labels", "completed"), "declined": QCoreApplication.translate("Labels", "declined"), "cancelled": QCoreApplication.translate("Labels", "cancelled"),
     }
     return labels.get(code, code)
 
 
 def entity_label(code: str) -> str:
-    labels = {"rescue": tr("Rescue"), "victim": tr("Victim"), "statement": tr("Statement"),
-              "suspect": tr("Suspect"), "referral": tr("Referral"), "attachment": tr("Attachment")}
+    labels = {"rescue": QCoreApplication.translate("Labels", "Rescue"), "victim": QCoreApplication.translate("Labels", "Victim"), "statement": QCoreApplication.translate("Labels", "Statement"),
+              "suspect": QCoreApplication.translate("Labels", "Suspect"), "referral": QCoreApplication.translate("Labels", "Referral"), "attachment": QCoreApplication.translate("Labels", "Attachment")}
     return labels.get(code, code)

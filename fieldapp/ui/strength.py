@@ -35,9 +35,8 @@ def _pool(ch: str) -> int:
 def strength(passphrase: str) -> Strength:
     """Bits ~ length x log2(alphabet), halved when mostly repeated characters."""
     text = unicodedata.normalize("NFC", passphrase)
-    tr = QCoreApplication.translate
     if len(text) < MIN_PASSPHRASE_LENGTH:
-        return Strength(0, 0.0, tr("Strength", "Too short: use at least {n} characters").format(
+        return Strength(0, 0.0, QCoreApplication.translate("Strength", "Too short: use at least {n} characters").format(
             n=MIN_PASSPHRASE_LENGTH))
     classes: dict[str, int] = {}
     for ch in text:
@@ -47,9 +46,9 @@ def strength(passphrase: str) -> Strength:
     if len(set(text)) < len(text) / 2:
         bits /= 2
     if bits < 45:
-        return Strength(1, bits, tr("Strength", "Weak: add more words"))
+        return Strength(1, bits, QCoreApplication.translate("Strength", "Weak: add more words"))
     if bits < 65:
-        return Strength(2, bits, tr("Strength", "Fair"))
+        return Strength(2, bits, QCoreApplication.translate("Strength", "Fair"))
     if bits < 90:
-        return Strength(3, bits, tr("Strength", "Good"))
-    return Strength(4, bits, tr("Strength", "Strong"))
+        return Strength(3, bits, QCoreApplication.translate("Strength", "Good"))
+    return Strength(4, bits, QCoreApplication.translate("Strength", "Strong"))

@@ -1,0 +1,1575 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="km_KH">
+    <context>
+        <name>AccountPage</name>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="132" />
+            <source>The two passphrases differ.</source>
+            <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="141" />
+            <source>First supervisor</source>
+            <translation>អ្នកគ្រប់គ្រងដំបូង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="142" />
+            <source>This person manages the users of this laptop.</source>
+            <translation>បុគ្គលនេះគ្រប់គ្រងអ្នកប្រើប្រាស់កុំព្យូទ័រយួរដៃនេះ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="143" />
+            <source>User name</source>
+            <translation>ឈ្មោះអ្នកប្រើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="143" />
+            <source>Full name (optional)</source>
+            <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="144" />
+            <source>Passphrase</source>
+            <translation>ឃ្លាសម្ងាត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="144" />
+            <source>Repeat passphrase</source>
+            <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="147" />
+            <source>A passphrase of several words is easiest to remember; Khmer words are allowed. Nobody can read this laptop's cases without it, so keep it safe.</source>
+            <translation>ឃ្លាសម្ងាត់ដែលមានពាក្យច្រើនងាយចងចាំជាងគេ ហើយអាចប្រើពាក្យខ្មែរបាន។ គ្មាននរណាម្នាក់អាចអានសំណុំរឿងលើកុំព្យូទ័រយួរដៃនេះបានទេ បើគ្មានវា ដូច្នេះសូមរក្សាវាឱ្យមានសុវត្ថិភាព។</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdminView</name>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="197" />
+            <source>User name</source>
+            <translation>ឈ្មោះអ្នកប្រើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="197" />
+            <source>Full name</source>
+            <translation>ឈ្មោះពេញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="197" />
+            <source>Role</source>
+            <translation>តួនាទី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="198" />
+            <source>Post</source>
+            <translation>ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="198" />
+            <source>Centre</source>
+            <translation>មជ្ឈមណ្ឌល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="202" />
+            <source>Referral</source>
+            <translation>ការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="202" />
+            <source>Service</source>
+            <translation>សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="202" />
+            <source>Provider</source>
+            <translation>អ្នកផ្ដល់សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="203" />
+            <source>Status</source>
+            <translation>ស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="207" />
+            <source>Sync conflicts to review ({n})</source>
+            <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="229" />
+            <source>User {name} added.</source>
+            <translation>បានបន្ថែមអ្នកប្រើ {name}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="235" />
+            <source>New passphrase set for {name}.</source>
+            <translation>បានកំណត់ឃ្លាសម្ងាត់ថ្មីសម្រាប់ {name}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="248" />
+            <source>Select a user first.</source>
+            <translation>សូមជ្រើសរើសអ្នកប្រើជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="255" />
+            <source>People who can unlock this laptop</source>
+            <translation>អ្នកដែលអាចដោះសោកុំព្យូទ័រយួរដៃនេះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="256" />
+            <source>Add user…</source>
+            <translation>បន្ថែមអ្នកប្រើ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="257" />
+            <source>Reset passphrase…</source>
+            <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="258" />
+            <source>Sync conflicts to review</source>
+            <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="259" />
+            <source>Lock after this many minutes without use:</source>
+            <translation>ចាក់សោបន្ទាប់ពីមិនប្រើប្រាស់រយៈពេលប៉ុន្មាននាទី៖</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppController</name>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="224" />
+            <source>Wrong user name or passphrase.</source>
+            <translation>ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="227" />
+            <source>Too many wrong passphrases.</source>
+            <translation>វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក។</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseListView</name>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="365" />
+            <source>{shown} cases shown</source>
+            <translation>កំពុងបង្ហាញសំណុំរឿងចំនួន {shown}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="367" />
+            <source>{shown} of {total} cases shown</source>
+            <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោម {total}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="387" />
+            <source>All provinces</source>
+            <translation>គ្រប់ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="388" />
+            <source>All posts</source>
+            <translation>គ្រប់ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="390" />
+            <source>All types</source>
+            <translation>គ្រប់ប្រភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="394" />
+            <source>Any referral status</source>
+            <translation>ស្ថានភាពបញ្ជូនណាមួយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="397" />
+            <source>Search</source>
+            <translation>ស្វែងរក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="398" />
+            <source>Case number, or a victim's or suspect's name (Khmer or Latin)</source>
+            <translation>លេខសំណុំរឿង ឬឈ្មោះជនរងគ្រោះ ឬជនសង្ស័យ (អក្សរខ្មែរ ឬឡាតាំង)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="400" />
+            <source>New rescue…</source>
+            <translation>ការជួយសង្គ្រោះថ្មី…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="401" />
+            <source>Province</source>
+            <translation>ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="401" />
+            <source>Post</source>
+            <translation>ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="402" />
+            <source>Type</source>
+            <translation>ប្រភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="402" />
+            <source>Referral</source>
+            <translation>ការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="404" />
+            <source>Between</source>
+            <translation>ចន្លោះពី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="405" />
+            <source>and</source>
+            <translation>ដល់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="406" />
+            <source>Minors only</source>
+            <translation>តែអនីតិជនប៉ុណ្ណោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="407" />
+            <source>Clear filters</source>
+            <translation>សម្អាតតម្រង</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="159" />
+            <source>Case number</source>
+            <extracomment>Model column -&gt; sort key in caselist.SORTABLE (None: not sortable quickly at 100k).</extracomment>
+            <translation>លេខសំណុំរឿង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="159" />
+            <source>Date</source>
+            <translation>កាលបរិច្ឆេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="159" />
+            <source>Province</source>
+            <translation>ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="159" />
+            <source>Post</source>
+            <translation>ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="160" />
+            <source>Type</source>
+            <translation>ប្រភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="160" />
+            <source>Victims</source>
+            <translation>ជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="160" />
+            <source>Minors</source>
+            <translation>អនីតិជន</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="237" />
+            <source>Case {number}</source>
+            <translation>សំណុំរឿង {number}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="248" />
+            <source>about {age}</source>
+            <translation>ប្រហែល {age}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="250" />
+            <source>Name (Khmer)</source>
+            <translation>ឈ្មោះ (ខ្មែរ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="250" />
+            <source>Name (Latin)</source>
+            <translation>ឈ្មោះ (ឡាតាំង)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="250" />
+            <source>Sex</source>
+            <translation>ភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="251" />
+            <source>Age</source>
+            <translation>អាយុ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="251" />
+            <source>Minor</source>
+            <translation>អនីតិជន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="251" />
+            <location filename="../../fieldapp/ui/case_view.py" line="264" />
+            <source>Nationality</source>
+            <translation>សញ្ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="253" />
+            <source>yes</source>
+            <translation>បាទ/ចាស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="253" />
+            <source>no</source>
+            <translation>ទេ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="255" />
+            <location filename="../../fieldapp/ui/case_view.py" line="268" />
+            <source>Victim</source>
+            <translation>ជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="255" />
+            <source>Interview</source>
+            <translation>ការសម្ភាសន៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="255" />
+            <location filename="../../fieldapp/ui/case_view.py" line="264" />
+            <location filename="../../fieldapp/ui/case_view.py" line="269" />
+            <source>Status</source>
+            <translation>ស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="256" />
+            <source>Language</source>
+            <translation>ភាសា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="256" />
+            <source>Seal (SHA-256)</source>
+            <translation>ត្រា (SHA-256)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="260" />
+            <source>(amendment)</source>
+            <translation>(វិសោធនកម្ម)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="263" />
+            <source>Name</source>
+            <translation>ឈ្មោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="263" />
+            <source>Alias</source>
+            <translation>ឈ្មោះក្លែងក្លាយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="263" />
+            <source>Role</source>
+            <translation>តួនាទី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="268" />
+            <source>Service</source>
+            <translation>សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="268" />
+            <source>Provider</source>
+            <translation>អ្នកផ្ដល់សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="269" />
+            <source>Due</source>
+            <translation>ថ្ងៃផុតកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="273" />
+            <source>conflict</source>
+            <translation>មិនស៊ីគ្នា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="275" />
+            <source>File</source>
+            <translation>ឯកសារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="275" />
+            <location filename="../../fieldapp/ui/case_view.py" line="364" />
+            <source>Type</source>
+            <translation>ប្រភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="275" />
+            <source>Size</source>
+            <translation>ទំហំ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="276" />
+            <source>Belongs to</source>
+            <translation>ជាកម្មសិទ្ធិរបស់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="277" />
+            <source>{kb} KB</source>
+            <translation>{kb} គីឡូបៃ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="280" />
+            <source>When</source>
+            <translation>ពេលវេលា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="280" />
+            <source>Who</source>
+            <translation>អ្នកណា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="280" />
+            <source>Action</source>
+            <translation>សកម្មភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="280" />
+            <source>Record</source>
+            <translation>កំណត់ត្រា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="283" />
+            <source>Victims ({n})</source>
+            <translation>ជនរងគ្រោះ ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <source>Statements ({n})</source>
+            <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="285" />
+            <source>Suspects ({n})</source>
+            <translation>ជនសង្ស័យ ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="286" />
+            <source>Referrals ({n})</source>
+            <translation>ការបញ្ជូន ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
+            <source>Attachments ({n})</source>
+            <translation>ឯកសារភ្ជាប់ ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="328" />
+            <location filename="../../fieldapp/ui/case_view.py" line="337" />
+            <source>Select the victim in the Victims tab first.</source>
+            <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="360" />
+            <source>← Cases</source>
+            <translation>← សំណុំរឿង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="361" />
+            <source>Edit rescue…</source>
+            <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="362" />
+            <source>Date</source>
+            <translation>កាលបរិច្ឆេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="362" />
+            <source>Place</source>
+            <translation>ទីកន្លែង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="363" />
+            <source>Province</source>
+            <translation>ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="363" />
+            <source>Post</source>
+            <translation>ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="364" />
+            <source>Unit</source>
+            <translation>អង្គភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="366" />
+            <source>Add victim…</source>
+            <translation>បន្ថែមជនរងគ្រោះ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="367" />
+            <source>Refer to a service…</source>
+            <translation>បញ្ជូនទៅសេវា…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="368" />
+            <source>Record statement…</source>
+            <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="369" />
+            <source>Read statement</source>
+            <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="370" />
+            <source>Add suspect…</source>
+            <translation>បន្ថែមជនសង្ស័យ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="371" />
+            <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
+            <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <source>Victims</source>
+            <translation>ជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <source>Statements</source>
+            <translation>សេចក្ដីថ្លែងការណ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <source>Suspects</source>
+            <translation>ជនសង្ស័យ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <source>Referrals</source>
+            <translation>ការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <source>Attachments</source>
+            <translation>ឯកសារភ្ជាប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <source>Audit trail</source>
+            <translation>កំណត់ត្រាសវនកម្ម</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="230" />
+            <source>Set up fieldapp</source>
+            <translation>រៀបចំ fieldapp</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="231" />
+            <source>Next &gt;</source>
+            <translation>បន្ទាប់ &gt;</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="232" />
+            <source>&lt; Back</source>
+            <translation>&lt; ថយក្រោយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="233" />
+            <source>Create the store</source>
+            <translation>បង្កើតឃ្លាំងទិន្នន័យ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="234" />
+            <source>Cancel</source>
+            <translation>បោះបង់</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/__init__.py" line="90" />
+            <source>Form</source>
+            <translation>ទម្រង់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/__init__.py" line="91" />
+            <source>This form will be filled in here. Its fields are listed below; drafts are saved as you type.</source>
+            <translation>ទម្រង់នេះនឹងត្រូវបំពេញនៅទីនេះ។ វាលរបស់វាមានរាយខាងក្រោម ហើយសេចក្ដីព្រាងត្រូវបានរក្សាទុកពេលអ្នកវាយ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/__init__.py" line="93" />
+            <source>Close</source>
+            <translation>បិទ</translation>
+        </message>
+    </context>
+    <context>
+        <name>HqPage</name>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="178" />
+            <source>Headquarters (optional)</source>
+            <translation>ទីស្នាក់ការកណ្ដាល (ស្រេចចិត្ត)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="179" />
+            <source>Leave both empty to skip: everything works offline, and you can enrol later.</source>
+            <translation>ទុកទាំងពីរឱ្យនៅទទេ ដើម្បីរំលង៖ អ្វីៗទាំងអស់ដំណើរការដោយគ្មានអ៊ីនធឺណិត ហើយអ្នកអាចចុះឈ្មោះនៅពេលក្រោយ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="181" />
+            <source>If HQ gave you an enrolment code, enter HQ's address and the code to send this post's cases to HQ when a connection is available.</source>
+            <translation>ប្រសិនបើទីស្នាក់ការកណ្ដាលបានផ្ដល់លេខកូដចុះឈ្មោះឱ្យអ្នក សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដ ដើម្បីផ្ញើសំណុំរឿងរបស់ប៉ុស្តិ៍នេះទៅទីស្នាក់ការកណ្ដាល នៅពេលមានការតភ្ជាប់។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="184" />
+            <source>HQ address</source>
+            <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="185" />
+            <source>Enrolment code</source>
+            <translation>លេខកូដចុះឈ្មោះ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="101" />
+            <source>Labour exploitation</source>
+            <translation>ការកេងប្រវ័ញ្ចកម្លាំងពលកម្ម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="102" />
+            <source>Sexual exploitation</source>
+            <translation>ការកេងប្រវ័ញ្ចផ្លូវភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="103" />
+            <source>Forced marriage</source>
+            <translation>ការបង្ខំឱ្យរៀបការ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="104" />
+            <source>Online-scam compound</source>
+            <translation>ទីតាំងបោកប្រាស់តាមអនឡាញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="105" />
+            <source>Forced begging</source>
+            <translation>ការបង្ខំឱ្យសុំទាន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="106" />
+            <location filename="../../fieldapp/ui/i18n.py" line="118" />
+            <location filename="../../fieldapp/ui/i18n.py" line="149" />
+            <source>Other</source>
+            <translation>ផ្សេងៗ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="112" />
+            <source>Officer</source>
+            <translation>មន្ត្រីនគរបាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="112" />
+            <source>Transit-centre staff</source>
+            <translation>បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="113" />
+            <source>Supervisor</source>
+            <translation>អ្នកគ្រប់គ្រង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="118" />
+            <source>Female</source>
+            <translation>ស្រី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="118" />
+            <source>Male</source>
+            <translation>ប្រុស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="119" />
+            <source>Unknown</source>
+            <translation>មិនដឹង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="125" />
+            <source>Created</source>
+            <translation>បានបង្កើត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="125" />
+            <source>New</source>
+            <translation>ថ្មី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="125" />
+            <source>Accepted</source>
+            <translation>បានទទួលយក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="126" />
+            <source>In service</source>
+            <translation>កំពុងផ្ដល់សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="126" />
+            <source>Completed</source>
+            <translation>បានបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="127" />
+            <source>Declined</source>
+            <translation>បានបដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="127" />
+            <source>Cancelled</source>
+            <translation>បានលុបចោល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="127" />
+            <source>Overdue</source>
+            <translation>ហួសកាលកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="134" />
+            <source>Shelter</source>
+            <translation>ទីជម្រក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="134" />
+            <source>Medical care</source>
+            <translation>ការថែទាំសុខភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="134" />
+            <source>Psychosocial support</source>
+            <translation>ការគាំទ្រផ្លូវចិត្តសង្គម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="135" />
+            <source>Legal aid</source>
+            <translation>ជំនួយផ្លូវច្បាប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="135" />
+            <source>Family tracing</source>
+            <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="136" />
+            <source>Repatriation</source>
+            <translation>ការបញ្ជូនត្រឡប់មកស្រុកកំណើតវិញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="136" />
+            <source>Reintegration</source>
+            <translation>ការធ្វើសមាហរណកម្មឡើងវិញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="137" />
+            <source>Education</source>
+            <translation>ការអប់រំ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="137" />
+            <source>Vocational training</source>
+            <translation>វគ្គបណ្ដុះបណ្ដាលវិជ្ជាជីវៈ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="143" />
+            <source>Low</source>
+            <translation>ទាប</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="143" />
+            <source>Normal</source>
+            <translation>ធម្មតា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="143" />
+            <source>High</source>
+            <translation>ខ្ពស់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="148" />
+            <source>Recruiter</source>
+            <translation>អ្នកជ្រើសរើស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="148" />
+            <source>Broker</source>
+            <translation>មេខ្យល់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="148" />
+            <source>Transporter</source>
+            <translation>អ្នកដឹកជញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="149" />
+            <source>Employer</source>
+            <translation>និយោជក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="154" />
+            <source>At large</source>
+            <translation>កំពុងគេចខ្លួន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="154" />
+            <source>Arrested</source>
+            <translation>បានចាប់ខ្លួន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="155" />
+            <source>Sent to court</source>
+            <translation>បានបញ្ជូនទៅតុលាការ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="155" />
+            <source>Convicted</source>
+            <translation>បានផ្ដន្ទាទោស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="160" />
+            <source>Draft</source>
+            <translation>សេចក្ដីព្រាង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="160" />
+            <source>Final</source>
+            <translation>ចុងក្រោយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="166" />
+            <source>created</source>
+            <translation>បានបង្កើត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="166" />
+            <source>changed</source>
+            <translation>បានកែប្រែ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="166" />
+            <source>read</source>
+            <translation>បានអាន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="167" />
+            <source>finalised</source>
+            <translation>បានបញ្ចប់ជាស្ថាពរ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="167" />
+            <source>amended</source>
+            <translation>បានធ្វើវិសោធនកម្ម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="167" />
+            <source>signed in</source>
+            <translation>បានចូលប្រើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="168" />
+            <source>sent</source>
+            <translation>បានបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="168" />
+            <source>accepted</source>
+            <translation>បានទទួលយក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="168" />
+            <source>service recorded</source>
+            <translation>បានកត់ត្រាសេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="169" />
+            <source>completed</source>
+            <translation>បានបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="169" />
+            <source>declined</source>
+            <translation>បានបដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="169" />
+            <source>cancelled</source>
+            <translation>បានលុបចោល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="175" />
+            <source>Rescue</source>
+            <translation>ការជួយសង្គ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="175" />
+            <source>Victim</source>
+            <translation>ជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="175" />
+            <source>Statement</source>
+            <translation>សេចក្ដីថ្លែងការណ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="176" />
+            <source>Suspect</source>
+            <translation>ជនសង្ស័យ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="176" />
+            <source>Referral</source>
+            <translation>ការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/i18n.py" line="176" />
+            <source>Attachment</source>
+            <translation>ឯកសារភ្ជាប់</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguagePage</name>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="58" />
+            <source>Welcome to fieldapp</source>
+            <translation>សូមស្វាគមន៍មកកាន់ fieldapp</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="59" />
+            <source>This laptop has no case store yet. Choose the language to work in; you can change it at any time.</source>
+            <translation>កុំព្យូទ័រយួរដៃនេះមិនទាន់មានឃ្លាំងសំណុំរឿងនៅឡើយទេ។ សូមជ្រើសរើសភាសាសម្រាប់ធ្វើការ អ្នកអាចប្ដូរវាបានគ្រប់ពេល។</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainView</name>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="229" />
+            <source>User: {name} ({role})</source>
+            <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it.</extracomment>
+            <translation>អ្នកប្រើ៖ {name} ({role})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="234" />
+            <source>Post: {post}</source>
+            <translation>ប៉ុស្តិ៍៖ {post}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="237" />
+            <source>Sync: not enrolled (offline)</source>
+            <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="239" />
+            <source>Sync: failed, will retry</source>
+            <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="241" />
+            <source>Sync: last {when}</source>
+            <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="243" />
+            <source>Sync: never</source>
+            <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="246" />
+            <source>{n} changes not yet sent</source>
+            <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="263" />
+            <source>Cases</source>
+            <translation>សំណុំរឿង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="263" />
+            <source>Referrals</source>
+            <translation>ការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="263" />
+            <source>Sync</source>
+            <translation>សមកាលកម្ម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="264" />
+            <source>Reports</source>
+            <translation>របាយការណ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="264" />
+            <source>Admin</source>
+            <translation>ការគ្រប់គ្រង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="275" />
+            <source>Lock (Ctrl+L)</source>
+            <translation>ចាក់សោ (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="276" />
+            <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
+            <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
+        </message>
+    </context>
+    <context>
+        <name>PostPage</name>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="89" />
+            <source>Post</source>
+            <translation>ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="90" />
+            <source>Which border post or transit centre is this laptop for? Case numbers start with its code.</source>
+            <translation>តើកុំព្យូទ័រយួរដៃនេះសម្រាប់ប៉ុស្តិ៍ព្រំដែន ឬមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្នណា? លេខសំណុំរឿងចាប់ផ្ដើមដោយលេខកូដរបស់វា។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="92" />
+            <source>Post or centre</source>
+            <translation>ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌល</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="53" />
+            <source>Decline referral</source>
+            <extracomment>The board's queues, in tab order.</extracomment>
+            <translation>បដិសេធការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="54" />
+            <source>Why can the centre not take this referral?</source>
+            <translation>ហេតុអ្វីបានជាមជ្ឈមណ្ឌលមិនអាចទទួលការបញ្ជូននេះ?</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="56" />
+            <source>Decline</source>
+            <translation>បដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="58" />
+            <source>Cancel</source>
+            <translation>បោះបង់</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralBoard</name>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <source>(minor)</source>
+            <translation>(អនីតិជន)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
+            <source>Person</source>
+            <translation>បុគ្គល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
+            <source>Sex</source>
+            <translation>ភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
+            <source>Age</source>
+            <translation>អាយុ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
+            <source>Nationality</source>
+            <translation>សញ្ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
+            <source>Service</source>
+            <translation>សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
+            <source>Provider</source>
+            <translation>អ្នកផ្ដល់សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="222" />
+            <source>Urgency</source>
+            <translation>ភាពបន្ទាន់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="222" />
+            <source>Due</source>
+            <translation>ថ្ងៃផុតកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="222" />
+            <source>Status</source>
+            <translation>ស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="232" />
+            <source>New</source>
+            <translation>ថ្មី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="232" />
+            <source>Accepted</source>
+            <translation>បានទទួលយក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="233" />
+            <source>In service</source>
+            <translation>កំពុងផ្ដល់សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="233" />
+            <source>Overdue</source>
+            <translation>ហួសកាលកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="234" />
+            <source>Closed</source>
+            <translation>បានបិទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="261" />
+            <source>Languages: {langs}
+Notes: {notes}</source>
+            <translation>ភាសា៖ {langs}
+កំណត់សម្គាល់៖ {notes}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="304" />
+            <source>Referral accepted.</source>
+            <translation>បានទទួលយកការបញ្ជូន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="310" />
+            <source>Referral declined.</source>
+            <translation>បានបដិសេធការបញ្ជូន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="316" />
+            <source>Services recorded.</source>
+            <translation>បានកត់ត្រាសេវា។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="323" />
+            <source>Referral completed.</source>
+            <translation>បានបញ្ចប់ការបញ្ជូន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="346" />
+            <source>Record services given</source>
+            <translation>កត់ត្រាសេវាដែលបានផ្ដល់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="354" />
+            <source>Complete referral</source>
+            <translation>បញ្ចប់ការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="360" />
+            <source>Referrals addressed to you, by status. Everything here works offline.</source>
+            <translation>ការបញ្ជូនដែលផ្ញើមកអ្នក តាមស្ថានភាព។ អ្វីៗទាំងអស់នៅទីនេះដំណើរការដោយគ្មានអ៊ីនធឺណិត។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="362" />
+            <source>Accept</source>
+            <translation>ទទួលយក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="363" />
+            <source>Decline…</source>
+            <translation>បដិសេធ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="364" />
+            <source>Record services…</source>
+            <translation>កត់ត្រាសេវា…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="365" />
+            <source>Complete…</source>
+            <translation>បញ្ចប់…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="366" />
+            <source>Refresh</source>
+            <translation>ធ្វើឱ្យថ្មី</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsView</name>
+        <message>
+            <location filename="../../fieldapp/ui/reports.py" line="64" />
+            <source>Export is not available in this version yet.</source>
+            <translation>ការនាំចេញមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports.py" line="80" />
+            <source>{rescues} rescues, {victims} victims, of whom {minors} minors</source>
+            <translation>ការជួយសង្គ្រោះ {rescues} ជនរងគ្រោះ {victims} ក្នុងនោះអនីតិជន {minors}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports.py" line="84" />
+            <source>Type</source>
+            <translation>ប្រភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports.py" line="84" />
+            <location filename="../../fieldapp/ui/reports.py" line="87" />
+            <source>Rescues</source>
+            <translation>ការជួយសង្គ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports.py" line="87" />
+            <source>Province</source>
+            <translation>ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports.py" line="90" />
+            <source>Referral status</source>
+            <translation>ស្ថានភាពការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports.py" line="90" />
+            <source>Referrals</source>
+            <translation>ការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports.py" line="95" />
+            <source>Export…</source>
+            <translation>នាំចេញ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports.py" line="96" />
+            <source>Refresh</source>
+            <translation>ធ្វើឱ្យថ្មី</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="100" />
+            <source>Reset passphrase</source>
+            <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="106" />
+            <source>User</source>
+            <translation>អ្នកប្រើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="107" />
+            <source>New passphrase</source>
+            <translation>ឃ្លាសម្ងាត់ថ្មី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="109" />
+            <source>Set passphrase</source>
+            <translation>កំណត់ឃ្លាសម្ងាត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="110" />
+            <source>Cancel</source>
+            <translation>បោះបង់</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServicesDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="80" />
+            <source>Services given:</source>
+            <translation>សេវាដែលបានផ្ដល់៖</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="86" />
+            <source>Closing note (optional)</source>
+            <translation>កំណត់សម្គាល់បិទបញ្ចប់ (ស្រេចចិត្ត)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="89" />
+            <source>Save</source>
+            <translation>រក្សាទុក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="90" />
+            <source>Cancel</source>
+            <translation>បោះបង់</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shell</name>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="91" />
+            <source>fieldapp — rescue and referral records</source>
+            <extracomment>Input that counts as "someone is using the laptop". HQ enrolment: (workspace, url, code) -&gt; None, raises FieldAppError. Wired by the sync issue.</extracomment>
+            <translation>fieldapp — កំណត់ត្រាការជួយសង្គ្រោះ និងការបញ្ជូន</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="74" />
+            <source>Statement</source>
+            <translation>សេចក្ដីថ្លែងការណ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="75" />
+            <source>Final {lock} — seal {hash}</source>
+            <translation>ចុងក្រោយ {lock} — ត្រា {hash}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="76" />
+            <source>Draft (not final yet)</source>
+            <translation>សេចក្ដីព្រាង (មិនទាន់ចុងក្រោយ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="77" />
+            <source>Victim: {victim}
+Interview: {date}, language {lang}
+{seal}</source>
+            <translation>ជនរងគ្រោះ៖ {victim}
+ការសម្ភាសន៍៖ {date} ភាសា {lang}
+{seal}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="80" />
+            <source>Close</source>
+            <translation>បិទ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Strength</name>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="39" />
+            <source>Too short: use at least {n} characters</source>
+            <translation>ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="49" />
+            <source>Weak: add more words</source>
+            <translation>ខ្សោយ៖ សូមបន្ថែមពាក្យទៀត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="51" />
+            <source>Fair</source>
+            <translation>មធ្យម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="53" />
+            <source>Good</source>
+            <translation>ល្អ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="54" />
+            <source>Strong</source>
+            <translation>រឹងមាំ</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPanel</name>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="105" />
+            <source>Not enrolled with HQ (the app works fully offline)</source>
+            <extracomment>Clock differences above this are worth telling the user about (HLCs cope, people may not).</extracomment>
+            <translation>មិនទាន់ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល (កម្មវិធីដំណើរការពេញលេញដោយគ្មានអ៊ីនធឺណិត)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="106" />
+            <source>Never</source>
+            <translation>មិនធ្លាប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="108" />
+            <source>None</source>
+            <translation>គ្មាន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="110" />
+            <source>Unknown (not yet in contact with HQ)</source>
+            <translation>មិនដឹង (មិនទាន់បានទាក់ទងជាមួយទីស្នាក់ការកណ្ដាល)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="112" />
+            <source>This laptop's clock is {minutes} minutes off: please correct it</source>
+            <translation>នាឡិការបស់កុំព្យូទ័រយួរដៃនេះខុស {minutes} នាទី៖ សូមកែវាឱ្យត្រូវ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="115" />
+            <source>OK</source>
+            <translation>ត្រឹមត្រូវ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="121" />
+            <source>Changes are kept encrypted on this laptop and sent to HQ when a connection is available.</source>
+            <translation>ការផ្លាស់ប្ដូរត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីបនៅលើកុំព្យូទ័រយួរដៃនេះ ហើយផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="123" />
+            <source>Headquarters</source>
+            <translation>ទីស្នាក់ការកណ្ដាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="123" />
+            <source>Last successful sync</source>
+            <translation>សមកាលកម្មជោគជ័យចុងក្រោយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="124" />
+            <source>Changes not yet sent</source>
+            <translation>ការផ្លាស់ប្ដូរមិនទាន់បានផ្ញើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="124" />
+            <source>Last error</source>
+            <translation>កំហុសចុងក្រោយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="125" />
+            <source>Clock</source>
+            <translation>នាឡិកា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="127" />
+            <source>Sync now</source>
+            <translation>ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tasks</name>
+        <message>
+            <location filename="../../fieldapp/ui/tasks.py" line="24" />
+            <source>Something went wrong ({kind}). Nothing was changed by this action; the log has the details.</source>
+            <translation>មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockView</name>
+        <message>
+            <location filename="../../fieldapp/ui/unlock.py" line="176" />
+            <source>Too many wrong passphrases: wait {s} s before trying again.</source>
+            <translation>វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក៖ សូមរង់ចាំ {s} វិនាទី មុននឹងសាកល្បងម្ដងទៀត។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/unlock.py" line="194" />
+            <source>Choose or type your user name.</source>
+            <translation>សូមជ្រើសរើស ឬវាយឈ្មោះអ្នកប្រើរបស់អ្នក។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/unlock.py" line="197" />
+            <source>Type your passphrase.</source>
+            <translation>សូមវាយឃ្លាសម្ងាត់របស់អ្នក។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/unlock.py" line="212" />
+            <source>Unlock fieldapp</source>
+            <translation>ដោះសោ fieldapp</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/unlock.py" line="213" />
+            <source>The case data on this laptop is encrypted. Enter your passphrase to open it.</source>
+            <translation>ទិន្នន័យសំណុំរឿងលើកុំព្យូទ័រយួរដៃនេះត្រូវបានអ៊ិនគ្រីប។ សូមបញ្ចូលឃ្លាសម្ងាត់របស់អ្នក ដើម្បីបើកវា។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/unlock.py" line="215" />
+            <source>User</source>
+            <translation>អ្នកប្រើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/unlock.py" line="216" />
+            <source>Passphrase</source>
+            <translation>ឃ្លាសម្ងាត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/unlock.py" line="217" />
+            <source>Caps Lock is on</source>
+            <translation>Caps Lock កំពុងបើក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/unlock.py" line="218" />
+            <source>Unlock</source>
+            <translation>ដោះសោ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/unlock.py" line="219" />
+            <source>Language</source>
+            <translation>ភាសា</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="46" />
+            <location filename="../../fieldapp/ui/admin.py" line="69" />
+            <source>Add user</source>
+            <translation>បន្ថែមអ្នកប្រើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="62" />
+            <source>User name</source>
+            <translation>ឈ្មោះអ្នកប្រើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="63" />
+            <source>Full name (optional)</source>
+            <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="64" />
+            <source>Role</source>
+            <translation>តួនាទី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="65" />
+            <source>Transit centre</source>
+            <translation>មជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="66" />
+            <source>Passphrase</source>
+            <translation>ឃ្លាសម្ងាត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="67" />
+            <source>Repeat passphrase</source>
+            <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="70" />
+            <source>Cancel</source>
+            <translation>បោះបង់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="86" />
+            <source>The two passphrases differ.</source>
+            <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,343 @@
+"""Fill fieldapp_km.ts from this Khmer phrasebook (run after pyside6-lupdate; translators may edit the .ts).
+
+Usage: python resources/i18n/fill_km.py resources/i18n/fieldapp_km.ts
+Only unfinished messages are filled, so a translator's edits in the .ts always win. Prints
+the English texts that have no Khmer here yet, and exits 1 if there are any.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+KM: dict[str, str] = {
+    # labels for stored codes
+    "Labour exploitation": "ការកេងប្រវ័ញ្ចកម្លាំងពលកម្ម",
+    "Sexual exploitation": "ការកេងប្រវ័ញ្ចផ្លូវភេទ",
+    "Forced marriage": "ការបង្ខំឱ្យរៀបការ",
+    "Online-scam compound": "ទីតាំងបោកប្រាស់តាមអនឡាញ",
+    "Forced begging": "ការបង្ខំឱ្យសុំទាន",
+    "Other": "ផ្សេងៗ",
+    "Officer": "មន្ត្រីនគរបាល",
+    "Transit-centre staff": "បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន",
+    "Supervisor": "អ្នកគ្រប់គ្រង",
+    "Female": "ស្រី",
+    "Male": "ប្រុស",
+    "Unknown": "មិនដឹង",
+    "Created": "បានបង្កើត",
+    "New": "ថ្មី",
+    "Accepted": "បានទទួលយក",
+    "In service": "កំពុងផ្ដល់សេវា",
+    "Completed": "បានបញ្ចប់",
+    "Declined": "បានបដិសេធ",
+    "Cancelled": "បានលុបចោល",
+    "Overdue": "ហួសកាលកំណត់",
+    "Shelter": "ទីជម្រក",
+    "Medical care": "ការថែទាំសុខភាព",
+    "Psychosocial support": "ការគាំទ្រផ្លូវចិត្តសង្គម",
+    "Legal aid": "ជំនួយផ្លូវច្បាប់",
+    "Family tracing": "ការស្វែងរកក្រុមគ្រួសារ",
+    "Repatriation": "ការបញ្ជូនត្រឡប់មកស្រុកកំណើតវិញ",
+    "Reintegration": "ការធ្វើសមាហរណកម្មឡើងវិញ",
+    "Education": "ការអប់រំ",
+    "Vocational training": "វគ្គបណ្ដុះបណ្ដាលវិជ្ជាជីវៈ",
+    "Low": "ទាប",
+    "Normal": "ធម្មតា",
+    "High": "ខ្ពស់",
+    "Recruiter": "អ្នកជ្រើសរើស",
+    "Broker": "មេខ្យល់",
+    "Transporter": "អ្នកដឹកជញ្ជូន",
+    "Employer": "និយោជក",
+    "At large": "កំពុងគេចខ្លួន",
+    "Arrested": "បានចាប់ខ្លួន",
+    "Sent to court": "បានបញ្ជូនទៅតុលាការ",
+    "Convicted": "បានផ្ដន្ទាទោស",
+    "Draft": "សេចក្ដីព្រាង",
+    "Final": "ចុងក្រោយ",
+    "created": "បានបង្កើត",
+    "changed": "បានកែប្រែ",
+    "read": "បានអាន",
+    "finalised": "បានបញ្ចប់ជាស្ថាពរ",
+    "amended": "បានធ្វើវិសោធនកម្ម",
+    "signed in": "បានចូលប្រើ",
+    "sent": "បានបញ្ជូន",
+    "accepted": "បានទទួលយក",
+    "service recorded": "បានកត់ត្រាសេវា",
+    "completed": "បានបញ្ចប់",
+    "declined": "បានបដិសេធ",
+    "cancelled": "បានលុបចោល",
+    "Rescue": "ការជួយសង្គ្រោះ",
+    "Victim": "ជនរងគ្រោះ",
+    "Statement": "សេចក្ដីថ្លែងការណ៍",
+    "Suspect": "ជនសង្ស័យ",
+    "Referral": "ការបញ្ជូន",
+    "Attachment": "ឯកសារភ្ជាប់",
+    # passphrase strength
+    "Too short: use at least {n} characters": "ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ",
+    "Weak: add more words": "ខ្សោយ៖ សូមបន្ថែមពាក្យទៀត",
+    "Fair": "មធ្យម",
+    "Good": "ល្អ",
+    "Strong": "រឹងមាំ",
+    # first run
+    "The two passphrases differ.": "ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។",
+    "First supervisor": "អ្នកគ្រប់គ្រងដំបូង",
+    "This person manages the users of this laptop.": "បុគ្គលនេះគ្រប់គ្រងអ្នកប្រើប្រាស់កុំព្យូទ័រយួរដៃនេះ។",
+    "User name": "ឈ្មោះអ្នកប្រើ",
+    "Full name (optional)": "ឈ្មោះពេញ (ស្រេចចិត្ត)",
+    "Passphrase": "ឃ្លាសម្ងាត់",
+    "Repeat passphrase": "វាយឃ្លាសម្ងាត់ម្ដងទៀត",
+    "A passphrase of several words is easiest to remember; Khmer words are allowed. Nobody can "
+    "read this laptop's cases without it, so keep it safe.":
+        "ឃ្លាសម្ងាត់ដែលមានពាក្យច្រើនងាយចងចាំជាងគេ ហើយអាចប្រើពាក្យខ្មែរបាន។ គ្មាននរណាម្នាក់"
+        "អាចអានសំណុំរឿងលើកុំព្យូទ័រយួរដៃនេះបានទេ បើគ្មានវា ដូច្នេះសូមរក្សាវាឱ្យមានសុវត្ថិភាព។",
+    "Set up fieldapp": "រៀបចំ fieldapp",
+    "Next >": "បន្ទាប់ >",
+    "< Back": "< ថយក្រោយ",
+    "Create the store": "បង្កើតឃ្លាំងទិន្នន័យ",
+    "Cancel": "បោះបង់",
+    "Headquarters (optional)": "ទីស្នាក់ការកណ្ដាល (ស្រេចចិត្ត)",
+    "Leave both empty to skip: everything works offline, and you can enrol later.":
+        "ទុកទាំងពីរឱ្យនៅទទេ ដើម្បីរំលង៖ អ្វីៗទាំងអស់ដំណើរការដោយគ្មានអ៊ីនធឺណិត "
+        "ហើយអ្នកអាចចុះឈ្មោះនៅពេលក្រោយ។",
+    "If HQ gave you an enrolment code, enter HQ's address and the code to send this post's cases "
+    "to HQ when a connection is available.":
+        "ប្រសិនបើទីស្នាក់ការកណ្ដាលបានផ្ដល់លេខកូដចុះឈ្មោះឱ្យអ្នក សូមបញ្ចូលអាសយដ្ឋាន"
+        "ទីស្នាក់ការកណ្ដាល និងលេខកូដ ដើម្បីផ្ញើសំណុំរឿងរបស់ប៉ុស្តិ៍នេះទៅទីស្នាក់ការកណ្ដាល "
+        "នៅពេលមានការតភ្ជាប់។",
+    "HQ address": "អាសយដ្ឋានទីស្នាក់ការកណ្ដាល",
+    "Enrolment code": "លេខកូដចុះឈ្មោះ",
+    "Welcome to fieldapp": "សូមស្វាគមន៍មកកាន់ fieldapp",
+    "This laptop has no case store yet. Choose the language to work in; you can change it at any "
+    "time.":
+        "កុំព្យូទ័រយួរដៃនេះមិនទាន់មានឃ្លាំងសំណុំរឿងនៅឡើយទេ។ សូមជ្រើសរើសភាសាសម្រាប់ធ្វើការ "
+        "អ្នកអាចប្ដូរវាបានគ្រប់ពេល។",
+    "Which border post or transit centre is this laptop for? Case numbers start with its code.":
+        "តើកុំព្យូទ័រយួរដៃនេះសម្រាប់ប៉ុស្តិ៍ព្រំដែន ឬមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្នណា? "
+        "លេខសំណុំរឿងចាប់ផ្ដើមដោយលេខកូដរបស់វា។",
+    "Post or centre": "ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌល",
+    # admin
+    "Full name": "ឈ្មោះពេញ",
+    "Role": "តួនាទី",
+    "Post": "ប៉ុស្តិ៍",
+    "Centre": "មជ្ឈមណ្ឌល",
+    "Service": "សេវា",
+    "Provider": "អ្នកផ្ដល់សេវា",
+    "Status": "ស្ថានភាព",
+    "Sync conflicts to review ({n})": "ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ ({n})",
+    "User {name} added.": "បានបន្ថែមអ្នកប្រើ {name}។",
+    "New passphrase set for {name}.": "បានកំណត់ឃ្លាសម្ងាត់ថ្មីសម្រាប់ {name}។",
+    "Select a user first.": "សូមជ្រើសរើសអ្នកប្រើជាមុនសិន។",
+    "People who can unlock this laptop": "អ្នកដែលអាចដោះសោកុំព្យូទ័រយួរដៃនេះ",
+    "Add user…": "បន្ថែមអ្នកប្រើ…",
+    "Reset passphrase…": "កំណត់ឃ្លាសម្ងាត់ឡើងវិញ…",
+    "Sync conflicts to review": "ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ",
+    "Lock after this many minutes without use:": "ចាក់សោបន្ទាប់ពីមិនប្រើប្រាស់រយៈពេលប៉ុន្មាននាទី៖",
+    "Add user": "បន្ថែមអ្នកប្រើ",
+    "Transit centre": "មជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន",
+    "Reset passphrase": "កំណត់ឃ្លាសម្ងាត់ឡើងវិញ",
+    "User": "អ្នកប្រើ",
+    "New passphrase": "ឃ្លាសម្ងាត់ថ្មី",
+    "Set passphrase": "កំណត់ឃ្លាសម្ងាត់",
+    # unlock
+    "Wrong user name or passphrase.": "ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។",
+    "Too many wrong passphrases.": "វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក។",
+    "Too many wrong passphrases: wait {s} s before trying again.":
+        "វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក៖ សូមរង់ចាំ {s} វិនាទី មុននឹងសាកល្បងម្ដងទៀត។",
+    "Choose or type your user name.": "សូមជ្រើសរើស ឬវាយឈ្មោះអ្នកប្រើរបស់អ្នក។",
+    "Type your passphrase.": "សូមវាយឃ្លាសម្ងាត់របស់អ្នក។",
+    "Unlock fieldapp": "ដោះសោ fieldapp",
+    "The case data on this laptop is encrypted. Enter your passphrase to open it.":
+        "ទិន្នន័យសំណុំរឿងលើកុំព្យូទ័រយួរដៃនេះត្រូវបានអ៊ិនគ្រីប។ សូមបញ្ចូលឃ្លាសម្ងាត់របស់អ្នក "
+        "ដើម្បីបើកវា។",
+    "Caps Lock is on": "Caps Lock កំពុងបើក",
+    "Unlock": "ដោះសោ",
+    "Language": "ភាសា",
+    # case list
+    "{shown} cases shown": "កំពុងបង្ហាញសំណុំរឿងចំនួន {shown}",
+    "{shown} of {total} cases shown": "កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោម {total}",
+    "All provinces": "គ្រប់ខេត្ត",
+    "All posts": "គ្រប់ប៉ុស្តិ៍",
+    "All types": "គ្រប់ប្រភេទ",
+    "Any referral status": "ស្ថានភាពបញ្ជូនណាមួយ",
+    "Search": "ស្វែងរក",
+    "Case number, or a victim's or suspect's name (Khmer or Latin)":
+        "លេខសំណុំរឿង ឬឈ្មោះជនរងគ្រោះ ឬជនសង្ស័យ (អក្សរខ្មែរ ឬឡាតាំង)",
+    "New rescue…": "ការជួយសង្គ្រោះថ្មី…",
+    "Province": "ខេត្ត",
+    "Type": "ប្រភេទ",
+    "Between": "ចន្លោះពី",
+    "and": "ដល់",
+    "Minors only": "តែអនីតិជនប៉ុណ្ណោះ",
+    "Clear filters": "សម្អាតតម្រង",
+    "Case number": "លេខសំណុំរឿង",
+    "Date": "កាលបរិច្ឆេទ",
+    "Victims": "ជនរងគ្រោះ",
+    "Minors": "អនីតិជន",
+    # case view
+    "Case {number}": "សំណុំរឿង {number}",
+    "about {age}": "ប្រហែល {age}",
+    "Name (Khmer)": "ឈ្មោះ (ខ្មែរ)",
+    "Name (Latin)": "ឈ្មោះ (ឡាតាំង)",
+    "Sex": "ភេទ",
+    "Age": "អាយុ",
+    "Minor": "អនីតិជន",
+    "Nationality": "សញ្ជាតិ",
+    "yes": "បាទ/ចាស",
+    "no": "ទេ",
+    "Interview": "ការសម្ភាសន៍",
+    "Seal (SHA-256)": "ត្រា (SHA-256)",
+    "(amendment)": "(វិសោធនកម្ម)",
+    "Name": "ឈ្មោះ",
+    "Alias": "ឈ្មោះក្លែងក្លាយ",
+    "Due": "ថ្ងៃផុតកំណត់",
+    "conflict": "មិនស៊ីគ្នា",
+    "File": "ឯកសារ",
+    "Size": "ទំហំ",
+    "Belongs to": "ជាកម្មសិទ្ធិរបស់",
+    "{kb} KB": "{kb} គីឡូបៃ",
+    "When": "ពេលវេលា",
+    "Who": "អ្នកណា",
+    "Action": "សកម្មភាព",
+    "Record": "កំណត់ត្រា",
+    "Victims ({n})": "ជនរងគ្រោះ ({n})",
+    "Statements ({n})": "សេចក្ដីថ្លែងការណ៍ ({n})",
+    "Suspects ({n})": "ជនសង្ស័យ ({n})",
+    "Referrals ({n})": "ការបញ្ជូន ({n})",
+    "Attachments ({n})": "ឯកសារភ្ជាប់ ({n})",
+    "Select the victim in the Victims tab first.": "សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។",
+    "← Cases": "← សំណុំរឿង",
+    "Edit rescue…": "កែប្រែការជួយសង្គ្រោះ…",
+    "Place": "ទីកន្លែង",
+    "Unit": "អង្គភាព",
+    "Add victim…": "បន្ថែមជនរងគ្រោះ…",
+    "Refer to a service…": "បញ្ជូនទៅសេវា…",
+    "Record statement…": "កត់ត្រាសេចក្ដីថ្លែងការណ៍…",
+    "Read statement": "អានសេចក្ដីថ្លែងការណ៍",
+    "Add suspect…": "បន្ថែមជនសង្ស័យ…",
+    "Attachments stay encrypted; opening one decrypts it into memory only.":
+        "ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។",
+    "Statements": "សេចក្ដីថ្លែងការណ៍",
+    "Suspects": "ជនសង្ស័យ",
+    "Referrals": "ការបញ្ជូន",
+    "Attachments": "ឯកសារភ្ជាប់",
+    "Audit trail": "កំណត់ត្រាសវនកម្ម",
+    "Final {lock} — seal {hash}": "ចុងក្រោយ {lock} — ត្រា {hash}",
+    "Draft (not final yet)": "សេចក្ដីព្រាង (មិនទាន់ចុងក្រោយ)",
+    "Victim: {victim}\nInterview: {date}, language {lang}\n{seal}":
+        "ជនរងគ្រោះ៖ {victim}\nការសម្ភាសន៍៖ {date} ភាសា {lang}\n{seal}",
+    # forms
+    "Form": "ទម្រង់",
+    "This form will be filled in here. Its fields are listed below; drafts are saved as you type.":
+        "ទម្រង់នេះនឹងត្រូវបំពេញនៅទីនេះ។ វាលរបស់វាមានរាយខាងក្រោម "
+        "ហើយសេចក្ដីព្រាងត្រូវបានរក្សាទុកពេលអ្នកវាយ។",
+    "Close": "បិទ",
+    # main window
+    "User: {name} ({role})": "អ្នកប្រើ៖ {name} ({role})",
+    "Post: {post}": "ប៉ុស្តិ៍៖ {post}",
+    "Sync: not enrolled (offline)": "សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)",
+    "Sync: failed, will retry": "សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត",
+    "Sync: last {when}": "សមកាលកម្ម៖ ចុងក្រោយ {when}",
+    "Sync: never": "សមកាលកម្ម៖ មិនធ្លាប់",
+    "{n} changes not yet sent": "ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ",
+    "Cases": "សំណុំរឿង",
+    "Sync": "សមកាលកម្ម",
+    "Reports": "របាយការណ៍",
+    "Admin": "ការគ្រប់គ្រង",
+    "Lock (Ctrl+L)": "ចាក់សោ (Ctrl+L)",
+    "Lock now: the data is hidden and the key forgotten until a passphrase is entered again.":
+        "ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច "
+        "រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។",
+    "fieldapp — rescue and referral records": "fieldapp — កំណត់ត្រាការជួយសង្គ្រោះ និងការបញ្ជូន",
+    # referral board
+    "Decline referral": "បដិសេធការបញ្ជូន",
+    "Why can the centre not take this referral?": "ហេតុអ្វីបានជាមជ្ឈមណ្ឌលមិនអាចទទួលការបញ្ជូននេះ?",
+    "Decline": "បដិសេធ",
+    "(minor)": "(អនីតិជន)",
+    "Person": "បុគ្គល",
+    "Urgency": "ភាពបន្ទាន់",
+    "Closed": "បានបិទ",
+    "Languages: {langs}\nNotes: {notes}": "ភាសា៖ {langs}\nកំណត់សម្គាល់៖ {notes}",
+    "Referral accepted.": "បានទទួលយកការបញ្ជូន។",
+    "Referral declined.": "បានបដិសេធការបញ្ជូន។",
+    "Services recorded.": "បានកត់ត្រាសេវា។",
+    "Referral completed.": "បានបញ្ចប់ការបញ្ជូន។",
+    "Record services given": "កត់ត្រាសេវាដែលបានផ្ដល់",
+    "Complete referral": "បញ្ចប់ការបញ្ជូន",
+    "Referrals addressed to you, by status. Everything here works offline.":
+        "ការបញ្ជូនដែលផ្ញើមកអ្នក តាមស្ថានភាព។ អ្វីៗទាំងអស់នៅទីនេះដំណើរការដោយគ្មានអ៊ីនធឺណិត។",
+    "Accept": "ទទួលយក",
+    "Decline…": "បដិសេធ…",
+    "Record services…": "កត់ត្រាសេវា…",
+    "Complete…": "បញ្ចប់…",
+    "Refresh": "ធ្វើឱ្យថ្មី",
+    "Services given:": "សេវាដែលបានផ្ដល់៖",
+    "Closing note (optional)": "កំណត់សម្គាល់បិទបញ្ចប់ (ស្រេចចិត្ត)",
+    "Save": "រក្សាទុក",
+    # reports
+    "Export is not available in this version yet.": "ការនាំចេញមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។",
+    "{rescues} rescues, {victims} victims, of whom {minors} minors":
+        "ការជួយសង្គ្រោះ {rescues} ជនរងគ្រោះ {victims} ក្នុងនោះអនីតិជន {minors}",
+    "Rescues": "ការជួយសង្គ្រោះ",
+    "Referral status": "ស្ថានភាពការបញ្ជូន",
+    "Export…": "នាំចេញ…",
+    # sync
+    "Not enrolled with HQ (the app works fully offline)":
+        "មិនទាន់ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល (កម្មវិធីដំណើរការពេញលេញដោយគ្មានអ៊ីនធឺណិត)",
+    "Never": "មិនធ្លាប់",
+    "None": "គ្មាន",
+    "Unknown (not yet in contact with HQ)": "មិនដឹង (មិនទាន់បានទាក់ទងជាមួយទីស្នាក់ការកណ្ដាល)",
+    "This laptop's clock is {minutes} minutes off: please correct it":
+        "នាឡិការបស់កុំព្យូទ័រយួរដៃនេះខុស {minutes} នាទី៖ សូមកែវាឱ្យត្រូវ",
+    "OK": "ត្រឹមត្រូវ",
+    "Changes are kept encrypted on this laptop and sent to HQ when a connection is available.":
+        "ការផ្លាស់ប្ដូរត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីបនៅលើកុំព្យូទ័រយួរដៃនេះ "
+        "ហើយផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។",
+    "Headquarters": "ទីស្នាក់ការកណ្ដាល",
+    "Last successful sync": "សមកាលកម្មជោគជ័យចុងក្រោយ",
+    "Changes not yet sent": "ការផ្លាស់ប្ដូរមិនទាន់បានផ្ញើ",
+    "Last error": "កំហុសចុងក្រោយ",
+    "Clock": "នាឡិកា",
+    "Sync now": "ធ្វើសមកាលកម្មឥឡូវនេះ",
+    # tasks
+    "Something went wrong ({kind}). Nothing was changed by this action; the log has the details.":
+        "មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ "
+        "ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។",
+}
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def fill(ts_path: Path) -> list[str]:
+    """Fill unfinished messages in place; return the sources still without a translation."""
+    tree = ET.parse(ts_path)
+    missing: list[str] = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        done = translation.get("type") is None and (translation.text or "").strip()
+        if done or translation.get("type") in ("obsolete", "vanished"):
+            continue  # a translator's work, or a message no longer in the code
+        khmer = KM.get(source)
+        if khmer is None:
+            missing.append(source)
+            continue
+        if sorted(PLACEHOLDER.findall(khmer)) != sorted(PLACEHOLDER.findall(source)):
+            raise SystemExit(f"placeholders differ for {source!r}")
+        translation.text = khmer
+        translation.attrib.pop("type", None)
+    ET.indent(tree, space="    ")
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+    text = ts_path.read_text("utf-8").replace("<?xml version='1.0' encoding='utf-8'?>",
+                                              '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
+    ts_path.write_text(text, "utf-8")
+    return missing
+
+
+if __name__ == "__main__":
+    missing = fill(Path(sys.argv[1] if len(sys.argv) > 1 else "resources/i18n/fieldapp_km.ts"))
+    for source in missing:
+        print("no Khmer for:", repr(source))
+    sys.exit(1 if missing else 0)
