@@ -1,0 +1,8 @@
+"""`python -m fieldapp` and the packaged executable's entry point."""
+
+import sys
+
+from fieldapp.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
