@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shiboken6 import isValid
+
 from fieldapp.domain.enums import StatementStatus
 from fieldapp.services import caselist, intake, statements
 from fieldapp.services.caselist import CaseExtras
@@ -200,7 +202,8 @@ class CaseView(QWidget):
     def clear(self) -> None:
         """Forget everything shown (the idle lock, or another case opening)."""
         for dialog in self.dialogs:
-            dialog.close()
+            if isValid(dialog):  # dialogs delete themselves when closed
+                dialog.close()
         self.dialogs.clear()
         self.loaded = None
         self.title.clear()

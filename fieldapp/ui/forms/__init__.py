@@ -98,7 +98,7 @@ class FormDialog(QDialog):
         super().changeEvent(event)
 
 
-#: The last dialog opened (tests and screenshots look at it).
+#: The last dialog opened (tests and screenshots look at it; it deletes itself when closed).
 last_opened: FormDialog | None = None
 
 

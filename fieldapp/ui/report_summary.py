@@ -1,4 +1,4 @@
-"""The Reports screen: counts over the cases this user may see, and the export entry point."""
+"""A simple Reports screen: counts over the cases this user may see, and the export entry point."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, fill_table, make_table
 
 
-class ReportsView(QWidget):
+class SummaryView(QWidget):
+    """Counts over the cases this user may see (until the full Reports screen is wired in)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx: ViewContext | None = None

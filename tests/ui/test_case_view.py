@@ -1,0 +1,90 @@
+"""Case view: victims, final statements locked with their hash, audited reading, actions open forms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from uihelpers import NARRATIVE, unlock_as, wait_idle
+
+from fieldapp.store.models import AuditEvent
+from fieldapp.ui import forms
+from fieldapp.ui.case_view import LOCK
+
+
+def _open(qtbot: Any, store: Any, make_controller: Any, rescue: str = "rescue") -> Any:
+    root, ids = store
+    c = make_controller(root)
+    unlock_as(qtbot, c, "sup")
+    main = c.shell.main
+    main.go("cases")
+    main.open_case(ids[rescue])
+    qtbot.waitUntil(lambda: main.case_view.loaded is not None)
+    return c, main.case_view, ids
+
+
+def test_case_shows_its_records(qtbot: Any, store: Any, make_controller: Any) -> None:
+    c, view, ids = _open(qtbot, store, make_controller)
+    assert view.victims.rowCount() == 1
+    assert view.victims.item(0, 0).text() == "សុខ ស្រីពៅ"
+    assert view.victims.item(0, 4).text() == "yes"  # minor
+    assert view.suspects.item(0, 0).text() == "Broker Vannak"
+    status = view.statements.item(0, 2).text()
+    assert status.startswith(LOCK) and "Final" in status
+    assert len(view.statements.item(0, 4).text()) == 64  # the seal
+    assert view.referrals.rowCount() == 1
+    view.referrals.selectRow(0)
+    assert view.timeline.count() == 2  # created, sent
+    assert view.audit.rowCount() >= 4
+    assert view.tabs.tabText(1) == "Statements (1)"
+    # The case view never holds a narrative until one is deliberately read.
+    assert all(st.narrative == "" for st in view.loaded.case.statements)
+
+
+def test_reading_a_statement_is_audited(qtbot: Any, store: Any, make_controller: Any) -> None:
+    c, view, ids = _open(qtbot, store, make_controller)
+    view.statements.selectRow(0)
+    assert view.read_button.isEnabled()
+    view.read_button.click()
+    wait_idle(qtbot, c)
+    dialog = view.dialogs[-1]
+    assert dialog.text.toPlainText() == NARRATIVE
+    assert ids["statement"] and "seal" in dialog.info.text()
+    with c.ws.tx() as s:
+        views = s.scalars(select(AuditEvent).where(AuditEvent.action == "view",
+                                                   AuditEvent.entity_id == ids["statement"])).all()
+    assert len(views) == 1
+    c.lock()
+    assert view.dialogs == [] and not dialog.isVisible()
+
+
+def test_actions_open_the_forms(qtbot: Any, store: Any, make_controller: Any) -> None:
+    c, view, ids = _open(qtbot, store, make_controller)
+    view.add_victim_button.click()
+    assert forms.last_opened is not None and forms.last_opened.form_id == "victim"
+    assert forms.last_opened.context == {"rescue_id": ids["rescue"]}
+    forms.last_opened.close()
+    view.add_statement_button.click()  # one victim, a minor: the child-sensitive form
+    assert forms.last_opened.form_id == "statement_child"
+    assert forms.last_opened.context["victim_id"] == ids["victim"]
+    forms.last_opened.close()
+    view.refer_button.click()
+    assert forms.last_opened.form_id == "referral"
+    forms.last_opened.close()
+    view.add_suspect_button.click()
+    assert forms.last_opened.form_id == "suspect"
+    forms.last_opened.close()
+    view.edit_button.click()
+    assert forms.last_opened.form_id == "rescue"
+    forms.last_opened.close()
+
+
+def test_unknown_case_shows_a_clear_message(qtbot: Any, store: Any, make_controller: Any) -> None:
+    root, _ = store
+    c = make_controller(root)
+    unlock_as(qtbot, c, "sup")
+    main = c.shell.main
+    main.open_case("0000-not-a-case")
+    wait_idle(qtbot, c)
+    assert main.case_view.banner.isVisibleTo(main.case_view)
+    assert main.case_view.banner.text() == "no such case on this device"
