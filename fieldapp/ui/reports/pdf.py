@@ -47,7 +47,9 @@ def report_font(lang: str) -> QFont:
 
 
 def chart_image(key: str, table: PublishedTable, lab: Labeller, font: QFont) -> QImage:
-    chart = CHARTS[key](table, lab, font)
+    big = QFont(font)
+    big.setPointSize(13)  # drawn at CHART_SIZE, then scaled to the page width
+    chart = CHARTS[key](table, lab, big)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.resize(CHART_SIZE)
