@@ -1,112 +1,119 @@
-"""The single entry point for opening a form: a placeholder preview until the renderer lands."""
+"""The single entry point for opening a form (``open_form``) and for resuming drafts (``offer_drafts``)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QWidget
 
-from fieldapp.resources import forms_dir
+if TYPE_CHECKING:
+    from fieldapp.services.drafts import DraftInfo
+    from fieldapp.services.workspace import Workspace
+    from fieldapp.ui.context import ViewContext
+    from fieldapp.ui.forms.dialog import FormDialog
+    from fieldapp.ui.tasks import TaskRunner
 
 log = logging.getLogger("fieldapp.ui.forms")
 
-
-def _form_outline(form_id: str, language: str) -> tuple[str, list[str]]:
-    """The form's title and its field labels, read from forms/<id>.yaml (empty if unreadable)."""
-    try:
-        from fieldapp.formkit.loader import load_form, load_shared_choices
-        from fieldapp.formkit.model import Group
-
-        shared = load_shared_choices(forms_dir() / "choices")
-        form = load_form(forms_dir() / f"{form_id}.yaml", shared)
-    except Exception as exc:  # noqa: BLE001 - a preview must never take the window down
-        log.info("form %s preview unavailable: %s", form_id, type(exc).__name__)
-        return form_id, []
-
-    def text(t: Any) -> str:
-        return (getattr(t, language, "") or getattr(t, "en", "")) if t is not None else ""
-
-    labels: list[str] = []
-
-    def walk(items: Any, depth: int) -> None:
-        for item in items:
-            label = text(item.label) or item.name
-            if item.type_name in ("calculate",):
-                continue
-            labels.append("    " * depth + label)
-            if isinstance(item, Group):
-                walk(item.children, depth + 1)
-
-    walk(form.fields, 0)
-    return text(form.title) or form_id, labels
-
-
-class FormDialog(QDialog):
-    """Placeholder: shows which form would open and its fields; the real renderer replaces it."""
-
-    def __init__(self, parent: QWidget | None, form_id: str, context: Mapping[str, Any]) -> None:
-        super().__init__(parent)
-        from fieldapp.ui.i18n import current_language
-
-        self.form_id = form_id
-        self.context = dict(context)
-        self.setObjectName(f"form_{form_id}")
-        title, fields = _form_outline(form_id, current_language())
-        self.heading = QLabel(title)
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.fields = QListWidget()
-        self.fields.addItems(fields)
-        self.fields.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.close_button = QPushButton()
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.note)
-        layout.addWidget(self.fields, 1)
-        layout.addLayout(buttons)
-        self.resize(560, 520)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Form"))
-        self.note.setText(self.tr("This form will be filled in here. Its fields are listed "
-                                  "below; drafts are saved as you type."))
-        self.close_button.setText(self.tr("Close"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-
-#: The last dialog opened (tests and screenshots look at it; it deletes itself when closed).
+#: The last dialog opened (tests and screenshots look at it).
 last_opened: FormDialog | None = None
+#: Set by the window at unlock when no parent widget carries a ``ctx``; None when locked.
+_context: ViewContext | None = None
+#: The last "unfinished forms" offer shown by offer_drafts.
+last_offer: QDialog | None = None
+_open: list[FormDialog] = []
+
+
+def use_context(ctx: ViewContext | None) -> None:
+    """Tell the forms which workspace and task runner to use (call at unlock, None at lock)."""
+    global _context
+    _context = ctx
+
+
+def _find_context(parent: QWidget | None) -> ViewContext | None:
+    from fieldapp.ui.context import ViewContext
+
+    w: Any = parent
+    while w is not None:
+        ctx = getattr(w, "ctx", None)
+        if isinstance(ctx, ViewContext) and ctx.ws.is_open:
+            return ctx
+        w = w.parent() if hasattr(w, "parent") else None
+    return _context
 
 
 def open_form(parent: QWidget | None, form_id: str, context: Mapping[str, Any]) -> QDialog:
-    """Open form `form_id` (forms/<form_id>.yaml) for `context` (e.g. rescue_id, victim_id)."""
+    """Open form `form_id` (forms/<form_id>.yaml) for `context` (e.g. rescue_id, victim_id).
+
+    A statement asked for an adult or a child opens the form that applies to the victim.
+    If this user has a draft of the same form for the same record, it is resumed.
+    """
+    ctx = _find_context(parent)
+    if ctx is None:
+        raise RuntimeError("open_form needs an unlocked workspace (use_context at unlock)")
+    return _show(parent, ctx.ws, ctx.runner, form_id, context, None, ctx)
+
+
+def open_draft(parent: QWidget | None, ws: Workspace, runner: TaskRunner,
+               draft: DraftInfo) -> QDialog:
+    """Reopen a saved draft with everything typed in it."""
+    return _show(parent, ws, runner, draft.form_id, draft.context, draft, _find_context(parent))
+
+
+def _show(parent: QWidget | None, ws: Workspace, runner: TaskRunner, form_id: str,
+          context: Mapping[str, Any], draft: DraftInfo | None,
+          ctx: ViewContext | None) -> QDialog:
     global last_opened
-    dialog = FormDialog(parent, form_id, context)
+    from fieldapp.ui.forms.dialog import FormDialog
+
+    hook = ctx.hooks.get("set_language") if ctx is not None else None
+    dialog = FormDialog(parent, ws, runner, form_id, context, draft, on_language=hook)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if ctx is not None:
+        dialog.submitted.connect(lambda _r: ctx.changed())
+    _open.append(dialog)
+    dialog.destroyed.connect(lambda *_: _open.remove(dialog) if dialog in _open else None)
+    dialog.finished.connect(lambda *_: _open.remove(dialog) if dialog in _open else None)
     dialog.open()
     last_opened = dialog
     return dialog
+
+
+def flush_open_forms() -> None:
+    """Save every open form's draft now and wait (call before locking or quitting)."""
+    for dialog in _open:
+        dialog.flush()
+
+
+def offer_drafts(parent: QWidget | None, ws: Workspace, runner: TaskRunner | None = None) -> None:
+    """At unlock: if this user left forms unfinished, offer to resume or discard them.
+
+    The drafts are listed on the task runner (given, or the one of ``parent``'s context);
+    when there are any, a ``DraftsDialog`` opens (also kept in ``last_offer``).
+    """
+    from fieldapp.services import drafts
+    from fieldapp.ui.tasks import TaskRunner as Runner
+
+    ctx = _find_context(parent)
+    the_runner = runner or (ctx.runner if ctx is not None else None) or Runner(parent)
+
+    def show(items: list[DraftInfo]) -> None:
+        global last_offer
+        from fieldapp.ui.forms.offer import DraftsDialog
+
+        if not items or not ws.is_open:
+            return
+        dialog = DraftsDialog(parent, the_runner, ws, items,
+                              lambda d: open_draft(parent, ws, the_runner, d))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        last_offer = dialog
+
+    the_runner.run_db("list_drafts", lambda: drafts.list_drafts(ws), show)
+
+
+__all__ = ["flush_open_forms", "last_offer", "last_opened", "offer_drafts", "open_draft", "open_form",
+           "use_context"]

@@ -1,0 +1,316 @@
+"""Opening and submitting a form: its context and reference lists, and its answers as service calls.
+
+The form never writes SQL. ``prepare()`` works out which form definition applies (the
+child statement form for a minor), the context values its expressions read and the
+store's reference lists; ``submit()`` turns ``FormState.to_record_values()`` into calls
+to the intake, statement and referral services, in ONE transaction together with the
+removal of the form's draft — so a failed submit leaves the draft and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from fieldapp.domain.enums import ReferralStatus
+from fieldapp.domain.errors import InvalidInput, NotFound
+from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
+from fieldapp.resources import forms_dir
+from fieldapp.services import drafts, intake, referrals, statements
+from fieldapp.services.workspace import Workspace
+from fieldapp.store import audit
+from fieldapp.store.changes import find
+from fieldapp.store.models import (
+    Attachment,
+    Post,
+    Province,
+    Referral,
+    Rescue,
+    ServiceProvider,
+    Statement,
+    Suspect,
+    Victim,
+)
+
+KHMER = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]")
+#: Record types that are edited when the context names an existing record.
+EDIT_KEYS = {"rescue": "rescue_id", "victim": "victim_id", "suspect": "suspect_id",
+             "statement": "statement_id"}
+RETURN_SERVICES = ("reintegration", "repatriation")
+
+
+@functools.cache
+def shipped_forms() -> dict[str, FormDef]:
+    """Every form in forms/, loaded and checked once per process."""
+    return load_all(forms_dir())
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the renderer needs to open a form: no widget, no session."""
+
+    form: FormDef
+    choices: ChoiceSource
+    context: dict[str, Any]
+    #: Answers of the record being edited, by field name (empty for a new record).
+    initial: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """What a submit created or changed (ids only)."""
+
+    entity: str
+    entity_id: str
+    rescue_id: str | None = None
+    victims: tuple[str, ...] = ()
+
+
+# ------------------------------------------------------------------------------ opening
+def prepare(ws: Workspace, form_id: str, context: Mapping[str, Any]) -> Prepared:
+    """Load what form ``form_id`` needs for ``context`` (rescue_id, victim_id, referral_id…).
+
+    For statements the form is chosen by the victim's age (``choose_form``): asking for
+    ``statement`` for a child opens ``statement_child``.
+    """
+    forms = shipped_forms()
+    if form_id not in forms:
+        raise NotFound(f"no form called '{form_id}'")
+    ctx = {k: v for k, v in context.items() if v is not None}
+    with ws.tx() as s:
+        choices = _reference_lists(s)
+        if "victim_id" in ctx:
+            victim = intake.load_victim(ws, s, ctx["victim_id"])
+            ctx.setdefault("rescue_id", victim.rescue_id)
+            rescue = find(s, Rescue, victim.rescue_id)
+            assert rescue is not None
+            ctx["victim_is_minor"] = bool(victim.is_minor)
+            age = (intake.age_on(victim.date_of_birth, rescue.operation_date)
+                   if victim.date_of_birth else victim.estimated_age)
+            if age is not None:
+                ctx["victim_age"] = age
+        if "referral_id" in ctx:
+            referral = find(s, Referral, ctx["referral_id"])
+            if referral is None:
+                raise NotFound("no such referral on this device")
+            ctx["referral_status"] = referral.status or ""
+        if "rescue_id" in ctx:
+            intake.load_rescue(ws, s, ctx["rescue_id"])
+            people = s.scalars(select(Victim).where(Victim.rescue_id == ctx["rescue_id"])
+                               .order_by(Victim.created_at))
+            choices = choices.with_list("victims", [
+                (v.id, v.name_latin or v.name_km, v.name_km or v.name_latin) for v in people])
+        form = forms[form_id]
+        if form.applies_when is not None or form.record == "statement":
+            variants = {k: v for k, v in forms.items() if v.record == form.record}
+            form = choose_form(variants.values(), form.record,
+                               {"victim_is_minor": False, "victim_age": None, **ctx})
+        initial = _initial(s, form, ctx)
+    if form.form_id in ("referral", "return_reintegration") and "victim_id" in ctx:
+        initial.setdefault("victim_id", ctx["victim_id"])
+    return Prepared(form, choices, ctx, initial)
+
+
+def _reference_lists(s: Any) -> ChoiceSource:
+    provinces = [(p.code, p.name_en, p.name_km)
+                 for p in s.scalars(select(Province).order_by(Province.name_en))]
+    posts = [(p.code, p.name_en, p.name_km, {"province": p.province_code})
+             for p in s.scalars(select(Post).order_by(Post.name_en))]
+    providers = [(p.code, p.name_en, p.name_km, {"services": " ".join(p.services or [])})
+                 for p in s.scalars(select(ServiceProvider).order_by(ServiceProvider.name_en))]
+    return (ChoiceSource().with_list("provinces", provinces).with_list("posts", posts)
+            .with_list("providers", providers))
+
+
+def _initial(s: Any, form: FormDef, ctx: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored answers of the record this form edits, if the context names one."""
+    key = EDIT_KEYS.get(form.record)
+    if key is None or key not in ctx:
+        return {}
+    model = {"rescue": Rescue, "victim": Victim, "suspect": Suspect,
+             "statement": Statement}[form.record]
+    row = find(s, model, ctx[key])
+    if row is None:
+        raise NotFound(f"no such {form.record} on this device")
+    out: dict[str, Any] = {}
+    for item in form.walk():
+        bind = getattr(item, "bind_name", "")
+        if not bind or getattr(item, "is_computed", False) or not item.has_value:
+            continue
+        head, _, tail = bind.partition(".")
+        if head == "attachments" or not hasattr(row, head):
+            continue
+        value = getattr(row, head)
+        if tail:
+            value = (value or {}).get(tail)
+            if isinstance(value, bool):
+                value = "yes" if value else "no"
+        if value not in (None, "", [], {}):
+            out[item.name] = value
+    return out
+
+
+# ---------------------------------------------------------------------------- submitting
+def submit(ws: Workspace, form_id: str, context: Mapping[str, Any], values: Mapping[str, Any],
+           draft_id: str | None = None) -> Submitted:
+    """Record the answers of form ``form_id`` (``FormState.to_record_values()``).
+
+    One transaction: the records, the claimed attachments and the draft's removal all
+    happen, or none does.
+    """
+    form = shipped_forms()[form_id]
+    handler = _HANDLERS[form.record]
+    values = dict(values)
+    files = {k: v for k, v in (values.pop("attachments", None) or {}).items() if v}
+    with ws.tx():
+        result = handler(ws, dict(context), values)
+        for att_id in files.values():
+            claim_attachment(ws, att_id, result.entity, result.entity_id)
+        if draft_id:
+            drafts.finish_draft(ws, draft_id, result.entity, result.entity_id)
+    return result
+
+
+def claim_attachment(ws: Workspace, attachment_id: str, entity: str, entity_id: str) -> None:
+    """Move an attachment stored for a draft onto the record the form created."""
+    with ws.tx() as s:
+        att = find(s, Attachment, attachment_id)
+        if att is None:
+            raise NotFound("an attached file is missing from this device; attach it again")
+        att.owner_entity = entity
+        att.owner_id = entity_id
+        audit.append(s, "attach", entity, entity_id, {"attachment": att.id, "from_form": True})
+
+
+def _pick(values: Mapping[str, Any], spec: Mapping[str, type]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k in spec}
+
+
+def _need(context: Mapping[str, Any], values: Mapping[str, Any], key: str) -> str:
+    value = values.get(key) or context.get(key)
+    if not value:
+        raise InvalidInput(f"{key}: open this form from a case")
+    return str(value)
+
+
+def _rescue(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    people = values.pop("people_found", None) or []
+    fields = _pick(values, intake.RESCUE_FIELDS)
+    if ctx.get("rescue_id"):
+        rescue = intake.update_rescue(ws, ctx["rescue_id"], **fields)
+    else:
+        rescue = intake.create_rescue(ws, **fields)
+    victims = []
+    for n, person in enumerate(people, start=1):
+        name = (person.get("name") or "").strip()
+        names = {"name_km": name} if KHMER.search(name) else {"name_latin": name}
+        if not name:
+            # The service needs a name; the officer fills in the full victim form later.
+            names = {"name_latin": f"Unnamed person {n}"}
+        victim = intake.add_victim(ws, rescue.id, sex=person.get("sex"),
+                                   estimated_age=person.get("approx_age"), **names)
+        victims.append(victim.id)
+    return Submitted("rescue", rescue.id, rescue.id, tuple(victims))
+
+
+def _victim(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    fields = _pick(values, intake.VICTIM_FIELDS)
+    if ctx.get("victim_id"):
+        victim = intake.update_victim(ws, ctx["victim_id"], **fields)
+    else:
+        victim = intake.add_victim(ws, _need(ctx, {}, "rescue_id"), **fields)
+    return Submitted("victim", victim.id, victim.rescue_id, (victim.id,))
+
+
+def _statement(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    fields = _pick(values, statements.STATEMENT_FIELDS)
+    protocol = fields.get("child_protocol")
+    if isinstance(protocol, dict):
+        # yes/no answers are stored as booleans; an answer that did not apply stays None.
+        fields["child_protocol"] = {k: {"yes": True, "no": False}.get(v, v) if isinstance(v, str)
+                                    else v for k, v in protocol.items()}
+    if ctx.get("statement_id"):
+        st = statements.update_statement(ws, ctx["statement_id"], **fields)
+    else:
+        st = statements.record_statement(ws, _need(ctx, {}, "victim_id"), **fields)
+    return Submitted("statement", st.id, ctx.get("rescue_id"), (st.victim_id,))
+
+
+def _suspect(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    fields = _pick(values, intake.SUSPECT_FIELDS)
+    if ctx.get("suspect_id"):
+        suspect = intake.update_suspect(ws, ctx["suspect_id"], **fields)
+    else:
+        suspect = intake.add_suspect(ws, _need(ctx, {}, "rescue_id"), **fields)
+    return Submitted("suspect", suspect.id, suspect.rescue_id)
+
+
+def _referral(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    victim_id = _need(ctx, values, "victim_id")
+    ref = referrals.create_referral(ws, victim_id, **_pick(values, referrals.REFERRAL_FIELDS))
+    return Submitted("referral", ref.id, ctx.get("rescue_id"), (victim_id,))
+
+
+def _referral_event(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    ref_id = _need(ctx, {}, "referral_id")
+    action = values.get("action")
+    notes = (values.get("notes") or "").strip()
+    given = list(values.get("services_given") or [])
+    if action == "accept":
+        ref = referrals.accept_referral(ws, ref_id)
+    elif action == "decline":
+        reason = (values.get("reason") or "").strip()
+        ref = referrals.decline_referral(ws, ref_id, f"{reason}\n{notes}" if notes else reason)
+    elif action == "start_service":
+        ref = referrals.start_service(ws, ref_id, given)
+    elif action == "complete":
+        ref = referrals.complete_referral(ws, ref_id, given, notes)
+    else:
+        raise InvalidInput("action: choose what happened to the referral")
+    return Submitted("referral", ref.id, ctx.get("rescue_id"), (ref.victim_id,))
+
+
+def _return(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    """No return record exists yet: the return completes the victim's open
+    reintegration (or repatriation) referral, its answers written into the event's notes."""
+    victim_id = _need(ctx, values, "victim_id")
+    with ws.tx() as s:
+        intake.load_victim(ws, s, victim_id)
+        open_refs = [r for r in s.scalars(select(Referral).where(Referral.victim_id == victim_id)
+                                          .order_by(Referral.created_at))
+                     if r.service in RETURN_SERVICES and r.status in
+                     (ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_SERVICE)]
+    if not open_refs:
+        raise InvalidInput("refer the victim for reintegration or repatriation first; "
+                           "the return is recorded on that referral")
+    ref = sorted(open_refs, key=lambda r: r.service != "reintegration")[0]
+    if ref.status == ReferralStatus.SENT:
+        referrals.accept_referral(ws, ref.id)
+    day = values.get("return_date")
+    notes = "\n".join([
+        "Return and reintegration",
+        f"Return date: {day.isoformat() if isinstance(day, dt.date) else day}",
+        f"Province returned to: {values.get('destination_province')}",
+        f"Family assessed as safe: {values.get('family_assessed')}",
+        f"Follow-up plan: {values.get('follow_up_plan') or ''}",
+    ])
+    given = list(values.get("services_given") or []) or [ref.service]
+    referrals.complete_referral(ws, ref.id, given, notes)
+    return Submitted("referral", ref.id, ctx.get("rescue_id"), (victim_id,))
+
+
+_HANDLERS = {
+    "rescue": _rescue,
+    "victim": _victim,
+    "statement": _statement,
+    "suspect": _suspect,
+    "referral": _referral,
+    "referral_event": _referral_event,
+    "return_reintegration": _return,
+}
