@@ -294,6 +294,16 @@ def conflicted_referrals(ws: Workspace) -> list[ConflictRow]:
 
 
 __all__ = [
-    "CaseFilter", "CaseSort", "CaseRow", "CasePage", "case_page", "count_cases", "pending_changes",
-    "device_info", "reference_choices", "case_extras", "summary", "conflicted_referrals",
+    "CaseFilter",
+    "CasePage",
+    "CaseRow",
+    "CaseSort",
+    "case_extras",
+    "case_page",
+    "conflicted_referrals",
+    "count_cases",
+    "device_info",
+    "pending_changes",
+    "reference_choices",
+    "summary",
 ]

@@ -258,7 +258,7 @@ class AdminView(QWidget):
         self.conflicts_label.setText(self.tr("Sync conflicts to review"))
         self.idle_label.setText(self.tr("Lock after this many minutes without use:"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             if self.ctx is not None and self.users.rowCount():

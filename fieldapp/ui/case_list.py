@@ -138,21 +138,21 @@ class CaseTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         return self._loading
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
         return not parent.isValid() and self._cursor is not None and not self._loading
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
         if self.canFetchMore(parent):
             self._request(self._cursor)
 
     # -- Qt model ---------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -409,7 +409,7 @@ class CaseListView(QWidget):
         self.model.retranslate()
         self._show_count() if self.model.rows or self.model.total is not None else None
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from shiboken6 import isValid
 
 from fieldapp.domain.enums import StatementStatus
@@ -81,7 +80,7 @@ class StatementDialog(QDialog):
                                   lang=st.language or "-", seal=seal))
         self.close_button.setText(self.tr("Close"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -379,7 +378,7 @@ class CaseView(QWidget):
             self.tabs.setTabText(i, text)
         self._render()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

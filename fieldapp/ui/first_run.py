@@ -82,7 +82,7 @@ class PostPage(QWizardPage):
         self.post.blockSignals(False)
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.post.currentData())
 
     def retranslate(self) -> None:
@@ -132,7 +132,7 @@ class AccountPage(QWizardPage):
         self.match_label.setText(self.tr("The two passphrases differ.") if mismatch else "")
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return (bool(self.username.text().strip())
                 and len(self.passphrase.text()) >= MIN_PASSPHRASE_LENGTH
                 and self.passphrase.text() == self.repeat.text())
@@ -170,7 +170,7 @@ class HqPage(QWizardPage):
         form.addRow(self.banner)
         form.addRow(self.busy)
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         # Either both (enrol) or neither (skip: the app is complete offline).
         return bool(self.url.text().strip()) == bool(self.code.text().strip())
 
@@ -235,7 +235,7 @@ class FirstRunWizard(QWizard):
         for page in (self.language_page, self.post_page, self.account_page, self.hq_page):
             page.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -280,7 +280,7 @@ class MainView(QWidget):
             item.setText(self._screen_title(item.data(Qt.ItemDataRole.UserRole)))
         self._render_status()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -98,7 +98,7 @@ class SummaryView(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         self._render()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

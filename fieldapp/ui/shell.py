@@ -60,7 +60,7 @@ class IdleWatcher(QObject):
             app.removeEventFilter(self)
         self.timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.timer.isActive():
             self.timer.start()
         return False
@@ -90,12 +90,12 @@ class Shell(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("fieldapp — rescue and referral records"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.on_close is not None:
             self.on_close()
         super().closeEvent(event)

@@ -11,7 +11,7 @@ from fieldapp.ui.sync_status import OfflineSync, SyncSource, SyncStatus
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, BusyBar
 
-__all__ = ["SyncPanel", "SyncSource", "SyncStatus", "OfflineSync"]
+__all__ = ["OfflineSync", "SyncPanel", "SyncSource", "SyncStatus"]
 #: Clock differences above this are worth telling the user about (HLCs cope, people may not).
 SKEW_WARNING_SECONDS = 300
 
@@ -127,7 +127,7 @@ class SyncPanel(QWidget):
         self.sync_button.setText(self.tr("Sync now"))
         self._render()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -199,7 +199,7 @@ class UnlockView(QWidget):
         self.banner.clear_message()
         self.unlock_requested.emit(user, self.passphrase.text())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.passphrase and event.type() == QEvent.Type.KeyPress:
             caps = caps_lock_from_key(event)  # type: ignore[arg-type]
             if caps is not None:
@@ -220,7 +220,7 @@ class UnlockView(QWidget):
         if self.waiting:
             self._show_wait()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

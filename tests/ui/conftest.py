@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-
-import sys
 
 import pytest
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).parent))  # the tests import uihelpers from here
-from uihelpers import BENIGN, FAST, build_store  # noqa: E402
+from uihelpers import BENIGN, FAST, build_store
 
 
 @pytest.fixture(autouse=True)

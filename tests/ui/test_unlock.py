@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
+from uihelpers import FAST, PASSPHRASES, unlock_as, wait_idle
 
 from fieldapp.crypto.keystore import DEFAULT_KDF
 from fieldapp.services import auth
-from uihelpers import FAST, PASSPHRASES, unlock_as, wait_idle
 
 
 def test_wrong_then_right_passphrase(qtbot: Any, store: Any, make_controller: Any) -> None:
