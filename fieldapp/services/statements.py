@@ -14,7 +14,7 @@ from fieldapp.domain.errors import InvalidInput, NotFound, StatementFinal
 from fieldapp.services.intake import RECORDERS, load_victim
 from fieldapp.services.records import assign
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit
+from fieldapp.store import audit, changes
 from fieldapp.store.changes import find
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import Statement, utcnow
@@ -90,6 +90,9 @@ def finalise_statement(ws: Workspace, statement_id: str) -> Statement:
         st.finalised_by = ws.actor.username
         st.final_hash = content_hash(st)
         st.status = StatementStatus.FINAL.value
+        # HQ's merge rule: the finalising change carries the whole statement under one
+        # stamp, so the final statement is exactly this snapshot on every replica.
+        changes.snapshot(s, st)
         audit.append(s, "finalise", "statement", st.id, {"hash": st.final_hash})
     return st
 

@@ -4,6 +4,8 @@ It runs in the session's `before_flush`, so the outbox row is written in the sam
 transaction as the change itself — there is no way to save a record and not queue it.
 The session's `info` carries the clock, device and post (set by `Store.session()`).
 Changes applied from HQ set `info["remote"] = True` and are not queued again.
+Ids in `info["full_snapshot"]` (see `snapshot()`) are queued with every synced field,
+all under the one new stamp: finalising a statement must send its whole content.
 """
 
 from __future__ import annotations
@@ -75,6 +77,11 @@ def post_of(session: Session, obj: Synced) -> str:
     return str(session.info.get("post_code", ""))
 
 
+def snapshot(session: Session, obj: Synced) -> None:
+    """Make `obj`'s next queued change carry every synced field, stamped together."""
+    session.info.setdefault("full_snapshot", set()).add(obj.id)
+
+
 def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     if session.info.get("remote"):
         return
@@ -85,6 +92,7 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     pending += [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
     new = session.new  # a fresh set on every access: take it once
     session.info.pop("pending", None)
+    full: set[str] = session.info.get("full_snapshot") or set()
     if not pending:
         return
     rows: list[dict[str, Any]] = []
@@ -96,12 +104,14 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             _apply_defaults(obj)
             obj.created_by = obj.created_by or session.info.get("username", "")
             obj.device_id = obj.device_id or session.info.get("device_id", "")
+        everything = is_new or obj.id in full
+        full.discard(obj.id)
         changed: dict[str, Any] = {}
         for attr in state.mapper.column_attrs:
             key = attr.key
             if key in obj.SYNC_EXCLUDE or key in _LOCAL_ONLY:
                 continue
-            if is_new or state.attrs[key].history.has_changes():
+            if everything or state.attrs[key].history.has_changes():
                 changed[key] = getattr(obj, key)
         if not changed:
             continue

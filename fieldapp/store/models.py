@@ -101,6 +101,17 @@ class Device(Base):
     acked_seq: Mapped[int] = mapped_column(Integer, default=0)
     pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
     last_hlc: Mapped[str] = mapped_column(String(64), default="")
+    #: The id HQ gave this device at enrolment (envelopes carry it; None until enrolled).
+    hq_device_id: Mapped[str | None] = mapped_column(String(64))
+    #: Audit events up to this seq have been queued for HQ (they join the outbox at push).
+    audit_pushed_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_success_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: One line, never record contents.
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    last_skew_ms: Mapped[int | None] = mapped_column(Integer)
+    clock_warning: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class User(Base):

@@ -1,0 +1,695 @@
+"""The device's sync client (Qt-free, httpx): enrol, push the outbox, pull and apply, upload files.
+
+Built for links that drop every few seconds: every request is retried with back-off and
+jitter and sealed afresh each time (HQ refuses a replayed envelope), batches shrink when
+attempts fail and grow again when they succeed, and progress is committed as it is made
+(the acknowledged outbox seq, the pull cursor, the upload offset at HQ), so a round cut
+anywhere — even by killing the process — resumes where it stopped, losing and repeating
+nothing. Nothing here logs names or payloads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from pydantic import ValidationError
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from fieldapp.crypto.envelope import (
+    EnvelopeHeader,
+    EnvelopeKind,
+    EnvelopeRejected,
+    open_envelope,
+    seal,
+)
+from fieldapp.domain.errors import FieldAppError, InvalidInput, SyncRejected
+from fieldapp.domain.hlc import Hlc
+from fieldapp.store.changes import allocate_seq
+from fieldapp.store.codec import to_json
+from fieldapp.store.models import Attachment, AuditEvent, Device, Outbox, utcnow
+from fieldapp.store.store import Store
+from fieldapp.sync.apply import ApplyStats, apply_records, upload_table
+from fieldapp.sync.protocol import (
+    MAX_CHANGES_PER_PUSH,
+    AttachmentState,
+    EnrolAnswer,
+    EnrolRequest,
+    PullAnswer,
+    PullRequest,
+    PushAnswer,
+    PushPayload,
+    b64,
+    dump,
+    public_bytes,
+    sign_request,
+    unb64,
+)
+from fieldapp.sync.scheduler import backoff_delay
+
+T = TypeVar("T")
+OCTETS = {"content-type": "application/octet-stream"}
+
+
+# -- errors ------------------------------------------------------------------------------
+
+
+class NotEnrolled(FieldAppError):
+    def __init__(self) -> None:
+        super().__init__(
+            "this device is not enrolled with HQ: a supervisor runs 'fieldapp enrol' with the "
+            "code HQ issued"
+        )
+
+
+class HqUnreachable(FieldAppError):
+    """HQ did not answer (link down, timeouts, resets); nothing is lost, try again later."""
+
+
+class HqRefused(SyncRejected):
+    """HQ answered with a refusal; `error` is its machine code, the message its reason."""
+
+    def __init__(self, message: str, *, error: str = "refused", status: int = 400) -> None:
+        super().__init__(message)
+        self.error = error
+        self.status = status
+
+
+class DeviceRevoked(SyncRejected):
+    """HQ has revoked this device. `unsent` changes never reached HQ: export them first."""
+
+    def __init__(self, unsent: int) -> None:
+        self.unsent = unsent
+        if unsent:
+            text = (
+                f"HQ has revoked this device. {unsent} change(s) never reached HQ: export them "
+                "with 'fieldapp bundle export --out FILE', hand the file to HQ, then wipe this "
+                "device with 'fieldapp wipe'"
+            )
+        else:
+            text = (
+                "HQ has revoked this device and holds all of its changes: wipe it now with "
+                "'fieldapp wipe'"
+            )
+        super().__init__(text)
+
+    @property
+    def has_unsent(self) -> bool:
+        return self.unsent > 0
+
+
+class _Transient(Exception):
+    """An answer that arrived damaged (cut short, altered): worth asking again."""
+
+
+class _Revoked(Exception):
+    pass
+
+
+# -- settings and results ----------------------------------------------------------------
+
+
+@dataclass
+class SyncOptions:
+    """Knobs of one round. The defaults suit a 2G link; tests shrink the waits."""
+
+    #: Changes per push: starts small, doubles after each success, halves on a failure.
+    first_batch: int = 100
+    max_batch: int = 2000
+    max_batch_bytes: int = 2 * 1024 * 1024
+    pull_limit: int = 500
+    upload_chunk: int = 64 * 1024
+    connect_timeout: float = 15.0
+    io_timeout: float = 60.0
+    attempts: int = 8
+    retry_base: float = 0.5
+    retry_cap: float = 20.0
+    #: A round gives up (HqUnreachable) after this long; progress made so far is kept.
+    deadline_s: float = 600.0
+    sleep: Callable[[float], None] = time.sleep
+    rng: random.Random = field(default_factory=random.Random)
+
+
+@dataclass
+class SyncResult:
+    """What one round moved. `skew_ms` is this device's clock minus HQ's (None if unknown)."""
+
+    pushed: int = 0
+    duplicates: int = 0
+    acked_seq: int = 0
+    pulled: int = 0
+    changed: int = 0
+    parked: int = 0
+    uploaded: int = 0
+    pending: int = 0
+    skew_ms: int | None = None
+    clock_warning: bool = False
+    requests: int = 0
+    retries: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    duration_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class DeviceKeys:
+    hq_url: str
+    device_id: str  # HQ's id for this device (envelopes carry it)
+    post_code: str
+    signing: Ed25519PrivateKey
+    hpke: X25519PrivateKey
+    hq_signing: Ed25519PublicKey
+    hq_hpke: X25519PublicKey
+
+
+def load_keys(s: Session) -> DeviceKeys:
+    device = s.scalars(select(Device)).one()
+    if not device.hq_device_id or not device.signing_key or not device.hpke_key:
+        raise NotEnrolled()
+    keys = device.hq_keys or {}
+    return DeviceKeys(
+        hq_url=device.hq_url or "",
+        device_id=device.hq_device_id,
+        post_code=device.post_code,
+        signing=Ed25519PrivateKey.from_private_bytes(device.signing_key),
+        hpke=X25519PrivateKey.from_private_bytes(device.hpke_key),
+        hq_signing=Ed25519PublicKey.from_public_bytes(unb64(keys["ed25519"])),
+        hq_hpke=X25519PublicKey.from_public_bytes(unb64(keys["x25519"])),
+    )
+
+
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def _raw_private(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+
+
+def _hq_reason(response: httpx.Response) -> tuple[str, str]:
+    try:
+        body = response.json()
+        return str(body.get("error", "refused")), str(body.get("reason", ""))[:300]
+    except (ValueError, AttributeError):
+        return "refused", ""
+
+
+# -- HTTP with retries -------------------------------------------------------------------
+
+
+class Http:
+    """One httpx client; `send` retries transient failures and re-makes the body each time."""
+
+    RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+    def __init__(
+        self,
+        base_url: str,
+        options: SyncOptions,
+        transport: httpx.BaseTransport | None = None,
+        result: SyncResult | None = None,
+    ) -> None:
+        if not base_url:
+            raise InvalidInput("no HQ address: enrol first or give --hq URL")
+        self.options = options
+        self.result = result or SyncResult()
+        self.deadline = time.monotonic() + options.deadline_s
+        timeout = httpx.Timeout(options.io_timeout, connect=options.connect_timeout)
+        self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout,
+                                   transport=transport)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        body: Callable[[int], tuple[bytes, dict[str, str]]],
+        parse: Callable[[httpx.Response], T],
+        *,
+        accept: frozenset[int] = frozenset({200}),
+    ) -> T:
+        """Send until an answer in `accept` parses; `body(attempt)` makes fresh bytes."""
+        attempt = 0
+        last = "no answer"
+        while True:
+            content, headers = body(attempt)
+            try:
+                self.result.requests += 1
+                self.result.bytes_sent += len(content)
+                response = self.client.request(method, path, content=content, headers=headers)
+                self.result.bytes_received += len(response.content)
+                if response.status_code in accept:
+                    return parse(response)
+                error, reason = _hq_reason(response)
+                if response.status_code == 403 and (
+                    error == "revoked" or response.headers.get("x-error") == "revoked"
+                ):
+                    raise _Revoked()
+                if response.status_code in self.RETRY_STATUS or (
+                    response.status_code == 409 and error == "replay"
+                ):
+                    last = f"HQ answered {response.status_code}"
+                else:
+                    raise HqRefused(
+                        f"HQ refused: {reason or error}", error=error,
+                        status=response.status_code,
+                    )
+            except httpx.TransportError as exc:
+                last = type(exc).__name__
+            except _Transient as exc:
+                last = str(exc) or "damaged answer"
+            attempt += 1
+            if attempt >= self.options.attempts or time.monotonic() >= self.deadline:
+                raise HqUnreachable(
+                    f"HQ could not be reached ({last}, {attempt} attempts); nothing is lost, "
+                    "the next sync continues from here"
+                )
+            self.result.retries += 1
+            delay = backoff_delay(attempt, base=self.options.retry_base,
+                                  cap=self.options.retry_cap, rng=self.options.rng)
+            self.options.sleep(min(delay, max(0.0, self.deadline - time.monotonic())))
+
+
+# -- enrolment ---------------------------------------------------------------------------
+
+
+def enrol(
+    store: Store,
+    username: str,
+    hq_url: str,
+    code: str,
+    *,
+    label: str = "",
+    transport: httpx.BaseTransport | None = None,
+    options: SyncOptions | None = None,
+) -> EnrolAnswer:
+    """Make this device's keys, register them with HQ using a one-time code, keep HQ's keys."""
+    options = options or SyncOptions()
+    with store.session(username) as s:
+        device = s.scalars(select(Device)).one()
+        if device.hq_device_id:
+            raise InvalidInput("this device is already enrolled with HQ")
+        post_code = device.post_code
+    signing = Ed25519PrivateKey.generate()
+    hpke = X25519PrivateKey.generate()
+    request = EnrolRequest(
+        code=code.strip(),
+        ed25519_public=b64(public_bytes(signing.public_key())),
+        x25519_public=b64(public_bytes(hpke.public_key())),
+        label=label[:100],
+    )
+    # A code is single use: a resend after a lost answer would be refused as "used", so
+    # one attempt only; the officer simply runs enrol again if the link failed.
+    http = Http(hq_url, dataclasses.replace(options, attempts=1), transport)
+    try:
+        answer = http.send(
+            "POST", "/v1/enrol",
+            lambda _: (dump(request), {"content-type": "application/json"}),
+            lambda r: EnrolAnswer.model_validate_json(r.content),
+        )
+    except ValidationError:
+        raise SyncRejected("HQ's enrolment answer was not understood (version mismatch?)") from None
+    finally:
+        http.close()
+    if answer.post_code != post_code:
+        raise SyncRejected(
+            f"HQ issued this code for post {answer.post_code[:32]}, but this device belongs to "
+            f"{post_code}; ask HQ to revoke device {answer.device_id} and issue a code for {post_code}"
+        )
+    with store.session(username) as s:
+        device = s.scalars(select(Device)).one()
+        device.hq_url = hq_url.rstrip("/")
+        device.hq_device_id = answer.device_id
+        device.signing_key = _raw_private(signing)
+        device.hpke_key = _raw_private(hpke)
+        device.hq_keys = {
+            "ed25519": answer.hq_ed25519_public,
+            "x25519": answer.hq_x25519_public,
+            "recovery": answer.hq_recovery_x25519_public,
+            "role": answer.role.value,
+            "centre_code": answer.centre_code,
+            "enrolled_ms": answer.hq_time_ms,
+        }
+        device.revoked = False
+    return answer
+
+
+# -- the outbox on the wire ---------------------------------------------------------------
+
+
+def wire_change(row: Outbox) -> dict[str, Any]:
+    """An outbox row as a protocol Change: the row's one stamp on each of its fields."""
+    return {
+        "seq": row.seq,
+        "entity": row.entity,
+        "entity_id": row.entity_id,
+        "op": row.op,
+        "post_code": row.post_code,
+        "fields": {name: [value, row.hlc] for name, value in row.fields.items()},
+    }
+
+
+def queue_audit(s: Session) -> int:
+    """Copy audit events not yet queued into the outbox (dense seqs); return how many."""
+    device = s.scalars(select(Device)).one()
+    events = list(s.scalars(
+        select(AuditEvent).where(AuditEvent.seq > device.audit_pushed_seq).order_by(AuditEvent.seq)
+    ))
+    if not events:
+        return 0
+    clock = s.info["clock"]
+    now = utcnow()
+    rows = []
+    for ev in events:
+        rows.append({
+            "seq": allocate_seq(s),
+            "entity": "audit_event",
+            "entity_id": ev.id,
+            "op": "upsert",
+            "fields": {
+                "seq": ev.seq, "at": to_json(ev.at), "username": ev.username,
+                "device_id": ev.device_id, "action": ev.action, "entity": ev.entity,
+                "entity_id": ev.entity_id, "detail": ev.detail, "prev_hash": ev.prev_hash,
+                "hash": ev.hash,
+            },
+            "hlc": str(clock.now()),
+            "post_code": device.post_code,
+            "created_at": now,
+        })
+    s.connection().execute(insert(Outbox), rows)
+    device.audit_pushed_seq = events[-1].seq
+    return len(rows)
+
+
+def unsent_count(s: Session) -> int:
+    acked = s.scalar(select(func.max(Device.acked_seq))) or 0
+    return int(s.scalar(select(func.count()).select_from(Outbox).where(Outbox.seq > acked)) or 0)
+
+
+def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, Any]]:
+    acked = s.scalar(select(func.max(Device.acked_seq))) or 0
+    q = select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq)
+    if limit is not None:
+        q = q.limit(limit)
+    return [wire_change(row) for row in s.scalars(q)]
+
+
+# -- the client --------------------------------------------------------------------------
+
+
+class SyncClient:
+    """One device's side of a sync round, over an open store."""
+
+    def __init__(
+        self,
+        store: Store,
+        username: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        hq_url: str | None = None,
+        options: SyncOptions | None = None,
+    ) -> None:
+        self.store = store
+        self.username = username
+        self.options = options or SyncOptions()
+        self.result = SyncResult()
+        with store.session(username) as s:
+            self.keys = load_keys(s)
+        self.http = Http(hq_url or self.keys.hq_url, self.options, transport, self.result)
+        self._batch = self.options.first_batch
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- a round -----------------------------------------------------------------------
+
+    def run_round(self) -> SyncResult:
+        """Push, pull, upload files; raises DeviceRevoked, HqUnreachable, HqRefused."""
+        started = time.monotonic()
+        try:
+            self.push()
+            self.pull()
+            self.upload_attachments()
+        except _Revoked:
+            raise self._revoked() from None
+        finally:
+            self.result.duration_s = time.monotonic() - started
+            with self.store.session(self.username) as s:
+                self.result.pending = unsent_count(s)
+        return self.result
+
+    def _revoked(self) -> DeviceRevoked:
+        with self.store.session(self.username) as s:
+            s.scalars(select(Device)).one().revoked = True
+            queue_audit(s)
+            return DeviceRevoked(unsent_count(s))
+
+    # -- push --------------------------------------------------------------------------
+
+    def _sealed_push(self, changes: list[dict[str, Any]]) -> bytes:
+        header = EnvelopeHeader(
+            kind=EnvelopeKind.PUSH,
+            device_id=self.keys.device_id,
+            seq_from=changes[0]["seq"],
+            seq_to=changes[-1]["seq"],
+        )
+        return seal(
+            dump(PushPayload.model_validate({"changes": changes})),
+            recipient_x25519_public=self.keys.hq_hpke,
+            sender_ed25519_private=self.keys.signing,
+            header=header,
+        )
+
+    def _load_batch(self, limit: int) -> tuple[int, list[dict[str, Any]]]:
+        with self.store.session(self.username) as s:
+            acked = int(s.scalar(select(func.max(Device.acked_seq))) or 0)
+            rows = s.scalars(
+                select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq).limit(limit)
+            ).all()
+            changes, size = [], 0
+            for row in rows:
+                change = wire_change(row)
+                size += len(json.dumps(change, ensure_ascii=False))
+                if changes and size > self.options.max_batch_bytes:
+                    break
+                changes.append(change)
+            return acked, changes
+
+    def push(self) -> None:
+        """Send every unacknowledged outbox row, in seq order, in growing batches."""
+        with self.store.session(self.username) as s:
+            queue_audit(s)
+        stalled = 0
+        while True:
+            acked, changes = self._load_batch(min(self._batch, MAX_CHANGES_PER_PUSH))
+            if not changes:
+                return
+            sent: list[int] = []
+
+            def body(attempt: int) -> tuple[bytes, dict[str, str]]:
+                # Each failed attempt halves the batch: on a link that drops every few
+                # seconds a smaller envelope is what gets through.
+                n = max(1, len(changes) >> attempt)
+                sent.append(n)
+                return self._sealed_push(changes[:n]), OCTETS
+
+            answer = self.http.send("POST", "/v1/push", body, _parse_push)
+            n = sent[-1]
+            self._batch = min(self.options.max_batch, max(n * 2, self.options.first_batch)
+                              if len(sent) == 1 else max(1, n))
+            self.result.pushed += answer.applied
+            self.result.duplicates += answer.duplicates
+            self.result.skew_ms = answer.skew_ms
+            self.result.clock_warning = self.result.clock_warning or answer.clock_warning
+            new_acked = answer.acked_seq
+            with self.store.session(self.username) as s:
+                device = s.scalars(select(Device)).one()
+                # HQ's watermark is the truth, even when lower (HQ restored from a backup:
+                # the rows above it are simply sent again).
+                device.acked_seq = new_acked
+                device.last_skew_ms = answer.skew_ms
+                device.clock_warning = answer.clock_warning
+            self.result.acked_seq = new_acked
+            if new_acked <= acked:
+                stalled += 1
+                if stalled >= 3:
+                    raise HqRefused(
+                        f"HQ keeps acknowledging only up to change {new_acked}; ask HQ to check "
+                        "this device's change log",
+                        error="stalled",
+                    )
+            else:
+                stalled = 0
+
+    # -- pull --------------------------------------------------------------------------
+
+    def _sealed_pull(self, cursor: int, limit: int) -> bytes:
+        header = EnvelopeHeader(
+            kind=EnvelopeKind.PULL_REQUEST,
+            device_id=self.keys.device_id,
+            seq_from=cursor,
+            seq_to=cursor,
+        )
+        return seal(
+            dump(PullRequest(cursor=cursor, limit=limit)),
+            recipient_x25519_public=self.keys.hq_hpke,
+            sender_ed25519_private=self.keys.signing,
+            header=header,
+        )
+
+    def open_answer(self, blob: bytes, kind: EnvelopeKind) -> tuple[EnvelopeHeader, PullAnswer]:
+        header, payload = open_envelope(
+            blob,
+            recipient_x25519_private=self.keys.hpke,
+            sender_public_lookup=lambda _h: self.keys.hq_signing,
+        )
+        if header.kind is not kind or header.device_id != self.keys.device_id:
+            raise SyncRejected("the file or answer from HQ is meant for another device")
+        try:
+            return header, PullAnswer.model_validate_json(payload)
+        except ValidationError:
+            raise SyncRejected("HQ's answer was not understood (version mismatch?)") from None
+
+    def pull(self) -> None:
+        """Fetch and apply pages until HQ has nothing more; the cursor moves with each page."""
+        with self.store.session(self.username) as s:
+            cursor = s.scalars(select(Device)).one().pull_cursor
+        while True:
+            sent_at: list[int] = []
+
+            def body(attempt: int, cursor: int = cursor) -> tuple[bytes, dict[str, str]]:
+                sent_at.append(now_ms())
+                limit = max(20, self.options.pull_limit >> attempt)
+                return self._sealed_pull(cursor, limit), OCTETS
+
+            def parse(response: httpx.Response) -> PullAnswer:
+                try:
+                    return self.open_answer(response.content, EnvelopeKind.PULL_ANSWER)[1]
+                except EnvelopeRejected as exc:
+                    raise _Transient(f"damaged answer: {exc.reason}") from None
+
+            answer = self.http.send("POST", "/v1/pull", body, parse)
+            if self.result.skew_ms is None:
+                # Half the round trip is the best guess of when HQ read its clock.
+                midpoint = (sent_at[-1] + now_ms()) // 2
+                self.result.skew_ms = midpoint - answer.hq_time_ms
+            stats = self.apply_page(answer, cursor)
+            self.result.pulled += stats.received
+            self.result.changed += stats.changed
+            self.result.parked = stats.parked
+            if not answer.has_more or answer.next_cursor <= cursor:
+                return
+            cursor = answer.next_cursor
+
+    def apply_page(self, answer: PullAnswer, cursor: int) -> ApplyStats:
+        """Apply one page and move the cursor in the same transaction (crash-safe)."""
+        records = [(r.entity, r.entity_id, r.fields) for r in answer.records]
+        with self.store.session(self.username, remote=True) as s:
+            stats = apply_records(s, records)
+            device = s.scalars(select(Device)).one()
+            if answer.next_cursor > device.pull_cursor and cursor <= device.pull_cursor:
+                device.pull_cursor = answer.next_cursor
+            if stats.max_stamp:
+                seen = self.store.clock.observe(Hlc.parse(stats.max_stamp))
+                device.last_hlc = str(seen)
+        return stats
+
+    # -- attachments -------------------------------------------------------------------
+
+    def _signed(self, method: str, path: str, body: bytes) -> dict[str, str]:
+        return sign_request(method, path, body, device_id=self.keys.device_id,
+                            private=self.keys.signing, timestamp_ms=now_ms())
+
+    def upload_attachments(self) -> None:
+        """Upload the encrypted files made on this device that HQ does not hold yet."""
+        with self.store.session(self.username) as s:
+            done = select(upload_table.c.attachment_id)
+            todo = list(s.execute(
+                select(Attachment.id).where(
+                    func.length(Attachment.file_key) > 0, Attachment.id.not_in(done)
+                ).order_by(Attachment.created_at)
+            ).scalars())
+        folder = self.store.data_dir.attachments
+        for attachment_id in todo:
+            path = folder / attachment_id
+            if not path.exists():
+                continue  # nothing to send; the record still syncs
+            self._upload(attachment_id, path)
+            with self.store.session(self.username) as s:
+                s.execute(insert(upload_table).values(attachment_id=attachment_id,
+                                                      uploaded_at=utcnow()))
+            self.result.uploaded += 1
+
+    def _upload(self, attachment_id: str, path: Path) -> None:
+        data = path.read_bytes()  # ciphertext: safe in memory, and at most ~25 MB
+        sha = hashlib.sha256(data).hexdigest()
+        url = f"/v1/attachments/{attachment_id}"
+        create = json.dumps({"size": len(data), "sha256": sha}).encode()
+
+        def state() -> AttachmentState:
+            return self.http.send(
+                "POST", url,
+                lambda _: (create, {"content-type": "application/json",
+                                    **self._signed("POST", url, create)}),
+                lambda r: AttachmentState.model_validate_json(r.content),
+            )
+
+        current = state()
+        restarts = 0
+        while not current.complete:
+            offset = current.offset
+            chunk_len: list[int] = []
+
+            def chunk_body(attempt: int, offset: int = offset) -> tuple[bytes, dict[str, str]]:
+                n = max(4096, self.options.upload_chunk >> attempt)
+                chunk = data[offset : offset + n]
+                chunk_len.append(len(chunk))
+                headers = {
+                    "content-type": "application/octet-stream",
+                    "upload-offset": str(offset),
+                    "chunk-sha256": hashlib.sha256(chunk).hexdigest(),
+                    **self._signed("PATCH", url, chunk),
+                }
+                return chunk, headers
+
+            def parse(r: httpx.Response) -> AttachmentState | None:
+                if r.status_code == 200:
+                    return AttachmentState.model_validate_json(r.content)
+                return None  # 409: HQ is at another offset (our earlier chunk did arrive)
+
+            try:
+                answer = self.http.send("PATCH", url, chunk_body, parse,
+                                        accept=frozenset({200, 409}))
+            except HqRefused as exc:
+                if exc.error != "checksum_mismatch" or restarts >= 2:
+                    raise
+                restarts += 1  # HQ reset the upload to offset 0: send it all again
+                answer = None
+            current = answer if answer is not None else state()
+
+
+def _parse_push(response: httpx.Response) -> PushAnswer:
+    try:
+        return PushAnswer.model_validate_json(response.content)
+    except ValidationError:
+        raise _Transient("damaged push answer") from None

@@ -1,0 +1,102 @@
+"""Device-side sync test helpers: enrolled encrypted stores against a real HQ on loopback."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from fieldapp.domain.enums import Role
+from fieldapp.hq.models import ChangeLog
+from fieldapp.services import auth, sync
+from fieldapp.services.workspace import Workspace
+from fieldapp.store.models import Outbox
+from fieldapp.sync.client import SyncOptions
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.hqserver import RunningHq, database_url, make_settings, running_server
+
+
+def fast_options(**kw: Any) -> SyncOptions:
+    """Retries that wait milliseconds, not seconds (the faults are the point, not the wait)."""
+    base: dict[str, Any] = dict(retry_base=0.01, retry_cap=0.2, attempts=40, deadline_s=60,
+                                io_timeout=10, connect_timeout=5)
+    base.update(kw)
+    return SyncOptions(**base)
+
+
+@contextlib.contextmanager
+def hq_running(kind: str, tmp_path: Path, **settings: Any) -> Iterator[RunningHq]:
+    data_dir = tmp_path / "hq"
+    with database_url(kind, data_dir) as url, running_server(
+        make_settings(data_dir, url, **settings)
+    ) as running:
+        yield running
+
+
+def code_for(hq: RunningHq, post: str, role: Role = Role.OFFICER, centre: str | None = None) -> str:
+    return hq.hq.create_enrolment_code(post_code=post, role=role, centre_code=centre,
+                                       ttl=timedelta(days=1))
+
+
+def new_device(root: Path, hq: RunningHq | None, post: str = "POIPET", *,
+               role: Role = Role.OFFICER, centre: str | None = None,
+               url: str | None = None) -> Workspace:
+    """A fresh store for `post` (user "sup", supervisor), enrolled with HQ if given."""
+    ws = auth.initialise(root, post_code=post, username="sup", passphrase=PASSPHRASE,
+                         kdf=FAST_KDF)
+    if hq is not None:
+        sync.enrol(ws, url or hq.base_url, code_for(hq, post, role, centre))
+    return ws
+
+
+def unlock(root: Path, user: str = "sup") -> Workspace:
+    return auth.unlock(root, user, PASSPHRASE)
+
+
+def minor_case(ws: Workspace, *, provider: str = "PTC") -> dict[str, str]:
+    """A rescue with a minor victim, her final statement, a suspect and a referral."""
+    from fieldapp.services import intake, referrals, statements
+
+    rescue = intake.create_rescue(ws, operation_date=dt.date(2026, 3, 14), province_code="KH-1",
+                                  exploitation_type="labour", place="Poipet market")
+    victim = intake.add_victim(ws, rescue.id, name_latin="Sok Dara", name_km="សុខ ដារា",
+                               sex="female", estimated_age=15, nationality="KH",
+                               contact_phone="012 345 678")
+    st = statements.record_statement(
+        ws, victim.id, interviewer="officer", language="km", narrative="what happened ...",
+        child_protocol={k: True for k in statements.CHILD_PROTOCOL})
+    statements.finalise_statement(ws, st.id)
+    suspect = intake.add_suspect(ws, rescue.id, name="broker", role="broker")
+    referral = referrals.create_referral(ws, victim.id, service="shelter", provider_code=provider)
+    return {"rescue": rescue.id, "victim": victim.id, "statement": st.id,
+            "suspect": suspect.id, "referral": referral.id}
+
+
+def hq_change_log(hq: RunningHq, device_id: str) -> list[tuple[int, str, str]]:
+    with hq.hq.sessions() as s:
+        rows = s.execute(
+            select(ChangeLog.origin_seq, ChangeLog.entity, ChangeLog.entity_id)
+            .where(ChangeLog.origin_device == device_id).order_by(ChangeLog.origin_seq)
+        ).all()
+    return [(int(a), b, c) for a, b, c in rows]
+
+
+def outbox_of(ws: Workspace) -> list[tuple[int, str, str]]:
+    with ws.tx() as s:
+        rows = s.execute(select(Outbox.seq, Outbox.entity, Outbox.entity_id)
+                         .order_by(Outbox.seq)).all()
+    return [(int(a), b, c) for a, b, c in rows]
+
+
+def wait_for(predicate: Any, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(0.02)
