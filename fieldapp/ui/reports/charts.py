@@ -85,6 +85,16 @@ def _nonzero_cols(table: Counts) -> list[str]:
     return cols or list(table.cols[:1])
 
 
+def _nice(value: int) -> int:
+    """The smallest 1, 2 or 5 times a power of ten that is >= value."""
+    scale = 1
+    while True:
+        for m in (1, 2, 5):
+            if m * scale >= value:
+                return m * scale
+        scale *= 10
+
+
 def victims_per_month(table: Counts, lab: Labeller, font: QFont | None = None) -> QChart:
     """Stacked columns: victims per month, one colour per exploitation type."""
     chart = _chart(lab.title("victims_by_month_type"), font)
@@ -147,7 +157,7 @@ def age_pyramid(table: Counts, lab: Labeller, font: QFont | None = None) -> QCha
     # Both directions are counts: label the ticks without a minus sign.
     counts = QCategoryAxis()
     counts.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-    step = max(1, -(-peak // 2))
+    step = _nice(-(-peak // 2))
     counts.setRange(-2 * step, 2 * step)
     counts.setStartValue(-2 * step)
     for tick in (-2 * step, -step, 0, step, 2 * step):

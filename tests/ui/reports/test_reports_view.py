@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import QDate
 from sqlalchemy import select
+from uihelpers import PASSPHRASES
 
 from fieldapp.domain.enums import Role
 from fieldapp.services import auth
@@ -19,7 +20,6 @@ from fieldapp.store.models import AuditEvent
 from fieldapp.ui import i18n
 from fieldapp.ui.reports import ReportsView
 from fieldapp.ui.tasks import TaskRunner
-from uihelpers import PASSPHRASES
 
 
 @pytest.fixture
