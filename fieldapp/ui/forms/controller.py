@@ -138,6 +138,9 @@ class FormController(QObject):
 
     def _forget(self, frame: QWidget) -> None:
         """Drop the registry entries of widgets inside a frame about to be deleted."""
+        for key, row in self.rows.items():
+            if row.editor is not None and frame.isAncestorOf(row):
+                row.editor.blockSignals(True)  # its focus-out as it goes is not an answer
         for registry in (self.rows, self.sections, self.repeats):
             for key in [k for k, w in registry.items() if frame.isAncestorOf(w)]:
                 del registry[key]
@@ -156,6 +159,8 @@ class FormController(QObject):
         self.mark_dirty()
 
     def on_left(self, key: Key) -> None:
+        if key not in self.rows:
+            return
         self.touched.add(key)
         self._show_errors(key)
         self.save_draft()

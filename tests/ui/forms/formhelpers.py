@@ -25,6 +25,9 @@ def type_text(widget: QWidget, text: str) -> None:
     """Type per character (qtbot.keyClicks aborts on any non-ASCII character)."""
     widget.setFocus()
     for ch in text:
+        if ch == "\n":
+            QTest.keyClick(widget, Qt.Key.Key_Return)
+            continue
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
                            Qt.KeyboardModifier.NoModifier)
 
