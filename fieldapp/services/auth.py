@@ -35,8 +35,12 @@ def initialise(
     role: Role = Role.SUPERVISOR,
     display_name: str = "",
     kdf: KdfParams = DEFAULT_KDF,
+    encrypted: bool = True,
 ) -> Workspace:
-    """Create a new encrypted store for a post, with its first user; return it unlocked."""
+    """Create a new encrypted store for a post, with its first user; return it unlocked.
+
+    `encrypted=False` exists only so benchmarks can run the same code on plain SQLite.
+    """
     username = _username_ok(username)
     data_dir = DataDir(root)
     data_dir.prepare_new()
@@ -44,7 +48,7 @@ def initialise(
     keystore = Keystore.create(data_dir.keystore)
     try:
         keystore.add_wrap(username, passphrase, key, kdf)
-        store = Store(data_dir, key)
+        store = Store(data_dir, key, plain=not encrypted)
     except BaseException:
         data_dir.keystore.unlink(missing_ok=True)
         for leftover in ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm"):

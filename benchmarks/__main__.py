@@ -1,0 +1,66 @@
+"""Run every benchmark, print the figures and write them to BENCHMARKS.md (`make bench`).
+
+Absolute times on shared machines are noisy: the figures that matter are the ratios
+measured within one run (encrypted vs plain, 100k vs 100 rescues, ours vs the link).
+Set BENCH_ONLY=store,ui,reports,sync to run a subset; BENCH_DEMO_RESCUES for the demo size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import platform
+import sys
+import time
+import traceback
+from pathlib import Path
+
+SUITES = {
+    "store": "benchmarks.bench_store",
+    "ui": "benchmarks.bench_ui",
+    "reports": "benchmarks.bench_reports",
+    "sync": "benchmarks.bench_sync",
+}
+
+
+def main() -> int:
+    only = [s for s in os.environ.get("BENCH_ONLY", "").split(",") if s] or list(SUITES)
+    sections: list[str] = []
+    failed = False
+    for name in only:
+        try:
+            module = importlib.import_module(SUITES[name])
+        except ModuleNotFoundError as exc:
+            sections.append(f"## {name}\n\nnot available: {exc}\n")
+            continue
+        print(f"== {name}", flush=True)
+        start = time.perf_counter()
+        kwargs = {}
+        if name == "store" and os.environ.get("BENCH_DEMO_RESCUES"):
+            kwargs["demo_rescues"] = int(os.environ["BENCH_DEMO_RESCUES"])
+        try:
+            figures = module.run(**kwargs)
+        except Exception:  # a broken benchmark is reported, the others still run
+            failed = True
+            traceback.print_exc()
+            sections.append(f"## {name}\n\nFAILED (see the console)\n")
+            continue
+        rows = "\n".join(f"| `{k}` | {v} |" for k, v in figures.items())
+        for k, v in figures.items():
+            print(f"{k}: {v}", flush=True)
+        took = time.perf_counter() - start
+        sections.append(f"## {name} ({took:.0f} s)\n\n| figure | value |\n|---|---|\n{rows}\n")
+    header = (
+        "# Benchmarks\n\n"
+        f"Written by `make bench` on {dt.datetime.now():%Y-%m-%d %H:%M} "
+        f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}).\n"
+        "Ratios are measured within one run; absolute times on a shared machine are noisy.\n\n"
+    )
+    Path("BENCHMARKS.md").write_text(header + "\n".join(sections), encoding="utf-8")
+    print("wrote BENCHMARKS.md")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
