@@ -109,8 +109,8 @@ def months_between(start: dt.date, end: dt.date) -> tuple[str, ...]:
 DEFINITIONS: dict[str, tuple[str, str]] = {
     "cases_by_type": (
         "Cases by exploitation type",
-        "Rescue operations (one case number each) whose operation date is in the period, "
-        "by the exploitation type recorded on the rescue."),
+        ("Rescue operations (one case number each) whose operation date is in the period, "
+         "by the exploitation type recorded on the rescue.")),
     "cases_by_province": (
         "Cases by province",
         "Rescue operations in the period by the province where the operation took place."),
@@ -128,8 +128,8 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "Victims recorded under the selected rescues, by sex as recorded."),
     "victims_by_age_group": (
         "Victims rescued by age group",
-        "Age on the operation date: from the date of birth when known, else the estimated "
-        "age; 'unknown' when neither was recorded. Groups 0-13, 14-17, 18-24, 25-34, 35+."),
+        ("Age on the operation date: from the date of birth when known, else the estimated "
+         "age; 'unknown' when neither was recorded. Groups 0-13, 14-17, 18-24, 25-34, 35+.")),
     "victims_by_nationality": (
         "Victims rescued by nationality",
         "ISO 3166-1 alpha-3 nationality as recorded; 'unknown' when blank."),
@@ -144,34 +144,34 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "The age and sex tables crossed (the age pyramid)."),
     "suspects": (
         "Suspects",
-        "Suspects recorded under the selected rescues. The stages are cumulative: "
-        "'arrested' counts suspects whose status is arrested, sent to court or convicted; "
-        "'sent to court' counts sent to court or convicted; 'convicted' counts convicted."),
+        ("Suspects recorded under the selected rescues. The stages are cumulative: "
+         "'arrested' counts suspects whose status is arrested, sent to court or convicted; "
+         "'sent to court' counts sent to court or convicted; 'convicted' counts convicted.")),
     "victim_outcomes": (
         "Victims rehabilitated and returned home",
-        "Rehabilitated: victims with at least one completed referral for shelter, medical "
-        "care, psychosocial support, education or vocational training. Returned home: "
-        "victims with at least one completed referral for repatriation or reintegration. "
-        "A victim counts once in each line however many referrals were completed."),
+        ("Rehabilitated: victims with at least one completed referral for shelter, medical "
+         "care, psychosocial support, education or vocational training. Returned home: "
+         "victims with at least one completed referral for repatriation or reintegration. "
+         "A victim counts once in each line however many referrals were completed.")),
     "referrals_by_service_status": (
         "Referrals by service and status",
-        "Referrals of the selected rescues' victims. The status is derived from the "
-        "referral's events ordered by their clock stamps (the same rule on every device "
-        "and at HQ), as of the moment the report is made."),
+        ("Referrals of the selected rescues' victims. The status is derived from the "
+         "referral's events ordered by their clock stamps (the same rule on every device "
+         "and at HQ), as of the moment the report is made.")),
     "referrals_overdue": (
         "Overdue referrals by service",
-        "Referrals whose due date is before the report date and that are not completed, "
-        "declined or cancelled."),
+        ("Referrals whose due date is before the report date and that are not completed, "
+         "declined or cancelled.")),
     "referral_median_days": (
         "Median days from referral to completion",
-        "Over completed referrals: calendar days from the day the referral was created to "
-        "the day of the event that completed it. Not shown when fewer completed referrals "
-        "than the small-cell threshold."),
+        ("Over completed referrals: calendar days from the day the referral was created to "
+         "the day of the event that completed it. Not shown when fewer completed referrals "
+         "than the small-cell threshold.")),
     "year_on_year": (
         "Year-on-year change",
-        "Each headline count for the period against the same period one year earlier: "
-        "change = this period - last period; percentage = change / last period, one "
-        "decimal (none when last period is 0)."),
+        ("Each headline count for the period against the same period one year earlier: "
+         "change = this period - last period; percentage = change / last period, one "
+         "decimal (none when last period is 0).")),
 }
 
 #: Headline counts compared year on year, in display order.

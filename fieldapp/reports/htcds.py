@@ -80,21 +80,22 @@ MAPPING: tuple[tuple[str, str, str], ...] = (
      "the full name as written; we do not guess where a family name ends"),
     ("con_Consent", "victim.consent_given", "true / false"),
     ("prs_Birthdate", "victim.date_of_birth", "ISO 8601 date; blank when only an age is known"),
-    ("prs_Gender", "victim.sex", "female→Feminine, male→Masculine, other→NonConforming, "
-                                 "unknown→NonSpecifiedUnknown"),
+    ("prs_Gender", "victim.sex", ("female→Feminine, male→Masculine, other→NonConforming, "
+                                  "unknown→NonSpecifiedUnknown")),
     ("prs_Citizenship", "victim.nationality", "ISO 3166-1 alpha-3, as the standard allows"),
     ("prs_MobilePhone", "victim.contact_phone", ""),
-    ("vic_TraffickingStatus", "(constant)", "PossibleVictimOfTrafficking: a rescue records a "
-                                            "presumed victim"),
+    ("vic_TraffickingStatus", "(constant)",
+     "PossibleVictimOfTrafficking: a rescue records a presumed victim"),
     ("vic_TraffickingStatusDecisionMakingOrg", "(constant)", "Police"),
     ("vic_TypeOfExploitation", "rescue.exploitation_type",
-     "labour→ForcedLabour, sexual_exploitation→SexualExploitation, forced_marriage→"
-     "ForcedMarriage, online_scam→ForcedLabour, begging→ForcedBegging, other→Other"),
-    ("cas_Status", "referrals' derived status", "Active while any referral is open or none "
-     "exists; ClosedReferred when every referral is closed and at least one completed; "
-     "Closed when every referral was declined or cancelled"),
-    ("cas_ReferredOrganisation", "referral.provider_code", "English provider names, in "
-                                                          "referral order, joined with ';'"),
+     ("labour→ForcedLabour, sexual_exploitation→SexualExploitation, forced_marriage→"
+      "ForcedMarriage, online_scam→ForcedLabour, begging→ForcedBegging, other→Other")),
+    ("cas_Status", "referrals' derived status",
+     ("Active while any referral is open or none exists; ClosedReferred when every referral "
+      "is closed and at least one completed; Closed when every referral was declined or "
+      "cancelled")),
+    ("cas_ReferredOrganisation", "referral.provider_code",
+     "English provider names, in referral order, joined with ';'"),
     ("cas_ReasonForOutgoingReferral", "(constant when referred)", "AdditionalServicesRequired"),
     ("cas_OutgoingReferralDate", "referral.created_at", "date of the first referral"),
     ("cas_OutgoingReferralDetails", "referral.service, status",

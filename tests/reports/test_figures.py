@@ -18,7 +18,6 @@ from fieldapp.services.workspace import Actor, Workspace
 from fieldapp.store.models import Outbox
 from fieldapp.sync.merge import merge_record
 
-
 Y2026 = ReportFilter.year(2026)
 AS_OF = dt.date(2026, 6, 30)
 Known = Any  # tests/reports/conftest.py: the hand-built store

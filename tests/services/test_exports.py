@@ -196,7 +196,7 @@ def test_hq_report_from_records(tmp_path: Path) -> None:
     records = []
     for i in range(12):
         rid = f"r{i}"
-        records.append(("rescue", rid, {"operation_date": ["2026-04-0%d" % (1 + i % 9), stamp],
+        records.append(("rescue", rid, {"operation_date": [f"2026-04-0{1 + i % 9}", stamp],
                                         "province_code": ["KH-1" if i < 10 else "KH-9", stamp],
                                         "post_code": ["POIPET", stamp],
                                         "exploitation_type": ["labour", stamp]}))

@@ -27,8 +27,11 @@ PALETTE = ("#1f4e79", "#c0504d", "#9bbb59", "#8064a2", "#f79646", "#4bacc6", "#7
 
 
 class Counts(Protocol):
-    rows: tuple[str, ...]
-    cols: tuple[str, ...]
+    @property
+    def rows(self) -> tuple[str, ...]: ...
+
+    @property
+    def cols(self) -> tuple[str, ...]: ...
 
     def value(self, row: str, col: str = COUNT) -> object: ...
 

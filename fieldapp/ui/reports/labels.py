@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 
 from fieldapp.reports.definitions import DEFINITIONS, YOY_TITLES
 from fieldapp.store.reference import read_reference
@@ -12,6 +12,12 @@ from fieldapp.ui import i18n
 from fieldapp.ui.reports.strings_km import STRINGS_KM
 
 CONTEXT = "Reports"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for translation in `context`; translated when shown, by Labeller.text()."""
+    return text
+
 
 #: English labels of stored codes, per kind (marked for lupdate in the "Reports" context).
 CODES: dict[str, dict[str, str]] = {

@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfW
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.reports.definitions import DEFINITIONS, YOY_KEYS, YOY_TITLES
-from fieldapp.reports.figures import COUNT
 from fieldapp.reports.suppress import PublishedFigures, PublishedTable
 from fieldapp.ui.reports.charts import CHARTS
 from fieldapp.ui.reports.labels import AXES, Labeller

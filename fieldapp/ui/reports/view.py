@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.enums import ExploitationType, Role
-from fieldapp.reports.definitions import DEFAULT_THRESHOLD, DEFINITIONS, YOY_KEYS, YOY_TITLES, ReportFilter
+from fieldapp.reports.definitions import (
+    DEFAULT_THRESHOLD,
+    DEFINITIONS,
+    YOY_KEYS,
+    YOY_TITLES,
+    ReportFilter,
+)
 from fieldapp.reports.device import figures_for
 from fieldapp.reports.figures import Figures, Table
 from fieldapp.reports.suppress import publish
@@ -187,15 +193,15 @@ class ReportsView(QWidget):
         for section in self.sections.values():
             content.addWidget(section)
         content.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setWidget(body)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         self.retranslate()
 
     # -- the window's life cycle (same calls as the other views) ------------------------
@@ -226,7 +232,8 @@ class ReportsView(QWidget):
 
     # -- filters ------------------------------------------------------------------------
     def current_filter(self) -> ReportFilter:
-        start, end = self.start.date().toPython(), self.end.date().toPython()
+        start = cast(dt.date, self.start.date().toPython())
+        end = cast(dt.date, self.end.date().toPython())
         if end < start:
             start, end = end, start
         return ReportFilter(start, end, self.province.currentData() or None,
@@ -400,12 +407,12 @@ class ReportsView(QWidget):
         self.kind.setCurrentIndex(max(self.kind.findData(current), 0))
         self._render()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
+    def closeEvent(self, event: Any) -> None:
         if self._own_runner:
             self.runner.shutdown()
         super().closeEvent(event)
