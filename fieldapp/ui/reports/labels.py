@@ -109,7 +109,8 @@ class Labeller:
             return english
         if self.lang is None:
             translated = QCoreApplication.translate(CONTEXT, english)
-            if translated != english or not self.khmer:
+            # An unfinished entry in the .qm comes back empty: fall back, never show "".
+            if translated and (translated != english or not self.khmer):
                 return translated
         return STRINGS_KM.get(english, english) if self.khmer else english
 
