@@ -256,6 +256,8 @@ class CaseListView(QWidget):
         self.model.total_changed.connect(lambda _n: self._show_count())
         self.model.rowsInserted.connect(lambda *_a: self._show_count())
         self.model.failed.connect(self.banner.error)
+        # Fit the columns to the first page only: measuring 100,000 rows would stall the UI.
+        self.model.first_rows.connect(self._fit_columns)
 
         top = QHBoxLayout()
         self.search_label = QLabel()
@@ -352,6 +354,12 @@ class CaseListView(QWidget):
 
     def new_rescue(self) -> None:
         open_form(self, "rescue", {})
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for col in range(self.model.columnCount() - 1):
+            header.resizeSection(col, min(header.sectionSize(col) + 12, 340))
 
     def _activated(self, index: QModelIndex) -> None:
         rescue_id = self.model.data(index, Qt.ItemDataRole.UserRole)

@@ -30,9 +30,8 @@ from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.forms import open_form
 from fieldapp.ui.tasks import user_message
-from fieldapp.ui.widgets import Banner, fill_table, make_table, selected_key
+from fieldapp.ui.widgets import Banner, fill_table, lock_icon, make_table, selected_key
 
-LOCK = "\U0001f512"
 
 
 @dataclass
@@ -73,7 +72,7 @@ class StatementDialog(QDialog):
     def retranslate(self) -> None:
         st = self._st
         self.setWindowTitle(self.tr("Statement"))
-        seal = (self.tr("Final {lock} — seal {hash}").format(lock=LOCK, hash=st.final_hash or "")
+        seal = (self.tr("Final (sealed) — seal {hash}").format(hash=st.final_hash or "")
                 if st.status == StatementStatus.FINAL else self.tr("Draft (not final yet)"))
         self.info.setText(self.tr("Victim: {victim}\nInterview: {date}, language {lang}\n{seal}")
                           .format(victim=self._victim, date=i18n.fmt_date(st.interview_date),
@@ -257,11 +256,16 @@ class CaseView(QWidget):
         fill_table(self.statements, [self.tr("Victim"), self.tr("Interview"), self.tr("Status"),
                                      self.tr("Language"), self.tr("Seal (SHA-256)")],
                    [[self._victim_label(s.victim_id), i18n.fmt_date(s.interview_date),
-                     (LOCK + " " if s.status == StatementStatus.FINAL else "")
-                     + i18n.statement_status_label(s.status)
+                     i18n.statement_status_label(s.status)
                      + (" " + self.tr("(amendment)") if s.amends_id else ""),
                      s.language, s.final_hash or ""] for s in case.statements],
                    [s.id for s in case.statements])
+        for row, s in enumerate(case.statements):
+            if s.status == StatementStatus.FINAL:
+                item = self.statements.item(row, 2)
+                item.setIcon(lock_icon())
+                item.setToolTip(self.tr("Final: sealed, it cannot change. A correction is recorded "
+                                        "as an amendment."))
         fill_table(self.suspects, [self.tr("Name"), self.tr("Alias"), self.tr("Role"),
                                    self.tr("Nationality"), self.tr("Status")],
                    [[s.name, s.alias, i18n.suspect_role_label(s.role), s.nationality,
@@ -298,7 +302,7 @@ class CaseView(QWidget):
         for ev in self.loaded.case.events:
             if ev.referral_id != key:
                 continue
-            line = f"{i18n.fmt_date(ev.at)}  {i18n.referral_status_label(ev.kind)}  ({ev.created_by})"
+            line = f"{i18n.fmt_date(ev.at)}  {i18n.audit_action_label(ev.kind)}  ({ev.created_by})"
             if ev.services_given:
                 line += "  " + ", ".join(i18n.service_label(s) for s in ev.services_given)
             if ev.reason:

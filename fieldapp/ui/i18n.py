@@ -62,18 +62,30 @@ def set_language(code: str) -> None:
     if _translator is not None:
         app.removeTranslator(_translator)
         _translator = None
+    _current = code
+    _sync_companions()
     if code != "en":
         translator = QTranslator(app)
         if translator.load(str(resource_path("i18n", f"fieldapp_{code}.qm"))):
+            # Installed last, so it is asked first: another translator answering "" for
+            # texts it does not know cannot blank the window's labels.
             app.installTranslator(translator)
             _translator = translator
         else:
             log.warning("translation %s missing; showing English", code)
-    _current = code
     # Qt posts LanguageChange to every window; deliver it now so relabelling is immediate.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     QLocale.setDefault(QLocale(QLocale.Language.Khmer if code == "km" else QLocale.Language.English,
                                QLocale.Country.Cambodia))
+
+
+def _sync_companions() -> None:
+    """Let the form window's own phrasebook (fieldapp.ui.forms.translate) follow the language."""
+    try:
+        from fieldapp.ui.forms import translate as forms_translate
+    except ImportError:
+        return
+    forms_translate.sync()
 
 
 def ref_name(en: str, km: str) -> str:

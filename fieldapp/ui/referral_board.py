@@ -261,7 +261,7 @@ class ReferralBoard(QWidget):
             self.details.setText(self.tr("Languages: {langs}\nNotes: {notes}").format(
                 langs=langs, notes=card.referral.notes or "-"))
             for ev in card.events:
-                line = f"{i18n.fmt_date(ev.at)}  {i18n.referral_status_label(ev.kind)}"
+                line = f"{i18n.fmt_date(ev.at)}  {i18n.audit_action_label(ev.kind)}"
                 if ev.services_given:
                     line += "  " + ", ".join(i18n.service_label(s) for s in ev.services_given)
                 if ev.reason:

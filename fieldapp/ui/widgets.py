@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -93,3 +94,29 @@ def selected_key(table: QTableWidget) -> str | None:
         return None
     item = table.item(row, 0)
     return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+
+_lock_icon: QIcon | None = None
+
+
+def lock_icon() -> QIcon:
+    """A padlock drawn here, so a sealed statement shows it whatever fonts the laptop has."""
+    global _lock_icon
+    if _lock_icon is None:
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor("#5a4a00")
+        p.setPen(QPen(colour, 3.5))
+        p.drawArc(QRectF(9, 3, 14, 16), 0, 180 * 16)
+        p.drawLine(9, 11, 9, 15)
+        p.drawLine(23, 11, 23, 15)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#c9a227"))
+        p.drawRoundedRect(QRectF(5, 14, 22, 16), 3, 3)
+        p.setBrush(colour)
+        p.drawEllipse(QRectF(14, 19, 4, 4))
+        p.end()
+        _lock_icon = QIcon(pixmap)
+    return _lock_icon

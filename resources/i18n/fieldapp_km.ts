@@ -153,87 +153,87 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="365" />
+            <location filename="../../fieldapp/ui/case_list.py" line="373" />
             <source>{shown} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿងចំនួន {shown}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="367" />
+            <location filename="../../fieldapp/ui/case_list.py" line="375" />
             <source>{shown} of {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោម {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="387" />
+            <location filename="../../fieldapp/ui/case_list.py" line="395" />
             <source>All provinces</source>
             <translation>គ្រប់ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="388" />
+            <location filename="../../fieldapp/ui/case_list.py" line="396" />
             <source>All posts</source>
             <translation>គ្រប់ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="390" />
+            <location filename="../../fieldapp/ui/case_list.py" line="398" />
             <source>All types</source>
             <translation>គ្រប់ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="394" />
+            <location filename="../../fieldapp/ui/case_list.py" line="402" />
             <source>Any referral status</source>
             <translation>ស្ថានភាពបញ្ជូនណាមួយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="397" />
+            <location filename="../../fieldapp/ui/case_list.py" line="405" />
             <source>Search</source>
             <translation>ស្វែងរក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="398" />
+            <location filename="../../fieldapp/ui/case_list.py" line="406" />
             <source>Case number, or a victim's or suspect's name (Khmer or Latin)</source>
             <translation>លេខសំណុំរឿង ឬឈ្មោះជនរងគ្រោះ ឬជនសង្ស័យ (អក្សរខ្មែរ ឬឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="400" />
+            <location filename="../../fieldapp/ui/case_list.py" line="408" />
             <source>New rescue…</source>
             <translation>ការជួយសង្គ្រោះថ្មី…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="401" />
+            <location filename="../../fieldapp/ui/case_list.py" line="409" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="401" />
+            <location filename="../../fieldapp/ui/case_list.py" line="409" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="402" />
+            <location filename="../../fieldapp/ui/case_list.py" line="410" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="402" />
+            <location filename="../../fieldapp/ui/case_list.py" line="410" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="404" />
+            <location filename="../../fieldapp/ui/case_list.py" line="412" />
             <source>Between</source>
             <translation>ចន្លោះពី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="405" />
+            <location filename="../../fieldapp/ui/case_list.py" line="413" />
             <source>and</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="406" />
+            <location filename="../../fieldapp/ui/case_list.py" line="414" />
             <source>Minors only</source>
             <translation>តែអនីតិជនប៉ុណ្ណោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="407" />
+            <location filename="../../fieldapp/ui/case_list.py" line="415" />
             <source>Clear filters</source>
             <translation>សម្អាតតម្រង</translation>
         </message>
@@ -280,81 +280,81 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="237" />
+            <location filename="../../fieldapp/ui/case_view.py" line="238" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="248" />
+            <location filename="../../fieldapp/ui/case_view.py" line="249" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="250" />
+            <location filename="../../fieldapp/ui/case_view.py" line="251" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="250" />
+            <location filename="../../fieldapp/ui/case_view.py" line="251" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="250" />
+            <location filename="../../fieldapp/ui/case_view.py" line="251" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="251" />
+            <location filename="../../fieldapp/ui/case_view.py" line="252" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="251" />
+            <location filename="../../fieldapp/ui/case_view.py" line="252" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="251" />
-            <location filename="../../fieldapp/ui/case_view.py" line="264" />
+            <location filename="../../fieldapp/ui/case_view.py" line="252" />
+            <location filename="../../fieldapp/ui/case_view.py" line="270" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="253" />
+            <location filename="../../fieldapp/ui/case_view.py" line="254" />
             <source>yes</source>
             <translation>បាទ/ចាស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="253" />
+            <location filename="../../fieldapp/ui/case_view.py" line="254" />
             <source>no</source>
             <translation>ទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="255" />
-            <location filename="../../fieldapp/ui/case_view.py" line="268" />
+            <location filename="../../fieldapp/ui/case_view.py" line="256" />
+            <location filename="../../fieldapp/ui/case_view.py" line="274" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="255" />
+            <location filename="../../fieldapp/ui/case_view.py" line="256" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="255" />
-            <location filename="../../fieldapp/ui/case_view.py" line="264" />
-            <location filename="../../fieldapp/ui/case_view.py" line="269" />
+            <location filename="../../fieldapp/ui/case_view.py" line="256" />
+            <location filename="../../fieldapp/ui/case_view.py" line="270" />
+            <location filename="../../fieldapp/ui/case_view.py" line="275" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="256" />
+            <location filename="../../fieldapp/ui/case_view.py" line="257" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="256" />
+            <location filename="../../fieldapp/ui/case_view.py" line="257" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
@@ -364,209 +364,214 @@
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="263" />
+            <location filename="../../fieldapp/ui/case_view.py" line="267" />
+            <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
+            <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="269" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="263" />
+            <location filename="../../fieldapp/ui/case_view.py" line="269" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="263" />
+            <location filename="../../fieldapp/ui/case_view.py" line="269" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="268" />
+            <location filename="../../fieldapp/ui/case_view.py" line="274" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="268" />
+            <location filename="../../fieldapp/ui/case_view.py" line="274" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="269" />
+            <location filename="../../fieldapp/ui/case_view.py" line="275" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="273" />
+            <location filename="../../fieldapp/ui/case_view.py" line="279" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="275" />
+            <location filename="../../fieldapp/ui/case_view.py" line="281" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="275" />
-            <location filename="../../fieldapp/ui/case_view.py" line="364" />
+            <location filename="../../fieldapp/ui/case_view.py" line="281" />
+            <location filename="../../fieldapp/ui/case_view.py" line="370" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="275" />
+            <location filename="../../fieldapp/ui/case_view.py" line="281" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="276" />
+            <location filename="../../fieldapp/ui/case_view.py" line="282" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="277" />
+            <location filename="../../fieldapp/ui/case_view.py" line="283" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="280" />
+            <location filename="../../fieldapp/ui/case_view.py" line="286" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="280" />
+            <location filename="../../fieldapp/ui/case_view.py" line="286" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="280" />
+            <location filename="../../fieldapp/ui/case_view.py" line="286" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="280" />
+            <location filename="../../fieldapp/ui/case_view.py" line="286" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="283" />
+            <location filename="../../fieldapp/ui/case_view.py" line="289" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <location filename="../../fieldapp/ui/case_view.py" line="290" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="285" />
+            <location filename="../../fieldapp/ui/case_view.py" line="291" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="286" />
+            <location filename="../../fieldapp/ui/case_view.py" line="292" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="287" />
+            <location filename="../../fieldapp/ui/case_view.py" line="293" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="328" />
-            <location filename="../../fieldapp/ui/case_view.py" line="337" />
+            <location filename="../../fieldapp/ui/case_view.py" line="334" />
+            <location filename="../../fieldapp/ui/case_view.py" line="343" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="360" />
+            <location filename="../../fieldapp/ui/case_view.py" line="366" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="361" />
+            <location filename="../../fieldapp/ui/case_view.py" line="367" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="362" />
+            <location filename="../../fieldapp/ui/case_view.py" line="368" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="362" />
+            <location filename="../../fieldapp/ui/case_view.py" line="368" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="363" />
+            <location filename="../../fieldapp/ui/case_view.py" line="369" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="363" />
+            <location filename="../../fieldapp/ui/case_view.py" line="369" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="364" />
+            <location filename="../../fieldapp/ui/case_view.py" line="370" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="366" />
+            <location filename="../../fieldapp/ui/case_view.py" line="372" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="367" />
+            <location filename="../../fieldapp/ui/case_view.py" line="373" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="368" />
+            <location filename="../../fieldapp/ui/case_view.py" line="374" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="369" />
+            <location filename="../../fieldapp/ui/case_view.py" line="375" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="370" />
+            <location filename="../../fieldapp/ui/case_view.py" line="376" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="371" />
+            <location filename="../../fieldapp/ui/case_view.py" line="377" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <location filename="../../fieldapp/ui/case_view.py" line="379" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <location filename="../../fieldapp/ui/case_view.py" line="379" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <location filename="../../fieldapp/ui/case_view.py" line="379" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="380" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="380" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="381" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
@@ -600,24 +605,6 @@
         </message>
     </context>
     <context>
-        <name>FormDialog</name>
-        <message>
-            <location filename="../../fieldapp/ui/forms/__init__.py" line="90" />
-            <source>Form</source>
-            <translation>ទម្រង់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/forms/__init__.py" line="91" />
-            <source>This form will be filled in here. Its fields are listed below; drafts are saved as you type.</source>
-            <translation>ទម្រង់នេះនឹងត្រូវបំពេញនៅទីនេះ។ វាលរបស់វាមានរាយខាងក្រោម ហើយសេចក្ដីព្រាងត្រូវបានរក្សាទុកពេលអ្នកវាយ។</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/forms/__init__.py" line="93" />
-            <source>Close</source>
-            <translation>បិទ</translation>
-        </message>
-    </context>
-    <context>
         <name>HqPage</name>
         <message>
             <location filename="../../fieldapp/ui/first_run.py" line="178" />
@@ -648,304 +635,304 @@
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="101" />
+            <location filename="../../fieldapp/ui/i18n.py" line="115" />
             <source>Labour exploitation</source>
             <translation>ការកេងប្រវ័ញ្ចកម្លាំងពលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="102" />
+            <location filename="../../fieldapp/ui/i18n.py" line="116" />
             <source>Sexual exploitation</source>
             <translation>ការកេងប្រវ័ញ្ចផ្លូវភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="103" />
+            <location filename="../../fieldapp/ui/i18n.py" line="117" />
             <source>Forced marriage</source>
             <translation>ការបង្ខំឱ្យរៀបការ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="104" />
+            <location filename="../../fieldapp/ui/i18n.py" line="118" />
             <source>Online-scam compound</source>
             <translation>ទីតាំងបោកប្រាស់តាមអនឡាញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="105" />
+            <location filename="../../fieldapp/ui/i18n.py" line="119" />
             <source>Forced begging</source>
             <translation>ការបង្ខំឱ្យសុំទាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="106" />
-            <location filename="../../fieldapp/ui/i18n.py" line="118" />
-            <location filename="../../fieldapp/ui/i18n.py" line="149" />
+            <location filename="../../fieldapp/ui/i18n.py" line="120" />
+            <location filename="../../fieldapp/ui/i18n.py" line="132" />
+            <location filename="../../fieldapp/ui/i18n.py" line="163" />
             <source>Other</source>
             <translation>ផ្សេងៗ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="112" />
+            <location filename="../../fieldapp/ui/i18n.py" line="126" />
             <source>Officer</source>
             <translation>មន្ត្រីនគរបាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="112" />
+            <location filename="../../fieldapp/ui/i18n.py" line="126" />
             <source>Transit-centre staff</source>
             <translation>បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="113" />
+            <location filename="../../fieldapp/ui/i18n.py" line="127" />
             <source>Supervisor</source>
             <translation>អ្នកគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="118" />
+            <location filename="../../fieldapp/ui/i18n.py" line="132" />
             <source>Female</source>
             <translation>ស្រី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="118" />
+            <location filename="../../fieldapp/ui/i18n.py" line="132" />
             <source>Male</source>
             <translation>ប្រុស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="119" />
+            <location filename="../../fieldapp/ui/i18n.py" line="133" />
             <source>Unknown</source>
             <translation>មិនដឹង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="125" />
+            <location filename="../../fieldapp/ui/i18n.py" line="139" />
             <source>Created</source>
             <translation>បានបង្កើត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="125" />
+            <location filename="../../fieldapp/ui/i18n.py" line="139" />
             <source>New</source>
             <translation>ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="125" />
+            <location filename="../../fieldapp/ui/i18n.py" line="139" />
             <source>Accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="126" />
+            <location filename="../../fieldapp/ui/i18n.py" line="140" />
             <source>In service</source>
             <translation>កំពុងផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="126" />
+            <location filename="../../fieldapp/ui/i18n.py" line="140" />
             <source>Completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="127" />
+            <location filename="../../fieldapp/ui/i18n.py" line="141" />
             <source>Declined</source>
             <translation>បានបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="127" />
+            <location filename="../../fieldapp/ui/i18n.py" line="141" />
             <source>Cancelled</source>
             <translation>បានលុបចោល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="127" />
+            <location filename="../../fieldapp/ui/i18n.py" line="141" />
             <source>Overdue</source>
             <translation>ហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="134" />
+            <location filename="../../fieldapp/ui/i18n.py" line="148" />
             <source>Shelter</source>
             <translation>ទីជម្រក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="134" />
+            <location filename="../../fieldapp/ui/i18n.py" line="148" />
             <source>Medical care</source>
             <translation>ការថែទាំសុខភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="134" />
+            <location filename="../../fieldapp/ui/i18n.py" line="148" />
             <source>Psychosocial support</source>
             <translation>ការគាំទ្រផ្លូវចិត្តសង្គម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="135" />
+            <location filename="../../fieldapp/ui/i18n.py" line="149" />
             <source>Legal aid</source>
             <translation>ជំនួយផ្លូវច្បាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="135" />
+            <location filename="../../fieldapp/ui/i18n.py" line="149" />
             <source>Family tracing</source>
             <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="136" />
+            <location filename="../../fieldapp/ui/i18n.py" line="150" />
             <source>Repatriation</source>
             <translation>ការបញ្ជូនត្រឡប់មកស្រុកកំណើតវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="136" />
+            <location filename="../../fieldapp/ui/i18n.py" line="150" />
             <source>Reintegration</source>
             <translation>ការធ្វើសមាហរណកម្មឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="137" />
+            <location filename="../../fieldapp/ui/i18n.py" line="151" />
             <source>Education</source>
             <translation>ការអប់រំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="137" />
+            <location filename="../../fieldapp/ui/i18n.py" line="151" />
             <source>Vocational training</source>
             <translation>វគ្គបណ្ដុះបណ្ដាលវិជ្ជាជីវៈ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="143" />
+            <location filename="../../fieldapp/ui/i18n.py" line="157" />
             <source>Low</source>
             <translation>ទាប</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="143" />
+            <location filename="../../fieldapp/ui/i18n.py" line="157" />
             <source>Normal</source>
             <translation>ធម្មតា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="143" />
+            <location filename="../../fieldapp/ui/i18n.py" line="157" />
             <source>High</source>
             <translation>ខ្ពស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="148" />
+            <location filename="../../fieldapp/ui/i18n.py" line="162" />
             <source>Recruiter</source>
             <translation>អ្នកជ្រើសរើស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="148" />
+            <location filename="../../fieldapp/ui/i18n.py" line="162" />
             <source>Broker</source>
             <translation>មេខ្យល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="148" />
+            <location filename="../../fieldapp/ui/i18n.py" line="162" />
             <source>Transporter</source>
             <translation>អ្នកដឹកជញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="149" />
+            <location filename="../../fieldapp/ui/i18n.py" line="163" />
             <source>Employer</source>
             <translation>និយោជក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="154" />
+            <location filename="../../fieldapp/ui/i18n.py" line="168" />
             <source>At large</source>
             <translation>កំពុងគេចខ្លួន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="154" />
+            <location filename="../../fieldapp/ui/i18n.py" line="168" />
             <source>Arrested</source>
             <translation>បានចាប់ខ្លួន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="155" />
+            <location filename="../../fieldapp/ui/i18n.py" line="169" />
             <source>Sent to court</source>
             <translation>បានបញ្ជូនទៅតុលាការ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="155" />
+            <location filename="../../fieldapp/ui/i18n.py" line="169" />
             <source>Convicted</source>
             <translation>បានផ្ដន្ទាទោស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="160" />
+            <location filename="../../fieldapp/ui/i18n.py" line="174" />
             <source>Draft</source>
             <translation>សេចក្ដីព្រាង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="160" />
+            <location filename="../../fieldapp/ui/i18n.py" line="174" />
             <source>Final</source>
             <translation>ចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="166" />
+            <location filename="../../fieldapp/ui/i18n.py" line="180" />
             <source>created</source>
             <translation>បានបង្កើត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="166" />
+            <location filename="../../fieldapp/ui/i18n.py" line="180" />
             <source>changed</source>
             <translation>បានកែប្រែ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="166" />
+            <location filename="../../fieldapp/ui/i18n.py" line="180" />
             <source>read</source>
             <translation>បានអាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="167" />
+            <location filename="../../fieldapp/ui/i18n.py" line="181" />
             <source>finalised</source>
             <translation>បានបញ្ចប់ជាស្ថាពរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="167" />
+            <location filename="../../fieldapp/ui/i18n.py" line="181" />
             <source>amended</source>
             <translation>បានធ្វើវិសោធនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="167" />
+            <location filename="../../fieldapp/ui/i18n.py" line="181" />
             <source>signed in</source>
             <translation>បានចូលប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="168" />
+            <location filename="../../fieldapp/ui/i18n.py" line="182" />
             <source>sent</source>
             <translation>បានបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="168" />
+            <location filename="../../fieldapp/ui/i18n.py" line="182" />
             <source>accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="168" />
+            <location filename="../../fieldapp/ui/i18n.py" line="182" />
             <source>service recorded</source>
             <translation>បានកត់ត្រាសេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="169" />
+            <location filename="../../fieldapp/ui/i18n.py" line="183" />
             <source>completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="169" />
+            <location filename="../../fieldapp/ui/i18n.py" line="183" />
             <source>declined</source>
             <translation>បានបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="169" />
+            <location filename="../../fieldapp/ui/i18n.py" line="183" />
             <source>cancelled</source>
             <translation>បានលុបចោល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="175" />
+            <location filename="../../fieldapp/ui/i18n.py" line="189" />
             <source>Rescue</source>
             <translation>ការជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="175" />
+            <location filename="../../fieldapp/ui/i18n.py" line="189" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="175" />
+            <location filename="../../fieldapp/ui/i18n.py" line="189" />
             <source>Statement</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="176" />
+            <location filename="../../fieldapp/ui/i18n.py" line="190" />
             <source>Suspect</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="176" />
+            <location filename="../../fieldapp/ui/i18n.py" line="190" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="176" />
+            <location filename="../../fieldapp/ui/i18n.py" line="190" />
             <source>Attachment</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
@@ -1225,55 +1212,6 @@ Notes: {notes}</source>
         </message>
     </context>
     <context>
-        <name>ReportsView</name>
-        <message>
-            <location filename="../../fieldapp/ui/reports.py" line="64" />
-            <source>Export is not available in this version yet.</source>
-            <translation>ការនាំចេញមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/reports.py" line="80" />
-            <source>{rescues} rescues, {victims} victims, of whom {minors} minors</source>
-            <translation>ការជួយសង្គ្រោះ {rescues} ជនរងគ្រោះ {victims} ក្នុងនោះអនីតិជន {minors}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/reports.py" line="84" />
-            <source>Type</source>
-            <translation>ប្រភេទ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/reports.py" line="84" />
-            <location filename="../../fieldapp/ui/reports.py" line="87" />
-            <source>Rescues</source>
-            <translation>ការជួយសង្គ្រោះ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/reports.py" line="87" />
-            <source>Province</source>
-            <translation>ខេត្ត</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/reports.py" line="90" />
-            <source>Referral status</source>
-            <translation>ស្ថានភាពការបញ្ជូន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/reports.py" line="90" />
-            <source>Referrals</source>
-            <translation>ការបញ្ជូន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/reports.py" line="95" />
-            <source>Export…</source>
-            <translation>នាំចេញ…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/reports.py" line="96" />
-            <source>Refresh</source>
-            <translation>ធ្វើឱ្យថ្មី</translation>
-        </message>
-    </context>
-    <context>
         <name>ResetDialog</name>
         <message>
             <location filename="../../fieldapp/ui/admin.py" line="100" />
@@ -1342,8 +1280,8 @@ Notes: {notes}</source>
         </message>
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="75" />
-            <source>Final {lock} — seal {hash}</source>
-            <translation>ចុងក្រោយ {lock} — ត្រា {hash}</translation>
+            <source>Final (sealed) — seal {hash}</source>
+            <translation>ចុងក្រោយ (បានបិទត្រា) — ត្រា {hash}</translation>
         </message>
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="76" />
@@ -1391,6 +1329,55 @@ Interview: {date}, language {lang}
             <location filename="../../fieldapp/ui/strength.py" line="54" />
             <source>Strong</source>
             <translation>រឹងមាំ</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryView</name>
+        <message>
+            <location filename="../../fieldapp/ui/report_summary.py" line="66" />
+            <source>Export is not available in this version yet.</source>
+            <translation>ការនាំចេញមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/report_summary.py" line="82" />
+            <source>{rescues} rescues, {victims} victims, of whom {minors} minors</source>
+            <translation>ការជួយសង្គ្រោះ {rescues} ជនរងគ្រោះ {victims} ក្នុងនោះអនីតិជន {minors}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/report_summary.py" line="86" />
+            <source>Type</source>
+            <translation>ប្រភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/report_summary.py" line="86" />
+            <location filename="../../fieldapp/ui/report_summary.py" line="89" />
+            <source>Rescues</source>
+            <translation>ការជួយសង្គ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/report_summary.py" line="89" />
+            <source>Province</source>
+            <translation>ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/report_summary.py" line="92" />
+            <source>Referral status</source>
+            <translation>ស្ថានភាពការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/report_summary.py" line="92" />
+            <source>Referrals</source>
+            <translation>ការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/report_summary.py" line="97" />
+            <source>Export…</source>
+            <translation>នាំចេញ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/report_summary.py" line="98" />
+            <source>Refresh</source>
+            <translation>ធ្វើឱ្យថ្មី</translation>
         </message>
     </context>
     <context>

@@ -223,7 +223,9 @@ KM: dict[str, str] = {
     "Referrals": "ការបញ្ជូន",
     "Attachments": "ឯកសារភ្ជាប់",
     "Audit trail": "កំណត់ត្រាសវនកម្ម",
-    "Final {lock} — seal {hash}": "ចុងក្រោយ {lock} — ត្រា {hash}",
+    "Final (sealed) — seal {hash}": "ចុងក្រោយ (បានបិទត្រា) — ត្រា {hash}",
+    "Final: sealed, it cannot change. A correction is recorded as an amendment.":
+        "ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។",
     "Draft (not final yet)": "សេចក្ដីព្រាង (មិនទាន់ចុងក្រោយ)",
     "Victim: {victim}\nInterview: {date}, language {lang}\n{seal}":
         "ជនរងគ្រោះ៖ {victim}\nការសម្ភាសន៍៖ {date} ភាសា {lang}\n{seal}",

@@ -71,3 +71,25 @@ def test_khmer_glyphs_come_from_the_shipped_font(qapp: QApplication) -> None:
     metrics = QFontMetrics(qapp.font())
     for ch in "សំណុំរឿងក្ស្រី":
         assert metrics.inFontUcs4(ord(ch)) or "Noto Sans Khmer" in qapp.font().families()
+
+
+def test_opening_a_form_in_khmer_keeps_the_window_labelled(qtbot: Any, store: Any,
+                                                           make_controller: Any) -> None:
+    root, ids = store
+    c = make_controller(root)
+    c.set_language("km")
+    unlock_as(qtbot, c, "sup")
+    main = c.shell.main
+    main.open_case(ids["rescue"])
+    qtbot.waitUntil(lambda: main.case_view.loaded is not None)
+    main.case_view.add_suspect()
+    wait_idle(qtbot, c)
+    qtbot.wait(100)
+    from fieldapp.ui import forms
+
+    forms.last_opened.close()
+    c.set_language("en")
+    c.set_language("km")
+    assert main.nav.item(0).text() == "សំណុំរឿង"
+    assert main.lock_button.text() == "ចាក់សោ (Ctrl+L)"
+    assert main.case_view.add_victim_button.text() == "បន្ថែមជនរងគ្រោះ…"
