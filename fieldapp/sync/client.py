@@ -246,6 +246,11 @@ class Http:
         attempt = 0
         last = "no answer"
         while True:
+            if time.monotonic() >= self.deadline:
+                raise HqUnreachable(
+                    "the sync round ran out of time; what was sent is kept and the next "
+                    "sync continues from there"
+                )
             content, headers = body(attempt)
             try:
                 self.result.requests += 1
@@ -259,8 +264,8 @@ class Http:
                     error == "revoked" or response.headers.get("x-error") == "revoked"
                 ):
                     raise _Revoked()
-                if response.status_code in self.RETRY_STATUS or (
-                    response.status_code == 409 and error == "replay"
+                if response.status_code in self.RETRY_STATUS or _worth_resending(
+                    response.status_code, error, reason
                 ):
                     last = f"HQ answered {response.status_code}"
                 else:
@@ -396,8 +401,12 @@ def queue_audit(s: Session) -> int:
 
 
 def unsent_count(s: Session) -> int:
-    acked = s.scalar(select(func.max(Device.acked_seq))) or 0
-    return int(s.scalar(select(func.count()).select_from(Outbox).where(Outbox.seq > acked)) or 0)
+    """Changes HQ does not have yet: unacknowledged outbox rows and audit events not queued."""
+    device = s.scalars(select(Device)).one()
+    rows = s.scalar(select(func.count()).select_from(Outbox).where(Outbox.seq > device.acked_seq))
+    audit = s.scalar(select(func.count()).select_from(AuditEvent)
+                     .where(AuditEvent.seq > device.audit_pushed_seq))
+    return int(rows or 0) + int(audit or 0)
 
 
 def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, Any]]:
@@ -686,6 +695,15 @@ class SyncClient:
                 restarts += 1  # HQ reset the upload to offset 0: send it all again
                 answer = None
             current = answer if answer is not None else state()
+
+
+def _worth_resending(status: int, error: str, reason: str) -> bool:
+    """Refusals that a fresh envelope answers: a replay (our earlier attempt, or a copy of it,
+    arrived first) and a lost race with a concurrent copy of the same push."""
+    if status == 409 and error in ("replay", "concurrent_push"):
+        return True
+    # HQ (protocol 1) words the lost race as a plain refusal; recognise it until it has a code.
+    return status == 400 and error == "rejected" and "concurrent push" in reason
 
 
 def _parse_push(response: httpx.Response) -> PushAnswer:

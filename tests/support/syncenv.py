@@ -100,3 +100,25 @@ def wait_for(predicate: Any, timeout: float = 10.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached in time")
         time.sleep(0.02)
+
+
+def officer_demo(ws: Workspace, rescues: int, seed: int = 1) -> None:
+    """Synthetic cases recorded by an officer of the device's post (a supervisor's demo data
+    includes other posts' rescues, which HQ refuses from this device)."""
+    from fieldapp.services import demo
+    from tests.conftest import add_user
+
+    root = ws.store.data_dir.root
+    with ws.tx() as s:
+        from fieldapp.store.models import User
+
+        exists = s.scalars(select(User).where(User.username == "off")).first() is not None
+    if not exists:
+        add_user(ws, "off", Role.OFFICER)
+    user = ws.actor.username
+    ws.close()
+    officer = unlock(root, "off")
+    demo.generate(officer, rescues, seed=seed)
+    officer.close()
+    reopened = unlock(root, user)
+    ws._store, ws.actor = reopened._store, reopened.actor  # the caller's handle stays valid
