@@ -8,6 +8,7 @@ STRINGS_KM: dict[str, str] = {
     "From": "ពី",
     "To": "ដល់",
     "Year": "ឆ្នាំ",
+    "Custom period": "រយៈពេលជ្រើសរើស",
     "Province": "ខេត្ត",
     "Post": "ប៉ុស្តិ៍",
     "Exploitation type": "ប្រភេទនៃការកេងប្រវ័ញ្ច",

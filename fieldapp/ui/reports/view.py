@@ -157,6 +157,7 @@ class ReportsView(QWidget):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._dates_changed)
         self.province = QComboBox()
         self.post = QComboBox()
         self.kind = QComboBox()
@@ -253,6 +254,15 @@ class ReportsView(QWidget):
         if year:
             self.start.setDate(QDate(year, 1, 1))
             self.end.setDate(QDate(year, 12, 31))
+
+    def _dates_changed(self) -> None:
+        """Show the year when the dates are exactly one calendar year, else 'Custom period'."""
+        start, end = self.start.date(), self.end.date()
+        whole = (start.month(), start.day(), end.month(), end.day()) == (1, 1, 12, 31)
+        index = self.year.findData(start.year()) if whole and start.year() == end.year() else -1
+        self.year.blockSignals(True)
+        self.year.setCurrentIndex(index if index >= 0 else self.year.findData(0))
+        self.year.blockSignals(False)
 
     def _apply_role(self) -> None:
         ws = self.workspace()
@@ -408,6 +418,11 @@ class ReportsView(QWidget):
                 combo.addItem(km_name if khmer and km_name else en, code)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
+        custom = self.year.findData(0)
+        if custom < 0:
+            self.year.addItem("", 0)  # chosen when the dates are not one calendar year
+            custom = self.year.count() - 1
+        self.year.setItemText(custom, km(self.tr("Custom period")))
         current = self.kind.currentData()
         self.kind.clear()
         self.kind.addItem(km(self.tr("All")), None)

@@ -79,6 +79,15 @@ def test_every_chart_has_its_numbers_beside_it(view: ReportsView, qtbot: Any) ->
     assert drawn == 12
 
 
+def test_year_follows_the_dates(view: ReportsView) -> None:
+    assert view.year.currentData() == 2025  # the fixture set 2025-01-01 to 2025-12-31
+    view.year.setCurrentIndex(1)
+    year = view.year.currentData()
+    assert view.start.date() == QDate(year, 1, 1) and view.end.date() == QDate(year, 12, 31)
+    view.end.setDate(QDate(year, 6, 30))
+    assert view.year.currentData() == 0 and view.year.currentText() == "Custom period"
+
+
 def test_filters_narrow_the_figures(view: ReportsView, qtbot: Any) -> None:
     view.province.setCurrentIndex(view.province.findData("KH-20"))
     shown(view, qtbot)
