@@ -289,7 +289,7 @@ def _return(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submi
     if not open_refs:
         raise InvalidInput("refer the victim for reintegration or repatriation first; "
                            "the return is recorded on that referral")
-    ref = sorted(open_refs, key=lambda r: r.service != "reintegration")[0]
+    ref = min(open_refs, key=lambda r: r.service != "reintegration")
     if ref.status == ReferralStatus.SENT:
         referrals.accept_referral(ws, ref.id)
     day = values.get("return_date")

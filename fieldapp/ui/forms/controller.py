@@ -170,6 +170,7 @@ class FormController(QObject):
         rep = self.form.item(name)
         assert isinstance(rep, Repeat)
         self._build_instances(rep, index)
+        self.relabel(self.lang)
         self.refresh_all()
         self.mark_dirty()
         frame = self.frames[(name, index)][position]
@@ -184,6 +185,7 @@ class FormController(QObject):
         assert isinstance(rep, Repeat)
         self.touched = {k for k in self.touched if not self._inside(k, name)}
         self._build_instances(rep, index)
+        self.relabel(self.lang)
         self.refresh_all()
         self.mark_dirty()
         self.repeats[(name, index)].add_button.setFocus()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -88,7 +87,7 @@ class Editor(QWidget):
         for w in widgets:
             w.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
             if event.reason() != Qt.FocusReason.PopupFocusReason:
                 self.left.emit()
@@ -155,6 +154,7 @@ class NumberEditor(TextEditor):
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
         self.line.setMaximumWidth(160)
+        self.box.addStretch(1)
         self.line.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
 
     def format(self, value: Any) -> str:
@@ -260,6 +260,10 @@ class RadioEditor(Editor):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: list[QRadioButton] = []
+        self.row = QHBoxLayout()
+        self.row.setSpacing(18)
+        self.box.addLayout(self.row)
+        self.box.addStretch(1)  # the buttons sit together on the left
         self._value: Any = None
         self.group.buttonToggled.connect(self._toggled)
 
@@ -283,7 +287,7 @@ class RadioEditor(Editor):
             b = QRadioButton(c.label.get(lang))
             b.setProperty("value", c.value)
             self.group.addButton(b)
-            self.box.addWidget(b)
+            self.row.addWidget(b)
             self._watch_focus(b)
             self.buttons.append(b)
         self._loading = False
@@ -308,7 +312,7 @@ class RadioEditor(Editor):
         checked = [b for b in self.buttons if b.isChecked()]
         return checked[:1] or self.buttons[:1]
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:
         targets = self.focus_widgets()
         if targets:
             targets[0].setFocus(event.reason())
@@ -396,7 +400,7 @@ class AcknowledgeEditor(Editor):
         self.text.setText(text)
         self.check.setAccessibleName(text)
 
-    def mousePressEvent(self, event: Any) -> None:  # noqa: N802
+    def mousePressEvent(self, event: Any) -> None:
         self.check.toggle()
 
     def focus_widgets(self) -> list[QWidget]:

@@ -19,10 +19,12 @@ class FormsTranslator(QTranslator):
     """Answers only for the form classes; anything else falls through to the app's .qm."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
+        # None (a null QString) means "not mine": an empty string would be taken as the
+        # translation, and PySide's tr() also asks for the base classes' contexts.
         if context not in CONTEXTS:
-            return ""
-        text = STRINGS_KM.get(source, "")
+            return None
+        text = STRINGS_KM.get(source)
         if text and n >= 0:
             text = text.replace("%n", i18n.digits(n))
         return text

@@ -13,7 +13,15 @@ from sqlalchemy import select
 
 from fieldapp.services import drafts, intake, referrals, statements
 from fieldapp.services.workspace import Workspace
-from fieldapp.store.models import AuditEvent, Referral, ReferralEvent, Rescue, Statement, Suspect, Victim
+from fieldapp.store.models import (
+    AuditEvent,
+    Referral,
+    ReferralEvent,
+    Rescue,
+    Statement,
+    Suspect,
+    Victim,
+)
 from fieldapp.ui import i18n
 from fieldapp.ui.tasks import TaskRunner
 
@@ -359,7 +367,7 @@ def test_draft_saved_within_a_second_and_removed_on_submit(
 
 
 def _drafts(ws: Workspace, runner: TaskRunner) -> list[drafts.DraftInfo]:
-    return runner._db.submit(drafts.list_drafts, ws).result(5)  # noqa: SLF001
+    return runner._db.submit(drafts.list_drafts, ws).result(5)
 
 
 def test_close_keeps_the_draft_and_reopening_resumes_it(
