@@ -32,6 +32,20 @@ class Hlc:
             raise InvalidInput(f"not a clock stamp: {text[:40]!r}") from exc
 
 
+MAX_COUNTER = 99_999  # five digits in the text form
+
+
+def _carry(wall: int, counter: int) -> tuple[int, int]:
+    """Keep the counter within five digits by moving to the next millisecond.
+
+    A device that adopted a stamp from a clock days ahead keeps that wall time until its
+    own clock catches up, counting every change meanwhile; the carry keeps text order.
+    """
+    if counter > MAX_COUNTER:
+        return wall + 1, 0
+    return wall, counter
+
+
 class HlcClock:
     """Issues stamps for one node; `observe()` folds in stamps received from others."""
 
@@ -48,7 +62,7 @@ class HlcClock:
             if physical > self._wall:
                 self._wall, self._counter = physical, 0
             else:
-                self._counter += 1
+                self._wall, self._counter = _carry(self._wall, self._counter + 1)
             return Hlc(self._wall, self._counter, self.node)
 
     def observe(self, remote: Hlc | str) -> Hlc:
@@ -65,5 +79,5 @@ class HlcClock:
                 counter = remote.counter + 1
             else:
                 counter = 0
-            self._wall, self._counter = wall, counter
-            return Hlc(wall, counter, self.node)
+            self._wall, self._counter = _carry(wall, counter)
+            return Hlc(self._wall, self._counter, self.node)

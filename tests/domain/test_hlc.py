@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldapp.domain.hlc import Hlc, HlcClock
+from fieldapp.domain.hlc import MAX_COUNTER, Hlc, HlcClock
 
 
 def test_stamps_increase_even_when_the_wall_clock_goes_back() -> None:
@@ -20,7 +20,15 @@ def test_observing_a_future_stamp_moves_past_it() -> None:
     assert clock.now() > remote
 
 
-@given(st.integers(0, 10**13), st.integers(0, 99999), st.text("abcdef0123456789-", max_size=36))
+def test_counter_carries_into_the_next_millisecond_and_keeps_text_order() -> None:
+    clock = HlcClock("a", now_ms=lambda: 1000, last=Hlc(5000, MAX_COUNTER - 1, "a"))
+    stamps = [clock.now() for _ in range(3)]
+    assert [(s.wall_ms, s.counter) for s in stamps] == [(5000, MAX_COUNTER), (5001, 0), (5001, 1)]
+    assert [str(s) for s in stamps] == sorted(str(s) for s in stamps)
+    assert clock.observe(Hlc(5001, MAX_COUNTER, "b")) == Hlc(5002, 0, "a")
+
+
+@given(st.integers(0, 10**13), st.integers(0, MAX_COUNTER - 1), st.text("abcdef0123456789-", max_size=36))
 def test_text_form_sorts_like_the_tuple(wall: int, counter: int, node: str) -> None:
     a = Hlc(wall, counter, node)
     b = Hlc(wall, counter + 1, node)

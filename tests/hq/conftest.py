@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support.hqserver import RunningHq, TestDevice, database_url, make_settings, running_server
+from tests.support.hqserver import RunningHq, TestDevice, database_url, make_settings, running_server
 
 from fieldapp.domain.enums import Role
 

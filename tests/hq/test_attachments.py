@@ -8,7 +8,7 @@ import os
 import time
 
 import httpx
-from support.hqserver import RunningHq, TestDevice
+from tests.support.hqserver import RunningHq, TestDevice
 
 from fieldapp.hq.attachments import read_attachment
 from fieldapp.sync.protocol import sign_request

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from support.hqserver import TestDevice, running_server
+from tests.support.hqserver import TestDevice, running_server
 
 from fieldapp.crypto.envelope import EnvelopeKind
 from fieldapp.hq.cli import main

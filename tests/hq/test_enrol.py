@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import httpx
-from support.hqserver import RunningHq, TestDevice
+from tests.support.hqserver import RunningHq, TestDevice
 
 from fieldapp.domain.enums import Role
 from fieldapp.sync.protocol import unb64

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from support.hqserver import database_url
+from tests.support.hqserver import database_url
 
 from fieldapp.hq import db
 from fieldapp.hq.models import Base

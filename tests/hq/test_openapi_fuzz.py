@@ -8,7 +8,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from support.hqserver import make_settings
+from tests.support.hqserver import make_settings
 
 from fieldapp.hq.app import create_app
 

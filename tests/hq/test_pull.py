@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-from support.hqserver import RunningHq, TestDevice
+from tests.support.hqserver import RunningHq, TestDevice
 
 from fieldapp.domain.enums import Role
 

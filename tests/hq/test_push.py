@@ -7,7 +7,7 @@ import time
 
 import httpx
 from sqlalchemy import func, select
-from support.hqserver import RunningHq
+from tests.support.hqserver import RunningHq
 
 from fieldapp.domain.enums import Role
 from fieldapp.hq.models import ChangeLog, Record

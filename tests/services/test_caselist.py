@@ -121,8 +121,9 @@ def test_pending_changes_counts_past_acked(ws: Workspace) -> None:
     r = caselist.case_page(ws, limit=1).rows[0]
     intake.update_rescue(ws, r.id, place="Market")
     assert caselist.pending_changes(ws) > before
-    from fieldapp.store.models import Device, Outbox
     from sqlalchemy import func, select
+
+    from fieldapp.store.models import Device, Outbox
 
     with ws.tx() as s:
         top = s.scalar(select(func.max(Outbox.seq)))

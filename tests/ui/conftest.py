@@ -22,9 +22,9 @@ def qt_warnings_fail(qapp: QApplication) -> Iterator[list[str]]:
     caught: list[str] = []
 
     def handler(kind: QtMsgType, _context: Any, message: str) -> None:
-        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-            if not any(b in message for b in BENIGN):
-                caught.append(message)
+        serious = kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        if serious and not any(b in message for b in BENIGN):
+            caught.append(message)
 
     previous = qInstallMessageHandler(handler)
     yield caught

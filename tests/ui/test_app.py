@@ -21,9 +21,9 @@ def test_no_display_says_what_to_run() -> None:
 
 def test_run_without_display_exits_2_with_one_line(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
-                           "from fieldapp.ui.app import run; sys.exit(run(Path(sys.argv[1])))",
-                           str(tmp_path / "d")], env=env, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-c", ("import sys; from pathlib import Path; "
+                           "from fieldapp.ui.app import run; sys.exit(run(Path(sys.argv[1])))"),
+                           str(tmp_path / "d")], env=env, capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "xvfb-run -a fieldapp" in proc.stderr
     assert "qt.qpa" not in proc.stderr
@@ -45,7 +45,7 @@ def test_core_imports_without_qt() -> None:
             "                pass\n"
             "import fieldapp.ui.sync_status\n"
             "print('PySide6' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert out.stdout.strip().splitlines()[-1] == "False", out.stderr[-2000:]
 
 

@@ -24,7 +24,7 @@ def _cases(qtbot: Any, store: Any, make_controller: Any, user: str = "sup") -> A
 
 
 def test_list_opens_with_rows_and_count(qtbot: Any, store: Any, make_controller: Any) -> None:
-    c, view, _ = _cases(qtbot, store, make_controller)
+    _c, view, _ = _cases(qtbot, store, make_controller)
     assert view.model.rowCount() == 12
     assert "12 of 12" in view.count_label.text()
     first = [view.model.data(view.model.index(r, 1)) for r in range(12)]
@@ -33,7 +33,7 @@ def test_list_opens_with_rows_and_count(qtbot: Any, store: Any, make_controller:
 
 
 def test_model_pages_with_fetch_more(qtbot: Any, store: Any, make_controller: Any) -> None:
-    c, view, _ = _cases(qtbot, store, make_controller)
+    c, _view, _ = _cases(qtbot, store, make_controller)
     model = CaseTableModel(c.shell.main.ctx, page_size=5)
     model.reload(CaseFilter())
     wait_idle(qtbot, c)

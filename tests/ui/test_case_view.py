@@ -23,7 +23,7 @@ def _open(qtbot: Any, store: Any, make_controller: Any, rescue: str = "rescue") 
 
 
 def test_case_shows_its_records(qtbot: Any, store: Any, make_controller: Any) -> None:
-    c, view, ids = _open(qtbot, store, make_controller)
+    _c, view, _ids = _open(qtbot, store, make_controller)
     assert view.victims.rowCount() == 1
     assert view.victims.item(0, 0).text() == "សុខ ស្រីពៅ"
     assert view.victims.item(0, 4).text() == "yes"  # minor
@@ -58,7 +58,7 @@ def test_reading_a_statement_is_audited(qtbot: Any, store: Any, make_controller:
 
 
 def test_actions_open_the_forms(qtbot: Any, store: Any, make_controller: Any) -> None:
-    c, view, ids = _open(qtbot, store, make_controller)
+    _c, view, ids = _open(qtbot, store, make_controller)
     view.add_victim_button.click()
     assert forms.last_opened is not None and forms.last_opened.form_id == "victim"
     assert forms.last_opened.context == {"rescue_id": ids["rescue"]}
@@ -87,3 +87,33 @@ def test_unknown_case_shows_a_clear_message(qtbot: Any, store: Any, make_control
     wait_idle(qtbot, c)
     assert main.case_view.banner.isVisibleTo(main.case_view)
     assert main.case_view.banner.text() == "no such case on this device"
+
+
+def test_attachment_opens_into_memory(qtbot: Any, store: Any, make_controller: Any,
+                                      tmp_path: Any) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from fieldapp.services import attachments
+
+    root, ids = store
+    c = make_controller(root)
+    unlock_as(qtbot, c, "sup")
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    png = tmp_path / "passport.png"
+    image.save(str(png))
+    c.runner.run_db("add", lambda: attachments.add_attachment(
+        c.ws, "victim", ids["victim"], png, "passport.png", mime="image/png"))
+    wait_idle(qtbot, c)
+    main = c.shell.main
+    main.open_case(ids["rescue"])
+    qtbot.waitUntil(lambda: main.case_view.loaded is not None)
+    view = main.case_view
+    assert view.attachments.rowCount() == 1
+    view.attachments.selectRow(0)
+    view.open_attachment_button.click()
+    wait_idle(qtbot, c)
+    dialog = view.dialogs[-1]
+    assert dialog.view.pixmap() is not None and not dialog.view.pixmap().isNull()
+    dialog.close()
+

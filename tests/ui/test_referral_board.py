@@ -23,7 +23,7 @@ def board(qtbot: Any, store: Any, make_controller: Any) -> Any:
 
 
 def test_queues_show_victim_essentials(board: Any) -> None:
-    c, b, ids = board
+    _c, b, _ids = board
     assert len(b.cards) == 4
     assert b.queue == "new" and b.table.rowCount() == 4
     assert b.tabs.tabText(0) == "New (4)"
