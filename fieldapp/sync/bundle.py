@@ -19,6 +19,7 @@ from fieldapp.crypto.envelope import (
     EnvelopeKind,
     EnvelopeRejected,
     open_envelope,
+    read_header,
     seal,
 )
 from fieldapp.domain.errors import InvalidInput, SyncRejected
@@ -101,6 +102,9 @@ def import_return_bundle(store: Store, username: str, path: Path) -> ApplyStats:
     with store.session(username) as s:
         keys = load_keys(s)
     try:
+        # The header first: a file for another device is named as such, not as damaged.
+        if read_header(blob).device_id != keys.device_id:
+            raise SyncRejected("this return file was made for another device")
         header, payload = open_envelope(
             blob,
             recipient_x25519_private=keys.hpke,
