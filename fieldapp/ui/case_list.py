@@ -50,6 +50,7 @@ COLUMNS: list[tuple[str, str | None]] = [
     ("minors", None),
 ]
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # Qt's conventional default parent: the invisible root
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -138,18 +139,18 @@ class CaseTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         return self._loading
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
+    def canFetchMore(self, parent: _Index = _ROOT) -> bool:
         return not parent.isValid() and self._cursor is not None and not self._loading
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
+    def fetchMore(self, parent: _Index = _ROOT) -> None:
         if self.canFetchMore(parent):
             self._request(self._cursor)
 
     # -- Qt model ---------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,

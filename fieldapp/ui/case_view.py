@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -31,7 +32,6 @@ from fieldapp.ui.context import ViewContext
 from fieldapp.ui.forms import open_form
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, fill_table, lock_icon, make_table, selected_key
-
 
 
 @dataclass
@@ -83,6 +83,33 @@ class StatementDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class AttachmentDialog(QDialog):
+    """An attachment decrypted into memory: images shown, other files described (no temp file)."""
+
+    def __init__(self, parent: QWidget | None, filename: str, mime: str, data: bytes) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(filename)
+        self.view = QLabel()
+        self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        image = QImage.fromData(data) if mime.startswith("image/") else QImage()
+        if not image.isNull():
+            self.view.setPixmap(QPixmap.fromImage(image).scaled(
+                900, 700, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        elif mime.startswith("text/"):
+            self.view.setText(data[:20000].decode("utf-8", "replace"))
+            self.view.setWordWrap(True)
+        else:
+            self.view.setText(self.tr("{name}: {size} bytes ({mime}). This file type cannot be "
+                                      "shown here.").format(name=filename, size=len(data), mime=mime))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.close_button)
 
 
 class CaseView(QWidget):
@@ -140,6 +167,9 @@ class CaseView(QWidget):
         self.refer_button.clicked.connect(self.refer_victim)
         self.attachment_note = QLabel()
         self.attachment_note.setWordWrap(True)
+        self.open_attachment_button = QPushButton()
+        self.open_attachment_button.clicked.connect(self.open_attachment)
+        self.attachments.doubleClicked.connect(lambda _i: self.open_attachment())
 
         self.tabs.addTab(self._with_buttons(self.victims, self.add_victim_button, self.refer_button), "")
         self.tabs.addTab(self._with_buttons(self.statements, self.add_statement_button,
@@ -151,7 +181,10 @@ class CaseView(QWidget):
         self.tabs.addTab(split, "")
         attach = QWidget()
         al = QVBoxLayout(attach)
-        al.addWidget(self.attachment_note)
+        arow = QHBoxLayout()
+        arow.addWidget(self.attachment_note, 1)
+        arow.addWidget(self.open_attachment_button)
+        al.addLayout(arow)
         al.addWidget(self.attachments, 1)
         self.tabs.addTab(attach, "")
         self.tabs.addTab(self.audit, "")
@@ -356,6 +389,25 @@ class CaseView(QWidget):
         ctx.runner.run_db("view_statement", lambda: statements.view_statement(ctx.ws, key),
                           self._show_statement, lambda exc: self.banner.error(user_message(exc)))
 
+    def open_attachment(self) -> None:
+        """Decrypt the selected attachment into memory (audited) and show it; never a temp file."""
+        key = selected_key(self.attachments)
+        if key is None or self.ctx is None:
+            return
+        ctx = self.ctx
+        from fieldapp.services import attachments
+
+        meta = next((a for a in self.loaded.extras.attachments if a.id == key), None) if self.loaded else None
+        ctx.runner.run_db("read_attachment", lambda: attachments.read_attachment(ctx.ws, key),
+                          lambda data: self._show_attachment(meta.filename if meta else "",
+                                                             meta.mime if meta else "", data),
+                          lambda exc: self.banner.error(user_message(exc)))
+
+    def _show_attachment(self, filename: str, mime: str, data: bytes) -> None:
+        dialog = AttachmentDialog(self, filename, mime, data)
+        self.dialogs.append(dialog)
+        dialog.open()
+
     def _show_statement(self, st: Statement) -> None:
         dialog = StatementDialog(self, st, self._victim_label(st.victim_id))
         self.dialogs.append(dialog)
@@ -376,6 +428,7 @@ class CaseView(QWidget):
         self.add_suspect_button.setText(self.tr("Add suspect…"))
         self.attachment_note.setText(self.tr("Attachments stay encrypted; opening one decrypts it "
                                              "into memory only."))
+        self.open_attachment_button.setText(self.tr("Open"))
         for i, text in enumerate((self.tr("Victims"), self.tr("Statements"), self.tr("Suspects"),
                                   self.tr("Referrals"), self.tr("Attachments"),
                                   self.tr("Audit trail"))):

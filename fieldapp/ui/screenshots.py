@@ -11,14 +11,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from fieldapp.crypto.keystore import KdfParams  # noqa: E402
-from fieldapp.domain.enums import Role  # noqa: E402
-from fieldapp.services import auth, caselist, demo, intake  # noqa: E402
-from fieldapp.services.caselist import CaseFilter  # noqa: E402
-from fieldapp.ui import i18n  # noqa: E402
-from fieldapp.ui.shell import AppController  # noqa: E402
+from fieldapp.crypto.keystore import KdfParams
+from fieldapp.domain.enums import Role
+from fieldapp.services import auth, caselist, demo, intake
+from fieldapp.services.caselist import CaseFilter
+from fieldapp.ui import i18n
+from fieldapp.ui.shell import AppController
 
 #: Screenshots are of demo data on a throw-away store: a cheap KDF is fine here.
 DEMO_KDF = KdfParams(iterations=1, lanes=1, memory_kib=8192)

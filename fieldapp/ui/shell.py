@@ -13,7 +13,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
-from fieldapp.domain.errors import UnlockThrottled, WrongPassphrase
+from fieldapp.domain.errors import FieldAppError, UnlockThrottled, WrongPassphrase
 from fieldapp.services import auth, caselist
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.reference import read_reference
@@ -196,8 +196,9 @@ class AppController(QObject):
             if values.hq_url and hook is not None:
                 try:
                     hook(ws, values.hq_url, values.hq_code)
-                except Exception:
-                    log.info("enrolment during first run failed; the store stays offline")
+                except Exception as exc:  # noqa: BLE001 - enrolment is optional; never lose the store
+                    log.info("enrolment during first run failed (%s); the store stays offline",
+                             type(exc).__name__)
             return _open(ws)
 
         def done(opened: Opened) -> None:
@@ -247,8 +248,8 @@ class AppController(QObject):
         def wait() -> float:
             try:
                 return auth.keystore_of(root).wait_seconds(username)
-            except Exception:
-                return 0.0
+            except (FieldAppError, OSError):
+                return 0.0  # the unlock itself will report a damaged keystore
 
         self.runner.run_db("wait_seconds", wait, lambda s: view.start_backoff(s) if s > 0 else None)
 

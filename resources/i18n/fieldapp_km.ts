@@ -140,100 +140,113 @@
     <context>
         <name>AppController</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="224" />
+            <location filename="../../fieldapp/ui/shell.py" line="225" />
             <source>Wrong user name or passphrase.</source>
             <translation>ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="227" />
+            <location filename="../../fieldapp/ui/shell.py" line="228" />
             <source>Too many wrong passphrases.</source>
             <translation>វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក។</translation>
         </message>
     </context>
     <context>
+        <name>AttachmentDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="106" />
+            <source>{name}: {size} bytes ({mime}). This file type cannot be shown here.</source>
+            <translation>{name}៖ {size} បៃ ({mime})។ ប្រភេទឯកសារនេះមិនអាចបង្ហាញនៅទីនេះបានទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="108" />
+            <source>Close</source>
+            <translation>បិទ</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="373" />
+            <location filename="../../fieldapp/ui/case_list.py" line="374" />
             <source>{shown} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿងចំនួន {shown}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="375" />
+            <location filename="../../fieldapp/ui/case_list.py" line="376" />
             <source>{shown} of {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោម {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="395" />
+            <location filename="../../fieldapp/ui/case_list.py" line="396" />
             <source>All provinces</source>
             <translation>គ្រប់ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="396" />
+            <location filename="../../fieldapp/ui/case_list.py" line="397" />
             <source>All posts</source>
             <translation>គ្រប់ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="398" />
+            <location filename="../../fieldapp/ui/case_list.py" line="399" />
             <source>All types</source>
             <translation>គ្រប់ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="402" />
+            <location filename="../../fieldapp/ui/case_list.py" line="403" />
             <source>Any referral status</source>
             <translation>ស្ថានភាពបញ្ជូនណាមួយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="405" />
+            <location filename="../../fieldapp/ui/case_list.py" line="406" />
             <source>Search</source>
             <translation>ស្វែងរក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="406" />
+            <location filename="../../fieldapp/ui/case_list.py" line="407" />
             <source>Case number, or a victim's or suspect's name (Khmer or Latin)</source>
             <translation>លេខសំណុំរឿង ឬឈ្មោះជនរងគ្រោះ ឬជនសង្ស័យ (អក្សរខ្មែរ ឬឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="408" />
+            <location filename="../../fieldapp/ui/case_list.py" line="409" />
             <source>New rescue…</source>
             <translation>ការជួយសង្គ្រោះថ្មី…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="409" />
+            <location filename="../../fieldapp/ui/case_list.py" line="410" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="409" />
+            <location filename="../../fieldapp/ui/case_list.py" line="410" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="410" />
+            <location filename="../../fieldapp/ui/case_list.py" line="411" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="410" />
+            <location filename="../../fieldapp/ui/case_list.py" line="411" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="412" />
+            <location filename="../../fieldapp/ui/case_list.py" line="413" />
             <source>Between</source>
             <translation>ចន្លោះពី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="413" />
+            <location filename="../../fieldapp/ui/case_list.py" line="414" />
             <source>and</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="414" />
+            <location filename="../../fieldapp/ui/case_list.py" line="415" />
             <source>Minors only</source>
             <translation>តែអនីតិជនប៉ុណ្ណោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="415" />
+            <location filename="../../fieldapp/ui/case_list.py" line="416" />
             <source>Clear filters</source>
             <translation>សម្អាតតម្រង</translation>
         </message>
@@ -241,38 +254,38 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="159" />
+            <location filename="../../fieldapp/ui/case_list.py" line="160" />
             <source>Case number</source>
             <extracomment>Model column -&gt; sort key in caselist.SORTABLE (None: not sortable quickly at 100k).</extracomment>
             <translation>លេខសំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="159" />
+            <location filename="../../fieldapp/ui/case_list.py" line="160" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="159" />
+            <location filename="../../fieldapp/ui/case_list.py" line="160" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="159" />
+            <location filename="../../fieldapp/ui/case_list.py" line="160" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="160" />
+            <location filename="../../fieldapp/ui/case_list.py" line="161" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="160" />
+            <location filename="../../fieldapp/ui/case_list.py" line="161" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="160" />
+            <location filename="../../fieldapp/ui/case_list.py" line="161" />
             <source>Minors</source>
             <translation>អនីតិជន</translation>
         </message>
@@ -280,298 +293,303 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="238" />
+            <location filename="../../fieldapp/ui/case_view.py" line="271" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="249" />
+            <location filename="../../fieldapp/ui/case_view.py" line="282" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="251" />
+            <location filename="../../fieldapp/ui/case_view.py" line="284" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="251" />
+            <location filename="../../fieldapp/ui/case_view.py" line="284" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="251" />
+            <location filename="../../fieldapp/ui/case_view.py" line="284" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="252" />
+            <location filename="../../fieldapp/ui/case_view.py" line="285" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="252" />
+            <location filename="../../fieldapp/ui/case_view.py" line="285" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="252" />
-            <location filename="../../fieldapp/ui/case_view.py" line="270" />
+            <location filename="../../fieldapp/ui/case_view.py" line="285" />
+            <location filename="../../fieldapp/ui/case_view.py" line="303" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="254" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>yes</source>
             <translation>បាទ/ចាស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="254" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>no</source>
             <translation>ទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="256" />
-            <location filename="../../fieldapp/ui/case_view.py" line="274" />
+            <location filename="../../fieldapp/ui/case_view.py" line="289" />
+            <location filename="../../fieldapp/ui/case_view.py" line="307" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="256" />
+            <location filename="../../fieldapp/ui/case_view.py" line="289" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="256" />
-            <location filename="../../fieldapp/ui/case_view.py" line="270" />
-            <location filename="../../fieldapp/ui/case_view.py" line="275" />
+            <location filename="../../fieldapp/ui/case_view.py" line="289" />
+            <location filename="../../fieldapp/ui/case_view.py" line="303" />
+            <location filename="../../fieldapp/ui/case_view.py" line="308" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="257" />
+            <location filename="../../fieldapp/ui/case_view.py" line="290" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="257" />
+            <location filename="../../fieldapp/ui/case_view.py" line="290" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="260" />
+            <location filename="../../fieldapp/ui/case_view.py" line="293" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="267" />
+            <location filename="../../fieldapp/ui/case_view.py" line="300" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="269" />
+            <location filename="../../fieldapp/ui/case_view.py" line="302" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="269" />
+            <location filename="../../fieldapp/ui/case_view.py" line="302" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="269" />
+            <location filename="../../fieldapp/ui/case_view.py" line="302" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="274" />
+            <location filename="../../fieldapp/ui/case_view.py" line="307" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="274" />
+            <location filename="../../fieldapp/ui/case_view.py" line="307" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="275" />
+            <location filename="../../fieldapp/ui/case_view.py" line="308" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="279" />
+            <location filename="../../fieldapp/ui/case_view.py" line="312" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="281" />
+            <location filename="../../fieldapp/ui/case_view.py" line="314" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="281" />
-            <location filename="../../fieldapp/ui/case_view.py" line="370" />
+            <location filename="../../fieldapp/ui/case_view.py" line="314" />
+            <location filename="../../fieldapp/ui/case_view.py" line="422" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="281" />
+            <location filename="../../fieldapp/ui/case_view.py" line="314" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="282" />
+            <location filename="../../fieldapp/ui/case_view.py" line="315" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="283" />
+            <location filename="../../fieldapp/ui/case_view.py" line="316" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="286" />
+            <location filename="../../fieldapp/ui/case_view.py" line="319" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="286" />
+            <location filename="../../fieldapp/ui/case_view.py" line="319" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="286" />
+            <location filename="../../fieldapp/ui/case_view.py" line="319" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="286" />
+            <location filename="../../fieldapp/ui/case_view.py" line="319" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="289" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="290" />
+            <location filename="../../fieldapp/ui/case_view.py" line="323" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="291" />
+            <location filename="../../fieldapp/ui/case_view.py" line="324" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="292" />
+            <location filename="../../fieldapp/ui/case_view.py" line="325" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="293" />
+            <location filename="../../fieldapp/ui/case_view.py" line="326" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="334" />
-            <location filename="../../fieldapp/ui/case_view.py" line="343" />
+            <location filename="../../fieldapp/ui/case_view.py" line="367" />
+            <location filename="../../fieldapp/ui/case_view.py" line="376" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="366" />
+            <location filename="../../fieldapp/ui/case_view.py" line="418" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="367" />
+            <location filename="../../fieldapp/ui/case_view.py" line="419" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="368" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="368" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="369" />
+            <location filename="../../fieldapp/ui/case_view.py" line="421" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="369" />
+            <location filename="../../fieldapp/ui/case_view.py" line="421" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="370" />
+            <location filename="../../fieldapp/ui/case_view.py" line="422" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="372" />
+            <location filename="../../fieldapp/ui/case_view.py" line="424" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="426" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="377" />
+            <location filename="../../fieldapp/ui/case_view.py" line="429" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="379" />
+            <location filename="../../fieldapp/ui/case_view.py" line="431" />
+            <source>Open</source>
+            <translation>បើក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="379" />
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="379" />
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="380" />
+            <location filename="../../fieldapp/ui/case_view.py" line="433" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="380" />
+            <location filename="../../fieldapp/ui/case_view.py" line="433" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="381" />
+            <location filename="../../fieldapp/ui/case_view.py" line="434" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>

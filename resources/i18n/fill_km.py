@@ -229,6 +229,9 @@ KM: dict[str, str] = {
     "Draft (not final yet)": "សេចក្ដីព្រាង (មិនទាន់ចុងក្រោយ)",
     "Victim: {victim}\nInterview: {date}, language {lang}\n{seal}":
         "ជនរងគ្រោះ៖ {victim}\nការសម្ភាសន៍៖ {date} ភាសា {lang}\n{seal}",
+    "Open": "បើក",
+    "{name}: {size} bytes ({mime}). This file type cannot be shown here.":
+        "{name}៖ {size} បៃ ({mime})។ ប្រភេទឯកសារនេះមិនអាចបង្ហាញនៅទីនេះបានទេ។",
     # forms
     "Form": "ទម្រង់",
     "This form will be filled in here. Its fields are listed below; drafts are saved as you type.":
