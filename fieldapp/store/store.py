@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +85,9 @@ class Store:
         self.device_id = ""
         self.post_code = ""
         self.clock = HlcClock("unset")
-        self._current: Session | None = None
+        # The transaction a nested `session()` call joins: per thread, so the UI thread
+        # can never wander into a transaction the database worker has open.
+        self._local = threading.local()
         self._load_device()
 
     def _load_device(self) -> None:
@@ -107,8 +110,9 @@ class Store:
     @contextlib.contextmanager
     def session(self, username: str, *, remote: bool = False) -> Iterator[Session]:
         """One transaction, committed on success; nested calls join the outer one."""
-        if self._current is not None:
-            yield self._current
+        current: Session | None = getattr(self._local, "session", None)
+        if current is not None:
+            yield current
             return
         session = self._sessions()
         session.info.update(
@@ -118,12 +122,12 @@ class Store:
             clock=self.clock,
             remote=remote,
         )
-        self._current = session
+        self._local.session = session
         try:
             with session.begin():
                 yield session
         finally:
-            self._current = None
+            self._local.session = None
             session.close()
 
     def close(self) -> None:
