@@ -10,7 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
+from shiboken6 import isValid
 
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.domain.errors import FieldAppError, UnlockThrottled, WrongPassphrase
@@ -31,6 +32,15 @@ ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent
                       QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.Shortcut})
 #: HQ enrolment: (workspace, url, code) -> None, raises FieldAppError. Wired by the sync issue.
 EnrolHook = Callable[[Workspace, str, str], None]
+
+
+def forms_hook(name: str, *args: Any) -> None:
+    """Call fieldapp.ui.forms.<name> if the form renderer provides it (it is wired separately)."""
+    from fieldapp.ui import forms
+
+    fn = getattr(forms, name, None)
+    if fn is not None:
+        fn(*args)
 
 
 class IdleWatcher(QObject):
@@ -260,7 +270,12 @@ class AppController(QObject):
             return
         main = self.shell.main
         self.last_place = main.place()
+        forms_hook("flush_open_forms")  # queue draft saves: they run before the close below
         self.runner.invalidate()
+        for dialog in self.shell.findChildren(QDialog):
+            if isValid(dialog) and dialog.isVisible():
+                dialog.reject()  # statements, attachments, forms, admin dialogs: nothing stays
+        forms_hook("use_context", None)
         main.clear()
         main.set_context(None)
         self.ws = None
@@ -287,6 +302,7 @@ class AppController(QObject):
         ctx = ViewContext(self.runner, opened.ws, opened.choices, hooks=self.hooks)
         main = self.shell.main
         main.set_context(ctx)
+        forms_hook("use_context", ctx)
         self.shell.show_page(main)
         main.restore(self.last_place)
         self.idle.set_minutes(self.prefs.idle_minutes)

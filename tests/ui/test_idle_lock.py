@@ -77,3 +77,24 @@ def test_results_arriving_after_the_lock_are_dropped(qtbot: Any, store: Any, mak
     wait_idle(qtbot, c)
     qtbot.wait(100)
     assert main.case_list.model.rowCount() == 0
+
+
+def test_lock_closes_every_open_dialog(qtbot: Any, store: Any, make_controller: Any) -> None:
+    root, ids = store
+    c = make_controller(root)
+    unlock_as(qtbot, c, "sup")
+    main = c.shell.main
+    main.go("cases")
+    wait_idle(qtbot, c)
+    main.case_list.new_button.click()  # a form parented to the list, not tracked by any view
+    main.open_case(ids["rescue"])
+    qtbot.waitUntil(lambda: main.case_view.loaded is not None)
+    main.case_view.statements.selectRow(0)
+    main.case_view.read_statement()
+    wait_idle(qtbot, c)
+    from PySide6.QtWidgets import QDialog
+
+    assert sum(d.isVisible() for d in c.shell.findChildren(QDialog)) >= 2
+    c.lock()
+    wait_idle(qtbot, c)
+    assert not any(d.isVisible() for d in c.shell.findChildren(QDialog))
