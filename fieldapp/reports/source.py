@@ -112,7 +112,7 @@ HqRecord = tuple[str, Mapping[str, Any]] | tuple[str, str, Mapping[str, Any]]
 
 def _parse(kind: type, value: Any) -> Any:
     if value is None or value == "":
-        return None if kind is not str else ""
+        return "" if kind is str else False if kind is bool else None
     if kind is dt.date:
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
     if kind is dt.datetime:
