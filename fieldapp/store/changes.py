@@ -55,7 +55,12 @@ def find(session: Session, model: type[T], ident: str) -> T | None:
         if obj is not None:
             return obj  # type: ignore[no-any-return]
     with session.no_autoflush:
-        return session.get(model, ident)
+        found = session.get(model, ident)
+    if found is not None:
+        # The identity map holds objects weakly: keep what this transaction looked up,
+        # or a batch re-reads the same reference rows thousands of times.
+        session.info.setdefault("held", []).append(found)
+    return found
 
 
 def allocate_seq(session: Session) -> int:

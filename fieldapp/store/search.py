@@ -1,11 +1,29 @@
-"""The case search index: an FTS5 trigram table inside the encrypted store (any script, substrings)."""
+"""The case search index: an FTS5 trigram table inside the encrypted store (any script, substrings).
+
+One document per rescue (case number, victims' and suspects' names) lives in `search_doc`;
+the FTS5 index `case_search` over it is external-content and kept in step by triggers
+(migration 0002).
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from collections.abc import Iterable
+
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-from fieldapp.store.models import Rescue, Suspect, Victim
+#: Rebuild the documents of the given rescues in one statement.
+_REINDEX = text(
+    """INSERT INTO search_doc (rescue_id, body)
+       SELECT r.id, r.case_number || ' ' ||
+         coalesce((SELECT group_concat(v.name_km || ' ' || v.name_latin, ' ')
+                   FROM victim v WHERE v.rescue_id = r.id), '') || ' ' ||
+         coalesce((SELECT group_concat(s.name || ' ' || s.alias, ' ')
+                   FROM suspect s WHERE s.rescue_id = r.id), '')
+       FROM rescue r WHERE r.id IN :ids
+       ON CONFLICT (rescue_id) DO UPDATE SET body = excluded.body"""
+).bindparams(bindparam("ids", expanding=True))
+_CHUNK = 500  # stay well under SQLite's bound-parameter limit
 
 
 def mark(session: Session, rescue_id: str) -> None:
@@ -14,30 +32,16 @@ def mark(session: Session, rescue_id: str) -> None:
 
 
 def before_commit(session: Session) -> None:
-    for rescue_id in sorted(session.info.pop("reindex", ())):
-        reindex(session, rescue_id)
+    pending = sorted(session.info.pop("reindex", ()))
+    if pending:
+        session.flush()
+        reindex(session, pending)
 
 
-def reindex(session: Session, rescue_id: str) -> None:
-    """Rebuild one rescue's row: its case number and every victim's and suspect's names."""
-    rescue = session.get(Rescue, rescue_id)
-    if rescue is None:
-        return
-    parts = [rescue.case_number]
-    for km, latin in session.execute(
-        select(Victim.name_km, Victim.name_latin).where(Victim.rescue_id == rescue_id)
-    ):
-        parts += [km, latin]
-    for name, alias in session.execute(
-        select(Suspect.name, Suspect.alias).where(Suspect.rescue_id == rescue_id)
-    ):
-        parts += [name, alias]
-    body = " ".join(p for p in parts if p)
-    session.execute(
-        text("INSERT INTO search_doc (rescue_id, body) VALUES (:id, :body) "
-             "ON CONFLICT (rescue_id) DO UPDATE SET body = excluded.body"),
-        {"id": rescue_id, "body": body},
-    )
+def reindex(session: Session, rescue_ids: Iterable[str]) -> None:
+    ids = list(rescue_ids)
+    for start in range(0, len(ids), _CHUNK):
+        session.connection().execute(_REINDEX, {"ids": ids[start:start + _CHUNK]})
 
 
 def match_clause(query: str) -> tuple[str, dict[str, str]]:
