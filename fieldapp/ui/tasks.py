@@ -60,6 +60,7 @@ class TaskRunner(QObject):
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldapp-db")
         self._net = ThreadPoolExecutor(max_workers=4, thread_name_prefix="fieldapp-net")
         self._epoch = 0
+        self._closed = False
         self._running: set[Task] = set()
         self._finish.connect(self._on_finish)
         #: Longest job run time seen (seconds), for the benchmark.
@@ -91,6 +92,10 @@ class TaskRunner(QObject):
                 done: Callable[[Any], None] | None,
                 failed: Callable[[BaseException], None] | None) -> Task:
         task = Task(name, self._epoch)
+        if self._closed:
+            log.debug("job %s dropped: the window is closing", name)
+            task.finished = True
+            return task
         if done is not None:
             task.done.connect(done)
         if failed is not None:
@@ -127,6 +132,8 @@ class TaskRunner(QObject):
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Block until the database worker has drained (used at exit and by tests)."""
+        if self._closed:
+            return True
         marker = self._db.submit(lambda: None)
         try:
             marker.result(timeout)
@@ -135,6 +142,10 @@ class TaskRunner(QObject):
         return True
 
     def shutdown(self) -> None:
+        """Finish the job running now, drop the queued ones; later submissions are ignored."""
+        if self._closed:
+            return
+        self._closed = True
         self._epoch += 1
         self._db.shutdown(wait=True, cancel_futures=True)
         self._net.shutdown(wait=False, cancel_futures=True)

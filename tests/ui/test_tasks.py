@@ -79,3 +79,14 @@ def test_invalidate_drops_results_in_flight(qtbot: Any, runner: TaskRunner) -> N
     assert got == []
     runner.run_db("after", lambda: 2, got.append)
     qtbot.waitUntil(lambda: got == [2])
+
+
+def test_after_shutdown_jobs_are_ignored(qtbot: Any) -> None:
+    r = TaskRunner()
+    r.shutdown()
+    got: list[int] = []
+    task = r.run_db("late", lambda: 1, got.append)
+    assert task.finished and r.wait_idle() and not r.busy
+    r.shutdown()  # twice is fine
+    qtbot.wait(20)
+    assert got == []
