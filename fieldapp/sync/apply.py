@@ -9,6 +9,7 @@ the parent comes, instead of failing the page on a foreign key.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from fieldapp.store.changes import find
 from fieldapp.store.codec import from_json, to_json
 from fieldapp.store.models import (
     SYNCED_MODELS,
+    CaseCounter,
     Referral,
     ReferralEvent,
     Rescue,
@@ -78,6 +80,7 @@ REMOTE_DEFAULTS: dict[str, dict[str, Any]] = {"attachment": {"file_key": b""}}
 #: Local bookkeeping never merged from HQ.
 LOCAL_ONLY = frozenset({"updated_at"})
 REFERENCE = {"province", "post", "provider", "centre"}
+_CASE_NUMBER = re.compile(r"^([A-Z0-9_-]+)-(\d{4})-(\d+)$")
 
 
 @dataclass
@@ -269,6 +272,8 @@ class Applier:
         self._touched(obj)
 
     def _touched(self, obj: Synced) -> None:
+        if isinstance(obj, Rescue):
+            self._seen_case_number(obj.case_number)
         if isinstance(obj, Referral):
             self.stats.referrals.add(obj.id)
         elif isinstance(obj, ReferralEvent):
@@ -277,6 +282,18 @@ class Applier:
             self._rescues.add(obj.id)
         elif isinstance(obj, Victim | Suspect) and obj.rescue_id:
             self._rescues.add(obj.rescue_id)
+
+    def _seen_case_number(self, number: str | None) -> None:
+        """Never issue a case number another device of the post already used."""
+        match = _CASE_NUMBER.match(number or "")
+        if not match:
+            return
+        post, year, n = match.group(1), int(match.group(2)), int(match.group(3))
+        counter = self.s.get(CaseCounter, (post, year))
+        if counter is None:
+            self.s.add(CaseCounter(post_code=post, year=year, last=n))
+        elif counter.last < n:
+            counter.last = n
 
     # -- parking -----------------------------------------------------------------------
 
