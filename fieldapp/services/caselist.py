@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import column, exists, func, literal_column, select, text, tuple_
+from sqlalchemy import column, exists, func, literal_column, select, table, text, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from fieldapp.domain.enums import ReferralStatus, Role
@@ -27,17 +27,25 @@ from fieldapp.store.models import (
     Victim,
 )
 
-#: Columns the case list may sort on: each has an index whose implicit tail is the rowid,
-#: so `ORDER BY col, rowid` with a keyset cursor reads only the rows it shows.
-SORTABLE: dict[str, Any] = {
-    "operation_date": Rescue.operation_date,
-    "case_number": Rescue.case_number,
-    "province_code": Rescue.province_code,
-    "post_code": Rescue.post_code,
-    "exploitation_type": Rescue.exploitation_type,
+#: Columns the case list may sort on, each with the index columns that follow it. The
+#: keyset `ORDER BY <these>, rowid` then walks an index (whose implicit tail is the rowid)
+#: and reads only the rows it shows. "recorded" is the order cases were recorded in: with a
+#: search it is driven by the FTS index itself, which is what keeps search fast at 100k.
+SORTABLE: dict[str, tuple[Any, ...]] = {
+    "operation_date": (Rescue.operation_date,),
+    "case_number": (Rescue.case_number,),
+    "province_code": (Rescue.province_code,),
+    "post_code": (Rescue.post_code, Rescue.operation_date),  # ix_rescue_post_date
+    "exploitation_type": (Rescue.exploitation_type,),
+    "recorded": (),
 }
 PAGE_SIZE = 200
+#: A search's count stops here ("5,000 or more"): counting every match of a common
+#: name would cost more than the page itself.
+COUNT_CAP = 5000
 _ROWID = literal_column("rescue.rowid")
+_DOC = table("search_doc", column("rowid"), column("rescue_id"), column("body"))
+_FTS = table("case_search", column("rowid"), column("case_search"))
 
 
 @dataclass(frozen=True)
@@ -78,15 +86,15 @@ class CaseRow:
 class CasePage:
     rows: list[CaseRow]
     #: Pass back as `after` to read the next page; None when this was the last page.
-    next_cursor: tuple[Any, int] | None
+    next_cursor: tuple[Any, ...] | None
 
 
-def _conditions(ws: Workspace, flt: CaseFilter) -> list[ColumnElement[bool]]:
+def _conditions(ws: Workspace, flt: CaseFilter, with_text: bool = True) -> list[ColumnElement[bool]]:
     ws.require(*RECORDERS)
     conds: list[ColumnElement[bool]] = []
     if ws.actor.role is Role.OFFICER:
         conds.append(Rescue.post_code == ws.actor.post_code)
-    if flt.text.strip():
+    if with_text and flt.text.strip():
         sql, params = search.match_clause(flt.text)
         conds.append(Rescue.id.in_(text(sql).bindparams(**params).columns(column("rescue_id"))))
     if flt.province_code:
@@ -109,40 +117,71 @@ def _conditions(ws: Workspace, flt: CaseFilter) -> list[ColumnElement[bool]]:
 
 
 def case_page(ws: Workspace, flt: CaseFilter = CaseFilter(), sort: CaseSort = CaseSort(),
-              after: tuple[Any, int] | None = None, limit: int = PAGE_SIZE) -> CasePage:
+              after: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE) -> CasePage:
     """One page of the cases this user may see, read by keyset (fast on any page)."""
     if sort.column not in SORTABLE:
         raise InvalidInput(f"sort: one of {', '.join(SORTABLE)}")
-    col = SORTABLE[sort.column]
-    conds = _conditions(ws, flt)
-    if after is not None:
-        key = tuple_(col, _ROWID)
-        cursor = tuple_(*after)
-        conds.append(key < cursor if sort.descending else key > cursor)
     victims = (select(func.count()).where(Victim.rescue_id == Rescue.id)
                .correlate(Rescue).scalar_subquery())
     minors = (select(func.count()).where(Victim.rescue_id == Rescue.id, Victim.is_minor.is_(True))
               .correlate(Rescue).scalar_subquery())
-    order = (col.desc(), _ROWID.desc()) if sort.descending else (col.asc(), _ROWID.asc())
-    q = (select(Rescue.id, Rescue.case_number, Rescue.operation_date, Rescue.province_code,
-                Rescue.post_code, Rescue.exploitation_type, victims, minors, col, _ROWID)
-         .where(*conds).order_by(*order).limit(limit))
+    shown = (Rescue.id, Rescue.case_number, Rescue.operation_date, Rescue.province_code,
+             Rescue.post_code, Rescue.exploitation_type, victims, minors)
+    if sort.column == "recorded" and flt.text.strip():
+        q = _recorded_search(ws, flt, shown, after, limit, sort.descending)
+    else:
+        keys = (*SORTABLE[sort.column], _ROWID) if sort.column != "recorded" else (_ROWID,)
+        conds = _conditions(ws, flt)
+        if after is not None:
+            key, cursor = tuple_(*keys), tuple_(*after)
+            conds.append(key < cursor if sort.descending else key > cursor)
+        order = [k.desc() if sort.descending else k.asc() for k in keys]
+        q = select(*shown, *keys).where(*conds).order_by(*order).limit(limit)
     with ws.tx() as s:
         raw = s.execute(q).all()
     rows = [CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7])) for r in raw]
     last = raw[-1] if raw else None
-    cursor_out = (_sort_value(last[8]), int(last[9])) if last is not None and len(raw) == limit else None
+    cursor_out = (tuple(_sort_value(v) for v in last[8:]) if last is not None and len(raw) == limit
+                  else None)
     return CasePage(rows, cursor_out)
+
+
+def _recorded_search(ws: Workspace, flt: CaseFilter, shown: tuple[Any, ...],
+                     after: tuple[Any, ...] | None, limit: int, descending: bool) -> Any:
+    """Matches in the order they were recorded, read from the FTS index a page at a time.
+
+    FTS5 hands back its matches in rowid order and stops at LIMIT, so a common name
+    ("Sok", "សុខ") costs a page, not every match; the other filters join on each match.
+    """
+    q_text = flt.text.strip()
+    conds = _conditions(ws, flt, with_text=False)
+    if len(q_text) >= 3:
+        key = _FTS.c.rowid
+        source = _FTS.join(_DOC, _DOC.c.rowid == _FTS.c.rowid)
+        conds.append(_FTS.c.case_search.op("MATCH")('"' + q_text.replace('"', '""') + '"'))
+    else:  # trigrams need three characters: a short text scans the documents instead
+        key = _DOC.c.rowid
+        source = _DOC
+        escaped = q_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conds.append(_DOC.c.body.like(f"%{escaped}%", escape="\\"))
+    if after is not None:
+        conds.append(key < after[0] if descending else key > after[0])
+    return (select(*shown, key).select_from(source.join(Rescue, Rescue.id == _DOC.c.rescue_id))
+            .where(*conds).order_by(key.desc() if descending else key.asc()).limit(limit))
 
 
 def _sort_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def count_cases(ws: Workspace, flt: CaseFilter = CaseFilter()) -> int:
+def count_cases(ws: Workspace, flt: CaseFilter = CaseFilter(), cap: int | None = None) -> int:
+    """How many cases match; with `cap`, counting stops past it (returns cap + 1)."""
     conds = _conditions(ws, flt)
     with ws.tx() as s:
-        return int(s.scalar(select(func.count()).select_from(Rescue).where(*conds)) or 0)
+        if cap is None:
+            return int(s.scalar(select(func.count()).select_from(Rescue).where(*conds)) or 0)
+        inner = select(Rescue.id).where(*conds).limit(cap + 1).subquery()
+        return int(s.scalar(select(func.count()).select_from(inner)) or 0)
 
 
 # -- status bar and sync -----------------------------------------------------------------

@@ -67,10 +67,13 @@ class CaseTableModel(QAbstractTableModel):
         self.rows: list[CaseRow] = []
         self.filter = CaseFilter()
         self.sort_key = CaseSort()
-        self._cursor: tuple[Any, int] | None = None
+        self._cursor: tuple[Any, ...] | None = None
         self._loading = False
         self._generation = 0
         self.total: int | None = None
+        #: True once the user sorted by a header: searches then keep that order (slower at
+        #: 100k); otherwise a search lists matches newest-recorded first, straight off the index.
+        self.user_sorted = False
 
     # -- loading ----------------------------------------------------------------------
     def set_context(self, ctx: ViewContext | None) -> None:
@@ -97,21 +100,33 @@ class CaseTableModel(QAbstractTableModel):
             return
         self._request(None)
         gen, ctx, flt_now = self._generation, self.ctx, self.filter
-        ctx.runner.run_db("count_cases", lambda: caselist.count_cases(ctx.ws, flt_now),
-                          lambda n: self._got_total(gen, n), lambda e: None)
+        cap = caselist.COUNT_CAP if flt_now.text.strip() else None
+        ctx.runner.run_db("count_cases", lambda: self._unless_stale(
+            gen, lambda: caselist.count_cases(ctx.ws, flt_now, cap)),
+            lambda n: self._got_total(gen, n), lambda e: None)
 
-    def _request(self, after: tuple[Any, int] | None) -> None:
+    def _unless_stale(self, gen: int, job: Any) -> Any:
+        """Skip a queued job whose answer nobody wants any more (the user typed on)."""
+        return None if gen != self._generation else job()
+
+    def effective_sort(self) -> CaseSort:
+        if self.filter.text.strip() and not self.user_sorted:
+            return CaseSort("recorded", True)
+        return self.sort_key
+
+    def _request(self, after: tuple[Any, ...] | None) -> None:
         assert self.ctx is not None
         self._loading = True
-        gen, ctx, flt, sort, size = (self._generation, self.ctx, self.filter, self.sort_key,
+        gen, ctx, flt, sort, size = (self._generation, self.ctx, self.filter, self.effective_sort(),
                                      self.page_size)
         ctx.runner.run_db(
-            "case_page", lambda: caselist.case_page(ctx.ws, flt, sort, after, size),
+            "case_page", lambda: self._unless_stale(
+                gen, lambda: caselist.case_page(ctx.ws, flt, sort, after, size)),
             lambda page: self._got_page(gen, page, after is None),
             lambda exc: self._failed(gen, exc))
 
-    def _got_page(self, gen: int, page: CasePage, first: bool) -> None:
-        if gen != self._generation:
+    def _got_page(self, gen: int, page: CasePage | None, first: bool) -> None:
+        if gen != self._generation or page is None:
             return
         self._loading = False
         if page.rows:
@@ -123,8 +138,8 @@ class CaseTableModel(QAbstractTableModel):
         if first:
             self.first_rows.emit()
 
-    def _got_total(self, gen: int, total: int) -> None:
-        if gen == self._generation:
+    def _got_total(self, gen: int, total: int | None) -> None:
+        if gen == self._generation and total is not None:
             self.total = total
             self.total_changed.emit(total)
 
@@ -188,6 +203,7 @@ class CaseTableModel(QAbstractTableModel):
         key = COLUMNS[column][1]
         if key is None:
             return
+        self.user_sorted = True
         self.reload(sort=CaseSort(key, order == Qt.SortOrder.DescendingOrder))
 
     def retranslate(self) -> None:
@@ -245,6 +261,7 @@ class CaseListView(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.model.user_sorted = False  # that was the default order, not the user's choice
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -336,6 +353,9 @@ class CaseListView(QWidget):
             return
         self.banner.clear_message()
         self.model.reload(self.current_filter())
+        # A search lists newest-recorded first unless the user picked a column.
+        self.table.horizontalHeader().setSortIndicatorShown(
+            self.model.effective_sort().column != "recorded")
 
     def clear_filters(self) -> None:
         for combo in (self.province, self.post, self.kind, self.referral):
@@ -372,6 +392,9 @@ class CaseListView(QWidget):
         shown = len(self.model.rows)
         if self.model.total is None:
             self.count_label.setText(self.tr("{shown} cases shown").format(shown=i18n.digits(shown)))
+        elif self.model.total > caselist.COUNT_CAP:
+            self.count_label.setText(self.tr("{shown} of more than {total} cases shown").format(
+                shown=i18n.digits(shown), total=i18n.digits(caselist.COUNT_CAP)))
         else:
             self.count_label.setText(self.tr("{shown} of {total} cases shown").format(
                 shown=i18n.digits(shown), total=i18n.digits(self.model.total)))

@@ -140,12 +140,12 @@
     <context>
         <name>AppController</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="225" />
+            <location filename="../../fieldapp/ui/shell.py" line="235" />
             <source>Wrong user name or passphrase.</source>
             <translation>ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="228" />
+            <location filename="../../fieldapp/ui/shell.py" line="238" />
             <source>Too many wrong passphrases.</source>
             <translation>វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក។</translation>
         </message>
@@ -166,87 +166,92 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="374" />
+            <location filename="../../fieldapp/ui/case_list.py" line="394" />
             <source>{shown} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿងចំនួន {shown}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="376" />
+            <location filename="../../fieldapp/ui/case_list.py" line="396" />
+            <source>{shown} of more than {total} cases shown</source>
+            <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោមច្រើនជាង {total}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_list.py" line="399" />
             <source>{shown} of {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោម {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="396" />
+            <location filename="../../fieldapp/ui/case_list.py" line="419" />
             <source>All provinces</source>
             <translation>គ្រប់ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="397" />
+            <location filename="../../fieldapp/ui/case_list.py" line="420" />
             <source>All posts</source>
             <translation>គ្រប់ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="399" />
+            <location filename="../../fieldapp/ui/case_list.py" line="422" />
             <source>All types</source>
             <translation>គ្រប់ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="403" />
+            <location filename="../../fieldapp/ui/case_list.py" line="426" />
             <source>Any referral status</source>
             <translation>ស្ថានភាពបញ្ជូនណាមួយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="406" />
+            <location filename="../../fieldapp/ui/case_list.py" line="429" />
             <source>Search</source>
             <translation>ស្វែងរក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="407" />
+            <location filename="../../fieldapp/ui/case_list.py" line="430" />
             <source>Case number, or a victim's or suspect's name (Khmer or Latin)</source>
             <translation>លេខសំណុំរឿង ឬឈ្មោះជនរងគ្រោះ ឬជនសង្ស័យ (អក្សរខ្មែរ ឬឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="409" />
+            <location filename="../../fieldapp/ui/case_list.py" line="432" />
             <source>New rescue…</source>
             <translation>ការជួយសង្គ្រោះថ្មី…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="410" />
+            <location filename="../../fieldapp/ui/case_list.py" line="433" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="410" />
+            <location filename="../../fieldapp/ui/case_list.py" line="433" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="411" />
+            <location filename="../../fieldapp/ui/case_list.py" line="434" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="411" />
+            <location filename="../../fieldapp/ui/case_list.py" line="434" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="413" />
+            <location filename="../../fieldapp/ui/case_list.py" line="436" />
             <source>Between</source>
             <translation>ចន្លោះពី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="414" />
+            <location filename="../../fieldapp/ui/case_list.py" line="437" />
             <source>and</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="415" />
+            <location filename="../../fieldapp/ui/case_list.py" line="438" />
             <source>Minors only</source>
             <translation>តែអនីតិជនប៉ុណ្ណោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="416" />
+            <location filename="../../fieldapp/ui/case_list.py" line="439" />
             <source>Clear filters</source>
             <translation>សម្អាតតម្រង</translation>
         </message>
@@ -254,38 +259,38 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="160" />
+            <location filename="../../fieldapp/ui/case_list.py" line="175" />
             <source>Case number</source>
-            <extracomment>Model column -&gt; sort key in caselist.SORTABLE (None: not sortable quickly at 100k).</extracomment>
+            <extracomment>Model column -&gt; sort key in caselist.SORTABLE (None: not sortable quickly at 100k). True once the user sorted by a header: searches then keep that order (slower at 100k); otherwise a search lists matches newest-recorded first, straight off the index.</extracomment>
             <translation>លេខសំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="160" />
+            <location filename="../../fieldapp/ui/case_list.py" line="175" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="160" />
+            <location filename="../../fieldapp/ui/case_list.py" line="175" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="160" />
+            <location filename="../../fieldapp/ui/case_list.py" line="175" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="161" />
+            <location filename="../../fieldapp/ui/case_list.py" line="176" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="161" />
+            <location filename="../../fieldapp/ui/case_list.py" line="176" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="161" />
+            <location filename="../../fieldapp/ui/case_list.py" line="176" />
             <source>Minors</source>
             <translation>អនីតិជន</translation>
         </message>
@@ -1283,7 +1288,7 @@ Notes: {notes}</source>
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="91" />
+            <location filename="../../fieldapp/ui/shell.py" line="101" />
             <source>fieldapp — rescue and referral records</source>
             <extracomment>Input that counts as "someone is using the laptop". HQ enrolment: (workspace, url, code) -&gt; None, raises FieldAppError. Wired by the sync issue.</extracomment>
             <translation>fieldapp — កំណត់ត្រាការជួយសង្គ្រោះ និងការបញ្ជូន</translation>

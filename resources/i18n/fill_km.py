@@ -157,6 +157,7 @@ KM: dict[str, str] = {
     # case list
     "{shown} cases shown": "កំពុងបង្ហាញសំណុំរឿងចំនួន {shown}",
     "{shown} of {total} cases shown": "កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោម {total}",
+    "{shown} of more than {total} cases shown": "កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោមច្រើនជាង {total}",
     "All provinces": "គ្រប់ខេត្ត",
     "All posts": "គ្រប់ប៉ុស្តិ៍",
     "All types": "គ្រប់ប្រភេទ",

@@ -118,3 +118,22 @@ def test_open_case_from_the_list(qtbot: Any, store: Any, make_controller: Any) -
     assert ids["case_number"] in main.case_view.title.text()
     main.case_view.back_button.click()
     assert main.cases.currentWidget() is view
+
+
+def test_search_lists_newest_recorded_first_until_a_header_is_clicked(
+        qtbot: Any, store: Any, make_controller: Any) -> None:
+    c, view, _ = _cases(qtbot, store, make_controller)
+    view.search.setText("Chan")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 11, timeout=3000)
+    wait_idle(qtbot, c)
+    assert view.model.effective_sort().column == "recorded"
+    assert not view.table.horizontalHeader().isSortIndicatorShown()
+    recorded = [r.case_number for r in view.model.rows]
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    wait_idle(qtbot, c)
+    assert [r.case_number for r in view.model.rows] == sorted(recorded)
+    view.search.setText("Chan D")
+    qtbot.wait(400)
+    wait_idle(qtbot, c)
+    assert view.model.effective_sort().column == "case_number"
+    assert view.table.horizontalHeader().isSortIndicatorShown()
