@@ -39,6 +39,7 @@ from fieldapp.ui.forms import open_form
 from fieldapp.ui.widgets import Banner
 
 SEARCH_DELAY_MS = 250
+COUNT_DELAY_MS = 400
 #: Model column -> sort key in caselist.SORTABLE (None: not sortable quickly at 100k).
 COLUMNS: list[tuple[str, str | None]] = [
     ("case_number", "case_number"),
@@ -74,6 +75,10 @@ class CaseTableModel(QAbstractTableModel):
         #: True once the user sorted by a header: searches then keep that order (slower at
         #: 100k); otherwise a search lists matches newest-recorded first, straight off the index.
         self.user_sorted = False
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count)
 
     # -- loading ----------------------------------------------------------------------
     def set_context(self, ctx: ViewContext | None) -> None:
@@ -83,6 +88,7 @@ class CaseTableModel(QAbstractTableModel):
     def clear(self) -> None:
         """Forget every row (the idle lock); nothing stays in memory."""
         self._generation += 1
+        self._count_timer.stop()
         self.beginResetModel()
         self.rows = []
         self._cursor = None
@@ -99,6 +105,13 @@ class CaseTableModel(QAbstractTableModel):
         if self.ctx is None:
             return
         self._request(None)
+        # Count only once the filter has stayed put: while someone types, a count of a common
+        # name would hold the one database worker and delay the next page.
+        self._count_timer.start()
+
+    def _count(self) -> None:
+        if self.ctx is None:
+            return
         gen, ctx, flt_now = self._generation, self.ctx, self.filter
         cap = caselist.COUNT_CAP if flt_now.text.strip() else None
         ctx.runner.run_db("count_cases", lambda: self._unless_stale(
@@ -267,6 +280,7 @@ class CaseListView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)  # fit to a sample of rows
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._activated)
         self.count_label = QLabel()

@@ -26,7 +26,7 @@ def _cases(qtbot: Any, store: Any, make_controller: Any, user: str = "sup") -> A
 def test_list_opens_with_rows_and_count(qtbot: Any, store: Any, make_controller: Any) -> None:
     _c, view, _ = _cases(qtbot, store, make_controller)
     assert view.model.rowCount() == 12
-    assert "12 of 12" in view.count_label.text()
+    qtbot.waitUntil(lambda: "12 of 12" in view.count_label.text(), timeout=3000)
     first = [view.model.data(view.model.index(r, 1)) for r in range(12)]
     assert first == sorted(first, reverse=True)  # newest first
     assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Case number"
