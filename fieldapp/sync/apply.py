@@ -154,6 +154,9 @@ class Applier:
         self.s = session
         self.stats = ApplyStats()
         self._rescues: set[str] = set()
+        #: Ids the page's preload showed are not stored: looked up without a query.
+        self._absent: dict[type[Synced], set[str]] = defaultdict(set)
+        self._parked_keys: set[tuple[str, str]] = set()
 
     # -- public ------------------------------------------------------------------------
 
@@ -193,8 +196,24 @@ class Applier:
         for entity, ids in wanted.items():
             model = SYNCED_MODELS[entity]
             id_list = list(ids)
+            found: set[str] = set()
             for i in range(0, len(id_list), 500):
-                list(self.s.scalars(select(model).where(model.id.in_(id_list[i : i + 500]))))
+                found.update(o.id for o in self.s.scalars(
+                    select(model).where(model.id.in_(id_list[i : i + 500]))))
+            self._absent[model] = ids - found
+        self._parked_keys = {
+            (e, i) for e, i in self.s.execute(
+                select(parked_table.c.entity, parked_table.c.entity_id))
+        }
+
+    def _find(self, model: type[Synced], ident: str) -> Synced | None:
+        pending = self.s.info.get("pending") or {}
+        obj = pending.get((model, ident))
+        if obj is not None:
+            return obj  # type: ignore[no-any-return]
+        if ident in self._absent.get(model, ()):
+            return None
+        return find(self.s, model, ident)
 
     def _one(self, entity: str, entity_id: str, fields: dict[str, list[Any]]) -> None:
         if entity in REFERENCE:
@@ -208,7 +227,7 @@ class Applier:
             return
         known = set(_columns(entity))
         fields = {k: v for k, v in fields.items() if k in known}
-        obj = find(self.s, model, entity_id)
+        obj = self._find(model, entity_id)
         if obj is None:
             self._create(model, entity_id, fields)
         else:
@@ -217,17 +236,19 @@ class Applier:
     def _missing_parent(self, entity: str, fields: Mapping[str, list[Any]]) -> str | None:
         for name, parent in PARENTS.get(entity, ()):
             value = fields.get(name, [None])[0]
-            if value is not None and find(self.s, parent, str(value)) is None:
+            if value is not None and self._find(parent, str(value)) is None:
                 return str(value)
         return None
 
     def _create(self, model: type[Synced], entity_id: str, fields: dict[str, list[Any]]) -> None:
         entity = model.SYNC_ENTITY
-        parked = self.s.execute(
-            select(parked_table.c.fields).where(
-                parked_table.c.entity == entity, parked_table.c.entity_id == entity_id
-            )
-        ).scalar()
+        parked = None
+        if (entity, entity_id) in self._parked_keys:
+            parked = self.s.execute(
+                select(parked_table.c.fields).where(
+                    parked_table.c.entity == entity, parked_table.c.entity_id == entity_id
+                )
+            ).scalar()
         if parked is not None:
             fields, _ = merge_record(entity, parked, fields)
         fields, _ = merge_record(entity, {}, fields)  # normalise (statement freezing)
@@ -243,6 +264,7 @@ class Applier:
                     parked_table.c.entity == entity, parked_table.c.entity_id == entity_id
                 )
             )
+            self._parked_keys.discard((entity, entity_id))
         mapper = inspect(model)
         values = dict(REMOTE_DEFAULTS.get(entity, {}))
         values.update({k: from_json(mapper, k, e[0]) for k, e in fields.items()})
@@ -313,10 +335,11 @@ class Applier:
                     entity=entity, entity_id=entity_id, parent_id=parent, fields=fields
                 )
             )
+            self._parked_keys.add((entity, entity_id))
 
     def _unpark(self) -> None:
         """Store parked records whose parents are here now (parents before children)."""
-        while True:
+        while self._parked_keys:
             rows = self.s.execute(
                 select(parked_table.c.entity, parked_table.c.entity_id, parked_table.c.fields)
             ).all()
@@ -325,6 +348,7 @@ class Applier:
                 model = SYNCED_MODELS.get(entity)
                 if model is None:
                     continue
+                _columns(entity)  # a row parked by an earlier run: load the column lists
                 if self._missing_parent(entity, fields) is not None:
                     continue
                 if any(k not in fields for k in _REQUIRED[entity]):
@@ -334,7 +358,8 @@ class Applier:
                         parked_table.c.entity == entity, parked_table.c.entity_id == entity_id
                     )
                 )
-                obj = find(self.s, model, entity_id)
+                self._parked_keys.discard((entity, entity_id))
+                obj = self._find(model, entity_id)
                 if obj is None:
                     self._create(model, entity_id, fields)
                 else:

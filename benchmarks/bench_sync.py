@@ -1,0 +1,185 @@
+"""Sync throughput and wire efficiency: loopback push+pull, bytes per record, a 32 kbit/s link, HQ ingest.
+
+Run from the repository root: ``.venv/bin/python -m benchmarks.bench_sync`` (prints JSON).
+`run()` returns the figures as a dict. Needs PostgreSQL at 127.0.0.1:5432 for the ingest
+figure (skipped, with a note, when it is down).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from fieldapp.domain.enums import Role
+from fieldapp.services import demo, sync
+from fieldapp.store.models import Outbox
+from fieldapp.sync.client import wire_change
+from tests.conftest import add_user
+from tests.support.hqserver import (
+    RunningHq,
+    TestDevice,
+    database_url,
+    make_settings,
+    running_server,
+)
+from tests.support.proxy import Faults, Proxy
+from tests.support.syncenv import fast_options, new_device, unlock
+
+LINK_BPS = 32_000
+
+
+def _officer_records(root: Path, hq: RunningHq, url: str, records: int) -> Any:
+    """An enrolled POIPET device holding about `records` outbox rows of synthetic cases."""
+    ws = new_device(root, hq, "POIPET", url=url)
+    add_user(ws, "off", Role.OFFICER)
+    ws.close()
+    officer = unlock(root, "off")
+    # Demo cases average ~11.7 outbox rows each (rescue, victims, statements, referrals,
+    # events, edits).
+    demo.generate(officer, max(1, records * 10 // 117), seed=42)
+    officer.close()
+    return unlock(root)
+
+
+def _raw_json_bytes(ws: Any) -> tuple[int, int]:
+    with ws.tx() as s:
+        rows = list(s.scalars(select(Outbox).order_by(Outbox.seq)))
+        return len(rows), sum(len(json.dumps(wire_change(r), ensure_ascii=False)) for r in rows)
+
+
+def bench_loopback(tmp: Path, records: int) -> dict[str, Any]:
+    with running_server(make_settings(tmp / "hq", None)) as hq:
+        port = int(hq.base_url.rsplit(":", 1)[1])
+        with Proxy(port) as proxy:  # no faults: it only counts the bytes on the wire
+            ws = _officer_records(tmp / "a", hq, proxy.url, records)
+            changes, raw = _raw_json_bytes(ws)
+            up0, down0 = proxy.counters.bytes_up, proxy.counters.bytes_down
+            t = time.perf_counter()
+            result = sync.sync_round(ws, options=fast_options(first_batch=500))
+            push_s = time.perf_counter() - t
+            up = proxy.counters.bytes_up - up0
+            ws.close()
+            other = new_device(tmp / "b", hq, "POIPET", url=proxy.url)
+            down0 = proxy.counters.bytes_down
+            t = time.perf_counter()
+            pulled = sync.sync_round(other, options=fast_options())
+            pull_s = time.perf_counter() - t
+            down = proxy.counters.bytes_down - down0
+            other.close()
+    return {
+        "changes_pushed": changes,
+        "push_round_s": round(push_s, 2),
+        "push_records_per_s": round(changes / push_s),
+        "records_pulled": pulled.pulled,
+        "pull_round_s": round(pull_s, 2),
+        "pull_records_per_s": round(pulled.pulled / pull_s),
+        "raw_json_bytes_per_change": round(raw / changes, 1),
+        "push_wire_bytes_per_change": round(up / changes, 1),
+        "push_wire_vs_raw_json": round(up / raw, 3),
+        "pull_wire_bytes_per_record": round(down / max(1, pulled.pulled), 1),
+        "round_pending_after": result.pending,
+    }
+
+
+def bench_slow_link(tmp: Path, records: int) -> dict[str, Any]:
+    with running_server(make_settings(tmp / "hq", None)) as hq:
+        port = int(hq.base_url.rsplit(":", 1)[1])
+        with Proxy(port) as proxy:
+            ws = _officer_records(tmp / "a", hq, proxy.url, records)
+            changes, _ = _raw_json_bytes(ws)
+            proxy.faults = Faults(bandwidth_bps=LINK_BPS)
+            up0, down0 = proxy.counters.bytes_up, proxy.counters.bytes_down
+            t = time.perf_counter()
+            sync.sync_round(ws, options=fast_options(first_batch=200, io_timeout=120))
+            elapsed = time.perf_counter() - t
+            moved = proxy.counters.bytes_up - up0 + proxy.counters.bytes_down - down0
+            ws.close()
+    minimum = moved * 8 / LINK_BPS
+    return {
+        "changes": changes,
+        "link_bps": LINK_BPS,
+        "wire_bytes": moved,
+        "elapsed_s": round(elapsed, 1),
+        "physical_minimum_s": round(minimum, 1),
+        "ratio_to_minimum": round(elapsed / minimum, 2),
+    }
+
+
+def bench_ingest(tmp: Path, devices: int = 20, per_device: int = 1000,
+                 batch: int = 250) -> dict[str, Any]:
+    try:
+        with database_url("postgresql", tmp) as url, running_server(
+            make_settings(tmp / "hq", url)
+        ) as hq:
+            clients = []
+            for _ in range(devices):
+                code = hq.hq.create_enrolment_code(post_code="POIPET", role=Role.OFFICER,
+                                                   centre_code=None, ttl=dt.timedelta(days=1))
+                d = TestDevice()
+                with hq.client() as c:
+                    d.enrol(c, code)
+                clients.append(d)
+            errors: list[str] = []
+
+            def work(d: TestDevice) -> None:
+                with hq.client() as c:
+                    for start in range(0, per_device, batch):
+                        changes = [d.change("victim", {"name_latin": f"n{start + i}",
+                                                       "sex": "female", "rescue_id": "r"})
+                                   for i in range(batch)]
+                        for _ in range(5):  # a lost race with a concurrent push: send again
+                            r = c.post("/v1/push", content=d.seal_push(changes),
+                                       headers={"content-type": "application/octet-stream"})
+                            if r.status_code == 200:
+                                break
+                        else:
+                            errors.append(str(r.status_code))
+
+            threads = [threading.Thread(target=work, args=(d,)) for d in clients]
+            t = time.perf_counter()
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
+            elapsed = time.perf_counter() - t
+            total = hq.hq.stats()["victims"]
+    except RuntimeError as exc:
+        return {"skipped": str(exc)[:200]}
+    return {
+        "devices": devices,
+        "changes": devices * per_device,
+        "stored": total,
+        "elapsed_s": round(elapsed, 2),
+        "changes_per_s": round(devices * per_device / elapsed),
+        "failed_batches": len(errors),
+    }
+
+
+def run(records: int = 10_000, slow_records: int = 1_000) -> dict[str, Any]:
+    tmp = Path(tempfile.mkdtemp(prefix="fieldapp-bench-sync-"))
+    try:
+        out: dict[str, Any] = {"loopback": bench_loopback(tmp / "loop", records)}
+        out["link_32kbit"] = bench_slow_link(tmp / "slow", slow_records)
+        out["hq_ingest_postgresql"] = bench_ingest(tmp / "ingest")
+        loop, slow = out["loopback"], out["link_32kbit"]
+        out["targets"] = {
+            "wire_vs_raw_json<=0.7": loop["push_wire_vs_raw_json"] <= 0.7,
+            "slow_link_within_2x": slow["ratio_to_minimum"] <= 2.0,
+        }
+        return out
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    args = [int(a) for a in sys.argv[1:3]]
+    print(json.dumps(run(*args), indent=2))
