@@ -39,6 +39,8 @@ from fieldapp.ui.forms import open_form
 from fieldapp.ui.widgets import Banner
 
 SEARCH_DELAY_MS = 250
+#: The first page only needs to fill the screen; later pages are bigger.
+FIRST_PAGE = 80
 COUNT_DELAY_MS = 400
 #: Model column -> sort key in caselist.SORTABLE (None: not sortable quickly at 100k).
 COLUMNS: list[tuple[str, str | None]] = [
@@ -130,8 +132,8 @@ class CaseTableModel(QAbstractTableModel):
     def _request(self, after: tuple[Any, ...] | None) -> None:
         assert self.ctx is not None
         self._loading = True
-        gen, ctx, flt, sort, size = (self._generation, self.ctx, self.filter, self.effective_sort(),
-                                     self.page_size)
+        gen, ctx, flt, sort = self._generation, self.ctx, self.filter, self.effective_sort()
+        size = min(FIRST_PAGE, self.page_size) if after is None else self.page_size
         ctx.runner.run_db(
             "case_page", lambda: self._unless_stale(
                 gen, lambda: caselist.case_page(ctx.ws, flt, sort, after, size)),

@@ -72,3 +72,17 @@ def test_sync_panel_shows_a_status(qtbot: Any, store: Any, make_controller: Any)
     assert panel.values[4].text().startswith("This laptop's clock is 15 minutes off")
     assert main.sync_label.text() == "Sync: last 2026-01-02 03:04"
     assert main.pending_label.text() == "0 changes not yet sent"
+
+
+def test_many_void_qt_calls_do_not_abort_the_interpreter() -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void call (see fieldapp.ui)."""
+    code = ("import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "import fieldapp.ui\n"
+            "from PySide6.QtWidgets import QApplication, QLabel\n"
+            "app = QApplication([]); label = QLabel()\n"
+            "for _ in range(50_000):\n"
+            "    label.setText('x'); app.processEvents()\n"
+            "print('ok')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         check=False)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-500:]
