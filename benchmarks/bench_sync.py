@@ -64,14 +64,14 @@ def bench_loopback(tmp: Path, records: int) -> dict[str, Any]:
             changes, raw = _raw_json_bytes(ws)
             up0, down0 = proxy.counters.bytes_up, proxy.counters.bytes_down
             t = time.perf_counter()
-            result = sync.sync_round(ws, options=fast_options(first_batch=500))
+            result = sync.sync_round(ws, options=fast_options(first_batch=500, deadline_s=3600))
             push_s = time.perf_counter() - t
             up = proxy.counters.bytes_up - up0
             ws.close()
             other = new_device(tmp / "b", hq, "POIPET", url=proxy.url)
             down0 = proxy.counters.bytes_down
             t = time.perf_counter()
-            pulled = sync.sync_round(other, options=fast_options())
+            pulled = sync.sync_round(other, options=fast_options(deadline_s=3600))
             pull_s = time.perf_counter() - t
             down = proxy.counters.bytes_down - down0
             other.close()
@@ -99,7 +99,7 @@ def bench_slow_link(tmp: Path, records: int) -> dict[str, Any]:
             proxy.faults = Faults(bandwidth_bps=LINK_BPS)
             up0, down0 = proxy.counters.bytes_up, proxy.counters.bytes_down
             t = time.perf_counter()
-            sync.sync_round(ws, options=fast_options(first_batch=200, io_timeout=120))
+            sync.sync_round(ws, options=fast_options(first_batch=200, io_timeout=120, deadline_s=3600))
             elapsed = time.perf_counter() - t
             moved = proxy.counters.bytes_up - up0 + proxy.counters.bytes_down - down0
             ws.close()

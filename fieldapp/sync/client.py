@@ -503,7 +503,8 @@ class SyncClient:
             rows = s.scalars(
                 select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq).limit(limit)
             ).all()
-            changes, size = [], 0
+            changes: list[dict[str, Any]] = []
+            size = 0
             for row in rows:
                 change = wire_change(row)
                 size += len(json.dumps(change, ensure_ascii=False))
@@ -523,7 +524,9 @@ class SyncClient:
                 return
             sent: list[int] = []
 
-            def body(attempt: int) -> tuple[bytes, dict[str, str]]:
+            def body(
+                attempt: int, changes: list[dict[str, Any]] = changes, sent: list[int] = sent
+            ) -> tuple[bytes, dict[str, str]]:
                 # Each failed attempt halves the batch: on a link that drops every few
                 # seconds a smaller envelope is what gets through.
                 n = max(1, len(changes) >> attempt)
@@ -594,7 +597,9 @@ class SyncClient:
         while True:
             sent_at: list[int] = []
 
-            def body(attempt: int, cursor: int = cursor) -> tuple[bytes, dict[str, str]]:
+            def body(
+                attempt: int, cursor: int = cursor, sent_at: list[int] = sent_at
+            ) -> tuple[bytes, dict[str, str]]:
                 sent_at.append(now_ms())
                 limit = max(20, self.options.pull_limit >> attempt)
                 return self._sealed_pull(cursor, limit), OCTETS
@@ -677,7 +682,9 @@ class SyncClient:
             offset = current.offset
             chunk_len: list[int] = []
 
-            def chunk_body(attempt: int, offset: int = offset) -> tuple[bytes, dict[str, str]]:
+            def chunk_body(
+                attempt: int, offset: int = offset, chunk_len: list[int] = chunk_len
+            ) -> tuple[bytes, dict[str, str]]:
                 n = max(4096, self.options.upload_chunk >> attempt)
                 chunk = data[offset : offset + n]
                 chunk_len.append(len(chunk))

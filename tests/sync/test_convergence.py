@@ -286,7 +286,7 @@ class SyncMachine(RuleBasedStateMachine):
 
 TestConvergence = SyncMachine.TestCase
 TestConvergence.settings = settings(
-    max_examples=8, stateful_step_count=15, deadline=None,
+    max_examples=6, stateful_step_count=15, deadline=None,
     # Shrinking replays whole HQ-and-three-stores runs: minutes. The failing steps are
     # printed unshrunk, which is readable at this step count.
     phases=[Phase.explicit, Phase.reuse, Phase.generate],

@@ -168,7 +168,7 @@ def test_killed_mid_push_loses_and_repeats_nothing(tmp_path: Path) -> None:
                 proc.stdin.close()
                 before = len(hq_change_log(hq, device_id))
                 try:
-                    wait_for(lambda: len(hq_change_log(hq, device_id)) > before, timeout=30)
+                    wait_for(lambda n=before: len(hq_change_log(hq, device_id)) > n, timeout=30)
                 except AssertionError:
                     pass
                 time.sleep(0.3)
