@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,12 +90,26 @@ class CasePage:
     next_cursor: tuple[Any, ...] | None
 
 
+_CASE_NUMBER = re.compile(r"[A-Za-z]{2,16}-\d[\d-]*")
+
+
+def case_number_prefix(query: str) -> str | None:
+    """The start of a case number (`POIPET-2025-01`), upper-cased, or None for other text."""
+    q = query.strip()
+    return q.upper() if _CASE_NUMBER.fullmatch(q) else None
+
+
 def _conditions(ws: Workspace, flt: CaseFilter, with_text: bool = True) -> list[ColumnElement[bool]]:
     ws.require(*RECORDERS)
     conds: list[ColumnElement[bool]] = []
     if ws.actor.role is Role.OFFICER:
         conds.append(Rescue.post_code == ws.actor.post_code)
-    if with_text and flt.text.strip():
+    prefix = case_number_prefix(flt.text)
+    if with_text and prefix:
+        # A case number is looked up on its unique index: its trigrams ("POI", "-20" …) are
+        # in every case of the post, which makes the full-text index slow for it.
+        conds += [Rescue.case_number >= prefix, Rescue.case_number < prefix + "\U0010ffff"]
+    elif with_text and flt.text.strip():
         sql, params = search.match_clause(flt.text)
         conds.append(Rescue.id.in_(text(sql).bindparams(**params).columns(column("rescue_id"))))
     if flt.province_code:
@@ -127,10 +142,13 @@ def case_page(ws: Workspace, flt: CaseFilter = CaseFilter(), sort: CaseSort = Ca
               .correlate(Rescue).scalar_subquery())
     shown = (Rescue.id, Rescue.case_number, Rescue.operation_date, Rescue.province_code,
              Rescue.post_code, Rescue.exploitation_type, victims, minors)
-    if sort.column == "recorded" and flt.text.strip():
+    if sort.column == "recorded" and flt.text.strip() and not case_number_prefix(flt.text):
         q = _recorded_search(ws, flt, shown, after, limit, sort.descending)
     else:
-        keys = (*SORTABLE[sort.column], _ROWID) if sort.column != "recorded" else (_ROWID,)
+        column = sort.column
+        if column == "recorded" and flt.text.strip():
+            column = "case_number"  # a case-number search: newest numbers first, off its index
+        keys = (*SORTABLE[column], _ROWID) if column != "recorded" else (_ROWID,)
         conds = _conditions(ws, flt)
         if after is not None:
             key, cursor = tuple_(*keys), tuple_(*after)

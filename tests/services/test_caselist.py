@@ -171,3 +171,13 @@ def test_recorded_search_keeps_the_other_filters_and_the_officer_post(ws: Worksp
 def test_count_cap(ws: Workspace) -> None:
     assert caselist.count_cases(ws, cap=10) == 11
     assert caselist.count_cases(ws, cap=100) == 30
+
+
+def test_case_numbers_are_found_by_prefix_on_their_index(ws: Workspace) -> None:
+    assert caselist.case_number_prefix("poipet-2025-00") == "POIPET-2025-00"
+    assert caselist.case_number_prefix("Sok Sreypov") is None
+    assert caselist.case_number_prefix("2025-01") is None  # a bare substring: full text
+    rows = caselist.case_page(ws, CaseFilter(text="poipet-2025-001"), CaseSort("recorded")).rows
+    assert [r.case_number for r in rows] == [f"POIPET-2025-00{i}" for i in range(19, 9, -1)]
+    assert caselist.count_cases(ws, CaseFilter(text="BAVET-2025")) == 10
+    assert len(caselist.case_page(ws, CaseFilter(text="2025-0001")).rows) == 2
