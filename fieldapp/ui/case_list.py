@@ -40,7 +40,7 @@ from fieldapp.ui.widgets import Banner
 
 SEARCH_DELAY_MS = 250
 #: The first page only needs to fill the screen; later pages are bigger.
-FIRST_PAGE = 80
+FIRST_PAGE = 50
 COUNT_DELAY_MS = 400
 #: Model column -> sort key in caselist.SORTABLE (None: not sortable quickly at 100k).
 COLUMNS: list[tuple[str, str | None]] = [

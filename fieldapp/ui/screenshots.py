@@ -114,6 +114,7 @@ def run(out: Path) -> list[Path]:
             shots.append(shoot(c.shell, out, "case_list", lang))
             main.case_list.search.setText("ស្រី" if lang == "km" else "sok")
             settle(app, c, 0.6)
+            settle(app, c, 0.6)  # the count follows once the search has settled
             shots.append(shoot(c.shell, out, "case_search", lang))
             main.case_list.clear_filters()
             settle(app, c)
