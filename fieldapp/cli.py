@@ -204,12 +204,12 @@ Handler = Callable[[argparse.Namespace, Passphrases], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = OneLineParser(add_help=False)
     common.add_argument("--data-dir", default=str(default_data_dir()),
                         help="the device's data folder (default: %(default)s)")
     common.add_argument("--passphrase-stdin", action="store_true",
                         help="read passphrases from stdin, one per line, instead of prompting")
-    user = argparse.ArgumentParser(add_help=False)
+    user = OneLineParser(add_help=False)
     user.add_argument("--user", required=True, help="your user name on this device")
 
     parser = OneLineParser(
@@ -220,11 +220,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(handler=cmd_open_window)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, handler: Handler, help_text: str, *parents: argparse.ArgumentParser,
+    def add(name: str, handler: Handler, help_text: str, *parents: OneLineParser,
             group: bool = False) -> argparse.ArgumentParser:
         # A group's options live on its leaves, so they may follow the action's name.
-        p = sub.add_parser(name, parents=[] if group else [common, *parents], help=help_text,
-                           description=help_text)
+        chosen = [] if group else [common, *parents]
+        p = sub.add_parser(name, parents=chosen, help=help_text, description=help_text)
         p.set_defaults(handler=handler)
         return p
 
@@ -274,7 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[..., None]]:
     """Commands contributed by other layers (sync), registered only if present."""
-    found = []
+    found: list[Callable[..., None]] = []
     try:
         from fieldapp.sync.cli import register
     except ImportError:

@@ -9,7 +9,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlalchemy import select
 
-from fieldapp.crypto.keystore import KEY_BYTES, Keystore, KdfParams, DEFAULT_KDF
+from fieldapp.crypto.keystore import DEFAULT_KDF, KEY_BYTES, KdfParams, Keystore
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, NotFound, StoreNotFound
 from fieldapp.services.workspace import Actor, Workspace

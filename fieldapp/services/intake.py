@@ -13,8 +13,7 @@ from fieldapp.domain.enums import ExploitationType, Role, Sex, SuspectRole, Susp
 from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fieldapp.services.records import assign
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit
-from fieldapp.store import search
+from fieldapp.store import audit, search
 from fieldapp.store.changes import find
 from fieldapp.store.models import (
     CaseCounter,

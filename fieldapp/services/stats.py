@@ -6,7 +6,16 @@ from sqlalchemy import func, select
 
 from fieldapp.domain.enums import Role
 from fieldapp.services.workspace import Workspace
-from fieldapp.store.models import Outbox, Device, Referral, ReferralEvent, Rescue, Statement, Suspect, Victim
+from fieldapp.store.models import (
+    Device,
+    Outbox,
+    Referral,
+    ReferralEvent,
+    Rescue,
+    Statement,
+    Suspect,
+    Victim,
+)
 
 #: The keys both sides print, in this order.
 STAT_KEYS = ("rescues", "victims", "statements", "suspects", "referrals", "referral_events")

@@ -8,8 +8,8 @@ from typing import Any
 import yaml
 from sqlalchemy.orm import Session
 
-from fieldapp.store.models import Post, Province, ServiceProvider
 from fieldapp.resources import resource_path
+from fieldapp.store.models import Post, Province, ServiceProvider
 
 
 def reference_file() -> Path:

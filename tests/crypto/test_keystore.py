@@ -8,8 +8,14 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.crypto import keystore as ks
-from fieldapp.crypto.keystore import DEFAULT_KDF, Keystore, KdfParams
-from fieldapp.domain.errors import InvalidInput, NotFound, StoreCorrupt, UnlockThrottled, WrongPassphrase
+from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams, Keystore
+from fieldapp.domain.errors import (
+    InvalidInput,
+    NotFound,
+    StoreCorrupt,
+    UnlockThrottled,
+    WrongPassphrase,
+)
 from tests.conftest import FAST_KDF
 
 KEY = bytes(range(32))
