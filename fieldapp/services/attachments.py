@@ -6,8 +6,8 @@ import contextlib
 import hashlib
 import io
 import os
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from fieldapp.crypto import attachments as fcrypt

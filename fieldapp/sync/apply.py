@@ -167,8 +167,7 @@ class Applier:
         for entity, entity_id, fields in batch:
             self.stats.received += 1
             for _, stamp in fields.values():
-                if stamp > self.stats.max_stamp:
-                    self.stats.max_stamp = stamp
+                self.stats.max_stamp = max(self.stats.max_stamp, stamp)
             self._one(entity, entity_id, fields)
         self._unpark()
         self.stats.parked = int(
