@@ -79,6 +79,15 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
             out["export_htcds_s"], _ = _timed(lambda: exports.export(ws, "htcds", Path(tmp) / "h.csv"))
             out["report_json_s"], _ = _timed(
                 lambda: exports.export_report(ws, year, "json", Path(tmp) / "r.json", as_of=as_of))
+            try:
+                os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+                from fieldapp.ui.reports.pdf import write_pdf
+            except ImportError:  # a core-only install: no PDF figure
+                pass
+            else:
+                # Drawing only (figures already computed): the four charts and ~8 pages.
+                out["pdf_render_s"], _ = _timed(
+                    lambda: write_pdf(publish(figs), Path(tmp) / "r.pdf", lang="km"))
         return out
     finally:
         ws.close()
