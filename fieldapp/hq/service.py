@@ -459,18 +459,22 @@ class Hq:
                 raise NotEntitled(f"change {change.seq}: an event cannot move to another referral")
             # Events belong to the referral's post, so the post's devices see them too.
             return referral.post_code or dev.post_code
-        if change.post_code != dev.post_code:
+        # Officers write their own post's records. A supervisor's device may also record
+        # cases for other posts (paper forms from a post without a laptop); each record
+        # names its post, and a record never moves from one post to another.
+        post = change.post_code if dev.role == Role.SUPERVISOR.value else dev.post_code
+        if change.post_code != post:
             raise NotEntitled(
                 f"change {change.seq}: this device belongs to post {dev.post_code}, not {change.post_code[:32]}"
             )
-        if existing is not None and existing.post_code != dev.post_code:
+        if existing is not None and existing.post_code != post:
             raise NotEntitled(f"change {change.seq}: the record belongs to another post")
         if change.entity == "referral_event":
             ref_id = _value(fields, "referral_id")
             referral = _record(s, "referral", str(ref_id)) if ref_id is not None else None
-            if referral is not None and referral.post_code != dev.post_code:
+            if referral is not None and referral.post_code != post:
                 raise NotEntitled(f"change {change.seq}: the referral belongs to another post")
-        return dev.post_code
+        return post
 
     def _merge_into(
         self,

@@ -83,6 +83,8 @@ def load_victim(ws: Workspace, s: Session, victim_id: str) -> Victim:
     victim = find(s, Victim, victim_id)
     if victim is None:
         raise NotFound("no such victim on this device")
+    if victim.rescue_id is None:  # a referred person on a transit centre's device
+        raise NotFound("this person's case file is not on this device")
     load_rescue(ws, s, victim.rescue_id)
     return victim
 
@@ -137,8 +139,7 @@ def add_victim(ws: Workspace, rescue_id: str, **values: Any) -> Victim:
 def update_victim(ws: Workspace, victim_id: str, **values: Any) -> Victim:
     with ws.tx() as s:
         victim = load_victim(ws, s, victim_id)
-        rescue = find(s, Rescue, victim.rescue_id)
-        assert rescue is not None
+        rescue = load_rescue(ws, s, str(victim.rescue_id))
         changed = assign(victim, VICTIM_FIELDS, values)
         victim.is_minor = derive_minor(victim, rescue.operation_date)
         if changed:

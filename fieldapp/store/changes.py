@@ -17,7 +17,20 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.hlc import HlcClock
 from fieldapp.store.codec import to_json
-from fieldapp.store.models import Device, Outbox, Rescue, Synced, utcnow
+from fieldapp.store.models import (
+    SYNCED_MODELS,
+    Attachment,
+    Device,
+    Outbox,
+    Referral,
+    ReferralEvent,
+    Rescue,
+    Statement,
+    Suspect,
+    Synced,
+    Victim,
+    utcnow,
+)
 
 T = TypeVar("T")
 
@@ -75,11 +88,43 @@ def allocate_seq(session: Session) -> int:
     return int(seq)
 
 
+def _parent(obj: Synced) -> tuple[type[Synced], str] | None:
+    """The record a record hangs from, up towards its rescue."""
+    if isinstance(obj, Victim | Suspect) and obj.rescue_id:
+        return Rescue, obj.rescue_id
+    if isinstance(obj, Statement | Referral) and obj.victim_id:
+        return Victim, obj.victim_id
+    if isinstance(obj, ReferralEvent) and obj.referral_id:
+        return Referral, obj.referral_id
+    if isinstance(obj, Attachment) and obj.owner_entity in SYNCED_MODELS:
+        return SYNCED_MODELS[obj.owner_entity], obj.owner_id
+    return None
+
+
 def post_of(session: Session, obj: Synced) -> str:
-    """The post a record belongs to (HQ routes by it)."""
-    if isinstance(obj, Rescue):
-        return obj.post_code
-    return str(session.info.get("post_code", ""))
+    """The post a record belongs to, which HQ routes it by: its rescue's post.
+
+    A supervisor may record a case for another post (paper forms from a post without a
+    laptop); its victims, statements and referrals must travel with that case. Records
+    with no rescue on this device (a transit centre's) belong to the device's post.
+    """
+    cache: dict[str, str] = session.info.setdefault("post_of", {})
+    chain: list[str] = []
+    current: Synced | None = obj
+    post = ""
+    while current is not None and len(chain) < 6:
+        if current.id in cache:
+            post = cache[current.id]
+            break
+        chain.append(current.id)
+        if isinstance(current, Rescue):
+            post = current.post_code
+            break
+        link = _parent(current)
+        current = find(session, *link) if link else None
+    post = post or str(session.info.get("post_code", ""))
+    cache.update(dict.fromkeys(chain, post))
+    return post
 
 
 def snapshot(session: Session, obj: Synced) -> None:
@@ -96,7 +141,6 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     pending = [o for o in session.new if isinstance(o, Synced)]
     pending += [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
     new = session.new  # a fresh set on every access: take it once
-    session.info.pop("pending", None)
     full: set[str] = session.info.get("full_snapshot") or set()
     if not pending:
         return
@@ -135,6 +179,7 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             "post_code": post_of(session, obj),
             "created_at": now,
         })
+    session.info.pop("pending", None)  # all flushed now; `find` falls back to the session
     if rows:
         # Core executemany: the outbox is most of the rows a batch writes.
         session.connection().execute(insert(Outbox), rows)

@@ -153,7 +153,8 @@ class Rescue(Synced, Base):
 class Victim(Synced, Base):
     __tablename__ = "victim"
     SYNC_ENTITY = "victim"
-    rescue_id: Mapped[str] = mapped_column(ForeignKey("rescue.id"), index=True)
+    #: None on a transit centre's device: it receives a referred victim's essentials only.
+    rescue_id: Mapped[str | None] = mapped_column(ForeignKey("rescue.id"), index=True)
     name_km: Mapped[str] = mapped_column(String(200), default="")
     name_latin: Mapped[str] = mapped_column(String(200), default="")
     sex: Mapped[str] = mapped_column(String(16))

@@ -109,6 +109,19 @@ def test_writing_another_posts_records_is_refused(
     assert hq_server.hq.stats()["rescues"] == 1
 
 
+def test_a_supervisor_device_records_for_other_posts_but_never_moves_a_record(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    supervisor = enrolled("POIPET", Role.SUPERVISOR)
+    paper_form = supervisor.change("rescue", {"place": "Bavet"}, post_code="BAVET")
+    supervisor.push(client, [paper_form])
+    assert hq_server.hq.stats()["rescues"] == 1
+    moved = supervisor.change("rescue", {"place": "x"}, entity_id=paper_form["entity_id"],
+                              post_code="POIPET")
+    r = client.post("/v1/push", content=supervisor.seal_push([moved]), headers=OCTETS)
+    assert r.status_code == 403 and "another post" in r.json()["reason"]
+
+
 def test_invalid_changes_are_422_and_write_nothing(
     hq_server: RunningHq, client: httpx.Client, enrolled
 ) -> None:  # type: ignore[no-untyped-def]

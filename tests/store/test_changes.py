@@ -56,3 +56,21 @@ def test_a_batch_flushes_once_and_stays_consistent(ws: Workspace) -> None:
         assert s.scalar(select(func.count()).select_from(Outbox)) == 58
         numbers = list(s.scalars(select(Rescue.case_number).order_by(Rescue.case_number)))
     assert numbers[0] == "POIPET-2026-0001" and numbers[-1] == "POIPET-2026-0029"
+
+
+def test_a_cases_records_travel_with_its_post(ws: Workspace) -> None:
+    """A supervisor entering a Bavet paper form: every record of it is routed to BAVET."""
+    from fieldapp.services import referrals, statements
+
+    with ws.tx():
+        r = intake.create_rescue(ws, operation_date=dt.date(2026, 4, 1), province_code="KH-20",
+                                 post_code="BAVET", exploitation_type="labour")
+        v = intake.add_victim(ws, r.id, name_latin="Seng Thy", sex="male", estimated_age=22)
+        statements.record_statement(ws, v.id, narrative="text")
+    intake.add_suspect(ws, r.id, alias="Boss", role="broker")
+    ref = referrals.create_referral(ws, v.id, service="shelter", provider_code="PTC")
+    referrals.accept_referral(ws, ref.id)
+    posts = {(row.entity, row.post_code) for row in outbox(ws)}
+    assert {p for e, p in posts} == {"BAVET"}
+    assert {e for e, p in posts} == {"rescue", "victim", "statement", "suspect", "referral",
+                                      "referral_event"}
