@@ -10,6 +10,7 @@ import argparse
 import getpass
 import json
 import logging
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -102,9 +103,23 @@ def cmd_export(args: argparse.Namespace, pw: Passphrases) -> int:
     from fieldapp.services import exports
 
     with _workspace(args, pw) as ws:
-        out = exports.export(ws, args.format, Path(args.out))
-    print(f"Wrote {out}. WARNING: this file is NOT encrypted; it identifies victims. "
-          "Keep it on an encrypted drive and delete it when done.")
+        out = exports.export(ws, args.format, Path(args.out), redact=args.redact)
+    print(f"Wrote {out}.")
+    print(f"WARNING: {exports.EXPORT_WARNING}", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, pw: Passphrases) -> int:
+    from fieldapp.reports.definitions import ReportFilter
+    from fieldapp.services import exports
+
+    if args.format == "pdf":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no screen
+    flt = ReportFilter.year(args.year, province=args.province, post=args.post)
+    with _workspace(args, pw) as ws:
+        out = exports.export_report(ws, flt, args.format, Path(args.out),
+                                    threshold=args.threshold, lang=args.lang)
+    print(f"Wrote {out}; counts below {args.threshold} are shown as <{args.threshold}.")
     return 0
 
 
@@ -243,6 +258,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export", cmd_export, "export records (supervisors; audited; the file is NOT encrypted)", user)
     p.add_argument("--format", required=True, choices=["csv", "json", "htcds"])
     p.add_argument("--out", required=True)
+    p.add_argument("--redact", action="store_true", help="leave out names and contact details")
+
+    p = add("report", cmd_report, "the year's figures, small cells suppressed (supervisors; audited)",
+            user)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--province", help="province code, e.g. KH-1")
+    p.add_argument("--post", help="post code, e.g. POIPET")
+    p.add_argument("--format", required=True, choices=["pdf", "csv", "json"])
+    p.add_argument("--out", required=True)
+    p.add_argument("--threshold", type=int, default=5, help="suppress counts below this")
+    p.add_argument("--lang", choices=["en", "km"], default="en")
 
     add("check", cmd_check, "verify the database pages and the audit chain", user)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -86,6 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", parents=[common], help="record counts")
     stats.add_argument("--json", action="store_true")
+
+    report = sub.add_parser(
+        "report", parents=[common], help="the year's national figures (small cells suppressed)"
+    )
+    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--province", help="province code, e.g. KH-1")
+    report.add_argument("--post", help="post code, e.g. POIPET")
+    report.add_argument("--format", required=True, choices=["pdf", "csv", "json"])
+    report.add_argument("--out", required=True, type=Path)
+    report.add_argument("--threshold", type=int, default=5, help="suppress counts below this")
+    report.add_argument("--lang", choices=["en", "km"], default="en")
 
     ref = sub.add_parser("reference", parents=[common], help="reference data")
     ref_sub = ref.add_subparsers(dest="ref_command", required=True, parser_class=_Parser)
@@ -224,6 +236,19 @@ def run(argv: Sequence[str]) -> int:
         else:
             for key, value in figures.items():
                 print(f"{key:<20} {value}")
+        return 0
+    if cmd == "report":
+        from fieldapp.reports.hq_report import make_report
+
+        if args.format == "pdf":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a server has no screen
+        hq = _hq(args)
+        try:
+            out = make_report(hq.report_records, args.year, args.province, args.format, args.out,
+                              post=args.post, threshold=args.threshold, lang=args.lang)
+        finally:
+            hq.close()
+        print(f"wrote {out}; counts below {args.threshold} are shown as <{args.threshold}")
         return 0
     if cmd == "reference":
         data = _load_reference_file(args.file)

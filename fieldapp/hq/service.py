@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -760,6 +760,13 @@ class Hq:
         out = {key: int(rows.get(entity, 0)) for entity, key in STATS_KEYS.items()}
         out["referral_conflicts"] = int(conflicts or 0)
         return out
+
+    def report_records(self, entity: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Every merged record of one kind, streamed: what `fieldapp.reports` computes from."""
+        with self.sessions() as s:
+            yield from s.execute(
+                select(Record.entity, Record.entity_id, Record.fields).where(Record.entity == entity)
+            ).yield_per(5000)
 
     def prune_seen(self) -> int:
         cutoff = now_utc() - timedelta(days=self.settings.seen_envelope_days)
