@@ -312,7 +312,8 @@ class Hq:
             dev.revoked_at = now_utc()
 
     def _open(
-        self, s: Session, blob: bytes, kinds: Sequence[EnvelopeKind]
+        self, s: Session, blob: bytes, kinds: Sequence[EnvelopeKind], *,
+        accept_revoked: bool = False,
     ) -> tuple[Device, EnvelopeHeader, bytes]:
         found: list[Device] = []
 
@@ -331,7 +332,9 @@ class Hq:
         )
         dev = found[0]
         # Checked after the signature, so only the device itself learns it is revoked.
-        if dev.revoked:
+        # A revoked device's last changes may still arrive as a bundle that an HQ officer
+        # chose to import by hand (the device's "export, then wipe"); never over the network.
+        if dev.revoked and not (accept_revoked and header.kind is EnvelopeKind.BUNDLE):
             raise DeviceRevoked("this device has been revoked by HQ; its data must be wiped")
         if header.kind not in kinds:
             raise EnvelopeMalformed(f"a {header.kind.name.lower()} envelope is not accepted here")
@@ -355,13 +358,14 @@ class Hq:
     # -- push ------------------------------------------------------------------------
 
     def push(
-        self, blob: bytes, *, kinds: Sequence[EnvelopeKind] = (EnvelopeKind.PUSH,)
+        self, blob: bytes, *, kinds: Sequence[EnvelopeKind] = (EnvelopeKind.PUSH,),
+        accept_revoked: bool = False,
     ) -> PushAnswer:
         """Apply a push (or bundle) envelope: each (device, seq) at most once, one transaction."""
         hq_now = now_ms()
         try:
             with self.sessions.begin() as s:
-                dev, header, payload = self._open(s, blob, kinds)
+                dev, header, payload = self._open(s, blob, kinds, accept_revoked=accept_revoked)
                 self._remember(s, header)
                 try:
                     batch = PushPayload.model_validate_json(payload)
@@ -671,7 +675,8 @@ class Hq:
     # -- bundles ---------------------------------------------------------------------
 
     def import_bundle(self, blob: bytes) -> PushAnswer:
-        return self.push(blob, kinds=(EnvelopeKind.BUNDLE, EnvelopeKind.PUSH))
+        """Apply a bundle brought on a USB stick, also from a device revoked since it was made."""
+        return self.push(blob, kinds=(EnvelopeKind.BUNDLE, EnvelopeKind.PUSH), accept_revoked=True)
 
     def export_bundle(self, device_id: str, *, since: int = 0) -> bytes:
         """Everything the device is entitled to since `since`, sealed to it (a return file)."""

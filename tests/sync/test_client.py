@@ -145,6 +145,11 @@ def test_revoked_device_is_refused_and_told_to_export_then_wipe(tmp_path: Path) 
         assert count >= 2 and paths[0].stat().st_size > 0
         sync.wipe_revoked(ws)
         assert not root.exists() and not ws.is_open
+        # The stick reaches HQ: an officer there imports it by hand; nothing was lost.
+        before = hq.hq.stats()["rescues"]
+        shown = run("fieldapp-hq", "import-bundle", str(paths[0]), "--data-dir",
+                    str(hq.settings.data_dir)).stdout
+        assert "applied" in shown and hq.hq.stats()["rescues"] == before + 1
 
 
 def test_wipe_refuses_a_device_that_is_not_revoked(ws: Any) -> None:
