@@ -1,18 +1,22 @@
-"""Admin (supervisors): users on this device, passphrase resets, sync conflicts, idle-lock time."""
+"""Admin (supervisors): users, passphrase resets, sync conflicts, HQ enrolment, exports, idle lock."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,12 +25,16 @@ from PySide6.QtWidgets import (
 
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.domain.enums import Role
-from fieldapp.services import auth, caselist
+from fieldapp.services import auth, caselist, exports
+from fieldapp.services import sync as sync_service
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.strength import strength
 from fieldapp.ui.tasks import user_message
-from fieldapp.ui.widgets import Banner, fill_table, make_table, selected_key
+from fieldapp.ui.widgets import Banner, BusyBar, fill_table, make_table, selected_key
+
+#: Export formats offered, in order (csv writes a folder of files; the others one file).
+EXPORT_FORMATS = ("csv", "json", "htcds")
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,7 @@ class AdminView(QWidget):
     """Layout of the Admin screen; one method per supervisor action."""
 
     idle_minutes_changed = Signal(int)
+    enrolled = Signal()
 
     def __init__(self, parent: QWidget | None = None, kdf: KdfParams = DEFAULT_KDF) -> None:
         super().__init__(parent)
@@ -152,6 +161,35 @@ class AdminView(QWidget):
         self.idle.setRange(1, 120)
         self.idle.setValue(10)
         self.idle.valueChanged.connect(self.idle_minutes_changed.emit)
+        # HQ enrolment, for a laptop set up offline (hidden once enrolled).
+        self.enrol_box = QGroupBox()
+        self.enrol_note = QLabel()
+        self.enrol_note.setWordWrap(True)
+        self.hq_url = QLineEdit()
+        self.hq_url.setPlaceholderText("https://hq.example.gov.kh")
+        self.hq_code = QLineEdit()
+        self.enrol_button = QPushButton()
+        self.enrol_button.clicked.connect(self.enrol_clicked)
+        self.enrol_labels = [QLabel(), QLabel()]
+        self.enrol_busy = BusyBar()
+        enrol_form = QFormLayout(self.enrol_box)
+        enrol_form.addRow(self.enrol_note)
+        enrol_form.addRow(self.enrol_labels[0], self.hq_url)
+        enrol_form.addRow(self.enrol_labels[1], self.hq_code)
+        enrol_form.addRow("", self.enrol_button)
+        enrol_form.addRow(self.enrol_busy)
+        self.enrol_box.hide()
+        # Exports of every record (not encrypted: the user is warned first).
+        self.export_box = QGroupBox()
+        self.export_format = QComboBox()
+        for fmt in EXPORT_FORMATS:
+            self.export_format.addItem("", fmt)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_clicked)
+        export_row = QHBoxLayout(self.export_box)
+        export_row.addWidget(self.export_format)
+        export_row.addWidget(self.export_button)
+        export_row.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.users_label, 1)
         row.addWidget(self.add_button)
@@ -166,6 +204,8 @@ class AdminView(QWidget):
         layout.addWidget(self.users, 2)
         layout.addWidget(self.conflicts_label)
         layout.addWidget(self.conflicts, 1)
+        layout.addWidget(self.enrol_box)
+        layout.addWidget(self.export_box)
         layout.addLayout(idle_row)
         self.retranslate()
 
@@ -177,10 +217,11 @@ class AdminView(QWidget):
             return
         ctx = self.ctx
 
-        def load() -> tuple[list[tuple[str, str, str, str, str]], list[caselist.ConflictRow]]:
+        def load() -> tuple[list[tuple[str, str, str, str, str]], list[caselist.ConflictRow], bool]:
             users = [(u.username, u.display_name, u.role, u.post_code, u.centre_code or "")
                      for u in auth.list_users(ctx.ws)]
-            return users, caselist.conflicted_referrals(ctx.ws)
+            return (users, caselist.conflicted_referrals(ctx.ws),
+                    sync_service.status(ctx.ws).enrolled)
 
         ctx.runner.run_db("admin_load", load, self._loaded,
                           lambda exc: self.banner.error(user_message(exc)))
@@ -190,9 +231,15 @@ class AdminView(QWidget):
         for t in (self.users, self.conflicts):
             t.clear()
             t.setRowCount(0)
+        self.hq_url.clear()
+        self.hq_code.clear()
+        self.enrol_box.hide()
+        self.enrol_busy.set_busy(False)
 
-    def _loaded(self, data: tuple[list[tuple[str, str, str, str, str]], list[caselist.ConflictRow]]) -> None:
-        users, conflicts = data
+    def _loaded(self, data: tuple[list[tuple[str, str, str, str, str]], list[caselist.ConflictRow],
+                                  bool]) -> None:
+        users, conflicts, enrolled = data
+        self.enrol_box.setVisible(not enrolled)
         ctx = self.ctx
         fill_table(self.users, [self.tr("User name"), self.tr("Full name"), self.tr("Role"),
                                 self.tr("Post"), self.tr("Centre")],
@@ -234,6 +281,87 @@ class AdminView(QWidget):
         self._run("reset_passphrase", lambda: auth.reset_passphrase(ctx.ws, username, passphrase, kdf),
                   self.tr("New passphrase set for {name}.").format(name=username))
 
+    def enrol(self, hq_url: str, code: str) -> None:
+        """Enrol this laptop with HQ (network, on the database worker: it writes the keys)."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+        hook = ctx.hooks.get("enrol") or sync_service.enrol
+        self.enrol_button.setEnabled(False)
+        self.enrol_busy.set_busy(True)
+
+        def finish() -> None:
+            self.enrol_button.setEnabled(True)
+            self.enrol_busy.set_busy(False)
+
+        def done(_r: object) -> None:
+            finish()
+            self.hq_code.clear()
+            self.banner.info(self.tr("This laptop is enrolled with HQ: changes are now sent when "
+                                     "a connection is available."))
+            self.enrolled.emit()
+            self.activate()
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            self.banner.error(self.tr("Enrolment failed: {reason}").format(reason=enrol_error(exc)))
+
+        ctx.runner.run_db("enrol", lambda: hook(ctx.ws, hq_url, code), done, failed)
+
+    def enrol_clicked(self) -> None:
+        url, code = self.hq_url.text().strip(), self.hq_code.text().strip()
+        if not url or not code:
+            self.banner.error(self.tr("Enter HQ's address and the enrolment code HQ gave you."))
+            return
+        self.enrol(url, code)
+
+    def export_to(self, fmt: str, path: Path) -> None:
+        """Write every record in `fmt` to `path` (audited by the service), off the UI thread."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+        self.export_button.setEnabled(False)
+
+        def done(out: Path) -> None:
+            self.export_button.setEnabled(True)
+            self.banner.info(self.tr("Exported to {name}. The file is NOT encrypted: keep it on an "
+                                     "encrypted drive and delete it after handing it over.").format(
+                name=out.name))
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self.banner.error(user_message(exc))
+
+        ctx.runner.run_db("export", lambda: exports.export(ctx.ws, fmt, path), done, failed)
+
+    def export_clicked(self) -> None:
+        fmt = str(self.export_format.currentData())
+        if not self.confirm_unencrypted():
+            return
+        path = self.choose_export_path(fmt)
+        if path is not None:
+            self.export_to(fmt, path)
+
+    def confirm_unencrypted(self) -> bool:
+        answer = QMessageBox.warning(
+            self, self.tr("The file will NOT be encrypted"),
+            self.tr("The exported file is NOT encrypted. Anyone who gets the file or the USB "
+                    "stick can read every name in it. Keep it only as long as needed, on an "
+                    "encrypted drive, and delete it after handing it over."),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Ok
+
+    def choose_export_path(self, fmt: str) -> Path | None:
+        if fmt == "csv":
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to a new folder"),
+                                                  "fieldapp-export")
+        else:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to a file"),
+                                                  f"fieldapp-export-{fmt}.json"
+                                                  if fmt == "json" else "fieldapp-htcds.csv")
+        return Path(name) if name else None
+
     def add_user_clicked(self) -> None:
         if self.ctx is None:
             return
@@ -257,6 +385,19 @@ class AdminView(QWidget):
         self.reset_button.setText(self.tr("Reset passphrase…"))
         self.conflicts_label.setText(self.tr("Sync conflicts to review"))
         self.idle_label.setText(self.tr("Lock after this many minutes without use:"))
+        self.enrol_box.setTitle(self.tr("Enrol with HQ"))
+        self.enrol_note.setText(self.tr("This laptop was set up offline. With HQ's address and an "
+                                        "enrolment code from HQ, its changes are sent to HQ when a "
+                                        "connection is available."))
+        self.enrol_labels[0].setText(self.tr("HQ address"))
+        self.enrol_labels[1].setText(self.tr("Enrolment code"))
+        self.enrol_button.setText(self.tr("Enrol"))
+        self.export_box.setTitle(self.tr("Export all records (not encrypted)"))
+        names = {"csv": self.tr("CSV (a folder of tables)"), "json": self.tr("JSON (one file)"),
+                 "htcds": self.tr("HTCDS 2.0 sheet (CSV)")}
+        for i in range(self.export_format.count()):
+            self.export_format.setItemText(i, names[self.export_format.itemData(i)])
+        self.export_button.setText(self.tr("Export…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -264,3 +405,18 @@ class AdminView(QWidget):
             if self.ctx is not None and self.users.rowCount():
                 self.activate()
         super().changeEvent(event)
+
+
+def enrol_error(exc: BaseException) -> str:
+    """Why enrolment failed, in words an officer can act on."""
+    from fieldapp.sync.client import HqRefused, HqUnreachable
+
+    if isinstance(exc, HqUnreachable):
+        return QCoreApplication.translate(
+            "AdminView", "HQ could not be reached. Check the address and the connection, then "
+            "try again.")
+    if isinstance(exc, HqRefused):
+        return QCoreApplication.translate(
+            "AdminView", "HQ refused the code ({reason}). Check it, or ask HQ for a new "
+            "one.").format(reason=str(exc))
+    return user_message(exc)

@@ -200,6 +200,8 @@ class FirstRunWizard(QWizard):
         self.post_page = PostPage()
         self.account_page = AccountPage()
         self.hq_page = HqPage()
+        #: The store exists already (its enrolment failed): only the HQ page may change.
+        self.created = False
         for page in (self.language_page, self.post_page, self.account_page, self.hq_page):
             self.addPage(page)
         self.language_page.language_requested.connect(self.language_requested.emit)
@@ -220,8 +222,25 @@ class FirstRunWizard(QWizard):
 
     def set_busy(self, busy: bool) -> None:
         self.hq_page.busy.set_busy(busy)
-        for b in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton):
-            self.button(b).setEnabled(not busy)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(not busy)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(not busy and not self.created)
+
+    def store_created(self) -> None:
+        """The store was made but enrolment failed: Finish retries it (or skips, if cleared)."""
+        self.created = True
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        self.retranslate()
+
+    def reset(self) -> None:
+        """Back to the first page with nothing filled in (after a revoked device was wiped)."""
+        self.created = False
+        a = self.account_page
+        for edit in (a.username, a.display_name, a.passphrase, a.repeat, self.hq_page.url,
+                     self.hq_page.code):
+            edit.clear()
+        self.hq_page.banner.clear_message()
+        self.retranslate()
+        self.restart()
 
     def show_error(self, message: str) -> None:
         self.hq_page.banner.error(message)
@@ -230,7 +249,8 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("Set up fieldapp"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Create the store"))
+        self.setButtonText(QWizard.WizardButton.FinishButton,
+                           self.tr("Finish") if self.created else self.tr("Create the store"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
         for page in (self.language_page, self.post_page, self.account_page, self.hq_page):
             page.retranslate()

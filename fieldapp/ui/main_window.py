@@ -27,7 +27,7 @@ from fieldapp.ui.case_list import CaseListView
 from fieldapp.ui.case_view import CaseView
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.referral_board import ReferralBoard
-from fieldapp.ui.report_summary import SummaryView
+from fieldapp.ui.reports.view import ReportsView
 from fieldapp.ui.sync_panel import SyncPanel
 from fieldapp.ui.sync_status import SyncStatus
 
@@ -83,7 +83,7 @@ class MainView(QWidget):
         self.case_view.back.connect(self.back_to_list)
         self.referrals = ReferralBoard()
         self.sync = SyncPanel()
-        self.reports = SummaryView()
+        self.reports = ReportsView()
         self.admin = AdminView(kdf=kdf)
         self.pages: dict[str, QWidget] = {"cases": self.cases, "referrals": self.referrals,
                                           "sync": self.sync, "reports": self.reports,

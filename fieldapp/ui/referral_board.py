@@ -340,12 +340,21 @@ class ReferralBoard(QWidget):
         return first + [s.value for s in Service if s.value not in first]
 
     def service_clicked(self) -> None:
+        """Record services: the referral_update form (services given, notes), then refresh."""
         card = self.current_card()
         if card is None:
             return
-        answer = ask_services(self, self.tr("Record services given"), self._offered(card), False)
-        if answer and answer[0]:
-            self.record_services(card.referral.id, answer[0])
+        self.open_update(card.referral.id)
+
+    def open_update(self, referral_id: str) -> QDialog:
+        from fieldapp.ui.forms import open_form
+
+        dialog = open_form(self, "referral_update", {"referral_id": referral_id})
+        submitted = getattr(dialog, "submitted", None)
+        if submitted is not None:
+            submitted.connect(lambda _r: (self.banner.info(self.tr("Referral updated.")),
+                                          self.refresh()))
+        return dialog
 
     def complete_clicked(self) -> None:
         card = self.current_card()

@@ -10,19 +10,33 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.domain.errors import FieldAppError, UnlockThrottled, WrongPassphrase
 from fieldapp.services import auth, caselist
+from fieldapp.services import sync as sync_service
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.reference import read_reference
 from fieldapp.store.store import DataDir
+from fieldapp.sync.client import DeviceRevoked
+from fieldapp.sync.scheduler import ProbeSchedule
 from fieldapp.ui import i18n, settings
+from fieldapp.ui.admin import enrol_error
+from fieldapp.ui.background_sync import FIRST_DELAY, BackgroundSync
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.first_run import FirstRunValues, FirstRunWizard
 from fieldapp.ui.main_window import MainView, Place
+from fieldapp.ui.sync_status import HqSync
 from fieldapp.ui.tasks import TaskRunner, user_message
 from fieldapp.ui.unlock import UnlockFailed, UnlockView
 
@@ -30,8 +44,10 @@ log = logging.getLogger("fieldapp.ui.shell")
 #: Input that counts as "someone is using the laptop".
 ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                       QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.Shortcut})
-#: HQ enrolment: (workspace, url, code) -> None, raises FieldAppError. Wired by the sync issue.
+#: HQ enrolment: (workspace, url, code) -> None, raises FieldAppError.
 EnrolHook = Callable[[Workspace, str, str], None]
+#: What `ask_revoked` answers to wipe without exporting the unsent changes.
+WIPE_ONLY = Path()
 
 
 def forms_hook(name: str, *args: Any) -> None:
@@ -144,14 +160,25 @@ class AppController(QObject):
         self.root = root
         self.kdf = kdf
         self.runner = runner or TaskRunner()
-        self.enrol_hook = enrol_hook
         self.hooks = dict(hooks or {})
+        # The window's sync: HQ over fieldapp.services.sync unless a test gives its own.
+        source = self.hooks.setdefault("sync", HqSync())
+        self.enrol_hook = enrol_hook or getattr(source, "enrol", None) or sync_service.enrol
+        self.hooks.setdefault("enrol", self.enrol_hook)
+        #: A store made by first run whose enrolment failed: the wizard asks again.
+        self._created: Opened | None = None
+        self._revoking = False
         self.prefs = settings.load(root)
         self.ws: Workspace | None = None
         self.last_place: Place | None = None
         self.shell = Shell(kdf=kdf)
         self.idle = IdleWatcher(self.lock, self.prefs.idle_minutes, self)
         s = self.shell
+        self.background = BackgroundSync(
+            s.main.sync, self.hooks.get("sync_schedule", ProbeSchedule),
+            self.hooks.get("sync_first_delay", FIRST_DELAY), self)
+        s.main.sync.revoked.connect(self.device_revoked)
+        s.main.admin.enrolled.connect(self.enrolled)
         s.on_close = self.shutdown
         s.lock_shortcut.activated.connect(self.lock)
         s.main.lock_requested.connect(self.lock)
@@ -194,27 +221,41 @@ class AppController(QObject):
 
     # -- user actions -----------------------------------------------------------------
     def create_store(self, values: FirstRunValues) -> None:
-        """First run's Finish: create the encrypted store (Argon2id: off the UI thread)."""
+        """First run's Finish: create the encrypted store (Argon2id: off the UI thread), then
+        enrol with HQ if an address and code were given. A failed enrolment keeps the store
+        and the wizard: the user corrects the address or code, or clears both to skip."""
         wizard = self.shell.wizard
         wizard.set_busy(True)
-        root, kdf, hook = self.root, self.kdf, self.enrol_hook
+        root, kdf, hook, made = self.root, self.kdf, self.enrol_hook, self._created
 
-        def job() -> Opened:
-            ws = auth.initialise(root, post_code=values.post_code, username=values.username,
-                                 passphrase=values.passphrase, display_name=values.display_name,
-                                 kdf=kdf)
-            if values.hq_url and hook is not None:
-                try:
-                    hook(ws, values.hq_url, values.hq_code)
-                except Exception as exc:  # noqa: BLE001 - enrolment is optional; never lose the store
-                    log.info("enrolment during first run failed (%s); the store stays offline",
-                             type(exc).__name__)
-            return _open(ws)
+        def job() -> tuple[Opened, BaseException | None]:
+            opened = made or _open(auth.initialise(
+                root, post_code=values.post_code, username=values.username,
+                passphrase=values.passphrase, display_name=values.display_name, kdf=kdf))
+            if not values.hq_url:
+                return opened, None
+            try:
+                hook(opened.ws, values.hq_url, values.hq_code)
+            except Exception as exc:  # noqa: BLE001 - enrolment is optional; never lose the store
+                log.info("enrolment during first run failed (%s)", type(exc).__name__)
+                return opened, exc
+            return opened, None
 
-        def done(opened: Opened) -> None:
+        def done(result: tuple[Opened, BaseException | None]) -> None:
+            opened, error = result
             wizard.set_busy(False)
-            self.prefs = self.prefs.with_(language=values.language, last_user=values.username)
-            self._save_prefs()
+            if made is None:
+                self.prefs = self.prefs.with_(language=values.language, last_user=values.username)
+                self._save_prefs()
+            if error is not None:
+                self._created = opened
+                wizard.store_created()
+                wizard.show_error(self.tr(
+                    "The encrypted store was created, but enrolment with HQ failed: {reason} "
+                    "Correct the address or code and press Finish again, or clear both to enrol "
+                    "later in Admin.").format(reason=enrol_error(error)))
+                return
+            self._created = None
             self._opened(opened)
 
         def failed(exc: BaseException) -> None:
@@ -268,10 +309,20 @@ class AppController(QObject):
         ws = self.ws
         if ws is None:
             return
+        self.last_place = self.shell.main.place()
+        self._leave_workspace(invalidate=True)
+        # The worker may still be inside a job using this workspace: close after it.
+        self.runner.run_db("close", ws.close)
+        log.info("locked")
+        self.show_unlock()
+
+    def _leave_workspace(self, *, invalidate: bool) -> None:
+        """Hide everything of the open workspace: forms saved, dialogs closed, views cleared."""
         main = self.shell.main
-        self.last_place = main.place()
-        forms_hook("flush_open_forms")  # queue draft saves: they run before the close below
-        self.runner.invalidate()
+        self.background.stop()
+        forms_hook("flush_open_forms")  # queue draft saves: they run before the close
+        if invalidate:
+            self.runner.invalidate()
         for dialog in self.shell.findChildren(QDialog):
             if isValid(dialog) and dialog.isVisible():
                 dialog.reject()  # statements, attachments, forms, admin dialogs: nothing stays
@@ -280,10 +331,77 @@ class AppController(QObject):
         main.set_context(None)
         self.ws = None
         self.idle.stop()
-        # The worker may still be inside a job using this workspace: close after it.
-        self.runner.run_db("close", ws.close)
-        log.info("locked")
-        self.show_unlock()
+
+    def enrolled(self) -> None:
+        """Admin enrolled this laptop: show it, and start syncing in the background."""
+        ctx = self.shell.main.ctx
+        if ctx is not None:
+            self.shell.main.sync.refresh()
+            self.background.start(ctx)
+
+    def device_revoked(self, exc: DeviceRevoked) -> None:
+        """HQ revoked this device: offer a sealed bundle of the unsent changes, then wipe."""
+        ws = self.ws
+        if ws is None or self._revoking:
+            return
+        self.background.stop()
+        answer = self.ask_revoked(exc.unsent)
+        if answer is None:
+            return  # not now: the panel says revoked; the next round asks again
+        self._revoking = True
+        bundle = None if answer is WIPE_ONLY else answer
+        self._leave_workspace(invalidate=False)
+
+        def job() -> int:
+            count = sync_service.export_bundle(ws, bundle)[1] if bundle is not None else 0
+            sync_service.wipe_revoked(ws)
+            return count
+
+        def done(_count: int) -> None:
+            self._revoking = False
+            self.last_place = None
+            log.info("revoked device wiped (bundle written: %s)", bundle is not None)
+            self.shell.wizard.reset()
+            self.show_first_run()
+
+        def failed(err: BaseException) -> None:
+            # Nothing was wiped (the export comes first): the store opens again as before.
+            self._revoking = False
+            if ws.is_open:
+                self.runner.run_db("close", ws.close)
+            self.show_unlock()
+            self.shell.unlock.show_error(user_message(err))
+
+        self.runner.run_db("revoked_wipe", job, done, failed)
+
+    def ask_revoked(self, unsent: int) -> Path | None:
+        """Ask what to do: a bundle path (export, then wipe), WIPE_ONLY, or None (not now)."""
+        box = QMessageBox(self.shell)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("This device was revoked"))
+        export = None
+        if unsent:
+            box.setText(self.tr(
+                "HQ has revoked this device. {n} changes never reached HQ. Save them to a sealed "
+                "file (only HQ can open it) and hand it to HQ; then this laptop's store is "
+                "wiped.").format(n=i18n.digits(unsent)))
+            export = box.addButton(self.tr("Save the changes, then wipe…"),
+                                   QMessageBox.ButtonRole.AcceptRole)
+            wipe = box.addButton(self.tr("Wipe without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        else:
+            box.setText(self.tr("HQ has revoked this device and holds all of its changes. This "
+                                "laptop's store will now be wiped."))
+            wipe = box.addButton(self.tr("Wipe"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is wipe:
+            return WIPE_ONLY
+        if export is not None and clicked is export:
+            name, _ = QFileDialog.getSaveFileName(self.shell, self.tr("Save unsent changes"),
+                                                  "unsent-changes.bundle")
+            return Path(name) if name else None
+        return None
 
     def set_language(self, code: str) -> None:
         i18n.set_language(code)
@@ -307,6 +425,7 @@ class AppController(QObject):
         main.restore(self.last_place)
         self.idle.set_minutes(self.prefs.idle_minutes)
         self.idle.start()
+        self.background.start(ctx)
         log.info("unlocked as role %s", opened.ws.actor.role.value)
 
     def _sync_language_pickers(self) -> None:
@@ -325,6 +444,10 @@ class AppController(QObject):
         self.runner.run_db("save_prefs", lambda: settings.save(root, prefs))
 
     def shutdown(self) -> None:
+        self.background.stop()
+        if self._created is not None:  # first run's store, enrolment still being retried
+            self.runner.run_db("close", self._created.ws.close)
+            self._created = None
         ws = self.ws
         if ws is not None:
             self.runner.invalidate()

@@ -1,38 +1,47 @@
-"""The Sync panel: a view over `SyncStatus` (see sync_status.py); Sync now goes through the runner."""
+"""The Sync panel: a view over `SyncStatus` (see sync_status.py); rounds go through the runner."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldapp.sync.client import DeviceRevoked, HqRefused, HqUnreachable, NotEnrolled
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
-from fieldapp.ui.sync_status import OfflineSync, SyncSource, SyncStatus
+from fieldapp.ui.sync_status import HqSync, OfflineSync, SyncSource, SyncStatus
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, BusyBar
 
-__all__ = ["OfflineSync", "SyncPanel", "SyncSource", "SyncStatus"]
+__all__ = ["HqSync", "OfflineSync", "SyncPanel", "SyncSource", "SyncStatus"]
 #: Clock differences above this are worth telling the user about (HLCs cope, people may not).
 SKEW_WARNING_SECONDS = 300
 
 
 class SyncPanel(QWidget):
-    """Shows the last SyncStatus; `status_changed` lets the status bar follow."""
+    """Shows the last SyncStatus; `status_changed` lets the status bar follow.
+
+    `run_round()` is the one way a round starts (the button and the background timer):
+    it runs on the database worker, because a round writes the store.
+    `round_finished(ok)` follows every round; `revoked(DeviceRevoked)` when HQ revoked us.
+    """
 
     status_changed = Signal(object)
+    round_finished = Signal(bool)
+    revoked = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx: ViewContext | None = None
-        self.source: SyncSource = OfflineSync()
+        self.source: SyncSource = HqSync()
         self.status: SyncStatus | None = None
+        self.running = False
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.banner = Banner()
         self.busy = BusyBar()
         self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(5)]
-        self.values = [QLabel() for _ in range(5)]
+        self.labels = [QLabel() for _ in range(6)]
+        self.values = [QLabel() for _ in range(6)]
         for label, value in zip(self.labels, self.values, strict=True):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -53,10 +62,15 @@ class SyncPanel(QWidget):
 
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
+        self.running = False
         if ctx is not None and "sync" in ctx.hooks:
             self.source = ctx.hooks["sync"]
 
     def activate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the stored sync state (no network)."""
         if self.ctx is None:
             return
         ctx, source = self.ctx, self.source
@@ -65,30 +79,63 @@ class SyncPanel(QWidget):
 
     def clear(self) -> None:
         self.status = None
+        self.running = False
         self.banner.clear_message()
         self.busy.set_busy(False)
+        self.sync_button.setEnabled(True)
         self._render()
 
     def sync_now(self) -> None:
-        """Sync now: a network job (it may overlap database jobs)."""
-        if self.ctx is None:
-            return
+        """The button: a round now, whatever the background schedule says."""
+        self.run_round()
+
+    def run_round(self) -> bool:
+        """Start one round on the database worker; False if one is already running."""
+        if self.ctx is None or self.running:
+            return False
         ctx, source = self.ctx, self.source
+        self.running = True
         self.busy.set_busy(True)
         self.sync_button.setEnabled(False)
+        self.banner.info(self.tr("Sending and receiving changes…"))
+
+        def finish() -> None:
+            self.running = False
+            self.busy.set_busy(False)
+            self.sync_button.setEnabled(True)
 
         def done(status: SyncStatus) -> None:
-            self.busy.set_busy(False)
-            self.sync_button.setEnabled(True)
+            finish()
             self.show_status(status)
+            self.banner.info(self.tr("Sync finished: {pushed} sent, {pulled} received.").format(
+                pushed=i18n.digits(status.pushed or 0), pulled=i18n.digits(status.pulled or 0)))
             ctx.changed()
+            self.round_finished.emit(True)
 
         def failed(exc: BaseException) -> None:
-            self.busy.set_busy(False)
-            self.sync_button.setEnabled(True)
-            self.banner.error(user_message(exc))
+            finish()
+            self.refresh()  # the store recorded the failure: show it (and the pending count)
+            self.banner.error(self.error_text(exc))
+            self.round_finished.emit(False)
+            if isinstance(exc, DeviceRevoked):
+                self.revoked.emit(exc)
 
-        ctx.runner.run_net("sync_now", lambda: source.sync_now(ctx.ws), done, failed)
+        ctx.runner.run_db("sync_round", lambda: source.sync_now(ctx.ws), done, failed)
+        return True
+
+    def error_text(self, exc: BaseException) -> str:
+        """What failed and why: a translated lead, then the sync client's own reason."""
+        if isinstance(exc, DeviceRevoked):
+            lead = self.tr("HQ has revoked this device.")
+        elif isinstance(exc, NotEnrolled):
+            lead = self.tr("This laptop is not enrolled with HQ: a supervisor enrols it in Admin.")
+        elif isinstance(exc, HqUnreachable):
+            lead = self.tr("HQ could not be reached. Nothing is lost: the next sync continues.")
+        elif isinstance(exc, HqRefused):
+            lead = self.tr("HQ refused the sync.")
+        else:
+            return user_message(exc)
+        return self.tr("{lead} ({reason})").format(lead=lead, reason=user_message(exc))
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
@@ -101,28 +148,36 @@ class SyncPanel(QWidget):
             for v in self.values:
                 v.clear()
             return
-        self.values[0].setText(s.hq_url if s.enrolled and s.hq_url else
-                               self.tr("Not enrolled with HQ (the app works fully offline)"))
+        if s.revoked:
+            hq = self.tr("This device was revoked by HQ")
+        elif s.enrolled and s.hq_url:
+            hq = s.hq_url
+        else:
+            hq = self.tr("Not enrolled with HQ (the app works fully offline)")
+        self.values[0].setText(hq)
         self.values[1].setText(i18n.fmt_date(s.last_success) if s.last_success else self.tr("Never"))
         self.values[2].setText(i18n.digits(s.pending))
-        self.values[3].setText(s.last_error or self.tr("None"))
+        if s.pushed is None:
+            self.values[3].setText(self.tr("No sync yet in this session"))
+        else:
+            self.values[3].setText(self.tr("{pushed} sent, {pulled} received").format(
+                pushed=i18n.digits(s.pushed), pulled=i18n.digits(s.pulled or 0)))
+        self.values[4].setText(s.last_error or self.tr("None"))
         if s.clock_skew_seconds is None:
             skew = self.tr("Unknown (not yet in contact with HQ)")
-        elif abs(s.clock_skew_seconds) > SKEW_WARNING_SECONDS:
+        elif s.clock_warning or abs(s.clock_skew_seconds) > SKEW_WARNING_SECONDS:
             skew = self.tr("This laptop's clock is {minutes} minutes off: please correct it").format(
                 minutes=i18n.digits(round(abs(s.clock_skew_seconds) / 60)))
         else:
             skew = self.tr("OK")
-        self.values[4].setText(skew)
-        if s.last_error:
-            self.banner.error(s.last_error)
+        self.values[5].setText(skew)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Changes are kept encrypted on this laptop and sent to HQ "
                                      "when a connection is available."))
         for label, text in zip(self.labels, (self.tr("Headquarters"), self.tr("Last successful sync"),
-                                             self.tr("Changes not yet sent"), self.tr("Last error"),
-                                             self.tr("Clock")), strict=True):
+                                             self.tr("Changes not yet sent"), self.tr("Last round"),
+                                             self.tr("Last error"), self.tr("Clock")), strict=True):
             label.setText(text)
         self.sync_button.setText(self.tr("Sync now"))
         self._render()

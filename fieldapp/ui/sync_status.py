@@ -1,4 +1,4 @@
-"""What the Sync panel shows, as plain data: the sync helper fills it, without importing Qt."""
+"""What the Sync panel shows, as plain data, and the sources that fill it (no Qt here)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
+import httpx
+
 from fieldapp.services import caselist
+from fieldapp.services import sync as sync_service
 from fieldapp.services.workspace import Workspace
+from fieldapp.sync.client import SyncOptions, SyncResult
 
 
 @dataclass(frozen=True)
@@ -21,10 +25,16 @@ class SyncStatus:
     last_error: str | None = None
     clock_skew_seconds: float | None = None
     running: bool = False
+    #: HQ says the skew is large enough to matter (its own threshold).
+    clock_warning: bool = False
+    revoked: bool = False
+    #: What the last round of this session moved (None: no round yet).
+    pushed: int | None = None
+    pulled: int | None = None
 
 
 class SyncSource(Protocol):
-    """The interface the Sync panel drives; both calls run on the task runner (network pool)."""
+    """The interface the Sync panel drives (both calls run on the task runner's DB worker)."""
 
     def status(self, ws: Workspace) -> SyncStatus: ...
 
@@ -32,7 +42,7 @@ class SyncSource(Protocol):
 
 
 class OfflineSync:
-    """Until the sync client is connected: reports pending changes, and says HQ is not set up."""
+    """No sync client: reports pending changes, and says HQ is not set up (tests, demos)."""
 
     def status(self, ws: Workspace) -> SyncStatus:
         info = caselist.device_info(ws)
@@ -44,3 +54,57 @@ class OfflineSync:
         return SyncStatus(status.enrolled, status.hq_url, status.last_success, status.pending,
                           "sync is not available in this version yet: everything is kept here "
                           "until it is", status.clock_skew_seconds)
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    # The store keeps naive UTC; the window shows local time.
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone()
+
+
+def from_service(s: sync_service.SyncStatus, result: SyncResult | None = None) -> SyncStatus:
+    return SyncStatus(
+        enrolled=s.enrolled, hq_url=s.hq_url, last_success=_utc(s.last_success_at),
+        pending=s.pending, last_error=s.last_error,
+        clock_skew_seconds=None if s.skew_ms is None else s.skew_ms / 1000.0,
+        clock_warning=s.clock_warning, revoked=s.revoked,
+        pushed=None if result is None else result.pushed,
+        pulled=None if result is None else result.pulled)
+
+
+class HqSync:
+    """The window's sync source over `fieldapp.services.sync` (the default `hooks["sync"]`).
+
+    `sync_now` is one blocking round: run it on the database worker (it writes the store).
+    It raises what `sync_round` raises (HqUnreachable, HqRefused, NotEnrolled,
+    DeviceRevoked); the outcome is recorded in the store either way, so `status()` shows it.
+    """
+
+    def __init__(self, options: SyncOptions | None = None,
+                 transport: httpx.BaseTransport | None = None, probe_timeout: float = 5.0) -> None:
+        self.options = options
+        self.transport = transport
+        self.probe_timeout = probe_timeout
+
+    def status(self, ws: Workspace) -> SyncStatus:
+        return from_service(sync_service.status(ws))
+
+    def sync_now(self, ws: Workspace) -> SyncStatus:
+        result = sync_service.sync_round(ws, transport=self.transport, options=self.options)
+        return from_service(sync_service.status(ws), result)
+
+    def probe(self, hq_url: str) -> bool:
+        """Does HQ answer at all? A cheap GET on the network pool before a round is queued,
+        so a dead link never holds the database worker for a round's retries."""
+        try:
+            with httpx.Client(base_url=hq_url.rstrip("/"), transport=self.transport,
+                              timeout=self.probe_timeout) as client:
+                return client.get("/v1/health").status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def enrol(self, ws: Workspace, hq_url: str, code: str) -> None:
+        sync_service.enrol(ws, hq_url, code, transport=self.transport)

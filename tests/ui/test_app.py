@@ -65,11 +65,12 @@ def test_sync_panel_shows_a_status(qtbot: Any, store: Any, make_controller: Any)
     panel = main.sync
     assert panel.status is not None and panel.status.pending > 0
     assert "Not enrolled" in panel.values[0].text()
+    assert not c.background.timer.isActive() or c.background.active
     panel.sync_now()
     wait_idle(qtbot, c)
-    assert "not available" in panel.banner.text()
+    assert panel.banner.text().startswith("This laptop is not enrolled with HQ")
     panel.show_status(SyncStatus(True, "https://hq", dt.datetime(2026, 1, 2, 3, 4), 0, None, 900.0))
-    assert panel.values[4].text().startswith("This laptop's clock is 15 minutes off")
+    assert panel.values[5].text().startswith("This laptop's clock is 15 minutes off")
     assert main.sync_label.text() == "Sync: last 2026-01-02 03:04"
     assert main.pending_label.text() == "0 changes not yet sent"
 

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 from uihelpers import unlock_as, wait_idle
 
-from fieldapp.ui import referral_board
+from fieldapp.ui import forms, referral_board
 from fieldapp.ui.referral_board import ReasonDialog, ServicesDialog
+from tests.ui.forms.formhelpers import fill, submit
 
 
 @pytest.fixture
@@ -43,9 +44,17 @@ def test_accept_record_services_complete(qtbot: Any, board: Any, monkeypatch: An
     assert b.banner.text() == "Referral accepted."
     b.select(rid)
     assert b.queue == "accepted" and b.current_card().referral.status == "accepted"
-    monkeypatch.setattr(referral_board, "ask_services", lambda *a: (["shelter", "medical"], ""))
+    # Record services opens the referral_update form for this referral.
     b.service_button.click()
+    dialog = forms.last_opened
+    assert dialog is not None and dialog.parent() is b
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10_000)
+    assert [o.value for o in dialog.controller.state.options("action")] == ["start_service", "complete"]
+    fill(dialog, "action", "start_service")
+    fill(dialog, "services_given", ["shelter", "medical"])
+    submit(qtbot, dialog, c.runner)
     wait_idle(qtbot, c)
+    assert b.banner.text() == "Referral updated."
     b.select(rid)
     assert b.queue == "in_service"
     assert "Medical care" in b.timeline.item(b.timeline.count() - 1).text()
