@@ -47,107 +47,253 @@
     <context>
         <name>AdminView</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="197" />
+            <location filename="../../fieldapp/ui/admin.py" line="244" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="197" />
+            <location filename="../../fieldapp/ui/admin.py" line="244" />
             <source>Full name</source>
             <translation>ឈ្មោះពេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="197" />
+            <location filename="../../fieldapp/ui/admin.py" line="244" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="198" />
+            <location filename="../../fieldapp/ui/admin.py" line="245" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="198" />
+            <location filename="../../fieldapp/ui/admin.py" line="245" />
             <source>Centre</source>
             <translation>មជ្ឈមណ្ឌល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="202" />
+            <location filename="../../fieldapp/ui/admin.py" line="249" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="202" />
+            <location filename="../../fieldapp/ui/admin.py" line="249" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="202" />
+            <location filename="../../fieldapp/ui/admin.py" line="249" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="203" />
+            <location filename="../../fieldapp/ui/admin.py" line="250" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="207" />
+            <location filename="../../fieldapp/ui/admin.py" line="254" />
             <source>Sync conflicts to review ({n})</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="229" />
+            <location filename="../../fieldapp/ui/admin.py" line="276" />
             <source>User {name} added.</source>
             <translation>បានបន្ថែមអ្នកប្រើ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="235" />
+            <location filename="../../fieldapp/ui/admin.py" line="282" />
             <source>New passphrase set for {name}.</source>
             <translation>បានកំណត់ឃ្លាសម្ងាត់ថ្មីសម្រាប់ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="248" />
+            <location filename="../../fieldapp/ui/admin.py" line="300" />
+            <source>This laptop is enrolled with HQ: changes are now sent when a connection is available.</source>
+            <translation>កុំព្យូទ័រយួរដៃនេះបានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលហើយ៖ ការផ្លាស់ប្ដូរនឹងត្រូវផ្ញើនៅពេលមានការតភ្ជាប់។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="307" />
+            <source>Enrolment failed: {reason}</source>
+            <translation>ការចុះឈ្មោះបរាជ័យ៖ {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="314" />
+            <source>Enter HQ's address and the enrolment code HQ gave you.</source>
+            <translation>សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដចុះឈ្មោះដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="327" />
+            <source>Exported to {name}. The file is NOT encrypted: keep it on an encrypted drive and delete it after handing it over.</source>
+            <translation>បាននាំចេញទៅ {name}។ ឯកសារនេះមិនត្រូវបានអ៊ិនគ្រីបទេ៖ រក្សាទុកវានៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="347" />
+            <source>The file will NOT be encrypted</source>
+            <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="348" />
+            <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
+            <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="357" />
+            <source>Export to a new folder</source>
+            <translation>នាំចេញទៅថតឯកសារថ្មី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="360" />
+            <source>Export to a file</source>
+            <translation>នាំចេញទៅជាឯកសារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="376" />
             <source>Select a user first.</source>
             <translation>សូមជ្រើសរើសអ្នកប្រើជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="255" />
+            <location filename="../../fieldapp/ui/admin.py" line="383" />
             <source>People who can unlock this laptop</source>
             <translation>អ្នកដែលអាចដោះសោកុំព្យូទ័រយួរដៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="256" />
+            <location filename="../../fieldapp/ui/admin.py" line="384" />
             <source>Add user…</source>
             <translation>បន្ថែមអ្នកប្រើ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="257" />
+            <location filename="../../fieldapp/ui/admin.py" line="385" />
             <source>Reset passphrase…</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="258" />
+            <location filename="../../fieldapp/ui/admin.py" line="386" />
             <source>Sync conflicts to review</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="259" />
+            <location filename="../../fieldapp/ui/admin.py" line="387" />
             <source>Lock after this many minutes without use:</source>
             <translation>ចាក់សោបន្ទាប់ពីមិនប្រើប្រាស់រយៈពេលប៉ុន្មាននាទី៖</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="388" />
+            <source>Enrol with HQ</source>
+            <translation>ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="389" />
+            <source>This laptop was set up offline. With HQ's address and an enrolment code from HQ, its changes are sent to HQ when a connection is available.</source>
+            <translation>កុំព្យូទ័រយួរដៃនេះត្រូវបានរៀបចំដោយគ្មានការតភ្ជាប់។ ដោយមានអាសយដ្ឋាន និងលេខកូដចុះឈ្មោះពីទីស្នាក់ការកណ្ដាល ការផ្លាស់ប្ដូររបស់វានឹងត្រូវផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="392" />
+            <source>HQ address</source>
+            <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="393" />
+            <source>Enrolment code</source>
+            <translation>លេខកូដចុះឈ្មោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="394" />
+            <source>Enrol</source>
+            <translation>ចុះឈ្មោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="395" />
+            <source>Export all records (not encrypted)</source>
+            <translation>នាំចេញកំណត់ត្រាទាំងអស់ (មិនអ៊ិនគ្រីប)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="396" />
+            <source>CSV (a folder of tables)</source>
+            <translation>CSV (ថតឯកសារនៃតារាង)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="396" />
+            <source>JSON (one file)</source>
+            <translation>JSON (ឯកសារមួយ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="397" />
+            <source>HTCDS 2.0 sheet (CSV)</source>
+            <translation>តារាង HTCDS 2.0 (CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="400" />
+            <source>Export…</source>
+            <translation>នាំចេញ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="415" />
+            <source>HQ could not be reached. Check the address and the connection, then try again.</source>
+            <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ សូមពិនិត្យអាសយដ្ឋាន និងការតភ្ជាប់ រួចព្យាយាមម្ដងទៀត។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="419" />
+            <source>HQ refused the code ({reason}). Check it, or ask HQ for a new one.</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ ({reason})។ សូមពិនិត្យវា ឬសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។</translation>
         </message>
     </context>
     <context>
         <name>AppController</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="235" />
+            <location filename="../../fieldapp/ui/shell.py" line="254" />
+            <source>The encrypted store was created, but enrolment with HQ failed: {reason} Correct the address or code and press Finish again, or clear both to enrol later in Admin.</source>
+            <extracomment>A store made by first run whose enrolment failed: the wizard asks again.</extracomment>
+            <translation>ឃ្លាំងទិន្នន័យដែលបានអ៊ិនគ្រីបត្រូវបានបង្កើតហើយ ប៉ុន្តែការចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលបរាជ័យ៖ {reason} សូមកែអាសយដ្ឋាន ឬលេខកូដ ហើយចុច បញ្ចប់ ម្ដងទៀត ឬលុបទាំងពីរដើម្បីចុះឈ្មោះនៅពេលក្រោយក្នុងផ្នែកគ្រប់គ្រង។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="276" />
             <source>Wrong user name or passphrase.</source>
             <translation>ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="238" />
+            <location filename="../../fieldapp/ui/shell.py" line="279" />
             <source>Too many wrong passphrases.</source>
             <translation>វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="381" />
+            <source>This device was revoked</source>
+            <translation>ឧបករណ៍នេះត្រូវបានដកសិទ្ធិ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="385" />
+            <source>HQ has revoked this device. {n} changes never reached HQ. Save them to a sealed file (only HQ can open it) and hand it to HQ; then this laptop's store is wiped.</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។ ការផ្លាស់ប្ដូរចំនួន {n} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាលទេ។ សូមរក្សាទុកវាក្នុងឯកសារបិទជិត (មានតែទីស្នាក់ការកណ្ដាលទេដែលអាចបើកបាន) ហើយប្រគល់ឱ្យទីស្នាក់ការកណ្ដាល បន្ទាប់មកឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោល។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="388" />
+            <source>Save the changes, then wipe…</source>
+            <translation>រក្សាទុកការផ្លាស់ប្ដូរ រួចលុបចោល…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="390" />
+            <source>Wipe without saving</source>
+            <translation>លុបចោលដោយមិនរក្សាទុក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="392" />
+            <source>HQ has revoked this device and holds all of its changes. This laptop's store will now be wiped.</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ ហើយមានការផ្លាស់ប្ដូរទាំងអស់របស់វារួចហើយ។ ឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោលឥឡូវនេះ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="394" />
+            <source>Wipe</source>
+            <translation>លុបចោល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="395" />
+            <source>Not now</source>
+            <translation>មិនមែនឥឡូវនេះទេ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/shell.py" line="401" />
+            <source>Save unsent changes</source>
+            <translation>រក្សាទុកការផ្លាស់ប្ដូរដែលមិនទាន់បានផ្ញើ</translation>
         </message>
     </context>
     <context>
@@ -166,92 +312,92 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="394" />
+            <location filename="../../fieldapp/ui/case_list.py" line="410" />
             <source>{shown} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿងចំនួន {shown}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="396" />
+            <location filename="../../fieldapp/ui/case_list.py" line="412" />
             <source>{shown} of more than {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោមច្រើនជាង {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="399" />
+            <location filename="../../fieldapp/ui/case_list.py" line="415" />
             <source>{shown} of {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោម {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="419" />
+            <location filename="../../fieldapp/ui/case_list.py" line="435" />
             <source>All provinces</source>
             <translation>គ្រប់ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="420" />
+            <location filename="../../fieldapp/ui/case_list.py" line="436" />
             <source>All posts</source>
             <translation>គ្រប់ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="422" />
+            <location filename="../../fieldapp/ui/case_list.py" line="438" />
             <source>All types</source>
             <translation>គ្រប់ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="426" />
+            <location filename="../../fieldapp/ui/case_list.py" line="442" />
             <source>Any referral status</source>
             <translation>ស្ថានភាពបញ្ជូនណាមួយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="429" />
+            <location filename="../../fieldapp/ui/case_list.py" line="445" />
             <source>Search</source>
             <translation>ស្វែងរក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="430" />
+            <location filename="../../fieldapp/ui/case_list.py" line="446" />
             <source>Case number, or a victim's or suspect's name (Khmer or Latin)</source>
             <translation>លេខសំណុំរឿង ឬឈ្មោះជនរងគ្រោះ ឬជនសង្ស័យ (អក្សរខ្មែរ ឬឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="432" />
+            <location filename="../../fieldapp/ui/case_list.py" line="448" />
             <source>New rescue…</source>
             <translation>ការជួយសង្គ្រោះថ្មី…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="433" />
+            <location filename="../../fieldapp/ui/case_list.py" line="449" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="433" />
+            <location filename="../../fieldapp/ui/case_list.py" line="449" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="434" />
+            <location filename="../../fieldapp/ui/case_list.py" line="450" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="434" />
+            <location filename="../../fieldapp/ui/case_list.py" line="450" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="436" />
+            <location filename="../../fieldapp/ui/case_list.py" line="452" />
             <source>Between</source>
             <translation>ចន្លោះពី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="437" />
+            <location filename="../../fieldapp/ui/case_list.py" line="453" />
             <source>and</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="438" />
+            <location filename="../../fieldapp/ui/case_list.py" line="454" />
             <source>Minors only</source>
             <translation>តែអនីតិជនប៉ុណ្ណោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="439" />
+            <location filename="../../fieldapp/ui/case_list.py" line="455" />
             <source>Clear filters</source>
             <translation>សម្អាតតម្រង</translation>
         </message>
@@ -259,38 +405,38 @@
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="175" />
+            <location filename="../../fieldapp/ui/case_list.py" line="190" />
             <source>Case number</source>
-            <extracomment>Model column -&gt; sort key in caselist.SORTABLE (None: not sortable quickly at 100k). True once the user sorted by a header: searches then keep that order (slower at 100k); otherwise a search lists matches newest-recorded first, straight off the index.</extracomment>
+            <extracomment>The first page only needs to fill the screen; later pages are bigger. Model column -&gt; sort key in caselist.SORTABLE (None: not sortable quickly at 100k). True once the user sorted by a header: searches then keep that order (slower at 100k); otherwise a search lists matches newest-recorded first, straight off the index.</extracomment>
             <translation>លេខសំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="175" />
+            <location filename="../../fieldapp/ui/case_list.py" line="190" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="175" />
+            <location filename="../../fieldapp/ui/case_list.py" line="190" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="175" />
+            <location filename="../../fieldapp/ui/case_list.py" line="190" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="176" />
+            <location filename="../../fieldapp/ui/case_list.py" line="191" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="176" />
+            <location filename="../../fieldapp/ui/case_list.py" line="191" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="176" />
+            <location filename="../../fieldapp/ui/case_list.py" line="191" />
             <source>Minors</source>
             <translation>អនីតិជន</translation>
         </message>
@@ -602,27 +748,33 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="230" />
+            <location filename="../../fieldapp/ui/first_run.py" line="249" />
             <source>Set up fieldapp</source>
+            <extracomment>The store exists already (its enrolment failed): only the HQ page may change.</extracomment>
             <translation>រៀបចំ fieldapp</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="231" />
+            <location filename="../../fieldapp/ui/first_run.py" line="250" />
             <source>Next &gt;</source>
             <translation>បន្ទាប់ &gt;</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="232" />
+            <location filename="../../fieldapp/ui/first_run.py" line="251" />
             <source>&lt; Back</source>
             <translation>&lt; ថយក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="233" />
+            <location filename="../../fieldapp/ui/first_run.py" line="253" />
             <source>Create the store</source>
             <translation>បង្កើតឃ្លាំងទិន្នន័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="234" />
+            <location filename="../../fieldapp/ui/first_run.py" line="253" />
+            <source>Finish</source>
+            <translation>បញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/first_run.py" line="254" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -1194,42 +1346,42 @@ Notes: {notes}</source>
             <translation>បានបញ្ចប់ការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="346" />
-            <source>Record services given</source>
-            <translation>កត់ត្រាសេវាដែលបានផ្ដល់</translation>
+            <location filename="../../fieldapp/ui/referral_board.py" line="355" />
+            <source>Referral updated.</source>
+            <translation>បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="354" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="363" />
             <source>Complete referral</source>
             <translation>បញ្ចប់ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="360" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="369" />
             <source>Referrals addressed to you, by status. Everything here works offline.</source>
             <translation>ការបញ្ជូនដែលផ្ញើមកអ្នក តាមស្ថានភាព។ អ្វីៗទាំងអស់នៅទីនេះដំណើរការដោយគ្មានអ៊ីនធឺណិត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="362" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="371" />
             <source>Accept</source>
             <translation>ទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="363" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="372" />
             <source>Decline…</source>
             <translation>បដិសេធ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="364" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="373" />
             <source>Record services…</source>
             <translation>កត់ត្រាសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="365" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="374" />
             <source>Complete…</source>
             <translation>បញ្ចប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="366" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="375" />
             <source>Refresh</source>
             <translation>ធ្វើឱ្យថ្មី</translation>
         </message>
@@ -1237,27 +1389,27 @@ Notes: {notes}</source>
     <context>
         <name>ResetDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="100" />
+            <location filename="../../fieldapp/ui/admin.py" line="108" />
             <source>Reset passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="106" />
+            <location filename="../../fieldapp/ui/admin.py" line="114" />
             <source>User</source>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="107" />
+            <location filename="../../fieldapp/ui/admin.py" line="115" />
             <source>New passphrase</source>
             <translation>ឃ្លាសម្ងាត់ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="109" />
+            <location filename="../../fieldapp/ui/admin.py" line="117" />
             <source>Set passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="110" />
+            <location filename="../../fieldapp/ui/admin.py" line="118" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -1288,9 +1440,9 @@ Notes: {notes}</source>
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="101" />
+            <location filename="../../fieldapp/ui/shell.py" line="117" />
             <source>fieldapp — rescue and referral records</source>
-            <extracomment>Input that counts as "someone is using the laptop". HQ enrolment: (workspace, url, code) -&gt; None, raises FieldAppError. Wired by the sync issue.</extracomment>
+            <extracomment>Input that counts as "someone is using the laptop". HQ enrolment: (workspace, url, code) -&gt; None, raises FieldAppError. What `ask_revoked` answers to wipe without exporting the unsent changes.</extracomment>
             <translation>fieldapp — កំណត់ត្រាការជួយសង្គ្រោះ និងការបញ្ជូន</translation>
         </message>
     </context>
@@ -1355,119 +1507,125 @@ Interview: {date}, language {lang}
         </message>
     </context>
     <context>
-        <name>SummaryView</name>
-        <message>
-            <location filename="../../fieldapp/ui/report_summary.py" line="66" />
-            <source>Export is not available in this version yet.</source>
-            <translation>ការនាំចេញមិនទាន់មាននៅក្នុងកំណែនេះនៅឡើយទេ។</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/report_summary.py" line="82" />
-            <source>{rescues} rescues, {victims} victims, of whom {minors} minors</source>
-            <translation>ការជួយសង្គ្រោះ {rescues} ជនរងគ្រោះ {victims} ក្នុងនោះអនីតិជន {minors}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/report_summary.py" line="86" />
-            <source>Type</source>
-            <translation>ប្រភេទ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/report_summary.py" line="86" />
-            <location filename="../../fieldapp/ui/report_summary.py" line="89" />
-            <source>Rescues</source>
-            <translation>ការជួយសង្គ្រោះ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/report_summary.py" line="89" />
-            <source>Province</source>
-            <translation>ខេត្ត</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/report_summary.py" line="92" />
-            <source>Referral status</source>
-            <translation>ស្ថានភាពការបញ្ជូន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/report_summary.py" line="92" />
-            <source>Referrals</source>
-            <translation>ការបញ្ជូន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/report_summary.py" line="97" />
-            <source>Export…</source>
-            <translation>នាំចេញ…</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/report_summary.py" line="98" />
-            <source>Refresh</source>
-            <translation>ធ្វើឱ្យថ្មី</translation>
-        </message>
-    </context>
-    <context>
         <name>SyncPanel</name>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="105" />
-            <source>Not enrolled with HQ (the app works fully offline)</source>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="100" />
+            <source>Sending and receiving changes…</source>
             <extracomment>Clock differences above this are worth telling the user about (HLCs cope, people may not).</extracomment>
+            <translation>កំពុងផ្ញើ និងទទួលការផ្លាស់ប្ដូរ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="110" />
+            <source>Sync finished: {pushed} sent, {pulled} received.</source>
+            <translation>សមកាលកម្មបានបញ្ចប់៖ បានផ្ញើ {pushed} បានទទួល {pulled}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="129" />
+            <source>HQ has revoked this device.</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="131" />
+            <source>This laptop is not enrolled with HQ: a supervisor enrols it in Admin.</source>
+            <translation>កុំព្យូទ័រយួរដៃនេះមិនទាន់បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលទេ៖ អ្នកគ្រប់គ្រងចុះឈ្មោះវានៅក្នុងផ្នែកគ្រប់គ្រង។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="133" />
+            <source>HQ could not be reached. Nothing is lost: the next sync continues.</source>
+            <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="135" />
+            <source>HQ refused the sync.</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធសមកាលកម្ម។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="138" />
+            <source>{lead} ({reason})</source>
+            <translation>{lead} ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="152" />
+            <source>This device was revoked by HQ</source>
+            <translation>ឧបករណ៍នេះត្រូវបានទីស្នាក់ការកណ្ដាលដកសិទ្ធិ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="156" />
+            <source>Not enrolled with HQ (the app works fully offline)</source>
             <translation>មិនទាន់ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល (កម្មវិធីដំណើរការពេញលេញដោយគ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="106" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="158" />
             <source>Never</source>
             <translation>មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="108" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="161" />
+            <source>No sync yet in this session</source>
+            <translation>មិនទាន់មានសមកាលកម្មក្នុងវគ្គនេះទេ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="163" />
+            <source>{pushed} sent, {pulled} received</source>
+            <translation>បានផ្ញើ {pushed} បានទទួល {pulled}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="165" />
             <source>None</source>
             <translation>គ្មាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="110" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="167" />
             <source>Unknown (not yet in contact with HQ)</source>
             <translation>មិនដឹង (មិនទាន់បានទាក់ទងជាមួយទីស្នាក់ការកណ្ដាល)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="112" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="169" />
             <source>This laptop's clock is {minutes} minutes off: please correct it</source>
             <translation>នាឡិការបស់កុំព្យូទ័រយួរដៃនេះខុស {minutes} នាទី៖ សូមកែវាឱ្យត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="115" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="172" />
             <source>OK</source>
             <translation>ត្រឹមត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="121" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="176" />
             <source>Changes are kept encrypted on this laptop and sent to HQ when a connection is available.</source>
             <translation>ការផ្លាស់ប្ដូរត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីបនៅលើកុំព្យូទ័រយួរដៃនេះ ហើយផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="123" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="178" />
             <source>Headquarters</source>
             <translation>ទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="123" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="178" />
             <source>Last successful sync</source>
             <translation>សមកាលកម្មជោគជ័យចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="124" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="179" />
             <source>Changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរមិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="124" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="179" />
+            <source>Last round</source>
+            <translation>ជុំចុងក្រោយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="180" />
             <source>Last error</source>
             <translation>កំហុសចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="125" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="180" />
             <source>Clock</source>
             <translation>នាឡិកា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="127" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="182" />
             <source>Sync now</source>
             <translation>ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
         </message>
@@ -1536,48 +1694,49 @@ Interview: {date}, language {lang}
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="46" />
-            <location filename="../../fieldapp/ui/admin.py" line="69" />
+            <location filename="../../fieldapp/ui/admin.py" line="54" />
+            <location filename="../../fieldapp/ui/admin.py" line="77" />
             <source>Add user</source>
+            <extracomment>Export formats offered, in order (csv writes a folder of files; the others one file).</extracomment>
             <translation>បន្ថែមអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="62" />
+            <location filename="../../fieldapp/ui/admin.py" line="70" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="63" />
+            <location filename="../../fieldapp/ui/admin.py" line="71" />
             <source>Full name (optional)</source>
             <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="64" />
+            <location filename="../../fieldapp/ui/admin.py" line="72" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="65" />
+            <location filename="../../fieldapp/ui/admin.py" line="73" />
             <source>Transit centre</source>
             <translation>មជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="66" />
+            <location filename="../../fieldapp/ui/admin.py" line="74" />
             <source>Passphrase</source>
             <translation>ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="67" />
+            <location filename="../../fieldapp/ui/admin.py" line="75" />
             <source>Repeat passphrase</source>
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="70" />
+            <location filename="../../fieldapp/ui/admin.py" line="78" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="86" />
+            <location filename="../../fieldapp/ui/admin.py" line="94" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>

@@ -306,6 +306,82 @@ KM: dict[str, str] = {
     "Last error": "កំហុសចុងក្រោយ",
     "Clock": "នាឡិកា",
     "Sync now": "ធ្វើសមកាលកម្មឥឡូវនេះ",
+    # window sync, enrolment, exports, revocation
+    "This laptop is enrolled with HQ: changes are now sent when a connection is available.":
+        "កុំព្យូទ័រយួរដៃនេះបានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលហើយ៖ "
+        "ការផ្លាស់ប្ដូរនឹងត្រូវផ្ញើនៅពេលមានការតភ្ជាប់។",
+    "Enrolment failed: {reason}": "ការចុះឈ្មោះបរាជ័យ៖ {reason}",
+    "Enter HQ's address and the enrolment code HQ gave you.":
+        "សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដចុះឈ្មោះដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។",
+    "Exported to {name}. The file is NOT encrypted: keep it on an encrypted drive and delete it "
+    "after handing it over.":
+        "បាននាំចេញទៅ {name}។ ឯកសារនេះមិនត្រូវបានអ៊ិនគ្រីបទេ៖ "
+        "រក្សាទុកវានៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។",
+    "The file will NOT be encrypted": "ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ",
+    "The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every "
+    "name in it. Keep it only as long as needed, on an encrypted drive, and delete it after "
+    "handing it over.":
+        "ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB "
+        "អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ "
+        "នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។",
+    "Export to a new folder": "នាំចេញទៅថតឯកសារថ្មី",
+    "Export to a file": "នាំចេញទៅជាឯកសារ",
+    "Enrol with HQ": "ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល",
+    "This laptop was set up offline. With HQ's address and an enrolment code from HQ, its changes "
+    "are sent to HQ when a connection is available.":
+        "កុំព្យូទ័រយួរដៃនេះត្រូវបានរៀបចំដោយគ្មានការតភ្ជាប់។ "
+        "ដោយមានអាសយដ្ឋាន និងលេខកូដចុះឈ្មោះពីទីស្នាក់ការកណ្ដាល "
+        "ការផ្លាស់ប្ដូររបស់វានឹងត្រូវផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។",
+    "Enrol": "ចុះឈ្មោះ",
+    "Export all records (not encrypted)": "នាំចេញកំណត់ត្រាទាំងអស់ (មិនអ៊ិនគ្រីប)",
+    "CSV (a folder of tables)": "CSV (ថតឯកសារនៃតារាង)",
+    "JSON (one file)": "JSON (ឯកសារមួយ)",
+    "HTCDS 2.0 sheet (CSV)": "តារាង HTCDS 2.0 (CSV)",
+    "HQ could not be reached. Check the address and the connection, then try again.":
+        "មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ សូមពិនិត្យអាសយដ្ឋាន និងការតភ្ជាប់ រួចព្យាយាមម្ដងទៀត។",
+    "HQ refused the code ({reason}). Check it, or ask HQ for a new one.":
+        "ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ ({reason})។ "
+        "សូមពិនិត្យវា ឬសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។",
+    "The encrypted store was created, but enrolment with HQ failed: {reason} Correct the address "
+    "or code and press Finish again, or clear both to enrol later in Admin.":
+        "ឃ្លាំងទិន្នន័យដែលបានអ៊ិនគ្រីបត្រូវបានបង្កើតហើយ "
+        "ប៉ុន្តែការចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលបរាជ័យ៖ {reason} "
+        "សូមកែអាសយដ្ឋាន ឬលេខកូដ ហើយចុច បញ្ចប់ ម្ដងទៀត "
+        "ឬលុបទាំងពីរដើម្បីចុះឈ្មោះនៅពេលក្រោយក្នុងផ្នែកគ្រប់គ្រង។",
+    "This device was revoked": "ឧបករណ៍នេះត្រូវបានដកសិទ្ធិ",
+    "HQ has revoked this device. {n} changes never reached HQ. Save them to a sealed file (only HQ "
+    "can open it) and hand it to HQ; then this laptop's store is wiped.":
+        "ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។ ការផ្លាស់ប្ដូរចំនួន {n} "
+        "មិនបានទៅដល់ទីស្នាក់ការកណ្ដាលទេ។ សូមរក្សាទុកវាក្នុងឯកសារបិទជិត "
+        "(មានតែទីស្នាក់ការកណ្ដាលទេដែលអាចបើកបាន) ហើយប្រគល់ឱ្យទីស្នាក់ការកណ្ដាល "
+        "បន្ទាប់មកឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោល។",
+    "Save the changes, then wipe…": "រក្សាទុកការផ្លាស់ប្ដូរ រួចលុបចោល…",
+    "Wipe without saving": "លុបចោលដោយមិនរក្សាទុក",
+    "HQ has revoked this device and holds all of its changes. This laptop's store will now be "
+    "wiped.":
+        "ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ ហើយមានការផ្លាស់ប្ដូរទាំងអស់របស់វារួចហើយ។ "
+        "ឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោលឥឡូវនេះ។",
+    "Wipe": "លុបចោល",
+    "Not now": "មិនមែនឥឡូវនេះទេ",
+    "Save unsent changes": "រក្សាទុកការផ្លាស់ប្ដូរដែលមិនទាន់បានផ្ញើ",
+    "Finish": "បញ្ចប់",
+    "Referral updated.": "បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន។",
+    "Sending and receiving changes…": "កំពុងផ្ញើ និងទទួលការផ្លាស់ប្ដូរ…",
+    "Sync finished: {pushed} sent, {pulled} received.":
+        "សមកាលកម្មបានបញ្ចប់៖ បានផ្ញើ {pushed} បានទទួល {pulled}។",
+    "HQ has revoked this device.": "ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។",
+    "This laptop is not enrolled with HQ: a supervisor enrols it in Admin.":
+        "កុំព្យូទ័រយួរដៃនេះមិនទាន់បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលទេ៖ "
+        "អ្នកគ្រប់គ្រងចុះឈ្មោះវានៅក្នុងផ្នែកគ្រប់គ្រង។",
+    "HQ could not be reached. Nothing is lost: the next sync continues.":
+        "មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ គ្មានអ្វីបាត់បង់ទេ៖ "
+        "សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។",
+    "HQ refused the sync.": "ទីស្នាក់ការកណ្ដាលបានបដិសេធសមកាលកម្ម។",
+    "{lead} ({reason})": "{lead} ({reason})",
+    "This device was revoked by HQ": "ឧបករណ៍នេះត្រូវបានទីស្នាក់ការកណ្ដាលដកសិទ្ធិ",
+    "No sync yet in this session": "មិនទាន់មានសមកាលកម្មក្នុងវគ្គនេះទេ",
+    "{pushed} sent, {pulled} received": "បានផ្ញើ {pushed} បានទទួល {pulled}",
+    "Last round": "ជុំចុងក្រោយ",
     # tasks
     "Something went wrong ({kind}). Nothing was changed by this action; the log has the details.":
         "មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ "
