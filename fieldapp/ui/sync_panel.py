@@ -135,7 +135,7 @@ class SyncPanel(QWidget):
             lead = self.tr("HQ refused the sync.")
         else:
             return user_message(exc)
-        return self.tr("{lead} ({reason})").format(lead=lead, reason=user_message(exc))
+        return f"{lead} ({user_message(exc)})"  # the reason is the sync client's own words
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status

@@ -1540,11 +1540,6 @@ Interview: {date}, language {lang}
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធសមកាលកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="138" />
-            <source>{lead} ({reason})</source>
-            <translation>{lead} ({reason})</translation>
-        </message>
-        <message>
             <location filename="../../fieldapp/ui/sync_panel.py" line="152" />
             <source>This device was revoked by HQ</source>
             <translation>ឧបករណ៍នេះត្រូវបានទីស្នាក់ការកណ្ដាលដកសិទ្ធិ</translation>

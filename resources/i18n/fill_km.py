@@ -377,7 +377,6 @@ KM: dict[str, str] = {
         "មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ គ្មានអ្វីបាត់បង់ទេ៖ "
         "សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។",
     "HQ refused the sync.": "ទីស្នាក់ការកណ្ដាលបានបដិសេធសមកាលកម្ម។",
-    "{lead} ({reason})": "{lead} ({reason})",
     "This device was revoked by HQ": "ឧបករណ៍នេះត្រូវបានទីស្នាក់ការកណ្ដាលដកសិទ្ធិ",
     "No sync yet in this session": "មិនទាន់មានសមកាលកម្មក្នុងវគ្គនេះទេ",
     "{pushed} sent, {pulled} received": "បានផ្ញើ {pushed} បានទទួល {pulled}",
