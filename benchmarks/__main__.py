@@ -24,15 +24,30 @@ SUITES = {
 }
 
 
+OUT = Path("BENCHMARKS.md")
+
+
+def _previous_sections() -> dict[str, str]:
+    """Sections of suites not run this time are kept as they were."""
+    if not OUT.exists():
+        return {}
+    found: dict[str, str] = {}
+    for chunk in OUT.read_text(encoding="utf-8").split("\n## ")[1:]:
+        name = chunk.split()[0]
+        if name in SUITES:
+            found[name] = "## " + chunk.rstrip() + "\n"
+    return found
+
+
 def main() -> int:
     only = [s for s in os.environ.get("BENCH_ONLY", "").split(",") if s] or list(SUITES)
-    sections: list[str] = []
+    sections: dict[str, str] = _previous_sections()
     failed = False
     for name in only:
         try:
             module = importlib.import_module(SUITES[name])
         except ModuleNotFoundError as exc:
-            sections.append(f"## {name}\n\nnot available: {exc}\n")
+            sections[name] = f"## {name}\n\nnot available: {exc}\n"
             continue
         print(f"== {name}", flush=True)
         start = time.perf_counter()
@@ -44,20 +59,22 @@ def main() -> int:
         except Exception:  # a broken benchmark is reported, the others still run
             failed = True
             traceback.print_exc()
-            sections.append(f"## {name}\n\nFAILED (see the console)\n")
+            sections[name] = f"## {name}\n\nFAILED (see the console)\n"
             continue
         rows = "\n".join(f"| `{k}` | {v} |" for k, v in figures.items())
         for k, v in figures.items():
             print(f"{k}: {v}", flush=True)
         took = time.perf_counter() - start
-        sections.append(f"## {name} ({took:.0f} s)\n\n| figure | value |\n|---|---|\n{rows}\n")
+        stamp = f"{dt.datetime.now():%Y-%m-%d %H:%M}, {took:.0f} s"
+        sections[name] = f"## {name} ({stamp})\n\n| figure | value |\n|---|---|\n{rows}\n"
     header = (
         "# Benchmarks\n\n"
-        f"Written by `make bench` on {dt.datetime.now():%Y-%m-%d %H:%M} "
-        f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}).\n"
+        f"Written by `make bench` ({platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}); each section says when it last ran.\n"
         "Ratios are measured within one run; absolute times on a shared machine are noisy.\n\n"
     )
-    Path("BENCHMARKS.md").write_text(header + "\n".join(sections), encoding="utf-8")
+    ordered = [sections[k] for k in SUITES if k in sections]
+    OUT.write_text(header + "\n".join(ordered), encoding="utf-8")
     print("wrote BENCHMARKS.md")
     return 1 if failed else 0
 
