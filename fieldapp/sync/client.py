@@ -129,8 +129,10 @@ class SyncOptions:
 
     #: Changes per push: starts small, doubles after each success, halves on a failure.
     first_batch: int = 100
-    max_batch: int = 2000
-    max_batch_bytes: int = 2 * 1024 * 1024
+    #: Capped so no single parse or seal holds the GIL long (the window shares it) and a
+    #: dropped 2G connection loses little.
+    max_batch: int = 500
+    max_batch_bytes: int = 1024 * 1024
     pull_limit: int = 500
     upload_chunk: int = 64 * 1024
     connect_timeout: float = 15.0
