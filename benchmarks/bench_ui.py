@@ -7,20 +7,23 @@ built once (bulk inserts in one transaction, a cheap KDF) and cached under /tmp.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import httpx
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert, text
@@ -76,7 +79,7 @@ def build_store(root: Path, rescues: int, seed: int = 1) -> None:
                                  batch["x"])
                     batch["x"].clear()
 
-            for i in range(rescues):
+            for _ in range(rescues):
                 post, province = rng.choice(POSTS)
                 day = start + dt.timedelta(days=rng.randrange(1050))
                 counters[(post, day.year)] = counters.get((post, day.year), 0) + 1
@@ -291,19 +294,58 @@ def measure_unlock(app: QApplication) -> dict[str, Any]:
     return {"unlock_total_ms": round(total * 1000, 1), "ui_blocked_ms_during_unlock": round(stall * 1000, 1)}
 
 
+@contextlib.contextmanager
+def _hq_process(data_dir: Path) -> Iterator[tuple[str, Path]]:
+    """A real `fieldapp-hq serve` in its own process, as HQ is another machine in the field
+    (in-process, the server's own work would compete with the window for the GIL)."""
+    from tests.support.hqserver import free_port
+
+    hq = [str(Path(sys.executable).parent / "fieldapp-hq")]
+    subprocess.run([*hq[:1], "init", "--data-dir", str(data_dir)], check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([*hq[:1], "serve", "--data-dir", str(data_dir), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("fieldapp-hq did not start")
+            time.sleep(0.2)
+        yield url, data_dir
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def _enrolment_code(data_dir: Path) -> str:
+    out = subprocess.run([str(Path(sys.executable).parent / "fieldapp-hq"), "enrolment-code",
+                          "--data-dir", str(data_dir), "--post", "POIPET", "--role", "supervisor"],
+                         check=True, capture_output=True, text=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
 def measure_sync(app: QApplication, cases: int = 25) -> dict[str, Any]:
     """Sync now in the window against a real HQ on loopback, a few hundred changes pending:
     the longest UI-thread block while the round runs (it runs on the database worker)."""
     import tempfile
 
+    from fieldapp.services import sync
     from fieldapp.ui.shell import AppController
     from fieldapp.ui.sync_status import HqSync
     from tests.conftest import PASSPHRASE
-    from tests.support.syncenv import fast_options, hq_running, minor_case, new_device
+    from tests.support.syncenv import fast_options, minor_case
 
-    with tempfile.TemporaryDirectory() as tmp, hq_running("sqlite", Path(tmp)) as hq:
+    with tempfile.TemporaryDirectory() as tmp, _hq_process(Path(tmp) / "hq") as (url, hq_dir):
         root = Path(tmp) / "device"
-        ws = new_device(root, hq, "POIPET")
+        ws = auth.initialise(root, post_code="POIPET", username="sup", passphrase=PASSPHRASE,
+                             kdf=FAST)
+        sync.enrol(ws, url, _enrolment_code(hq_dir))
         with ws.tx():
             for _ in range(cases):
                 minor_case(ws)
