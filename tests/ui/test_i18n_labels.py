@@ -1,0 +1,30 @@
+"""Every code the window shows as a word has a Khmer label (no raw English codes leak)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from fieldapp.domain.enums import ExploitationType, ReferralStatus, Service, Sex
+from fieldapp.ui import i18n
+
+
+@pytest.fixture
+def khmer(qapp: Any) -> Iterator[None]:
+    i18n.set_language("km")
+    yield
+    i18n.set_language("en")
+
+
+def test_every_code_has_a_khmer_word(khmer: None) -> None:
+    shown = {
+        **{k.value: i18n.audit_action_label(k.value) for k in ReferralStatus},
+        **{k.value: i18n.referral_status_label(k.value) for k in ReferralStatus},
+        **{k.value: i18n.service_label(k.value) for k in Service},
+        **{k.value: i18n.exploitation_label(k.value) for k in ExploitationType},
+        **{k.value: i18n.sex_label(k.value) for k in Sex},
+    }
+    untranslated = {code: label for code, label in shown.items() if label.isascii()}
+    assert untranslated == {}
