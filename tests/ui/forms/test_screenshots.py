@@ -1,7 +1,12 @@
-"""Screenshots of the rescue and child statement forms in English and Khmer (docs/screenshots/)."""
+"""Screenshots of the rescue and child statement forms in English and Khmer.
+
+They go to a temp dir; `make screenshots` sets FIELDAPP_SHOTS_DIR=docs/screenshots to refresh
+the committed ones (a test run never rewrites files in the source tree).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +20,13 @@ from fieldapp.services.workspace import Workspace
 from fieldapp.ui import i18n
 from fieldapp.ui.tasks import TaskRunner
 
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("FIELDAPP_SHOTS_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _full_height(dialog: Any) -> None:
@@ -31,7 +42,8 @@ def _full_height(dialog: Any) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "km"])
-def test_rescue_screenshot(qtbot: Any, ws: Workspace, runner: TaskRunner, lang: str) -> None:
+def test_rescue_screenshot(qtbot: Any, ws: Workspace, runner: TaskRunner, lang: str,
+                           shots: Path) -> None:
     assert any("Khmer" in f for f in QFontDatabase.families())
     i18n.set_language(lang)
     d = open_dialog(qtbot, ws, runner, "rescue")
@@ -48,13 +60,12 @@ def test_rescue_screenshot(qtbot: Any, ws: Workspace, runner: TaskRunner, lang: 
     d.submit_button.click()  # shows the messages next to the unanswered questions
     _full_height(d)
     qtbot.wait(50)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert d.grab().save(str(SHOTS / f"form-rescue-{lang}.png"))
+    assert d.grab().save(str(shots / f"form-rescue-{lang}.png"))
 
 
 @pytest.mark.parametrize("lang", ["en", "km"])
 def test_child_statement_screenshot(qtbot: Any, ws: Workspace, runner: TaskRunner, rescue: Any,
-                                    lang: str) -> None:
+                                    lang: str, shots: Path) -> None:
     victim = intake.add_victim(ws, rescue.id, name_km="សុខ ស្រីពៅ", sex="female",
                                estimated_age=11)
     i18n.set_language(lang)
@@ -69,5 +80,4 @@ def test_child_statement_screenshot(qtbot: Any, ws: Workspace, runner: TaskRunne
     fill(d, "narrative", "ខ្ញុំត្រូវបានគេនាំមកធ្វើការនៅទីនេះ។ ខ្ញុំខ្លាចណាស់។")
     _full_height(d)
     qtbot.wait(50)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert d.grab().save(str(SHOTS / f"form-statement-child-{lang}.png"))
+    assert d.grab().save(str(shots / f"form-statement-child-{lang}.png"))
