@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Qt is imported only after the display check
+    from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger("fieldapp.ui.app")
 NO_DISPLAY_EXIT = 2
@@ -21,6 +26,22 @@ def display_problem(environ: dict[str, str] | None = None, platform: str | None 
         return None
     return ("fieldapp: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
             "run it under a virtual screen with: xvfb-run -a fieldapp")
+
+
+def collect_on_ui_thread(app: QObject, interval_ms: int = 30_000) -> QTimer:
+    """Run Python's cyclic garbage collection on the UI thread only, as Anki does.
+
+    Jobs run on worker threads; an automatic collection there could destroy widgets of the
+    UI thread from the wrong thread ("Timers cannot be stopped from another thread", or
+    worse). Reference counting still frees almost everything at once; cycles wait for this.
+    """
+    from PySide6.QtCore import QTimer
+
+    gc.disable()
+    timer = QTimer(app)
+    timer.timeout.connect(gc.collect)
+    timer.start(interval_ms)
+    return timer
 
 
 def run(data_dir: Path, argv: list[str] | None = None) -> int:
@@ -40,10 +61,12 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("fieldapp")
     i18n.apply_font(app)  # type: ignore[arg-type]
+    collector = collect_on_ui_thread(app)
     controller = AppController(data_dir)
     controller.start()
     status = app.exec()
     controller.runner.shutdown()
+    collector.stop()
     if data_dir.exists():
         logs.setup(data_dir / "logs")
     log.info("window closed")

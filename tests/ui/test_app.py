@@ -87,3 +87,16 @@ def test_many_void_qt_calls_do_not_abort_the_interpreter() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          check=False)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-500:]
+
+
+def test_garbage_is_collected_on_the_ui_thread_only(qapp: Any) -> None:
+    import gc
+
+    from fieldapp.ui.app import collect_on_ui_thread
+
+    timer = collect_on_ui_thread(qapp, interval_ms=10)
+    try:
+        assert not gc.isenabled() and timer.isActive()
+    finally:
+        timer.stop()
+        gc.enable()
