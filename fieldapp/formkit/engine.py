@@ -247,7 +247,7 @@ class FormState:
                 return problems
             if isinstance(item, SelectOneField) and not item.is_computed:
                 allowed = {c.value for c in self.options(name, index)}
-                picked = value if isinstance(item, SelectMultipleField) else (value,)
+                picked = tuple(value or ()) if isinstance(item, SelectMultipleField) else (value,)
                 if any(v not in allowed for v in picked):
                     problems.append(Problem(name, index, "choice", MSG_NOT_A_CHOICE.get(lang)))
             if item.constraint is not None and not item.constraint.test(env):
@@ -439,7 +439,7 @@ class FormState:
     def _instances_under(self, chain: tuple[str, ...], prefix: Index
                          ) -> list[tuple[_Instance, Index]]:  # fmt: skip
         """Every instance along ``chain`` whose index starts with ``prefix``."""
-        level = [(self._root, ())]
+        level: list[tuple[_Instance, tuple[int, ...]]] = [(self._root, ())]
         for depth, rep in enumerate(chain):
             nxt: list[tuple[_Instance, Index]] = []
             for inst, idx in level:

@@ -629,7 +629,7 @@ def _dependencies(form: FormDef, ctx: _Ctx) -> Dependencies:
         name: frozenset(affected[name]).union(*(refresh[a] for a in (name, *affected[name])))
         for name in form.items
     }
-    sources = {name: frozenset() for name in form.items}
+    sources: dict[str, frozenset[str]] = {name: frozenset() for name in form.items}
     for a, targets in edges.items():
         for t in targets:
             sources[t] = sources[t] | {a}

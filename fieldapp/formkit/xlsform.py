@@ -229,19 +229,20 @@ class _Converter:
                 words = [kind, *words[2:]]
             target = stack[-1][1] if stack else root
             if kind in _BEGIN:
-                if skipping or _BEGIN[kind] is None:
+                opened = _BEGIN[kind]
+                if skipping or opened is None:
                     if not skipping:
                         self.note("survey", rownum, f"type '{raw_type}' is not supported; "
                                   "its contents were skipped")  # fmt: skip
                     skipping.append(rownum)
                     continue
-                item = self.item(row, rownum, _BEGIN[kind], None)
+                item = self.item(row, rownum, opened, None)
                 if item is None:
                     skipping.append(rownum)
                     continue
                 item["fields"] = []
                 target.append(item)
-                stack.append((_BEGIN[kind], item["fields"], rownum))
+                stack.append((opened, item["fields"], rownum))
                 continue
             if kind in _END:
                 if skipping:

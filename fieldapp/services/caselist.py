@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import column, exists, func, literal_column, select, table, text, tuple_
+from sqlalchemy import exists, func, literal_column, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from fieldapp.domain.enums import ReferralStatus, Role
@@ -44,9 +44,7 @@ PAGE_SIZE = 200
 #: A search's count stops here ("5,000 or more"): counting every match of a common
 #: name would cost more than the page itself.
 COUNT_CAP = 5000
-_ROWID = literal_column("rescue.rowid")
-_DOC = table("search_doc", column("rowid"), column("rescue_id"), column("body"))
-_FTS = table("case_search", column("rowid"), column("case_search"))
+_ROWID: ColumnElement[Any] = literal_column("rescue.rowid")
 
 
 @dataclass(frozen=True)
@@ -110,8 +108,7 @@ def _conditions(ws: Workspace, flt: CaseFilter, with_text: bool = True) -> list[
         # in every case of the post, which makes the full-text index slow for it.
         conds += [Rescue.case_number >= prefix, Rescue.case_number < prefix + "\U0010ffff"]
     elif with_text and flt.text.strip():
-        sql, params = search.match_clause(flt.text)
-        conds.append(Rescue.id.in_(text(sql).bindparams(**params).columns(column("rescue_id"))))
+        conds.append(Rescue.id.in_(search.matching_rescue_ids(flt.text)))
     if flt.province_code:
         conds.append(Rescue.province_code == flt.province_code)
     if flt.post_code:
@@ -171,20 +168,13 @@ def _recorded_search(ws: Workspace, flt: CaseFilter, shown: tuple[Any, ...],
     FTS5 hands back its matches in rowid order and stops at LIMIT, so a common name
     ("Sok", "សុខ") costs a page, not every match; the other filters join on each match.
     """
-    q_text = flt.text.strip()
-    conds = _conditions(ws, flt, with_text=False)
-    if len(q_text) >= 3:
-        key = _FTS.c.rowid
-        source = _FTS.join(_DOC, _DOC.c.rowid == _FTS.c.rowid)
-        conds.append(_FTS.c.case_search.op("MATCH")('"' + q_text.replace('"', '""') + '"'))
-    else:  # trigrams need three characters: a short text scans the documents instead
-        key = _DOC.c.rowid
-        source = _DOC
-        escaped = q_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conds.append(_DOC.c.body.like(f"%{escaped}%", escape="\\"))
+    found = search.match(flt.text)
+    conds = [*_conditions(ws, flt, with_text=False), found.condition]
+    key = found.key
     if after is not None:
         conds.append(key < after[0] if descending else key > after[0])
-    return (select(*shown, key).select_from(source.join(Rescue, Rescue.id == _DOC.c.rescue_id))
+    joined = found.source.join(Rescue, Rescue.id == search.SEARCH_DOC.c.rescue_id)
+    return (select(*shown, key).select_from(joined)
             .where(*conds).order_by(key.desc() if descending else key.asc()).limit(limit))
 
 

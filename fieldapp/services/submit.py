@@ -88,8 +88,7 @@ def prepare(ws: Workspace, form_id: str, context: Mapping[str, Any]) -> Prepared
         if "victim_id" in ctx:
             victim = intake.load_victim(ws, s, ctx["victim_id"])
             ctx.setdefault("rescue_id", victim.rescue_id)
-            rescue = find(s, Rescue, victim.rescue_id)
-            assert rescue is not None
+            rescue = intake.load_rescue(ws, s, str(victim.rescue_id))
             ctx["victim_is_minor"] = bool(victim.is_minor)
             age = (intake.age_on(victim.date_of_birth, rescue.operation_date)
                    if victim.date_of_birth else victim.estimated_age)

@@ -8,9 +8,13 @@ the FTS5 index `case_search` over it is external-content and kept in step by tri
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import Select, bindparam, column, select, table, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.expression import FromClause
 
 #: Rebuild the documents of the given rescues in one statement.
 _REINDEX = text(
@@ -44,14 +48,37 @@ def reindex(session: Session, rescue_ids: Iterable[str]) -> None:
         session.connection().execute(_REINDEX, {"ids": ids[start:start + _CHUNK]})
 
 
-def match_clause(query: str) -> tuple[str, dict[str, str]]:
-    """SQL selecting matching rescue ids. Trigrams need 3 characters; shorter uses LIKE."""
+#: The search tables, for queries (they are created by migration 0002, not by the models).
+SEARCH_DOC = table("search_doc", column("rowid"), column("rescue_id"), column("body"))
+CASE_SEARCH = table("case_search", column("rowid"), column("case_search"))
+MIN_TRIGRAM = 3
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a search reads from, the key its matches come in order of, and the condition."""
+
+    source: FromClause
+    key: ColumnElement[Any]
+    condition: ColumnElement[bool]
+
+
+def match(query: str) -> Match:
+    """The documents containing `query` (any script, any position in a name).
+
+    Trigrams need three characters; a shorter text scans the documents with LIKE. User text
+    is always a quoted FTS5 phrase or an escaped LIKE pattern, never FTS5 or LIKE syntax.
+    """
     q = query.strip()
-    if len(q) >= 3:
-        # A quoted FTS5 string: user text can never be read as FTS5 syntax.
-        return ("SELECT d.rescue_id FROM case_search JOIN search_doc d ON d.rowid = case_search.rowid "
-                "WHERE case_search MATCH :q",
-                {"q": '"' + q.replace('"', '""') + '"'})
+    if len(q) >= MIN_TRIGRAM:
+        phrase = '"' + q.replace('"', '""') + '"'
+        return Match(CASE_SEARCH.join(SEARCH_DOC, SEARCH_DOC.c.rowid == CASE_SEARCH.c.rowid),
+                     CASE_SEARCH.c.rowid, CASE_SEARCH.c.case_search.op("MATCH")(phrase))
     escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return ("SELECT rescue_id FROM search_doc WHERE body LIKE :q ESCAPE '\\'",
-            {"q": f"%{escaped}%"})
+    return Match(SEARCH_DOC, SEARCH_DOC.c.rowid,
+                 SEARCH_DOC.c.body.like(f"%{escaped}%", escape="\\"))
+
+
+def matching_rescue_ids(query: str) -> Select[Any]:
+    found = match(query)
+    return select(SEARCH_DOC.c.rescue_id).select_from(found.source).where(found.condition)

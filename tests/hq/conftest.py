@@ -8,9 +8,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.support.hqserver import RunningHq, TestDevice, database_url, make_settings, running_server
 
 from fieldapp.domain.enums import Role
+from tests.support.hqserver import (
+    RunningHq,
+    TestDevice,
+    database_url,
+    make_settings,
+    running_server,
+)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

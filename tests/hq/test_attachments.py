@@ -8,10 +8,10 @@ import os
 import time
 
 import httpx
-from tests.support.hqserver import RunningHq, TestDevice
 
 from fieldapp.hq.attachments import read_attachment
 from fieldapp.sync.protocol import sign_request
+from tests.support.hqserver import RunningHq, TestDevice
 
 
 def _h(d: TestDevice, method: str, path: str, body: bytes = b"") -> dict[str, str]:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from tests.support.hqserver import TestDevice, running_server
 
 from fieldapp.crypto.envelope import EnvelopeKind
 from fieldapp.hq.cli import main
 from fieldapp.hq.keys import RECOVERY_PRIVATE_FILE, load_recovery_private
 from fieldapp.hq.service import Hq
 from fieldapp.hq.settings import HqSettings
+from tests.support.hqserver import TestDevice, running_server
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

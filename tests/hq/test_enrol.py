@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import httpx
-from tests.support.hqserver import RunningHq, TestDevice
 
 from fieldapp.domain.enums import Role
 from fieldapp.sync.protocol import unb64
+from tests.support.hqserver import RunningHq, TestDevice
 
 
 def test_enrol_gives_keys_and_post(hq_server: RunningHq, client: httpx.Client) -> None:

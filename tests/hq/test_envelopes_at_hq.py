@@ -6,10 +6,10 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
-from tests.support.hqserver import RunningHq, TestDevice, make_settings, running_server
 
 from fieldapp.crypto.envelope import EnvelopeKind
 from fieldapp.hq.models import ChangeLog, Record
+from tests.support.hqserver import RunningHq, TestDevice, make_settings, running_server
 
 OCTETS = {"content-type": "application/octet-stream"}
 

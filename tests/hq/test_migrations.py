@@ -6,10 +6,10 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from tests.support.hqserver import database_url
 
 from fieldapp.hq import db
 from fieldapp.hq.models import Base
+from tests.support.hqserver import database_url
 
 
 def test_migrations_match_models(db_kind: str, tmp_path: Path) -> None:

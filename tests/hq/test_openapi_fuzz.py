@@ -8,9 +8,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from tests.support.hqserver import make_settings
 
 from fieldapp.hq.app import create_app
+from tests.support.hqserver import make_settings
 
 _DIR = Path(__import__("tempfile").mkdtemp(prefix="hq-fuzz-"))
 APP = create_app(make_settings(_DIR, None))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-from tests.support.hqserver import RunningHq, TestDevice
 
 from fieldapp.domain.enums import Role
+from tests.support.hqserver import RunningHq, TestDevice
 
 OCTETS = {"content-type": "application/octet-stream"}
 

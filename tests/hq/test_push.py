@@ -7,10 +7,10 @@ import time
 
 import httpx
 from sqlalchemy import func, select
-from tests.support.hqserver import RunningHq
 
 from fieldapp.domain.enums import Role
 from fieldapp.hq.models import ChangeLog, Record
+from tests.support.hqserver import RunningHq
 
 OCTETS = {"content-type": "application/octet-stream"}
 

@@ -21,7 +21,6 @@ from fieldapp.ui import i18n
 from fieldapp.ui.tasks import TaskRunner
 
 
-
 @pytest.fixture
 def shots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("FIELDAPP_SHOTS_DIR") or tmp_path)
