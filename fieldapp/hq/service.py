@@ -598,7 +598,7 @@ class Hq:
             except ValidationError as exc:
                 raise PayloadInvalid(describe_validation(exc)) from None
             limit = min(req.limit, self.settings.page_size)
-            answer = self._page(s, dev, req.cursor, limit)
+            answer = self._page(s, dev, req.cursor, limit, own_node=req.own_node)
             dev.last_seen = now_utc()
             x_pub = X25519PublicKey.from_public_bytes(dev.x25519_public)
             device_id = dev.id
@@ -632,7 +632,8 @@ class Hq:
             and_(Record.entity == "victim", Record.entity_id.in_(referred_victims)),
         )
 
-    def _page(self, s: Session, dev: Device, cursor: int, limit: int) -> PullAnswer:
+    def _page(self, s: Session, dev: Device, cursor: int, limit: int,
+              own_node: str | None = None) -> PullAnswer:
         rows = s.scalars(
             select(Record)
             .where(Record.server_seq > cursor, self._entitled(dev))
@@ -643,8 +644,11 @@ class Hq:
         rows = rows[:limit]
         centre = dev.role == Role.CENTRE_STAFF.value
         out = []
+        mine = f"-{own_node}" if own_node else None
         for r in rows:
             fields = r.fields
+            if mine and fields and all(str(v[1]).endswith(mine) for v in fields.values()):
+                continue  # every winning value came from the asking device: it has them
             if centre and r.entity == "victim":
                 fields = {k: v for k, v in fields.items() if k in VICTIM_ESSENTIALS}
             out.append(

@@ -176,6 +176,7 @@ class DeviceKeys:
     hpke: X25519PrivateKey
     hq_signing: Ed25519PublicKey
     hq_hpke: X25519PublicKey
+    node: str = ""  # this store's clock node (its local device id): see PullRequest.own_node
 
 
 def load_keys(s: Session) -> DeviceKeys:
@@ -191,6 +192,7 @@ def load_keys(s: Session) -> DeviceKeys:
         hpke=X25519PrivateKey.from_private_bytes(device.hpke_key),
         hq_signing=Ed25519PublicKey.from_public_bytes(unb64(keys["ed25519"])),
         hq_hpke=X25519PublicKey.from_public_bytes(unb64(keys["x25519"])),
+        node=device.id,
     )
 
 
@@ -573,7 +575,7 @@ class SyncClient:
             seq_to=cursor,
         )
         return seal(
-            dump(PullRequest(cursor=cursor, limit=limit)),
+            dump(PullRequest(cursor=cursor, limit=limit, own_node=self.keys.node or None)),
             recipient_x25519_public=self.keys.hq_hpke,
             sender_ed25519_private=self.keys.signing,
             header=header,

@@ -129,6 +129,9 @@ class PullRequest(_Model):
     protocol: int = PROTOCOL_VERSION
     cursor: int = Field(ge=0, default=0)
     limit: int = Field(ge=1, le=MAX_PULL_LIMIT, default=500)
+    #: The device's own clock node. A record whose every field this node wrote last is left
+    #: out of the answer: the device holds exactly that already (half a pull's bytes on 2G).
+    own_node: str | None = Field(default=None, min_length=1, max_length=64)
 
 
 class PulledRecord(_Model):
