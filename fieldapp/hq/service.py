@@ -618,7 +618,9 @@ class Hq:
     def _entitled(self, dev: Device):  # type: ignore[no-untyped-def]
         reference = Record.entity.in_(REFERENCE_ENTITIES)
         if dev.role != Role.CENTRE_STAFF.value:
-            return or_(Record.post_code == dev.post_code, reference)
+            # Audit trails go up to HQ and stay there: a device never applies another's.
+            return and_(Record.entity != "audit_event",
+                        or_(Record.post_code == dev.post_code, reference))
         referrals = select(Record.entity_id).where(
             Record.entity == "referral", Record.centre_code == dev.centre_code
         )
