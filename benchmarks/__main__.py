@@ -39,6 +39,18 @@ def _previous_sections() -> dict[str, str]:
     return found
 
 
+def _flat(figures: dict[str, object], prefix: str = "") -> dict[str, object]:
+    """Nested figures as dotted names, one table row each."""
+    out: dict[str, object] = {}
+    for key, value in figures.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flat(value, name + "."))
+        else:
+            out[name] = value
+    return out
+
+
 def main() -> int:
     only = [s for s in os.environ.get("BENCH_ONLY", "").split(",") if s] or list(SUITES)
     sections: dict[str, str] = _previous_sections()
@@ -61,6 +73,7 @@ def main() -> int:
             traceback.print_exc()
             sections[name] = f"## {name}\n\nFAILED (see the console)\n"
             continue
+        figures = _flat(figures)
         rows = "\n".join(f"| `{k}` | {v} |" for k, v in figures.items())
         for k, v in figures.items():
             print(f"{k}: {v}", flush=True)
