@@ -1,9 +1,14 @@
 # fieldapp — the two commands: `make run` starts the app, `make test` runs every test.
 # Both create .venv and install the project on first use.
 
-PYTHON ?= python3
 VENV   := .venv
+ifeq ($(OS),Windows_NT)
+PYTHON ?= python
+BIN    := $(VENV)/Scripts
+else
+PYTHON ?= python3
 BIN    := $(VENV)/bin
+endif
 STAMP  := $(VENV)/.installed
 
 .PHONY: run test test-fast hq bench bundle screenshots i18n lint typecheck clean
@@ -11,7 +16,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "fieldapp needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 2; }
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) -c 'import os, sys; sys.exit(not os.path.isdir("$(BIN)"))' || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,postgres,bundle]'
 	touch $(STAMP)
