@@ -31,7 +31,7 @@ from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.strength import strength
 from fieldapp.ui.tasks import user_message
-from fieldapp.ui.widgets import Banner, BusyBar, fill_table, make_table, selected_key
+from fieldapp.ui.widgets import Banner, BusyBar, fill_table, make_table, ok_cancel, selected_key
 
 #: Export formats offered, in order (csv writes a folder of files; the others one file).
 EXPORT_FORMATS = ("csv", "json", "htcds")
@@ -74,16 +74,10 @@ class UserDialog(QDialog):
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Repeat passphrase"), self.repeat)
         form.addRow("", self.hint)
-        self.ok = QPushButton(self.tr("Add user"))
-        self.cancel = QPushButton(self.tr("Cancel"))
-        self.ok.clicked.connect(self._check)
-        self.cancel.clicked.connect(self.reject)
+        row, self.ok, self.cancel = ok_cancel(self, self.tr("Add user"), self.tr("Cancel"),
+                                              self._check)
         self.error = QLabel()
         self.error.setStyleSheet("color: #8a1c14")
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.cancel)
-        row.addWidget(self.ok)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -114,14 +108,7 @@ class ResetDialog(QDialog):
         form.addRow(self.tr("User"), QLabel(username))
         form.addRow(self.tr("New passphrase"), self.passphrase)
         form.addRow("", self.hint)
-        self.ok = QPushButton(self.tr("Set passphrase"))
-        self.cancel = QPushButton(self.tr("Cancel"))
-        self.ok.clicked.connect(self.accept)
-        self.cancel.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.cancel)
-        row.addWidget(self.ok)
+        row, self.ok, self.cancel = ok_cancel(self, self.tr("Set passphrase"), self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(row)

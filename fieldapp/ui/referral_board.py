@@ -28,7 +28,7 @@ from fieldapp.services.referrals import ReferralCard
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.tasks import user_message
-from fieldapp.ui.widgets import Banner, fill_table, make_table, selected_key
+from fieldapp.ui.widgets import Banner, fill_table, make_table, ok_cancel, selected_key
 
 #: The board's queues, in tab order.
 QUEUES = ("new", "accepted", "in_service", "overdue", "closed")
@@ -53,16 +53,9 @@ class ReasonDialog(QDialog):
         self.setWindowTitle(self.tr("Decline referral"))
         self.label = QLabel(self.tr("Why can the centre not take this referral?"))
         self.reason = QLineEdit()
-        self.ok = QPushButton(self.tr("Decline"))
+        row, self.ok, self.cancel = ok_cancel(self, self.tr("Decline"), self.tr("Cancel"))
         self.ok.setEnabled(False)
-        self.cancel = QPushButton(self.tr("Cancel"))
         self.reason.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
-        self.ok.clicked.connect(self.accept)
-        self.cancel.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.cancel)
-        row.addWidget(self.ok)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.reason)
@@ -86,14 +79,7 @@ class ServicesDialog(QDialog):
         self.notes.setPlaceholderText(self.tr("Closing note (optional)"))
         self.notes.setVisible(notes)
         layout.addWidget(self.notes)
-        self.ok = QPushButton(self.tr("Save"))
-        self.cancel = QPushButton(self.tr("Cancel"))
-        self.ok.clicked.connect(self.accept)
-        self.cancel.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.cancel)
-        row.addWidget(self.ok)
+        row, self.ok, self.cancel = ok_cancel(self, self.tr("Save"), self.tr("Cancel"))
         layout.addLayout(row)
 
     def chosen(self) -> list[str]:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -120,3 +123,17 @@ def lock_icon() -> QIcon:
         p.end()
         _lock_icon = QIcon(pixmap)
     return _lock_icon
+
+
+def ok_cancel(dialog: QDialog, ok_text: str, cancel_text: str,
+              on_ok: Callable[[], object] | None = None) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
+    """The row a small dialog ends with: Cancel, then the action, both on the right."""
+    ok = QPushButton(ok_text)
+    cancel = QPushButton(cancel_text)
+    ok.clicked.connect(on_ok or dialog.accept)
+    cancel.clicked.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(cancel)
+    row.addWidget(ok)
+    return row, ok, cancel

@@ -47,192 +47,192 @@
     <context>
         <name>AdminView</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="244" />
+            <location filename="../../fieldapp/ui/admin.py" line="231" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="244" />
+            <location filename="../../fieldapp/ui/admin.py" line="231" />
             <source>Full name</source>
             <translation>ឈ្មោះពេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="244" />
+            <location filename="../../fieldapp/ui/admin.py" line="231" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="245" />
+            <location filename="../../fieldapp/ui/admin.py" line="232" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="245" />
+            <location filename="../../fieldapp/ui/admin.py" line="232" />
             <source>Centre</source>
             <translation>មជ្ឈមណ្ឌល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="249" />
+            <location filename="../../fieldapp/ui/admin.py" line="236" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="249" />
+            <location filename="../../fieldapp/ui/admin.py" line="236" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="249" />
+            <location filename="../../fieldapp/ui/admin.py" line="236" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="250" />
+            <location filename="../../fieldapp/ui/admin.py" line="237" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="254" />
+            <location filename="../../fieldapp/ui/admin.py" line="241" />
             <source>Sync conflicts to review ({n})</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="276" />
+            <location filename="../../fieldapp/ui/admin.py" line="263" />
             <source>User {name} added.</source>
             <translation>បានបន្ថែមអ្នកប្រើ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="282" />
+            <location filename="../../fieldapp/ui/admin.py" line="269" />
             <source>New passphrase set for {name}.</source>
             <translation>បានកំណត់ឃ្លាសម្ងាត់ថ្មីសម្រាប់ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="300" />
+            <location filename="../../fieldapp/ui/admin.py" line="287" />
             <source>This laptop is enrolled with HQ: changes are now sent when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះបានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលហើយ៖ ការផ្លាស់ប្ដូរនឹងត្រូវផ្ញើនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="307" />
+            <location filename="../../fieldapp/ui/admin.py" line="294" />
             <source>Enrolment failed: {reason}</source>
             <translation>ការចុះឈ្មោះបរាជ័យ៖ {reason}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="314" />
+            <location filename="../../fieldapp/ui/admin.py" line="301" />
             <source>Enter HQ's address and the enrolment code HQ gave you.</source>
             <translation>សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដចុះឈ្មោះដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="327" />
+            <location filename="../../fieldapp/ui/admin.py" line="314" />
             <source>Exported to {name}. The file is NOT encrypted: keep it on an encrypted drive and delete it after handing it over.</source>
             <translation>បាននាំចេញទៅ {name}។ ឯកសារនេះមិនត្រូវបានអ៊ិនគ្រីបទេ៖ រក្សាទុកវានៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="347" />
+            <location filename="../../fieldapp/ui/admin.py" line="334" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="348" />
+            <location filename="../../fieldapp/ui/admin.py" line="335" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="357" />
+            <location filename="../../fieldapp/ui/admin.py" line="344" />
             <source>Export to a new folder</source>
             <translation>នាំចេញទៅថតឯកសារថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="360" />
+            <location filename="../../fieldapp/ui/admin.py" line="347" />
             <source>Export to a file</source>
             <translation>នាំចេញទៅជាឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="376" />
+            <location filename="../../fieldapp/ui/admin.py" line="363" />
             <source>Select a user first.</source>
             <translation>សូមជ្រើសរើសអ្នកប្រើជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="383" />
+            <location filename="../../fieldapp/ui/admin.py" line="370" />
             <source>People who can unlock this laptop</source>
             <translation>អ្នកដែលអាចដោះសោកុំព្យូទ័រយួរដៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="384" />
+            <location filename="../../fieldapp/ui/admin.py" line="371" />
             <source>Add user…</source>
             <translation>បន្ថែមអ្នកប្រើ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="385" />
+            <location filename="../../fieldapp/ui/admin.py" line="372" />
             <source>Reset passphrase…</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="386" />
+            <location filename="../../fieldapp/ui/admin.py" line="373" />
             <source>Sync conflicts to review</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="387" />
+            <location filename="../../fieldapp/ui/admin.py" line="374" />
             <source>Lock after this many minutes without use:</source>
             <translation>ចាក់សោបន្ទាប់ពីមិនប្រើប្រាស់រយៈពេលប៉ុន្មាននាទី៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="388" />
+            <location filename="../../fieldapp/ui/admin.py" line="375" />
             <source>Enrol with HQ</source>
             <translation>ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="389" />
+            <location filename="../../fieldapp/ui/admin.py" line="376" />
             <source>This laptop was set up offline. With HQ's address and an enrolment code from HQ, its changes are sent to HQ when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះត្រូវបានរៀបចំដោយគ្មានការតភ្ជាប់។ ដោយមានអាសយដ្ឋាន និងលេខកូដចុះឈ្មោះពីទីស្នាក់ការកណ្ដាល ការផ្លាស់ប្ដូររបស់វានឹងត្រូវផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="392" />
+            <location filename="../../fieldapp/ui/admin.py" line="379" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="393" />
+            <location filename="../../fieldapp/ui/admin.py" line="380" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="394" />
+            <location filename="../../fieldapp/ui/admin.py" line="381" />
             <source>Enrol</source>
             <translation>ចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="395" />
+            <location filename="../../fieldapp/ui/admin.py" line="382" />
             <source>Export all records (not encrypted)</source>
             <translation>នាំចេញកំណត់ត្រាទាំងអស់ (មិនអ៊ិនគ្រីប)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="396" />
+            <location filename="../../fieldapp/ui/admin.py" line="383" />
             <source>CSV (a folder of tables)</source>
             <translation>CSV (ថតឯកសារនៃតារាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="396" />
+            <location filename="../../fieldapp/ui/admin.py" line="383" />
             <source>JSON (one file)</source>
             <translation>JSON (ឯកសារមួយ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="397" />
+            <location filename="../../fieldapp/ui/admin.py" line="384" />
             <source>HTCDS 2.0 sheet (CSV)</source>
             <translation>តារាង HTCDS 2.0 (CSV)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="400" />
+            <location filename="../../fieldapp/ui/admin.py" line="387" />
             <source>Export…</source>
             <translation>នាំចេញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="415" />
+            <location filename="../../fieldapp/ui/admin.py" line="402" />
             <source>HQ could not be reached. Check the address and the connection, then try again.</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ សូមពិនិត្យអាសយដ្ឋាន និងការតភ្ជាប់ រួចព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="419" />
+            <location filename="../../fieldapp/ui/admin.py" line="406" />
             <source>HQ refused the code ({reason}). Check it, or ask HQ for a new one.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ ({reason})។ សូមពិនិត្យវា ឬសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។</translation>
         </message>
@@ -1023,91 +1023,92 @@
         </message>
         <message>
             <location filename="../../fieldapp/ui/i18n.py" line="180" />
+            <location filename="../../fieldapp/ui/i18n.py" line="181" />
             <source>created</source>
             <translation>បានបង្កើត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="180" />
+            <location filename="../../fieldapp/ui/i18n.py" line="182" />
             <source>changed</source>
             <translation>បានកែប្រែ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="180" />
+            <location filename="../../fieldapp/ui/i18n.py" line="182" />
             <source>read</source>
             <translation>បានអាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="181" />
+            <location filename="../../fieldapp/ui/i18n.py" line="183" />
             <source>finalised</source>
             <translation>បានបញ្ចប់ជាស្ថាពរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="181" />
+            <location filename="../../fieldapp/ui/i18n.py" line="183" />
             <source>amended</source>
             <translation>បានធ្វើវិសោធនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="181" />
+            <location filename="../../fieldapp/ui/i18n.py" line="183" />
             <source>signed in</source>
             <translation>បានចូលប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="182" />
+            <location filename="../../fieldapp/ui/i18n.py" line="184" />
             <source>sent</source>
             <translation>បានបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="182" />
+            <location filename="../../fieldapp/ui/i18n.py" line="184" />
             <source>accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="182" />
+            <location filename="../../fieldapp/ui/i18n.py" line="184" />
             <source>service recorded</source>
             <translation>បានកត់ត្រាសេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="183" />
+            <location filename="../../fieldapp/ui/i18n.py" line="185" />
             <source>completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="183" />
+            <location filename="../../fieldapp/ui/i18n.py" line="185" />
             <source>declined</source>
             <translation>បានបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="183" />
+            <location filename="../../fieldapp/ui/i18n.py" line="185" />
             <source>cancelled</source>
             <translation>បានលុបចោល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="189" />
+            <location filename="../../fieldapp/ui/i18n.py" line="191" />
             <source>Rescue</source>
             <translation>ការជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="189" />
+            <location filename="../../fieldapp/ui/i18n.py" line="191" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="189" />
+            <location filename="../../fieldapp/ui/i18n.py" line="191" />
             <source>Statement</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="190" />
+            <location filename="../../fieldapp/ui/i18n.py" line="192" />
             <source>Suspect</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="190" />
+            <location filename="../../fieldapp/ui/i18n.py" line="192" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="190" />
+            <location filename="../../fieldapp/ui/i18n.py" line="192" />
             <source>Attachment</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
@@ -1236,7 +1237,7 @@
             <translation>បដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="58" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="56" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -1244,144 +1245,144 @@
     <context>
         <name>ReferralBoard</name>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="201" />
             <source>(minor)</source>
             <translation>(អនីតិជន)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="206" />
             <source>Person</source>
             <translation>បុគ្គល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="206" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="206" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="207" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="207" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="207" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="222" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="208" />
             <source>Urgency</source>
             <translation>ភាពបន្ទាន់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="222" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="208" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="222" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="208" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="232" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="218" />
             <source>New</source>
             <translation>ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="232" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="218" />
             <source>Accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="233" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="219" />
             <source>In service</source>
             <translation>កំពុងផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="233" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="219" />
             <source>Overdue</source>
             <translation>ហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="234" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
             <source>Closed</source>
             <translation>បានបិទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="261" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="247" />
             <source>Languages: {langs}
 Notes: {notes}</source>
             <translation>ភាសា៖ {langs}
 កំណត់សម្គាល់៖ {notes}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="304" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="290" />
             <source>Referral accepted.</source>
             <translation>បានទទួលយកការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="310" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="296" />
             <source>Referral declined.</source>
             <translation>បានបដិសេធការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="316" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="302" />
             <source>Services recorded.</source>
             <translation>បានកត់ត្រាសេវា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="323" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="309" />
             <source>Referral completed.</source>
             <translation>បានបញ្ចប់ការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="355" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="341" />
             <source>Referral updated.</source>
             <translation>បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="363" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="349" />
             <source>Complete referral</source>
             <translation>បញ្ចប់ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="369" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="355" />
             <source>Referrals addressed to you, by status. Everything here works offline.</source>
             <translation>ការបញ្ជូនដែលផ្ញើមកអ្នក តាមស្ថានភាព។ អ្វីៗទាំងអស់នៅទីនេះដំណើរការដោយគ្មានអ៊ីនធឺណិត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="371" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="357" />
             <source>Accept</source>
             <translation>ទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="372" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="358" />
             <source>Decline…</source>
             <translation>បដិសេធ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="373" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="359" />
             <source>Record services…</source>
             <translation>កត់ត្រាសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="374" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="360" />
             <source>Complete…</source>
             <translation>បញ្ចប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="375" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="361" />
             <source>Refresh</source>
             <translation>ធ្វើឱ្យថ្មី</translation>
         </message>
@@ -1389,27 +1390,27 @@ Notes: {notes}</source>
     <context>
         <name>ResetDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="108" />
+            <location filename="../../fieldapp/ui/admin.py" line="102" />
             <source>Reset passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="114" />
+            <location filename="../../fieldapp/ui/admin.py" line="108" />
             <source>User</source>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="115" />
+            <location filename="../../fieldapp/ui/admin.py" line="109" />
             <source>New passphrase</source>
             <translation>ឃ្លាសម្ងាត់ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="117" />
+            <location filename="../../fieldapp/ui/admin.py" line="111" />
             <source>Set passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="118" />
+            <location filename="../../fieldapp/ui/admin.py" line="111" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -1417,22 +1418,22 @@ Notes: {notes}</source>
     <context>
         <name>ServicesDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="80" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="73" />
             <source>Services given:</source>
             <translation>សេវាដែលបានផ្ដល់៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="86" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="79" />
             <source>Closing note (optional)</source>
             <translation>កំណត់សម្គាល់បិទបញ្ចប់ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="89" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="82" />
             <source>Save</source>
             <translation>រក្សាទុក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="90" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="82" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -1726,12 +1727,12 @@ Interview: {date}, language {lang}
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="78" />
+            <location filename="../../fieldapp/ui/admin.py" line="77" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="94" />
+            <location filename="../../fieldapp/ui/admin.py" line="88" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>
