@@ -29,7 +29,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -42,19 +42,6 @@ from fieldapp.domain.hlc import Hlc
 
 PROTOCOL_VERSION = 1
 
-SYNCED_ENTITIES = (
-    "rescue",
-    "victim",
-    "statement",
-    "suspect",
-    "referral",
-    "referral_event",
-    "attachment",
-    "audit_event",
-)
-#: Reference data HQ sends to every device (same record shape, post_code null).
-REFERENCE_ENTITIES = ("post", "centre", "provider", "province")
-
 Entity = Literal[
     "rescue",
     "victim",
@@ -65,6 +52,10 @@ Entity = Literal[
     "attachment",
     "audit_event",
 ]
+SYNCED_ENTITIES: tuple[str, ...] = get_args(Entity)
+#: Reference data HQ sends to every device (same record shape, post_code null).
+REFERENCE_ENTITIES = ("post", "centre", "provider", "province")
+
 
 MAX_FIELDS = 200
 MAX_FIELD_NAME = 64
