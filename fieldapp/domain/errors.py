@@ -34,6 +34,16 @@ class StoreCorrupt(FieldAppError):
     """The database or keystore failed an integrity check."""
 
 
+class NewerRelease(FieldAppError):
+    """The store or HQ database was written by a newer release than this one."""
+
+    def __init__(self, what: str, revision: str) -> None:
+        self.revision = revision
+        super().__init__(
+            f"this {what} was written by a newer release of fieldapp (schema {revision}): "
+            "install that release or a later one; nothing was changed")
+
+
 class StoreNotFound(FieldAppError):
     """No store has been initialised in this data directory."""
 

@@ -9,8 +9,12 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+
+from fieldapp.store.migrate import refuse_newer
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_FILE = "hq.sqlite3"
@@ -54,6 +58,8 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (run on every start; idempotent)."""
     cfg = alembic_config()
     with engine.begin() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        refuse_newer(ScriptDirectory.from_config(cfg), current, "HQ database")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

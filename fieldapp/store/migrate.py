@@ -10,6 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from fieldapp.domain.errors import NewerRelease
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -30,8 +32,23 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def refuse_newer(script: ScriptDirectory, current: str | None, what: str) -> None:
+    """The version gate: a schema revision this release does not know came from a newer one."""
+    if current is None:
+        return
+    try:
+        known = script.get_revision(current) is not None
+    except Exception:  # alembic raises several kinds for an unknown or malformed id
+        known = False
+    if not known:
+        raise NewerRelease(what, current)
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the store to `revision`; refuse one written by a newer release, touching nothing."""
     cfg = _config()
     with engine.begin() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        refuse_newer(ScriptDirectory.from_config(cfg), current, "store")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
