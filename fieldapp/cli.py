@@ -218,17 +218,28 @@ class OneLineParser(argparse.ArgumentParser):
 Handler = Callable[[argparse.Namespace, Passphrases], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(top: bool) -> OneLineParser:
+    """--data-dir and --passphrase-stdin, accepted before or after the command.
+
+    Only the top-level parser sets defaults: a subcommand's default would overwrite what was
+    given before the command (`fieldapp --data-dir X init` must use X).
+    """
     common = OneLineParser(add_help=False)
-    common.add_argument("--data-dir", default=str(default_data_dir()),
-                        help="the device's data folder (default: %(default)s)")
-    common.add_argument("--passphrase-stdin", action="store_true",
+    unset = {} if top else {"default": argparse.SUPPRESS}
+    common.add_argument("--data-dir", **({"default": str(default_data_dir())} if top else unset),
+                        help=f"the device's data folder (default: {default_data_dir()})")
+    common.add_argument("--passphrase-stdin", action="store_true", **unset,
                         help="read passphrases from stdin, one per line, instead of prompting")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(top=False)
     user = OneLineParser(add_help=False)
     user.add_argument("--user", required=True, help="your user name on this device")
 
     parser = OneLineParser(
-        prog="fieldapp", parents=[common],
+        prog="fieldapp", parents=[_common_options(top=True)],
         description="Encrypted intake for trafficking rescues. With no command, opens the window.")
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)

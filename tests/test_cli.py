@@ -94,3 +94,11 @@ def test_window_without_a_display_says_what_to_do(device: Path) -> None:
         pytest.skip("the no-display hint is for Linux desktops")
     assert run.returncode == 2
     assert "xvfb-run" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_options_before_the_command_are_honoured(device: Path) -> None:
+    # `fieldapp --data-dir X stats` must read X, not the default folder.
+    run = fieldapp("--data-dir", str(device), "--passphrase-stdin", "stats", "--json", "--user", "sok",
+                   stdin=PASS + "\n")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["rescues"] == 15
