@@ -225,10 +225,10 @@ def _common_options(top: bool) -> OneLineParser:
     given before the command (`fieldapp --data-dir X init` must use X).
     """
     common = OneLineParser(add_help=False)
-    unset = {} if top else {"default": argparse.SUPPRESS}
-    common.add_argument("--data-dir", **({"default": str(default_data_dir())} if top else unset),
+    common.add_argument("--data-dir", default=str(default_data_dir()) if top else argparse.SUPPRESS,
                         help=f"the device's data folder (default: {default_data_dir()})")
-    common.add_argument("--passphrase-stdin", action="store_true", **unset,
+    common.add_argument("--passphrase-stdin", action="store_true",
+                        default=False if top else argparse.SUPPRESS,
                         help="read passphrases from stdin, one per line, instead of prompting")
     return common
 
