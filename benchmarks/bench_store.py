@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from fieldapp.crypto.keystore import DEFAULT_KDF
+from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.services import auth, demo, intake
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import engine
@@ -41,13 +45,43 @@ def _lookups(ws: Workspace, ids: list[str], n: int) -> float:
     return time.perf_counter() - start
 
 
+def _save_cpu(setting: str, n: int) -> dict[str, float]:
+    """CPU seconds for n durable saves, with cipher_memory_security = setting, in this process."""
+    engine.MEMORY_SECURITY = setting
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-") as tmp:
+        with auth.initialise(Path(tmp) / "d", post_code="POIPET", username="sup", passphrase=PASS,
+                             kdf=KdfParams(iterations=1, lanes=1, memory_kib=8 * 1024)) as ws:
+            before = resource.getrusage(resource.RUSAGE_SELF)
+            _saves(ws, n)
+            after = resource.getrusage(resource.RUSAGE_SELF)
+    return {"user": after.ru_utime - before.ru_utime, "system": after.ru_stime - before.ru_stime}
+
+
+def memsec_figures(n: int = 200, rounds: int = 2) -> dict[str, Any]:
+    """Each setting in its own process: once ON, SQLCipher keeps it ON for the process's life."""
+    cpu: dict[str, list[float]] = {"ON": [], "OFF": []}
+    out: dict[str, Any] = {}
+    for _ in range(rounds):
+        for setting in ("ON", "OFF"):
+            run = subprocess.run(
+                [sys.executable, "-c", "import json, sys; from benchmarks.bench_store import _save_cpu;"
+                 f" print(json.dumps(_save_cpu({setting!r}, {n})))"],
+                capture_output=True, text=True, check=True, timeout=900)
+            figures = json.loads(run.stdout.strip().splitlines()[-1])
+            cpu[setting].append(figures["user"] + figures["system"])
+            out[f"store.memsec.{setting.lower()}.system_ms_per_save"] = round(1000 * figures["system"] / n, 2)
+    for setting, values in cpu.items():
+        out[f"store.memsec.{setting.lower()}.cpu_ms_per_save"] = round(1000 * statistics.median(values) / n, 2)
+    out["store.memsec.cpu_ratio_off_vs_on"] = round(statistics.median(cpu["OFF"]) / statistics.median(cpu["ON"]), 3)
+    out["store.memsec.policy"] = "OFF (see fieldapp/crypto/memory.py)"
+    return out
+
+
 def run(demo_rescues: int = 20_000, saves: int = 300, lookups: int = 3_000, base: int = 2_000) -> dict[str, Any]:
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-") as tmp:
         rates = {}
-        variants = (("encrypted", True, "ON"), ("plain", False, "ON"), ("encrypted_nomemsec", True, "OFF"))
-        for label, encrypted, memsec in variants:
-            engine.MEMORY_SECURITY = memsec
+        for label, encrypted in (("encrypted", True), ("plain", False)):
             root = Path(tmp) / label
             with auth.initialise(root, post_code="POIPET", username="sup", passphrase=PASS,
                                  encrypted=encrypted) as ws:
@@ -59,13 +93,11 @@ def run(demo_rescues: int = 20_000, saves: int = 300, lookups: int = 3_000, base
                 t_batch = time.perf_counter() - t0
             rates[label] = {"saves_per_s": saves / t_save, "lookups_per_s": lookups / t_look,
                             "batch_rescues_per_s": 500 / t_batch}
-        engine.MEMORY_SECURITY = "ON"
         for key in ("saves_per_s", "lookups_per_s", "batch_rescues_per_s"):
             results[f"store.{key}.encrypted"] = round(rates["encrypted"][key], 1)
             results[f"store.{key}.plain"] = round(rates["plain"][key], 1)
             results[f"store.{key}.ratio"] = round(rates["encrypted"][key] / rates["plain"][key], 3)
-            # What cipher_memory_security costs (it stays ON in the app).
-            results[f"store.{key}.encrypted_memsec_off"] = round(rates["encrypted_nomemsec"][key], 1)
+        results.update(memsec_figures())
 
         root = Path(tmp) / "encrypted"
         times = []

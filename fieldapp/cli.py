@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp import __version__, logs
+from fieldapp.crypto import memory
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import FieldAppError
 from fieldapp.store.store import DataDir, default_data_dir
@@ -321,6 +322,7 @@ def _extensions() -> list[Callable[..., None]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    memory.harden_process()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -15,6 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from fieldapp.crypto import memory
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import FieldAppError
 from fieldapp.hq.keys import export_recovery_key, init_keys
@@ -325,6 +326,7 @@ def _load_reference_file(path: Path) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    memory.harden_process()
     try:
         return run(sys.argv[1:] if argv is None else argv)
     except UsageError as exc:

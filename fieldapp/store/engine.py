@@ -8,14 +8,15 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 
+from fieldapp.crypto.memory import SQLCIPHER_MEMORY_SECURITY
 from fieldapp.domain.errors import StoreCorrupt
 
 #: Run on every new connection, after the key. `synchronous=FULL`: a statement that
 #: returned survives a power cut. `secure_delete` zeroes freed pages; `temp_store=MEMORY`
 #: keeps sorts and temp tables off the disk.
-#: SQLCipher wipes (and locks) every allocation it frees. Required for a lost laptop's RAM;
-#: it is the main cost of encryption here, so benchmarks also measure it switched off.
-MEMORY_SECURITY = "ON"
+#: SQLCipher's wipe-and-lock of every allocation: the policy and why it is off are in
+#: fieldapp/crypto/memory.py (benchmarks set it per process to measure both).
+MEMORY_SECURITY = SQLCIPHER_MEMORY_SECURITY
 CONNECTION_PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA synchronous = FULL",
