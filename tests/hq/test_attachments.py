@@ -14,9 +14,13 @@ from fieldapp.sync.protocol import sign_request
 from tests.support.hqserver import RunningHq, TestDevice
 
 
-def _h(d: TestDevice, method: str, path: str, body: bytes = b"") -> dict[str, str]:
+def _h(
+    d: TestDevice, method: str, path: str, body: bytes = b"", offset: int | None = None,
+    timestamp_ms: int | None = None,
+) -> dict[str, str]:
     return sign_request(
-        method, path, body, device_id=d.id, private=d.ed25519, timestamp_ms=int(time.time() * 1000)
+        method, path, body, device_id=d.id, private=d.ed25519, offset=offset,
+        timestamp_ms=timestamp_ms if timestamp_ms is not None else time.time_ns() // 1_000_000,
     )
 
 
@@ -32,7 +36,7 @@ def _patch(
     c: httpx.Client, d: TestDevice, aid: str, offset: int, chunk: bytes, sha: str | None = None
 ) -> httpx.Response:
     path = f"/v1/attachments/{aid}"
-    headers = _h(d, "PATCH", path, chunk) | {
+    headers = _h(d, "PATCH", path, chunk, offset) | {
         "upload-offset": str(offset),
         "chunk-sha256": sha or hashlib.sha256(chunk).hexdigest(),
         "content-type": "application/octet-stream",
@@ -90,7 +94,7 @@ def test_whole_file_checksum_and_limits(
     assert r.status_code == 413
     # Another device cannot see or add to it; an unsigned or mis-signed request is 401/422.
     assert client.head(path, headers=_h(other, "HEAD", path)).status_code == 404
-    bad = _h(d, "PATCH", path, b"other") | {
+    bad = _h(d, "PATCH", path, b"other", 0) | {
         "upload-offset": "0",
         "chunk-sha256": hashlib.sha256(data).hexdigest(),
     }
