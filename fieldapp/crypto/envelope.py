@@ -35,7 +35,7 @@ from __future__ import annotations
 import os
 import struct
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -55,6 +55,11 @@ SIGNATURE_BYTES = 64
 ENC_BYTES = 32
 TAG_BYTES = 16
 DEFAULT_MAX_SIZE = 16 * 1024 * 1024
+#: Bounds that keep every number a signed 64-bit integer in any database (SQLite,
+#: PostgreSQL BIGINT) and in arithmetic on it: a seq like Change.seq, a time before 2^53 ms
+#: (year 287,000) — anything larger is malformed, not a 500.
+MAX_SEQ = 2**62
+MAX_TIMESTAMP_MS = 2**53
 
 _FIXED = struct.Struct(">4sBB16sQQQB")  # magic .. device_id length
 _LEN = struct.Struct(">I")
@@ -207,6 +212,10 @@ def _parse(blob: bytes, max_size: int) -> tuple[EnvelopeHeader, int, int]:
         raise EnvelopeMalformed("trailing bytes after the signature")
     if seq_from > seq_to:
         raise EnvelopeMalformed("seq_from is greater than seq_to")
+    if seq_to > MAX_SEQ:
+        raise EnvelopeMalformed(f"seq numbers above {MAX_SEQ} are not accepted")
+    if ts > MAX_TIMESTAMP_MS:
+        raise EnvelopeMalformed("the envelope's timestamp is not a plausible time")
     header = EnvelopeHeader(
         kind=kind_enum,
         device_id=device_id,
@@ -222,14 +231,16 @@ def _parse(blob: bytes, max_size: int) -> tuple[EnvelopeHeader, int, int]:
 def open_envelope(
     blob: bytes,
     *,
-    recipient_x25519_private: X25519PrivateKey,
+    recipient_x25519_private: X25519PrivateKey | Sequence[X25519PrivateKey],
     sender_public_lookup: Callable[[EnvelopeHeader], Ed25519PublicKey | None],
     max_size: int = DEFAULT_MAX_SIZE,
 ) -> tuple[EnvelopeHeader, bytes]:
     """Check framing, size, signature and seal, then return (header, decompressed payload).
 
-    `sender_public_lookup(header)` returns the signer's Ed25519 key (or None when the
-    sender is unknown). The decompressed payload is bounded by `max_size` as well, so a
+    `recipient_x25519_private` may be several keys (HQ's current HPKE key first, then the
+    retired ones it still keeps after a rotation); each is tried in turn, which only ever
+    happens after the sender's signature verified. `sender_public_lookup(header)` returns
+    the signer's Ed25519 key (or None when the sender is unknown). The decompressed payload is bounded by `max_size` as well, so a
     small envelope cannot expand into a memory bomb. Every failure is an EnvelopeRejected.
     """
     header, header_end, signed_end = _parse(blob, max_size)
@@ -241,10 +252,20 @@ def open_envelope(
     except InvalidSignature:
         raise BadSignature("the envelope's signature does not verify") from None
     sealed = blob[header_end + _LEN.size : signed_end]
-    try:
-        compressed = _SUITE.decrypt(sealed, recipient_x25519_private, info=blob[:header_end])
-    except (InvalidTag, ValueError):
-        raise EnvelopeTampered("the envelope could not be opened (tampered or wrong key)") from None
+    keys = (
+        [recipient_x25519_private]
+        if isinstance(recipient_x25519_private, X25519PrivateKey)
+        else list(recipient_x25519_private)
+    )
+    compressed = None
+    for key in keys:
+        try:
+            compressed = _SUITE.decrypt(sealed, key, info=blob[:header_end])
+            break
+        except (InvalidTag, ValueError):
+            continue
+    if compressed is None:
+        raise EnvelopeTampered("the envelope could not be opened (tampered or wrong key)")
     try:
         # A frame that declares its size is decompressed into a buffer of that size, so
         # refuse an oversized declaration before allocating anything.

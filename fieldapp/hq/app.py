@@ -1,19 +1,24 @@
 """The HQ ASGI app: `create_app(settings)` builds the FastAPI app serving /v1 (see protocol).
 
 Every refusal is ``{"error": code, "reason": one line}`` with a 4xx status; bodies are
-bounded before they are read (413). Handlers never log request contents.
+bounded before they are read (413). Handlers never log request contents. Every answer is
+signed by HQ and bound to the request it answers (``AnswerSigner``, see
+``fieldapp.sync.trust``): devices change nothing on an answer that does not verify.
 
 Attachments (tus-like, each request signed with ``sync.protocol.sign_request`` headers):
 
 - ``POST  /v1/attachments/{id}`` JSON ``{"size", "sha256"}`` -> ``AttachmentState``
   (repeating it for the same file answers the current offset: resume).
 - ``PATCH /v1/attachments/{id}`` headers ``Upload-Offset``, ``Chunk-SHA256``; body the
-  chunk bytes -> ``AttachmentState``; 409 if the offset is not the current one.
+  chunk bytes -> ``AttachmentState``; 409 if the offset is not the current one. The
+  signature covers the offset; a request's timestamp must be within HQ's window and a
+  request is accepted once (replays: 409 ``replay``).
 - ``HEAD  /v1/attachments/{id}`` -> headers ``Upload-Offset``, ``Upload-Length``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from typing import Annotated, Any
 
@@ -33,8 +38,9 @@ from fieldapp.crypto.envelope import (
 )
 from fieldapp.domain.errors import FieldAppError, InvalidInput
 from fieldapp.hq import attachments as att
-from fieldapp.hq.service import Hq, HqRejected, now_ms
+from fieldapp.hq.service import Hq, HqRejected, PayloadInvalid, now_ms
 from fieldapp.hq.settings import HqSettings
+from fieldapp.sync import trust
 from fieldapp.sync.protocol import (
     AttachmentCreate,
     AttachmentState,
@@ -43,6 +49,7 @@ from fieldapp.sync.protocol import (
     ErrorBody,
     Health,
     PushAnswer,
+    unb64,
 )
 
 log = logging.getLogger("fieldapp.hq")
@@ -56,7 +63,7 @@ AttId = Annotated[str, Path(pattern=ATTACHMENT_ID)]
 DevH = Annotated[str, Header(alias="x-fieldapp-device", max_length=64)]
 TsH = Annotated[str, Header(alias="x-fieldapp-timestamp", max_length=20)]
 SigH = Annotated[str, Header(alias="x-fieldapp-signature", max_length=200)]
-OffsetH = Annotated[int, Header(alias="upload-offset", ge=0)]
+OffsetH = Annotated[int, Header(alias="upload-offset", ge=0, le=2**62)]
 ChunkH = Annotated[str, Header(alias="chunk-sha256", pattern=r"^[0-9a-fA-F]{64}$")]
 
 
@@ -107,6 +114,64 @@ class BodyLimit:
             return message
 
         await self.app(scope, limited, send)
+
+
+class AnswerSigner:
+    """Sign every answer with HQ's Ed25519 key, bound to the request it answers.
+
+    The request body is hashed as it streams in (with the request's own signature header,
+    if any); the answer is held until its last byte, then sent with
+    ``X-Fieldapp-Answer-Signature`` and ``X-Fieldapp-Hq-Hpke`` (HQ's current HPKE key).
+    """
+
+    def __init__(self, app: ASGIApp, hq: Hq) -> None:
+        self.app = app
+        self.hq = hq
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_hash = hashlib.sha256()
+        signature = b""
+        for name, value in scope.get("headers", []):
+            if name == trust.H_REQUEST_SIGNATURE.encode():
+                signature = value
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def hashing() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                request_hash.update(message.get("body", b""))
+            return message
+
+        async def signing(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if message["type"] != "http.response.body" or start is None:
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            body = b"".join(chunks)
+            bound = request_hash.copy()
+            bound.update(b"\n" + signature)
+            keys = self.hq.keys
+            hpke = trust.b64_public(keys.hpke_public)
+            sig = trust.sign_answer(keys.signing, int(start["status"]), bound.digest(), hpke, body)
+            headers = [
+                *start.get("headers", []),
+                (trust.H_ANSWER_SIGNATURE.encode(), sig.encode()),
+                (trust.H_HQ_HPKE.encode(), hpke.encode()),
+            ]
+            await send({**start, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, hashing, signing)
 
 
 async def _send_error(send: Send, status: int, error: str, reason: str) -> None:
@@ -161,6 +226,21 @@ ENVELOPE_BODY = {
 }
 
 
+def _tls_fingerprint(settings: HqSettings) -> str | None:
+    """SHA-256 of the DER certificate HQ serves itself (None when TLS ends elsewhere)."""
+    cert = getattr(settings, "tls_cert", None)
+    if cert is None:
+        return None
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    try:
+        pem = x509.load_pem_x509_certificate(cert.read_bytes())
+    except (OSError, ValueError):
+        return None  # serve refuses to start with a bad certificate; nothing to pin here
+    return hashlib.sha256(pem.public_bytes(Encoding.DER)).hexdigest()
+
+
 async def _bounded_body(request: Request) -> bytes:
     return await request.body()
 
@@ -178,6 +258,9 @@ def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
     )
     app.state.hq = hq
     app.add_middleware(BodyLimit, settings=settings)
+    # Outermost: signs every answer, the BodyLimit's own refusals included.
+    app.add_middleware(AnswerSigner, hq=hq)
+    tls_sha256 = _tls_fingerprint(settings)
 
     @app.exception_handler(BodyTooLarge)
     async def _too_large(_: Request, exc: BodyTooLarge) -> JSONResponse:
@@ -223,7 +306,14 @@ def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
 
     @app.post("/v1/enrol", response_model=EnrolAnswer, responses=ERRORS, tags=["sync"])
     def enrol(body: EnrolRequest) -> EnrolAnswer:
-        return hq.enrol(body)
+        try:
+            trust.check_x25519_public(unb64(body.x25519_public))
+        except ValueError as exc:
+            raise PayloadInvalid(f"x25519_public: {exc}") from None
+        answer = hq.enrol(body)
+        if tls_sha256:
+            answer = answer.model_copy(update={"hq_tls_sha256": tls_sha256})
+        return answer
 
     @app.post(
         "/v1/push",
@@ -251,7 +341,9 @@ def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
         sealed = await run_in_threadpool(hq.pull, blob)
         return Response(sealed, media_type=OCTETS)
 
-    def _auth(request: Request, body: bytes, device: str, ts: str, sig: str) -> str:
+    def _auth(
+        request: Request, body: bytes, device: str, ts: str, sig: str, offset: int | None = None
+    ) -> str:
         return att.authenticate(
             hq,
             request.method,
@@ -260,6 +352,7 @@ def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
             device_id=device,
             timestamp=ts,
             signature=sig,
+            offset=offset,
         )
 
     @app.post(
@@ -299,7 +392,7 @@ def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
         chunk_sha256: ChunkH,
     ) -> JSONResponse:
         raw = await _bounded_body(request)
-        dev = await run_in_threadpool(_auth, request, raw, device, ts, sig)
+        dev = await run_in_threadpool(_auth, request, raw, device, ts, sig, upload_offset)
         state = await run_in_threadpool(
             att.append_chunk,
             hq,

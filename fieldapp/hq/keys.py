@@ -7,12 +7,19 @@ Files in the data directory, each written once with mode 0600:
 - ``hq-recovery.pub`` raw 32-byte X25519 public key: devices wrap their database key to it.
 - ``hq-recovery.pem`` X25519 private recovery key. Meant to live offline: export it
   (``fieldapp-hq recovery-key export --out FILE [--remove]``) and keep it in a safe.
+- ``hq-hpke-retired-<ms>.pem`` an HPKE key replaced by ``fieldapp-hq keys rotate`` at that
+  time (ms since the epoch). It still opens pushes and bundles sealed before the device
+  learnt the new key, for ``RETIRED_KEEP`` (30 days by default); then ``keys purge`` (and
+  every ``serve`` start) overwrites and deletes it, so a stolen HPKE key only ever opens a
+  bounded window of traffic.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -33,6 +40,11 @@ RECOVERY_PUBLIC_FILE = "hq-recovery.pub"
 RECOVERY_PRIVATE_FILE = "hq-recovery.pem"
 
 
+RETIRED_PREFIX = "hq-hpke-retired-"
+#: How long a retired HPKE private key is kept to open late pushes and bundles.
+RETIRED_KEEP = timedelta(days=30)
+
+
 class KeyFileError(FieldAppError):
     """A key file is missing, unreadable or of the wrong type."""
 
@@ -42,6 +54,12 @@ class HqKeys:
     signing: Ed25519PrivateKey
     hpke: X25519PrivateKey
     recovery_public: X25519PublicKey
+    #: Retired HPKE keys still kept (newest first): they open envelopes sealed before a rotation.
+    retired: tuple[X25519PrivateKey, ...] = ()
+
+    @property
+    def hpke_all(self) -> tuple[X25519PrivateKey, ...]:
+        return (self.hpke, *self.retired)
 
     @property
     def signing_public(self) -> Ed25519PublicKey:
@@ -107,7 +125,80 @@ def load_keys(data_dir: Path) -> HqKeys:
         raise StoreNotFound(f"no recovery public key in {data_dir}") from None
     except ValueError as exc:
         raise KeyFileError(f"{RECOVERY_PUBLIC_FILE} is not a 32-byte X25519 key") from exc
-    return HqKeys(signing, hpke, recovery)
+    retired = []
+    for _at, path in retired_files(data_dir):
+        key = _load(path)
+        if not isinstance(key, X25519PrivateKey):
+            raise KeyFileError(f"{path.name} holds the wrong kind of key")
+        retired.append(key)
+    return HqKeys(signing, hpke, recovery, tuple(retired))
+
+
+def retired_files(data_dir: Path) -> list[tuple[int, Path]]:
+    """(retired at, ms since the epoch; path) of every retired HPKE key, newest first."""
+    found = []
+    for path in data_dir.glob(f"{RETIRED_PREFIX}*.pem"):
+        stamp = path.name[len(RETIRED_PREFIX) : -len(".pem")]
+        if stamp.isdigit():
+            found.append((int(stamp), path))
+    return sorted(found, reverse=True)
+
+
+def rotate_hpke(data_dir: Path, *, now_ms: int | None = None) -> X25519PublicKey:
+    """Make a new HPKE key; the old one is kept as retired (see RETIRED_KEEP). Returns the new
+    public key. A running server picks it up when restarted."""
+    current = data_dir / HPKE_FILE
+    old = _load(current)
+    if not isinstance(old, X25519PrivateKey):
+        raise KeyFileError(f"{HPKE_FILE} holds the wrong kind of key")
+    at = now_ms if now_ms is not None else time.time_ns() // 1_000_000
+    retired = data_dir / f"{RETIRED_PREFIX}{at}.pem"
+    fresh = X25519PrivateKey.generate()
+    staged = data_dir / f"{HPKE_FILE}.new"
+    staged.unlink(missing_ok=True)
+    write_private(staged, _pem(fresh))
+    os.link(current, retired)  # never a moment without the old key on disk
+    os.replace(staged, current)
+    _fsync_dir(data_dir)
+    return fresh.public_key()
+
+
+def purge_retired(data_dir: Path, *, keep: timedelta = RETIRED_KEEP,
+                  now_ms: int | None = None) -> int:
+    """Destroy retired HPKE keys retired more than `keep` ago; returns how many."""
+    now = now_ms if now_ms is not None else time.time_ns() // 1_000_000
+    cutoff = now - int(keep.total_seconds() * 1000)
+    destroyed = 0
+    for at, path in retired_files(data_dir):
+        if at <= cutoff:
+            destroy_file(path)
+            destroyed += 1
+    if destroyed:
+        _fsync_dir(data_dir)
+    return destroyed
+
+
+def destroy_file(path: Path) -> None:
+    """Overwrite a key file with zeros (best effort: an SSD may keep old blocks), then delete."""
+    try:
+        size = path.stat().st_size
+        with open(path, "r+b") as fh:
+            fh.write(b"\0" * size)
+            fh.flush()
+            os.fsync(fh.fileno())
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform (Windows): the renames still happened
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def export_recovery_key(data_dir: Path, out: Path, *, remove: bool = False) -> None:

@@ -14,7 +14,6 @@ audience (a referral addressed to a centre), the records that audience now needs
 from __future__ import annotations
 
 import hashlib
-import secrets
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -51,6 +50,7 @@ from fieldapp.hq.models import (
     SeenEnvelope,
 )
 from fieldapp.hq.settings import HqSettings
+from fieldapp.sync import trust
 from fieldapp.sync.merge import merge_record, referral_status
 from fieldapp.sync.protocol import (
     REFERENCE_ENTITIES,
@@ -103,7 +103,6 @@ STATS_KEYS = {
     "audit_event": "audit_events",
 }
 
-_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud by phone
 
 
 # -- errors ----------------------------------------------------------------------------
@@ -166,11 +165,12 @@ def describe_validation(exc: ValidationError) -> str:
 
 
 def normalise_code(code: str) -> str:
-    return "".join(ch for ch in code.upper() if ch.isalnum())
+    return trust.normalise_code(code)
 
 
 def hash_code(code: str) -> str:
-    return hashlib.sha256(normalise_code(code).encode()).hexdigest()
+    """Hash of the code's secret part (a device sends only that; the rest is HQ's key check)."""
+    return hashlib.sha256(trust.code_secret(code).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -210,8 +210,7 @@ class Hq:
     ) -> str:
         if role is Role.CENTRE_STAFF and not centre_code:
             raise InvalidInput("a centre_staff code needs --centre")
-        raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
-        code = "-".join(raw[i : i + 4] for i in range(0, 12, 4))
+        code = trust.new_code(self.keys.signing_public)
         now = now_utc()
         with self.sessions.begin() as s:
             s.add(
@@ -326,7 +325,7 @@ class Hq:
 
         header, payload = open_envelope(
             blob,
-            recipient_x25519_private=self.keys.hpke,
+            recipient_x25519_private=self.keys.hpke_all,
             sender_public_lookup=lookup,
             max_size=self.settings.max_envelope_bytes,
         )

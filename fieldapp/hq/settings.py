@@ -28,6 +28,11 @@ class HqSettings:
     #: Pull-request envelope ids are remembered this long (a replay only ever earns the
     #: replayer a sealed answer it cannot open, so the window need not be forever).
     seen_envelope_days: int = 30
+    #: A signed attachment request is accepted only this close to HQ's clock (the device
+    #: corrects its clock by the skew HQ reported at push), and only once.
+    attachment_window_ms: int = 10 * 60 * 1000
+    #: The TLS certificate `serve` presents (None: plain HTTP, e.g. behind a TLS proxy).
+    tls_cert: Path | None = None
 
     @property
     def url(self) -> str:

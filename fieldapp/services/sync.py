@@ -15,7 +15,7 @@ from fieldapp.domain.errors import FieldAppError, InvalidInput
 from fieldapp.services import auth
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
-from fieldapp.store.models import Device, utcnow
+from fieldapp.store.models import Device, Outbox, utcnow
 from fieldapp.sync import bundle
 from fieldapp.sync.apply import ApplyStats, parked_table
 from fieldapp.sync.client import (
@@ -30,6 +30,7 @@ from fieldapp.sync.client import (
 )
 from fieldapp.sync.client import enrol as _enrol
 from fieldapp.sync.protocol import EnrolAnswer, unb64
+from fieldapp.sync.trust import check_hq_url
 
 __all__ = [
     "DeviceRevoked",
@@ -44,6 +45,7 @@ __all__ = [
     "import_bundle",
     "status",
     "sync_round",
+    "wipe_basis",
     "wipe_revoked",
 ]
 
@@ -77,8 +79,7 @@ def enrol(
 ) -> EnrolAnswer:
     """Enrol this device with HQ (supervisors) and escrow the database key to HQ's recovery key."""
     ws.require(Role.SUPERVISOR)
-    if not hq_url.startswith(("http://", "https://")):
-        raise InvalidInput("HQ address: give the full URL, e.g. https://hq.example.org")
+    hq_url = check_hq_url(hq_url)
     answer = _enrol(ws.store, ws.actor.username, hq_url, code, label=label, transport=transport)
     recovery = X25519PublicKey.from_public_bytes(unb64(answer.hq_recovery_x25519_public))
     auth.set_escrow(ws, recovery)
@@ -147,6 +148,12 @@ def export_bundle(ws: Workspace, out: Path) -> tuple[list[Path], int]:
     """Write unsent changes to bundle file(s) for HQ; returns (files written, changes)."""
     paths, count = bundle.export_bundle(ws.store, ws.actor.username, out)
     with ws.tx() as s:
+        if paths:
+            # Every outbox row up to here is now in a sealed file: what `wipe_revoked` needs.
+            # (The export sealed all rows above HQ's acknowledgement, in one session.)
+            device = s.scalars(select(Device)).one()
+            highest = int(s.scalar(select(func.max(Outbox.seq))) or 0)
+            device.hq_keys = {**(device.hq_keys or {}), BUNDLED_SEQ: highest}
         audit.append(s, "bundle_export", "device", ws.store.device_id,
                      {"changes": count, "files": len(paths)})
     return paths, count
@@ -161,10 +168,51 @@ def import_bundle(ws: Workspace, path: Path) -> ApplyStats:
     return stats
 
 
+#: Key in Device.hq_keys: the highest outbox seq written to a sealed bundle on this device.
+BUNDLED_SEQ = "bundled_seq"
+
+
+class WipeRefused(InvalidInput):
+    """Wiping now would lose data, or HQ has not (verifiably) revoked this device."""
+
+
+def wipe_basis(ws: Workspace) -> str:
+    """Why wiping loses nothing: "acknowledged" (HQ acknowledged every change in answers it
+    signed) or "bundled" (every change HQ lacks is in a sealed bundle written on this
+    device). Raises WipeRefused otherwise, or when HQ has not revoked the device.
+
+    The revoked flag and the acknowledged seq are only ever set from answers that verified
+    with HQ's key (`fieldapp.sync.client`), so a forged answer cannot open this door. The
+    changes counted are the outbox rows (records and the audit trail queued with them) that
+    `unsent_count` counts; audit entries made after the last push or bundle (this session's
+    sign-in, the export itself) are not counted and are lost with the device.
+    """
+    with ws.tx() as s:
+        device = s.scalars(select(Device)).one()
+        if not device.revoked:
+            raise WipeRefused(
+                "this device is not revoked by HQ (HQ must revoke it, and the device must hear "
+                "it from HQ in a sync): wiping it would lose its data"
+            )
+        unacked = int(s.scalar(select(func.count()).select_from(Outbox)
+                               .where(Outbox.seq > device.acked_seq)) or 0)
+        if not unacked:
+            return "acknowledged"
+        bundled = int((device.hq_keys or {}).get(BUNDLED_SEQ) or 0)
+        missing = int(s.scalar(select(func.count()).select_from(Outbox)
+                               .where(Outbox.seq > max(bundled, device.acked_seq))) or 0)
+        if not missing:
+            return "bundled"
+    raise WipeRefused(
+        f"{missing} change(s) never reached HQ and are in no sealed bundle: write them first "
+        "with 'fieldapp bundle export --out FILE' and hand the file to HQ, then wipe"
+    )
+
+
 def wipe_revoked(ws: Workspace) -> Path:
-    """Delete this device's store, only once HQ has revoked it; closes the workspace."""
-    if not status(ws).revoked:
-        raise InvalidInput("this device is not revoked by HQ; wiping it would lose its data")
+    """Delete this device's store, only once HQ has revoked it (verified) and nothing unsent
+    would be lost (see `wipe_basis`); closes the workspace."""
+    wipe_basis(ws)
     root = ws.store.data_dir.root
     ws.close()
     auth.wipe(root)

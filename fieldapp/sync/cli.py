@@ -86,10 +86,14 @@ def cmd_wipe(args: argparse.Namespace, pw: _Passphrases) -> int:
         raise FieldAppError("wipe deletes this device's data for good: add --yes to confirm")
     ws = _unlock(args, pw)
     try:
+        basis = sync.wipe_basis(ws)
         root = sync.wipe_revoked(ws)
     finally:
         ws.close()
-    print(f"Wiped {root}.")
+    why = ("HQ acknowledged every change made on it" if basis == "acknowledged" else
+           "every change HQ lacks is in the sealed bundle written on it; make sure that file "
+           "reaches HQ ('fieldapp-hq import-bundle')")
+    print(f"Wiped {root}: HQ revoked this device and {why}.")
     return 0
 
 

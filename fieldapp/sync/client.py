@@ -60,6 +60,18 @@ from fieldapp.sync.protocol import (
     unb64,
 )
 from fieldapp.sync.scheduler import backoff_delay
+from fieldapp.sync.trust import (
+    H_ANSWER_SIGNATURE,
+    H_HQ_HPKE,
+    H_REQUEST_SIGNATURE,
+    UntrustedAnswer,
+    binding,
+    check_fingerprint,
+    check_hq_url,
+    check_x25519_public,
+    split_code,
+    verify_answer,
+)
 
 T = TypeVar("T")
 OCTETS = {"content-type": "application/octet-stream"}
@@ -177,6 +189,8 @@ class DeviceKeys:
     hq_signing: Ed25519PublicKey
     hq_hpke: X25519PublicKey
     node: str = ""  # this store's clock node (its local device id): see PullRequest.own_node
+    #: SHA-256 of HQ's self-signed TLS certificate, pinned at enrolment (None: CA-verified).
+    tls_pin: str | None = None
 
 
 def load_keys(s: Session) -> DeviceKeys:
@@ -193,6 +207,7 @@ def load_keys(s: Session) -> DeviceKeys:
         hq_signing=Ed25519PublicKey.from_public_bytes(unb64(keys["ed25519"])),
         hq_hpke=X25519PublicKey.from_public_bytes(unb64(keys["x25519"])),
         node=device.id,
+        tls_pin=keys.get("tls_sha256"),
     )
 
 
@@ -218,6 +233,29 @@ def _tls_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+@functools.cache
+def _pinned_context() -> ssl.SSLContext:
+    """No CA check: the certificate is compared with the pin after each answer instead."""
+    ctx = ssl.create_default_context()
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+def peer_certificate_sha256(response: httpx.Response) -> str | None:
+    """SHA-256 (hex) of the TLS certificate the answer came over (None: plain HTTP)."""
+    stream = response.extensions.get("network_stream")
+    ssl_object = stream.get_extra_info("ssl_object") if stream is not None else None
+    if ssl_object is None:
+        return None
+    der = ssl_object.getpeercert(binary_form=True)
+    return hashlib.sha256(der).hexdigest() if der else None
+
+
+class CertificateNotTrusted(SyncRejected):
+    """HQ's TLS certificate is neither CA-verified nor the one pinned at enrolment."""
+
+
 # -- HTTP with retries -------------------------------------------------------------------
 
 
@@ -232,15 +270,44 @@ class Http:
         options: SyncOptions,
         transport: httpx.BaseTransport | None = None,
         result: SyncResult | None = None,
+        *,
+        hq_signing: Ed25519PublicKey | None = None,
+        tls_pin: str | None = None,
+        unverified_tls: bool = False,
     ) -> None:
         if not base_url:
             raise InvalidInput("no HQ address: enrol first or give --hq URL")
+        base_url = check_hq_url(base_url)
         self.options = options
         self.result = result or SyncResult()
         self.deadline = time.monotonic() + options.deadline_s
+        #: Answers are verified with this key (None only while enrolling: see `enrol`).
+        self.hq_signing = hq_signing
+        self.tls_pin = tls_pin
+        #: HQ's current HPKE key as named by the last verified answer (base64).
+        self.hq_hpke: str | None = None
         timeout = httpx.Timeout(options.io_timeout, connect=options.connect_timeout)
-        self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout,
-                                   transport=transport, verify=_tls_context())
+        self.client = httpx.Client(base_url=base_url, timeout=timeout, transport=transport,
+                                   verify=_pinned_context() if tls_pin or unverified_tls
+                                   else _tls_context())
+
+    def check_answer(self, response: httpx.Response, content: bytes,
+                     headers: dict[str, str], what: str) -> None:
+        """Raise UntrustedAnswer unless HQ signed this answer to this very request."""
+        if self.tls_pin and peer_certificate_sha256(response) not in (None, self.tls_pin):
+            raise CertificateNotTrusted(
+                "HQ's certificate is not the one this device enrolled with: nothing was "
+                "sent or changed. If HQ replaced its certificate, ask HQ; otherwise someone "
+                "may be between this device and HQ"
+            )
+        if self.hq_signing is None:
+            return
+        hpke = response.headers.get(H_HQ_HPKE, "")
+        if not verify_answer(self.hq_signing, response.status_code,
+                             binding(content, headers.get(H_REQUEST_SIGNATURE)), hpke,
+                             response.content, response.headers.get(H_ANSWER_SIGNATURE)):
+            raise UntrustedAnswer(what)
+        self.hq_hpke = hpke or None
 
     def close(self) -> None:
         self.client.close()
@@ -270,11 +337,15 @@ class Http:
                 response = self.client.request(method, path, content=content, headers=headers)
                 self.result.bytes_received += len(response.content)
                 if response.status_code in accept:
+                    self.check_answer(response, content, headers, f"HQ's answer to {path}")
                     return parse(response)
                 error, reason = _hq_reason(response)
                 if response.status_code == 403 and (
                     error == "revoked" or response.headers.get("x-error") == "revoked"
                 ):
+                    # Only a revocation HQ signed for this request counts: a forged one
+                    # must never lead to a wipe.
+                    self.check_answer(response, content, headers, "the revocation notice")
                     raise _Revoked()
                 if response.status_code in self.RETRY_STATUS or _worth_resending(
                     response.status_code, error, reason
@@ -286,6 +357,11 @@ class Http:
                         status=response.status_code,
                     )
             except httpx.TransportError as exc:
+                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                    raise CertificateNotTrusted(
+                        "HQ's certificate could not be verified: check the HQ address; if HQ "
+                        "uses its own (self-signed) certificate, enrol again to pin it"
+                    ) from None
                 last = type(exc).__name__
             except _Transient as exc:
                 last = str(exc) or "damaged answer"
@@ -314,8 +390,17 @@ def enrol(
     transport: httpx.BaseTransport | None = None,
     options: SyncOptions | None = None,
 ) -> EnrolAnswer:
-    """Make this device's keys, register them with HQ using a one-time code, keep HQ's keys."""
+    """Make this device's keys, register them with HQ using a one-time code, keep HQ's keys.
+
+    The code's check part must match the signing key HQ names, and the answer must be
+    signed by that key for this request (see `fieldapp.sync.trust`); otherwise nothing is
+    kept and the device stays unenrolled. Plain http:// is refused except to loopback.
+    Over https with a certificate no CA vouches for (HQ's self-signed one), the answer
+    must name that certificate, and the device pins it.
+    """
     options = options or SyncOptions()
+    secret, _check = split_code(code)
+    hq_url = check_hq_url(hq_url)
     with store.session(username) as s:
         device = s.scalars(select(Device)).one()
         if device.hq_device_id:
@@ -324,22 +409,52 @@ def enrol(
     signing = Ed25519PrivateKey.generate()
     hpke = X25519PrivateKey.generate()
     request = EnrolRequest(
-        code=code.strip(),
+        code=secret,
         ed25519_public=b64(public_bytes(signing.public_key())),
         x25519_public=b64(public_bytes(hpke.public_key())),
         label=label[:100],
     )
+    body = dump(request)
+
+    def parse(response: httpx.Response) -> tuple[EnrolAnswer, str | None]:
+        try:
+            answer = EnrolAnswer.model_validate_json(response.content)
+            hq_signing_raw = unb64(answer.hq_ed25519_public)
+            for key in (answer.hq_x25519_public, answer.hq_recovery_x25519_public):
+                check_x25519_public(unb64(key))
+        except ValueError:  # pydantic's ValidationError included
+            raise UntrustedAnswer("the enrolment answer") from None
+        check_fingerprint(code, hq_signing_raw)
+        hq_signing = Ed25519PublicKey.from_public_bytes(hq_signing_raw)
+        hpke_named = response.headers.get(H_HQ_HPKE, "")
+        if hpke_named != answer.hq_x25519_public or not verify_answer(
+            hq_signing, response.status_code, binding(body), hpke_named, response.content,
+            response.headers.get(H_ANSWER_SIGNATURE),
+        ):
+            raise UntrustedAnswer("the enrolment answer")
+        return answer, peer_certificate_sha256(response)
+
     # A code is single use: a resend after a lost answer would be refused as "used", so
     # one attempt only; the officer simply runs enrol again if the link failed.
-    http = Http(hq_url, dataclasses.replace(options, attempts=1), transport)
+    once = dataclasses.replace(options, attempts=1)
+    pin: str | None = None
+    http = Http(hq_url, once, transport)
     try:
-        answer = http.send(
-            "POST", "/v1/enrol",
-            lambda _: (dump(request), {"content-type": "application/json"}),
-            lambda r: EnrolAnswer.model_validate_json(r.content),
-        )
-    except ValidationError:
-        raise SyncRejected("HQ's enrolment answer was not understood (version mismatch?)") from None
+        try:
+            answer, _seen = http.send(
+                "POST", "/v1/enrol", lambda _: (body, {"content-type": "application/json"}), parse
+            )
+        except CertificateNotTrusted:
+            # A certificate no CA vouches for: HQ's own. Ask again without the CA check;
+            # the signed answer must then name exactly the certificate that was presented.
+            http.close()
+            http = Http(hq_url, once, transport, unverified_tls=True)
+            answer, seen = http.send(
+                "POST", "/v1/enrol", lambda _: (body, {"content-type": "application/json"}), parse
+            )
+            if seen is None or answer.hq_tls_sha256 != seen:
+                raise UntrustedAnswer("the certificate HQ presented") from None
+            pin = seen
     finally:
         http.close()
     if answer.post_code != post_code:
@@ -349,7 +464,7 @@ def enrol(
         )
     with store.session(username) as s:
         device = s.scalars(select(Device)).one()
-        device.hq_url = hq_url.rstrip("/")
+        device.hq_url = hq_url
         device.hq_device_id = answer.device_id
         device.signing_key = _raw_private(signing)
         device.hpke_key = _raw_private(hpke)
@@ -360,6 +475,7 @@ def enrol(
             "role": answer.role.value,
             "centre_code": answer.centre_code,
             "enrolled_ms": answer.hq_time_ms,
+            **({"tls_sha256": pin} if pin else {}),
         }
         device.revoked = False
     return answer
@@ -450,7 +566,8 @@ class SyncClient:
         self.result = SyncResult()
         with store.session(username) as s:
             self.keys = load_keys(s)
-        self.http = Http(hq_url or self.keys.hq_url, self.options, transport, self.result)
+        self.http = Http(hq_url or self.keys.hq_url, self.options, transport, self.result,
+                         hq_signing=self.keys.hq_signing, tls_pin=self.keys.tls_pin)
         self._batch = self.options.first_batch
 
     def close(self) -> None:
@@ -478,6 +595,21 @@ class SyncClient:
             with self.store.session(self.username) as s:
                 self.result.pending = unsent_count(s)
         return self.result
+
+    def _adopt_hpke(self) -> None:
+        """HQ rotated its HPKE key (named in a verified answer): seal to the new one from now."""
+        named = self.http.hq_hpke
+        if not named or named == b64(public_bytes(self.keys.hq_hpke)):
+            return
+        try:
+            raw = unb64(named)
+            check_x25519_public(raw)
+        except ValueError:
+            raise UntrustedAnswer("HQ's new key") from None
+        with self.store.session(self.username) as s:
+            device = s.scalars(select(Device)).one()
+            device.hq_keys = {**(device.hq_keys or {}), "x25519": named}
+        self.keys = dataclasses.replace(self.keys, hq_hpke=X25519PublicKey.from_public_bytes(raw))
 
     def _revoked(self) -> DeviceRevoked:
         with self.store.session(self.username) as s:
@@ -554,6 +686,7 @@ class SyncClient:
                 device.last_skew_ms = answer.skew_ms
                 device.clock_warning = answer.clock_warning
             self.result.acked_seq = new_acked
+            self._adopt_hpke()
             if new_acked <= acked:
                 stalled += 1
                 if stalled >= 3:
@@ -620,6 +753,7 @@ class SyncClient:
                 midpoint = (sent_at[-1] + now_ms()) // 2
                 self.result.skew_ms = midpoint - answer.hq_time_ms
             stats = self.apply_page(answer, cursor)
+            self._adopt_hpke()
             self.result.pulled += stats.received
             self.result.changed += stats.changed
             self.result.parked = stats.parked
@@ -642,9 +776,14 @@ class SyncClient:
 
     # -- attachments -------------------------------------------------------------------
 
-    def _signed(self, method: str, path: str, body: bytes) -> dict[str, str]:
+    def _signed(self, method: str, path: str, body: bytes,
+                offset: int | None = None) -> dict[str, str]:
+        # HQ accepts a request dated within minutes of its own clock: correct ours by the
+        # difference HQ measured this round (a laptop days off still uploads).
+        skew = self.result.skew_ms or 0
         return sign_request(method, path, body, device_id=self.keys.device_id,
-                            private=self.keys.signing, timestamp_ms=now_ms())
+                            private=self.keys.signing, timestamp_ms=now_ms() - skew,
+                            offset=offset)
 
     def upload_attachments(self) -> None:
         """Upload the encrypted files made on this device that HQ does not hold yet."""
@@ -696,7 +835,7 @@ class SyncClient:
                     "content-type": "application/octet-stream",
                     "upload-offset": str(offset),
                     "chunk-sha256": hashlib.sha256(chunk).hexdigest(),
-                    **self._signed("PATCH", url, chunk),
+                    **self._signed("PATCH", url, chunk, offset),
                 }
                 return chunk, headers
 

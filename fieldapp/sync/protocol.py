@@ -118,7 +118,7 @@ class PushAnswer(_Model):
 
 class PullRequest(_Model):
     protocol: int = PROTOCOL_VERSION
-    cursor: int = Field(ge=0, default=0)
+    cursor: int = Field(ge=0, le=2**62, default=0)
     limit: int = Field(ge=1, le=MAX_PULL_LIMIT, default=500)
     #: The device's own clock node. A record whose every field this node wrote last is left
     #: out of the answer: the device holds exactly that already (half a pull's bytes on 2G).
@@ -165,6 +165,9 @@ class EnrolAnswer(_Model):
     hq_x25519_public: str
     hq_recovery_x25519_public: str
     hq_time_ms: int
+    #: SHA-256 (hex) of the TLS certificate HQ serves, when it serves TLS itself: a device
+    #: that reached HQ over a self-signed certificate pins it (this answer is signed).
+    hq_tls_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
 
 class Health(_Model):
@@ -180,7 +183,7 @@ class ErrorBody(_Model):
 
 
 class AttachmentCreate(_Model):
-    size: int = Field(ge=0)
+    size: int = Field(ge=0, le=2**62)
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
@@ -221,13 +224,16 @@ def canonical_json(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def _signing_input(method: str, path: str, timestamp_ms: int, body: bytes) -> bytes:
+def _signing_input(
+    method: str, path: str, timestamp_ms: int, body: bytes, offset: int | None
+) -> bytes:
     return b"\n".join(
         [
-            b"FAR1",
+            b"FAR2",
             method.upper().encode(),
             path.encode(),
             str(timestamp_ms).encode(),
+            b"" if offset is None else str(offset).encode(),
             hashlib.sha256(body).digest(),
         ]
     )
@@ -241,9 +247,11 @@ def sign_request(
     device_id: str,
     private: Ed25519PrivateKey,
     timestamp_ms: int,
+    offset: int | None = None,
 ) -> dict[str, str]:
-    """Headers that authenticate a plain HTTP request (method, path, time, body hash)."""
-    sig = private.sign(_signing_input(method, path, timestamp_ms, body))
+    """Headers that authenticate a plain HTTP request (method, path, time, upload offset,
+    body hash). HQ accepts a timestamp only within its window and each signature once."""
+    sig = private.sign(_signing_input(method, path, timestamp_ms, body, offset))
     return {H_DEVICE: device_id, H_TIMESTAMP: str(timestamp_ms), H_SIGNATURE: b64(sig)}
 
 
@@ -255,10 +263,11 @@ def verify_request(
     timestamp_ms: int,
     signature_b64: str,
     public: Ed25519PublicKey,
+    offset: int | None = None,
 ) -> bool:
     try:
         sig = base64.b64decode(signature_b64.encode("ascii"), validate=True)
-        public.verify(sig, _signing_input(method, path, timestamp_ms, body))
+        public.verify(sig, _signing_input(method, path, timestamp_ms, body, offset))
     except (InvalidSignature, ValueError, UnicodeEncodeError):
         return False
     return True

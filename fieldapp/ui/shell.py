@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -380,6 +381,7 @@ class AppController(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("This device was revoked"))
         export = None
+        wipe: QPushButton | None
         if unsent:
             box.setText(self.tr(
                 "HQ has revoked this device. {n} changes never reached HQ. Save them to a sealed "
@@ -387,7 +389,8 @@ class AppController(QObject):
                 "wiped.").format(n=i18n.digits(unsent)))
             export = box.addButton(self.tr("Save the changes, then wipe…"),
                                    QMessageBox.ButtonRole.AcceptRole)
-            wipe = box.addButton(self.tr("Wipe without saving"), QMessageBox.ButtonRole.DestructiveRole)
+            # No "wipe without saving": wiping never loses changes HQ lacks (services.sync).
+            wipe = None
         else:
             box.setText(self.tr("HQ has revoked this device and holds all of its changes. This "
                                 "laptop's store will now be wiped."))
@@ -395,7 +398,7 @@ class AppController(QObject):
         box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
-        if clicked is wipe:
+        if wipe is not None and clicked is wipe:
             return WIPE_ONLY
         if export is not None and clicked is export:
             name, _ = QFileDialog.getSaveFileName(self.shell, self.tr("Save unsent changes"),

@@ -91,7 +91,7 @@ def test_enrolment_keeps_keys_in_the_store_and_escrows_the_key(tmp_path: Path) -
         with pytest.raises(SyncRejected, match="issued this code for post POIPET"):
             sync.enrol(other, hq.base_url, code_for(hq, "POIPET"))
         with pytest.raises(SyncRejected, match="not known"):
-            sync.enrol(other, hq.base_url, "ABCD-EFGH-JKMN")
+            sync.enrol(other, hq.base_url, "ABCD-EFGH-JKMN-PQRS-TVWX")
         assert not sync.status(other).enrolled
         with pytest.raises(sync.NotEnrolled):
             sync.sync_round(other)
