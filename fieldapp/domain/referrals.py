@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from fieldapp.domain.enums import ReferralStatus as S
 from fieldapp.domain.errors import InvalidTransition
+from fieldapp.domain.hlc import stamp_key
 
 #: Which event kinds may follow a given status.
 TRANSITIONS: dict[S | None, frozenset[S]] = {
@@ -39,7 +40,7 @@ def derive_status(events: Iterable[tuple[str, S]]) -> tuple[S | None, bool]:
     """
     status: S | None = None
     terminals: set[S] = set()
-    for _, kind in sorted(events, key=lambda e: e[0]):
+    for _, kind in sorted(events, key=lambda e: stamp_key(e[0])):
         if kind in TERMINAL:
             terminals.add(kind)
         if kind in TRANSITIONS[status]:

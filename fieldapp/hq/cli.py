@@ -117,6 +117,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--since", type=int, default=0, help="the device's pull cursor (default 0: everything)"
     )
 
+    parked = sub.add_parser(
+        "parked", parents=[common], help="changes HQ refused (kept with their reason)"
+    )
+    parked_sub = parked.add_subparsers(dest="parked_command", required=True, parser_class=_Parser)
+    plist = parked_sub.add_parser("list", parents=[common], help="list parked changes")
+    plist.add_argument("--device", default=None, help="only this device's")
+    plist.add_argument("--all", action="store_true", help="released and discarded ones too")
+    plist.add_argument("--json", action="store_true")
+    prel = parked_sub.add_parser(
+        "release", parents=[common], help="check a parked change again and apply it"
+    )
+    prel.add_argument("id", type=int)
+    pdis = parked_sub.add_parser("discard", parents=[common], help="drop a parked change")
+    pdis.add_argument("id", type=int)
+
     rec = sub.add_parser("recovery-key", parents=[common], help="the recovery key pair")
     rec_sub = rec.add_subparsers(dest="rec_command", required=True, parser_class=_Parser)
     rexp = rec_sub.add_parser(
@@ -280,6 +295,8 @@ def run(argv: Sequence[str]) -> int:
         _write_new(args.out, blob)
         print(f"wrote {len(blob)} bytes to {args.out}")
         return 0
+    if cmd == "parked":
+        return _parked(args)
     if cmd == "recovery-key":
         settings = _settings(args)
         export_recovery_key(settings.data_dir, args.out, remove=args.remove)
@@ -301,6 +318,40 @@ def _device_json(d: Any) -> dict[str, Any]:
         "last_skew_ms": d.last_skew_ms,
         "acked_seq": d.acked_seq,
     }
+
+
+def _parked(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    try:
+        if args.parked_command == "release":
+            hq.release_parked(args.id)
+            print(f"released parked change {args.id}: it is applied and goes to every entitled "
+                  "device with the next sync")
+            return 0
+        if args.parked_command == "discard":
+            hq.discard_parked(args.id)
+            print(f"discarded parked change {args.id}")
+            return 0
+        rows = hq.parked(state=None if args.all else "parked", device_id=args.device)
+    finally:
+        hq.close()
+    if args.json:
+        print(json.dumps([
+            {"id": r.id, "device_id": r.device_id, "seq": r.seq, "entity": r.entity,
+             "entity_id": r.entity_id, "code": r.code, "reason": r.reason, "state": r.state,
+             "parked_at": r.parked_at.isoformat(), "waiting_for": r.waiting_for}
+            for r in rows
+        ], indent=2))
+        return 0
+    for r in rows:
+        print(f"{r.id:>6}  {r.parked_at:%Y-%m-%d %H:%M}  device {r.device_id} change {r.seq}  "
+              f"{r.entity} {r.entity_id}  {r.state}  {r.code}: {r.reason}")
+    if not rows:
+        print("no parked changes")
+    else:
+        print("release one after a fix: fieldapp-hq parked release ID; "
+              "drop it: fieldapp-hq parked discard ID")
+    return 0
 
 
 def _load_reference_file(path: Path) -> dict[str, Any]:

@@ -128,3 +128,29 @@ class AttachmentChunk(Base):
     offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
+
+
+class ParkedChange(Base):
+    """A pushed change HQ refused (`fieldapp.hq.validate`): kept with its reason, acknowledged.
+
+    ``state`` is parked, released (applied after a fix) or discarded. The row stays in
+    every state, so the device's acknowledgement watermark never moves back.
+    """
+
+    __tablename__ = "parked_changes"
+    __table_args__ = (UniqueConstraint("device_id", "seq", name="uq_parked_origin"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(String(300))
+    #: The parent record a ``missing_parent`` change waits for (retried when it arrives).
+    waiting_for: Mapped[str | None] = mapped_column(String(64), index=True)
+    #: The change as received (through `hq.service.stored_change`, one place to seal it).
+    change: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    parked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -14,8 +14,9 @@ audience (a referral addressed to a centre), the records that audience now needs
 from __future__ import annotations
 
 import hashlib
+import json
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from pydantic import ValidationError
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, union, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,7 +38,7 @@ from fieldapp.crypto.envelope import (
 )
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, SyncRejected
-from fieldapp.domain.hlc import Hlc, HlcClock
+from fieldapp.domain.hlc import HlcClock
 from fieldapp.domain.ids import uuid7
 from fieldapp.hq import db
 from fieldapp.hq.keys import HqKeys, load_keys
@@ -45,14 +46,17 @@ from fieldapp.hq.models import (
     ChangeLog,
     Device,
     EnrolmentCode,
+    ParkedChange,
     Record,
     ReferralConflict,
     SeenEnvelope,
 )
 from fieldapp.hq.settings import HqSettings
+from fieldapp.hq.validate import MISSING_PARENT, Held, Refused, Writer, check_change
 from fieldapp.sync import trust
 from fieldapp.sync.merge import merge_record, referral_status
 from fieldapp.sync.protocol import (
+    MAX_CHANGES_PER_PUSH,
     REFERENCE_ENTITIES,
     SYNCED_ENTITIES,
     Change,
@@ -63,6 +67,7 @@ from fieldapp.sync.protocol import (
     PullRequest,
     PushAnswer,
     PushPayload,
+    RefusedChange,
     b64,
     dump,
     unb64,
@@ -144,6 +149,19 @@ class UnknownDevice(HqRejected):
     status = 404
 
 
+class UnknownParked(HqRejected):
+    reason = "unknown_parked"
+    status = 404
+
+
+class ParkedStillRefused(HqRejected):
+    reason = "still_refused"
+    status = 409
+
+
+PARKED, RELEASED, DISCARDED = "parked", "released", "discarded"
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 
@@ -185,6 +203,67 @@ class DeviceInfo:
     last_seen: datetime | None
     last_skew_ms: int | None
     acked_seq: int
+
+
+@dataclass(frozen=True)
+class ParkedInfo:
+    id: int
+    device_id: str
+    seq: int
+    entity: str
+    entity_id: str
+    code: str
+    reason: str
+    state: str
+    parked_at: datetime
+    waiting_for: str | None
+
+
+def stored_change(change: dict[str, Any]) -> dict[str, Any]:
+    """How a parked change is kept (the one place to seal it at rest)."""
+    return change
+
+
+def loaded_change(stored: dict[str, Any]) -> dict[str, Any]:
+    """Inverse of `stored_change`."""
+    return stored
+
+
+def _parse_changes(payload: bytes) -> list[tuple[int, Change | None, Any]]:
+    """(seq, Change or None if it is invalid, the change as sent) for every change.
+
+    The whole batch is refused only when HQ cannot tell which seqs it holds; a change
+    that does not fit the protocol is parked with the reason instead (`_why`).
+    """
+    try:
+        batch = PushPayload.model_validate_json(payload)
+        return [(c.seq, c, c.model_dump(mode="json")) for c in batch.changes]
+    except ValidationError:
+        pass
+    try:
+        doc = json.loads(payload)
+    except (ValueError, UnicodeDecodeError):
+        raise PayloadInvalid("the push is not JSON") from None
+    changes = doc.get("changes") if isinstance(doc, dict) else None
+    if not isinstance(changes, list) or len(changes) > MAX_CHANGES_PER_PUSH:
+        raise PayloadInvalid(f"changes: a list of at most {MAX_CHANGES_PER_PUSH} is needed")
+    out: list[tuple[int, Change | None, Any]] = []
+    for i, item in enumerate(changes):
+        seq = item.get("seq") if isinstance(item, dict) else None
+        if isinstance(seq, bool) or not isinstance(seq, int) or not 1 <= seq <= 2**62:
+            raise PayloadInvalid(f"changes.{i}.seq: every change needs a seq 1..2^62")
+        try:
+            out.append((seq, Change.model_validate(item), item))
+        except ValidationError as exc:
+            out.append((seq, None, {**item, "_why": describe_validation(exc)}))
+    return out
+
+
+def _held(rec: Record | None) -> Held | None:
+    if rec is None:
+        return None
+    return Held(rec.entity, rec.entity_id, rec.post_code, rec.centre_code, rec.parent_id,
+                rec.fields)
 
 
 class Hq:
@@ -360,124 +439,236 @@ class Hq:
         self, blob: bytes, *, kinds: Sequence[EnvelopeKind] = (EnvelopeKind.PUSH,),
         accept_revoked: bool = False,
     ) -> PushAnswer:
-        """Apply a push (or bundle) envelope: each (device, seq) at most once, one transaction."""
+        """Apply a push (or bundle) envelope: each (device, seq) at most once, one transaction.
+
+        A change that breaks a rule (`fieldapp.hq.validate`) is parked with its reason and
+        acknowledged like an applied one: no single change can stall a device's queue.
+        Only a batch HQ cannot read at all (not JSON, a change without a seq) is refused.
+        """
         hq_now = now_ms()
         try:
             with self.sessions.begin() as s:
                 dev, header, payload = self._open(s, blob, kinds, accept_revoked=accept_revoked)
                 self._remember(s, header)
-                try:
-                    batch = PushPayload.model_validate_json(payload)
-                except ValidationError as exc:
-                    raise PayloadInvalid(describe_validation(exc)) from None
-                seqs = [c.seq for c in batch.changes]
+                items = _parse_changes(payload)
+                seqs = [seq for seq, _, _ in items]
                 if seqs and (min(seqs) != header.seq_from or max(seqs) != header.seq_to):
                     raise PayloadInvalid("the envelope's seq range does not match its changes")
                 if len(set(seqs)) != len(seqs):
                     raise PayloadInvalid("a seq appears twice in one batch")
                 db.lock_feed(s)
-                applied, duplicates, future = self._apply_changes(s, dev, batch.changes, hq_now)
+                applied, duplicates = self._apply_changes(s, dev, items, hq_now)
                 acked = self._advance_ack(s, dev)
-                highest = s.scalar(
-                    select(func.max(ChangeLog.origin_seq)).where(ChangeLog.origin_device == dev.id)
+                highest = max(
+                    s.scalar(select(func.max(ChangeLog.origin_seq))
+                             .where(ChangeLog.origin_device == dev.id)) or 0,
+                    s.scalar(select(func.max(ParkedChange.seq))
+                             .where(ParkedChange.device_id == dev.id)) or 0,
                 )
+                refused = self._refused_of(s, dev.id, seqs)
                 skew = header.timestamp_ms - hq_now if header.kind is EnvelopeKind.PUSH else 0
                 dev.last_seen = now_utc()
                 if header.kind is EnvelopeKind.PUSH:
                     dev.last_skew_ms = skew
-                warn = abs(skew) > self.settings.skew_tolerance_ms or future > 0
+                future = any(r.code == "future_stamp" for r in refused)
+                warn = abs(skew) > self.settings.skew_tolerance_ms or future
                 return PushAnswer(
                     acked_seq=acked,
-                    highest_seq=highest or 0,
+                    highest_seq=highest,
                     applied=applied,
                     duplicates=duplicates,
                     hq_time_ms=hq_now,
                     skew_ms=skew,
                     clock_warning=warn,
+                    refused=refused,
                 )
         except IntegrityError:
             # Another worker applied one of these seqs between our check and insert: the
             # batch rolled back whole, and a resend will count those as duplicates.
             raise HqRejected("a concurrent push of the same changes won; send again") from None
 
+    def _held_seqs(self, s: Session, device_id: str, seqs: list[int]) -> set[int]:
+        """Seqs of this device HQ holds: applied (change log) or parked."""
+        if not seqs:
+            return set()
+        have: set[int] = set()
+        for i in range(0, len(seqs), 1000):
+            part = seqs[i : i + 1000]
+            have.update(s.scalars(select(ChangeLog.origin_seq).where(
+                ChangeLog.origin_device == device_id, ChangeLog.origin_seq.in_(part))))
+            have.update(s.scalars(select(ParkedChange.seq).where(
+                ParkedChange.device_id == device_id, ParkedChange.seq.in_(part))))
+        return have
+
     def _apply_changes(
-        self, s: Session, dev: Device, changes: Iterable[Change], hq_now: int
-    ) -> tuple[int, int, int]:
-        changes = sorted(changes, key=lambda c: c.seq)
-        have = (
-            set(
-                s.scalars(
-                    select(ChangeLog.origin_seq).where(
-                        ChangeLog.origin_device == dev.id,
-                        ChangeLog.origin_seq.in_([c.seq for c in changes]),
-                    )
-                )
-            )
-            if changes
-            else set()
-        )
-        applied = duplicates = future = 0
-        horizon = hq_now + self.settings.skew_tolerance_ms
+        self, s: Session, dev: Device, items: list[tuple[int, Change | None, Any]], hq_now: int
+    ) -> tuple[int, int]:
+        items = sorted(items, key=lambda item: item[0])
+        have = self._held_seqs(s, dev.id, [seq for seq, _, _ in items])
+        applied = duplicates = 0
+        horizon = hq_now + self.settings.stamp_tolerance_ms
         received = now_utc()
-        for change in changes:
-            if change.seq in have:
+        arrived: set[str] = set()
+        for seq, change, raw in items:
+            if seq in have:
                 duplicates += 1
                 continue
-            fields = {name: [value, stamp] for name, (value, stamp) in change.fields.items()}
-            future += sum(1 for _, stamp in fields.values() if Hlc.parse(stamp).wall_ms > horizon)
-            post_code = self._check_entitled(s, dev, change, fields)
-            log = ChangeLog(
-                entity=change.entity,
-                entity_id=change.entity_id,
-                fields=fields,
-                origin_device=dev.id,
-                origin_seq=change.seq,
-                received_at=received,
-            )
-            s.add(log)
-            s.flush()
-            self._merge_into(s, change.entity, change.entity_id, post_code, fields, log.server_seq)
+            if change is None:
+                self._park(s, dev.id, seq, raw, Refused("invalid", str(raw.get("_why"))))
+                continue
+            try:
+                self._apply_one(s, dev, change, horizon, received)
+            except Refused as refusal:
+                self._park(s, dev.id, seq, raw, refusal)
+                continue
+            arrived.add(change.entity_id)
             applied += 1
-        return applied, duplicates, future
+        self._retry_waiting(s, arrived, horizon)
+        return applied, duplicates
 
-    def _check_entitled(
-        self, s: Session, dev: Device, change: Change, fields: dict[str, list[Any]]
-    ) -> str:
-        """Return the post_code the record belongs to, or raise NotEntitled."""
-        existing = _record(s, change.entity, change.entity_id)
-        if dev.role == Role.CENTRE_STAFF.value:
-            if change.entity == "audit_event":
-                return dev.post_code
-            if change.entity != "referral_event":
-                raise NotEntitled(
-                    f"change {change.seq}: a transit-centre device may only add referral events"
-                )
-            ref_id = _value(fields, "referral_id")
-            referral = _record(s, "referral", str(ref_id)) if ref_id is not None else None
-            if referral is None or referral.centre_code != dev.centre_code:
-                raise NotEntitled(
-                    f"change {change.seq}: the referral is not addressed to this centre"
-                )
-            if existing is not None and existing.parent_id != referral.entity_id:
-                raise NotEntitled(f"change {change.seq}: an event cannot move to another referral")
-            # Events belong to the referral's post, so the post's devices see them too.
-            return referral.post_code or dev.post_code
-        # Officers write their own post's records. A supervisor's device may also record
-        # cases for other posts (paper forms from a post without a laptop); each record
-        # names its post, and a record never moves from one post to another.
-        post = change.post_code if dev.role == Role.SUPERVISOR.value else dev.post_code
-        if change.post_code != post:
-            raise NotEntitled(
-                f"change {change.seq}: this device belongs to post {dev.post_code}, not {change.post_code[:32]}"
-            )
-        if existing is not None and existing.post_code != post:
-            raise NotEntitled(f"change {change.seq}: the record belongs to another post")
-        if change.entity == "referral_event":
-            ref_id = _value(fields, "referral_id")
-            referral = _record(s, "referral", str(ref_id)) if ref_id is not None else None
-            if referral is not None and referral.post_code != post:
-                raise NotEntitled(f"change {change.seq}: the referral belongs to another post")
-        return post
+    def _apply_one(
+        self, s: Session, dev: Device, change: Change, horizon: int, received: datetime
+    ) -> None:
+        """Validate and apply one change (raises `Refused` before writing anything)."""
+        fields = {name: [value, stamp] for name, (value, stamp) in change.fields.items()}
+        post_code = check_change(
+            writer=Writer(dev.post_code, dev.role, dev.centre_code),
+            entity=change.entity,
+            entity_id=change.entity_id,
+            post_code=change.post_code,
+            fields=fields,
+            lookup=lambda entity, entity_id: _held(_record(s, entity, entity_id)),
+            horizon_ms=horizon,
+        )
+        log = ChangeLog(
+            entity=change.entity,
+            entity_id=change.entity_id,
+            fields=fields,
+            origin_device=dev.id,
+            origin_seq=change.seq,
+            received_at=received,
+        )
+        s.add(log)
+        s.flush()
+        self._merge_into(s, change.entity, change.entity_id, post_code, fields, log.server_seq)
+
+    def _park(self, s: Session, device_id: str, seq: int, raw: Any, refusal: Refused) -> None:
+        raw = raw if isinstance(raw, dict) else {}
+        raw = {k: v for k, v in raw.items() if k != "_why"}
+        s.add(ParkedChange(
+            device_id=device_id,
+            seq=seq,
+            entity=str(raw.get("entity", ""))[:32],
+            entity_id=str(raw.get("entity_id", ""))[:64],
+            code=refusal.code,
+            reason=refusal.reason,
+            waiting_for=refusal.waiting_for,
+            change=stored_change(raw),
+            state=PARKED,
+            parked_at=now_utc(),
+        ))
+        s.flush()
+
+    def _retry_waiting(self, s: Session, arrived: set[str], horizon: int) -> None:
+        """Apply parked changes that waited for a record that has now arrived."""
+        while arrived:
+            ids = list(arrived)[:1000]
+            arrived = set(list(arrived)[1000:])
+            rows = s.scalars(
+                select(ParkedChange).where(
+                    ParkedChange.state == PARKED,
+                    ParkedChange.code == MISSING_PARENT,
+                    ParkedChange.waiting_for.in_(ids),
+                ).order_by(ParkedChange.id)
+            ).all()
+            for row in rows:
+                if self._try_release(s, row, horizon) is None:
+                    arrived.add(row.entity_id)
+
+    def _try_release(self, s: Session, row: ParkedChange, horizon: int) -> Refused | None:
+        """Re-validate a parked change and apply it; return the refusal if it still fails."""
+        dev = s.get(Device, row.device_id)
+        try:
+            change = Change.model_validate(loaded_change(row.change))
+        except ValidationError as exc:
+            return Refused("invalid", describe_validation(exc))
+        if dev is None:
+            return Refused("not_entitled", "the device that sent it is no longer enrolled")
+        try:
+            self._apply_one(s, dev, change, horizon, now_utc())
+        except Refused as refusal:
+            row.code, row.reason, row.waiting_for = refusal.code, refusal.reason, \
+                refusal.waiting_for
+            return refusal
+        row.state = RELEASED
+        row.resolved_at = now_utc()
+        return None
+
+    def _refused_of(self, s: Session, device_id: str, seqs: list[int]) -> list[RefusedChange]:
+        if not seqs:
+            return []
+        rows = s.scalars(
+            select(ParkedChange).where(
+                ParkedChange.device_id == device_id,
+                ParkedChange.state == PARKED,
+                ParkedChange.seq.between(min(seqs), max(seqs)),
+            ).order_by(ParkedChange.seq)
+        ).all()
+        wanted = set(seqs)
+        return [
+            RefusedChange(seq=r.seq, entity=r.entity, entity_id=r.entity_id, code=r.code,
+                          reason=r.reason)
+            for r in rows if r.seq in wanted
+        ]
+
+    # -- parked changes (supervisors at HQ) --------------------------------------------
+
+    def parked(self, *, state: str | None = PARKED, device_id: str | None = None,
+               limit: int = 1000) -> list[ParkedInfo]:
+        with self.sessions() as s:
+            q = select(ParkedChange).order_by(ParkedChange.id).limit(limit)
+            if state:
+                q = q.where(ParkedChange.state == state)
+            if device_id:
+                q = q.where(ParkedChange.device_id == device_id)
+            return [
+                ParkedInfo(r.id, r.device_id, r.seq, r.entity, r.entity_id, r.code, r.reason,
+                           r.state, _aware(r.parked_at), r.waiting_for)
+                for r in s.scalars(q)
+            ]
+
+    def release_parked(self, parked_id: int) -> None:
+        """Apply a parked change after a fix (it is checked again: a change that still
+        breaks a rule stays parked and the reason says why)."""
+        with self.sessions.begin() as s:
+            db.lock_feed(s)
+            row = self._parked_row(s, parked_id)
+            refusal = self._try_release(s, row, now_ms() + self.settings.stamp_tolerance_ms)
+            if refusal is None:
+                self._retry_waiting(s, {row.entity_id}, now_ms() + self.settings.stamp_tolerance_ms)
+        if refusal is not None:
+            with self.sessions.begin() as s:
+                row = self._parked_row(s, parked_id)
+                row.code, row.reason, row.waiting_for = (refusal.code, refusal.reason,
+                                                         refusal.waiting_for)
+            raise ParkedStillRefused(f"parked change {parked_id} is still refused: "
+                                     f"{refusal.reason}")
+
+    def discard_parked(self, parked_id: int) -> None:
+        """Drop a parked change for good (it stays listed as discarded; the device's
+        acknowledgement does not move back)."""
+        with self.sessions.begin() as s:
+            row = self._parked_row(s, parked_id)
+            row.state = DISCARDED
+            row.resolved_at = now_utc()
+
+    def _parked_row(self, s: Session, parked_id: int) -> ParkedChange:
+        row = s.get(ParkedChange, parked_id)
+        if row is None:
+            raise UnknownParked(f"no parked change {parked_id}")
+        if row.state != PARKED:
+            raise UnknownParked(f"parked change {parked_id} was already {row.state}")
+        return row
 
     def _merge_into(
         self,
@@ -571,13 +762,15 @@ class Hq:
             row.status = status.value if status else None
 
     def _advance_ack(self, s: Session, dev: Device) -> int:
-        """Move the device's contiguous watermark: every seq 1..acked is applied."""
+        """Move the device's contiguous watermark: every seq 1..acked is applied or parked."""
         acked = dev.acked_seq
-        following = s.scalars(
-            select(ChangeLog.origin_seq)
-            .where(ChangeLog.origin_device == dev.id, ChangeLog.origin_seq > acked)
-            .order_by(ChangeLog.origin_seq)
-        )
+        held = union(
+            select(ChangeLog.origin_seq.label("seq")).where(
+                ChangeLog.origin_device == dev.id, ChangeLog.origin_seq > acked),
+            select(ParkedChange.seq.label("seq")).where(
+                ParkedChange.device_id == dev.id, ParkedChange.seq > acked),
+        ).subquery()
+        following = s.scalars(select(held.c.seq).order_by(held.c.seq))
         for seq in following:
             if seq != acked + 1:
                 break
@@ -588,7 +781,12 @@ class Hq:
     # -- pull ------------------------------------------------------------------------
 
     def pull(self, blob: bytes) -> bytes:
-        """Answer a signed pull request with a page sealed to the requesting device."""
+        """Answer a signed pull request with a page sealed to the requesting device.
+
+        The page and the cursor it reports are read in one snapshot (REPEATABLE READ on
+        PostgreSQL, where each statement of a READ COMMITTED transaction would have its
+        own): a change committed between the two reads could otherwise be jumped over.
+        """
         with self.sessions.begin() as s:
             dev, header, payload = self._open(s, blob, (EnvelopeKind.PULL_REQUEST,))
             self._remember(s, header)
@@ -596,11 +794,15 @@ class Hq:
                 req = PullRequest.model_validate_json(payload)
             except ValidationError as exc:
                 raise PayloadInvalid(describe_validation(exc)) from None
-            limit = min(req.limit, self.settings.page_size)
-            answer = self._page(s, dev, req.cursor, limit, own_node=req.own_node)
             dev.last_seen = now_utc()
             x_pub = X25519PublicKey.from_public_bytes(dev.x25519_public)
             device_id = dev.id
+        limit = min(req.limit, self.settings.page_size)
+        with self._snapshot() as s:
+            reader = s.get(Device, device_id)
+            if reader is None:  # pragma: no cover - devices are never deleted
+                raise UnknownDevice("this device is not known")
+            answer = self._page(s, reader, req.cursor, limit, own_node=req.own_node)
         hdr = EnvelopeHeader(
             kind=EnvelopeKind.PULL_ANSWER,
             device_id=device_id,
@@ -613,6 +815,14 @@ class Hq:
             sender_ed25519_private=self.keys.signing,
             header=hdr,
         )
+
+    def _snapshot(self) -> Session:
+        """A read-only session whose statements all see one snapshot."""
+        if self.engine.dialect.name == "postgresql":
+            bind = self.engine.execution_options(isolation_level="REPEATABLE READ")
+            return Session(bind=bind, expire_on_commit=False)
+        # SQLite: a read transaction in WAL mode sees one snapshot from its first read.
+        return self.sessions()
 
     def _entitled(self, dev: Device):  # type: ignore[no-untyped-def]
         reference = Record.entity.in_(REFERENCE_ENTITIES)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from fieldapp.domain.hlc import MAX_FUTURE_MS
 from fieldapp.hq.db import default_url
 
 
@@ -24,6 +25,9 @@ class HqSettings:
     max_chunk_bytes: int = 4 * 1024 * 1024
     #: A device clock further off than this is reported back (and noted per device).
     skew_tolerance_ms: int = 5 * 60 * 1000
+    #: A change stamped further ahead of HQ's clock than this is parked, not applied (it
+    #: would beat every honest edit until then). See `fieldapp.domain.hlc.MAX_FUTURE_MS`.
+    stamp_tolerance_ms: int = MAX_FUTURE_MS
     page_size: int = 500
     #: Pull-request envelope ids are remembered this long (a replay only ever earns the
     #: replayer a sealed answer it cannot open, so the window need not be forever).

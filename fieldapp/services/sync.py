@@ -26,6 +26,7 @@ from fieldapp.sync.client import (
     SyncClient,
     SyncOptions,
     SyncResult,
+    refusals,
     unsent_count,
 )
 from fieldapp.sync.client import enrol as _enrol
@@ -67,6 +68,12 @@ class SyncStatus:
     revoked: bool
     #: Pulled records still waiting for a parent record (normally 0 after a full round).
     waiting: int
+    #: Pulled records that could not be stored here, and why (tried again every round).
+    set_aside: int = 0
+    set_aside_reasons: tuple[str, ...] = ()
+    #: Changes of this device HQ refused (parked at HQ for a supervisor there), and why.
+    refused: int = 0
+    refused_reasons: tuple[str, ...] = ()
 
 
 def enrol(
@@ -127,7 +134,11 @@ def sync_round(
 def status(ws: Workspace) -> SyncStatus:
     with ws.tx() as s:
         device = s.scalars(select(Device)).one()
-        waiting = int(s.execute(select(func.count()).select_from(parked_table)).scalar() or 0)
+        waiting = int(s.execute(select(func.count()).select_from(parked_table)
+                                .where(parked_table.c.reason.is_(None))).scalar() or 0)
+        aside = s.execute(select(parked_table.c.entity, parked_table.c.reason)
+                          .where(parked_table.c.reason.is_not(None))).all()
+        refused, latest = refusals(s)
         return SyncStatus(
             enrolled=bool(device.hq_device_id),
             hq_url=device.hq_url,
@@ -141,6 +152,11 @@ def status(ws: Workspace) -> SyncStatus:
             clock_warning=device.clock_warning,
             revoked=device.revoked,
             waiting=waiting,
+            set_aside=len(aside),
+            set_aside_reasons=tuple(sorted({f"{e}: {r}" for e, r in aside}))[:10],
+            refused=refused,
+            refused_reasons=tuple(f"change {seq} ({entity}): {reason}"
+                                  for seq, entity, reason in latest),
         )
 
 

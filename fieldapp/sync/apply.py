@@ -5,6 +5,13 @@ same join HQ uses (`merge_record`), so applying a page twice, or pages in anothe
 ends in the same store. Pages are committed one by one, so a record can arrive before
 its parent (its rescue was edited later): such a record waits in ``sync_parked`` until
 the parent comes, instead of failing the page on a foreign key.
+
+A record that cannot be stored at all (a value of the wrong type, a constraint such as
+another rescue here with the same case number) is *set aside* in the same table with
+its reason in plain words; the rest of the page applies and the cursor moves on, so one
+bad record never stops a pull. Set-aside records are tried again at the next round.
+A page is first applied in one go (fast); only if that fails is it applied again record
+by record, each in its own savepoint.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from sqlalchemy import (
     JSON,
     Column,
     DateTime,
+    Integer,
     MetaData,
     String,
     Table,
@@ -28,9 +36,12 @@ from sqlalchemy import (
     inspect,
     select,
 )
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.enums import ReferralStatus
+from fieldapp.domain.errors import InvalidInput
+from fieldapp.domain.hlc import max_stamp, min_stamp
 from fieldapp.store import search
 from fieldapp.store.changes import find
 from fieldapp.store.codec import from_json, to_json
@@ -46,6 +57,7 @@ from fieldapp.store.models import (
     Victim,
 )
 from fieldapp.sync.merge import merge_record, referral_status
+from fieldapp.sync.schema import check_value, field_specs
 
 #: Tables of migration 0003 that have no ORM model (only sync touches them).
 sync_metadata = MetaData()
@@ -56,6 +68,19 @@ parked_table = Table(
     Column("entity_id", String(64), primary_key=True),
     Column("parent_id", String(64), nullable=False),
     Column("fields", JSON, nullable=False),
+    #: Why it could not be stored (None: it only waits for its parent). Migration 0004.
+    Column("reason", String(300), nullable=True),
+)
+#: Changes of this device that HQ refused and parked (migration 0004).
+refused_table = Table(
+    "sync_refused",
+    sync_metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("code", String(32), nullable=False),
+    Column("reason", String(300), nullable=False),
+    Column("refused_at", DateTime, nullable=False),
 )
 upload_table = Table(
     "sync_upload",
@@ -91,6 +116,8 @@ class ApplyStats:
     changed: int = 0
     #: Records still waiting for their parent after this page.
     parked: int = 0
+    #: Records that could not be stored here (kept aside with a reason) after this page.
+    set_aside: int = 0
     skipped: int = 0
     max_stamp: str = ""
     referrals: set[str] = field(default_factory=set)
@@ -141,17 +168,19 @@ def _hlc_of(merged: Mapping[str, list[Any]]) -> dict[str, str]:
     stamps = [str(e[1]) for e in merged.values()]
     if not stamps:
         return {}
-    star = min(stamps)
+    star = min_stamp(stamps)
     return {"*": star, **{k: str(e[1]) for k, e in merged.items() if str(e[1]) != star}}
 
 
 class Applier:
     """Applies records within one remote session (no outbox capture) and tidies up after."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, careful: bool = False) -> None:
         if not session.info.get("remote"):
             raise ValueError("pulled changes must be applied in a remote=True session")
         self.s = session
+        #: Each record in its own savepoint, a failing one set aside (see module doc).
+        self.careful = careful
         self.stats = ApplyStats()
         self._rescues: set[str] = set()
         #: Ids the page's preload showed are not stored: looked up without a query.
@@ -160,18 +189,29 @@ class Applier:
 
     # -- public ------------------------------------------------------------------------
 
-    def apply(self, records: Iterable[tuple[str, str, Mapping[str, Any]]]) -> ApplyStats:
-        """Apply (entity, entity_id, fields) triples, then unpark and recompute statuses."""
+    def apply(
+        self, records: Iterable[tuple[str, str, Mapping[str, Any]]], *, retry: bool = False
+    ) -> ApplyStats:
+        """Apply (entity, entity_id, fields) triples, then unpark and recompute statuses.
+
+        `retry` also tries the records set aside earlier (once per round is enough).
+        """
         batch = [(e, i, {k: [v[0], str(v[1])] for k, v in f.items()}) for e, i, f in records]
         self._preload(batch)
         for entity, entity_id, fields in batch:
             self.stats.received += 1
-            for _, stamp in fields.values():
-                self.stats.max_stamp = max(self.stats.max_stamp, stamp)
-            self._one(entity, entity_id, fields)
-        self._unpark()
+            self.stats.max_stamp = max_stamp(
+                [self.stats.max_stamp, *(str(e[1]) for e in fields.values())])
+            self._guarded(entity, entity_id, fields, lambda e=entity, i=entity_id, f=fields:
+                          self._one(e, i, f))
+        self._unpark(retry=retry)
         self.stats.parked = int(
-            self.s.execute(select(func.count()).select_from(parked_table)).scalar() or 0
+            self.s.execute(select(func.count()).select_from(parked_table)
+                           .where(parked_table.c.reason.is_(None))).scalar() or 0
+        )
+        self.stats.set_aside = int(
+            self.s.execute(select(func.count()).select_from(parked_table)
+                           .where(parked_table.c.reason.is_not(None))).scalar() or 0
         )
         self.s.flush()
         self._recompute_referrals()
@@ -180,6 +220,42 @@ class Applier:
         return self.stats
 
     # -- one record --------------------------------------------------------------------
+
+    def _guarded(
+        self, entity: str, entity_id: str, fields: dict[str, list[Any]], work: Any
+    ) -> None:
+        if not self.careful:
+            work()
+            return
+        try:
+            with self.s.begin_nested():
+                work()
+                self.s.flush()
+        except _APPLY_ERRORS as exc:
+            _forget_rolled_back(self.s)
+            self._set_aside(entity, entity_id, fields, plain_reason(exc))
+
+    def _set_aside(
+        self, entity: str, entity_id: str, fields: dict[str, list[Any]], reason: str
+    ) -> None:
+        """Keep a record that cannot be stored here, with the reason; tried again later."""
+        key = (entity[:32], entity_id[:64])
+        exists = self.s.execute(
+            select(parked_table.c.fields).where(
+                parked_table.c.entity == key[0], parked_table.c.entity_id == key[1])
+        ).first()
+        if exists is not None:
+            merged, _ = merge_record(entity, exists[0], fields)
+            self.s.execute(
+                parked_table.update()
+                .where(parked_table.c.entity == key[0], parked_table.c.entity_id == key[1])
+                .values(fields=merged, reason=reason[:300])
+            )
+        else:
+            self.s.execute(insert(parked_table).values(
+                entity=key[0], entity_id=key[1], parent_id="", fields=fields,
+                reason=reason[:300]))
+        self._parked_keys.add(key)
 
     def _preload(self, batch: list[tuple[str, str, dict[str, list[Any]]]]) -> None:
         """Load every record a page touches in one query per table (not one per record)."""
@@ -226,6 +302,10 @@ class Applier:
             return
         known = set(_columns(entity))
         fields = {k: v for k, v in fields.items() if k in known}
+        for name, entry in fields.items():
+            reason = check_value(entity, name, entry[0]) if name in _SPECS(entity) else None
+            if reason:
+                raise InvalidInput(reason)
         obj = self._find(model, entity_id)
         if obj is None:
             self._create(model, entity_id, fields)
@@ -336,33 +416,49 @@ class Applier:
             )
             self._parked_keys.add((entity, entity_id))
 
-    def _unpark(self) -> None:
-        """Store parked records whose parents are here now (parents before children)."""
+    def _unpark(self, *, retry: bool = False) -> None:
+        """Store parked records whose parents are here now (parents before children);
+        with `retry`, also try again the records set aside for another reason."""
+        tried: set[tuple[str, str]] = set()
         while self._parked_keys:
-            rows = self.s.execute(
-                select(parked_table.c.entity, parked_table.c.entity_id, parked_table.c.fields)
-            ).all()
+            q = select(parked_table.c.entity, parked_table.c.entity_id, parked_table.c.fields,
+                       parked_table.c.reason)
+            if not retry:
+                q = q.where(parked_table.c.reason.is_(None))
+            rows = self.s.execute(q).all()
             progress = False
-            for entity, entity_id, fields in rows:
+            for entity, entity_id, fields, reason in rows:
                 model = SYNCED_MODELS.get(entity)
-                if model is None:
+                if model is None or (entity, entity_id) in tried:
                     continue
                 _columns(entity)  # a row parked by an earlier run: load the column lists
                 if self._missing_parent(entity, fields) is not None:
                     continue
                 if any(k not in fields for k in _REQUIRED[entity]):
                     continue
-                self.s.execute(
-                    delete(parked_table).where(
-                        parked_table.c.entity == entity, parked_table.c.entity_id == entity_id
+                if reason is not None:
+                    tried.add((entity, entity_id))  # once per round
+                    if not self.careful:
+                        # Only a careful applier can survive the reason happening again.
+                        raise _RetryCarefully()
+
+                def work(entity: str = entity, entity_id: str = entity_id,
+                         fields: dict[str, list[Any]] = fields,
+                         model: type[Synced] = model) -> None:
+                    self.s.execute(
+                        delete(parked_table).where(
+                            parked_table.c.entity == entity,
+                            parked_table.c.entity_id == entity_id,
+                        )
                     )
-                )
-                self._parked_keys.discard((entity, entity_id))
-                obj = self._find(model, entity_id)
-                if obj is None:
-                    self._create(model, entity_id, fields)
-                else:
-                    self._update(obj, fields)
+                    self._parked_keys.discard((entity, entity_id))
+                    obj = self._find(model, entity_id)
+                    if obj is None:
+                        self._create(model, entity_id, fields)
+                    else:
+                        self._update(obj, fields)
+
+                self._guarded(entity, entity_id, fields, work)
                 progress = True
             if not progress:
                 return
@@ -412,11 +508,66 @@ class Applier:
             load_reference(self.s, {"providers": [row]})
 
 
+class _RetryCarefully(Exception):
+    """The fast path met a record set aside before: redo the page record by record."""
+
+
+#: What storing one pulled record can fail with (anything else is a bug, not bad data).
+_APPLY_ERRORS = (SQLAlchemyError, ValueError, TypeError, KeyError, InvalidInput,
+                 _RetryCarefully)
+
+
+def _SPECS(entity: str) -> dict[str, Any]:  # noqa: N802 - a cached table, read like a constant
+    return field_specs(entity)
+
+
+_CONSTRAINT = re.compile(r"(UNIQUE|NOT NULL|FOREIGN KEY|CHECK) constraint failed(?:: ([\w.]+))?")
+
+
+def plain_reason(exc: BaseException) -> str:
+    """Why a pulled record could not be stored, in words a person can act on; no values."""
+    if isinstance(exc, InvalidInput):
+        return str(exc)[:300]
+    text = str(getattr(exc, "orig", None) or exc)
+    m = _CONSTRAINT.search(text)
+    if m:
+        kind, where = m.group(1), m.group(2) or "a field"
+        if kind == "UNIQUE":
+            return (f"another record on this laptop already has the same {where} "
+                    "(two laptops issued the same number); ask HQ to renumber one")
+        if kind == "NOT NULL":
+            return f"{where} is missing"
+        if kind == "FOREIGN KEY":
+            return "a record it refers to is missing on this laptop"
+        return f"{where} breaks a rule of this laptop's database"
+    if isinstance(exc, ValueError | TypeError):
+        return "a field holds a value of the wrong kind (e.g. a date that is not a date)"
+    return f"it could not be stored ({type(exc).__name__})"
+
+
 def apply_records(
-    session: Session, records: Iterable[tuple[str, str, Mapping[str, Any]]]
+    session: Session, records: Iterable[tuple[str, str, Mapping[str, Any]]], *,
+    retry: bool = False,
 ) -> ApplyStats:
-    """Apply pulled records in `session` (which must be a remote=True store session)."""
-    return Applier(session).apply(records)
+    """Apply pulled records in `session` (which must be a remote=True store session).
+
+    The page is applied in one go; if any record fails, it is applied again record by
+    record and what cannot be stored is set aside (see module doc).
+    """
+    records = list(records)
+    try:
+        with session.begin_nested():
+            return Applier(session).apply(records, retry=retry)
+    except _APPLY_ERRORS:
+        _forget_rolled_back(session)
+    return Applier(session, careful=True).apply(records, retry=retry)
+
+
+def _forget_rolled_back(session: Session) -> None:
+    """Drop objects a savepoint rollback took out of the session from the lookup cache."""
+    pending = session.info.get("pending")
+    if pending:
+        session.info["pending"] = {k: o for k, o in pending.items() if o in session}
 
 
 def recompute_referral(session: Session, referral_id: str) -> None:

@@ -51,12 +51,23 @@ def cmd_sync(args: argparse.Namespace, pw: _Passphrases) -> int:
         # DeviceRevoked says what to do (export unsent changes, then wipe); the CLI prints
         # it as one line and exits 2 like every FieldAppError.
         result = sync.sync_round(ws, hq_url=args.hq)
+        state = sync.status(ws)
     print(f"pushed {result.pushed} (already at HQ {result.duplicates}), pulled {result.pulled} "
           f"({result.changed} changed here), files uploaded {result.uploaded}, "
           f"still to send {result.pending}; {_skew_text(result.skew_ms, result.clock_warning)}")
     if result.parked:
         print(f"{result.parked} pulled record(s) wait for a related record; the next sync "
               "normally brings it")
+    if state.set_aside:
+        print(f"{state.set_aside} pulled record(s) could not be stored on this laptop and are "
+              "kept aside; the next sync tries them again:")
+        for reason in state.set_aside_reasons:
+            print(f"  - {reason}")
+    if state.refused:
+        print(f"{state.refused} change(s) refused by HQ (kept at HQ; ask HQ to release them "
+              "after a fix, or record them again correctly):")
+        for reason in state.refused_reasons[:10]:
+            print(f"  - {reason}")
     return 0
 
 

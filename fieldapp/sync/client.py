@@ -43,7 +43,7 @@ from fieldapp.store.changes import allocate_seq
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import Attachment, AuditEvent, Device, Outbox, utcnow
 from fieldapp.store.store import Store
-from fieldapp.sync.apply import ApplyStats, apply_records, upload_table
+from fieldapp.sync.apply import ApplyStats, apply_records, refused_table, upload_table
 from fieldapp.sync.protocol import (
     MAX_CHANGES_PER_PUSH,
     AttachmentState,
@@ -53,6 +53,7 @@ from fieldapp.sync.protocol import (
     PullRequest,
     PushAnswer,
     PushPayload,
+    RefusedChange,
     b64,
     dump,
     public_bytes,
@@ -168,6 +169,10 @@ class SyncResult:
     pulled: int = 0
     changed: int = 0
     parked: int = 0
+    #: Pulled records that could not be stored here (kept aside with a reason).
+    set_aside: int = 0
+    #: Changes of this device HQ refused and parked, in this round.
+    refused: int = 0
     uploaded: int = 0
     pending: int = 0
     skew_ms: int | None = None
@@ -528,6 +533,30 @@ def queue_audit(s: Session) -> int:
     return len(rows)
 
 
+def keep_refusals(s: Session, refused: list[RefusedChange]) -> int:
+    """Remember the changes HQ refused (by seq; a resend's answer repeats them once)."""
+    new = 0
+    for r in refused:
+        row = {"entity": r.entity[:32], "entity_id": r.entity_id[:64], "code": r.code[:32],
+               "reason": r.reason[:300], "refused_at": utcnow()}
+        if s.execute(select(refused_table.c.seq).where(refused_table.c.seq == r.seq)).first():
+            s.execute(refused_table.update().where(refused_table.c.seq == r.seq).values(**row))
+        else:
+            s.execute(insert(refused_table).values(seq=r.seq, **row))
+            new += 1
+    return new
+
+
+def refusals(s: Session, limit: int = 20) -> tuple[int, list[tuple[int, str, str]]]:
+    """(how many changes HQ refused, the latest `limit` as (seq, entity, reason))."""
+    count = int(s.scalar(select(func.count()).select_from(refused_table)) or 0)
+    rows = s.execute(
+        select(refused_table.c.seq, refused_table.c.entity, refused_table.c.reason)
+        .order_by(refused_table.c.seq.desc()).limit(limit)
+    ).all()
+    return count, [(int(a), str(b), str(c)) for a, b, c in rows]
+
+
 def unsent_count(s: Session) -> int:
     """Changes HQ does not have yet: unacknowledged outbox rows and audit events not queued."""
     device = s.scalars(select(Device)).one()
@@ -683,6 +712,7 @@ class SyncClient:
                 # HQ's watermark is the truth, even when lower (HQ restored from a backup:
                 # the rows above it are simply sent again).
                 device.acked_seq = new_acked
+                self.result.refused += keep_refusals(s, answer.refused)
                 device.last_skew_ms = answer.skew_ms
                 device.clock_warning = answer.clock_warning
             self.result.acked_seq = new_acked
@@ -731,6 +761,7 @@ class SyncClient:
         """Fetch and apply pages until HQ has nothing more; the cursor moves with each page."""
         with self.store.session(self.username) as s:
             cursor = s.scalars(select(Device)).one().pull_cursor
+        first = True  # records set aside in an earlier round are tried again once
         while True:
             sent_at: list[int] = []
 
@@ -752,20 +783,27 @@ class SyncClient:
                 # Half the round trip is the best guess of when HQ read its clock.
                 midpoint = (sent_at[-1] + now_ms()) // 2
                 self.result.skew_ms = midpoint - answer.hq_time_ms
-            stats = self.apply_page(answer, cursor)
+            stats = self.apply_page(answer, cursor, retry=first)
+            first = False
             self._adopt_hpke()
             self.result.pulled += stats.received
             self.result.changed += stats.changed
             self.result.parked = stats.parked
+            self.result.set_aside = stats.set_aside
             if not answer.has_more or answer.next_cursor <= cursor:
                 return
             cursor = answer.next_cursor
 
-    def apply_page(self, answer: PullAnswer, cursor: int) -> ApplyStats:
-        """Apply one page and move the cursor in the same transaction (crash-safe)."""
+    def apply_page(self, answer: PullAnswer, cursor: int, *, retry: bool = False) -> ApplyStats:
+        """Apply one page and move the cursor in the same transaction (crash-safe).
+
+        A record that cannot be stored is set aside (`sync.apply`), so the cursor always
+        moves on. A stamp further ahead than this clock's tolerance is not adopted
+        (`HlcClock.observe`).
+        """
         records = [(r.entity, r.entity_id, r.fields) for r in answer.records]
         with self.store.session(self.username, remote=True) as s:
-            stats = apply_records(s, records)
+            stats = apply_records(s, records, retry=retry)
             device = s.scalars(select(Device)).one()
             if answer.next_cursor > device.pull_cursor and cursor <= device.pull_cursor:
                 device.pull_cursor = answer.next_cursor

@@ -5,8 +5,9 @@ semilattice, so merging is idempotent, commutative and associative: applying cha
 twice, or in any order, or batched differently, ends in the same state.
 
 - Ordinary fields: the entry with the larger ``(hlc, canonical JSON of value)`` wins.
-  HLC strings sort as text (see ``fieldapp.domain.hlc``); the value comparison only
-  breaks the tie of two different values stamped with the very same HLC.
+  Stamps compare as numbers (``fieldapp.domain.hlc.stamp_key``), never as text; the
+  value comparison only breaks the tie of two different values stamped with the very
+  same HLC.
 - Statements: once ``status`` is ``final`` at HLC ``F`` (the earliest finalisation if
   several), each field keeps the largest entry stamped ``<= F``; entries stamped after
   ``F`` are ignored and fields that only have such entries are dropped. Contract for
@@ -25,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from fieldapp.domain.enums import ReferralStatus
+from fieldapp.domain.hlc import min_stamp, stamp_key
 from fieldapp.domain.referrals import derive_status
 
 Entry = Sequence[Any]  # [value, hlc_str]
@@ -37,8 +39,8 @@ def _canon(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _key(entry: Entry) -> tuple[str, str]:
-    return (str(entry[1]), _canon(entry[0]))
+def _key(entry: Entry) -> tuple[tuple[int, int, str], str]:
+    return (stamp_key(str(entry[1])), _canon(entry[0]))
 
 
 def _wins(a: Entry, b: Entry) -> Entry:
@@ -75,13 +77,14 @@ def merge_statement(current: Fields, incoming: Fields) -> tuple[dict[str, list[A
     stamps = [s for s in (_final_stamp(current), _final_stamp(incoming)) if s is not None]
     if not stamps:
         return merge_fields(current, incoming)
-    frozen_at = min(stamps)
+    frozen_at = min_stamp(stamps)
+    frozen_key = stamp_key(frozen_at)
     merged: dict[str, list[Any]] = {}
     for name in set(current) | set(incoming):
         candidates = [
             e
             for e in (current.get(name), incoming.get(name))
-            if e is not None and str(e[1]) <= frozen_at
+            if e is not None and stamp_key(str(e[1])) <= frozen_key
         ]
         if candidates:
             best = candidates[0] if len(candidates) == 1 else _wins(candidates[0], candidates[1])

@@ -104,6 +104,16 @@ class PushPayload(_Model):
     changes: list[Change] = Field(max_length=MAX_CHANGES_PER_PUSH)
 
 
+class RefusedChange(_Model):
+    """A change HQ refused and parked (acknowledged all the same: the queue moves on)."""
+
+    seq: int
+    entity: str
+    entity_id: str
+    code: str = Field(description="machine reason: invalid, future_stamp, not_entitled, ...")
+    reason: str = Field(description="one line naming the field and the rule, never a value")
+
+
 class PushAnswer(_Model):
     acked_seq: int = Field(description="every seq 1..acked_seq of this device is applied at HQ")
     highest_seq: int = Field(
@@ -114,6 +124,10 @@ class PushAnswer(_Model):
     hq_time_ms: int
     skew_ms: int = Field(description="envelope timestamp minus HQ time")
     clock_warning: bool = Field(description="the device clock is further off than HQ tolerates")
+    refused: list[RefusedChange] = Field(
+        default_factory=list,
+        description="changes of this batch HQ refused and parked, with the reason",
+    )
 
 
 class PullRequest(_Model):

@@ -40,8 +40,8 @@ class SyncPanel(QWidget):
         self.banner = Banner()
         self.busy = BusyBar()
         self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(6)]
-        self.values = [QLabel() for _ in range(6)]
+        self.labels = [QLabel() for _ in range(8)]
+        self.values = [QLabel() for _ in range(8)]
         for label, value in zip(self.labels, self.values, strict=True):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -171,13 +171,30 @@ class SyncPanel(QWidget):
         else:
             skew = self.tr("OK")
         self.values[5].setText(skew)
+        self.values[6].setText(self._listed(
+            s.refused, s.refused_reasons,
+            self.tr("{count} changes refused by HQ. They are kept at HQ; a supervisor there "
+                    "releases them after a fix, or record them again correctly:")))
+        self.values[7].setText(self._listed(
+            s.set_aside, s.set_aside_reasons,
+            self.tr("{count} received records could not be stored on this laptop. They are "
+                    "kept aside and tried again at every sync:")))
+
+    def _listed(self, count: int, reasons: tuple[str, ...], lead: str) -> str:
+        if not count:
+            return self.tr("None")
+        # The reasons are HQ's or the store's own words (field and rule, never a value).
+        lines = [lead.format(count=i18n.digits(count)), *(f"• {r}" for r in reasons[:5])]
+        return "\n".join(lines)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Changes are kept encrypted on this laptop and sent to HQ "
                                      "when a connection is available."))
         for label, text in zip(self.labels, (self.tr("Headquarters"), self.tr("Last successful sync"),
                                              self.tr("Changes not yet sent"), self.tr("Last round"),
-                                             self.tr("Last error"), self.tr("Clock")), strict=True):
+                                             self.tr("Last error"), self.tr("Clock"),
+                                             self.tr("Refused by HQ"),
+                                             self.tr("Not stored here")), strict=True):
             label.setText(text)
         self.sync_button.setText(self.tr("Sync now"))
         self._render()

@@ -31,6 +31,12 @@ class SyncStatus:
     #: What the last round of this session moved (None: no round yet).
     pushed: int | None = None
     pulled: int | None = None
+    #: Changes of this laptop HQ refused (kept at HQ), with HQ's reasons.
+    refused: int = 0
+    refused_reasons: tuple[str, ...] = ()
+    #: Pulled records this laptop could not store (kept aside, tried again), with reasons.
+    set_aside: int = 0
+    set_aside_reasons: tuple[str, ...] = ()
 
 
 class SyncSource(Protocol):
@@ -72,7 +78,9 @@ def from_service(s: sync_service.SyncStatus, result: SyncResult | None = None) -
         clock_skew_seconds=None if s.skew_ms is None else s.skew_ms / 1000.0,
         clock_warning=s.clock_warning, revoked=s.revoked,
         pushed=None if result is None else result.pushed,
-        pulled=None if result is None else result.pulled)
+        pulled=None if result is None else result.pulled,
+        refused=s.refused, refused_reasons=s.refused_reasons,
+        set_aside=s.set_aside, set_aside_reasons=s.set_aside_reasons)
 
 
 class HqSync:

@@ -1567,6 +1567,7 @@ Interview: {date}, language {lang}
         </message>
         <message>
             <location filename="../../fieldapp/ui/sync_panel.py" line="165" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="185" />
             <source>None</source>
             <translation>គ្មាន</translation>
         </message>
@@ -1587,41 +1588,61 @@ Interview: {date}, language {lang}
         </message>
         <message>
             <location filename="../../fieldapp/ui/sync_panel.py" line="176" />
+            <source>{count} changes refused by HQ. They are kept at HQ; a supervisor there releases them after a fix, or record them again correctly:</source>
+            <translation>ការផ្លាស់ប្ដូរ {count} ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ។ វាត្រូវបានរក្សាទុកនៅទីស្នាក់ការកណ្ដាល អ្នកគ្រប់គ្រងនៅទីនោះនឹងដោះលែងវាក្រោយពេលកែតម្រូវ ឬសូមកត់ត្រាវាម្ដងទៀតឱ្យបានត្រឹមត្រូវ៖</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="180" />
+            <source>{count} received records could not be stored on this laptop. They are kept aside and tried again at every sync:</source>
+            <translation>កំណត់ត្រាដែលបានទទួល {count} មិនអាចរក្សាទុកនៅលើកុំព្យូទ័រនេះបានទេ។ វាត្រូវបានទុកដោយឡែក ហើយនឹងសាកល្បងម្ដងទៀតរាល់ពេលធ្វើសមកាលកម្ម៖</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="191" />
             <source>Changes are kept encrypted on this laptop and sent to HQ when a connection is available.</source>
             <translation>ការផ្លាស់ប្ដូរត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីបនៅលើកុំព្យូទ័រយួរដៃនេះ ហើយផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="178" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="193" />
             <source>Headquarters</source>
             <translation>ទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="178" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="193" />
             <source>Last successful sync</source>
             <translation>សមកាលកម្មជោគជ័យចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="179" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="194" />
             <source>Changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរមិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="179" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="194" />
             <source>Last round</source>
             <translation>ជុំចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="180" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="195" />
             <source>Last error</source>
             <translation>កំហុសចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="180" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="195" />
             <source>Clock</source>
             <translation>នាឡិកា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="182" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="196" />
+            <source>Refused by HQ</source>
+            <translation>ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="197" />
+            <source>Not stored here</source>
+            <translation>មិនបានរក្សាទុកនៅទីនេះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="199" />
             <source>Sync now</source>
             <translation>ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
         </message>

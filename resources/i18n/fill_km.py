@@ -385,6 +385,17 @@ KM: dict[str, str] = {
     "Something went wrong ({kind}). Nothing was changed by this action; the log has the details.":
         "មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ "
         "ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។",
+    # h9data
+    "{count} changes refused by HQ. They are kept at HQ; a supervisor there releases them "
+    "after a fix, or record them again correctly:":
+        "ការផ្លាស់ប្ដូរ {count} ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ។ វាត្រូវបានរក្សាទុកនៅទីស្នាក់ការកណ្ដាល "
+        "អ្នកគ្រប់គ្រងនៅទីនោះនឹងដោះលែងវាក្រោយពេលកែតម្រូវ ឬសូមកត់ត្រាវាម្ដងទៀតឱ្យបានត្រឹមត្រូវ៖",
+    "{count} received records could not be stored on this laptop. They are kept aside and "
+    "tried again at every sync:":
+        "កំណត់ត្រាដែលបានទទួល {count} មិនអាចរក្សាទុកនៅលើកុំព្យូទ័រនេះបានទេ។ "
+        "វាត្រូវបានទុកដោយឡែក ហើយនឹងសាកល្បងម្ដងទៀតរាល់ពេលធ្វើសមកាលកម្ម៖",
+    "Refused by HQ": "ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ",
+    "Not stored here": "មិនបានរក្សាទុកនៅទីនេះ",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

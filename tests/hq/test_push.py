@@ -24,7 +24,7 @@ def test_resending_a_batch_applies_it_once(
     hq_server: RunningHq, client: httpx.Client, enrolled
 ) -> None:  # type: ignore[no-untyped-def]
     d = enrolled()
-    rescue = d.change("rescue", {"place": "Poipet market", "type": "labour"})
+    rescue = d.change("rescue", {"place": "Poipet market", "exploitation_type": "labour"})
     victim = d.change("victim", {"name_latin": "Sok Dara", "rescue_id": rescue["entity_id"]})
     batch = [rescue, victim]
     first = d.push(client, batch)
@@ -91,22 +91,16 @@ def test_writing_another_posts_records_is_refused(
     rescue = pailin.change("rescue", {"place": "Pailin"})
     pailin.push(client, [rescue])
     bad = poipet.change("rescue", {"place": "hijack"}, entity_id=rescue["entity_id"])
-    r = client.post("/v1/push", content=poipet.seal_push([bad]), headers=OCTETS)
-    assert r.status_code == 403 and r.json()["error"] == "not_entitled"
-    r = client.post(
-        "/v1/push",
-        content=poipet.seal_push([poipet.change("rescue", {"a": 1}, post_code="PAILIN")]),
-        headers=OCTETS,
-    )
-    assert r.status_code == 403 and "POIPET" in r.json()["reason"]
+    answer = poipet.push(client, [bad])
+    assert answer.acked_seq == 1 and answer.applied == 0
+    assert [(r.seq, r.code) for r in answer.refused] == [(1, "not_entitled")]
+    answer = poipet.push(client, [poipet.change("rescue", {"place": "x"}, post_code="PAILIN")])
+    assert answer.acked_seq == 2 and "POIPET" in answer.refused[0].reason
     centre = enrolled("POIPET", Role.CENTRE_STAFF, "PTC")
-    r = client.post(
-        "/v1/push",
-        content=centre.seal_push([centre.change("victim", {"name_latin": "x"})]),
-        headers=OCTETS,
-    )
-    assert r.status_code == 403 and r.json()["error"] == "not_entitled"
+    answer = centre.push(client, [centre.change("victim", {"name_latin": "x"})])
+    assert answer.refused[0].code == "not_entitled" and answer.acked_seq == 1
     assert hq_server.hq.stats()["rescues"] == 1
+    assert len(hq_server.hq.parked()) == 3
 
 
 def test_a_supervisor_device_records_for_other_posts_but_never_moves_a_record(
@@ -118,31 +112,36 @@ def test_a_supervisor_device_records_for_other_posts_but_never_moves_a_record(
     assert hq_server.hq.stats()["rescues"] == 1
     moved = supervisor.change("rescue", {"place": "x"}, entity_id=paper_form["entity_id"],
                               post_code="POIPET")
-    r = client.post("/v1/push", content=supervisor.seal_push([moved]), headers=OCTETS)
-    assert r.status_code == 403 and "another post" in r.json()["reason"]
+    answer = supervisor.push(client, [moved])
+    assert answer.acked_seq == 2 and "another post" in answer.refused[0].reason
 
 
-def test_invalid_changes_are_422_and_write_nothing(
+def _seal_raw(d, changes: list[dict]) -> bytes:  # type: ignore[no-untyped-def,type-arg]
+    """Seal changes as a device could, bypassing the protocol model (which would refuse them)."""
+    from fieldapp.crypto.envelope import EnvelopeHeader, EnvelopeKind, seal
+
+    seqs = [c["seq"] for c in changes]
+    header = EnvelopeHeader(kind=EnvelopeKind.PUSH, device_id=d.id, seq_from=min(seqs),
+                            seq_to=max(seqs))
+    return seal(json.dumps({"changes": changes}).encode(), recipient_x25519_public=d.hq_x25519,
+                sender_ed25519_private=d.ed25519, header=header)
+
+
+def test_invalid_changes_are_parked_and_the_unreadable_batch_is_422(
     hq_server: RunningHq, client: httpx.Client, enrolled
 ) -> None:  # type: ignore[no-untyped-def]
     d = enrolled()
     good = d.change("rescue", {"place": "x"})
-    bad_stamp = d.change("rescue", {"place": "x"})
-    bad_stamp["fields"]["place"][1] = "5-0-x"  # not the padded, text-sortable form
+    bad_stamp = d.change("rescue", {"place": "Sok"})
+    bad_stamp["fields"]["place"][1] = "5-0-x"  # not the padded, canonical form
+    r = client.post("/v1/push", content=_seal_raw(d, [good, bad_stamp]), headers=OCTETS)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["acked_seq"] == 2 and body["applied"] == 1
+    assert [(x["seq"], x["code"]) for x in body["refused"]] == [(2, "invalid")]
+    assert "Sok" not in r.text
     from fieldapp.crypto.envelope import EnvelopeHeader, EnvelopeKind, seal
 
-    header = EnvelopeHeader(kind=EnvelopeKind.PUSH, device_id=d.id, seq_from=1, seq_to=2)
-    # Built by hand: the protocol model would refuse the bad stamp before sealing.
-    payload = json.dumps({"changes": [good, bad_stamp]}).encode()
-    blob = seal(
-        payload,
-        recipient_x25519_public=d.hq_x25519,
-        sender_ed25519_private=d.ed25519,
-        header=header,
-    )
-    r = client.post("/v1/push", content=blob, headers=OCTETS)
-    assert r.status_code == 422 and r.json()["error"] == "invalid_payload"
-    assert "Sok" not in r.text
     blob = seal(
         b"\xff not json",
         recipient_x25519_public=d.hq_x25519,
@@ -150,19 +149,175 @@ def test_invalid_changes_are_422_and_write_nothing(
         header=EnvelopeHeader(kind=EnvelopeKind.PUSH, device_id=d.id),
     )
     assert client.post("/v1/push", content=blob, headers=OCTETS).status_code == 422
-    assert _count(hq_server, ChangeLog) == 0
+    no_seq = {"entity": "rescue", "entity_id": "x", "post_code": "POIPET", "fields": {}}
+    blob = seal(
+        json.dumps({"changes": [no_seq]}).encode(),
+        recipient_x25519_public=d.hq_x25519,
+        sender_ed25519_private=d.ed25519,
+        header=EnvelopeHeader(kind=EnvelopeKind.PUSH, device_id=d.id),
+    )
+    assert client.post("/v1/push", content=blob, headers=OCTETS).status_code == 422
+    assert _count(hq_server, ChangeLog) == 1
+
+
+def statement_snapshot(d, victim_id: str, narrative: str, stamp: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """Every field of a final statement stamped together (what a device sends on finalising)."""
+    values = {
+        "victim_id": victim_id, "status": "final", "interview_date": "2026-03-14T10:00:00",
+        "interviewer": "officer", "interpreter": "", "language": "km", "place": "post",
+        "child_protocol": {}, "narrative": narrative, "amends_id": None, "final_hash": "0" * 64,
+        "finalised_at": "2026-03-14T11:00:00", "finalised_by": "sup", "created_by": "sup",
+        "device_id": "dev", "created_at": "2026-03-14T10:00:00",
+    }
+    return {name: [value, stamp] for name, value in values.items()}
+
+
+def _victim(d, client: httpx.Client) -> str:  # type: ignore[no-untyped-def]
+    rescue = d.change("rescue", {"place": "Poipet"})
+    victim = d.change("victim", {"rescue_id": rescue["entity_id"], "name_latin": "Sok Dara"})
+    d.push(client, [rescue, victim])
+    return str(victim["entity_id"])
 
 
 def test_final_statement_is_not_changed_by_a_later_push(
     hq_server: RunningHq, client: httpx.Client, enrolled
 ) -> None:  # type: ignore[no-untyped-def]
     d = enrolled()
+    victim_id = _victim(d, client)
     sid = "01900000-0000-7000-8000-0000000000aa"
     stamp = str(d.clock.now())
     final = d.change("statement", {}, entity_id=sid)
-    final["fields"] = {"narrative": ["as told", stamp], "status": ["final", stamp]}
-    d.push(client, [final])
-    d.push(client, [d.change("statement", {"narrative": "edited"}, entity_id=sid)])
+    final["fields"] = statement_snapshot(d, victim_id, "as told", stamp)
+    assert d.push(client, [final]).refused == []
+    answer = d.push(client, [d.change("statement", {"narrative": "edited"}, entity_id=sid)])
+    assert [r.code for r in answer.refused] == ["final_statement"]
     with hq_server.hq.sessions() as s:
         rec = s.scalar(select(Record).where(Record.entity_id == sid))
         assert rec is not None and rec.fields["narrative"] == ["as told", stamp]
+
+
+def test_a_forged_early_finalisation_cannot_rewrite_a_final_statement(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 6: status=final with a new narrative stamped 1 ms after 1970."""
+    d, forger = enrolled(), enrolled()
+    victim_id = _victim(d, client)
+    sid = "01900000-0000-7000-8000-0000000000ab"
+    stamp = str(d.clock.now())
+    final = d.change("statement", {}, entity_id=sid)
+    final["fields"] = statement_snapshot(d, victim_id, "as told", stamp)
+    d.push(client, [final])
+    early = "0000000000001-00000-forger"
+    partial = forger.change("statement", {}, entity_id=sid)
+    partial["fields"] = {"status": ["final", early], "narrative": ["forged", early]}
+    whole = forger.change("statement", {}, entity_id=sid)
+    whole["fields"] = statement_snapshot(forger, victim_id, "forged", early)
+    answer = forger.push(client, [partial, whole])
+    assert answer.acked_seq == 2 and [r.code for r in answer.refused] == ["final_statement"] * 2
+    with hq_server.hq.sessions() as s:
+        rec = s.scalar(select(Record).where(Record.entity_id == sid))
+        assert rec is not None and rec.fields["narrative"] == ["as told", stamp]
+        assert len(rec.fields) == len(final["fields"])
+
+
+def test_a_refused_change_never_blocks_the_fifty_after_it(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 4: an officer's device with another post's case at change 1."""
+    d = enrolled("POIPET")
+    foreign = d.change("rescue", {"place": "Bavet"}, post_code="BAVET")
+    good = [d.change("rescue", {"place": f"p{i}"}) for i in range(50)]
+    first = d.push(client, [foreign] + good[:10])
+    assert first.acked_seq == 11 and first.applied == 10 and len(first.refused) == 1
+    rest = d.push(client, good[10:])
+    assert rest.acked_seq == 51 and rest.applied == 40 and rest.refused == []
+    assert hq_server.hq.stats()["rescues"] == 50
+    # Resending the refused change is answered with the same refusal (the answer was lost).
+    again = d.push(client, [foreign])
+    assert again.duplicates == 1 and [r.seq for r in again.refused] == [1]
+
+
+def test_bad_types_dates_and_vocabularies_are_parked_and_listed(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    d = enrolled()
+    rescue = d.change("rescue", {"place": "Poipet"})
+    bad = [
+        d.change("victim", {"rescue_id": rescue["entity_id"], "date_of_birth": "not-a-date"}),
+        d.change("victim", {"rescue_id": rescue["entity_id"], "estimated_age": "ten"}),
+        d.change("victim", {"rescue_id": rescue["entity_id"], "sex": "robot"}),
+        d.change("victim", {"rescue_id": rescue["entity_id"], "name_latin": "x" * 201}),
+        d.change("victim", {"rescue_id": rescue["entity_id"], "shoe_size": 42}),
+        d.change("rescue", {"operation_date": "2026-02-30"}),
+    ]
+    answer = d.push(client, [rescue, *bad])
+    assert answer.acked_seq == 7 and answer.applied == 1
+    reasons = [r.reason for r in answer.refused]
+    assert [r.code for r in answer.refused] == ["invalid"] * 6
+    assert "victim.date_of_birth" in reasons[0] and "victim.estimated_age" in reasons[1]
+    assert "victim.sex" in reasons[2] and "victim.name_latin" in reasons[3]
+    assert "shoe_size" in reasons[4] and "rescue.operation_date" in reasons[5]
+    assert "not-a-date" not in " ".join(reasons)
+    listed = hq_server.hq.parked()
+    assert [(p.device_id, p.seq) for p in listed] == [(d.id, n) for n in range(2, 8)]
+
+
+def test_far_future_stamps_are_parked(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 5: `9999999999999-99999-~` and a 14-digit stamp never win at HQ."""
+    d = enrolled()
+    rescue = d.change("rescue", {"place": "right"})
+    d.push(client, [rescue])
+    rid = rescue["entity_id"]
+    far = d.change("rescue", {"place": "far"}, entity_id=rid)
+    far["fields"]["place"][1] = "9999999999999-99999-~"
+    beyond = d.change("rescue", {"place": "beyond"}, entity_id=rid)
+    beyond["fields"]["place"][1] = "10000000000000-00000-x"
+    answer = d.push(client, [far, beyond])
+    assert [r.code for r in answer.refused] == ["future_stamp"] * 2 and answer.clock_warning
+    later = d.change("rescue", {"place": "corrected"}, entity_id=rid)
+    assert d.push(client, [later]).applied == 1
+    with hq_server.hq.sessions() as s:
+        rec = s.scalar(select(Record).where(Record.entity_id == rid))
+        assert rec is not None and rec.fields["place"][0] == "corrected"
+
+
+def test_a_referral_of_another_posts_victim_is_refused(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 7: a centre can never be sent another post's victim."""
+    pailin, poipet = enrolled("PAILIN"), enrolled("POIPET")
+    victim_id = _victim(pailin, client)
+    referral = poipet.change("referral", {"victim_id": victim_id, "service": "shelter",
+                                          "provider_code": "PTC"})
+    answer = poipet.push(client, [referral])
+    assert [r.code for r in answer.refused] == ["wrong_post"] and answer.acked_seq == 1
+    assert hq_server.hq.stats()["referrals"] == 0
+
+
+def test_parked_change_released_after_a_fix_or_discarded(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.hq.service import ParkedStillRefused
+
+    d = enrolled()
+    orphan_rescue = "01900000-0000-7000-8000-0000000000cc"
+    victim = d.change("victim", {"rescue_id": orphan_rescue, "name_latin": "y"})
+    bad = d.change("rescue", {"place": 5})
+    answer = d.push(client, [victim, bad])
+    assert [r.code for r in answer.refused] == ["missing_parent", "invalid"]
+    [waiting, invalid] = hq_server.hq.parked()
+    try:
+        hq_server.hq.release_parked(invalid.id)
+        raise AssertionError("released a change that still breaks a rule")
+    except ParkedStillRefused as exc:
+        assert "rescue.place" in str(exc)
+    hq_server.hq.discard_parked(invalid.id)
+    # The parent arrives (another device of the post): the waiting change applies by itself.
+    other = enrolled()
+    other.push(client, [other.change("rescue", {"place": "p"}, entity_id=orphan_rescue)])
+    assert hq_server.hq.parked() == [] and hq_server.hq.stats()["victims"] == 1
+    states = sorted(p.state for p in hq_server.hq.parked(state=None))
+    assert states == ["discarded", "released"]
+    assert d.push(client, [d.change("rescue", {"place": "q"})]).acked_seq == 3

@@ -352,16 +352,20 @@ def test_backoff_grows_with_jitter_up_to_the_cap() -> None:
     assert sched.next_delay() == 300
 
 
-def test_refusals_are_typed_with_hq_reason(tmp_path: Path) -> None:
+def test_a_change_hq_refuses_is_listed_and_the_queue_moves_on(tmp_path: Path) -> None:
     with hq_running("sqlite", tmp_path) as hq:
         ws = new_device(tmp_path / "d", hq, "POIPET")
-        # A rescue of another post: HQ refuses it from this device.
+        # A rescue of another post on an officer's laptop: HQ refuses that one change.
         intake.create_rescue(ws, operation_date=dt.date(2026, 4, 1), province_code="KH-9",
                              exploitation_type="labour", post_code="KOHKONG")
-        with pytest.raises(HqRefused, match="belongs to post POIPET") as caught:
-            sync.sync_round(ws, options=fast_options())
-        assert caught.value.error == "not_entitled" and caught.value.status == 403
-        assert "belongs to post" in (sync.status(ws).last_error or "")
+        intake.create_rescue(ws, operation_date=dt.date(2026, 4, 1), province_code="KH-9",
+                             exploitation_type="labour")
+        result = sync.sync_round(ws, options=fast_options())
+        assert result.refused == 1 and result.pending == 0 and result.pushed >= 1
+        state = sync.status(ws)
+        assert state.refused == 1 and "belongs to post POIPET" in state.refused_reasons[0]
+        assert state.last_error is None
+        assert hq.hq.stats()["rescues"] == 1
         ws.close()
 
 

@@ -1,0 +1,197 @@
+"""What a synced record's fields may hold, derived once from the store models (never restated).
+
+HQ checks every pushed change against it (`fieldapp.hq.validate`) and a device checks every
+pulled record against it before storing (`fieldapp.sync.apply`), so the two can never
+disagree on what a valid victim or statement is. A reason returned here names the field
+and the rule, never the value (it may be a victim's name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    inspect,
+)
+
+from fieldapp.domain import enums
+from fieldapp.store.models import SYNCED_MODELS, AuditEvent
+
+#: Long text (narratives, notes) without a column length: a statement over 2G stays sane.
+MAX_TEXT = 200_000
+MAX_LIST_ITEMS = 200
+MAX_LIST_ITEM = 200
+MAX_JSON_CHARS = 20_000
+INT_RANGE = (-(2**63), 2**63 - 1)
+
+#: Closed vocabularies of the synced fields.
+ENUMS: dict[tuple[str, str], type[StrEnum]] = {
+    ("rescue", "exploitation_type"): enums.ExploitationType,
+    ("victim", "sex"): enums.Sex,
+    ("suspect", "role"): enums.SuspectRole,
+    ("suspect", "status"): enums.SuspectStatus,
+    ("referral", "service"): enums.Service,
+    ("referral", "urgency"): enums.Urgency,
+    ("referral_event", "kind"): enums.ReferralStatus,
+    ("statement", "status"): enums.StatementStatus,
+}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    kind: str  # text | int | bool | date | datetime | list | dict | json
+    nullable: bool
+    max_len: int | None = None
+    choices: frozenset[str] | None = None
+    #: The synced entity this field points to (a parent record), if any.
+    link: str | None = None
+
+
+def _spec(entity: str, column: Any) -> FieldSpec:
+    t = column.type
+    nullable = bool(column.nullable)
+    link = None
+    for fk in column.foreign_keys:
+        target = fk.column.table.name
+        if target in SYNCED_MODELS:
+            link = target
+    enum = ENUMS.get((entity, column.key))
+    choices = frozenset(m.value for m in enum) if enum else None
+    if isinstance(t, Boolean):
+        return FieldSpec("bool", nullable)
+    if isinstance(t, Integer | BigInteger):
+        return FieldSpec("int", nullable)
+    if isinstance(t, DateTime):
+        return FieldSpec("datetime", nullable)
+    if isinstance(t, Date):
+        return FieldSpec("date", nullable)
+    if isinstance(t, JSON):
+        made = _default_value(column)
+        kind = "list" if isinstance(made, list) else "dict" if isinstance(made, dict) else "json"
+        return FieldSpec(kind, nullable)
+    if isinstance(t, Text):
+        return FieldSpec("text", nullable, MAX_TEXT, choices, link)
+    if isinstance(t, String):
+        return FieldSpec("text", nullable, t.length or MAX_TEXT, choices, link)
+    if isinstance(t, LargeBinary):
+        return FieldSpec("binary", nullable)
+    return FieldSpec("json", nullable)  # pragma: no cover - no other column types today
+
+
+def _default_value(column: Any) -> Any:
+    default = column.default
+    if default is None:
+        return None
+    if default.is_callable:
+        return default.arg(None)  # SQLAlchemy wraps `default=list` as fn(context)
+    return default.arg
+
+
+@cache
+def field_specs(entity: str) -> dict[str, FieldSpec]:
+    """Every field a change of `entity` may carry (empty for an unknown entity)."""
+    if entity == "audit_event":
+        model: Any = AuditEvent
+        exclude: frozenset[str] = frozenset({"id"})
+    elif entity in SYNCED_MODELS:
+        model = SYNCED_MODELS[entity]
+        exclude = model.SYNC_EXCLUDE | {"updated_at"}
+    else:
+        return {}
+    return {
+        col.key: _spec(entity, col)
+        for col in inspect(model).columns
+        if col.key not in exclude
+    }
+
+
+def check_value(entity: str, name: str, value: Any) -> str | None:
+    """Why `value` cannot be field `name` of `entity`, or None if it can."""
+    spec = field_specs(entity).get(name)
+    if spec is None:
+        return f"{entity}.{name[:64]}: not a field of {entity}"
+    where = f"{entity}.{name}"
+    if value is None:
+        return None if spec.nullable else f"{where}: must not be empty"
+    kind = spec.kind
+    if kind == "text":
+        if not isinstance(value, str):
+            return f"{where}: must be text"
+        if spec.max_len is not None and len(value) > spec.max_len:
+            return f"{where}: longer than {spec.max_len} characters"
+        if spec.choices is not None and value not in spec.choices:
+            return f"{where}: not one of {', '.join(sorted(spec.choices))}"
+        return None
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"{where}: must be a whole number"
+        if not INT_RANGE[0] <= value <= INT_RANGE[1]:
+            return f"{where}: number out of range"
+        return None
+    if kind == "bool":
+        return None if isinstance(value, bool) else f"{where}: must be true or false"
+    if kind in ("date", "datetime"):
+        if not isinstance(value, str) or len(value) > 40:
+            return f"{where}: must be an ISO 8601 {kind}"
+        try:
+            if kind == "date":
+                dt.date.fromisoformat(value)
+            else:
+                dt.datetime.fromisoformat(value)
+        except ValueError:
+            return f"{where}: not a valid {kind} (YYYY-MM-DD{'Thh:mm:ss' if kind == 'datetime' else ''})"
+        return None
+    if kind == "list":
+        if not isinstance(value, list) or len(value) > MAX_LIST_ITEMS:
+            return f"{where}: must be a list of at most {MAX_LIST_ITEMS} texts"
+        if any(not isinstance(v, str) or len(v) > MAX_LIST_ITEM for v in value):
+            return f"{where}: every item must be a text of at most {MAX_LIST_ITEM} characters"
+        return None
+    if kind == "dict":
+        if not isinstance(value, dict):
+            return f"{where}: must be an object"
+        return _json_size(where, value)
+    if kind == "binary":
+        return f"{where}: never synced"
+    return _json_size(where, value)
+
+
+def _json_size(where: str, value: Any) -> str | None:
+    import json
+
+    try:
+        size = len(json.dumps(value, ensure_ascii=False))
+    except (TypeError, ValueError):
+        return f"{where}: not JSON"
+    return None if size <= MAX_JSON_CHARS else f"{where}: larger than {MAX_JSON_CHARS} characters"
+
+
+def check_fields(entity: str, fields: Mapping[str, Any]) -> str | None:
+    """The first reason `fields` (``{name: [value, stamp]}``) do not fit `entity`, or None."""
+    if not field_specs(entity):
+        return f"{entity[:32]!r} is not a synced record type"
+    for name in sorted(fields):
+        entry = fields[name]
+        reason = check_value(entity, name, entry[0])
+        if reason:
+            return reason
+    return None
+
+
+def links(entity: str) -> dict[str, str]:
+    """Fields of `entity` that point to a parent record: ``{field: parent entity}``."""
+    return {name: spec.link for name, spec in field_specs(entity).items() if spec.link}
