@@ -50,6 +50,7 @@ _TYPES = {
     "time": "time", "note": "note", "calculate": "calculate", "acknowledge": "acknowledge",
     "image": "image", "photo": "image", "audio": "audio", "file": "file",
     "geopoint": "geopoint", "gps": "geopoint", "location": "geopoint",
+    "phone_number": "text",
 }  # fmt: skip
 _CONTROL = {"group": "group", "repeat": "repeat", "lgroup": "repeat", "looped_group": "repeat",
             "loop": None}  # fmt: skip
@@ -483,6 +484,9 @@ class _Converter:
                         target_parent.pop()
                 continue
             if skipping:
+                if row.get("name"):
+                    self.note("survey", rownum, f"'{row['name']}' skipped with the unsupported "
+                              f"block it is in (row {skipping[0]})")  # fmt: skip
                 continue
             for item in self.question(row, rownum, raw_type, choices, record):
                 target.append(item)
@@ -519,9 +523,11 @@ class _Converter:
                select: tuple[str, list[str], bool], choices: dict[str, Any], record: str
                ) -> list[dict[str, Any]]:  # fmt: skip
         kind, words, from_file = select
-        or_other = bool(words) and words[-1].lower() == "or_other"
+        tail = " ".join(words[-3:]).lower()
+        or_other = bool(words) and (words[-1].lower() == "or_other"
+                                    or tail == "or specify other")  # pyxform's two spellings
         if or_other:
-            words = words[:-1]
+            words = words[:-3] if tail == "or specify other" else words[:-1]
         if kind == "rank" or kind.endswith("external"):
             self.note("survey", rownum, f"type '{raw_type}' is not supported")
             return []
@@ -589,6 +595,8 @@ class _Converter:
         if not name:
             if our_type == "group":
                 name = f"group_{rownum}"  # pyxform allows unnamed groups
+            elif our_type == "note":
+                name = f"generated_note_name_{rownum}"  # and names unnamed notes so
             else:
                 self.note("survey", rownum, "question has no name; row skipped")
                 return None
