@@ -168,13 +168,40 @@ def cmd_passwd(args: argparse.Namespace, pw: Passphrases) -> int:
 
 def cmd_forms_import(args: argparse.Namespace, pw: Passphrases) -> int:
     from fieldapp.formkit import xlsform
+    from fieldapp.formkit.loader import is_imported, load_all
 
-    result = xlsform.convert(Path(args.file))
     out = Path(args.out)
-    out.write_text(result.yaml_text, encoding="utf-8")
-    print(f"Wrote {out}.")
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise UserError(f"--out: give a .yaml file name (got {out.name})")
+    if not out.parent.is_dir():
+        raise UserError(f"--out: the folder {out.parent} does not exist; create it first")
+    if out.exists() and not is_imported(out):
+        raise UserError(f"--out: {out} is a form shipped with the app (or not an imported "
+                           "form) and is never overwritten; choose another file name")
+    choices_home = out.parent if (out.parent / "choices").is_dir() else None
+    result = xlsform.convert(Path(args.file), record=args.record, forms_dir=choices_home,
+                             form_id=args.form_id)
+    skipped: list[str] = []
+    try:
+        others = {fid: f for fid, f in load_all(out.parent, skipped).items()
+                  if Path(f.file).resolve() != out.resolve()}
+    except FieldAppError:
+        others = {}
+    if result.form_id in others:
+        raise UserError(
+            f"form_id '{result.form_id}' is already used by {Path(others[result.form_id].file).name}"
+            "; nothing was written. Give another with --form-id NAME")
+    tmp = out.with_name(f".{out.name}.part")
+    tmp.write_text(result.yaml_text, encoding="utf-8")
+    os.replace(tmp, out)
+    print(f"Wrote {out} (form '{result.form_id}', makes a {result.record}).")
+    if result.mapped:
+        print(f"{len(result.mapped)} question(s) fill record fields:")
+        for line in result.mapped:
+            print(f"  - {line}")
+    print("Every other answer is kept with the record as an extra answer.")
     if result.unsupported:
-        print(f"{len(result.unsupported)} XLSForm item(s) not supported and NOT converted:")
+        print(f"{len(result.unsupported)} note(s) on what was changed or NOT converted:")
         for line in result.unsupported:
             print(f"  - {line}")
     return 0
@@ -302,8 +329,13 @@ def build_parser() -> argparse.ArgumentParser:
     forms = p.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
     fi = forms.add_parser("import-xlsform", parents=[common],
                           help="convert an XLSForm (.xlsx) to our YAML")
-    fi.add_argument("file")
-    fi.add_argument("--out", required=True)
+    fi.add_argument("file", help="the workbook (.xlsx or .xls)")
+    fi.add_argument("--out", required=True, help="the form file to write, e.g. forms/NAME.yaml")
+    from fieldapp.formkit.loader import RECORDS
+
+    fi.add_argument("--record", choices=sorted(RECORDS),
+                    help="the record the form makes (default: the settings sheet's, else victim)")
+    fi.add_argument("--form-id", help="the form's id (default: the settings sheet's form_id)")
 
     for register in _extensions():
         register(sub, common, user)

@@ -13,6 +13,7 @@ Addressing: a field outside repeats is ``name`` with index ``()``; inside a repe
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,7 @@ from fieldapp.formkit.errors import (
     FormIncomplete,
 )
 from fieldapp.formkit.expr import Env, Expression, NodeSet, is_empty
+from fieldapp.formkit.loader import TEXT_REF_RE
 from fieldapp.formkit.model import (
     MSG_CONSTRAINT,
     MSG_NO_RESULT,
@@ -38,6 +40,7 @@ from fieldapp.formkit.model import (
     Group,
     Item,
     LocalText,
+    MetadataField,
     Repeat,
     SelectMultipleField,
     SelectOneField,
@@ -108,6 +111,7 @@ class FormState:
         self.dropped: dict[str, Any] = {}
         self._root = _Instance()
         self._set_defaults(self._root, form.fields)
+        self._fill_auto(self._root, form.fields, ())
         self._recompute(list(form.deps.order), {name: () for name in form.deps.order})
 
     # ----------------------------------------------------------------- reading answers
@@ -153,6 +157,50 @@ class FormState:
         choice = self.choice_list(f.list_name).get(value)
         return choice.label.get(lang) if choice else value
 
+    def is_read_only(self, name: str, index: Index = ()) -> bool:
+        """Whether the answer cannot be edited now (``read_only`` true or its expression holds)."""
+        f = self.form.field(name)
+        if f.read_only or f.is_computed:
+            return True
+        if f.read_only_if is None:
+            return False
+        try:
+            return f.read_only_if.test(self._env(name, index))
+        except ExpressionError:
+            return False
+
+    def text(self, name: str, which: str = "label", lang: str = "en", index: Index = ()) -> str:
+        """A label or hint in ``lang`` with every ``${field}`` replaced by its current answer
+        (a choice by its label); an empty answer shows as nothing."""
+        item = self.form.item(name)
+        source: str = getattr(item, which).get(lang)
+        if not item.text_refs or "${" not in source:
+            return source
+
+        def value_of(m: re.Match[str]) -> str:
+            ref = m.group(1)
+            try:
+                value = self._lookup(ref, tuple(r.name for r in self.form.repeats_of(name)),
+                                     index)
+            except (KeyError, IndexError):
+                return ""
+            target = self.form.items.get(ref)
+            if isinstance(value, NodeSet):
+                value = value[0] if value else None
+            if value is None:
+                return ""
+            if isinstance(target, SelectMultipleField):
+                return ", ".join(self.label_of(ref, v, lang) for v in value)
+            if isinstance(target, SelectOneField):
+                return self.label_of(ref, str(value), lang)
+            if isinstance(value, dt.date | dt.time):
+                return value.isoformat()
+            if isinstance(value, float) and value.is_integer():
+                return str(int(value))
+            return str(value)
+
+        return TEXT_REF_RE.sub(value_of, source)
+
     # ----------------------------------------------------------------- changing answers
 
     def set(self, name: str, raw: Value, index: Index = ()) -> frozenset[str]:
@@ -195,6 +243,7 @@ class FormState:
         inst = _Instance()
         instances.append(inst)
         self._set_defaults(inst, rep.children)
+        self._fill_auto(inst, rep.children, (*index, len(instances) - 1))
         self._changed(name, index)
         return len(instances) - 1
 
@@ -271,6 +320,10 @@ class FormState:
             problems = self.validate()
             if problems:
                 raise FormIncomplete(problems)
+        now = self.clock()
+        for item, index in self._walk():
+            if isinstance(item, MetadataField) and item.kind == "end":
+                self._holder(item.name, index).values[item.name] = now
         return self._record_of(self._root, (), self.form.fields)
 
     def _record_of(self, inst: _Instance, index: Index, items: tuple[Item, ...]) -> dict:
@@ -399,6 +452,25 @@ class FormState:
         for item in _flatten(items):
             if isinstance(item, Field) and item.default is not None:
                 inst.values.setdefault(item.name, item.default)
+
+    def _fill_auto(self, inst: _Instance, items: tuple[Item, ...], index: Index) -> None:
+        """Metadata (start, today, device, user) and default expressions, once at opening."""
+        now = self.clock()
+        for item in _flatten(items):
+            if isinstance(item, MetadataField):
+                value = {"start": now, "end": None, "today": now.date(),
+                         "deviceid": self.context.get("deviceid"),
+                         "username": self.context.get("username")}.get(item.kind)
+                if value is not None:
+                    inst.values[item.name] = value
+            elif isinstance(item, Field) and item.default_calc is not None:
+                try:
+                    value = item.coerce(_calc_value(item.default_calc, self._env(item.name,
+                                                                                 index)))
+                except (ExpressionError, FieldValueError):
+                    continue  # no default, rather than a form that will not open
+                if value is not None:
+                    inst.values.setdefault(item.name, value)
 
     def _env(self, name: str, index: Index, current: Value = None) -> Env:
         chain = tuple(r.name for r in self.form.repeats_of(name))

@@ -8,6 +8,7 @@ syntax and limits, and cycles between calculations and relevance.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from fieldapp.formkit.model import (
     Group,
     Item,
     LocalText,
+    MetadataField,
     NoteField,
     Repeat,
     SelectOneField,
@@ -49,6 +51,7 @@ RECORDS = frozenset(
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 BIND_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?\Z")
 CHOICES_DIR = "choices"
+log = logging.getLogger("fieldapp.formkit")
 
 _FORM_KEYS = {
     "form_id", "version", "title", "record", "fields", "choices", "context",
@@ -199,12 +202,33 @@ def load_form_text(text: str, name: str, shared: Mapping[str, ChoiceList] | None
     return _build_form(_parse_yaml(text, name), _Ctx(name), shared or {})
 
 
-def load_all(forms_dir: str | Path) -> dict[str, FormDef]:
-    """Every ``*.yaml`` form in ``forms_dir`` by ``form_id`` (shared lists from ``choices/``)."""
+#: First line of every form ``fieldapp forms import-xlsform`` writes: marks a user's form,
+#: which may be skipped when broken; every other file in forms/ ships with the app.
+IMPORTED_MARK = "# fieldapp: imported form"
+
+
+def is_imported(path: Path) -> bool:
+    """Whether ``path`` is a user's imported form (not one shipped with the app)."""
+    try:
+        with path.open(encoding="utf-8") as f:
+            return f.readline().startswith(IMPORTED_MARK)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def load_all(forms_dir: str | Path, skipped: list[str] | None = None) -> dict[str, FormDef]:
+    """Every ``*.yaml`` form in ``forms_dir`` by ``form_id`` (shared lists from ``choices/``).
+
+    Shipped forms must all load (a broken one is a bug: ``DefinitionError``). An imported
+    form that does not load, or whose form_id another form already uses, is skipped with a
+    one-line reason in ``skipped`` (and the log), so it never stops the others opening.
+    """
     forms_dir = Path(forms_dir)
     shared = load_shared_choices(forms_dir / CHOICES_DIR)
     forms: dict[str, FormDef] = {}
-    for path in sorted(forms_dir.glob("*.yaml")):
+    paths = sorted(forms_dir.glob("*.yaml"))
+    imported = [p for p in paths if is_imported(p)]
+    for path in [p for p in paths if p not in imported]:
         form = load_form(path, shared)
         if form.form_id in forms:
             raise DefinitionError(
@@ -212,6 +236,20 @@ def load_all(forms_dir: str | Path) -> dict[str, FormDef]:
                 file=str(path),
             )
         forms[form.form_id] = form
+    for path in imported:
+        try:
+            form = load_form(path, shared)
+        except DefinitionError as exc:
+            reason = f"imported form {path.name} skipped: {exc}"
+        else:
+            if form.form_id not in forms:
+                forms[form.form_id] = form
+                continue
+            reason = (f"imported form {path.name} skipped: its form_id '{form.form_id}' is "
+                      f"already used by {Path(forms[form.form_id].file).name}")
+        log.warning("%s", reason)
+        if skipped is not None:
+            skipped.append(reason)
     return forms
 
 
@@ -337,10 +375,13 @@ def _parse_item(spec: _Map, ctx: _Ctx) -> Item:
         raise ctx.err("'type' is missing", spec, "type", name)
     words = type_raw.split()
     kind, arg = words[0], " ".join(words[1:]) or None
+    label = _text(spec.get("label"), ctx, spec, "label", name)
+    hint = _text(spec.get("hint"), ctx, spec, "hint", name)
     common: dict[str, Any] = {
         "name": name,
-        "label": _text(spec.get("label"), ctx, spec, "label", name),
-        "hint": _text(spec.get("hint"), ctx, spec, "hint", name),
+        "label": label,
+        "hint": hint,
+        "text_refs": text_refs(label, hint),
         "relevant": _expr(spec.get("relevant"), ctx, spec, "relevant", name),
         "appearance": str(spec.get("appearance") or ""),
         "line": spec.line,
@@ -388,7 +429,7 @@ def _parse_item(spec: _Map, ctx: _Ctx) -> Item:
     calculate = _expr(spec.get("calculate"), ctx, spec, "calculate", name)
     if cls is CalculateField and calculate is None:
         raise ctx.err("a calculate field needs a 'calculate' expression", spec, "type", name)
-    if cls is not CalculateField and not common["label"].en and not common["label"].km:
+    if cls not in (CalculateField, MetadataField) and not label.en and not label.km:
         raise ctx.err("a visible field needs a label", spec, "label", name)
     required = _expr(spec.get("required"), ctx, spec, "required", name)
     if required is not None and required.source == "false()":
@@ -401,19 +442,44 @@ def _parse_item(spec: _Map, ctx: _Ctx) -> Item:
             spec.get("constraint_message"), ctx, spec, "constraint_message", name
         ),
         calculate=calculate,
-        read_only=bool(spec.get("read_only", False)) or calculate is not None,
+        read_only=(spec.get("read_only") is True) or calculate is not None,
+        read_only_if=_read_only_if(spec, ctx, name),
         bind=_bind(spec, ctx, name),
         htcds=str(spec.get("htcds") or ""),
         **common,
         **extra,
     )
-    if "default" in spec:
+    if is_dynamic_default(spec.get("default")):
+        # pyxform's rule: a default with a function call or ${...} is worked out at opening.
+        object.__setattr__(field, "default_calc", _expr(spec["default"], ctx, spec, "default",
+                                                        name))
+    elif "default" in spec:
         try:
             default = field.coerce(spec["default"])
         except FieldValueError as exc:
             raise ctx.err(f"default: {exc}", spec, "default", name) from None
         object.__setattr__(field, "default", default)
     return field
+
+
+TEXT_REF_RE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def text_refs(*texts: LocalText) -> frozenset[str]:
+    """Names referenced as ``${name}`` in labels or hints (filled in at run time)."""
+    return frozenset(m for t in texts for part in (t.en, t.km) for m in TEXT_REF_RE.findall(part))
+
+
+def is_dynamic_default(value: Any) -> bool:
+    return isinstance(value, str) and ("(" in value or "${" in value)
+
+
+def _read_only_if(spec: _Map, ctx: _Ctx, name: str) -> Expression | None:
+    raw = spec.get("read_only")
+    if raw is None or isinstance(raw, bool):
+        return None
+    e = _expr(raw, ctx, spec, "read_only", name)
+    return None if e is None or e.source in ("false()", "true()") else e
 
 
 def _check_keys(spec: _Map, allowed: set[str], ctx: _Ctx, name: str, kind: str) -> None:
@@ -536,7 +602,8 @@ def _index(fields: tuple[Item, ...], ctx: _Ctx, context: Mapping[str, ContextVar
 
 
 def _expressions(it: Item) -> Iterable[tuple[str, Expression]]:
-    for key in ("relevant", "calculate", "constraint", "required", "choice_filter"):
+    for key in ("relevant", "calculate", "constraint", "required", "choice_filter",
+                "read_only_if", "default_calc"):
         e = getattr(it, key, None)
         if e is not None:
             yield key, e
@@ -565,6 +632,12 @@ def _check_references(form: FormDef, ctx: _Ctx, data: _Map) -> None:
                     f"applies_when may only use context values; ${{{ref}}} is not one", line
                 )
     for it in form.walk():
+        for ref in sorted(it.text_refs):
+            target = form.items.get(ref)
+            if (target is None and ref not in form.context) or (
+                    target is not None and not target.has_value):
+                raise ctx.err(f"label or hint shows ${{{ref}}}, which holds no value",
+                              it.line, field=it.name)
         for key, e in _expressions(it):
             check_refs(e, it.line, it.name, key)
             if e.uses_current and key != "constraint":
@@ -607,8 +680,11 @@ def _dependencies(form: FormDef, ctx: _Ctx) -> Dependencies:
                     continue  # a context value: fixed for the session
                 if key in ("relevant", "calculate"):
                     edges[ref].add(it.name)
-                else:
+                elif key != "default_calc":  # a default is worked out once, at opening
                     refresh[ref].add(it.name)
+        for ref in it.text_refs:
+            if ref in form.items:
+                refresh[ref].add(it.name)  # its label shows ${ref}: redraw it
         parents = form.parents[it.name]
         if parents:
             edges[parents[-1].name].add(it.name)

@@ -145,6 +145,8 @@ class Item:
     relevant: Expression | None = None
     appearance: str = ""
     line: int = 0
+    #: ``${name}`` references in the label and hint, filled in at run time.
+    text_refs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,6 +162,10 @@ class Field(Item):
     read_only: bool = False
     bind: str = ""
     htcds: str = ""
+    #: ``read_only`` given as an expression: the answer cannot be edited while it holds.
+    read_only_if: Expression | None = None
+    #: ``default`` given as an expression (``today()``): worked out once, when the form opens.
+    default_calc: Expression | None = None
 
     @property
     def bind_name(self) -> str:
@@ -302,6 +308,98 @@ class DateTimeField(Field):
 
 
 @dataclass(frozen=True, kw_only=True)
+class TimeField(Field):
+    """A time of day (``HH:MM`` or ``HH:MM:SS``)."""
+
+    type_name: ClassVar[str] = "time"
+
+    def _coerce(self, raw: Value) -> Value:
+        if isinstance(raw, dt.datetime):
+            return raw.time().replace(microsecond=0)
+        if isinstance(raw, dt.time):
+            return raw
+        text = str(raw).strip()
+        try:
+            # ODK writes 14:30:00.000+07:00; the clock time is what the officer entered.
+            return dt.time.fromisoformat(text[:8] if len(text) > 8 else text)
+        except ValueError:
+            raise FieldValueError(
+                {"en": "Enter a time as HH:MM.", "km": "សូមបញ្ចូលម៉ោងជា ម៉ោង:នាទី។"}
+            ) from None
+
+    def to_json(self, value: Value) -> Value:
+        return None if value is None else value.isoformat()
+
+
+#: Shown with every geopoint question: a typed position can reveal a shelter or a victim.
+GEOPOINT_WARNING = LocalText(
+    "Sensitive: a position can reveal where a victim or a shelter is. Type coordinates only "
+    "if they are needed, never a shelter's or safe house's position.",
+    "ព័ត៌មានរសើប៖ ទីតាំងអាចបង្ហាញកន្លែងជនរងគ្រោះ ឬជម្រក។ វាយបញ្ចូលកូអរដោនេ តែពេលចាំបាច់ "
+    "ហើយកុំបញ្ចូលទីតាំងជម្រក ឬផ្ទះសុវត្ថិភាព។",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class GeopointField(Field):
+    """Coordinates TYPED by the officer ("lat lon"), never taken from a location service."""
+
+    type_name: ClassVar[str] = "geopoint"
+
+    def _coerce(self, raw: Value) -> Value:
+        bad = FieldValueError({
+            "en": "Type latitude and longitude in degrees, e.g. 13.65 102.56.",
+            "km": "សូមវាយរយៈទទឹង និងរយៈបណ្តោយ ជាដឺក្រេ ឧ. 13.65 102.56។"})
+        parts = str(raw).replace(",", " ").split()
+        if len(parts) not in (2, 3, 4):
+            raise bad
+        try:
+            nums = [float(p) for p in parts]
+        except ValueError:
+            raise bad from None
+        if not (-90 <= nums[0] <= 90 and -180 <= nums[1] <= 180):
+            raise bad
+        return " ".join(parts)
+
+
+METADATA_KINDS = ("start", "end", "today", "deviceid", "username")
+
+
+@dataclass(frozen=True, kw_only=True)
+class MetadataField(Field):
+    """Filled in by the app, never typed (XLSForm's start, end, today, deviceid, username).
+
+    The device id and user name come from the form's context (``prepare()`` supplies them);
+    start and today when the form opens, end when its answers are taken for saving.
+    """
+
+    type_name: ClassVar[str] = "metadata"
+    kind: str = ""
+
+    @classmethod
+    def type_argument(cls, arg: str | None) -> dict[str, Any]:
+        if arg not in METADATA_KINDS:
+            raise ValueError(f"type 'metadata' needs one of {', '.join(METADATA_KINDS)}")
+        return {"kind": arg}
+
+    def to_json(self, value: Value) -> Value:
+        return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
+
+    def _coerce(self, raw: Value) -> Value:
+        if self.kind in ("start", "end") and isinstance(raw, str):
+            try:
+                return dt.datetime.fromisoformat(raw)
+            except ValueError:
+                return None
+        if self.kind == "today" and isinstance(raw, str):
+            try:
+                return dt.date.fromisoformat(raw[:10])
+            except ValueError:
+                return None
+        return raw
+
+
+@dataclass(frozen=True, kw_only=True)
 class SelectOneField(Field):
     type_name: ClassVar[str] = "select_one"
     list_name: str = ""
@@ -398,6 +496,9 @@ FIELD_TYPES: dict[str, type[Field]] = {
         DecimalField,
         DateField,
         DateTimeField,
+        TimeField,
+        GeopointField,
+        MetadataField,
         SelectOneField,
         SelectMultipleField,
         NoteField,

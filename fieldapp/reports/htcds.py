@@ -159,3 +159,34 @@ def victim_row(rescue: Mapping[str, Any], victim: Mapping[str, Any],
     if redact:
         row.update({k: "" for k in PERSONAL})
     return {c: row[c] for c in EXPORT_COLUMNS}
+
+
+# -- extra answers (imported forms' questions that carry an HTCDS name) -------------------
+def answer_cell(value: Any) -> str:
+    """An extra answer as one sheet cell: several values joined with ';'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return MULTI.join(answer_cell(v) for v in value)
+    return str(value)
+
+
+def columns_with(answer_fields: set[str]) -> tuple[str, ...]:
+    """The export's columns plus the HTCDS fields extra answers fill, in the sheet's order."""
+    order = {c: i for i, c in enumerate(sheet_columns())}
+    added = sorted(answer_fields - set(EXPORT_COLUMNS),
+                   key=lambda c: (order.get(c, len(order)), c))
+    return EXPORT_COLUMNS + tuple(added)
+
+
+def with_answers(row: dict[str, str], answers: Mapping[str, Any], *, redact: bool = False
+                 ) -> dict[str, str]:  # fmt: skip
+    """``row`` with the extra answers' HTCDS fields: what a person answered to a question
+    carrying the standard's name is placed as answered (it wins over a derived value)."""
+    out = dict(row)
+    for name, value in answers.items():
+        personal = name in PERSONAL or name.startswith("prs_")
+        out[name] = "" if redact and personal else answer_cell(value)
+    return out

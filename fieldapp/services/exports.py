@@ -28,6 +28,7 @@ from fieldapp.reports.definitions import DEFAULT_THRESHOLD, ReportFilter
 from fieldapp.reports.device import figures_for
 from fieldapp.reports.render import write_figures
 from fieldapp.reports.suppress import publish
+from fieldapp.services import answers
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
 from fieldapp.store.models import (
@@ -165,6 +166,9 @@ def _redact(entity: str, row: dict[str, Any], redact: bool) -> dict[str, Any]:
     if redact:
         for key in REDACTED.get(entity, ()):
             row[key] = None
+        if row.get("extra"):
+            # An imported form's extra answers may name or locate a person: left out.
+            row["extra"] = {}
     return row
 
 
@@ -227,16 +231,25 @@ def _htcds(s: Session, path: Path, redact: bool) -> int:
         refs[victim_id].append(htcds.ReferralInfo(
             service, provider, providers.get(provider, provider),
             (status or ReferralStatus.CREATED).value, created))
-    rescue_cols = ["id", "created_by", "exploitation_type"]
+    rescue_cols = ["id", "created_by", "exploitation_type", "extra"]
     rescues = {r["id"]: r for r in _stream(s, Rescue, rescue_cols)}
     victim_cols = ["id", "rescue_id", "name_latin", "name_km", "consent_given", "date_of_birth",
                    "sex", "nationality", "contact_phone", "created_at"]
+    # Extra answers with an HTCDS name (imported forms) fill their own columns.
+    named: set[str] = set()
+    for r in rescues.values():
+        named.update(answers.htcds_of(r["extra"]))
+    for (extra,) in s.execute(select(Victim.extra).execution_options(yield_per=_BATCH)):
+        named.update(answers.htcds_of(extra))
+    columns = htcds.columns_with(named)
     n = 0
     with new_file(path) as f:
-        w = csv.DictWriter(f, fieldnames=list(htcds.EXPORT_COLUMNS))
+        w = csv.DictWriter(f, fieldnames=list(columns), restval="")
         w.writeheader()
-        for v in _stream(s, Victim, victim_cols):
-            w.writerow(htcds.victim_row(rescues[v["rescue_id"]], v, refs.get(v["id"], []),
-                                        redact=redact))
+        for v in _stream(s, Victim, [*victim_cols, "extra"]):
+            rescue = rescues[v["rescue_id"]]
+            row = htcds.victim_row(rescue, v, refs.get(v["id"], []), redact=redact)
+            given = {**answers.htcds_of(rescue["extra"]), **answers.htcds_of(v["extra"])}
+            w.writerow(htcds.with_answers(row, given, redact=redact) if given else row)
             n += 1
     return n

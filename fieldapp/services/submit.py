@@ -22,7 +22,7 @@ from fieldapp.domain.enums import ReferralStatus
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
 from fieldapp.resources import forms_dir
-from fieldapp.services import drafts, intake, referrals, statements
+from fieldapp.services import answers, drafts, intake, referrals, statements
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
 from fieldapp.store.changes import find
@@ -152,6 +152,9 @@ def _initial(s: Any, form: FormDef, ctx: Mapping[str, Any]) -> dict[str, Any]:
                 value = "yes" if value else "no"
         if value not in (None, "", [], {}):
             out[item.name] = value
+    # Answers without a column of their own come back from the record's extra answers.
+    # (An original kept beside a translated column value, prs_Gender's, wins: it is a choice.)
+    out.update(answers.initial_from(form, row.extra))
     return out
 
 
@@ -167,13 +170,46 @@ def submit(ws: Workspace, form_id: str, context: Mapping[str, Any], values: Mapp
     handler = _HANDLERS[form.record]
     values = dict(values)
     files = {k: v for k, v in (values.pop("attachments", None) or {}).items() if v}
-    with ws.tx():
+    # Answers spelled the standard's way become the column's values; answers with no
+    # column are kept with the record (answers.keep below): nothing answered is lost.
+    htcds_names, extra = answers.translate(form, values)
+    unbound, unbound_names = answers.unbound(form, values, _columns_of(form.record))
+    extra.update(unbound)
+    htcds_names.update(unbound_names)
+    with ws.tx() as s:
         result = handler(ws, dict(context), values)
+        # Step for unbound answers (kept apart from the handlers): nothing answered is lost.
+        if extra and result.entity == _EXTRA_ENTITY.get(form.record):
+            answers.keep(s, result.entity, result.entity_id, extra, htcds_names)
         for att_id in files.values():
             claim_attachment(ws, att_id, result.entity, result.entity_id)
         if draft_id:
             drafts.finish_draft(ws, draft_id, result.entity, result.entity_id)
     return result
+
+
+#: The record an answer without a column of its own is kept on, per form record type.
+_EXTRA_ENTITY = {"rescue": "rescue", "victim": "victim", "statement": "statement",
+                 "suspect": "suspect", "referral": "referral", "referral_event": "referral",
+                 "return_reintegration": "referral"}
+
+
+def _columns_of(record: str) -> set[str]:
+    """What each handler takes from the answers itself (the rest are extra answers)."""
+    if record == "rescue":
+        return {*intake.RESCUE_FIELDS, "people_found"}
+    if record == "victim":
+        return set(intake.VICTIM_FIELDS)
+    if record == "statement":
+        return set(statements.STATEMENT_FIELDS)
+    if record == "suspect":
+        return set(intake.SUSPECT_FIELDS)
+    if record == "referral":
+        return {*referrals.REFERRAL_FIELDS, "victim_id"}
+    if record == "referral_event":
+        return {"action", "notes", "reason", "services_given"}
+    return {"victim_id", "return_date", "destination_province", "family_assessed",
+            "follow_up_plan", "services_given"}
 
 
 def claim_attachment(ws: Workspace, attachment_id: str, entity: str, entity_id: str) -> None:

@@ -54,6 +54,10 @@ class Synced:
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     #: Per-field stamps, compact: {"*": stamp of creation, field: stamp of a later edit}.
     hlc: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: Answers a form collected that have no column of their own (an imported XLSForm's
+    #: ``occupation``), by question name; ``"@htcds"`` maps question names to HTCDS fields.
+    #: One synced, HLC-stamped field like any other (see ``fieldapp.services.answers``).
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
 
     def stamp_of(self, field: str) -> str:
         return str(self.hlc.get(field) or self.hlc.get("*", ""))

@@ -24,6 +24,7 @@ from shiboken6 import isValid
 
 from fieldapp.domain.enums import StatementStatus
 from fieldapp.services import caselist, intake, statements
+from fieldapp.services.answers import answers_of
 from fieldapp.services.caselist import CaseExtras
 from fieldapp.services.intake import CaseFile
 from fieldapp.store.models import Statement
@@ -150,6 +151,7 @@ class CaseView(QWidget):
         self.timeline = QListWidget()
         self.attachments = make_table()
         self.audit = make_table()
+        self.answers = make_table()  # h15: extra answers (questions with no column)
         self.statements.itemSelectionChanged.connect(self._statement_selected)
         self.referrals.itemSelectionChanged.connect(self._show_timeline)
         self.statements.doubleClicked.connect(lambda _i: self.read_statement())
@@ -188,6 +190,7 @@ class CaseView(QWidget):
         al.addWidget(self.attachments, 1)
         self.tabs.addTab(attach, "")
         self.tabs.addTab(self.audit, "")
+        self.tabs.addTab(self.answers, "")
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -241,7 +244,7 @@ class CaseView(QWidget):
         for value in self.detail_values:
             value.clear()
         for table in (self.victims, self.statements, self.suspects, self.referrals,
-                      self.attachments, self.audit):
+                      self.attachments, self.audit, self.answers):
             table.clear()
             table.setRowCount(0)
         self.timeline.clear()
@@ -325,7 +328,28 @@ class CaseView(QWidget):
         self.tabs.setTabText(3, self.tr("Referrals ({n})").format(n=i18n.digits(len(case.referrals))))
         self.tabs.setTabText(4, self.tr("Attachments ({n})").format(
             n=i18n.digits(len(extras.attachments))))
+        self._render_answers()
         self._show_timeline()
+
+    def _render_answers(self) -> None:
+        """Answers an (imported) form collected that have no column: one row per answer."""
+        assert self.loaded is not None
+        case = self.loaded.case
+        owners: list[tuple[str, str, object]] = [("rescue", "", case.rescue)]
+        owners += [("victim", self._victim_label(v.id), v) for v in case.victims]
+        owners += [("statement", self._victim_label(s.victim_id), s) for s in case.statements]
+        owners += [("suspect", s.name or s.alias, s) for s in case.suspects]
+        owners += [("referral", self._victim_label(x.victim_id), x) for x in case.referrals]
+        rows = []
+        for entity, who, obj in owners:
+            for name, value in answers_of(getattr(obj, "extra", None)).items():
+                shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+                record = i18n.entity_label(entity) + (f" · {who}" if who else "")
+                rows.append([record, name, shown])
+        fill_table(self.answers, [self.tr("Record"), self.tr("Question"), self.tr("Answer")],
+                   rows)
+        self.tabs.setTabText(self.tabs.indexOf(self.answers), self.tr("Other answers ({n})")
+                             .format(n=i18n.digits(len(rows))))
 
     def _show_timeline(self) -> None:
         self.timeline.clear()
@@ -431,7 +455,7 @@ class CaseView(QWidget):
         self.open_attachment_button.setText(self.tr("Open"))
         for i, text in enumerate((self.tr("Victims"), self.tr("Statements"), self.tr("Suspects"),
                                   self.tr("Referrals"), self.tr("Attachments"),
-                                  self.tr("Audit trail"))):
+                                  self.tr("Audit trail"), self.tr("Other answers"))):
             self.tabs.setTabText(i, text)
         self._render()
 

@@ -116,7 +116,11 @@ def test_converted_yaml_loads_with_structure(converted, tmp_path: Path) -> None:
     assert isinstance(district, SelectOneField) and district.choice_filter is not None
     assert form.field("is_minor").calculate.source == "${age} < 18"
     likes = form.field("likes")
-    assert isinstance(likes, SelectOneField) and likes.list_name == "yes_no"
+    assert isinstance(likes, SelectOneField) and likes.list_name == "yes_no_or_other"
+    assert [c.value for c in form.choices["yes_no_or_other"].choices] == ["yes", "no", "other"]
+    assert form.field("likes_other").relevant.source == "selected(${likes}, 'other')"
+    assert form.field("started").type_name == "metadata"
+    assert form.field("location").type_name == "geopoint"
 
 
 def test_converted_form_works_in_the_engine(converted) -> None:
@@ -132,21 +136,20 @@ def test_every_unsupported_feature_is_listed_by_row(converted) -> None:
     notes = "\n".join(converted.unsupported)
     expected = [
         "survey row 2: label in language 'fr' dropped",
-        "survey row 6: type 'geopoint' is not supported",
-        "survey row 13: 'or_other' in type 'select_one yes_no or_other' is not supported",
-        "survey row 15: metadata type 'start' is not supported",
+        "survey row 6: geopoint is kept as coordinates TYPED by the officer (never read from "
+        "a location service)",
+        "survey row 13: or_other: an 'Other' choice and the text question 'likes_other'",
         "survey row 16: relevant 'jr:choice-name(${sex}, '${sex}') = 'x'' is not supported",
-        "survey row 17: calculate uses 'location', which was not converted",
-        "survey row 17: calculate 'where_text' removed",
         "survey row 18: column 'media::image' is not supported",
-        "survey row 19: name 'age' is used twice",
+        "survey row 19: name 'age' is used twice (names must be unique in the whole form); "
+        "renamed 'age_2'",
         "notes: sheet 'notes' is not supported",
     ]
     for fragment in expected:
         assert fragment in notes, fragment
     data = yaml.safe_load(converted.yaml_text)
     names = [f["name"] for f in data["fields"]]
-    assert "started" not in names and "where_text" not in names
+    assert {"started", "where_text", "age_2"} <= set(names)
 
 
 def test_unknown_record_is_reported_not_silent(tmp_path: Path) -> None:

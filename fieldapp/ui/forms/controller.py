@@ -14,7 +14,16 @@ from PySide6.QtWidgets import QLayout, QWidget
 
 from fieldapp.domain.ids import uuid7
 from fieldapp.formkit import FormState
-from fieldapp.formkit.model import Field, Group, Item, NoteField, Repeat, SelectOneField
+from fieldapp.formkit.model import (
+    Field,
+    GeopointField,
+    Group,
+    Item,
+    MetadataField,
+    NoteField,
+    Repeat,
+    SelectOneField,
+)
 from fieldapp.services import drafts, submit
 from fieldapp.services.workspace import Workspace
 from fieldapp.ui.forms import attach
@@ -101,8 +110,8 @@ class FormController(QObject):
             count = len(self.state.options(field.name, index))
             reference = self.state.choice_list(field.list_name).reference
         editor = editor_for(field, count, reference)
-        if field.is_computed and not field.label.en:
-            return None  # a hidden calculation (is_minor): nothing to show
+        if (field.is_computed and not field.label.en) or isinstance(field, MetadataField):
+            return None  # a hidden calculation (is_minor) or metadata: nothing to show
         row = FieldRow(editor, note=isinstance(field, NoteField))
         key = (field.name, index)
         self.rows[key] = row
@@ -223,7 +232,26 @@ class FormController(QObject):
                 editor.set_choices(self.state.options(name, index), self.lang)
             if field.is_computed:
                 editor.show_value(self.state.get(name, index))
+            if field.read_only_if is not None:
+                editor.setEnabled(not self.state.is_read_only(name, index))
+        if field.text_refs:
+            self._set_row_texts(key, row)
         self._show_errors(key)
+
+    def _set_row_texts(self, key: Key, row: FieldRow) -> None:
+        """Label and hint with ``${field}`` filled in; a geopoint always carries its warning."""
+        name, index = key
+        field = self.form.field(name)
+        required = field.required is not None and field.required.source == "true()"
+        hint = self.state.text(name, "hint", self.lang, index)
+        if isinstance(field, GeopointField):
+            hint = "\n".join(h for h in (hint, self.geopoint_warning()) if h)
+        row.set_texts(self.state.text(name, "label", self.lang, index), hint, required)
+
+    def geopoint_warning(self) -> str:
+        return self.tr("Sensitive: a position can reveal where a victim or a shelter is. Type "
+                       "coordinates only if they are needed, never a shelter's or safe house's "
+                       "position. This form never reads the device's location.")
 
     def _show_errors(self, key: Key) -> None:
         name, index = key
@@ -239,8 +267,7 @@ class FormController(QObject):
         self.lang = lang
         for (name, index), row in self.rows.items():
             field = self.form.field(name)
-            required = field.required is not None and field.required.source == "true()"
-            row.set_texts(field.label.get(lang), field.hint.get(lang), required)
+            self._set_row_texts((name, index), row)
             if row.editor is not None:
                 row.editor.retranslate(lang)
                 if isinstance(field, SelectOneField):
