@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_h15"
-down_revision = "0003"
+down_revision = "0004_h9data"
 
 TABLES = ("rescue", "victim", "statement", "suspect", "referral", "referral_event", "attachment")
 
