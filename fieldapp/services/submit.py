@@ -24,7 +24,7 @@ from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
 from fieldapp.resources import forms_dir
 from fieldapp.services import drafts, intake, referrals, statements
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit
+from fieldapp.store import audit, reference
 from fieldapp.store.changes import find
 from fieldapp.store.models import (
     Attachment,
@@ -124,7 +124,9 @@ def _reference_lists(s: Any) -> ChoiceSource:
     providers = [(p.code, p.name_en, p.name_km, {"services": " ".join(p.services or [])})
                  for p in s.scalars(select(ServiceProvider).order_by(ServiceProvider.name_en))]
     return (ChoiceSource().with_list("provinces", provinces).with_list("posts", posts)
-            .with_list("providers", providers))
+            .with_list("providers", providers)
+            .with_list("nationalities", reference.countries())
+            .with_list("languages", reference.languages()))
 
 
 def _initial(s: Any, form: FormDef, ctx: Mapping[str, Any]) -> dict[str, Any]:
