@@ -22,7 +22,7 @@ from fieldapp.domain.enums import ReferralStatus
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
 from fieldapp.resources import forms_dir
-from fieldapp.services import drafts, intake, referrals, statements
+from fieldapp.services import drafts, intake, mass_intake, referrals, statements
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit, reference
 from fieldapp.store.changes import find
@@ -207,16 +207,14 @@ def _rescue(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submi
         rescue = intake.update_rescue(ws, ctx["rescue_id"], **fields)
     else:
         rescue = intake.create_rescue(ws, **fields)
-    victims = []
+    # The quick list: each person found becomes ONE quick-listed, pending record that the
+    # victim form later completes (mass_intake), never a second victim.
+    rows = []
     for n, person in enumerate(people, start=1):
-        name = (person.get("name") or "").strip()
-        names = {"name_km": name} if KHMER.search(name) else {"name_latin": name}
-        if not name:
-            # The service needs a name; the officer fills in the full victim form later.
-            names = {"name_latin": f"Unnamed person {n}"}
-        victim = intake.add_victim(ws, rescue.id, sex=person.get("sex"),
-                                   estimated_age=person.get("approx_age"), **names)
-        victims.append(victim.id)
+        row = {k: v for k, v in person.items() if k in mass_intake.QUICK_FIELDS}
+        row["name"] = (person.get("name") or "").strip() or f"Unnamed person {n}"
+        rows.append(row)
+    victims = mass_intake.quick_list(ws, rescue.id, rows) if rows else []
     return Submitted("rescue", rescue.id, rescue.id, tuple(victims))
 
 
