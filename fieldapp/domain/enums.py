@@ -79,3 +79,90 @@ class PostKind(StrEnum):
     BORDER_POST = "border_post"
     TRANSIT_CENTRE = "transit_centre"
     HQ = "hq"
+
+
+# -- h13: real operations ----------------------------------------------------------------
+class IntakeStage(StrEnum):
+    """A quick-listed person (name, sex, age… taken on the spot) until the full form is done."""
+
+    QUICK = "quick"
+    COMPLETE = "complete"
+
+
+class ScreeningOutcome(StrEnum):
+    """Screening and identification of one person found. Only presumed and identified
+    victims count as victims in the figures; pending people are left out until screened."""
+
+    PENDING = "pending"
+    PRESUMED_VICTIM = "presumed_victim"
+    IDENTIFIED_VICTIM = "identified_victim"
+    NOT_A_VICTIM = "not_a_victim"
+    WITNESS = "witness"
+
+
+#: The outcomes counted as victims in every figure.
+COUNTED_AS_VICTIM = frozenset({ScreeningOutcome.PRESUMED_VICTIM.value,
+                               ScreeningOutcome.IDENTIFIED_VICTIM.value})
+
+
+class DecidingBody(StrEnum):
+    """Who decided a screening outcome."""
+
+    POLICE = "police"
+    SOCIAL_AFFAIRS = "social_affairs"
+    PROSECUTOR = "prosecutor"
+    COURT = "court"
+    NGO = "ngo"
+    FOREIGN_AUTHORITY = "foreign_authority"
+    OTHER = "other"
+
+
+class ConsentStatus(StrEnum):
+    """The quick list's one-word consent status; the full consents are in `Victim.consents`."""
+
+    NOT_ASKED = "not_asked"
+    GIVEN = "given"
+    REFUSED = "refused"
+    PARTIAL = "partial"
+
+
+class ConsentKind(StrEnum):
+    """Each consent is given or refused separately (stored in `Victim.consents`)."""
+
+    RECORDING = "recording"
+    SHARE_GOVERNMENT = "share_government"
+    SHARE_NGO = "share_ngo"
+    SHARE_INTERNATIONAL = "share_international"
+    EMBASSY_CONTACT = "embassy_contact"
+    AUDIO = "audio"
+    DOCUMENT_PHOTO = "document_photo"
+    FOLLOW_UP_CONTACT = "follow_up_contact"
+    #: A child's own assent; a child's consents also need the authorisation below.
+    CHILD_ASSENT = "child_assent"
+    GUARDIAN_AUTHORISATION = "guardian_authorisation"
+    SOCIAL_WORKER_AUTHORISATION = "social_worker_authorisation"
+
+
+class ConsentAnswer(StrEnum):
+    GIVEN = "given"
+    REFUSED = "refused"
+
+
+class ProviderKind(StrEnum):
+    """What kind of body a service provider is: sharing with it needs that kind's consent."""
+
+    GOVERNMENT = "government"
+    CENTRE = "centre"
+    NGO = "ngo"
+    INTERNATIONAL = "international"
+    EMBASSY = "embassy"
+
+
+#: The consent a referral to each kind of provider needs.
+SHARING_CONSENT = {
+    ProviderKind.GOVERNMENT.value: ConsentKind.SHARE_GOVERNMENT,
+    ProviderKind.CENTRE.value: ConsentKind.SHARE_GOVERNMENT,
+    ProviderKind.NGO.value: ConsentKind.SHARE_NGO,
+    ProviderKind.INTERNATIONAL.value: ConsentKind.SHARE_INTERNATIONAL,
+    ProviderKind.EMBASSY.value: ConsentKind.EMBASSY_CONTACT,
+}

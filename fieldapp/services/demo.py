@@ -35,6 +35,9 @@ FOREIGN = {
     "IDN": ["Siti Rahma", "Budi Santoso", "Dewi Lestari"],
     "LAO": ["Khamla Vongsa", "Noy Phommachanh"],
 }
+#: ISO 639-3 language of each nationality above (the codes the forms offer).
+LANGUAGE_OF = {"KHM": "khm", "THA": "tha", "VNM": "vie", "CHN": "zho", "MMR": "mya", "IDN": "ind",
+               "LAO": "lao"}
 NATIONALITY_WEIGHTS = [("KHM", 70), ("THA", 6), ("VNM", 8), ("CHN", 6), ("MMR", 4), ("IDN", 3), ("LAO", 3)]
 TYPE_WEIGHTS = [(ExploitationType.LABOUR, 35), (ExploitationType.ONLINE_SCAM, 25),
                 (ExploitationType.SEXUAL, 18), (ExploitationType.FORCED_MARRIAGE, 10),
@@ -99,7 +102,7 @@ def _one_case(ws: Workspace, rng: random.Random, day: dt.date, post: str,
         victim = intake.add_victim(
             ws, rescue.id, name_km=name_km, name_latin=name_latin,
             sex="female" if female else "male", estimated_age=age, nationality=nationality,
-            languages=["km"] if nationality == "KHM" else ["km", nationality.lower()],
+            languages=sorted({"khm", LANGUAGE_OF[nationality]}),
             consent_given=rng.random() < 0.9,
         )
         victims.append(victim)

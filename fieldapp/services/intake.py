@@ -9,11 +9,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldapp.domain.enums import ExploitationType, Role, Sex, SuspectRole, SuspectStatus
+from fieldapp.domain.enums import (
+    ConsentStatus,
+    ExploitationType,
+    IntakeStage,
+    Role,
+    Sex,
+    SuspectRole,
+    SuspectStatus,
+)
 from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fieldapp.services.records import assign
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit, search
+from fieldapp.store import audit, reference, search
 from fieldapp.store.changes import find
 from fieldapp.store.models import (
     CaseCounter,
@@ -37,7 +45,10 @@ VICTIM_FIELDS: dict[str, type] = {
     "name_km": str, "name_latin": str, "sex": Sex, "date_of_birth": dt.date,
     "estimated_age": int, "nationality": str, "languages": list, "documents": list,
     "contact_phone": str, "vulnerabilities": list, "consent_given": bool,
+    "interpreter_needed": bool, "consent_status": ConsentStatus, "age_disputed": bool,
 }
+#: Answers only the full victim form asks for: giving them completes a quick-listed person.
+FULL_FORM_ONLY = ("documents", "contact_phone", "vulnerabilities", "date_of_birth")
 SUSPECT_FIELDS: dict[str, type] = {
     "name": str, "alias": str, "role": SuspectRole, "nationality": str, "description": str,
     "status": SuspectStatus, "identified_by": list,
@@ -50,6 +61,8 @@ def age_on(born: dt.date, day: dt.date) -> int:
 
 
 def derive_minor(victim: Victim, on: dt.date) -> bool:
+    if victim.age_disputed:  # "age disputed - treat as a child" until shown otherwise
+        return True
     if victim.date_of_birth is not None:
         return age_on(victim.date_of_birth, on) < ADULT_AGE
     return victim.estimated_age is not None and victim.estimated_age < ADULT_AGE
@@ -65,6 +78,20 @@ def next_case_number(s: Session, post_code: str, year: int) -> str:
     cache[(post_code, year)] = counter
     counter.last += 1
     return f"{post_code}-{year:04d}-{counter.last:04d}"
+
+
+def check_codes(record: Victim | Suspect, changed: list[str] | None = None) -> None:
+    """The same codes the forms offer (resources/reference/*.yaml), nothing else.
+
+    With `changed`, only those fields are checked (an old record's code stays readable)."""
+    if changed is not None and not {"nationality", "languages"} & set(changed):
+        return
+    if reference.bad_nationality(record.nationality or ""):
+        raise InvalidInput("nationality: not a country code from the list "
+                           "(ISO 3166-1 alpha-3, XXA stateless, XXX not known)")
+    bad = reference.bad_languages(list(getattr(record, "languages", None) or []))
+    if bad:
+        raise InvalidInput(f"languages: not in the list of languages: {', '.join(sorted(bad))}")
 
 
 # -- access ------------------------------------------------------------------------------
@@ -129,6 +156,7 @@ def add_victim(ws: Workspace, rescue_id: str, **values: Any) -> Victim:
         assign(victim, VICTIM_FIELDS, values, required=("sex",))
         if not (victim.name_km or victim.name_latin):
             raise InvalidInput("name: give the name in Khmer or Latin script (or both)")
+        check_codes(victim)
         victim.is_minor = derive_minor(victim, rescue.operation_date)
         s.add(victim)
         search.mark(s, rescue.id)
@@ -141,7 +169,12 @@ def update_victim(ws: Workspace, victim_id: str, **values: Any) -> Victim:
         victim = load_victim(ws, s, victim_id)
         rescue = load_rescue(ws, s, str(victim.rescue_id))
         changed = assign(victim, VICTIM_FIELDS, values)
+        check_codes(victim, changed)
         victim.is_minor = derive_minor(victim, rescue.operation_date)
+        if victim.intake_stage == IntakeStage.QUICK and any(values.get(k) for k in FULL_FORM_ONLY):
+            # The full form completes the quick-listed person: same record, never a second.
+            victim.intake_stage = IntakeStage.COMPLETE.value
+            changed.append("intake_stage")
         if changed:
             search.mark(s, rescue.id)
             audit.append(s, "update", "victim", victim.id, {"fields": changed})
@@ -157,6 +190,7 @@ def add_suspect(ws: Workspace, rescue_id: str, **values: Any) -> Suspect:
         assign(suspect, SUSPECT_FIELDS, values, required=("role",))
         if not (suspect.name or suspect.alias):
             raise InvalidInput("name: give a name or an alias")
+        check_codes(suspect)
         s.add(suspect)
         search.mark(s, rescue.id)
         audit.append(s, "create", "suspect", suspect.id, {"rescue": rescue.id})
@@ -170,6 +204,7 @@ def update_suspect(ws: Workspace, suspect_id: str, **values: Any) -> Suspect:
             raise NotFound("no such suspect on this device")
         load_rescue(ws, s, suspect.rescue_id)
         changed = assign(suspect, SUSPECT_FIELDS, values)
+        check_codes(suspect, changed)
         if changed:
             search.mark(s, suspect.rescue_id)
             audit.append(s, "update", "suspect", suspect.id, {"fields": changed})

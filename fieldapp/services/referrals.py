@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.enums import ReferralStatus, Role, Service, Urgency
 from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fieldapp.domain.referrals import TERMINAL, check_transition
+from fieldapp.services import consent
 from fieldapp.services.intake import RECORDERS, load_rescue, load_victim
 from fieldapp.services.records import assign, coerce
 from fieldapp.services.workspace import Workspace
@@ -81,23 +82,83 @@ def _load_for_centre(ws: Workspace, s: Session, referral_id: str) -> Referral:
 
 
 # -- officers ----------------------------------------------------------------------------
-def create_referral(ws: Workspace, victim_id: str, **values: Any) -> Referral:
-    """Refer a victim to a service provider; it is sent at once (through sync when online)."""
+class ConsentMissing(PermissionDenied):
+    """The person has not consented to their details going to this kind of provider."""
+
+
+def create_referral(ws: Workspace, victim_id: str, *, override_reason: str = "",
+                    **values: Any) -> Referral:
+    """Refer a victim to a service provider; it is sent at once (through sync when online).
+
+    Without the person's consent to share with that kind of provider the referral is
+    refused (`ConsentMissing`), unless a supervisor overrides it with a reason, which is
+    kept on the referral and in the audit log.
+    """
     ws.require(*RECORDERS)
     with ws.tx() as s:
         victim = load_victim(ws, s, victim_id)
-        referral = Referral(victim_id=victim.id, status="")
-        assign(referral, REFERRAL_FIELDS, values, required=("service", "provider_code"))
-        provider = find(s, ServiceProvider, referral.provider_code)
-        if provider is None:
-            raise InvalidInput("provider_code: unknown service provider")
-        if referral.service not in provider.services:
-            raise InvalidInput(f"provider_code: {provider.code} does not offer {referral.service}")
-        s.add(referral)
-        audit.append(s, "create", "referral", referral.id, {"victim": victim.id})
-        _append(s, referral, ReferralStatus.CREATED)
-        _append(s, referral, ReferralStatus.SENT)
+        return _refer(ws, s, victim, values, override_reason)
+
+
+def _refer(ws: Workspace, s: Session, victim: Victim, values: dict[str, Any],
+           override_reason: str) -> Referral:
+    referral = Referral(victim_id=victim.id, status="")
+    assign(referral, REFERRAL_FIELDS, values, required=("service", "provider_code"))
+    provider = find(s, ServiceProvider, referral.provider_code)
+    if provider is None:
+        raise InvalidInput("provider_code: unknown service provider")
+    if referral.service not in provider.services:
+        raise InvalidInput(f"provider_code: {provider.code} does not offer {referral.service}")
+    problem = consent.sharing_problem(victim, provider)
+    reason = (override_reason or "").strip()
+    if problem and not reason:
+        raise ConsentMissing(f"referral refused: {problem}. Record the consent, or a "
+                             "supervisor may override with a reason")
+    if problem:
+        if ws.actor.role is not Role.SUPERVISOR:
+            raise PermissionDenied("only a supervisor may refer without the person's consent")
+        referral.consent_override_reason = reason
+        referral.consent_override_by = ws.actor.username
+    s.add(referral)
+    audit.append(s, "create", "referral", referral.id, {"victim": victim.id})
+    if problem:
+        audit.append(s, "consent_override", "referral", referral.id,
+                     {"victim": victim.id, "provider_kind": provider.kind})
+    _append(s, referral, ReferralStatus.CREATED)
+    _append(s, referral, ReferralStatus.SENT)
     return referral
+
+
+@dataclass(frozen=True)
+class BulkReferral:
+    """What one bulk referral did: referral ids made, and the people left out (no consent)."""
+
+    created: list[str]
+    refused: dict[str, str]
+
+
+def refer_many(ws: Workspace, victim_ids: list[str], *, override_reason: str = "",
+               **values: Any) -> BulkReferral:
+    """Refer several people to one provider in ONE transaction (a raid: 200 to an embassy).
+
+    People whose consent is missing are left out and listed with the reason (no names);
+    the others are referred. Bad input (provider, service) refuses the whole batch.
+    """
+    ws.require(*RECORDERS)
+    if not victim_ids:
+        raise InvalidInput("victims: select the people to refer")
+    created: list[str] = []
+    refused: dict[str, str] = {}
+    with ws.tx() as s:
+        for vid in dict.fromkeys(victim_ids):
+            victim = load_victim(ws, s, vid)
+            try:  # refused before anything is added to the session: nothing to undo
+                created.append(_refer(ws, s, victim, dict(values), override_reason).id)
+            except ConsentMissing as exc:
+                refused[vid] = str(exc)
+        audit.append(s, "refer_many", "referral", "", {"created": len(created),
+                                                      "refused": len(refused)})
+    return BulkReferral(created, refused)
 
 
 def cancel_referral(ws: Workspace, referral_id: str, reason: str) -> Referral:

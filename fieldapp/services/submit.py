@@ -22,9 +22,9 @@ from fieldapp.domain.enums import ReferralStatus
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
 from fieldapp.resources import forms_dir
-from fieldapp.services import answers, drafts, intake, referrals, statements
+from fieldapp.services import answers, drafts, intake, mass_intake, referrals, statements
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit
+from fieldapp.store import audit, reference
 from fieldapp.store.changes import find
 from fieldapp.store.models import (
     Attachment,
@@ -124,7 +124,9 @@ def _reference_lists(s: Any) -> ChoiceSource:
     providers = [(p.code, p.name_en, p.name_km, {"services": " ".join(p.services or [])})
                  for p in s.scalars(select(ServiceProvider).order_by(ServiceProvider.name_en))]
     return (ChoiceSource().with_list("provinces", provinces).with_list("posts", posts)
-            .with_list("providers", providers))
+            .with_list("providers", providers)
+            .with_list("nationalities", reference.countries())
+            .with_list("languages", reference.languages()))
 
 
 def _initial(s: Any, form: FormDef, ctx: Mapping[str, Any]) -> dict[str, Any]:
@@ -241,16 +243,14 @@ def _rescue(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submi
         rescue = intake.update_rescue(ws, ctx["rescue_id"], **fields)
     else:
         rescue = intake.create_rescue(ws, **fields)
-    victims = []
+    # The quick list: each person found becomes ONE quick-listed, pending record that the
+    # victim form later completes (mass_intake), never a second victim.
+    rows = []
     for n, person in enumerate(people, start=1):
-        name = (person.get("name") or "").strip()
-        names = {"name_km": name} if KHMER.search(name) else {"name_latin": name}
-        if not name:
-            # The service needs a name; the officer fills in the full victim form later.
-            names = {"name_latin": f"Unnamed person {n}"}
-        victim = intake.add_victim(ws, rescue.id, sex=person.get("sex"),
-                                   estimated_age=person.get("approx_age"), **names)
-        victims.append(victim.id)
+        row = {k: v for k, v in person.items() if k in mass_intake.QUICK_FIELDS}
+        row["name"] = (person.get("name") or "").strip() or f"Unnamed person {n}"
+        rows.append(row)
+    victims = mass_intake.quick_list(ws, rescue.id, rows) if rows else []
     return Submitted("rescue", rescue.id, rescue.id, tuple(victims))
 
 

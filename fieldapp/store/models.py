@@ -89,6 +89,10 @@ class ServiceProvider(Base):
     services: Mapped[list[str]] = mapped_column(JSON, default=list)
     #: Transit centres are providers whose staff use the app (centre_staff role).
     is_centre: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: government | centre | ngo | international | embassy: which sharing consent a referral needs.
+    kind: Mapped[str] = mapped_column(String(16), default="ngo")
+    #: An embassy's country (ISO 3166-1 alpha-3); blank for every other provider.
+    country: Mapped[str] = mapped_column(String(8), default="")
 
 
 # -- people and devices ------------------------------------------------------------------
@@ -171,6 +175,20 @@ class Victim(Synced, Base):
     contact_phone: Mapped[str] = mapped_column(String(40), default="")
     vulnerabilities: Mapped[list[str]] = mapped_column(JSON, default=list)
     consent_given: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: h13. "quick" while only the quick list's facts are known; the full form completes
+    #: the same record ("complete"), it never adds a second victim.
+    intake_stage: Mapped[str] = mapped_column(String(16), default="complete")
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The quick list's consent word (not_asked | given | refused | partial).
+    consent_status: Mapped[str] = mapped_column(String(16), default="not_asked")
+    #: {ConsentKind: "given" | "refused"}, each consent separately; absent = not asked.
+    consents: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: "Age disputed - treat as a child": the person counts as a minor until shown otherwise.
+    age_disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Screening and identification: only presumed/identified victims are counted as victims.
+    screening: Mapped[str] = mapped_column(String(24), default="presumed_victim", index=True)
+    screened_by: Mapped[str] = mapped_column(String(24), default="")
+    screened_on: Mapped[dt.date | None] = mapped_column(Date)
 
     rescue: Mapped[Rescue] = relationship(back_populates="victims", lazy="raise")
 
@@ -222,6 +240,10 @@ class Referral(Synced, Base):
     #: Derived from the events (a cache for queries), never synced itself.
     status: Mapped[str] = mapped_column(String(16), default="created", index=True)
     conflicted: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: h13. A referral made although the person's sharing consent is missing or refused:
+    #: only a supervisor may, and only with a reason (audited as "consent_override").
+    consent_override_reason: Mapped[str] = mapped_column(Text, default="")
+    consent_override_by: Mapped[str] = mapped_column(String(64), default="")
 
 
 class ReferralEvent(Synced, Base):

@@ -505,6 +505,8 @@ class Applier:
         else:
             row["services"] = list(item.get("services") or [])
             row["centre"] = entity == "centre" or bool(item.get("centre", False))
+            row["kind"] = str(item.get("kind") or "")
+            row["country"] = str(item.get("country") or "")
             load_reference(self.s, {"providers": [row]})
 
 

@@ -131,8 +131,8 @@ def test_choice_values_match_domain_enums(forms: dict[str, FormDef], list_name: 
 
 def test_nationalities_are_iso_alpha3(forms: dict[str, FormDef]) -> None:
     values = [c.value for c in forms["victim"].choices["nationalities"].choices]
-    assert {"KHM", "THA", "VNM", "CHN", "LAO", "MMR", "IDN", "MYS", "other"} <= set(values)
-    assert all(v == "other" or (len(v) == 3 and v.isupper()) for v in values)
+    assert {"KHM", "THA", "VNM", "CHN", "LAO", "MMR", "IDN", "MYS", "XXA", "XXX"} <= set(values)
+    assert all(len(v) == 3 and v.isupper() for v in values)
 
 
 def test_htcds_names_exist_in_the_standard(forms: dict[str, FormDef]) -> None:

@@ -66,7 +66,7 @@ def minor_case(ws: Workspace, *, provider: str = "PTC") -> dict[str, str]:
     rescue = intake.create_rescue(ws, operation_date=dt.date(2026, 3, 14), province_code="KH-1",
                                   exploitation_type="labour", place="Poipet market")
     victim = intake.add_victim(ws, rescue.id, name_latin="Sok Dara", name_km="សុខ ដារា",
-                               sex="female", estimated_age=15, nationality="KH",
+                               sex="female", estimated_age=15, nationality="KHM",
                                contact_phone="012 345 678")
     st = statements.record_statement(
         ws, victim.id, interviewer="officer", language="km", narrative="what happened ...",
