@@ -43,6 +43,9 @@ _CLUSTER = re.compile(
     re.S,
 )
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+_KHMER_DIGIT_RUN = re.compile(r"[\u17E0-\u17E9]+")
+#: Generic words of reference names ("… border post"): the place name is what is guessable.
+_GENERIC = ("ប៉ុស្តិ៍ព្រំដែន", "មណ្ឌល", "border", "post", "centre", "center", "transit")
 
 #: Words and phrases a Khmer speaker would try first (password, Cambodia, love, hello,
 #: police, place names, "I love you" …); spelling variants included.
@@ -50,7 +53,7 @@ KHMER_COMMON = (
     "ពាក្យសម្ងាត់", "ពាក្យសំងាត់", "លេខសម្ងាត់", "កម្ពុជា", "ស្រឡាញ់", "ស្រលាញ់", "ខ្ញុំស្រឡាញ់អ្នក",
     "ខ្ញុំស្រលាញ់អ្នក", "សួស្តី", "សួស្ដី", "ប៉ូលីស", "អង្គរវត្ត", "ភ្នំពេញ", "ប៉ោយប៉ែត", "បាត់ដំបង",
     "សៀមរាប", "ខ្មែរ", "ប្រទេសកម្ពុជា", "អរគុណ", "ជ័យយោ", "ម្ដាយ", "ម្តាយ", "ឪពុក", "កូន",
-    "ស្នេហា", "បងស្រលាញ់អូន", "អូនស្រលាញ់បង", "ព្រះអាទិត្យ", "ចាប៉ី", "មាស",
+    "ខ្ញុំ", "អ្នក", "ស្នេហា", "បងស្រលាញ់អូន", "អូនស្រលាញ់បង", "ព្រះអាទិត្យ", "ចាប៉ី", "មាស",
 )
 
 #: Why a passphrase was refused, in both languages (the window has its own tr() copies).
@@ -109,8 +112,12 @@ def _khmer_run(run: str, words: Sequence[str]) -> tuple[float, str | None]:
         if word and word in rest:
             hits = rest.count(word)
             rest = rest.replace(word, " ")
-            log10 += hits * (0.5 if word in words else _KHMER_WORD_LOG10)
+            # A word repeated costs an attacker little more than the word once.
+            log10 += (0.5 if word in words else _KHMER_WORD_LOG10) + 0.3 * (hits - 1)
             reason = reason or ("personal" if word in words else "common")
+    for digits in _KHMER_DIGIT_RUN.findall(rest):  # years, dates, counting: as zxcvbn does
+        log10 += float(zxcvbn(digits.translate(_KHMER_DIGITS)[:_ZXCVBN_MAX])["guesses_log10"])
+    rest = _KHMER_DIGIT_RUN.sub(" ", rest)
     units = [c for c in clusters(rest) if not c.isspace()]
     if units:
         distinct = len(set(units))
@@ -137,10 +144,24 @@ def _zxcvbn_reason(result: dict[str, object]) -> str | None:
     return None
 
 
+def _words(user_inputs: Sequence[str]) -> list[str]:
+    """The user's own words: each input whole, and each word of it but the generic ones."""
+    out: list[str] = []
+    for raw in user_inputs:
+        text = unicodedata.normalize("NFC", raw or "").strip()
+        if not text:
+            continue
+        out.append(text)
+        for generic in _GENERIC:
+            text = text.replace(generic, " ")
+        out += [w for w in re.split(r"[\s()'\-_,./]+", text) if len(clusters(w)) >= 2]
+    return list(dict.fromkeys(out))
+
+
 def estimate(passphrase: str, user_inputs: Sequence[str] = ()) -> Estimate:
     """How many guesses `passphrase` takes, and its main weakness if the policy refuses it."""
     text = unicodedata.normalize("NFC", passphrase)
-    inputs = [unicodedata.normalize("NFC", w).strip() for w in user_inputs if w and w.strip()]
+    inputs = _words(user_inputs)
     latin_inputs = [w for w in inputs if not _KHMER_RUN.search(w)]
     khmer_inputs = [w for w in inputs if _KHMER_RUN.search(w)]
     length = len([c for c in clusters(text)])

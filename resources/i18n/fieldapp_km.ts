@@ -4,42 +4,42 @@
     <context>
         <name>AccountPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="132" />
+            <location filename="../../fieldapp/ui/first_run.py" line="139" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="141" />
+            <location filename="../../fieldapp/ui/first_run.py" line="149" />
             <source>First supervisor</source>
             <translation>អ្នកគ្រប់គ្រងដំបូង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="142" />
+            <location filename="../../fieldapp/ui/first_run.py" line="150" />
             <source>This person manages the users of this laptop.</source>
             <translation>បុគ្គលនេះគ្រប់គ្រងអ្នកប្រើប្រាស់កុំព្យូទ័រយួរដៃនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="143" />
+            <location filename="../../fieldapp/ui/first_run.py" line="151" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="143" />
+            <location filename="../../fieldapp/ui/first_run.py" line="151" />
             <source>Full name (optional)</source>
             <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="144" />
+            <location filename="../../fieldapp/ui/first_run.py" line="152" />
             <source>Passphrase</source>
             <translation>ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="144" />
+            <location filename="../../fieldapp/ui/first_run.py" line="152" />
             <source>Repeat passphrase</source>
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="147" />
+            <location filename="../../fieldapp/ui/first_run.py" line="155" />
             <source>A passphrase of several words is easiest to remember; Khmer words are allowed. Nobody can read this laptop's cases without it, so keep it safe.</source>
             <translation>ឃ្លាសម្ងាត់ដែលមានពាក្យច្រើនងាយចងចាំជាងគេ ហើយអាចប្រើពាក្យខ្មែរបាន។ គ្មាននរណាម្នាក់អាចអានសំណុំរឿងលើកុំព្យូទ័រយួរដៃនេះបានទេ បើគ្មានវា ដូច្នេះសូមរក្សាវាឱ្យមានសុវត្ថិភាព។</translation>
         </message>
@@ -47,192 +47,192 @@
     <context>
         <name>AdminView</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="231" />
+            <location filename="../../fieldapp/ui/admin.py" line="253" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="231" />
+            <location filename="../../fieldapp/ui/admin.py" line="253" />
             <source>Full name</source>
             <translation>ឈ្មោះពេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="231" />
+            <location filename="../../fieldapp/ui/admin.py" line="253" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="232" />
+            <location filename="../../fieldapp/ui/admin.py" line="254" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="232" />
+            <location filename="../../fieldapp/ui/admin.py" line="254" />
             <source>Centre</source>
             <translation>មជ្ឈមណ្ឌល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="236" />
+            <location filename="../../fieldapp/ui/admin.py" line="258" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="236" />
+            <location filename="../../fieldapp/ui/admin.py" line="258" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="236" />
+            <location filename="../../fieldapp/ui/admin.py" line="258" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="237" />
+            <location filename="../../fieldapp/ui/admin.py" line="259" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="241" />
+            <location filename="../../fieldapp/ui/admin.py" line="263" />
             <source>Sync conflicts to review ({n})</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="263" />
+            <location filename="../../fieldapp/ui/admin.py" line="285" />
             <source>User {name} added.</source>
             <translation>បានបន្ថែមអ្នកប្រើ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="269" />
+            <location filename="../../fieldapp/ui/admin.py" line="291" />
             <source>New passphrase set for {name}.</source>
             <translation>បានកំណត់ឃ្លាសម្ងាត់ថ្មីសម្រាប់ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="287" />
+            <location filename="../../fieldapp/ui/admin.py" line="309" />
             <source>This laptop is enrolled with HQ: changes are now sent when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះបានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលហើយ៖ ការផ្លាស់ប្ដូរនឹងត្រូវផ្ញើនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="294" />
+            <location filename="../../fieldapp/ui/admin.py" line="316" />
             <source>Enrolment failed: {reason}</source>
             <translation>ការចុះឈ្មោះបរាជ័យ៖ {reason}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="301" />
+            <location filename="../../fieldapp/ui/admin.py" line="323" />
             <source>Enter HQ's address and the enrolment code HQ gave you.</source>
             <translation>សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដចុះឈ្មោះដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="314" />
+            <location filename="../../fieldapp/ui/admin.py" line="336" />
             <source>Exported to {name}. The file is NOT encrypted: keep it on an encrypted drive and delete it after handing it over.</source>
             <translation>បាននាំចេញទៅ {name}។ ឯកសារនេះមិនត្រូវបានអ៊ិនគ្រីបទេ៖ រក្សាទុកវានៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="334" />
+            <location filename="../../fieldapp/ui/admin.py" line="356" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="335" />
+            <location filename="../../fieldapp/ui/admin.py" line="357" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="344" />
+            <location filename="../../fieldapp/ui/admin.py" line="366" />
             <source>Export to a new folder</source>
             <translation>នាំចេញទៅថតឯកសារថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="347" />
+            <location filename="../../fieldapp/ui/admin.py" line="369" />
             <source>Export to a file</source>
             <translation>នាំចេញទៅជាឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="363" />
+            <location filename="../../fieldapp/ui/admin.py" line="385" />
             <source>Select a user first.</source>
             <translation>សូមជ្រើសរើសអ្នកប្រើជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="370" />
+            <location filename="../../fieldapp/ui/admin.py" line="393" />
             <source>People who can unlock this laptop</source>
             <translation>អ្នកដែលអាចដោះសោកុំព្យូទ័រយួរដៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="371" />
+            <location filename="../../fieldapp/ui/admin.py" line="394" />
             <source>Add user…</source>
             <translation>បន្ថែមអ្នកប្រើ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="372" />
+            <location filename="../../fieldapp/ui/admin.py" line="395" />
             <source>Reset passphrase…</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="373" />
+            <location filename="../../fieldapp/ui/admin.py" line="396" />
             <source>Sync conflicts to review</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="374" />
+            <location filename="../../fieldapp/ui/admin.py" line="397" />
             <source>Lock after this many minutes without use:</source>
             <translation>ចាក់សោបន្ទាប់ពីមិនប្រើប្រាស់រយៈពេលប៉ុន្មាននាទី៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="375" />
+            <location filename="../../fieldapp/ui/admin.py" line="398" />
             <source>Enrol with HQ</source>
             <translation>ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="376" />
+            <location filename="../../fieldapp/ui/admin.py" line="399" />
             <source>This laptop was set up offline. With HQ's address and an enrolment code from HQ, its changes are sent to HQ when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះត្រូវបានរៀបចំដោយគ្មានការតភ្ជាប់។ ដោយមានអាសយដ្ឋាន និងលេខកូដចុះឈ្មោះពីទីស្នាក់ការកណ្ដាល ការផ្លាស់ប្ដូររបស់វានឹងត្រូវផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="379" />
+            <location filename="../../fieldapp/ui/admin.py" line="402" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="380" />
+            <location filename="../../fieldapp/ui/admin.py" line="403" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="381" />
+            <location filename="../../fieldapp/ui/admin.py" line="404" />
             <source>Enrol</source>
             <translation>ចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="382" />
+            <location filename="../../fieldapp/ui/admin.py" line="405" />
             <source>Export all records (not encrypted)</source>
             <translation>នាំចេញកំណត់ត្រាទាំងអស់ (មិនអ៊ិនគ្រីប)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="383" />
+            <location filename="../../fieldapp/ui/admin.py" line="406" />
             <source>CSV (a folder of tables)</source>
             <translation>CSV (ថតឯកសារនៃតារាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="383" />
+            <location filename="../../fieldapp/ui/admin.py" line="406" />
             <source>JSON (one file)</source>
             <translation>JSON (ឯកសារមួយ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="384" />
+            <location filename="../../fieldapp/ui/admin.py" line="407" />
             <source>HTCDS 2.0 sheet (CSV)</source>
             <translation>តារាង HTCDS 2.0 (CSV)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="387" />
+            <location filename="../../fieldapp/ui/admin.py" line="410" />
             <source>Export…</source>
             <translation>នាំចេញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="402" />
+            <location filename="../../fieldapp/ui/admin.py" line="425" />
             <source>HQ could not be reached. Check the address and the connection, then try again.</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ សូមពិនិត្យអាសយដ្ឋាន និងការតភ្ជាប់ រួចព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="406" />
+            <location filename="../../fieldapp/ui/admin.py" line="429" />
             <source>HQ refused the code ({reason}). Check it, or ask HQ for a new one.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ ({reason})។ សូមពិនិត្យវា ឬសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។</translation>
         </message>
@@ -748,33 +748,33 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="249" />
+            <location filename="../../fieldapp/ui/first_run.py" line="257" />
             <source>Set up fieldapp</source>
             <extracomment>The store exists already (its enrolment failed): only the HQ page may change.</extracomment>
             <translation>រៀបចំ fieldapp</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="250" />
+            <location filename="../../fieldapp/ui/first_run.py" line="258" />
             <source>Next &gt;</source>
             <translation>បន្ទាប់ &gt;</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="251" />
+            <location filename="../../fieldapp/ui/first_run.py" line="259" />
             <source>&lt; Back</source>
             <translation>&lt; ថយក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="253" />
+            <location filename="../../fieldapp/ui/first_run.py" line="261" />
             <source>Create the store</source>
             <translation>បង្កើតឃ្លាំងទិន្នន័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="253" />
+            <location filename="../../fieldapp/ui/first_run.py" line="261" />
             <source>Finish</source>
             <translation>បញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="254" />
+            <location filename="../../fieldapp/ui/first_run.py" line="262" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -782,27 +782,27 @@
     <context>
         <name>HqPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="178" />
+            <location filename="../../fieldapp/ui/first_run.py" line="186" />
             <source>Headquarters (optional)</source>
             <translation>ទីស្នាក់ការកណ្ដាល (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="179" />
+            <location filename="../../fieldapp/ui/first_run.py" line="187" />
             <source>Leave both empty to skip: everything works offline, and you can enrol later.</source>
             <translation>ទុកទាំងពីរឱ្យនៅទទេ ដើម្បីរំលង៖ អ្វីៗទាំងអស់ដំណើរការដោយគ្មានអ៊ីនធឺណិត ហើយអ្នកអាចចុះឈ្មោះនៅពេលក្រោយ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="181" />
+            <location filename="../../fieldapp/ui/first_run.py" line="189" />
             <source>If HQ gave you an enrolment code, enter HQ's address and the code to send this post's cases to HQ when a connection is available.</source>
             <translation>ប្រសិនបើទីស្នាក់ការកណ្ដាលបានផ្ដល់លេខកូដចុះឈ្មោះឱ្យអ្នក សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដ ដើម្បីផ្ញើសំណុំរឿងរបស់ប៉ុស្តិ៍នេះទៅទីស្នាក់ការកណ្ដាល នៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="184" />
+            <location filename="../../fieldapp/ui/first_run.py" line="192" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="185" />
+            <location filename="../../fieldapp/ui/first_run.py" line="193" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
@@ -1390,27 +1390,27 @@ Notes: {notes}</source>
     <context>
         <name>ResetDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="102" />
+            <location filename="../../fieldapp/ui/admin.py" line="111" />
             <source>Reset passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="108" />
+            <location filename="../../fieldapp/ui/admin.py" line="118" />
             <source>User</source>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="109" />
+            <location filename="../../fieldapp/ui/admin.py" line="119" />
             <source>New passphrase</source>
             <translation>ឃ្លាសម្ងាត់ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="111" />
+            <location filename="../../fieldapp/ui/admin.py" line="121" />
             <source>Set passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="111" />
+            <location filename="../../fieldapp/ui/admin.py" line="121" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -1482,27 +1482,43 @@ Interview: {date}, language {lang}
     <context>
         <name>Strength</name>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="39" />
+            <location filename="../../fieldapp/ui/strength.py" line="25" />
             <source>Too short: use at least {n} characters</source>
+            <extracomment>Whether the policy accepts it (the same check `auth.check_passphrase` makes).</extracomment>
             <translation>ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="49" />
-            <source>Weak: add more words</source>
-            <translation>ខ្សោយ៖ សូមបន្ថែមពាក្យទៀត</translation>
+            <location filename="../../fieldapp/ui/strength.py" line="26" />
+            <source>Too common, easily guessed: use several unrelated words</source>
+            <translation>ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="51" />
-            <source>Fair</source>
-            <translation>មធ្យម</translation>
+            <location filename="../../fieldapp/ui/strength.py" line="27" />
+            <source>Repeated characters are easily guessed: use several unrelated words</source>
+            <translation>តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="53" />
+            <location filename="../../fieldapp/ui/strength.py" line="29" />
+            <source>Sequences and keyboard patterns are easily guessed: use several unrelated words</source>
+            <translation>លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="31" />
+            <source>Do not use your user name or the post's name</source>
+            <translation>កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="32" />
+            <source>Too easy to guess: add more words (four unrelated words are good)</source>
+            <translation>ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="46" />
             <source>Good</source>
             <translation>ល្អ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="54" />
+            <location filename="../../fieldapp/ui/strength.py" line="45" />
             <source>Strong</source>
             <translation>រឹងមាំ</translation>
         </message>
@@ -1690,49 +1706,49 @@ Interview: {date}, language {lang}
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="54" />
-            <location filename="../../fieldapp/ui/admin.py" line="77" />
+            <location filename="../../fieldapp/ui/admin.py" line="55" />
+            <location filename="../../fieldapp/ui/admin.py" line="78" />
             <source>Add user</source>
             <extracomment>Export formats offered, in order (csv writes a folder of files; the others one file).</extracomment>
             <translation>បន្ថែមអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="70" />
+            <location filename="../../fieldapp/ui/admin.py" line="71" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="71" />
+            <location filename="../../fieldapp/ui/admin.py" line="72" />
             <source>Full name (optional)</source>
             <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="72" />
+            <location filename="../../fieldapp/ui/admin.py" line="73" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="73" />
+            <location filename="../../fieldapp/ui/admin.py" line="74" />
             <source>Transit centre</source>
             <translation>មជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="74" />
+            <location filename="../../fieldapp/ui/admin.py" line="75" />
             <source>Passphrase</source>
             <translation>ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="75" />
+            <location filename="../../fieldapp/ui/admin.py" line="76" />
             <source>Repeat passphrase</source>
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="77" />
+            <location filename="../../fieldapp/ui/admin.py" line="78" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="88" />
+            <location filename="../../fieldapp/ui/admin.py" line="93" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>

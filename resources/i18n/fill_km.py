@@ -385,6 +385,16 @@ KM: dict[str, str] = {
     "Something went wrong ({kind}). Nothing was changed by this action; the log has the details.":
         "មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ "
         "ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។",
+    # h10
+    "Too common, easily guessed: use several unrelated words":
+        "ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
+    "Repeated characters are easily guessed: use several unrelated words":
+        "តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
+    "Sequences and keyboard patterns are easily guessed: use several unrelated words":
+        "លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
+    "Do not use your user name or the post's name": "កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍",
+    "Too easy to guess: add more words (four unrelated words are good)":
+        "ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
