@@ -374,6 +374,8 @@ def _guarded(action: Callable[[], int]) -> int:
         return action()
     except FieldAppError as exc:
         print(f"fieldapp: {exc}", file=sys.stderr)
+        if getattr(exc, "message_km", None):  # the passphrase policy explains in Khmer too
+            print(f"fieldapp: {exc.message_km}", file=sys.stderr)  # type: ignore[attr-defined]
         return 2
     except KeyboardInterrupt:
         print("fieldapp: interrupted; nothing half-written was kept", file=sys.stderr)

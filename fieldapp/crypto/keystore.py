@@ -7,6 +7,14 @@ Changing a passphrase replaces one wrap; the database itself is never re-encrypt
 An *escrow* wrap seals the key to HQ's X25519 recovery public key with HPKE, so that data
 not yet synced survives every passphrase being forgotten.
 
+Keys per data class: a wrap holds the database key, and for the roles entitled to read
+statements (officers and supervisors) also the *statement key*, which seals every
+statement's narrative, child-protocol details and attachment keys per record
+(`fieldapp.crypto.sealed`). A centre-staff wrap holds the database key alone. The escrow
+wrap holds both. A store made before statement keys existed gets one at its first
+unlock by an entitled user; until every entitled user has unlocked once (and so holds
+it in their own wrap) it is kept in a *transit* wrap under the database key.
+
 Failed unlocks are counted per user in the same file (so back-off survives restarts).
 The counter is not secret and an attacker holding the file can reset it; the real cost
 of guessing is Argon2id, which the counter only adds to for people at the keyboard.
@@ -19,7 +27,7 @@ import json
 import os
 import time
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +54,43 @@ MAX_DELAY = 15 * 60
 MIN_PASSPHRASE_LENGTH = 8
 _ESCROW_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 _ESCROW_INFO = b"fieldapp escrow v1"
+_TRANSIT_AAD = b"fieldapp statement transit v1"
+
+
+@dataclass
+class KeyRing:
+    """The keys one unlock gives: always the database key, the statement key if entitled.
+
+    Held in bytearrays so `wipe()` can zero them on lock and close (best effort: Python
+    and the libraries may have made copies that are not ours to clear).
+    """
+
+    db_key: bytearray
+    statement_key: bytearray | None = None
+    #: True when this key came from a wrap that did not hold the statement key yet.
+    legacy_wrap: bool = field(default=False)
+
+    @classmethod
+    def of(cls, db_key: bytes, statement_key: bytes | None = None, *, legacy: bool = False) -> KeyRing:
+        return cls(bytearray(db_key), bytearray(statement_key) if statement_key else None, legacy)
+
+    def payload(self, *, with_statement_key: bool) -> bytes:
+        if with_statement_key and self.statement_key:
+            return bytes(self.db_key) + bytes(self.statement_key)
+        return bytes(self.db_key)
+
+    def wipe(self) -> None:
+        for buf in (self.db_key, self.statement_key):
+            if buf is not None:
+                buf[:] = b"\x00" * len(buf)
+
+
+def _split(payload: bytes, *, legacy: bool = False) -> KeyRing:
+    if len(payload) == 2 * KEY_BYTES:
+        return KeyRing.of(payload[:KEY_BYTES], payload[KEY_BYTES:])
+    if len(payload) == KEY_BYTES:
+        return KeyRing.of(payload, None, legacy=legacy)
+    raise StoreCorrupt("the keystore file is damaged (a key of the wrong size)")
 
 
 @dataclass(frozen=True)
@@ -139,14 +184,20 @@ class Keystore:
         return username in self._data["wraps"]
 
     def add_wrap(
-        self, username: str, passphrase: str, db_key: bytes, params: KdfParams = DEFAULT_KDF
+        self, username: str, passphrase: str, db_key: bytes, params: KdfParams = DEFAULT_KDF,
+        *, statement_key: bytes | bytearray | None = None,
     ) -> None:
-        """Wrap `db_key` for `username` (replacing any wrap they had) and save."""
+        """Wrap `db_key` (and `statement_key`, for entitled roles) for `username` and save.
+
+        Replaces any wrap they had. The caller decides by role whether the statement key
+        goes in; this file knows no roles.
+        """
         check_passphrase_strength(passphrase)
+        payload = bytes(db_key) + (bytes(statement_key) if statement_key else b"")
         salt = os.urandom(16)
         nonce = os.urandom(12)
         wrapping = derive_wrapping_key(passphrase, salt, params)
-        ct = AESGCM(wrapping).encrypt(nonce, db_key, _aad(username))
+        ct = AESGCM(wrapping).encrypt(nonce, payload, _aad(username))
         self._data["wraps"][username] = {
             "kdf": "argon2id",
             "params": asdict(params),
@@ -172,6 +223,15 @@ class Keystore:
 
     def unwrap(self, username: str, passphrase: str) -> bytes:
         """Return the database key, or raise WrongPassphrase / UnlockThrottled."""
+        return bytes(self.unwrap_keys(username, passphrase).db_key)
+
+    def holds_statement_key(self, username: str) -> bool:
+        """Whether `username`'s wrap carries the statement key (told by its size alone)."""
+        wrap = self._data["wraps"].get(username)
+        return wrap is not None and len(_unb64(wrap["wrapped"])) == 2 * KEY_BYTES + 16
+
+    def unwrap_keys(self, username: str, passphrase: str) -> KeyRing:
+        """Return the keys `username`'s wrap holds, or raise WrongPassphrase / UnlockThrottled."""
         wrap = self._data["wraps"].get(username)
         if wrap is None:
             # Same cost and message as a wrong passphrase: do not reveal who has an account.
@@ -193,7 +253,41 @@ class Keystore:
         if username in self._data["failures"]:
             del self._data["failures"][username]
             self.save()
-        return key
+        return _split(key, legacy=True)
+
+    # -- statement key of a store made before it existed ---------------------------------
+    def has_statement_key(self) -> bool:
+        """Whether this store seals statements (always, for a store made by this release)."""
+        return bool(self._data.get("statement_sealing"))
+
+    def mark_statement_sealing(self) -> None:
+        self._data["statement_sealing"] = True
+        self.save()
+
+    def set_transit(self, db_key: bytes | bytearray, statement_key: bytes | bytearray) -> None:
+        """Keep the statement key under the database key until every entitled user holds it."""
+        nonce = os.urandom(12)
+        ct = AESGCM(bytes(db_key)).encrypt(nonce, bytes(statement_key), _TRANSIT_AAD)
+        self._data["statement_transit"] = {"nonce": _b64(nonce), "wrapped": _b64(ct)}
+        self._data["statement_sealing"] = True
+        self.save()
+
+    def transit_key(self, db_key: bytes | bytearray) -> bytes | None:
+        transit = self._data.get("statement_transit")
+        if not transit:
+            return None
+        try:
+            return AESGCM(bytes(db_key)).decrypt(_unb64(transit["nonce"]), _unb64(transit["wrapped"]),
+                                                 _TRANSIT_AAD)
+        except InvalidTag as exc:
+            raise StoreCorrupt("the keystore's statement key does not match this store") from exc
+
+    def drop_transit(self) -> None:
+        if self._data.pop("statement_transit", None) is not None:
+            self.save()
+
+    def has_transit(self) -> bool:
+        return bool(self._data.get("statement_transit"))
 
     def kdf_params(self, username: str) -> KdfParams:
         wrap = self._data["wraps"].get(username)
@@ -202,9 +296,13 @@ class Keystore:
         return KdfParams(**wrap["params"])
 
     # -- escrow -----------------------------------------------------------------------
-    def set_escrow(self, db_key: bytes, recovery_public: X25519PublicKey) -> None:
-        """Seal the database key to HQ's recovery key (written once the key is known)."""
-        sealed = _ESCROW_SUITE.encrypt(db_key, recovery_public, info=_ESCROW_INFO)
+    def set_escrow(
+        self, db_key: bytes | bytearray, recovery_public: X25519PublicKey,
+        statement_key: bytes | bytearray | None = None,
+    ) -> None:
+        """Seal the database key and the statement key to HQ's recovery key."""
+        payload = bytes(db_key) + (bytes(statement_key) if statement_key else b"")
+        sealed = _ESCROW_SUITE.encrypt(payload, recovery_public, info=_ESCROW_INFO)
         raw_pub = recovery_public.public_bytes(
             serialization.Encoding.Raw, serialization.PublicFormat.Raw
         )
@@ -216,11 +314,16 @@ class Keystore:
         return bool(self._data.get("escrow"))
 
     def recover_key(self, recovery_private: X25519PrivateKey) -> bytes:
-        """Open the escrow wrap with HQ's recovery private key."""
+        """Open the escrow wrap with HQ's recovery private key: the database key."""
+        return bytes(self.recover_keys(recovery_private).db_key)
+
+    def recover_keys(self, recovery_private: X25519PrivateKey) -> KeyRing:
+        """Open the escrow wrap with HQ's recovery private key: both keys."""
         escrow = self._data.get("escrow")
         if not escrow:
             raise NotFound("this device has no escrow wrap yet (it was never enrolled with HQ)")
         try:
-            return _ESCROW_SUITE.decrypt(_unb64(escrow["sealed"]), recovery_private, info=_ESCROW_INFO)
+            payload = _ESCROW_SUITE.decrypt(_unb64(escrow["sealed"]), recovery_private, info=_ESCROW_INFO)
         except Exception as exc:  # cryptography raises InvalidTag or ValueError here
             raise WrongPassphrase("this recovery key does not open this device's store") from exc
+        return _split(payload, legacy=True)

@@ -16,6 +16,7 @@ from sqlalchemy import func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.hlc import HlcClock
+from fieldapp.store import sealing
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import (
     SYNCED_MODELS,
@@ -169,12 +170,15 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             obj.hlc = {"*": stamp}
         else:
             obj.hlc = {**(obj.hlc or {}), **{key: stamp for key in changed}}
+        fields = {key: to_json(value) for key, value in changed.items()}
+        # Statement content rests in the outbox sealed, like in its table (store.sealing).
+        sealing.seal_outbox_fields(session, obj.SYNC_ENTITY, obj.id, fields)
         rows.append({
             "seq": allocate_seq(session),
             "entity": obj.SYNC_ENTITY,
             "entity_id": obj.id,
             "op": "upsert",
-            "fields": {key: to_json(value) for key, value in changed.items()},
+            "fields": fields,
             "hlc": stamp,
             "post_code": post_of(session, obj),
             "created_at": now,

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain.errors import StoreExists, StoreNotFound
 from fieldapp.domain.hlc import Hlc, HlcClock
-from fieldapp.store import audit, changes, migrate, search
+from fieldapp.store import audit, changes, migrate, sealing, search
 from fieldapp.store.engine import open_engine
 from fieldapp.store.lock import DirLock
 from fieldapp.store.models import Device, Outbox
@@ -65,10 +65,13 @@ class DataDir:
 class Store:
     """An unlocked store. Holds the directory lock and the engine until `close()`."""
 
-    def __init__(self, data_dir: DataDir, key: bytes, *, plain: bool = False) -> None:
+    def __init__(self, data_dir: DataDir, key: bytes | bytearray, *, plain: bool = False,
+                 statement_key: bytes | bytearray | None = None) -> None:
         self.data_dir = data_dir
-        #: Kept while unlocked so a supervisor can wrap it for another user; dropped on close.
-        self.key: bytes = key
+        #: Kept while unlocked so a supervisor can wrap it for another user; zeroed on close.
+        self.key: bytearray = bytearray(key)
+        #: Seals statement content (`store.sealing`); None for roles not entitled to it.
+        self.statement_key: bytearray | None = bytearray(statement_key) if statement_key else None
         self._lock = DirLock(data_dir.root)
         self._lock.acquire()
         try:
@@ -122,6 +125,7 @@ class Store:
             clock=self.clock,
             remote=remote,
         )
+        session.info[sealing.KEY_INFO] = self.statement_key
         self._local.session = session
         try:
             with session.begin():
@@ -133,8 +137,19 @@ class Store:
     def close(self) -> None:
         """Dispose the engine (SQLCipher wipes its key from memory) and release the lock."""
         self.engine.dispose()
-        self.key = b""
+        self.drop_keys()
         self._lock.release()
+
+    def set_statement_key(self, key: bytes | bytearray | None) -> None:
+        self.statement_key = bytearray(key) if key else None
+
+    def drop_keys(self) -> None:
+        """Zero the key buffers (best effort: copies made inside libraries are not ours)."""
+        for buf in (self.key, self.statement_key):
+            if buf is not None:
+                buf[:] = b"\x00" * len(buf)
+        self.key = bytearray()
+        self.statement_key = None
 
 
 def fsync_tree(root: Path) -> None:

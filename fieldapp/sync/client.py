@@ -39,6 +39,7 @@ from fieldapp.crypto.envelope import (
 )
 from fieldapp.domain.errors import FieldAppError, InvalidInput, SyncRejected
 from fieldapp.domain.hlc import Hlc
+from fieldapp.store import sealing
 from fieldapp.store.changes import allocate_seq
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import Attachment, AuditEvent, Device, Outbox, utcnow
@@ -489,15 +490,21 @@ def enrol(
 # -- the outbox on the wire ---------------------------------------------------------------
 
 
-def wire_change(row: Outbox) -> dict[str, Any]:
-    """An outbox row as a protocol Change: the row's one stamp on each of its fields."""
+def wire_change(row: Outbox, statement_key: bytearray | None = None) -> dict[str, Any]:
+    """An outbox row as a protocol Change: the row's one stamp on each of its fields.
+
+    Statement content rests sealed under the statement key (`store.sealing`); it is opened
+    here to be sealed again, for HQ, in the envelope. Without the key (a centre-staff
+    session on a post's laptop) such a row raises PermissionDenied and waits.
+    """
+    fields = sealing.open_outbox_fields(statement_key, row.entity, row.entity_id, row.fields)
     return {
         "seq": row.seq,
         "entity": row.entity,
         "entity_id": row.entity_id,
         "op": row.op,
         "post_code": row.post_code,
-        "fields": {name: [value, row.hlc] for name, value in row.fields.items()},
+        "fields": {name: [value, row.hlc] for name, value in fields.items()},
     }
 
 
@@ -571,7 +578,7 @@ def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, An
     q = select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq)
     if limit is not None:
         q = q.limit(limit)
-    return [wire_change(row) for row in s.scalars(q)]
+    return [wire_change(row, sealing.key_of(s)) for row in s.scalars(q)]
 
 
 # -- the client --------------------------------------------------------------------------
@@ -671,7 +678,7 @@ class SyncClient:
             changes: list[dict[str, Any]] = []
             size = 0
             for row in rows:
-                change = wire_change(row)
+                change = wire_change(row, sealing.key_of(s))
                 size += len(json.dumps(change, ensure_ascii=False))
                 if changes and size > self.options.max_batch_bytes:
                     break

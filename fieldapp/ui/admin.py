@@ -49,8 +49,9 @@ class NewUser:
 class UserDialog(QDialog):
     """Add a user: name, role, centre (for centre staff), passphrase twice."""
 
-    def __init__(self, parent: QWidget | None, centres: list[tuple[str, str]]) -> None:
+    def __init__(self, parent: QWidget | None, centres: list[tuple[str, str]], post: str = "") -> None:
         super().__init__(parent)
+        self._post = post
         self.setWindowTitle(self.tr("Add user"))
         self.username = QLineEdit()
         self.display_name = QLineEdit()
@@ -65,7 +66,7 @@ class UserDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.hint = QLabel()
-        self.passphrase.textChanged.connect(lambda t: self.hint.setText(strength(t).label))
+        self.passphrase.textChanged.connect(lambda t: self.hint.setText(self._strength().label))
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Full name (optional)"), self.display_name)
@@ -83,9 +84,17 @@ class UserDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(row)
 
+    def _strength(self):  # type: ignore[no-untyped-def]
+        return strength(self.passphrase.text(), username=self.username.text().strip(),
+                        post=self._post)
+
     def _check(self) -> None:
         if self.passphrase.text() != self.repeat.text():
             self.error.setText(self.tr("The two passphrases differ."))
+            return
+        verdict = self._strength()
+        if not verdict.ok:
+            self.error.setText(verdict.label)
             return
         self.accept()
 
@@ -97,30 +106,43 @@ class UserDialog(QDialog):
 
 
 class ResetDialog(QDialog):
-    def __init__(self, parent: QWidget | None, username: str) -> None:
+    def __init__(self, parent: QWidget | None, username: str, post: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reset passphrase"))
+        self._username, self._post = username, post
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.hint = QLabel()
-        self.passphrase.textChanged.connect(lambda t: self.hint.setText(strength(t).label))
+        self.passphrase.textChanged.connect(lambda _t: self.hint.setText(self._strength().label))
         form = QFormLayout()
         form.addRow(self.tr("User"), QLabel(username))
         form.addRow(self.tr("New passphrase"), self.passphrase)
         form.addRow("", self.hint)
-        row, self.ok, self.cancel = ok_cancel(self, self.tr("Set passphrase"), self.tr("Cancel"))
+        row, self.ok, self.cancel = ok_cancel(self, self.tr("Set passphrase"), self.tr("Cancel"),
+                                              self._check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(row)
 
 
-def ask_new_user(parent: QWidget, centres: list[tuple[str, str]]) -> NewUser | None:
-    dialog = UserDialog(parent, centres)
+    def _strength(self):  # type: ignore[no-untyped-def]
+        return strength(self.passphrase.text(), username=self._username, post=self._post)
+
+    def _check(self) -> None:
+        verdict = self._strength()
+        if not verdict.ok:
+            self.hint.setText(verdict.label)
+            return
+        self.accept()
+
+
+def ask_new_user(parent: QWidget, centres: list[tuple[str, str]], post: str = "") -> NewUser | None:
+    dialog = UserDialog(parent, centres, post)
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def ask_new_passphrase(parent: QWidget, username: str) -> str | None:
-    dialog = ResetDialog(parent, username)
+def ask_new_passphrase(parent: QWidget, username: str, post: str = "") -> str | None:
+    dialog = ResetDialog(parent, username, post)
     return dialog.passphrase.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -353,7 +375,7 @@ class AdminView(QWidget):
         if self.ctx is None:
             return
         centres = [(c.code, i18n.ref_name(c.en, c.km)) for c in self.ctx.choices.centres]
-        new = ask_new_user(self, centres)
+        new = ask_new_user(self, centres, self.ctx.ws.actor.post_code)
         if new is not None:
             self.add_user(new)
 
@@ -362,7 +384,8 @@ class AdminView(QWidget):
         if username is None:
             self.banner.error(self.tr("Select a user first."))
             return
-        passphrase = ask_new_passphrase(self, username)
+        post = self.ctx.ws.actor.post_code if self.ctx is not None else ""
+        passphrase = ask_new_passphrase(self, username, post)
         if passphrase:
             self.reset_passphrase(username, passphrase)
 

@@ -124,8 +124,15 @@ class AccountPage(QWizardPage):
         form.addRow("", self.match_label)
         form.addRow(self.note)
 
+    def _strength(self):  # type: ignore[no-untyped-def]
+        wizard = self.wizard()
+        post = ""
+        if isinstance(wizard, FirstRunWizard):
+            post = str(wizard.post_page.post.currentData() or "")
+        return strength(self.passphrase.text(), username=self.username.text().strip(), post=post)
+
     def _changed(self) -> None:
-        s = strength(self.passphrase.text())
+        s = self._strength()
         self.meter.setValue(s.score)
         self.meter_label.setText(s.label if self.passphrase.text() else "")
         mismatch = bool(self.repeat.text()) and self.repeat.text() != self.passphrase.text()
@@ -135,6 +142,7 @@ class AccountPage(QWizardPage):
     def isComplete(self) -> bool:
         return (bool(self.username.text().strip())
                 and len(self.passphrase.text()) >= MIN_PASSPHRASE_LENGTH
+                and self._strength().ok
                 and self.passphrase.text() == self.repeat.text())
 
     def retranslate(self) -> None:

@@ -1,14 +1,13 @@
-"""A rough passphrase-strength estimate for the meter (any script: Khmer passphrases count fully)."""
+"""The passphrase meter: the policy's own estimate (services.auth), explained in the user's language."""
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.crypto.keystore import MIN_PASSPHRASE_LENGTH
+from fieldapp.crypto.passphrase import MIN_LENGTH
+from fieldapp.services.auth import estimate_passphrase
 
 
 @dataclass(frozen=True)
@@ -16,39 +15,32 @@ class Strength:
     score: int  # 0 too short .. 4 strong
     bits: float
     label: str
+    #: Whether the policy accepts it (the same check `auth.check_passphrase` makes).
+    ok: bool = False
 
 
-def _pool(ch: str) -> int:
-    if ch.islower() and ch.isascii():
-        return 26
-    if ch.isupper() and ch.isascii():
-        return 26
-    if ch.isdigit() and ch.isascii():
-        return 10
-    if "\u1780" <= ch <= "\u17ff" or "\u19e0" <= ch <= "\u19ff":
-        return 80  # Khmer letters, vowels and signs
-    if ch.isascii():
-        return 33
-    return 100
+def _reason(reason: str) -> str:
+    t = QCoreApplication
+    texts = {
+        "short": t.translate("Strength", "Too short: use at least {n} characters").format(n=MIN_LENGTH),
+        "common": t.translate("Strength", "Too common, easily guessed: use several unrelated words"),
+        "repeated": t.translate(
+            "Strength", "Repeated characters are easily guessed: use several unrelated words"),
+        "sequence": t.translate(
+            "Strength", "Sequences and keyboard patterns are easily guessed: use several unrelated words"),
+        "personal": t.translate("Strength", "Do not use your user name or the post's name"),
+        "weak": t.translate(
+            "Strength", "Too easy to guess: add more words (four unrelated words are good)"),
+    }
+    return texts.get(reason, texts["weak"])
 
 
-def strength(passphrase: str) -> Strength:
-    """Bits ~ length x log2(alphabet), halved when mostly repeated characters."""
-    text = unicodedata.normalize("NFC", passphrase)
-    if len(text) < MIN_PASSPHRASE_LENGTH:
-        return Strength(0, 0.0, QCoreApplication.translate("Strength", "Too short: use at least {n} characters").format(
-            n=MIN_PASSPHRASE_LENGTH))
-    classes: dict[str, int] = {}
-    for ch in text:
-        pool = _pool(ch)
-        classes[f"{pool}{ch.isupper()}"] = pool
-    bits = len(text) * math.log2(max(2, sum(classes.values())))
-    if len(set(text)) < len(text) / 2:
-        bits /= 2
-    if bits < 45:
-        return Strength(1, bits, QCoreApplication.translate("Strength", "Weak: add more words"))
-    if bits < 65:
-        return Strength(2, bits, QCoreApplication.translate("Strength", "Fair"))
-    if bits < 90:
-        return Strength(3, bits, QCoreApplication.translate("Strength", "Good"))
-    return Strength(4, bits, QCoreApplication.translate("Strength", "Strong"))
+def strength(passphrase: str, *, username: str = "", post: str = "") -> Strength:
+    """Score and explain `passphrase` with the estimate the policy refuses or accepts by."""
+    est = estimate_passphrase(passphrase, username=username, post=post)
+    bits = est.guesses_log10 * 3.3219  # log2(10)
+    if est.reason is not None:
+        return Strength(est.score, bits, _reason(est.reason), False)
+    if est.score >= 4:
+        return Strength(4, bits, QCoreApplication.translate("Strength", "Strong"), True)
+    return Strength(3, bits, QCoreApplication.translate("Strength", "Good"), True)

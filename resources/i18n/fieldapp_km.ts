@@ -4,42 +4,42 @@
     <context>
         <name>AccountPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="132" />
+            <location filename="../../fieldapp/ui/first_run.py" line="139" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="141" />
+            <location filename="../../fieldapp/ui/first_run.py" line="149" />
             <source>First supervisor</source>
             <translation>អ្នកគ្រប់គ្រងដំបូង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="142" />
+            <location filename="../../fieldapp/ui/first_run.py" line="150" />
             <source>This person manages the users of this laptop.</source>
             <translation>បុគ្គលនេះគ្រប់គ្រងអ្នកប្រើប្រាស់កុំព្យូទ័រយួរដៃនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="143" />
+            <location filename="../../fieldapp/ui/first_run.py" line="151" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="143" />
+            <location filename="../../fieldapp/ui/first_run.py" line="151" />
             <source>Full name (optional)</source>
             <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="144" />
+            <location filename="../../fieldapp/ui/first_run.py" line="152" />
             <source>Passphrase</source>
             <translation>ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="144" />
+            <location filename="../../fieldapp/ui/first_run.py" line="152" />
             <source>Repeat passphrase</source>
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="147" />
+            <location filename="../../fieldapp/ui/first_run.py" line="155" />
             <source>A passphrase of several words is easiest to remember; Khmer words are allowed. Nobody can read this laptop's cases without it, so keep it safe.</source>
             <translation>ឃ្លាសម្ងាត់ដែលមានពាក្យច្រើនងាយចងចាំជាងគេ ហើយអាចប្រើពាក្យខ្មែរបាន។ គ្មាននរណាម្នាក់អាចអានសំណុំរឿងលើកុំព្យូទ័រយួរដៃនេះបានទេ បើគ្មានវា ដូច្នេះសូមរក្សាវាឱ្យមានសុវត្ថិភាព។</translation>
         </message>
@@ -47,192 +47,192 @@
     <context>
         <name>AdminView</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="231" />
+            <location filename="../../fieldapp/ui/admin.py" line="253" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="231" />
+            <location filename="../../fieldapp/ui/admin.py" line="253" />
             <source>Full name</source>
             <translation>ឈ្មោះពេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="231" />
+            <location filename="../../fieldapp/ui/admin.py" line="253" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="232" />
+            <location filename="../../fieldapp/ui/admin.py" line="254" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="232" />
+            <location filename="../../fieldapp/ui/admin.py" line="254" />
             <source>Centre</source>
             <translation>មជ្ឈមណ្ឌល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="236" />
+            <location filename="../../fieldapp/ui/admin.py" line="258" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="236" />
+            <location filename="../../fieldapp/ui/admin.py" line="258" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="236" />
+            <location filename="../../fieldapp/ui/admin.py" line="258" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="237" />
+            <location filename="../../fieldapp/ui/admin.py" line="259" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="241" />
+            <location filename="../../fieldapp/ui/admin.py" line="263" />
             <source>Sync conflicts to review ({n})</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="263" />
+            <location filename="../../fieldapp/ui/admin.py" line="285" />
             <source>User {name} added.</source>
             <translation>បានបន្ថែមអ្នកប្រើ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="269" />
+            <location filename="../../fieldapp/ui/admin.py" line="291" />
             <source>New passphrase set for {name}.</source>
             <translation>បានកំណត់ឃ្លាសម្ងាត់ថ្មីសម្រាប់ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="287" />
+            <location filename="../../fieldapp/ui/admin.py" line="309" />
             <source>This laptop is enrolled with HQ: changes are now sent when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះបានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលហើយ៖ ការផ្លាស់ប្ដូរនឹងត្រូវផ្ញើនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="294" />
+            <location filename="../../fieldapp/ui/admin.py" line="316" />
             <source>Enrolment failed: {reason}</source>
             <translation>ការចុះឈ្មោះបរាជ័យ៖ {reason}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="301" />
+            <location filename="../../fieldapp/ui/admin.py" line="323" />
             <source>Enter HQ's address and the enrolment code HQ gave you.</source>
             <translation>សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដចុះឈ្មោះដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="314" />
+            <location filename="../../fieldapp/ui/admin.py" line="336" />
             <source>Exported to {name}. The file is NOT encrypted: keep it on an encrypted drive and delete it after handing it over.</source>
             <translation>បាននាំចេញទៅ {name}។ ឯកសារនេះមិនត្រូវបានអ៊ិនគ្រីបទេ៖ រក្សាទុកវានៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="334" />
+            <location filename="../../fieldapp/ui/admin.py" line="356" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="335" />
+            <location filename="../../fieldapp/ui/admin.py" line="357" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="344" />
+            <location filename="../../fieldapp/ui/admin.py" line="366" />
             <source>Export to a new folder</source>
             <translation>នាំចេញទៅថតឯកសារថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="347" />
+            <location filename="../../fieldapp/ui/admin.py" line="369" />
             <source>Export to a file</source>
             <translation>នាំចេញទៅជាឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="363" />
+            <location filename="../../fieldapp/ui/admin.py" line="385" />
             <source>Select a user first.</source>
             <translation>សូមជ្រើសរើសអ្នកប្រើជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="370" />
+            <location filename="../../fieldapp/ui/admin.py" line="393" />
             <source>People who can unlock this laptop</source>
             <translation>អ្នកដែលអាចដោះសោកុំព្យូទ័រយួរដៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="371" />
+            <location filename="../../fieldapp/ui/admin.py" line="394" />
             <source>Add user…</source>
             <translation>បន្ថែមអ្នកប្រើ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="372" />
+            <location filename="../../fieldapp/ui/admin.py" line="395" />
             <source>Reset passphrase…</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="373" />
+            <location filename="../../fieldapp/ui/admin.py" line="396" />
             <source>Sync conflicts to review</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="374" />
+            <location filename="../../fieldapp/ui/admin.py" line="397" />
             <source>Lock after this many minutes without use:</source>
             <translation>ចាក់សោបន្ទាប់ពីមិនប្រើប្រាស់រយៈពេលប៉ុន្មាននាទី៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="375" />
+            <location filename="../../fieldapp/ui/admin.py" line="398" />
             <source>Enrol with HQ</source>
             <translation>ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="376" />
+            <location filename="../../fieldapp/ui/admin.py" line="399" />
             <source>This laptop was set up offline. With HQ's address and an enrolment code from HQ, its changes are sent to HQ when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះត្រូវបានរៀបចំដោយគ្មានការតភ្ជាប់។ ដោយមានអាសយដ្ឋាន និងលេខកូដចុះឈ្មោះពីទីស្នាក់ការកណ្ដាល ការផ្លាស់ប្ដូររបស់វានឹងត្រូវផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="379" />
+            <location filename="../../fieldapp/ui/admin.py" line="402" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="380" />
+            <location filename="../../fieldapp/ui/admin.py" line="403" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="381" />
+            <location filename="../../fieldapp/ui/admin.py" line="404" />
             <source>Enrol</source>
             <translation>ចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="382" />
+            <location filename="../../fieldapp/ui/admin.py" line="405" />
             <source>Export all records (not encrypted)</source>
             <translation>នាំចេញកំណត់ត្រាទាំងអស់ (មិនអ៊ិនគ្រីប)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="383" />
+            <location filename="../../fieldapp/ui/admin.py" line="406" />
             <source>CSV (a folder of tables)</source>
             <translation>CSV (ថតឯកសារនៃតារាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="383" />
+            <location filename="../../fieldapp/ui/admin.py" line="406" />
             <source>JSON (one file)</source>
             <translation>JSON (ឯកសារមួយ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="384" />
+            <location filename="../../fieldapp/ui/admin.py" line="407" />
             <source>HTCDS 2.0 sheet (CSV)</source>
             <translation>តារាង HTCDS 2.0 (CSV)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="387" />
+            <location filename="../../fieldapp/ui/admin.py" line="410" />
             <source>Export…</source>
             <translation>នាំចេញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="402" />
+            <location filename="../../fieldapp/ui/admin.py" line="425" />
             <source>HQ could not be reached. Check the address and the connection, then try again.</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ សូមពិនិត្យអាសយដ្ឋាន និងការតភ្ជាប់ រួចព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="406" />
+            <location filename="../../fieldapp/ui/admin.py" line="429" />
             <source>HQ refused the code ({reason}). Check it, or ask HQ for a new one.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ ({reason})។ សូមពិនិត្យវា ឬសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។</translation>
         </message>
@@ -240,58 +240,53 @@
     <context>
         <name>AppController</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="254" />
+            <location filename="../../fieldapp/ui/shell.py" line="255" />
             <source>The encrypted store was created, but enrolment with HQ failed: {reason} Correct the address or code and press Finish again, or clear both to enrol later in Admin.</source>
             <extracomment>A store made by first run whose enrolment failed: the wizard asks again.</extracomment>
             <translation>ឃ្លាំងទិន្នន័យដែលបានអ៊ិនគ្រីបត្រូវបានបង្កើតហើយ ប៉ុន្តែការចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលបរាជ័យ៖ {reason} សូមកែអាសយដ្ឋាន ឬលេខកូដ ហើយចុច បញ្ចប់ ម្ដងទៀត ឬលុបទាំងពីរដើម្បីចុះឈ្មោះនៅពេលក្រោយក្នុងផ្នែកគ្រប់គ្រង។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="276" />
+            <location filename="../../fieldapp/ui/shell.py" line="277" />
             <source>Wrong user name or passphrase.</source>
             <translation>ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="279" />
+            <location filename="../../fieldapp/ui/shell.py" line="280" />
             <source>Too many wrong passphrases.</source>
             <translation>វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="381" />
+            <location filename="../../fieldapp/ui/shell.py" line="382" />
             <source>This device was revoked</source>
             <translation>ឧបករណ៍នេះត្រូវបានដកសិទ្ធិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="385" />
+            <location filename="../../fieldapp/ui/shell.py" line="387" />
             <source>HQ has revoked this device. {n} changes never reached HQ. Save them to a sealed file (only HQ can open it) and hand it to HQ; then this laptop's store is wiped.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។ ការផ្លាស់ប្ដូរចំនួន {n} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាលទេ។ សូមរក្សាទុកវាក្នុងឯកសារបិទជិត (មានតែទីស្នាក់ការកណ្ដាលទេដែលអាចបើកបាន) ហើយប្រគល់ឱ្យទីស្នាក់ការកណ្ដាល បន្ទាប់មកឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="388" />
+            <location filename="../../fieldapp/ui/shell.py" line="390" />
             <source>Save the changes, then wipe…</source>
             <translation>រក្សាទុកការផ្លាស់ប្ដូរ រួចលុបចោល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="390" />
-            <source>Wipe without saving</source>
-            <translation>លុបចោលដោយមិនរក្សាទុក</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/shell.py" line="392" />
+            <location filename="../../fieldapp/ui/shell.py" line="395" />
             <source>HQ has revoked this device and holds all of its changes. This laptop's store will now be wiped.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ ហើយមានការផ្លាស់ប្ដូរទាំងអស់របស់វារួចហើយ។ ឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោលឥឡូវនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="394" />
+            <location filename="../../fieldapp/ui/shell.py" line="397" />
             <source>Wipe</source>
             <translation>លុបចោល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="395" />
+            <location filename="../../fieldapp/ui/shell.py" line="398" />
             <source>Not now</source>
             <translation>មិនមែនឥឡូវនេះទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="401" />
+            <location filename="../../fieldapp/ui/shell.py" line="404" />
             <source>Save unsent changes</source>
             <translation>រក្សាទុកការផ្លាស់ប្ដូរដែលមិនទាន់បានផ្ញើ</translation>
         </message>
@@ -299,12 +294,12 @@
     <context>
         <name>AttachmentDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="106" />
+            <location filename="../../fieldapp/ui/case_view.py" line="107" />
             <source>{name}: {size} bytes ({mime}). This file type cannot be shown here.</source>
             <translation>{name}៖ {size} បៃ ({mime})។ ប្រភេទឯកសារនេះមិនអាចបង្ហាញនៅទីនេះបានទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="108" />
+            <location filename="../../fieldapp/ui/case_view.py" line="109" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -444,337 +439,358 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="271" />
+            <location filename="../../fieldapp/ui/case_view.py" line="274" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="282" />
+            <location filename="../../fieldapp/ui/case_view.py" line="285" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="285" />
+            <location filename="../../fieldapp/ui/case_view.py" line="288" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="285" />
+            <location filename="../../fieldapp/ui/case_view.py" line="288" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="285" />
-            <location filename="../../fieldapp/ui/case_view.py" line="303" />
+            <location filename="../../fieldapp/ui/case_view.py" line="288" />
+            <location filename="../../fieldapp/ui/case_view.py" line="306" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="287" />
+            <location filename="../../fieldapp/ui/case_view.py" line="290" />
             <source>yes</source>
             <translation>បាទ/ចាស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="287" />
+            <location filename="../../fieldapp/ui/case_view.py" line="290" />
             <source>no</source>
             <translation>ទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="289" />
-            <location filename="../../fieldapp/ui/case_view.py" line="307" />
+            <location filename="../../fieldapp/ui/case_view.py" line="292" />
+            <location filename="../../fieldapp/ui/case_view.py" line="310" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="289" />
+            <location filename="../../fieldapp/ui/case_view.py" line="292" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="289" />
-            <location filename="../../fieldapp/ui/case_view.py" line="303" />
-            <location filename="../../fieldapp/ui/case_view.py" line="308" />
+            <location filename="../../fieldapp/ui/case_view.py" line="292" />
+            <location filename="../../fieldapp/ui/case_view.py" line="306" />
+            <location filename="../../fieldapp/ui/case_view.py" line="311" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="290" />
+            <location filename="../../fieldapp/ui/case_view.py" line="293" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="290" />
+            <location filename="../../fieldapp/ui/case_view.py" line="293" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="293" />
+            <location filename="../../fieldapp/ui/case_view.py" line="296" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="300" />
+            <location filename="../../fieldapp/ui/case_view.py" line="303" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="302" />
+            <location filename="../../fieldapp/ui/case_view.py" line="305" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="302" />
+            <location filename="../../fieldapp/ui/case_view.py" line="305" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="302" />
+            <location filename="../../fieldapp/ui/case_view.py" line="305" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="307" />
+            <location filename="../../fieldapp/ui/case_view.py" line="310" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="307" />
+            <location filename="../../fieldapp/ui/case_view.py" line="310" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="308" />
+            <location filename="../../fieldapp/ui/case_view.py" line="311" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="312" />
+            <location filename="../../fieldapp/ui/case_view.py" line="315" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
+            <location filename="../../fieldapp/ui/case_view.py" line="317" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
-            <location filename="../../fieldapp/ui/case_view.py" line="422" />
+            <location filename="../../fieldapp/ui/case_view.py" line="317" />
+            <location filename="../../fieldapp/ui/case_view.py" line="446" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
+            <location filename="../../fieldapp/ui/case_view.py" line="317" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="315" />
+            <location filename="../../fieldapp/ui/case_view.py" line="318" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="316" />
+            <location filename="../../fieldapp/ui/case_view.py" line="319" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
+            <location filename="../../fieldapp/ui/case_view.py" line="349" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="322" />
+            <location filename="../../fieldapp/ui/case_view.py" line="325" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="323" />
+            <location filename="../../fieldapp/ui/case_view.py" line="326" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="324" />
+            <location filename="../../fieldapp/ui/case_view.py" line="327" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="325" />
+            <location filename="../../fieldapp/ui/case_view.py" line="328" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="326" />
+            <location filename="../../fieldapp/ui/case_view.py" line="329" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="367" />
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="349" />
+            <source>Question</source>
+            <translation>សំណួរ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="349" />
+            <source>Answer</source>
+            <translation>ចម្លើយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="351" />
+            <source>Other answers ({n})</source>
+            <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="391" />
+            <location filename="../../fieldapp/ui/case_view.py" line="400" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="442" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="443" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="444" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="444" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="421" />
+            <location filename="../../fieldapp/ui/case_view.py" line="445" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="421" />
+            <location filename="../../fieldapp/ui/case_view.py" line="445" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="422" />
+            <location filename="../../fieldapp/ui/case_view.py" line="446" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="424" />
+            <location filename="../../fieldapp/ui/case_view.py" line="448" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="425" />
+            <location filename="../../fieldapp/ui/case_view.py" line="449" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="426" />
+            <location filename="../../fieldapp/ui/case_view.py" line="450" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="427" />
+            <location filename="../../fieldapp/ui/case_view.py" line="451" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="428" />
+            <location filename="../../fieldapp/ui/case_view.py" line="452" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="429" />
+            <location filename="../../fieldapp/ui/case_view.py" line="453" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="431" />
+            <location filename="../../fieldapp/ui/case_view.py" line="455" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="456" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="456" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="456" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="433" />
+            <location filename="../../fieldapp/ui/case_view.py" line="457" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="433" />
+            <location filename="../../fieldapp/ui/case_view.py" line="457" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="434" />
+            <location filename="../../fieldapp/ui/case_view.py" line="458" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="458" />
+            <source>Other answers</source>
+            <translation>ចម្លើយផ្សេងទៀត</translation>
         </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="249" />
+            <location filename="../../fieldapp/ui/first_run.py" line="257" />
             <source>Set up fieldapp</source>
             <extracomment>The store exists already (its enrolment failed): only the HQ page may change.</extracomment>
             <translation>រៀបចំ fieldapp</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="250" />
+            <location filename="../../fieldapp/ui/first_run.py" line="258" />
             <source>Next &gt;</source>
             <translation>បន្ទាប់ &gt;</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="251" />
+            <location filename="../../fieldapp/ui/first_run.py" line="259" />
             <source>&lt; Back</source>
             <translation>&lt; ថយក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="253" />
+            <location filename="../../fieldapp/ui/first_run.py" line="261" />
             <source>Create the store</source>
             <translation>បង្កើតឃ្លាំងទិន្នន័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="253" />
+            <location filename="../../fieldapp/ui/first_run.py" line="261" />
             <source>Finish</source>
             <translation>បញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="254" />
+            <location filename="../../fieldapp/ui/first_run.py" line="262" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -782,27 +798,27 @@
     <context>
         <name>HqPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="178" />
+            <location filename="../../fieldapp/ui/first_run.py" line="186" />
             <source>Headquarters (optional)</source>
             <translation>ទីស្នាក់ការកណ្ដាល (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="179" />
+            <location filename="../../fieldapp/ui/first_run.py" line="187" />
             <source>Leave both empty to skip: everything works offline, and you can enrol later.</source>
             <translation>ទុកទាំងពីរឱ្យនៅទទេ ដើម្បីរំលង៖ អ្វីៗទាំងអស់ដំណើរការដោយគ្មានអ៊ីនធឺណិត ហើយអ្នកអាចចុះឈ្មោះនៅពេលក្រោយ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="181" />
+            <location filename="../../fieldapp/ui/first_run.py" line="189" />
             <source>If HQ gave you an enrolment code, enter HQ's address and the code to send this post's cases to HQ when a connection is available.</source>
             <translation>ប្រសិនបើទីស្នាក់ការកណ្ដាលបានផ្ដល់លេខកូដចុះឈ្មោះឱ្យអ្នក សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដ ដើម្បីផ្ញើសំណុំរឿងរបស់ប៉ុស្តិ៍នេះទៅទីស្នាក់ការកណ្ដាល នៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="184" />
+            <location filename="../../fieldapp/ui/first_run.py" line="192" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="185" />
+            <location filename="../../fieldapp/ui/first_run.py" line="193" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
@@ -1390,27 +1406,27 @@ Notes: {notes}</source>
     <context>
         <name>ResetDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="102" />
+            <location filename="../../fieldapp/ui/admin.py" line="111" />
             <source>Reset passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="108" />
+            <location filename="../../fieldapp/ui/admin.py" line="118" />
             <source>User</source>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="109" />
+            <location filename="../../fieldapp/ui/admin.py" line="119" />
             <source>New passphrase</source>
             <translation>ឃ្លាសម្ងាត់ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="111" />
+            <location filename="../../fieldapp/ui/admin.py" line="121" />
             <source>Set passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="111" />
+            <location filename="../../fieldapp/ui/admin.py" line="121" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -1441,7 +1457,7 @@ Notes: {notes}</source>
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="117" />
+            <location filename="../../fieldapp/ui/shell.py" line="118" />
             <source>fieldapp — rescue and referral records</source>
             <extracomment>Input that counts as "someone is using the laptop". HQ enrolment: (workspace, url, code) -&gt; None, raises FieldAppError. What `ask_revoked` answers to wipe without exporting the unsent changes.</extracomment>
             <translation>fieldapp — កំណត់ត្រាការជួយសង្គ្រោះ និងការបញ្ជូន</translation>
@@ -1450,22 +1466,22 @@ Notes: {notes}</source>
     <context>
         <name>StatementDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="74" />
+            <location filename="../../fieldapp/ui/case_view.py" line="75" />
             <source>Statement</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="75" />
+            <location filename="../../fieldapp/ui/case_view.py" line="76" />
             <source>Final (sealed) — seal {hash}</source>
             <translation>ចុងក្រោយ (បានបិទត្រា) — ត្រា {hash}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="76" />
+            <location filename="../../fieldapp/ui/case_view.py" line="77" />
             <source>Draft (not final yet)</source>
             <translation>សេចក្ដីព្រាង (មិនទាន់ចុងក្រោយ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="77" />
+            <location filename="../../fieldapp/ui/case_view.py" line="78" />
             <source>Victim: {victim}
 Interview: {date}, language {lang}
 {seal}</source>
@@ -1474,7 +1490,7 @@ Interview: {date}, language {lang}
 {seal}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="80" />
+            <location filename="../../fieldapp/ui/case_view.py" line="81" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -1482,27 +1498,43 @@ Interview: {date}, language {lang}
     <context>
         <name>Strength</name>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="39" />
+            <location filename="../../fieldapp/ui/strength.py" line="25" />
             <source>Too short: use at least {n} characters</source>
+            <extracomment>Whether the policy accepts it (the same check `auth.check_passphrase` makes).</extracomment>
             <translation>ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="49" />
-            <source>Weak: add more words</source>
-            <translation>ខ្សោយ៖ សូមបន្ថែមពាក្យទៀត</translation>
+            <location filename="../../fieldapp/ui/strength.py" line="26" />
+            <source>Too common, easily guessed: use several unrelated words</source>
+            <translation>ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="51" />
-            <source>Fair</source>
-            <translation>មធ្យម</translation>
+            <location filename="../../fieldapp/ui/strength.py" line="27" />
+            <source>Repeated characters are easily guessed: use several unrelated words</source>
+            <translation>តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="53" />
+            <location filename="../../fieldapp/ui/strength.py" line="29" />
+            <source>Sequences and keyboard patterns are easily guessed: use several unrelated words</source>
+            <translation>លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="31" />
+            <source>Do not use your user name or the post's name</source>
+            <translation>កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="32" />
+            <source>Too easy to guess: add more words (four unrelated words are good)</source>
+            <translation>ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/strength.py" line="46" />
             <source>Good</source>
             <translation>ល្អ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="54" />
+            <location filename="../../fieldapp/ui/strength.py" line="45" />
             <source>Strong</source>
             <translation>រឹងមាំ</translation>
         </message>
@@ -1711,49 +1743,49 @@ Interview: {date}, language {lang}
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="54" />
-            <location filename="../../fieldapp/ui/admin.py" line="77" />
+            <location filename="../../fieldapp/ui/admin.py" line="55" />
+            <location filename="../../fieldapp/ui/admin.py" line="78" />
             <source>Add user</source>
             <extracomment>Export formats offered, in order (csv writes a folder of files; the others one file).</extracomment>
             <translation>បន្ថែមអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="70" />
+            <location filename="../../fieldapp/ui/admin.py" line="71" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="71" />
+            <location filename="../../fieldapp/ui/admin.py" line="72" />
             <source>Full name (optional)</source>
             <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="72" />
+            <location filename="../../fieldapp/ui/admin.py" line="73" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="73" />
+            <location filename="../../fieldapp/ui/admin.py" line="74" />
             <source>Transit centre</source>
             <translation>មជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="74" />
+            <location filename="../../fieldapp/ui/admin.py" line="75" />
             <source>Passphrase</source>
             <translation>ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="75" />
+            <location filename="../../fieldapp/ui/admin.py" line="76" />
             <source>Repeat passphrase</source>
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="77" />
+            <location filename="../../fieldapp/ui/admin.py" line="78" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="88" />
+            <location filename="../../fieldapp/ui/admin.py" line="93" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>

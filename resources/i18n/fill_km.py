@@ -396,6 +396,21 @@ KM: dict[str, str] = {
         "វាត្រូវបានទុកដោយឡែក ហើយនឹងសាកល្បងម្ដងទៀតរាល់ពេលធ្វើសមកាលកម្ម៖",
     "Refused by HQ": "ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ",
     "Not stored here": "មិនបានរក្សាទុកនៅទីនេះ",
+    # h10
+    "Too common, easily guessed: use several unrelated words":
+        "ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
+    "Repeated characters are easily guessed: use several unrelated words":
+        "តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
+    "Sequences and keyboard patterns are easily guessed: use several unrelated words":
+        "លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
+    "Do not use your user name or the post's name": "កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍",
+    "Too easy to guess: add more words (four unrelated words are good)":
+        "ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)",
+    # lead (merge)
+    "Question": "សំណួរ",
+    "Answer": "ចម្លើយ",
+    "Other answers ({n})": "ចម្លើយផ្សេងទៀត ({n})",
+    "Other answers": "ចម្លើយផ្សេងទៀត",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

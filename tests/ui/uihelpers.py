@@ -12,7 +12,7 @@ from fieldapp.services import auth, intake, referrals, statements
 
 FAST = KdfParams(iterations=1, lanes=1, memory_kib=8192)
 NARRATIVE = "NARRATIVE-SECRET ការណែនាំសម្ងាត់"
-PASSPHRASES = {"sup": "supervisor pass", "off": "officer pass", "ptc": "centre pass", "bav": "bavet pass"}
+PASSPHRASES = {"sup": "supervisor pass", "off": "officer pass", "ptc": "centre pass 7", "bav": "bavet pass"}
 #: Qt messages that say nothing about our code (the offscreen platform's limits).
 BENIGN = ("This plugin does not support propagateSizeHints()",
           "This plugin does not support raise()",

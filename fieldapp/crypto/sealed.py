@@ -1,0 +1,74 @@
+"""Per-record sealing of statement content under the statement key (AES-256-GCM).
+
+A sealed value is text, `fa-sealed:1:<base64 nonce||ciphertext>`, so it fits the columns
+and JSON it replaces. The associated data binds it to the record and the field it
+belongs to: a ciphertext copied onto another statement, or into another field, fails to
+open instead of showing the wrong child's words.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from fieldapp.domain.errors import StoreCorrupt
+
+PREFIX = "fa-sealed:1:"
+#: How a sealed JSON value (child-protocol details) is kept in its JSON column.
+JSON_MARK = "$sealed"
+
+
+def _aad(entity: str, record_id: str, field: str) -> bytes:
+    return b"\x00".join((b"fieldapp sealed v1", entity.encode(), record_id.encode(), field.encode()))
+
+
+def is_sealed(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.startswith(PREFIX)
+    return isinstance(value, dict) and set(value) == {JSON_MARK}
+
+
+def seal_text(key: bytes | bytearray, entity: str, record_id: str, field: str, text: str) -> str:
+    nonce = os.urandom(12)
+    ct = AESGCM(bytes(key)).encrypt(nonce, text.encode("utf-8"), _aad(entity, record_id, field))
+    return PREFIX + base64.b64encode(nonce + ct).decode("ascii")
+
+
+def open_text(key: bytes | bytearray, entity: str, record_id: str, field: str, token: str) -> str:
+    try:
+        raw = base64.b64decode(token[len(PREFIX):].encode("ascii"), validate=True)
+        plain = AESGCM(bytes(key)).decrypt(raw[:12], raw[12:], _aad(entity, record_id, field))
+    except (InvalidTag, ValueError) as exc:
+        raise StoreCorrupt(f"a sealed {entity} field does not open with this device's key") from exc
+    return plain.decode("utf-8")
+
+
+def seal_json(key: bytes | bytearray, entity: str, record_id: str, field: str, value: Any) -> dict[str, str]:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return {JSON_MARK: seal_text(key, entity, record_id, field, text)}
+
+
+def open_json(key: bytes | bytearray, entity: str, record_id: str, field: str, value: dict[str, str]) -> Any:
+    return json.loads(open_text(key, entity, record_id, field, value[JSON_MARK]))
+
+
+def seal_value(key: bytes | bytearray, entity: str, record_id: str, field: str, value: Any) -> Any:
+    """Seal text as text and anything else (a dict, a list) as JSON."""
+    if is_sealed(value):
+        return value
+    if isinstance(value, str):
+        return seal_text(key, entity, record_id, field, value) if value else value
+    return seal_json(key, entity, record_id, field, value)
+
+
+def open_value(key: bytes | bytearray, entity: str, record_id: str, field: str, value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(PREFIX):
+        return open_text(key, entity, record_id, field, value)
+    if isinstance(value, dict) and set(value) == {JSON_MARK}:
+        return open_json(key, entity, record_id, field, value)
+    return value

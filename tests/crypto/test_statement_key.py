@@ -1,0 +1,201 @@
+"""Keys per data class: statement content sealed under a key only officers and supervisors hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlcipher3
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
+
+from fieldapp.crypto import sealed
+from fieldapp.crypto.keystore import Keystore
+from fieldapp.domain.enums import Role
+from fieldapp.domain.errors import PermissionDenied
+from fieldapp.services import auth, intake, statements
+from fieldapp.services.workspace import Workspace
+from fieldapp.store.models import AuditEvent
+from tests.conftest import FAST_KDF, PASSPHRASE, add_user
+
+NARRATIVE = "Taken across the river at night by a broker called Uncle Heng"
+PROTOCOL = {k: True for k in statements.CHILD_PROTOCOL}
+FIXTURE = Path(__file__).parent.parent / "data" / "stores" / "release_2026_12"
+FIXTURE_PASSPHRASE = "correct horse battery staple"
+
+
+def raw_rows(root: Path, db_key: bytes | bytearray) -> list[tuple[str, Any]]:
+    """Every text value in every table, read with sqlcipher3 and the database key alone."""
+    conn = sqlcipher3.connect(str(root / "fieldapp.db"))
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{bytes(db_key).hex()}'\"")
+    out: list[tuple[str, Any]] = []
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for name in tables:
+        for row in conn.execute(f'SELECT * FROM "{name}"'):
+            out.extend((name, v) for v in row if isinstance(v, str | bytes))
+    conn.close()
+    return out
+
+
+def hits(rows: list[tuple[str, Any]], phrase: str) -> list[str]:
+    found = []
+    for table, value in rows:
+        text = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+        if phrase in text or phrase in json.dumps(text, ensure_ascii=True):
+            found.append(table)
+    return found
+
+
+@pytest.fixture
+def case(ws: Workspace) -> tuple[str, str, str]:
+    rescue = intake.create_rescue(ws, operation_date=dt.date(2026, 3, 14), province_code="KH-1",
+                                  exploitation_type="labour")
+    child = intake.add_victim(ws, rescue.id, name_latin="Sok Chanthy", sex="female",
+                              date_of_birth=dt.date(2013, 2, 1))
+    final = statements.record_statement(ws, child.id, narrative=NARRATIVE, child_protocol=PROTOCOL)
+    statements.finalise_statement(ws, final.id)
+    draft = statements.record_statement(ws, child.id, narrative=NARRATIVE + " (draft)")
+    add_user(ws, "vichet", Role.OFFICER)
+    add_user(ws, "dara", Role.CENTRE_STAFF, centre="PTC")
+    return child.id, final.id, draft.id
+
+
+def test_centre_staff_key_or_database_key_alone_reads_no_narrative(ws: Workspace, case, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    _, final_id, draft_id = case
+    ws.close()
+    keystore = Keystore.load(store_dir / "keystore.json")
+    staff = keystore.unwrap_keys("dara", PASSPHRASE)
+    assert staff.statement_key is None  # the wrap does not hold it at all
+    assert not keystore.holds_statement_key("dara") and keystore.holds_statement_key("vichet")
+    rows = raw_rows(store_dir, staff.db_key)
+    assert rows, "the database key opens the file"
+    assert hits(rows, "Uncle Heng") == [] and hits(rows, "guardian_present") == []
+    narratives = [v for t, v in rows if t == "statement" and isinstance(v, str) and v.startswith(sealed.PREFIX)]
+    assert len(narratives) == 2
+    # Through the service, centre staff are refused; their session cannot even open the seal.
+    with auth.unlock(store_dir, "dara", PASSPHRASE) as centre:
+        assert centre.store.statement_key is None
+        with pytest.raises(PermissionDenied):
+            statements.view_statement(centre, final_id)
+
+
+def test_an_officer_reads_through_the_service_and_it_is_audited(ws: Workspace, case, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    _, final_id, _ = case
+    ws.close()
+    with auth.unlock(store_dir, "vichet", PASSPHRASE) as officer:
+        st = statements.view_statement(officer, final_id)
+        assert st.narrative == NARRATIVE and st.child_protocol == PROTOCOL
+        assert statements.content_hash(st) == st.final_hash  # the seal covers the clear text
+        with officer.tx() as s:
+            views = s.scalars(select(AuditEvent).where(AuditEvent.action == "view")).all()
+        assert [(v.username, v.entity_id) for v in views] == [("vichet", final_id)]
+
+
+def test_outbox_and_search_index_hold_no_clear_statement_text(ws: Workspace, case) -> None:  # type: ignore[no-untyped-def]
+    with ws.tx() as s:
+        rows = s.connection().exec_driver_sql(
+            "SELECT fields FROM outbox WHERE entity = 'statement'").fetchall()
+        docs = s.connection().exec_driver_sql("SELECT body FROM search_doc").fetchall()
+    assert rows and all("Uncle Heng" not in r[0] for r in rows)
+    assert any(sealed.PREFIX in r[0] for r in rows)
+    assert docs and all("Uncle Heng" not in d[0] for d in docs)
+    # What goes to HQ (sealed again, for HQ, in the envelope) is the clear text.
+    from fieldapp.sync.client import unsent_changes
+
+    with ws.tx() as s:
+        wire = [c for c in unsent_changes(s) if c["entity"] == "statement"]
+    assert any(c["fields"].get("narrative", [""])[0] == NARRATIVE for c in wire)
+
+
+def test_a_centre_staff_session_cannot_push_statements_it_cannot_open(ws: Workspace, case, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    ws.close()
+    from fieldapp.sync.client import unsent_changes
+
+    with auth.unlock(store_dir, "dara", PASSPHRASE) as centre, centre.tx() as s:
+        with pytest.raises(PermissionDenied):
+            unsent_changes(s)
+
+
+def test_resets_and_new_users_get_the_key_by_role(ws: Workspace, case, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    _, final_id, _ = case
+    auth.reset_passphrase(ws, "vichet", "a brand new passphrase", kdf=FAST_KDF)
+    auth.reset_passphrase(ws, "dara", "another brand new passphrase", kdf=FAST_KDF)
+    add_user(ws, "sup2", Role.SUPERVISOR)
+    ws.close()
+    keystore = Keystore.load(store_dir / "keystore.json")
+    assert keystore.holds_statement_key("vichet") and keystore.holds_statement_key("sup2")
+    assert not keystore.holds_statement_key("dara")
+    with auth.unlock(store_dir, "vichet", "a brand new passphrase") as officer:
+        assert statements.view_statement(officer, final_id).narrative == NARRATIVE
+    auth.change_passphrase(store_dir, "sup2", PASSPHRASE, "yet one more new passphrase", FAST_KDF)
+    with auth.unlock(store_dir, "sup2", "yet one more new passphrase") as sup2:
+        assert statements.view_statement(sup2, final_id).narrative == NARRATIVE
+
+
+def test_hq_escrow_holds_both_keys(ws: Workspace, case, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    _, final_id, _ = case
+    recovery = X25519PrivateKey.generate()
+    auth.set_escrow(ws, recovery.public_key())
+    ws.close()
+    keys = Keystore.load(store_dir / "keystore.json").recover_keys(recovery)
+    assert keys.statement_key is not None
+    with auth.recover(store_dir, recovery, "sup") as recovered:
+        assert statements.view_statement(recovered, final_id).narrative == NARRATIVE
+
+
+def test_lock_zeroes_the_key_buffers(ws: Workspace) -> None:
+    db_key, st_key = ws.store.key, ws.store.statement_key
+    assert st_key is not None and any(db_key) and any(st_key)
+    ws.close()
+    assert not any(db_key) and not any(st_key)
+
+
+def test_a_store_of_the_previous_release_upgrades_with_every_narrative_intact(tmp_path: Path) -> None:
+    root = tmp_path / "old"
+    shutil.copytree(FIXTURE, root)
+    old_key = Keystore.load(root / "keystore.json").unwrap("sup", FIXTURE_PASSPHRASE)
+    before = raw_rows(root, old_key)
+    assert hits(before, "Fixture narrative one"), "the fixture holds clear narratives"
+    # Centre staff first: nothing they could do changes that; the store opens as before.
+    with auth.unlock(root, "dara", FIXTURE_PASSPHRASE) as centre:
+        assert centre.store.statement_key is None
+    # The first officer to unlock seals every narrative and takes the key into their wrap.
+    with auth.unlock(root, "vichet", FIXTURE_PASSPHRASE) as officer:
+        victim = officer.tx
+        with victim() as s:
+            ids = [r[0] for r in s.connection().exec_driver_sql("SELECT id FROM statement ORDER BY id")]
+        texts = [statements.view_statement(officer, i) for i in ids]
+        assert sorted(t.narrative.split(":")[0] for t in texts) == ["Fixture narrative one",
+                                                                   "Fixture narrative two"]
+        final = next(t for t in texts if t.status == "final")
+        assert statements.content_hash(final) == final.final_hash
+    after = raw_rows(root, old_key)
+    assert hits(after, "Fixture narrative") == []
+    keystore = Keystore.load(root / "keystore.json")
+    assert keystore.holds_statement_key("vichet") and not keystore.holds_statement_key("sup")
+    assert keystore.has_transit()  # the supervisor has not unlocked since
+    with auth.unlock(root, "sup", FIXTURE_PASSPHRASE) as sup:
+        assert {statements.view_statement(sup, i).narrative[:21] for i in ids} == {
+            "Fixture narrative one", "Fixture narrative two"}
+    keystore = Keystore.load(root / "keystore.json")
+    assert keystore.holds_statement_key("sup") and not keystore.has_transit()
+    assert not keystore.holds_statement_key("dara")
+    assert hits(raw_rows(root, old_key), "Fixture narrative") == []
+
+
+def test_statement_drafts_are_sealed_too(ws: Workspace, case, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.services import drafts
+
+    child_id, _, _ = case
+    draft_id = drafts.save_draft(ws, "statement_child", {"victim_id": child_id},
+                                 {"answers": {"narrative": "Half typed: Uncle Heng took"}})
+    assert drafts.load_draft(ws, draft_id).values["answers"]["narrative"].startswith("Half typed")
+    assert drafts.list_drafts(ws)[0].answered == 1
+    key = bytes(ws.store.key)
+    ws.close()
+    assert hits(raw_rows(store_dir, key), "Uncle Heng") == []
