@@ -31,7 +31,14 @@ from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.forms import open_form
 from fieldapp.ui.tasks import user_message
-from fieldapp.ui.widgets import Banner, fill_table, lock_icon, make_table, selected_key
+from fieldapp.ui.widgets import (
+    Banner,
+    fill_table,
+    fit_to_screen,
+    lock_icon,
+    make_table,
+    selected_key,
+)
 
 
 @dataclass
@@ -66,7 +73,7 @@ class StatementDialog(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.text, 1)
         layout.addLayout(row)
-        self.resize(620, 480)
+        fit_to_screen(self, 620, 480)
         self.retranslate()
 
     def retranslate(self) -> None:
