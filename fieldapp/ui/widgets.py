@@ -153,3 +153,13 @@ def fit_to_screen(widget: QWidget, width: int, height: int, margin: int = 24) ->
         return
     room = screen.availableGeometry()
     widget.resize(max(200, min(width, room.width() - margin)), max(200, min(height, room.height() - margin)))
+
+
+def reselect(table: QTableWidget, key: str) -> bool:
+    """Select the row whose first cell carries `key` (after the table was filled again)."""
+    for r in range(table.rowCount()):
+        item = table.item(r, 0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+            table.selectRow(r)
+            return True
+    return False
