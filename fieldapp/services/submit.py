@@ -23,6 +23,7 @@ from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
 from fieldapp.resources import forms_dir
 from fieldapp.services import answers, drafts, intake, mass_intake, referrals, statements
+from fieldapp.services.changes import Changes
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit, reference
 from fieldapp.store.changes import find
@@ -70,6 +71,12 @@ class Submitted:
     entity_id: str
     rescue_id: str | None = None
     victims: tuple[str, ...] = ()
+
+    @property
+    def changes(self) -> Changes:
+        """What this submit changed, for the views that show it."""
+        kinds = {self.entity} | ({"victim"} if self.victims else set())
+        return Changes.of(kinds, [self.rescue_id], [self.entity_id, *self.victims])
 
 
 # ------------------------------------------------------------------------------ opening

@@ -27,6 +27,7 @@ from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.domain.enums import Role
 from fieldapp.services import auth, caselist, exports
 from fieldapp.services import sync as sync_service
+from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.strength import strength
@@ -271,10 +272,10 @@ class AdminView(QWidget):
 
         def done(_r: object) -> None:
             self.banner.info(message)
-            ctx.changed()
             self.activate()
 
-        ctx.runner.run_db(name, fn, done, lambda exc: self.banner.error(user_message(exc)))
+        ctx.runner.run_op(name, fn, Changes.of(["user"]), done,
+                          lambda exc: self.banner.error(user_message(exc)), origin=self)
 
     def add_user(self, new: NewUser) -> None:
         ctx, kdf = self.ctx, self.kdf

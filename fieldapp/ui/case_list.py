@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.enums import ExploitationType, ReferralStatus, Role
 from fieldapp.services import caselist
 from fieldapp.services.caselist import CaseFilter, CasePage, CaseRow, CaseSort
+from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
-from fieldapp.ui.context import ViewContext
+from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.forms import open_form
 from fieldapp.ui.widgets import Banner
 
@@ -327,6 +328,7 @@ class CaseListView(QWidget):
         self.ctx = ctx
         self.model.set_context(ctx)
         self._fill_combos()
+        follow_changes(self, ctx, self.on_changes)
         if ctx is not None:
             self.new_button.setVisible(ctx.role in (Role.OFFICER, Role.SUPERVISOR))
             # An officer sees its own post only: the post filter would only confuse.
@@ -335,6 +337,11 @@ class CaseListView(QWidget):
 
     def activate(self) -> None:
         if self.ctx is not None and not self.model.rows and not self.model.loading:
+            self.model.reload(self.current_filter())
+
+    def on_changes(self, changes: Changes, _origin: object) -> None:
+        """A write somewhere changed cases: list them again with the same filter."""
+        if self.ctx is not None and changes.touches_cases():
             self.model.reload(self.current_filter())
 
     def clear(self) -> None:

@@ -26,13 +26,22 @@ from fieldapp.domain.enums import StatementStatus
 from fieldapp.services import caselist, intake, statements
 from fieldapp.services.answers import answers_of
 from fieldapp.services.caselist import CaseExtras
+from fieldapp.services.changes import Changes
 from fieldapp.services.intake import CaseFile
 from fieldapp.store.models import Statement
 from fieldapp.ui import i18n
-from fieldapp.ui.context import ViewContext
+from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.forms import open_form
 from fieldapp.ui.tasks import user_message
-from fieldapp.ui.widgets import Banner, fill_table, lock_icon, make_table, selected_key
+from fieldapp.ui.widgets import (
+    Banner,
+    fill_table,
+    fit_to_screen,
+    lock_icon,
+    make_table,
+    reselect,
+    selected_key,
+)
 
 
 @dataclass
@@ -67,7 +76,7 @@ class StatementDialog(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.text, 1)
         layout.addLayout(row)
-        self.resize(620, 480)
+        fit_to_screen(self, 620, 480)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -218,6 +227,19 @@ class CaseView(QWidget):
     # -- life cycle -------------------------------------------------------------------
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
+        follow_changes(self, ctx, self.on_changes)
+
+    def on_changes(self, changes: Changes, _origin: object) -> None:
+        """A write changed this case: load it again, keeping the tab, selections and dialogs."""
+        if self.ctx is not None and self.rescue_id and changes.touches_case(self.rescue_id):
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.ctx is None or not self.rescue_id:
+            return
+        ctx, rescue_id = self.ctx, self.rescue_id
+        ctx.runner.run_db("load_case", lambda: load_case(ctx, rescue_id), self._loaded,
+                          lambda exc: self.banner.error(user_message(exc)))
 
     def show_case(self, rescue_id: str) -> None:
         """Open a case: clear what was shown, then load it off the UI thread."""
@@ -255,7 +277,12 @@ class CaseView(QWidget):
         if self.rescue_id != loaded.case.rescue.id:
             return
         self.loaded = loaded
+        tables = (self.victims, self.statements, self.suspects, self.referrals, self.attachments)
+        keep = [selected_key(t) for t in tables]
         self._render()
+        for table, key in zip(tables, keep, strict=True):
+            if key is not None:
+                reselect(table, key)
 
     # -- rendering --------------------------------------------------------------------
     def _victim_label(self, victim_id: str) -> str:

@@ -49,3 +49,20 @@ class ViewContext:
             if c.code == code:
                 return ref_name(c.en, c.km)
         return code
+
+
+def follow_changes(view: object, ctx: ViewContext | None, slot: Callable[[Any, object], None]) -> None:
+    """Connect `slot(changes, origin)` to the runner's broadcast of what each write changed.
+
+    Called from a view's ``set_context``: connects once per runner (unlocking again gives
+    the same runner), so a view never refreshes twice for one change.
+    """
+    runner = ctx.runner if ctx is not None else None
+    old = getattr(view, "_followed_runner", None)
+    if old is runner:
+        return
+    if old is not None:
+        old.operation_did_execute.disconnect(slot)
+    if runner is not None:
+        runner.operation_did_execute.connect(slot)
+    view._followed_runner = runner  # type: ignore[attr-defined]

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.domain.enums import Role
 from fieldapp.services import caselist
+from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.admin import AdminView
 from fieldapp.ui.case_list import CaseListView
 from fieldapp.ui.case_view import CaseView
-from fieldapp.ui.context import ViewContext
+from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.referral_board import ReferralBoard
 from fieldapp.ui.reports.view import ReportsView
 from fieldapp.ui.sync_panel import SyncPanel
@@ -38,6 +39,7 @@ SCREENS: dict[Role, tuple[str, ...]] = {
     Role.SUPERVISOR: ("cases", "referrals", "sync", "reports", "admin"),
 }
 STATUS_REFRESH_MS = 30_000
+SAVED_SHOWN_MS = 8_000
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,14 @@ class MainView(QWidget):
             lambda _i: self.language_requested.emit(self.language.currentData()))
         self.lock_button = QPushButton()
         self.lock_button.clicked.connect(self.lock_requested.emit)
+        #: The non-modal confirmation every save shows ("Saved: Victim"), gone after a while.
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved")
+        self.saved_label.setStyleSheet("color: #1d5e20; font-weight: bold;")
+        self._saved_timer = QTimer(self)
+        self._saved_timer.setSingleShot(True)
+        self._saved_timer.setInterval(SAVED_SHOWN_MS)
+        self._saved_timer.timeout.connect(self.saved_label.clear)
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
@@ -110,6 +120,8 @@ class MainView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.title)
+        top.addSpacing(24)
+        top.addWidget(self.saved_label)
         top.addStretch(1)
         top.addWidget(self.language)
         top.addWidget(self.lock_button)
@@ -131,6 +143,7 @@ class MainView(QWidget):
         self.ctx = ctx
         if ctx is not None:
             ctx.changed = self.refresh_status
+        follow_changes(self, ctx, self.on_changes)
         for view in self.views():
             view.set_context(ctx)  # type: ignore[attr-defined]
         self._fill_nav()
@@ -147,6 +160,7 @@ class MainView(QWidget):
             view.clear()  # type: ignore[attr-defined]
         self.pending = None
         self.sync_status = None
+        self.saved_label.clear()
         self._render_status()
 
     def place(self) -> Place | None:
@@ -203,6 +217,17 @@ class MainView(QWidget):
         self.case_list.activate()
 
     # -- status bar -------------------------------------------------------------------
+    def on_changes(self, changes: Changes, _origin: object) -> None:
+        """Every write: confirm it in words (non-modal) and refresh the pending count."""
+        self.refresh_status()
+        if changes.everything or not changes.entities:
+            return
+        order: tuple[str, ...] = ("rescue", "victim", "statement", "suspect", "referral", "attachment")
+        kinds = [k for k in order if k in changes.entities] or sorted(changes.entities)
+        what = ", ".join(i18n.entity_label(k) for k in kinds[:2]) if kinds != ["user"] else self.tr("User")
+        self.saved_label.setText("✔ " + self.tr("Saved: {what}").format(what=what))
+        self._saved_timer.start()
+
     def refresh_status(self) -> None:
         ctx = self.ctx
         if ctx is None:

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.enums import ReferralStatus, Role, Service
 from fieldapp.services import referrals
+from fieldapp.services.changes import Changes
 from fieldapp.services.referrals import ReferralCard
 from fieldapp.ui import i18n
-from fieldapp.ui.context import ViewContext
+from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, fill_table, make_table, ok_cancel, selected_key
 
@@ -156,6 +157,12 @@ class ReferralBoard(QWidget):
     # -- life cycle -------------------------------------------------------------------
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
+        follow_changes(self, ctx, self.on_changes)
+
+    def on_changes(self, changes: Changes, _origin: object) -> None:
+        """Referrals (or the people they are for) changed anywhere: list them again."""
+        if self.ctx is not None and changes.touches("referral", "victim"):
+            self.refresh()
 
     def activate(self) -> None:
         self.refresh()
@@ -278,10 +285,10 @@ class ReferralBoard(QWidget):
 
         def done(_result: Any) -> None:
             self.banner.info(message)
-            ctx.changed()
-            self.refresh()
 
-        ctx.runner.run_db(name, fn, done, lambda exc: self.banner.error(user_message(exc)))
+        # The broadcast refreshes this board and every other open view.
+        ctx.runner.run_op(name, fn, lambda r: Changes.of(["referral"], ids=[getattr(r, "id", None)]),
+                          done, lambda exc: self.banner.error(user_message(exc)), origin=self)
 
     def accept(self, referral_id: str) -> None:
         ctx = self.ctx

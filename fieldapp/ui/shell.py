@@ -40,6 +40,7 @@ from fieldapp.ui.main_window import MainView, Place
 from fieldapp.ui.sync_status import HqSync
 from fieldapp.ui.tasks import TaskRunner, user_message
 from fieldapp.ui.unlock import UnlockFailed, UnlockView
+from fieldapp.ui.widgets import fit_to_screen
 
 log = logging.getLogger("fieldapp.ui.shell")
 #: Input that counts as "someone is using the laptop".
@@ -105,7 +106,7 @@ class Shell(QMainWindow):
         for w in (self.wizard, self.unlock, self.main):
             self.stack.addWidget(w)
         self.setCentralWidget(self.stack)
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760, margin=0)
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.on_close: Callable[[], None] | None = None

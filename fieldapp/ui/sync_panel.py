@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldapp.services.changes import Changes
 from fieldapp.sync.client import DeviceRevoked, HqRefused, HqUnreachable, NotEnrolled
 from fieldapp.ui import i18n
-from fieldapp.ui.context import ViewContext
+from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.sync_status import HqSync, OfflineSync, SyncSource, SyncStatus
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, BusyBar
@@ -65,6 +66,12 @@ class SyncPanel(QWidget):
         self.running = False
         if ctx is not None and "sync" in ctx.hooks:
             self.source = ctx.hooks["sync"]
+        follow_changes(self, ctx, self.on_changes)
+
+    def on_changes(self, _changes: Changes, origin: object) -> None:
+        """Any write changes what is waiting to be sent: read the status again."""
+        if self.ctx is not None and origin is not self and not self.running:
+            self.refresh()
 
     def activate(self) -> None:
         self.refresh()
@@ -109,7 +116,6 @@ class SyncPanel(QWidget):
             self.show_status(status)
             self.banner.info(self.tr("Sync finished: {pushed} sent, {pulled} received.").format(
                 pushed=i18n.digits(status.pushed or 0), pulled=i18n.digits(status.pulled or 0)))
-            ctx.changed()
             self.round_finished.emit(True)
 
         def failed(exc: BaseException) -> None:
@@ -120,7 +126,9 @@ class SyncPanel(QWidget):
             if isinstance(exc, DeviceRevoked):
                 self.revoked.emit(exc)
 
-        ctx.runner.run_db("sync_round", lambda: source.sync_now(ctx.ws), done, failed)
+        # A round may bring anything from HQ: every open view reloads from the broadcast.
+        ctx.runner.run_op("sync_round", lambda: source.sync_now(ctx.ws), Changes.all(), done, failed,
+                          origin=self)
         return True
 
     def error_text(self, exc: BaseException) -> str:

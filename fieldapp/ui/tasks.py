@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from fieldapp.domain.errors import FieldAppError
+from fieldapp.services.changes import Changes
 
 log = logging.getLogger("fieldapp.ui.tasks")
 
@@ -54,6 +55,9 @@ class TaskRunner(QObject):
 
     _finish = Signal(object, object, object)
     busy_changed = Signal(bool)
+    #: (Changes, origin) after every write that went through run_op: each open view
+    #: refreshes itself from it (Anki's operation_did_execute). No view calls another.
+    operation_did_execute = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +86,23 @@ class TaskRunner(QObject):
                failed: Callable[[BaseException], None] | None = None) -> Task:
         """Queue a database (or key-derivation, or file) job: they run one at a time."""
         return self._submit(self._db, name, fn, done, failed)
+
+    def run_op(self, name: str, fn: Callable[[], Any], changes: Changes | Callable[[Any], Changes],
+               done: Callable[[Any], None] | None = None,
+               failed: Callable[[BaseException], None] | None = None,
+               origin: object = None) -> Task:
+        """Queue a database job that WRITES: after `done`, broadcast what it changed.
+
+        `changes` is the Changes value, or a function of the job's result that gives it
+        (``lambda r: r.changes`` for a form's ``Submitted``).
+        """
+
+        def ok(result: Any) -> None:
+            if done is not None:
+                done(result)
+            self.operation_did_execute.emit(changes(result) if callable(changes) else changes, origin)
+
+        return self._submit(self._db, name, fn, ok, failed)
 
     def run_net(self, name: str, fn: Callable[[], Any], done: Callable[[Any], None] | None = None,
                 failed: Callable[[BaseException], None] | None = None) -> Task:

@@ -137,3 +137,29 @@ def ok_cancel(dialog: QDialog, ok_text: str, cancel_text: str,
     row.addWidget(cancel)
     row.addWidget(ok)
     return row, ok, cancel
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int, margin: int = 24) -> None:
+    """Resize `widget` to `width` x `height`, or smaller where the screen is smaller.
+
+    A 1366x768 or 1280x720 laptop must show every window whole, action row included;
+    the bodies scroll, so shrinking never hides a button.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        widget.resize(width, height)
+        return
+    room = screen.availableGeometry()
+    widget.resize(max(200, min(width, room.width() - margin)), max(200, min(height, room.height() - margin)))
+
+
+def reselect(table: QTableWidget, key: str) -> bool:
+    """Select the row whose first cell carries `key` (after the table was filled again)."""
+    for r in range(table.rowCount()):
+        item = table.item(r, 0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+            table.selectRow(r)
+            return True
+    return False

@@ -72,8 +72,6 @@ def _show(parent: QWidget | None, ws: Workspace, runner: TaskRunner, form_id: st
     hook = ctx.hooks.get("set_language") if ctx is not None else None
     dialog = FormDialog(parent, ws, runner, form_id, context, draft, on_language=hook)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if ctx is not None:
-        dialog.submitted.connect(lambda _r: ctx.changed())
     _open.append(dialog)
     dialog.destroyed.connect(lambda *_: _open.remove(dialog) if dialog in _open else None)
     dialog.finished.connect(lambda *_: _open.remove(dialog) if dialog in _open else None)

@@ -425,9 +425,10 @@ class FormController(QObject):
         self.busy_changed.emit(True)
         ws, form_id, ctx = self.ws, self.form.form_id, dict(self.prepared.context)
         draft_id = self.draft_id if self.draft_exists else None
-        self.runner.run_db("submit_form",
+        # The runner broadcasts what the submit changed: every open view refreshes itself.
+        self.runner.run_op("submit_form",
                            lambda: submit.submit(ws, form_id, ctx, values, draft_id),
-                           self._submitted, self._submit_failed)
+                           lambda r: r.changes, self._submitted, self._submit_failed)
         return True
 
     def _submitted(self, result: submit.Submitted) -> None:

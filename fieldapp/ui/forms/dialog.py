@@ -34,6 +34,7 @@ from fieldapp.ui import i18n
 from fieldapp.ui.forms import translate
 from fieldapp.ui.forms.controller import FormController
 from fieldapp.ui.tasks import TaskRunner, user_message
+from fieldapp.ui.widgets import fit_to_screen
 
 log = logging.getLogger("fieldapp.ui.forms")
 BANNER_ERROR = "background: #fdecea; color: #8a1c1c; border: 1px solid #e6a5a5; padding: 6px;"
@@ -154,7 +155,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.confirm)
         layout.addLayout(buttons)
-        self.resize(760, 820)
+        fit_to_screen(self, 760, 820)
 
         submit_key = QShortcut(QKeySequence("Ctrl+Return"), self)
         submit_key.activated.connect(self.submit)

@@ -172,9 +172,14 @@ class ReportsView(QWidget):
         filters = QGridLayout()
         widgets = [("year", self.year), ("from", self.start), ("to", self.end),
                    ("province", self.province), ("post", self.post), ("type", self.kind)]
+        # Two rows of three: one row of six needs ~1,300 px, wider than a 1280 px laptop.
         for i, (name, widget) in enumerate(widgets):
-            filters.addWidget(self.labels[name], 0, 2 * i)
-            filters.addWidget(widget, 0, 2 * i + 1)
+            filters.addWidget(self.labels[name], i // 3, 2 * (i % 3))
+            filters.addWidget(widget, i // 3, 2 * (i % 3) + 1)
+            filters.setColumnStretch(2 * (i % 3) + 1, 1)
+        for combo in (self.province, self.post, self.kind):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_button)
         buttons.addStretch(1)
