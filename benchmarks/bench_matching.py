@@ -1,0 +1,90 @@
+"""Matching people: precision and recall on the labelled pairs, and time for 100,000 people.
+
+The labelled set is tests/data/linkage_pairs.csv (benchmarks/linkage_data.py writes it).
+The population is synthetic too, about 10% of people recorded twice; its recall and
+precision are measured over the pairs blocking and scoring find.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from benchmarks.linkage_data import OUT as PAIRS
+from benchmarks.linkage_data import Record, population
+from fieldapp.linkage.match import candidate_pairs, find_matches
+from fieldapp.linkage.score import THRESHOLD, Person, compare, prepare
+
+PEOPLE = int(os.environ.get("FIELDAPP_BENCH_PEOPLE", "100000"))
+
+
+def person(pid: str, r: Record | dict[str, str], prefix: str = "") -> Person:
+    g = (lambda f: r[prefix + f]) if isinstance(r, dict) else (lambda f: getattr(r, f))
+    return Person(
+        id=pid, name_km=g("name_km"), name_latin=g("name_latin"), sex=g("sex"),
+        date_of_birth=dt.date.fromisoformat(g("date_of_birth")) if g("date_of_birth") else None,
+        estimated_age=int(g("estimated_age")) if g("estimated_age") else None,
+        ref_year=int(g("ref_year")) if g("ref_year") else None,
+        nationality=g("nationality"), phones=(g("phone"),) if g("phone") else ())
+
+
+def load_pairs(path: Path = PAIRS) -> list[tuple[str, int, Person, Person]]:
+    with path.open(encoding="utf-8") as fh:
+        return [(row["kind"], int(row["match"]), person("a", row, "a_"), person("b", row, "b_"))
+                for row in csv.DictReader(fh)]
+
+
+def labelled(threshold: float = THRESHOLD) -> dict[str, Any]:
+    pairs = load_pairs()
+    tp = fp = fn = tn = 0
+    missed: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for kind, label, a, b in pairs:
+        hit = compare(prepare(a), prepare(b)).weight >= threshold
+        if hit and label:
+            tp += 1
+        elif hit:
+            fp += 1
+            wrong[kind] += 1
+        elif label:
+            fn += 1
+            missed[kind] += 1
+        else:
+            tn += 1
+    return {"pairs": len(pairs), "matches": tp + fn, "non_matches": fp + tn,
+            "precision": round(tp / max(1, tp + fp), 3), "recall": round(tp / max(1, tp + fn), 3),
+            "false_matches_by_kind": dict(wrong), "missed_by_kind": dict(missed)}
+
+
+def at_scale(n: int = PEOPLE) -> dict[str, Any]:
+    records, truth = population(n)
+    people = [person(str(i), r) for i, r in enumerate(records)]
+    true_pairs = {frozenset((str(i), str(j))) for i in range(n) for j in (i + 1,)
+                  if j < n and truth[i] == truth[j]}
+    started = time.perf_counter()
+    found = find_matches(people)
+    took = time.perf_counter() - started
+    got = {frozenset((c.a, c.b)) for c in found}
+    tp = len(got & true_pairs)
+    prepared = [prepare(p) for p in people[:20000]]
+    t0 = time.perf_counter()
+    n_candidates = sum(1 for _ in candidate_pairs(prepared))
+    block_time = time.perf_counter() - t0
+    return {"people": n, "true_pairs": len(true_pairs), "found": len(got),
+            "seconds": round(took, 1), "precision": round(tp / max(1, len(got)), 3),
+            "recall": round(tp / max(1, len(true_pairs)), 3),
+            "candidates_per_20k": n_candidates, "blocking_seconds_20k": round(block_time, 2)}
+
+
+def run() -> dict[str, Any]:
+    return {"threshold": THRESHOLD, "labelled": labelled(), "population": at_scale()}
+
+
+if __name__ == "__main__":
+    import json
+    print(json.dumps(labelled(), indent=1))

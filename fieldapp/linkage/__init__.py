@@ -1,0 +1,1 @@
+"""People across cases: romanisation, phonetic keys and Fellegi–Sunter scoring (no Qt, no store)."""
