@@ -39,7 +39,7 @@ from fieldapp.crypto.envelope import (
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, SyncRejected
 from fieldapp.domain.hlc import Hlc, HlcClock
-from fieldapp.domain.ids import uuid7
+from fieldapp.domain.ids import next_free_case_code, uuid7
 from fieldapp.hq import db
 from fieldapp.hq.keys import HqKeys, load_keys
 from fieldapp.hq.models import (
@@ -256,6 +256,7 @@ class Hq:
             )
             if won != 1:
                 raise EnrolmentRefused("this enrolment code was already used; ask HQ for a new one")
+            case_code = self._free_case_code(s, code.post_code)
             s.add(
                 Device(
                     id=device_id,
@@ -268,6 +269,7 @@ class Hq:
                     revoked=False,
                     enrolled_at=now,
                     acked_seq=0,
+                    case_code=case_code,
                 )
             )
             post_code, role, centre_code = code.post_code, code.role, code.centre_code
@@ -280,7 +282,15 @@ class Hq:
             hq_x25519_public=b64(_raw(self.keys.hpke_public)),
             hq_recovery_x25519_public=b64(_raw(self.keys.recovery_public)),
             hq_time_ms=now_ms(),
+            case_code=case_code,
         )
+
+    def _free_case_code(self, s: Session, post_code: str) -> str:
+        """The post's first case-number series no device holds (see `domain.ids`)."""
+        db.lock_feed(s)  # two enrolments for one post at once must not get the same letter
+        used = set(s.scalars(select(Device.case_code).where(
+            Device.post_code == post_code, Device.case_code.is_not(None))))
+        return next_free_case_code({c for c in used if c})
 
     # -- devices ---------------------------------------------------------------------
 

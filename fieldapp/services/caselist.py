@@ -88,7 +88,8 @@ class CasePage:
     next_cursor: tuple[Any, ...] | None
 
 
-_CASE_NUMBER = re.compile(r"[A-Za-z]{2,16}-\d[\d-]*")
+#: Both schemes: `POIPET-2025-0001` and `POIPET-2026-A-0001` / `PAILIN-2026-POIPET.A-0001`.
+_CASE_NUMBER = re.compile(r"[A-Za-z]{2,16}-\d{1,4}(?:-[A-Za-z0-9.]*)*")
 
 
 def case_number_prefix(query: str) -> str | None:

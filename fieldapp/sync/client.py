@@ -362,6 +362,10 @@ def enrol(
             "enrolled_ms": answer.hq_time_ms,
         }
         device.revoked = False
+        if answer.case_code:
+            # From now on this device numbers cases in the series HQ gave it (unique at its
+            # post); numbers already issued keep their series.
+            device.case_code = answer.case_code
     return answer
 
 

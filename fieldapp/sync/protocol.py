@@ -143,6 +143,11 @@ class PullAnswer(_Model):
         default_factory=list,
         description="devices of the same post HQ has revoked: refuse their bundles",
     )
+    acked_seq: int | None = Field(
+        default=None, ge=0,
+        description="a return file's acknowledgement: every seq 1..acked_seq of the device "
+        "it is for is at HQ (bundles imported included)",
+    )
 
 
 class EnrolRequest(_Model):
@@ -165,6 +170,8 @@ class EnrolAnswer(_Model):
     hq_x25519_public: str
     hq_recovery_x25519_public: str
     hq_time_ms: int
+    #: This device's case-number series at its post (one letter, unique per post).
+    case_code: str | None = Field(default=None, pattern=r"^[A-Z]{1,2}$")
 
 
 class Health(_Model):
