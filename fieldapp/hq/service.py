@@ -695,14 +695,23 @@ class Hq:
         return self.push(blob, kinds=(EnvelopeKind.BUNDLE, EnvelopeKind.PUSH), accept_revoked=True)
 
     def export_bundle(self, device_id: str, *, since: int = 0) -> bytes:
-        """Everything the device is entitled to since `since`, sealed to it (a return file)."""
+        """Everything the device is entitled to since `since`, sealed to it (a return file).
+
+        The file also acknowledges (signed, like every answer) what HQ holds from the
+        device, bundles imported included, so the device counts those changes as sent. A
+        revoked device gets that acknowledgement only, no records: it can then see that its
+        last bundle arrived and be wiped without losing anything.
+        """
         with self.sessions() as s:
             dev = s.get(Device, device_id)
             if dev is None:
                 raise UnknownDevice(f"no device {device_id[:64]!r}")
             if dev.revoked:
-                raise DeviceRevoked("this device has been revoked; no bundle is made for it")
-            answer = self._page(s, dev, since, 10_000_000)
+                answer = PullAnswer(records=[], next_cursor=since, has_more=False,
+                                    hq_time_ms=now_ms())
+            else:
+                answer = self._page(s, dev, since, 10_000_000)
+            answer.acked_seq = dev.acked_seq
             x_pub = X25519PublicKey.from_public_bytes(dev.x25519_public)
         hdr = EnvelopeHeader(
             kind=EnvelopeKind.RETURN_BUNDLE,

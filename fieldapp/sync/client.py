@@ -43,6 +43,7 @@ from fieldapp.store.changes import allocate_seq
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import Attachment, AuditEvent, Device, Outbox, utcnow
 from fieldapp.store.store import Store
+from fieldapp.store.unsent import unsent_count
 from fieldapp.sync.apply import ApplyStats, apply_records, upload_table
 from fieldapp.sync.protocol import (
     MAX_CHANGES_PER_PUSH,
@@ -414,15 +415,6 @@ def queue_audit(s: Session) -> int:
     s.connection().execute(insert(Outbox), rows)
     device.audit_pushed_seq = events[-1].seq
     return len(rows)
-
-
-def unsent_count(s: Session) -> int:
-    """Changes HQ does not have yet: unacknowledged outbox rows and audit events not queued."""
-    device = s.scalars(select(Device)).one()
-    rows = s.scalar(select(func.count()).select_from(Outbox).where(Outbox.seq > device.acked_seq))
-    audit = s.scalar(select(func.count()).select_from(AuditEvent)
-                     .where(AuditEvent.seq > device.audit_pushed_seq))
-    return int(rows or 0) + int(audit or 0)
 
 
 def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, Any]]:

@@ -125,11 +125,15 @@ def test_pending_changes_counts_past_acked(ws: Workspace) -> None:
     assert caselist.pending_changes(ws) > before
     from sqlalchemy import func, select
 
-    from fieldapp.store.models import Device, Outbox
+    from fieldapp.store.models import AuditEvent, Device, Outbox
 
     with ws.tx() as s:
         top = s.scalar(select(func.max(Outbox.seq)))
-        s.scalars(select(Device)).one().acked_seq = top
+        device = s.scalars(select(Device)).one()
+        device.acked_seq = top
+        # Audit events count too until they are queued for HQ (store.unsent, one definition).
+        assert caselist.pending_changes(ws) > 0
+        device.audit_pushed_seq = s.scalar(select(func.max(AuditEvent.seq)))
     assert caselist.pending_changes(ws) == 0
 
 
