@@ -41,6 +41,8 @@ class Device(Base):
     last_seen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_skew_ms: Mapped[int | None] = mapped_column(BigInteger)
     acked_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: The case-number series HQ handed this device at enrolment (unique per post).
+    case_code: Mapped[str | None] = mapped_column(String(8))
 
 
 class EnrolmentCode(Base):

@@ -39,7 +39,7 @@ from fieldapp.crypto.envelope import (
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, SyncRejected
 from fieldapp.domain.hlc import HlcClock
-from fieldapp.domain.ids import uuid7
+from fieldapp.domain.ids import next_free_case_code, uuid7
 from fieldapp.hq import db
 from fieldapp.hq.keys import HqKeys, load_keys
 from fieldapp.hq.models import (
@@ -334,6 +334,7 @@ class Hq:
             )
             if won != 1:
                 raise EnrolmentRefused("this enrolment code was already used; ask HQ for a new one")
+            case_code = self._free_case_code(s, code.post_code)
             s.add(
                 Device(
                     id=device_id,
@@ -346,6 +347,7 @@ class Hq:
                     revoked=False,
                     enrolled_at=now,
                     acked_seq=0,
+                    case_code=case_code,
                 )
             )
             post_code, role, centre_code = code.post_code, code.role, code.centre_code
@@ -358,7 +360,15 @@ class Hq:
             hq_x25519_public=b64(_raw(self.keys.hpke_public)),
             hq_recovery_x25519_public=b64(_raw(self.keys.recovery_public)),
             hq_time_ms=now_ms(),
+            case_code=case_code,
         )
+
+    def _free_case_code(self, s: Session, post_code: str) -> str:
+        """The post's first case-number series no device holds (see `domain.ids`)."""
+        db.lock_feed(s)  # two enrolments for one post at once must not get the same letter
+        used = set(s.scalars(select(Device.case_code).where(
+            Device.post_code == post_code, Device.case_code.is_not(None))))
+        return next_free_case_code({c for c in used if c})
 
     # -- devices ---------------------------------------------------------------------
 
@@ -894,14 +904,23 @@ class Hq:
         return self.push(blob, kinds=(EnvelopeKind.BUNDLE, EnvelopeKind.PUSH), accept_revoked=True)
 
     def export_bundle(self, device_id: str, *, since: int = 0) -> bytes:
-        """Everything the device is entitled to since `since`, sealed to it (a return file)."""
+        """Everything the device is entitled to since `since`, sealed to it (a return file).
+
+        The file also acknowledges (signed, like every answer) what HQ holds from the
+        device, bundles imported included, so the device counts those changes as sent. A
+        revoked device gets that acknowledgement only, no records: it can then see that its
+        last bundle arrived and be wiped without losing anything.
+        """
         with self.sessions() as s:
             dev = s.get(Device, device_id)
             if dev is None:
                 raise UnknownDevice(f"no device {device_id[:64]!r}")
             if dev.revoked:
-                raise DeviceRevoked("this device has been revoked; no bundle is made for it")
-            answer = self._page(s, dev, since, 10_000_000)
+                answer = PullAnswer(records=[], next_cursor=since, has_more=False,
+                                    hq_time_ms=now_ms())
+            else:
+                answer = self._page(s, dev, since, 10_000_000)
+            answer.acked_seq = dev.acked_seq
             x_pub = X25519PublicKey.from_public_bytes(dev.x25519_public)
         hdr = EnvelopeHeader(
             kind=EnvelopeKind.RETURN_BUNDLE,

@@ -19,7 +19,6 @@ from fieldapp.store.models import (
     Attachment,
     AuditEvent,
     Device,
-    Outbox,
     Post,
     Province,
     Referral,
@@ -27,6 +26,7 @@ from fieldapp.store.models import (
     ServiceProvider,
     Victim,
 )
+from fieldapp.store.unsent import unsent_count
 
 #: Columns the case list may sort on, each with the index columns that follow it. The
 #: keyset `ORDER BY <these>, rowid` then walks an index (whose implicit tail is the rowid)
@@ -88,7 +88,8 @@ class CasePage:
     next_cursor: tuple[Any, ...] | None
 
 
-_CASE_NUMBER = re.compile(r"[A-Za-z]{2,16}-\d[\d-]*")
+#: Both schemes: `POIPET-2025-0001` and `POIPET-2026-A-0001` / `PAILIN-2026-POIPET.A-0001`.
+_CASE_NUMBER = re.compile(r"[A-Za-z]{2,16}-\d{1,4}(?:-[A-Za-z0-9.]*)*")
 
 
 def case_number_prefix(query: str) -> str | None:
@@ -194,10 +195,9 @@ def count_cases(ws: Workspace, flt: CaseFilter = CaseFilter(), cap: int | None =
 
 # -- status bar and sync -----------------------------------------------------------------
 def pending_changes(ws: Workspace) -> int:
-    """Changes recorded here that HQ has not acknowledged yet (outbox rows past acked_seq)."""
+    """Changes recorded here that HQ has not acknowledged yet (`store.unsent`, one definition)."""
     with ws.tx() as s:
-        acked = s.scalar(select(func.max(Device.acked_seq))) or 0
-        return int(s.scalar(select(func.count()).select_from(Outbox).where(Outbox.seq > acked)) or 0)
+        return unsent_count(s)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain import ids
 from fieldapp.domain.enums import (
     ConsentStatus,
     ExploitationType,
@@ -25,6 +26,7 @@ from fieldapp.store import audit, reference, search
 from fieldapp.store.changes import find
 from fieldapp.store.models import (
     CaseCounter,
+    Device,
     Post,
     Province,
     Referral,
@@ -69,7 +71,24 @@ def derive_minor(victim: Victim, on: dt.date) -> bool:
 
 
 def next_case_number(s: Session, post_code: str, year: int) -> str:
+    """The next number of this device's own series: unique across the post's laptops offline.
+
+    `<POST>-<YYYY>-<SERIES>-<NNNN>` (see `domain.ids`); a device that has no series yet (not
+    enrolled, or a store made before series existed) picks two random letters now.
+    """
     cache = s.info.setdefault("case_counters", {})
+    series = s.info.get("case_series")
+    if series is None:
+        with s.no_autoflush:
+            device = s.scalars(select(Device)).first()
+        if device is None:  # a store without its device row: only in plain-SQLite benchmarks
+            home, code = post_code, ids.random_case_code()
+        else:
+            if not device.case_code:
+                device.case_code = ids.random_case_code()
+            home, code = device.post_code, device.case_code
+        series = s.info["case_series"] = (home, code)
+    home, code = series
     with s.no_autoflush:
         counter = cache.get((post_code, year)) or s.get(CaseCounter, (post_code, year))
     if counter is None:
@@ -77,7 +96,8 @@ def next_case_number(s: Session, post_code: str, year: int) -> str:
         s.add(counter)
     cache[(post_code, year)] = counter
     counter.last += 1
-    return f"{post_code}-{year:04d}-{counter.last:04d}"
+    return ids.format_case_number(post_code, year, ids.case_series(code, home, post_code),
+                                  counter.last)
 
 
 def check_codes(record: Victim | Suspect, changed: list[str] | None = None) -> None:

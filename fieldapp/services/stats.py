@@ -7,8 +7,6 @@ from sqlalchemy import func, select
 from fieldapp.domain.enums import Role
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import (
-    Device,
-    Outbox,
     Referral,
     ReferralEvent,
     Rescue,
@@ -16,6 +14,7 @@ from fieldapp.store.models import (
     Suspect,
     Victim,
 )
+from fieldapp.store.unsent import unsent_count
 
 #: The keys both sides print, in this order.
 STAT_KEYS = ("rescues", "victims", "statements", "suspects", "referrals", "referral_events")
@@ -30,8 +29,5 @@ def counts(ws: Workspace) -> dict[str, int]:
             for key, model in zip(STAT_KEYS, models, strict=True)
         }
         result["minors"] = int(s.scalar(select(func.count()).where(Victim.is_minor)) or 0)
-        acked = s.scalar(select(func.max(Device.acked_seq))) or 0
-        result["unsent_changes"] = int(
-            s.scalar(select(func.count()).select_from(Outbox).where(Outbox.seq > acked)) or 0
-        )
+        result["unsent_changes"] = unsent_count(s)
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,8 @@ from fieldapp.sync.client import (
 from fieldapp.sync.client import enrol as _enrol
 from fieldapp.sync.protocol import EnrolAnswer, unb64
 from fieldapp.sync.trust import check_hq_url
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "DeviceRevoked",
@@ -161,26 +164,29 @@ def status(ws: Workspace) -> SyncStatus:
 
 
 def export_bundle(ws: Workspace, out: Path) -> tuple[list[Path], int]:
-    """Write unsent changes to bundle file(s) for HQ; returns (files written, changes)."""
+    """Write unsent changes to bundle file(s) for HQ; returns (files written, changes).
+
+    The export is audited inside the bundle itself (see `sync.bundle.export_bundle`)."""
     paths, count = bundle.export_bundle(ws.store, ws.actor.username, out)
-    with ws.tx() as s:
-        if paths:
+    if paths:
+        with ws.tx() as s:
             # Every outbox row up to here is now in a sealed file: what `wipe_revoked` needs.
-            # (The export sealed all rows above HQ's acknowledgement, in one session.)
             device = s.scalars(select(Device)).one()
             highest = int(s.scalar(select(func.max(Outbox.seq))) or 0)
             device.hq_keys = {**(device.hq_keys or {}), BUNDLED_SEQ: highest}
-        audit.append(s, "bundle_export", "device", ws.store.device_id,
-                     {"changes": count, "files": len(paths)})
     return paths, count
 
 
 def import_bundle(ws: Workspace, path: Path) -> ApplyStats:
-    """Apply a return file HQ wrote for this device."""
+    """Apply a return file HQ wrote for this device (and its acknowledgement of our changes).
+
+    Like an online pull, which it stands in for, this is not an audit event: an event here
+    would be a new change HQ lacks, so a device whose every change HQ acknowledged would
+    still count one unsent after each round trip. The log keeps the counts.
+    """
     stats = bundle.import_return_bundle(ws.store, ws.actor.username, path)
-    with ws.tx() as s:
-        audit.append(s, "bundle_import", "device", ws.store.device_id,
-                     {"records": stats.received})
+    log.info("return file applied: %d record(s) received, %d changed", stats.received,
+             stats.changed)
     return stats
 
 

@@ -120,6 +120,9 @@ class Device(Base):
     last_skew_ms: Mapped[int | None] = mapped_column(Integer)
     clock_warning: Mapped[bool] = mapped_column(Boolean, default=False)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: This device's case-number series at its post (`domain.ids`): one letter from HQ at
+    #: enrolment, or two random letters chosen at the first case of an unenrolled device.
+    case_code: Mapped[str | None] = mapped_column(String(8))
 
 
 class User(Base):

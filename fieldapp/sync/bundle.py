@@ -23,10 +23,12 @@ from fieldapp.crypto.envelope import (
     seal,
 )
 from fieldapp.domain.errors import InvalidInput, SyncRejected
+from fieldapp.store import audit
 from fieldapp.store.models import Device
 from fieldapp.store.store import Store
+from fieldapp.store.unsent import unsent_count
 from fieldapp.sync.apply import ApplyStats, apply_records
-from fieldapp.sync.client import load_keys, queue_audit, unsent_changes
+from fieldapp.sync.client import DeviceKeys, load_keys, queue_audit, unsent_changes
 from fieldapp.sync.protocol import MAX_CHANGES_PER_PUSH, PullAnswer, PushPayload, dump
 
 #: Stay well inside HQ's envelope limit (16 MiB) after compression could not help.
@@ -57,40 +59,60 @@ def _split(changes: list[dict[str, object]]) -> list[list[dict[str, object]]]:
 def export_bundle(store: Store, username: str, out: Path) -> tuple[list[Path], int]:
     """Seal every change HQ has not acknowledged into bundle file(s); return (paths, changes).
 
-    Works on a revoked device too (that is when it matters most). Files are never
-    overwritten. With nothing unsent nothing is written and ([], 0) is returned.
+    The export's own audit event travels in the bundle, so once HQ's return file
+    acknowledges it, nothing is left unsent. Works on a revoked device too (that is when it
+    matters most). Files are never overwritten, and a failed write keeps nothing: no file,
+    no audit event. With nothing unsent nothing is written and ([], 0) is returned.
     """
     with store.session(username) as s:
         keys = load_keys(s)
+        if unsent_count(s) == 0:
+            return [], 0
+        # Counted before the event is added: "the changes this file carries", the event too.
+        audit.append(s, "bundle_export", "device", store.device_id,
+                     {"changes": unsent_count(s) + 1})
+        audit.before_commit(s)  # the event's row now, so it is queued with the rest
         queue_audit(s)
         changes = unsent_changes(s)
-    if not changes:
-        return [], 0
-    parts = _split(changes)
-    paths = bundle_paths(out, len(parts))
-    for path in paths:
-        if path.exists():
-            raise InvalidInput(f"{path} already exists; choose another file name")
-    for path, part in zip(paths, parts, strict=True):
-        header = EnvelopeHeader(
-            kind=EnvelopeKind.BUNDLE,
-            device_id=keys.device_id,
-            seq_from=int(part[0]["seq"]),  # type: ignore[call-overload]
-            seq_to=int(part[-1]["seq"]),  # type: ignore[call-overload]
-        )
-        blob = seal(
-            dump(PushPayload.model_validate({"changes": part})),
-            recipient_x25519_public=keys.hq_hpke,
-            sender_ed25519_private=keys.signing,
-            header=header,
-        )
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        parts = _split(changes)
+        paths = bundle_paths(out, len(parts))
+        for path in paths:
+            if path.exists():
+                raise InvalidInput(f"{path} already exists; choose another file name")
+        written: list[Path] = []
         try:
-            os.write(fd, blob)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            for path, part in zip(paths, parts, strict=True):
+                _write_part(keys, path, part)
+                written.append(path)
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
     return paths, len(changes)
+
+
+def _write_part(keys: DeviceKeys, path: Path, part: list[dict[str, object]]) -> None:
+    header = EnvelopeHeader(
+        kind=EnvelopeKind.BUNDLE,
+        device_id=keys.device_id,
+        seq_from=int(part[0]["seq"]),  # type: ignore[call-overload]
+        seq_to=int(part[-1]["seq"]),  # type: ignore[call-overload]
+    )
+    blob = seal(
+        dump(PushPayload.model_validate({"changes": part})),
+        recipient_x25519_public=keys.hq_hpke,
+        sender_ed25519_private=keys.signing,
+        header=header,
+    )
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, blob)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        path.unlink(missing_ok=True)
+        raise
+    os.close(fd)
 
 
 def import_return_bundle(store: Store, username: str, path: Path) -> ApplyStats:
@@ -126,6 +148,11 @@ def import_return_bundle(store: Store, username: str, path: Path) -> ApplyStats:
         # move. One made from a later cursor than ours would leave a gap: it may not.
         if header.seq_from <= device.pull_cursor < answer.next_cursor:
             device.pull_cursor = answer.next_cursor
+        if answer.acked_seq is not None:
+            # HQ's signed word on what it holds from this device (bundles it imported
+            # included): those changes count as sent and the next export leaves them out.
+            # Never backwards: an older return file may arrive after a newer answer.
+            device.acked_seq = max(device.acked_seq, answer.acked_seq)
         if stats.max_stamp:
             device.last_hlc = str(store.clock.observe(stats.max_stamp))
     return stats

@@ -44,6 +44,7 @@ from fieldapp.store.changes import allocate_seq
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import Attachment, AuditEvent, Device, Outbox, utcnow
 from fieldapp.store.store import Store
+from fieldapp.store.unsent import unsent_count
 from fieldapp.sync.apply import ApplyStats, apply_records, refused_table, upload_table
 from fieldapp.sync.protocol import (
     MAX_CHANGES_PER_PUSH,
@@ -484,6 +485,10 @@ def enrol(
             **({"tls_sha256": pin} if pin else {}),
         }
         device.revoked = False
+        if answer.case_code:
+            # From now on this device numbers cases in the series HQ gave it (unique at its
+            # post); numbers already issued keep their series.
+            device.case_code = answer.case_code
     return answer
 
 
@@ -562,15 +567,6 @@ def refusals(s: Session, limit: int = 20) -> tuple[int, list[tuple[int, str, str
         .order_by(refused_table.c.seq.desc()).limit(limit)
     ).all()
     return count, [(int(a), str(b), str(c)) for a, b, c in rows]
-
-
-def unsent_count(s: Session) -> int:
-    """Changes HQ does not have yet: unacknowledged outbox rows and audit events not queued."""
-    device = s.scalars(select(Device)).one()
-    rows = s.scalar(select(func.count()).select_from(Outbox).where(Outbox.seq > device.acked_seq))
-    audit = s.scalar(select(func.count()).select_from(AuditEvent)
-                     .where(AuditEvent.seq > device.audit_pushed_seq))
-    return int(rows or 0) + int(audit or 0)
 
 
 def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, Any]]:

@@ -157,6 +157,11 @@ class PullAnswer(_Model):
         default_factory=list,
         description="devices of the same post HQ has revoked: refuse their bundles",
     )
+    acked_seq: int | None = Field(
+        default=None, ge=0,
+        description="a return file's acknowledgement: every seq 1..acked_seq of the device "
+        "it is for is at HQ (bundles imported included)",
+    )
 
 
 class EnrolRequest(_Model):
@@ -182,6 +187,8 @@ class EnrolAnswer(_Model):
     #: SHA-256 (hex) of the TLS certificate HQ serves, when it serves TLS itself: a device
     #: that reached HQ over a self-signed certificate pins it (this answer is signed).
     hq_tls_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    #: This device's case-number series at its post (one letter, unique per post).
+    case_code: str | None = Field(default=None, pattern=r"^[A-Z]{1,2}$")
 
 
 class Health(_Model):

@@ -14,6 +14,7 @@ from fieldapp.domain.errors import InvalidInput, PermissionDenied
 from fieldapp.services import auth, caselist, intake, referrals
 from fieldapp.services.caselist import CaseFilter, CaseSort
 from fieldapp.services.workspace import Workspace
+from tests.support.cases import set_case_code
 
 FAST = KdfParams(iterations=1, lanes=1, memory_kib=8192)
 
@@ -22,6 +23,7 @@ FAST = KdfParams(iterations=1, lanes=1, memory_kib=8192)
 def ws(tmp_path: Path) -> Iterator[Workspace]:
     w = auth.initialise(tmp_path / "d", post_code="POIPET", username="sup", passphrase="correct horse",
                         kdf=FAST)
+    set_case_code(w, "A")
     with w.tx():
         for i in range(30):
             post = "POIPET" if i % 3 else "BAVET"
@@ -73,7 +75,7 @@ def test_unknown_sort_column_is_refused(ws: Workspace) -> None:
 
 
 def test_search_khmer_and_latin_substrings(ws: Workspace) -> None:
-    for query in ("ស្រីពៅ", "sreypov", "Sok Sr", "POIPET-2025-0005"):
+    for query in ("ស្រីពៅ", "sreypov", "Sok Sr", "POIPET-2025-A-0005"):
         rows = caselist.case_page(ws, CaseFilter(text=query)).rows
         assert len(rows) >= 1, query
     assert len(caselist.case_page(ws, CaseFilter(text="ស្រីពៅ")).rows) == 1
@@ -123,11 +125,15 @@ def test_pending_changes_counts_past_acked(ws: Workspace) -> None:
     assert caselist.pending_changes(ws) > before
     from sqlalchemy import func, select
 
-    from fieldapp.store.models import Device, Outbox
+    from fieldapp.store.models import AuditEvent, Device, Outbox
 
     with ws.tx() as s:
         top = s.scalar(select(func.max(Outbox.seq)))
-        s.scalars(select(Device)).one().acked_seq = top
+        device = s.scalars(select(Device)).one()
+        device.acked_seq = top
+        # Audit events count too until they are queued for HQ (store.unsent, one definition).
+        assert caselist.pending_changes(ws) > 0
+        device.audit_pushed_seq = s.scalar(select(func.max(AuditEvent.seq)))
     assert caselist.pending_changes(ws) == 0
 
 
@@ -177,7 +183,9 @@ def test_case_numbers_are_found_by_prefix_on_their_index(ws: Workspace) -> None:
     assert caselist.case_number_prefix("poipet-2025-00") == "POIPET-2025-00"
     assert caselist.case_number_prefix("Sok Sreypov") is None
     assert caselist.case_number_prefix("2025-01") is None  # a bare substring: full text
-    rows = caselist.case_page(ws, CaseFilter(text="poipet-2025-001"), CaseSort("recorded")).rows
-    assert [r.case_number for r in rows] == [f"POIPET-2025-00{i}" for i in range(19, 9, -1)]
+    assert caselist.case_number_prefix("poipet-2026-a-00") == "POIPET-2026-A-00"
+    assert caselist.case_number_prefix("pailin-2026-poipet.a") == "PAILIN-2026-POIPET.A"
+    rows = caselist.case_page(ws, CaseFilter(text="poipet-2025-a-001"), CaseSort("recorded")).rows
+    assert [r.case_number for r in rows] == [f"POIPET-2025-A-00{i}" for i in range(19, 9, -1)]
     assert caselist.count_cases(ws, CaseFilter(text="BAVET-2025")) == 10
-    assert len(caselist.case_page(ws, CaseFilter(text="2025-0001")).rows) == 2
+    assert len(caselist.case_page(ws, CaseFilter(text="A-0001")).rows) == 2

@@ -4,12 +4,14 @@ import datetime as dt
 
 import pytest
 
+from fieldapp.domain import ids
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, PermissionDenied
 from fieldapp.services import auth, intake
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import Rescue
 from tests.conftest import PASSPHRASE, add_user
+from tests.support.cases import case_code, set_case_code
 
 
 def test_case_numbers_are_per_post_and_year(ws: Workspace) -> None:
@@ -17,10 +19,26 @@ def test_case_numbers_are_per_post_and_year(ws: Workspace) -> None:
         return intake.create_rescue(ws, operation_date=day, province_code="KH-1", post_code=post,
                                     exploitation_type="online_scam").case_number
 
-    assert make(dt.date(2025, 12, 31)) == "POIPET-2025-0001"
-    assert make(dt.date(2026, 1, 1)) == "POIPET-2026-0001"
-    assert make(dt.date(2026, 2, 1)) == "POIPET-2026-0002"
-    assert make(dt.date(2026, 2, 1), "BAVET") == "BAVET-2026-0001"
+    set_case_code(ws, "A")
+    assert make(dt.date(2025, 12, 31)) == "POIPET-2025-A-0001"
+    assert make(dt.date(2026, 1, 1)) == "POIPET-2026-A-0001"
+    assert make(dt.date(2026, 2, 1)) == "POIPET-2026-A-0002"
+    # Another post's case: that post's own laptops use bare letters, never "POIPET.A".
+    assert make(dt.date(2026, 2, 1), "BAVET") == "BAVET-2026-POIPET.A-0001"
+
+
+def test_an_unenrolled_device_numbers_its_own_random_series(ws: Workspace) -> None:
+    assert case_code(ws) is None
+    number = intake.create_rescue(ws, operation_date=dt.date(2026, 5, 1), province_code="KH-1",
+                                  exploitation_type="labour").case_number
+    code = case_code(ws)
+    assert code and len(code) == 2 and ids.is_case_code(code)  # HQ hands out single letters
+    assert number == f"POIPET-2026-{code}-0001"
+    parsed = ids.parse_case_number(number)
+    assert parsed == ids.CaseNumber("POIPET", 2026, code, 1) and str(parsed) == number
+    again = intake.create_rescue(ws, operation_date=dt.date(2026, 5, 2), province_code="KH-1",
+                                 exploitation_type="labour").case_number
+    assert again == f"POIPET-2026-{code}-0002" and case_code(ws) == code  # kept for good
 
 
 def test_minor_flag_is_derived_at_the_date_of_the_rescue(ws: Workspace, rescue: Rescue) -> None:

@@ -10,6 +10,7 @@ from fieldapp.domain.hlc import Hlc
 from fieldapp.services import intake
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import Outbox, Rescue
+from tests.support.cases import set_case_code
 
 
 def outbox(ws: Workspace) -> list[Outbox]:
@@ -47,6 +48,7 @@ def test_field_stamps_record_which_edit_is_newer(ws: Workspace, rescue: Rescue) 
 
 
 def test_a_batch_flushes_once_and_stays_consistent(ws: Workspace) -> None:
+    set_case_code(ws, "B")
     with ws.tx():
         for day in range(1, 30):
             r = intake.create_rescue(ws, operation_date=dt.date(2026, 1, day), province_code="KH-1",
@@ -55,7 +57,7 @@ def test_a_batch_flushes_once_and_stays_consistent(ws: Workspace) -> None:
     with ws.tx() as s:
         assert s.scalar(select(func.count()).select_from(Outbox)) == 58
         numbers = list(s.scalars(select(Rescue.case_number).order_by(Rescue.case_number)))
-    assert numbers[0] == "POIPET-2026-0001" and numbers[-1] == "POIPET-2026-0029"
+    assert numbers[0] == "POIPET-2026-B-0001" and numbers[-1] == "POIPET-2026-B-0029"
 
 
 def test_a_cases_records_travel_with_its_post(ws: Workspace) -> None:

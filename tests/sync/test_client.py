@@ -24,7 +24,7 @@ from fieldapp.store import migrate
 from fieldapp.store.engine import open_engine
 from fieldapp.store.models import AuditEvent, Device, Outbox, Referral, Rescue, Statement, Victim
 from fieldapp.sync.apply import apply_records, local_state
-from fieldapp.sync.client import DeviceRevoked, HqRefused
+from fieldapp.sync.client import DeviceRevoked
 from fieldapp.sync.merge import merge_record
 from fieldapp.sync.scheduler import ProbeSchedule, backoff_delay
 from tests.conftest import PASSPHRASE, add_user

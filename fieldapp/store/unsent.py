@@ -1,0 +1,35 @@
+"""The one definition of "unsent": what a wipe of this device would lose, as HQ last said.
+
+Every place that shows or acts on it calls `unsent_count`: `fieldapp stats --json`, the
+revocation message, the window's status bar and Sync panel, `fieldapp sync`, bundle export.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldapp.store.models import AuditEvent, Device, Outbox
+
+#: Audit events that are not changes of their own: every unlock records one, including the
+#: unlock needed to export a bundle, import HQ's return file or wipe a revoked device, so
+#: counting them would never let the count reach 0 on a device anyone opens. They still
+#: travel to HQ with the next push or bundle like every other audit event.
+NOT_COUNTED_ACTIONS = ("login",)
+
+
+def unsent_count(s: Session) -> int:
+    """Changes HQ has not acknowledged: outbox rows past HQ's acknowledgement (online push or
+    a return file's), plus audit events not yet copied into the outbox (each becomes one
+    outbox row at the next push or bundle export, so the sum does not change then); sign-ins
+    are left out (NOT_COUNTED_ACTIONS)."""
+    device = s.scalars(select(Device)).first()
+    acked = device.acked_seq if device is not None else 0
+    audit_queued = device.audit_pushed_seq if device is not None else 0
+    action = func.coalesce(func.json_extract(Outbox.fields, "$.action"), "")
+    rows = s.scalar(select(func.count()).select_from(Outbox).where(
+        Outbox.seq > acked,
+        (Outbox.entity != "audit_event") | action.not_in(NOT_COUNTED_ACTIONS)))
+    audit = s.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.seq > audit_queued, AuditEvent.action.not_in(NOT_COUNTED_ACTIONS)))
+    return int(rows or 0) + int(audit or 0)
