@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_h9ops"
-down_revision = "0001"
+down_revision = "0002_h9data"
 branch_labels = None
 depends_on = None
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_h9ops"
-down_revision = "0003"
+down_revision = "0004_h13"
 
 
 def upgrade() -> None:
