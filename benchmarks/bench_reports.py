@@ -14,11 +14,11 @@ from typing import Any
 
 from fieldapp.crypto.keystore import KdfParams
 from fieldapp.reports.definitions import ReportFilter
-from fieldapp.reports.device import figures_for
 from fieldapp.reports.figures import compute
 from fieldapp.reports.source import JsonRecordSource, StoreRecordSource
 from fieldapp.reports.suppress import publish
 from fieldapp.services import auth, exports
+from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
 
 RESCUES = int(os.environ.get("FIELDAPP_BENCH_RESCUES", "100000"))

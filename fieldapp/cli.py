@@ -110,6 +110,13 @@ def cmd_export(args: argparse.Namespace, pw: Passphrases) -> int:
     return 0
 
 
+def _pdf_writer() -> Callable[..., Path]:
+    """The PDF writer (Qt): the command line is an entry point, so it chooses it."""
+    from fieldapp.ui.reports.pdf import write_pdf
+
+    return write_pdf
+
+
 def cmd_report(args: argparse.Namespace, pw: Passphrases) -> int:
     from fieldapp.reports.definitions import ReportFilter
     from fieldapp.services import exports
@@ -119,7 +126,9 @@ def cmd_report(args: argparse.Namespace, pw: Passphrases) -> int:
     flt = ReportFilter.year(args.year, province=args.province, post=args.post)
     with _workspace(args, pw) as ws:
         out = exports.export_report(ws, flt, args.format, Path(args.out),
-                                    threshold=args.threshold, lang=args.lang)
+                                    threshold=args.threshold, lang=args.lang,
+                                    pdf_writer=_pdf_writer() if args.format == "pdf" else
+                                    exports.no_pdf_writer)
     print(f"Wrote {out}; counts below {args.threshold} are shown as <{args.threshold}.")
     return 0
 

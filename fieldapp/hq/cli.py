@@ -10,7 +10,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -149,6 +149,14 @@ def _settings(args: argparse.Namespace) -> HqSettings:
     return HqSettings(data_dir=data_dir, database_url=args.database_url)
 
 
+def _pdf_writer() -> Callable[..., Path]:
+    """The PDF writer (Qt, offscreen): only this entry point loads it, never the server."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a server has no screen
+    from fieldapp.ui.reports.pdf import write_pdf
+
+    return write_pdf
+
+
 def _hq(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from fieldapp.hq.service import Hq
 
@@ -255,13 +263,13 @@ def run(argv: Sequence[str]) -> int:
         return 0
     if cmd == "report":
         from fieldapp.reports.hq_report import make_report
+        from fieldapp.reports.render import no_pdf_writer
 
-        if args.format == "pdf":
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a server has no screen
         hq = _hq(args)
         try:
             out = make_report(hq.report_records, args.year, args.province, args.format, args.out,
-                              post=args.post, threshold=args.threshold, lang=args.lang)
+                              post=args.post, threshold=args.threshold, lang=args.lang,
+                              pdf_writer=_pdf_writer() if args.format == "pdf" else no_pdf_writer)
         finally:
             hq.close()
         print(f"wrote {out}; counts below {args.threshold} are shown as <{args.threshold}")

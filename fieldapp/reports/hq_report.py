@@ -9,7 +9,7 @@ from pathlib import Path
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.reports.definitions import DEFAULT_THRESHOLD, ReportFilter
 from fieldapp.reports.figures import compute
-from fieldapp.reports.render import write_figures
+from fieldapp.reports.render import PdfWriter, no_pdf_writer, write_figures
 from fieldapp.reports.source import HqRecord, JsonRecordSource
 from fieldapp.reports.suppress import publish
 
@@ -19,12 +19,13 @@ FORMATS = ("pdf", "csv", "json")
 def make_report(records_iterable: Iterable[HqRecord] | Callable[[str], Iterable[HqRecord]],
                 year: int, province: str | None, fmt: str, out: Path, *,
                 post: str | None = None, threshold: int = DEFAULT_THRESHOLD,
-                lang: str = "en", as_of: dt.date | None = None) -> Path:
+                lang: str = "en", as_of: dt.date | None = None,
+                pdf_writer: PdfWriter = no_pdf_writer) -> Path:
     """Compute, suppress small cells, and write the year's report; returns `out`.
 
     `records_iterable`: HQ records `(entity, entity_id, {name: [value, hlc]})`, or a
-    function giving them per entity (see JsonRecordSource). A PDF needs Qt (offscreen is
-    fine): it is imported only then, so the HQ server never loads Qt otherwise.
+    function giving them per entity (see JsonRecordSource). A PDF is written by
+    `pdf_writer`, which the command line chooses (it needs Qt; the server never loads it).
     """
     if fmt not in FORMATS:
         raise InvalidInput(f"format: must be one of {', '.join(FORMATS)}")
@@ -34,7 +35,5 @@ def make_report(records_iterable: Iterable[HqRecord] | Callable[[str], Iterable[
     published = publish(compute(JsonRecordSource(records_iterable), flt, as_of), threshold)
     out = Path(out)
     if fmt == "pdf":
-        from fieldapp.ui.reports.pdf import write_pdf
-
-        return write_pdf(published, out, lang=lang)
+        return pdf_writer(published, out, lang)
     return write_figures(published, fmt, out)

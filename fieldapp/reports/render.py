@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,18 @@ from fieldapp.reports.figures import COUNT
 from fieldapp.reports.suppress import PublishedFigures, PublishedTable
 
 TOTAL = "total"
+
+
+#: Writes published figures as a PDF in a language ("en", "km"). It needs Qt, so only the
+#: entry points (the window, `fieldapp report`, `fieldapp-hq report`) choose one and pass it
+#: down; nothing below them imports Qt.
+PdfWriter = Callable[[PublishedFigures, Path, str], Path]
+
+
+def no_pdf_writer(pub: PublishedFigures, out: Path, lang: str) -> Path:
+    from fieldapp.domain.errors import InvalidInput
+
+    raise InvalidInput("format: a PDF can only be written from the window or the command line")
 
 
 def table_cells(t: PublishedTable) -> list[tuple[str, str, Any]]:

@@ -25,10 +25,10 @@ from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.referrals import derive_status
 from fieldapp.reports import htcds
 from fieldapp.reports.definitions import DEFAULT_THRESHOLD, ReportFilter
-from fieldapp.reports.device import figures_for
-from fieldapp.reports.render import write_figures
+from fieldapp.reports.render import PdfWriter, no_pdf_writer, write_figures
 from fieldapp.reports.suppress import publish
 from fieldapp.services import answers
+from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
 from fieldapp.store.models import (
@@ -88,16 +88,15 @@ def export(ws: Workspace, fmt: str, out: Path, *, redact: bool = False) -> Path:
 
 def export_report(ws: Workspace, flt: ReportFilter, fmt: str, out: Path, *,
                   threshold: int = DEFAULT_THRESHOLD, as_of: dt.date | None = None,
-                  lang: str = "en") -> Path:
-    """Write the report figures for `flt`, small cells suppressed, as csv, json or pdf."""
+                  lang: str = "en", pdf_writer: PdfWriter = no_pdf_writer) -> Path:
+    """Write the report figures for `flt`, small cells suppressed, as csv, json or pdf
+    (a PDF by `pdf_writer`, which the caller chooses: it needs Qt)."""
     ws.require(Role.SUPERVISOR)
     if fmt not in REPORT_FORMATS:
         raise InvalidInput(f"format: must be one of {', '.join(REPORT_FORMATS)}")
     published = publish(figures_for(ws, flt, as_of), threshold)
     if fmt == "pdf":
-        from fieldapp.ui.reports.pdf import write_pdf  # Qt only when a PDF is asked for
-
-        write_pdf(published, Path(out), lang=lang)
+        pdf_writer(published, Path(out), lang)
     else:
         write_figures(published, fmt, Path(out))
     record_report_export(ws, fmt, published.figures.filter, threshold)

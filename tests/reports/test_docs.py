@@ -31,7 +31,7 @@ def test_reports_and_exports_import_without_qt() -> None:
         "import sys; sys.modules['PySide6'] = None\n"
         "import fieldapp.reports, fieldapp.reports.figures, fieldapp.reports.suppress\n"
         "import fieldapp.reports.source, fieldapp.reports.htcds, fieldapp.reports.render\n"
-        "import fieldapp.reports.device, fieldapp.reports.hq_report, fieldapp.services.exports\n"
+        "import fieldapp.services.figures, fieldapp.reports.hq_report, fieldapp.services.exports\n"
         "assert not any(m.startswith('PySide6.') for m in sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from fieldapp.domain.enums import Role
 from fieldapp.reports import ReportFilter, compute, publish
-from fieldapp.reports.device import figures_for
 from fieldapp.reports.figures import Change, Figures
 from fieldapp.reports.source import JsonRecordSource, StoreRecordSource
+from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Actor, Workspace
 from fieldapp.store.models import Outbox
 from fieldapp.sync.merge import merge_record

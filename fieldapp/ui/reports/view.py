@@ -35,10 +35,10 @@ from fieldapp.reports.definitions import (
     YOY_TITLES,
     ReportFilter,
 )
-from fieldapp.reports.device import figures_for
 from fieldapp.reports.figures import Figures, Table
 from fieldapp.reports.suppress import publish
 from fieldapp.services import exports
+from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.reference import read_reference
 from fieldapp.ui import i18n

@@ -13,9 +13,9 @@ import pytest
 from uihelpers import PASSPHRASES
 
 from fieldapp.reports import ReportFilter, publish
-from fieldapp.reports.device import figures_for
 from fieldapp.reports.suppress import PublishedFigures
 from fieldapp.services import auth
+from fieldapp.services.figures import figures_for
 from fieldapp.ui.reports.pdf import report_document, write_pdf
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils missing")
@@ -78,5 +78,5 @@ def test_hq_report_pdf(tmp_path: Path, qapp: Any) -> None:
     records = [("rescue", f"r{i}", {"operation_date": ["2026-05-01", stamp],
                                     "province_code": ["KH-1", stamp], "post_code": ["POIPET", stamp],
                                     "exploitation_type": ["labour", stamp]}) for i in range(7)]
-    out = make_report(records, 2026, None, "pdf", tmp_path / "hq.pdf")
+    out = make_report(records, 2026, None, "pdf", tmp_path / "hq.pdf", pdf_writer=write_pdf)
     assert out.read_bytes().startswith(b"%PDF")

@@ -1,4 +1,5 @@
-"""Report figures on a device: who may see them, and reading them from the open store."""
+"""Report figures on a device: who may see them, and reading them from the open store
+(the figures themselves are computed in fieldapp.reports, with no store or Qt)."""
 
 from __future__ import annotations
 
