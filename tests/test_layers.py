@@ -42,3 +42,50 @@ def test_core_modules_import_without_loading_qt() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+#: What each layer may import of ours (docs/ARCHITECTURE.md). Imports inside functions count.
+ALLOWED = {
+    "domain": {"domain"},
+    "crypto": {"crypto", "domain"},
+    "store": {"store", "crypto", "domain", "resources"},
+    "formkit": {"formkit", "domain", "resources"},
+    "linkage": {"linkage", "domain"},
+    "reports": {"reports", "crypto", "store", "domain", "resources"},
+    "sync": {"sync", "store", "crypto", "domain", "resources"},
+    "services": {"services", "formkit", "sync", "reports", "linkage", "store", "crypto", "domain",
+                 "resources", "logs"},
+    "hq": {"hq", "sync", "reports", "linkage", "crypto", "domain", "resources", "logs"},
+    "ui": {"ui", "services", "formkit", "sync", "reports", "linkage", "store", "crypto", "domain",
+           "resources", "logs", "cli"},
+}
+#: Entry points choose what runs (the PDF writer, the services behind a command).
+ENTRY_POINTS = {"cli.py", "__main__.py", "hq/cli.py", "sync/cli.py"}
+#: Named exceptions, each for a reason: HQ shares the store's schema version gate.
+EXCEPTIONS = {("hq/db.py", "fieldapp.store.migrate")}
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def test_every_import_points_down_lazy_ones_included() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        if "migrations" in rel.parts or rel.as_posix() in ENTRY_POINTS or len(rel.parts) == 1:
+            continue
+        layer = rel.parts[0]
+        for line, module in _imports(path):
+            if not module.startswith("fieldapp."):
+                continue
+            target = module.split(".")[1]
+            if target not in ALLOWED[layer] and (rel.as_posix(), module) not in EXCEPTIONS:
+                offenders.append(f"{rel}:{line} imports {module}")
+    assert offenders == []
