@@ -248,7 +248,7 @@ def peer_certificate_sha256(response: httpx.Response) -> str | None:
     ssl_object = stream.get_extra_info("ssl_object") if stream is not None else None
     if ssl_object is None:
         return None
-    der = ssl_object.getpeercert(binary_form=True)
+    der = ssl_object.getpeercert(True)  # (an _ssl socket: positional only)
     return hashlib.sha256(der).hexdigest() if der else None
 
 
@@ -297,8 +297,8 @@ class Http:
         if self.tls_pin and peer_certificate_sha256(response) not in (None, self.tls_pin):
             raise CertificateNotTrusted(
                 "HQ's certificate is not the one this device enrolled with: nothing was "
-                "sent or changed. If HQ replaced its certificate, ask HQ; otherwise someone "
-                "may be between this device and HQ"
+                "changed here (what was sent is sealed to HQ). If HQ replaced its "
+                "certificate, ask HQ; otherwise someone may be between this device and HQ"
             )
         if self.hq_signing is None:
             return

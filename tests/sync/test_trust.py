@@ -372,3 +372,88 @@ def test_hq_cli_keys_rotate_list_purge(tmp_path: Path) -> None:
     assert out.returncode == 0 and "destroyed 0" in out.stdout
     out = run("fieldapp-hq", "keys", "purge", "--keep", "soon", "--data-dir", str(d))
     assert out.returncode == 2 and "not a duration" in out.stderr
+
+
+# -- TLS --------------------------------------------------------------------------------
+
+
+def _serve(data_dir: Path, port: int, *extra: str) -> subprocess.Popen[bytes]:
+    import time
+
+    import httpx
+
+    proc = subprocess.Popen([str(BIN / "fieldapp-hq"), "serve", "--data-dir", str(data_dir),
+                             "--port", str(port), *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"https://127.0.0.1:{port}/v1/health", verify=False,
+                         timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            raise RuntimeError("fieldapp-hq serve did not start with TLS")
+        time.sleep(0.1)
+
+
+def test_hq_serves_tls_and_the_device_pins_its_self_signed_certificate(tmp_path: Path) -> None:
+    import hashlib
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from fieldapp.hq.tls import make_self_signed
+    from fieldapp.sync.client import CertificateNotTrusted
+    from tests.support.hqserver import free_port
+
+    data_dir = tmp_path / "hq"
+    assert run("fieldapp-hq", "init", "--data-dir", str(data_dir)).returncode == 0
+    cert = x509.load_pem_x509_certificate((data_dir / "hq-tls.crt").read_bytes())
+    pin = hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()
+    port = free_port()
+    proc = _serve(data_dir, port)
+    try:
+        out = run("fieldapp-hq", "enrolment-code", "--data-dir", str(data_dir), "--post",
+                  "POIPET", "--role", "supervisor")
+        code = out.stdout.strip().splitlines()[-1]
+        ws = new_device(tmp_path / "d", None)
+        sync.enrol(ws, f"https://127.0.0.1:{port}", code)
+        with ws.tx() as s:
+            assert s.scalars(select(Device)).one().hq_keys["tls_sha256"] == pin
+        _rescue(ws)
+        sync.sync_round(ws, options=fast_options())
+        assert sync.status(ws).pending == 0
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    # Someone else's certificate on the same address (an interceptor): nothing is sent.
+    other = tmp_path / "other"
+    other.mkdir()
+    make_self_signed(other)
+    proc = _serve(data_dir, port, "--tls-cert", str(other / "hq-tls.crt"),
+                  "--tls-key", str(other / "hq-tls.key"))
+    try:
+        _rescue(ws)
+        acked = _device_state(ws)[0]
+        with pytest.raises(CertificateNotTrusted, match="not the one this device enrolled"):
+            sync.sync_round(ws, options=fast_options())
+        assert _device_state(ws)[0] == acked
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        ws.close()
+
+
+def test_serve_refuses_a_missing_or_broken_certificate(tmp_path: Path) -> None:
+    d = tmp_path / "hq"
+    assert run("fieldapp-hq", "init", "--data-dir", str(d)).returncode == 0
+    (tmp_path / "bad.crt").write_text("not a certificate")
+    out = run("fieldapp-hq", "serve", "--data-dir", str(d), "--tls-cert",
+              str(tmp_path / "bad.crt"), "--tls-key", str(d / "hq-tls.key"))
+    assert out.returncode == 2 and "cannot be used" in out.stderr and "Traceback" not in out.stderr
+    (d / "hq-tls.crt").unlink()
+    out = run("fieldapp-hq", "serve", "--data-dir", str(d))
+    assert out.returncode == 2 and "--no-tls" in out.stderr
