@@ -180,6 +180,14 @@ def _tls_files(args: argparse.Namespace, data_dir: Path) -> tuple[Path, Path] | 
         raise UsageError("give both --tls-cert and --tls-key")
     cert = args.tls_cert or data_dir / CERT_FILE
     key = args.tls_key or data_dir / KEY_FILE
+    if not args.tls_cert and not cert.exists() and not key.exists() and (
+        data_dir / HPKE_FILE
+    ).exists():
+        from fieldapp.hq.tls import make_self_signed
+
+        # A data folder made before HQ served TLS itself: make its certificate now.
+        make_self_signed(data_dir)
+        print(f"made a self-signed TLS certificate: {cert}")
     if not cert.exists() or not key.exists():
         raise UsageError(
             f"no TLS certificate ({cert}): run 'fieldapp-hq init', give --tls-cert and "
