@@ -11,6 +11,7 @@ nothing. Nothing here logs names or payloads.
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -357,6 +358,9 @@ class Http:
                 ):
                     last = f"HQ answered {response.status_code}"
                 else:
+                    with contextlib.suppress(UntrustedAnswer):
+                        # A signed refusal still names HQ's current HPKE key (after a rotation).
+                        self.check_answer(response, content, headers, "HQ's refusal")
                     raise HqRefused(
                         f"HQ refused: {reason or error}", error=error,
                         status=response.status_code,
@@ -604,11 +608,12 @@ class SyncClient:
                 self.result.pending = unsent_count(s)
         return self.result
 
-    def _adopt_hpke(self) -> None:
-        """HQ rotated its HPKE key (named in a verified answer): seal to the new one from now."""
+    def _adopt_hpke(self) -> bool:
+        """HQ rotated its HPKE key (named in a verified answer): seal to the new one from now.
+        Returns whether the key changed."""
         named = self.http.hq_hpke
         if not named or named == b64(public_bytes(self.keys.hq_hpke)):
-            return
+            return False
         try:
             raw = unb64(named)
             check_x25519_public(raw)
@@ -618,6 +623,7 @@ class SyncClient:
             device = s.scalars(select(Device)).one()
             device.hq_keys = {**(device.hq_keys or {}), "x25519": named}
         self.keys = dataclasses.replace(self.keys, hq_hpke=X25519PublicKey.from_public_bytes(raw))
+        return True
 
     def _revoked(self) -> DeviceRevoked:
         with self.store.session(self.username) as s:
@@ -677,7 +683,14 @@ class SyncClient:
                 sent.append(n)
                 return self._sealed_push(changes[:n]), OCTETS
 
-            answer = self.http.send("POST", "/v1/push", body, _parse_push)
+            try:
+                answer = self.http.send("POST", "/v1/push", body, _parse_push)
+            except HqRefused as exc:
+                # Sealed to an HPKE key HQ has since retired and destroyed (this device was
+                # away longer than HQ keeps old keys): HQ's signed refusal names the new one.
+                if exc.error == "tampered" and self._adopt_hpke():
+                    continue
+                raise
             n = sent[-1]
             self._batch = min(self.options.max_batch, max(n * 2, self.options.first_batch)
                               if len(sent) == 1 else max(1, n))

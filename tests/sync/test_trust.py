@@ -325,6 +325,9 @@ def test_hpke_key_rotation_end_to_end_with_the_old_key_destroyed(tmp_path: Path)
         _rescue(ws)
         sync.sync_round(ws, options=fast_options())
         old_public = _b64(hq.hq.keys.hpke_public)
+        # A second laptop goes offline for longer than HQ keeps retired keys.
+        away = new_device(tmp_path / "away", hq, "PAILIN")  # (case numbers: h9ops)
+        _rescue(away)
     # A post without a link writes its changes to USB twice (sealed to the old key).
     _rescue(ws)
     late_bundle = sync.export_bundle(ws, tmp_path / "late.bundle")[0][0]
@@ -355,8 +358,15 @@ def test_hpke_key_rotation_end_to_end_with_the_old_key_destroyed(tmp_path: Path)
         # What was sealed to the destroyed key can no longer be opened by anyone.
         with pytest.raises(SyncRejected, match="could not be opened"):
             hq.hq.import_bundle(stale_bundle.read_bytes())
+        # The laptop that was away seals to the destroyed key: HQ's signed refusal names the
+        # new key, the device adopts it and sends again; nothing is lost.
+        sync.sync_round(away, hq_url=hq.base_url, options=fast_options())
+        assert sync.status(away).pending == 0
+        with away.tx() as s:
+            assert s.scalars(select(Device)).one().hq_keys["x25519"] == new_public
         rescues = hq.hq.stats()["rescues"]
-    assert rescues == 4
+    assert rescues == 5
+    away.close()
     ws.close()
 
 
