@@ -299,7 +299,8 @@ def run(argv: Sequence[str]) -> int:
             )
         finally:
             hq.close()
-        print(f"one-time enrolment code for {args.post} ({role.value}), valid {args.expires}:")
+        print(f"one-time enrolment code for {args.post} ({role.value}), valid {args.expires}")
+        print("(five groups of four; the last two let the device check it reached this HQ):")
         print(code)
         return 0
     if cmd == "devices":
