@@ -303,7 +303,8 @@ def _hq_process(data_dir: Path) -> Iterator[tuple[str, Path]]:
     hq = [str(Path(sys.executable).parent / "fieldapp-hq")]
     subprocess.run([*hq[:1], "init", "--data-dir", str(data_dir)], check=True, capture_output=True)
     port = free_port()
-    server = subprocess.Popen([*hq[:1], "serve", "--data-dir", str(data_dir), "--port", str(port)],
+    server = subprocess.Popen([*hq[:1], "serve", "--data-dir", str(data_dir), "--port", str(port),
+                               "--no-tls"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

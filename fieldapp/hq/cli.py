@@ -6,19 +6,29 @@ Exit status: 0 on success, 2 with one line on stderr for anything the user can f
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from fieldapp.crypto import memory
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import FieldAppError
-from fieldapp.hq.keys import export_recovery_key, init_keys
+from fieldapp.hq.keys import (
+    HPKE_FILE,
+    RETIRED_KEEP,
+    export_recovery_key,
+    init_keys,
+    load_keys,
+    purge_retired,
+    retired_files,
+    rotate_hpke,
+)
 from fieldapp.hq.settings import HqSettings, default_data_dir
 
 _DURATION = re.compile(r"^(\d{1,6})([smhdw])$")
@@ -63,12 +73,37 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="fieldapp-hq", description="fieldapp headquarters server and administration")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    sub.add_parser("init", parents=[common], help="create the HQ keys and database")
+    init = sub.add_parser(
+        "init", parents=[common], help="create the HQ keys, TLS certificate and database"
+    )
+    init.add_argument(
+        "--tls-name", action="append", default=[],
+        help="a host name or IP address devices use to reach HQ (repeat; localhost is included)",
+    )
 
     serve = sub.add_parser("serve", parents=[common], help="run the HQ server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8443)
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--tls-cert", type=Path, help="certificate (PEM; default: init's own)")
+    serve.add_argument("--tls-key", type=Path, help="its private key (PEM)")
+    serve.add_argument(
+        "--no-tls", action="store_true",
+        help="plain HTTP (only behind a TLS proxy, or on this computer: devices refuse http:// "
+        "to anything but loopback)",
+    )
+
+    keys = sub.add_parser("keys", parents=[common], help="HQ's HPKE key: rotate, purge, list")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True, parser_class=_Parser)
+    keys_sub.add_parser(
+        "rotate", parents=[common],
+        help="make a new HPKE key; devices learn it at their next sync; restart serve after",
+    )
+    purge = keys_sub.add_parser(
+        "purge", parents=[common], help="destroy retired HPKE keys older than --keep"
+    )
+    purge.add_argument("--keep", default="30d", help="keep retired keys this long (default 30d)")
+    keys_sub.add_parser("list", parents=[common], help="the current and retired HPKE keys")
 
     code = sub.add_parser(
         "enrolment-code", parents=[common], help="issue a one-time enrolment code"
@@ -157,6 +192,38 @@ def _pdf_writer() -> Callable[..., Path]:
     return write_pdf
 
 
+def _tls_files(args: argparse.Namespace, data_dir: Path) -> tuple[Path, Path] | None:
+    """(certificate, key) to serve TLS with, or None for --no-tls."""
+    from fieldapp.hq.tls import CERT_FILE, KEY_FILE, check_pair
+
+    if args.no_tls:
+        if args.tls_cert or args.tls_key:
+            raise UsageError("--no-tls and --tls-cert/--tls-key contradict each other")
+        return None
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise UsageError("give both --tls-cert and --tls-key")
+    cert = args.tls_cert or data_dir / CERT_FILE
+    key = args.tls_key or data_dir / KEY_FILE
+    if not args.tls_cert and not cert.exists() and not key.exists() and (
+        data_dir / HPKE_FILE
+    ).exists():
+        from fieldapp.hq.tls import make_self_signed
+
+        # A data folder made before HQ served TLS itself: make its certificate now.
+        make_self_signed(data_dir)
+        print(f"made a self-signed TLS certificate: {cert}")
+    if not cert.exists() or not key.exists():
+        raise UsageError(
+            f"no TLS certificate ({cert}): run 'fieldapp-hq init', give --tls-cert and "
+            "--tls-key, or --no-tls behind a TLS proxy"
+        )
+    try:
+        check_pair(cert, key)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"the TLS certificate or key cannot be used ({exc})"[:200]) from None
+    return cert, key
+
+
 def _hq(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from fieldapp.hq.service import Hq
 
@@ -188,10 +255,14 @@ def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     cmd = args.command
     if cmd == "init":
+        from fieldapp.hq.tls import make_self_signed
+
         settings = _settings(args)
         init_keys(settings.data_dir)
+        cert = make_self_signed(settings.data_dir, args.tls_name)
         _hq(args).close()  # creates and migrates the database
         print(f"HQ initialised in {settings.data_dir}")
+        print(f"TLS certificate (self-signed; devices pin it at enrolment): {cert}")
         print(
             "export the recovery key to offline storage: fieldapp-hq recovery-key export --out FILE --remove"
         )
@@ -201,11 +272,44 @@ def run(argv: Sequence[str]) -> int:
 
         from fieldapp.hq.app import create_app
 
-        settings = _settings(args)
         if not 0 < args.port < 65536:
             raise UsageError("--port must be 1..65535")
-        app = create_app(settings)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        settings = _settings(args)
+        tls = _tls_files(args, settings.data_dir)
+        destroyed = purge_retired(settings.data_dir, keep=RETIRED_KEEP)
+        if destroyed:
+            print(f"destroyed {destroyed} retired HPKE key(s) older than {RETIRED_KEEP.days} days")
+        if tls is None:
+            from fieldapp.sync.trust import is_loopback_host
+
+            if not is_loopback_host(args.host):
+                print("fieldapp-hq: WARNING: serving plain HTTP beyond this computer; devices "
+                      "will only connect through a TLS proxy", file=sys.stderr)
+            app = create_app(settings)
+            uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        else:
+            settings = dataclasses.replace(settings, tls_cert=tls[0])
+            app = create_app(settings)
+            uvicorn.run(app, host=args.host, port=args.port, log_level="info",
+                        ssl_certfile=str(tls[0]), ssl_keyfile=str(tls[1]))
+        return 0
+    if cmd == "keys":
+        settings = _settings(args)
+        if args.keys_command == "rotate":
+            rotate_hpke(settings.data_dir)
+            print("new HPKE key made; restart 'fieldapp-hq serve' to use it. Devices learn it "
+                  f"at their next sync; the old key is kept {RETIRED_KEEP.days} days for late "
+                  "pushes and bundles, then destroyed ('fieldapp-hq keys purge' or at serve "
+                  "start)")
+        elif args.keys_command == "purge":
+            n = purge_retired(settings.data_dir, keep=parse_duration(args.keep))
+            print(f"destroyed {n} retired HPKE key(s)")
+        else:
+            load_keys(settings.data_dir)  # the files are readable keys
+            print(f"current: {HPKE_FILE}")
+            for at, path in retired_files(settings.data_dir):
+                when = datetime.fromtimestamp(at / 1000, UTC).isoformat(timespec="seconds")
+                print(f"retired {when}: {path.name}")
         return 0
     if cmd == "enrolment-code":
         role = Role(args.role)
@@ -219,7 +323,8 @@ def run(argv: Sequence[str]) -> int:
             )
         finally:
             hq.close()
-        print(f"one-time enrolment code for {args.post} ({role.value}), valid {args.expires}:")
+        print(f"one-time enrolment code for {args.post} ({role.value}), valid {args.expires}")
+        print("(five groups of four; the last two let the device check it reached this HQ):")
         print(code)
         return 0
     if cmd == "devices":

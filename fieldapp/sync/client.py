@@ -10,6 +10,8 @@ nothing. Nothing here logs names or payloads.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -196,8 +198,8 @@ class DeviceKeys:
     hq_signing: Ed25519PublicKey
     hq_hpke: X25519PublicKey
     node: str = ""  # this store's clock node (its local device id): see PullRequest.own_node
-    #: SHA-256 of HQ's self-signed TLS certificate, pinned at enrolment (None: CA-verified).
-    tls_pin: str | None = None
+    #: HQ's self-signed TLS certificate (DER), pinned at enrolment (None: CA-verified).
+    tls_cert: bytes | None = None
 
 
 def load_keys(s: Session) -> DeviceKeys:
@@ -214,7 +216,7 @@ def load_keys(s: Session) -> DeviceKeys:
         hq_signing=Ed25519PublicKey.from_public_bytes(unb64(keys["ed25519"])),
         hq_hpke=X25519PublicKey.from_public_bytes(unb64(keys["x25519"])),
         node=device.id,
-        tls_pin=keys.get("tls_sha256"),
+        tls_cert=base64.b64decode(keys["tls_cert"]) if keys.get("tls_cert") else None,
     )
 
 
@@ -241,22 +243,33 @@ def _tls_context() -> ssl.SSLContext:
 
 
 @functools.cache
-def _pinned_context() -> ssl.SSLContext:
-    """No CA check: the certificate is compared with the pin after each answer instead."""
+def _pinned_context(cert_der: bytes) -> ssl.SSLContext:
+    """Trust exactly HQ's own certificate, pinned at enrolment: any other fails the TLS
+    handshake, before a byte of the request is sent. (The host name is not checked: HQ's
+    self-signed certificate may not name the address a post reaches it by.)"""
+    ctx = ssl.create_default_context(cadata=cert_der)
+    ctx.check_hostname = False
+    return ctx
+
+
+@functools.cache
+def _unverified_context() -> ssl.SSLContext:
+    """Only for the enrolment request to a self-signed HQ: the signed answer must then name
+    the certificate that was presented (see `enrol`)."""
     ctx = ssl.create_default_context()
     ctx.check_hostname = False
     ctx.verify_mode = ssl.CERT_NONE
     return ctx
 
 
-def peer_certificate_sha256(response: httpx.Response) -> str | None:
-    """SHA-256 (hex) of the TLS certificate the answer came over (None: plain HTTP)."""
+def peer_certificate(response: httpx.Response) -> bytes | None:
+    """The TLS certificate (DER) the answer came over (None: plain HTTP)."""
     stream = response.extensions.get("network_stream")
     ssl_object = stream.get_extra_info("ssl_object") if stream is not None else None
     if ssl_object is None:
         return None
-    der = ssl_object.getpeercert(binary_form=True)
-    return hashlib.sha256(der).hexdigest() if der else None
+    der = ssl_object.getpeercert(True)  # (an _ssl socket: positional only)
+    return bytes(der) if der else None
 
 
 class CertificateNotTrusted(SyncRejected):
@@ -279,7 +292,7 @@ class Http:
         result: SyncResult | None = None,
         *,
         hq_signing: Ed25519PublicKey | None = None,
-        tls_pin: str | None = None,
+        tls_cert: bytes | None = None,
         unverified_tls: bool = False,
     ) -> None:
         if not base_url:
@@ -290,23 +303,16 @@ class Http:
         self.deadline = time.monotonic() + options.deadline_s
         #: Answers are verified with this key (None only while enrolling: see `enrol`).
         self.hq_signing = hq_signing
-        self.tls_pin = tls_pin
         #: HQ's current HPKE key as named by the last verified answer (base64).
         self.hq_hpke: str | None = None
         timeout = httpx.Timeout(options.io_timeout, connect=options.connect_timeout)
         self.client = httpx.Client(base_url=base_url, timeout=timeout, transport=transport,
-                                   verify=_pinned_context() if tls_pin or unverified_tls
-                                   else _tls_context())
+                                   verify=_pinned_context(tls_cert) if tls_cert else
+                                   _unverified_context() if unverified_tls else _tls_context())
 
     def check_answer(self, response: httpx.Response, content: bytes,
                      headers: dict[str, str], what: str) -> None:
         """Raise UntrustedAnswer unless HQ signed this answer to this very request."""
-        if self.tls_pin and peer_certificate_sha256(response) not in (None, self.tls_pin):
-            raise CertificateNotTrusted(
-                "HQ's certificate is not the one this device enrolled with: nothing was "
-                "sent or changed. If HQ replaced its certificate, ask HQ; otherwise someone "
-                "may be between this device and HQ"
-            )
         if self.hq_signing is None:
             return
         hpke = response.headers.get(H_HQ_HPKE, "")
@@ -359,6 +365,9 @@ class Http:
                 ):
                     last = f"HQ answered {response.status_code}"
                 else:
+                    with contextlib.suppress(UntrustedAnswer):
+                        # A signed refusal still names HQ's current HPKE key (after a rotation).
+                        self.check_answer(response, content, headers, "HQ's refusal")
                     raise HqRefused(
                         f"HQ refused: {reason or error}", error=error,
                         status=response.status_code,
@@ -366,8 +375,10 @@ class Http:
             except httpx.TransportError as exc:
                 if "CERTIFICATE_VERIFY_FAILED" in str(exc):
                     raise CertificateNotTrusted(
-                        "HQ's certificate could not be verified: check the HQ address; if HQ "
-                        "uses its own (self-signed) certificate, enrol again to pin it"
+                        "HQ's certificate is not one this device trusts (nor the one it "
+                        "enrolled with): nothing was sent or changed. If HQ replaced its "
+                        "certificate, ask HQ; otherwise someone may be between this device "
+                        "and HQ"
                     ) from None
                 last = type(exc).__name__
             except _Transient as exc:
@@ -423,7 +434,7 @@ def enrol(
     )
     body = dump(request)
 
-    def parse(response: httpx.Response) -> tuple[EnrolAnswer, str | None]:
+    def parse(response: httpx.Response) -> tuple[EnrolAnswer, bytes | None]:
         try:
             answer = EnrolAnswer.model_validate_json(response.content)
             hq_signing_raw = unb64(answer.hq_ed25519_public)
@@ -439,12 +450,12 @@ def enrol(
             response.headers.get(H_ANSWER_SIGNATURE),
         ):
             raise UntrustedAnswer("the enrolment answer")
-        return answer, peer_certificate_sha256(response)
+        return answer, peer_certificate(response)
 
     # A code is single use: a resend after a lost answer would be refused as "used", so
     # one attempt only; the officer simply runs enrol again if the link failed.
     once = dataclasses.replace(options, attempts=1)
-    pin: str | None = None
+    pin: bytes | None = None
     http = Http(hq_url, once, transport)
     try:
         try:
@@ -459,7 +470,7 @@ def enrol(
             answer, seen = http.send(
                 "POST", "/v1/enrol", lambda _: (body, {"content-type": "application/json"}), parse
             )
-            if seen is None or answer.hq_tls_sha256 != seen:
+            if seen is None or answer.hq_tls_sha256 != hashlib.sha256(seen).hexdigest():
                 raise UntrustedAnswer("the certificate HQ presented") from None
             pin = seen
     finally:
@@ -482,7 +493,8 @@ def enrol(
             "role": answer.role.value,
             "centre_code": answer.centre_code,
             "enrolled_ms": answer.hq_time_ms,
-            **({"tls_sha256": pin} if pin else {}),
+            **({"tls_cert": b64(pin), "tls_sha256": hashlib.sha256(pin).hexdigest()}
+               if pin else {}),
         }
         device.revoked = False
         if answer.case_code:
@@ -599,7 +611,7 @@ class SyncClient:
         with store.session(username) as s:
             self.keys = load_keys(s)
         self.http = Http(hq_url or self.keys.hq_url, self.options, transport, self.result,
-                         hq_signing=self.keys.hq_signing, tls_pin=self.keys.tls_pin)
+                         hq_signing=self.keys.hq_signing, tls_cert=self.keys.tls_cert)
         self._batch = self.options.first_batch
 
     def close(self) -> None:
@@ -628,11 +640,12 @@ class SyncClient:
                 self.result.pending = unsent_count(s)
         return self.result
 
-    def _adopt_hpke(self) -> None:
-        """HQ rotated its HPKE key (named in a verified answer): seal to the new one from now."""
+    def _adopt_hpke(self) -> bool:
+        """HQ rotated its HPKE key (named in a verified answer): seal to the new one from now.
+        Returns whether the key changed."""
         named = self.http.hq_hpke
         if not named or named == b64(public_bytes(self.keys.hq_hpke)):
-            return
+            return False
         try:
             raw = unb64(named)
             check_x25519_public(raw)
@@ -642,6 +655,7 @@ class SyncClient:
             device = s.scalars(select(Device)).one()
             device.hq_keys = {**(device.hq_keys or {}), "x25519": named}
         self.keys = dataclasses.replace(self.keys, hq_hpke=X25519PublicKey.from_public_bytes(raw))
+        return True
 
     def _revoked(self) -> DeviceRevoked:
         with self.store.session(self.username) as s:
@@ -701,7 +715,14 @@ class SyncClient:
                 sent.append(n)
                 return self._sealed_push(changes[:n]), OCTETS
 
-            answer = self.http.send("POST", "/v1/push", body, _parse_push)
+            try:
+                answer = self.http.send("POST", "/v1/push", body, _parse_push)
+            except HqRefused as exc:
+                # Sealed to an HPKE key HQ has since retired and destroyed (this device was
+                # away longer than HQ keeps old keys): HQ's signed refusal names the new one.
+                if exc.error == "tampered" and self._adopt_hpke():
+                    continue
+                raise
             n = sent[-1]
             self._batch = min(self.options.max_batch, max(n * 2, self.options.first_batch)
                               if len(sent) == 1 else max(1, n))

@@ -51,7 +51,7 @@ def test_enrolment_code_devices_revoke_stats(
     )
     assert code == 0
     enrol_code = out.strip().splitlines()[-1]
-    assert len(enrol_code) == 14
+    assert len(enrol_code) == 24  # five groups of four: secret, then HQ key check
     assert run(capsys, "enrolment-code", *dd, "--post", "POIPET", "--role", "centre_staff")[0] == 2
     assert run(capsys, "enrolment-code", *dd, "--post", "POIPET", "--role", "chief")[0] == 2
     assert run(capsys, "enrolment-code", *dd, "--post", "PO IPET", "--role", "officer")[0] == 2

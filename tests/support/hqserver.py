@@ -8,6 +8,7 @@ must (it is the protocol's executable reference, not a mock).
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
 import threading
 import time
@@ -30,6 +31,7 @@ from fieldapp.hq.app import create_app
 from fieldapp.hq.keys import init_keys
 from fieldapp.hq.service import Hq
 from fieldapp.hq.settings import HqSettings
+from fieldapp.sync import trust
 from fieldapp.sync.protocol import (
     EnrolAnswer,
     PullAnswer,
@@ -160,11 +162,22 @@ class TestDevice:
         }
 
     def enrol(self, client: httpx.Client, code: str) -> EnrolAnswer:
-        r = client.post("/v1/enrol", json=self.enrol_body(code))
+        body = json.dumps(self.enrol_body(code)).encode()
+        r = client.post("/v1/enrol", content=body, headers={"content-type": "application/json"})
         assert r.status_code == 200, r.text
         self.enrolment = EnrolAnswer.model_validate(r.json())
+        # As a device must: the code's check part names HQ's key, which signed the answer.
+        trust.check_fingerprint(code, unb64(self.enrolment.hq_ed25519_public))
+        self.check_answer(r, body)
         self.clock = HlcClock(self.id[-12:])
         return self.enrolment
+
+    def check_answer(self, r: httpx.Response, request_body: bytes) -> None:
+        assert trust.verify_answer(
+            self.hq_ed25519, r.status_code, trust.binding(request_body),
+            r.headers.get(trust.H_HQ_HPKE, ""), r.content,
+            r.headers.get(trust.H_ANSWER_SIGNATURE),
+        ), "HQ's answer is not signed for this request"
 
     def change(
         self,
@@ -212,12 +225,14 @@ class TestDevice:
         )
 
     def push(self, client: httpx.Client, changes: list[dict[str, Any]]) -> PushAnswer:
+        blob = self.seal_push(changes)
         r = client.post(
             "/v1/push",
-            content=self.seal_push(changes),
+            content=blob,
             headers={"content-type": "application/octet-stream"},
         )
         assert r.status_code == 200, r.text
+        self.check_answer(r, blob)
         return PushAnswer.model_validate(r.json())
 
     def seal_pull(self, cursor: int = 0, limit: int = 500) -> bytes:
@@ -240,12 +255,14 @@ class TestDevice:
         return header, PullAnswer.model_validate_json(payload)
 
     def pull(self, client: httpx.Client, cursor: int = 0, limit: int = 500) -> PullAnswer:
+        blob = self.seal_pull(cursor, limit)
         r = client.post(
             "/v1/pull",
-            content=self.seal_pull(cursor, limit),
+            content=blob,
             headers={"content-type": "application/octet-stream"},
         )
         assert r.status_code == 200, r.text
+        self.check_answer(r, blob)
         header, answer = self.open_answer(r.content)
         assert header.kind is EnvelopeKind.PULL_ANSWER and header.device_id == self.id
         return answer

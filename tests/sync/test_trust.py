@@ -308,3 +308,161 @@ def test_signature_header_is_base64_of_64_bytes(tmp_path: Path) -> None:
         assert trust.verify_answer(hq.hq.keys.signing_public, 200, trust.binding(b""),
                                    r.headers[trust.H_HQ_HPKE], r.content,
                                    r.headers[trust.H_ANSWER_SIGNATURE])
+
+
+# -- HPKE key rotation ------------------------------------------------------------------
+
+
+def test_hpke_key_rotation_end_to_end_with_the_old_key_destroyed(tmp_path: Path) -> None:
+    from fieldapp.hq.keys import load_keys, purge_retired, retired_files, rotate_hpke
+    from tests.support.hqserver import make_settings, running_server
+
+    data_dir = tmp_path / "hq"
+    settings = make_settings(data_dir, None)
+    root = tmp_path / "d"
+    with running_server(settings) as hq:
+        ws = new_device(root, hq)
+        _rescue(ws)
+        sync.sync_round(ws, options=fast_options())
+        old_public = _b64(hq.hq.keys.hpke_public)
+        # A second laptop goes offline for longer than HQ keeps retired keys.
+        away = new_device(tmp_path / "away", hq, "PAILIN")  # (case numbers: h9ops)
+        _rescue(away)
+    # A post without a link writes its changes to USB twice (sealed to the old key).
+    _rescue(ws)
+    late_bundle = sync.export_bundle(ws, tmp_path / "late.bundle")[0][0]
+    stale_bundle = sync.export_bundle(ws, tmp_path / "stale.bundle")[0][0]
+
+    new_public = _b64(rotate_hpke(data_dir))
+    assert new_public != old_public and len(retired_files(data_dir)) == 1
+    with running_server(settings) as hq:
+        # The device still seals to the old key: HQ opens it with the retired one, and its
+        # signed answer names the new key, which the device adopts.
+        _rescue(ws)
+        sync.sync_round(ws, hq_url=hq.base_url, options=fast_options())  # (a new port)
+        assert sync.status(ws).pending == 0
+        with ws.tx() as s:
+            assert s.scalars(select(Device)).one().hq_keys["x25519"] == new_public
+        # A late bundle sealed to the old key still opens.
+        assert hq.hq.import_bundle(late_bundle.read_bytes()).acked_seq > 0
+
+    # The retention period is over: the old private key is destroyed.
+    assert purge_retired(data_dir, keep=dt.timedelta(0)) == 1
+    assert retired_files(data_dir) == [] and load_keys(data_dir).retired == ()
+    with running_server(settings) as hq:
+        assert hq.hq.keys.hpke_all == (hq.hq.keys.hpke,)
+        # The device seals to the new key only: its next pushes are opened by it alone.
+        _rescue(ws)
+        sync.sync_round(ws, hq_url=hq.base_url, options=fast_options())  # (a new port)
+        assert sync.status(ws).pending == 0
+        # What was sealed to the destroyed key can no longer be opened by anyone.
+        with pytest.raises(SyncRejected, match="could not be opened"):
+            hq.hq.import_bundle(stale_bundle.read_bytes())
+        # The laptop that was away seals to the destroyed key: HQ's signed refusal names the
+        # new key, the device adopts it and sends again; nothing is lost.
+        sync.sync_round(away, hq_url=hq.base_url, options=fast_options())
+        assert sync.status(away).pending == 0
+        with away.tx() as s:
+            assert s.scalars(select(Device)).one().hq_keys["x25519"] == new_public
+        rescues = hq.hq.stats()["rescues"]
+    assert rescues == 5
+    away.close()
+    ws.close()
+
+
+def test_hq_cli_keys_rotate_list_purge(tmp_path: Path) -> None:
+    d = tmp_path / "hq"
+    assert run("fieldapp-hq", "init", "--data-dir", str(d)).returncode == 0
+    out = run("fieldapp-hq", "keys", "rotate", "--data-dir", str(d))
+    assert out.returncode == 0 and "restart" in out.stdout and "30 days" in out.stdout
+    out = run("fieldapp-hq", "keys", "list", "--data-dir", str(d))
+    lines = out.stdout.splitlines()
+    assert out.returncode == 0 and len([ln for ln in lines if ln.startswith("retired ")]) == 1
+    out = run("fieldapp-hq", "keys", "purge", "--data-dir", str(d))
+    assert out.returncode == 0 and "destroyed 0" in out.stdout
+    out = run("fieldapp-hq", "keys", "purge", "--keep", "soon", "--data-dir", str(d))
+    assert out.returncode == 2 and "not a duration" in out.stderr
+
+
+# -- TLS --------------------------------------------------------------------------------
+
+
+def _serve(data_dir: Path, port: int, *extra: str) -> subprocess.Popen[bytes]:
+    import time
+
+    import httpx
+
+    proc = subprocess.Popen([str(BIN / "fieldapp-hq"), "serve", "--data-dir", str(data_dir),
+                             "--port", str(port), *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"https://127.0.0.1:{port}/v1/health", verify=False,
+                         timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            raise RuntimeError("fieldapp-hq serve did not start with TLS")
+        time.sleep(0.1)
+
+
+def test_hq_serves_tls_and_the_device_pins_its_self_signed_certificate(tmp_path: Path) -> None:
+    import hashlib
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from fieldapp.hq.tls import make_self_signed
+    from fieldapp.sync.client import CertificateNotTrusted
+    from tests.support.hqserver import free_port
+
+    data_dir = tmp_path / "hq"
+    assert run("fieldapp-hq", "init", "--data-dir", str(data_dir)).returncode == 0
+    cert = x509.load_pem_x509_certificate((data_dir / "hq-tls.crt").read_bytes())
+    pin = hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()
+    port = free_port()
+    proc = _serve(data_dir, port)
+    try:
+        out = run("fieldapp-hq", "enrolment-code", "--data-dir", str(data_dir), "--post",
+                  "POIPET", "--role", "supervisor")
+        code = out.stdout.strip().splitlines()[-1]
+        ws = new_device(tmp_path / "d", None)
+        sync.enrol(ws, f"https://127.0.0.1:{port}", code)
+        with ws.tx() as s:
+            assert s.scalars(select(Device)).one().hq_keys["tls_sha256"] == pin
+        _rescue(ws)
+        sync.sync_round(ws, options=fast_options())
+        assert sync.status(ws).pending == 0
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    # Someone else's certificate on the same address (an interceptor): nothing is sent.
+    other = tmp_path / "other"
+    other.mkdir()
+    make_self_signed(other)
+    proc = _serve(data_dir, port, "--tls-cert", str(other / "hq-tls.crt"),
+                  "--tls-key", str(other / "hq-tls.key"))
+    try:
+        _rescue(ws)
+        acked = _device_state(ws)[0]
+        with pytest.raises(CertificateNotTrusted, match="nothing was sent or changed"):
+            sync.sync_round(ws, options=fast_options())
+        assert _device_state(ws)[0] == acked
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        ws.close()
+
+
+def test_serve_refuses_a_missing_or_broken_certificate(tmp_path: Path) -> None:
+    d = tmp_path / "hq"
+    assert run("fieldapp-hq", "init", "--data-dir", str(d)).returncode == 0
+    (tmp_path / "bad.crt").write_text("not a certificate")
+    out = run("fieldapp-hq", "serve", "--data-dir", str(d), "--tls-cert",
+              str(tmp_path / "bad.crt"), "--tls-key", str(d / "hq-tls.key"))
+    assert out.returncode == 2 and "cannot be used" in out.stderr and "Traceback" not in out.stderr
+    out = run("fieldapp-hq", "serve", "--data-dir", str(tmp_path / "nothing-here"))
+    assert out.returncode == 2 and "--no-tls" in out.stderr

@@ -39,7 +39,7 @@ def test_first_run_enrolment_failures_keep_the_wizard(qtbot: Any, tmp_path: Path
         wizard = c.shell.wizard
         banner = wizard.hq_page.banner
         # Nothing listens on this port: a clear message, the store kept, the wizard usable.
-        _finish(c, f"http://127.0.0.1:{free_port()}", "ABCD-1234")
+        _finish(c, f"http://127.0.0.1:{free_port()}", "ABCD-EFGH-JKMN-PQRS-TVWX")
         qtbot.waitUntil(lambda: banner.isVisibleTo(wizard.hq_page), timeout=20_000)
         assert "enrolment with HQ failed: HQ could not be reached" in banner.text()
         assert c.ws is None and c.shell.stack.currentWidget() is wizard
@@ -48,7 +48,7 @@ def test_first_run_enrolment_failures_keep_the_wizard(qtbot: Any, tmp_path: Path
         assert wizard.button(QWizard.WizardButton.FinishButton).text() == "Finish"
         # A wrong code: HQ answers and refuses it.
         banner.clear_message()
-        _finish(c, hq.base_url, "WRONG-CODE")
+        _finish(c, hq.base_url, "WRNG-CDEF-GHJK-MNPQ-RSTV")  # well formed, unknown
         qtbot.waitUntil(lambda: banner.isVisibleTo(wizard.hq_page), timeout=20_000)
         assert "HQ refused the code" in banner.text() and c.ws is None
         # The right code: enrolled, and the work area opens on the same store.
@@ -74,7 +74,7 @@ def test_admin_enrols_a_laptop_set_up_offline(qtbot: Any, tmp_path: Path, store:
         admin.enrol_button.click()
         assert admin.banner.text() == "Enter HQ's address and the enrolment code HQ gave you."
         admin.hq_url.setText(hq.base_url)
-        admin.hq_code.setText("NOT-A-CODE")
+        admin.hq_code.setText("NTAC-DEFG-HJKM-NPQR-STVW")
         admin.enrol_button.click()
         wait_idle(qtbot, c)
         assert admin.banner.text().startswith("Enrolment failed: HQ refused the code")
