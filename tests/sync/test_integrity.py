@@ -205,7 +205,7 @@ def test_pull_cursors_never_skip_on_postgresql(tmp_path: Path) -> None:
     with hq_running("postgresql", tmp_path) as hq:
         pushers = [_raw_device(hq) for _ in range(3)]
         reader = _raw_device(hq)
-        per_pusher = 400
+        per_pusher = 240
         pushed: set[str] = set()
         lock = threading.Lock()
         done = threading.Event()
@@ -213,8 +213,8 @@ def test_pull_cursors_never_skip_on_postgresql(tmp_path: Path) -> None:
 
         def push(d: TestDevice) -> None:
             try:
-                for _ in range(per_pusher // 4):
-                    batch = [d.change("rescue", {"place": "x"}) for _ in range(4)]
+                for _ in range(per_pusher // 8):
+                    batch = [d.change("rescue", {"place": "x"}) for _ in range(8)]
                     hq.hq.push(d.seal_push(batch))
                     with lock:
                         pushed.update(c["entity_id"] for c in batch)
