@@ -302,10 +302,6 @@ class Applier:
             return
         known = set(_columns(entity))
         fields = {k: v for k, v in fields.items() if k in known}
-        for name, entry in fields.items():
-            reason = check_value(entity, name, entry[0]) if name in _SPECS(entity) else None
-            if reason:
-                raise InvalidInput(reason)
         obj = self._find(model, entity_id)
         if obj is None:
             self._create(model, entity_id, fields)
@@ -344,6 +340,7 @@ class Applier:
                 )
             )
             self._parked_keys.discard((entity, entity_id))
+        _check_schema(entity, fields)
         mapper = inspect(model)
         values = dict(REMOTE_DEFAULTS.get(entity, {}))
         values.update({k: from_json(mapper, k, e[0]) for k, e in fields.items()})
@@ -365,6 +362,7 @@ class Applier:
             # store refuses any update of it, so never try one.
             self.stats.skipped += 1
             return
+        _check_schema(entity, {name: merged[name] for name in changed})
         mapper = inspect(type(obj))
         for name in changed:
             setattr(obj, name, from_json(mapper, name, merged[name][0]))
@@ -519,8 +517,15 @@ _APPLY_ERRORS = (SQLAlchemyError, ValueError, TypeError, KeyError, InvalidInput,
                  _RetryCarefully)
 
 
-def _SPECS(entity: str) -> dict[str, Any]:  # noqa: N802 - a cached table, read like a constant
-    return field_specs(entity)
+def _check_schema(entity: str, fields: Mapping[str, list[Any]]) -> None:
+    """Refuse (InvalidInput, naming the field) a value the store would keep wrongly typed:
+    SQLite stores whatever it is given, and the window would fail on it later."""
+    specs = field_specs(entity)
+    for name, entry in fields.items():
+        if name in specs:
+            reason = check_value(entity, name, entry[0])
+            if reason:
+                raise InvalidInput(reason)
 
 
 _CONSTRAINT = re.compile(r"(UNIQUE|NOT NULL|FOREIGN KEY|CHECK) constraint failed(?:: ([\w.]+))?")
