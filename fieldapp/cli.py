@@ -20,6 +20,7 @@ from typing import Any
 from fieldapp import __version__, logs
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import FieldAppError
+from fieldapp.store.engine import storage_error
 from fieldapp.store.store import DataDir, default_data_dir
 
 log = logging.getLogger("fieldapp.cli")
@@ -334,6 +335,10 @@ def _guarded(action: Callable[[], int]) -> int:
         print("fieldapp: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: say so in one line, details to the log without values
+        full = storage_error(exc, None)
+        if full is not None:  # a full disk or read-only folder outside the store (keystore…)
+            print(f"fieldapp: {full}", file=sys.stderr)
+            return 2
         log.error("internal error: %s", type(exc).__name__, exc_info=False)
         print(f"fieldapp: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
         return 1

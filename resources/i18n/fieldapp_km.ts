@@ -1630,6 +1630,11 @@ Interview: {date}, language {lang}
         <name>Tasks</name>
         <message>
             <location filename="../../fieldapp/ui/tasks.py" line="24" />
+            <source>The disk is full — nothing was lost; free space and try again.</source>
+            <translation>ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ។ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/tasks.py" line="28" />
             <source>Something went wrong ({kind}). Nothing was changed by this action; the log has the details.</source>
             <translation>មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។</translation>
         </message>

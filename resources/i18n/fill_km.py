@@ -385,6 +385,9 @@ KM: dict[str, str] = {
     "Something went wrong ({kind}). Nothing was changed by this action; the log has the details.":
         "មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ "
         "ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។",
+    # h9ops
+    "The disk is full — nothing was lost; free space and try again.":
+        "ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ។ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
