@@ -38,9 +38,9 @@ class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
 def setup(log_dir: Path | None, level: int = logging.INFO) -> None:
     root = logging.getLogger("fieldapp")
     root.setLevel(level)
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+        old.close()
     if log_dir is None:
         root.addHandler(logging.NullHandler())
         return
