@@ -55,10 +55,18 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def _workspace(args: argparse.Namespace, pw: Passphrases) -> Any:
-    from fieldapp.services import auth
+    from fieldapp.services import auth, clock
 
     DataDir(_root(args)).require()
-    return auth.unlock(_root(args), args.user, pw.ask(f"Passphrase for {args.user}: "))
+    ws = auth.unlock(_root(args), args.user, pw.ask(f"Passphrase for {args.user}: "))
+    try:
+        problem = clock.check_clock(ws)
+    except BaseException:
+        ws.close()
+        raise
+    if problem is not None:  # told before the command writes anything
+        print(f"fieldapp: WARNING: {problem.message}", file=sys.stderr)
+    return ws
 
 
 def cmd_init(args: argparse.Namespace, pw: Passphrases) -> int:

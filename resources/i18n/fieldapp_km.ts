@@ -1129,73 +1129,93 @@
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="229" />
+            <location filename="../../fieldapp/ui/main_window.py" line="237" />
+            <source>This computer's clock is more than a few minutes off.</source>
+            <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. Shown when this laptop's clock looks far off (services.clock), before any save.</extracomment>
+            <translation>នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="239" />
+            <source>This computer's clock looks about {days} day(s) behind.</source>
+            <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="241" />
+            <source>This computer's clock looks about {days} day(s) ahead.</source>
+            <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="243" />
+            <source>Set the date and time before recording anything: saved records keep the time they were made.</source>
+            <translation>សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="263" />
             <source>User: {name} ({role})</source>
-            <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it.</extracomment>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="234" />
+            <location filename="../../fieldapp/ui/main_window.py" line="268" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="237" />
+            <location filename="../../fieldapp/ui/main_window.py" line="271" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="239" />
+            <location filename="../../fieldapp/ui/main_window.py" line="273" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="241" />
+            <location filename="../../fieldapp/ui/main_window.py" line="275" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="243" />
+            <location filename="../../fieldapp/ui/main_window.py" line="277" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="246" />
+            <location filename="../../fieldapp/ui/main_window.py" line="280" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="263" />
+            <location filename="../../fieldapp/ui/main_window.py" line="297" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="263" />
+            <location filename="../../fieldapp/ui/main_window.py" line="297" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="263" />
+            <location filename="../../fieldapp/ui/main_window.py" line="297" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="264" />
+            <location filename="../../fieldapp/ui/main_window.py" line="298" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="264" />
+            <location filename="../../fieldapp/ui/main_window.py" line="298" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="275" />
+            <location filename="../../fieldapp/ui/main_window.py" line="309" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="276" />
+            <location filename="../../fieldapp/ui/main_window.py" line="310" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
