@@ -21,6 +21,7 @@ from fieldapp import __version__, logs
 from fieldapp.crypto import memory
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import FieldAppError
+from fieldapp.store.engine import storage_error
 from fieldapp.store.store import DataDir, default_data_dir
 
 log = logging.getLogger("fieldapp.cli")
@@ -55,10 +56,18 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def _workspace(args: argparse.Namespace, pw: Passphrases) -> Any:
-    from fieldapp.services import auth
+    from fieldapp.services import auth, clock
 
     DataDir(_root(args)).require()
-    return auth.unlock(_root(args), args.user, pw.ask(f"Passphrase for {args.user}: "))
+    ws = auth.unlock(_root(args), args.user, pw.ask(f"Passphrase for {args.user}: "))
+    try:
+        problem = clock.check_clock(ws)
+    except BaseException:
+        ws.close()
+        raise
+    if problem is not None:  # told before the command writes anything
+        print(f"fieldapp: WARNING: {problem.message}", file=sys.stderr)
+    return ws
 
 
 def cmd_init(args: argparse.Namespace, pw: Passphrases) -> int:
@@ -390,6 +399,10 @@ def _guarded(action: Callable[[], int]) -> int:
         print("fieldapp: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: say so in one line, details to the log without values
+        full = storage_error(exc, None)
+        if full is not None:  # a full disk or read-only folder outside the store (keystore…)
+            print(f"fieldapp: {full}", file=sys.stderr)
+            return 2
         log.error("internal error: %s", type(exc).__name__, exc_info=False)
         print(f"fieldapp: internal error ({type(exc).__name__}); please report it", file=sys.stderr)
         return 1

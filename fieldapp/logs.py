@@ -1,4 +1,8 @@
-"""Logging set-up: a rotating file in the data dir. Log lines carry ids and counts, never names."""
+"""Logging set-up: a rotating file in the data dir. Log lines carry ids and counts, never names.
+
+Logging never stops a command: a log folder that cannot be made or written (full disk,
+read-only folder) means no log file, and a line that cannot be written is dropped quietly.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +13,46 @@ from pathlib import Path
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file whose write failures are dropped, not printed as a traceback."""
+
+    #: Lines lost to write failures in this process (tests look at it).
+    dropped = 0
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        QuietRotatingFileHandler.dropped += 1
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except (OSError, ValueError):  # a full disk, or a stream already gone
+            QuietRotatingFileHandler.dropped += 1
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except (OSError, ValueError):
+            pass
+
+
 def setup(log_dir: Path | None, level: int = logging.INFO) -> None:
     root = logging.getLogger("fieldapp")
     root.setLevel(level)
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+        old.close()
     if log_dir is None:
         root.addHandler(logging.NullHandler())
         return
-    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handler = logging.handlers.RotatingFileHandler(
-        log_dir / "fieldapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler: logging.Handler = QuietRotatingFileHandler(
+            log_dir / "fieldapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        # A full disk or a read-only folder: the command itself will say so if it must
+        # write; it must not fail here merely because it cannot keep a log.
+        root.addHandler(logging.NullHandler())
+        return
     handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)

@@ -44,6 +44,22 @@ class NewerRelease(FieldAppError):
             "install that release or a later one; nothing was changed")
 
 
+#: Said for a full disk and for a folder that cannot be written (read-only, no quota left).
+DISK_FULL_MESSAGE = "the disk is full — nothing was lost; free space and try again"
+
+
+class StorageFull(FieldAppError):
+    """The disk is full, or the data folder cannot be written.
+
+    Never an integrity alarm: the store is intact (SQLite rolls the failed write back) and
+    every save confirmed before is kept, so the answer is to free space, not to restore.
+    """
+
+    def __init__(self, message: str = DISK_FULL_MESSAGE, *, read_only: bool = False) -> None:
+        self.read_only = read_only
+        super().__init__(message)
+
+
 class StoreNotFound(FieldAppError):
     """No store has been initialised in this data directory."""
 

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from fieldapp.domain.enums import ReferralStatus
+from fieldapp.domain.errors import InvalidInput
+from fieldapp.domain.hlc import Hlc
 from fieldapp.domain.referrals import TERMINAL, derive_status
 from fieldapp.reports.definitions import (
     AGE_KEYS,
@@ -97,6 +99,9 @@ class Figures:
     #: Median calendar days from referral to completion; None without completed referrals.
     median_days: float | None = None
     completed_referrals: int = 0
+    #: Completions dated before their referral by a wrong clock (counted in as 0 days or
+    #: more, see `completion_days`): a high number says some laptop's clock needs setting.
+    suspicious_durations: int = 0
     yoy: dict[str, Change] = field(default_factory=dict)
 
     def table(self, key: str) -> Table:
@@ -121,6 +126,25 @@ def _observed(counts: Mapping[str, int]) -> tuple[str, ...]:
     if counts.get(UNKNOWN):
         keys.append(UNKNOWN)
     return tuple(keys)
+
+
+def completion_days(created: dt.date, completed_at: dt.datetime, stamp: str) -> tuple[int, bool]:
+    """Days from a referral to its completion, never negative; True if the clocks disagreed.
+
+    `completed_at` is the completing laptop's wall clock. When it says the completion came
+    before the referral, that clock (or the referring one) was wrong: the completion's HLC
+    stamp, which comes after every stamp that laptop had seen (the referral's included),
+    gives the best floor for when it happened; whatever is still negative counts as 0.
+    Such completions are counted (`Figures.suspicious_durations`).
+    """
+    end = completed_at.date()
+    if end >= created:
+        return (end - created).days, False
+    try:
+        floor = dt.datetime.fromtimestamp(Hlc.parse(stamp).wall_ms / 1000, dt.UTC).date()
+    except (InvalidInput, ValueError, OverflowError, OSError):
+        floor = end
+    return max((floor - created).days, 0), True
 
 
 def _month(day: dt.date) -> str:
@@ -222,6 +246,7 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
     by_service_status: Counter[tuple[str, str]] = Counter()
     overdue: Counter[str] = Counter()
     durations: list[int] = []
+    wrong_clocks = 0
     outcomes: dict[str, tuple[set[str], set[str]]] = {
         "victims_rehabilitated": (set(), set()), "victims_returned_home": (set(), set())}
     for ref_id, (in_cur, in_prev, victim_id, service, due, created) in refs.items():
@@ -245,7 +270,9 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
         if status is ReferralStatus.COMPLETED:
             done = sorted((stamp, at) for stamp, k, at in evs if k is ReferralStatus.COMPLETED)
             if done and done[0][1] is not None and created is not None:
-                durations.append((done[0][1].date() - created).days)
+                days, suspicious = completion_days(created, done[0][1], done[0][0])
+                durations.append(days)
+                wrong_clocks += suspicious
     for key, (cur_set, prev_set) in outcomes.items():
         cur_counts[key] = len(cur_set)
         prev_counts[key] = len(prev_set)
@@ -284,6 +311,7 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
         tables={t.key: t for t in tables},
         median_days=float(statistics.median(durations)) if durations else None,
         completed_referrals=len(durations),
+        suspicious_durations=wrong_clocks,
         yoy={k: Change(prev_counts[k], cur_counts[k]) for k in YOY_KEYS},
     )
 

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import func, select
 
 from fieldapp.domain.enums import Role
-from fieldapp.domain.errors import FieldAppError, InvalidInput
+from fieldapp.domain.errors import DISK_FULL_MESSAGE, FieldAppError, InvalidInput
 from fieldapp.services import auth
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
@@ -100,6 +100,8 @@ def enrol(
 
 
 def _record(ws: Workspace, *, success: bool, error: str | None) -> None:
+    if error == DISK_FULL_MESSAGE:
+        return  # keeping the outcome needs the disk space that is missing
     with ws.tx() as s:
         device = s.scalars(select(Device)).one()
         device.last_attempt_at = utcnow()

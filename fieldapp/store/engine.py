@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +11,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 
 from fieldapp.crypto.memory import SQLCIPHER_MEMORY_SECURITY
-from fieldapp.domain.errors import StoreCorrupt
+from fieldapp.domain.errors import StorageFull, StoreCorrupt
 
 #: Run on every new connection, after the key. `synchronous=FULL`: a statement that
 #: returned survives a power cut. `secure_delete` zeroes freed pages; `temp_store=MEMORY`
@@ -84,9 +86,69 @@ def check_integrity(path: Path, key: bytes | None) -> None:
         if not row or row[0] != "ok":
             raise StoreCorrupt("the database failed its integrity check; nothing was written")
     except sqlcipher3.DatabaseError as exc:
+        full = storage_error(exc, path.parent)
+        if full is not None:
+            raise full from exc  # a full or read-only disk is not damage: say so
         raise StoreCorrupt(
             "the database failed its integrity check (it was altered, damaged, or is not a "
             "fieldapp store); nothing was written"
         ) from exc
     finally:
         conn.close()
+
+
+# -- a full disk or a read-only folder ----------------------------------------------------
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 8, 10, 13, 14
+_STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EROFS, errno.EDQUOT})
+#: Below this much free space an I/O error or a file that cannot be opened is a full disk.
+_LOW_SPACE = 512 * 1024
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """`exc`, what SQLAlchemy wrapped (`.orig`), and its causes and contexts."""
+    found: list[BaseException] = []
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or any(e is f for f in found) or len(found) > 20:
+            continue
+        found.append(e)
+        todo += [getattr(e, "orig", None), e.__cause__, e.__context__]
+    return [e for e in found if isinstance(e, BaseException)]
+
+
+def folder_unwritable(folder: Path) -> StorageFull | None:
+    """StorageFull if `folder`'s filesystem is read-only or (nearly) full, else None."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):  # gone, or not a POSIX system (Windows)
+        return None
+    if st.f_flag & os.ST_RDONLY:
+        return StorageFull(read_only=True)
+    if st.f_bavail * st.f_frsize < _LOW_SPACE:
+        return StorageFull()
+    return None
+
+
+def storage_error(exc: BaseException, folder: Path | None) -> StorageFull | None:
+    """`exc` as StorageFull when a full disk or a read-only folder caused it, else None.
+
+    SQLite says SQLITE_FULL or SQLITE_READONLY plainly; for an I/O error or a file it
+    could not open, the folder's filesystem decides (a read-only mount, or no space left).
+    """
+    for e in _causes(exc):
+        if isinstance(e, StorageFull):
+            return e
+        if isinstance(e, OSError) and e.errno in _STORAGE_ERRNOS:
+            return StorageFull(read_only=e.errno == errno.EROFS)
+        code = getattr(e, "sqlite_errorcode", None)
+        if code is None:
+            continue
+        primary = int(code) & 0xFF
+        if primary == _SQLITE_FULL:
+            return StorageFull()
+        if primary == _SQLITE_READONLY:
+            return StorageFull(read_only=True)
+        if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and folder is not None:
+            return folder_unwritable(folder)
+    return None

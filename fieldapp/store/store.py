@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+import sqlcipher3
 from sqlalchemy import event, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from fieldapp.domain.errors import StoreExists, StoreNotFound
+from fieldapp.domain.errors import StorageFull, StoreExists, StoreNotFound
 from fieldapp.domain.hlc import Hlc, HlcClock
 from fieldapp.store import audit, changes, migrate, sealing, search
-from fieldapp.store.engine import open_engine
+from fieldapp.store.engine import open_engine, storage_error
 from fieldapp.store.lock import DirLock
 from fieldapp.store.models import Device, Outbox
 
@@ -73,12 +75,21 @@ class Store:
         #: Seals statement content (`store.sealing`); None for roles not entitled to it.
         self.statement_key: bytearray | None = bytearray(statement_key) if statement_key else None
         self._lock = DirLock(data_dir.root)
-        self._lock.acquire()
+        try:
+            self._lock.acquire()
+        except OSError as exc:
+            full = storage_error(exc, data_dir.root)
+            if full is None:
+                raise
+            raise full from exc
         try:
             self.engine = open_engine(data_dir.database, None if plain else key)
             migrate.upgrade(self.engine)
-        except BaseException:
+        except BaseException as exc:
             self._lock.release()
+            full = storage_error(exc, data_dir.root)
+            if full is not None and not isinstance(exc, StorageFull):
+                raise full from exc
             raise
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", changes.before_flush)
@@ -130,6 +141,13 @@ class Store:
         try:
             with session.begin():
                 yield session
+        except (SQLAlchemyError, sqlcipher3.Error, OSError) as exc:
+            # A write that hit a full disk or a read-only folder rolled back whole: nothing
+            # confirmed is lost, and the store is intact. Say that, not "internal error".
+            full = storage_error(exc, self.data_dir.root)
+            if full is None:
+                raise
+            raise full from exc
         finally:
             self._local.session = None
             session.close()

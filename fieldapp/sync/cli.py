@@ -85,8 +85,9 @@ def cmd_bundle(args: argparse.Namespace, pw: _Passphrases) -> int:
                   "only HQ can read it. Import it there with 'fieldapp-hq import-bundle'.")
         else:
             stats = sync.import_bundle(ws, Path(args.file))
+            pending = sync.status(ws).pending
             print(f"Applied HQ's return file: {stats.received} record(s), "
-                  f"{stats.changed} changed here.")
+                  f"{stats.changed} changed here; still to send {pending}.")
     return 0
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.domain.enums import Role
-from fieldapp.services import caselist
+from fieldapp.services import caselist, clock
 from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.admin import AdminView
@@ -103,6 +103,15 @@ class MainView(QWidget):
             self.stack.addWidget(page)
         self.sync.status_changed.connect(self.show_sync_status)
 
+        #: Shown when this laptop's clock looks far off (services.clock), before any save.
+        self.clock_banner = QLabel()
+        self.clock_banner.setObjectName("clock_banner")
+        self.clock_banner.setWordWrap(True)
+        self.clock_banner.setStyleSheet(
+            "QLabel#clock_banner { background: #fff3cd; color: #5c4400; padding: 6px; }")
+        self.clock_banner.hide()
+        self.clock_problem: clock.ClockProblem | None = None
+
         self.status = QStatusBar()
         self.status.setSizeGripEnabled(False)
         self.user_label = QLabel()
@@ -131,6 +140,7 @@ class MainView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(top)
+        layout.addWidget(self.clock_banner)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         self.retranslate()
@@ -150,9 +160,12 @@ class MainView(QWidget):
         self._render_status()
         if ctx is None:
             self._status_timer.stop()
+            self.clock_banner.hide()
         else:
             self._status_timer.start()
             self.refresh_status()
+            ctx.runner.run_db("check_clock", lambda: clock.check_clock(ctx.ws),
+                              self._got_clock, lambda _e: None)
 
     def clear(self) -> None:
         """Drop every piece of case data shown anywhere in the window (the idle lock)."""
@@ -235,6 +248,27 @@ class MainView(QWidget):
         ctx.runner.run_db("pending_changes", lambda: caselist.pending_changes(ctx.ws),
                           self._got_pending, lambda _e: None)
 
+    def _got_clock(self, problem: clock.ClockProblem | None) -> None:
+        self.clock_problem = problem
+        self._render_clock()
+
+    def _render_clock(self) -> None:
+        problem = self.clock_problem
+        if problem is None or self.ctx is None:
+            self.clock_banner.hide()
+            return
+        days = round(abs(problem.offset_ms) / 86_400_000)
+        if days < 1:
+            text = self.tr("This computer's clock is more than a few minutes off.")
+        elif problem.offset_ms < 0:
+            text = self.tr("This computer's clock looks about {days} day(s) behind.")
+        else:
+            text = self.tr("This computer's clock looks about {days} day(s) ahead.")
+        self.clock_banner.setText(text.format(days=i18n.digits(days)) + " " + self.tr(
+            "Set the date and time before recording anything: saved records keep the time "
+            "they were made."))
+        self.clock_banner.show()
+
     def _got_pending(self, n: int) -> None:
         self.pending = n
         self._render_status()
@@ -304,6 +338,7 @@ class MainView(QWidget):
             item = self.nav.item(i)
             item.setText(self._screen_title(item.data(Qt.ItemDataRole.UserRole)))
         self._render_status()
+        self._render_clock()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -12,14 +12,18 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from fieldapp.domain.errors import FieldAppError
+from fieldapp.domain.errors import FieldAppError, StorageFull
 from fieldapp.services.changes import Changes
+from fieldapp.store.engine import storage_error
 
 log = logging.getLogger("fieldapp.ui.tasks")
 
 
 def user_message(exc: BaseException) -> str:
     """What the user is told: our own errors explain themselves; anything else is a bug."""
+    if isinstance(exc, StorageFull) or storage_error(exc, None) is not None:
+        return QCoreApplication.translate(
+            "Tasks", "The disk is full — nothing was lost; free space and try again.")
     if isinstance(exc, FieldAppError):
         return str(exc)
     return QCoreApplication.translate(

@@ -1145,83 +1145,103 @@
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="227" />
+            <location filename="../../fieldapp/ui/main_window.py" line="240" />
             <source>User</source>
-            <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while.</extracomment>
+            <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while. Shown when this laptop's clock looks far off (services.clock), before any save.</extracomment>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="228" />
+            <location filename="../../fieldapp/ui/main_window.py" line="241" />
             <source>Saved: {what}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="254" />
+            <location filename="../../fieldapp/ui/main_window.py" line="262" />
+            <source>This computer's clock is more than a few minutes off.</source>
+            <translation>នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="264" />
+            <source>This computer's clock looks about {days} day(s) behind.</source>
+            <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="266" />
+            <source>This computer's clock looks about {days} day(s) ahead.</source>
+            <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="268" />
+            <source>Set the date and time before recording anything: saved records keep the time they were made.</source>
+            <translation>សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="288" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="259" />
+            <location filename="../../fieldapp/ui/main_window.py" line="293" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="262" />
+            <location filename="../../fieldapp/ui/main_window.py" line="296" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="264" />
+            <location filename="../../fieldapp/ui/main_window.py" line="298" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="266" />
+            <location filename="../../fieldapp/ui/main_window.py" line="300" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="268" />
+            <location filename="../../fieldapp/ui/main_window.py" line="302" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="271" />
+            <location filename="../../fieldapp/ui/main_window.py" line="305" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="322" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="322" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="322" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="289" />
+            <location filename="../../fieldapp/ui/main_window.py" line="323" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="289" />
+            <location filename="../../fieldapp/ui/main_window.py" line="323" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="300" />
+            <location filename="../../fieldapp/ui/main_window.py" line="334" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="301" />
+            <location filename="../../fieldapp/ui/main_window.py" line="335" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -1693,6 +1713,11 @@ Interview: {date}, language {lang}
         <name>Tasks</name>
         <message>
             <location filename="../../fieldapp/ui/tasks.py" line="25" />
+            <source>The disk is full — nothing was lost; free space and try again.</source>
+            <translation>ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ។ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/tasks.py" line="29" />
             <source>Something went wrong ({kind}). Nothing was changed by this action; the log has the details.</source>
             <translation>មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។</translation>
         </message>

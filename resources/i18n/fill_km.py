@@ -411,6 +411,19 @@ KM: dict[str, str] = {
     "Answer": "ចម្លើយ",
     "Other answers ({n})": "ចម្លើយផ្សេងទៀត ({n})",
     "Other answers": "ចម្លើយផ្សេងទៀត",
+    # h9ops
+    "The disk is full — nothing was lost; free space and try again.":
+        "ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ។ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។",
+    "This computer's clock is more than a few minutes off.":
+        "នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។",
+    "This computer's clock looks about {days} day(s) behind.":
+        "នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។",
+    "This computer's clock looks about {days} day(s) ahead.":
+        "នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។",
+    "Set the date and time before recording anything: saved records keep the time they were "
+    "made.":
+        "សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ "
+        "កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,29 @@ def test_officers_see_and_record_only_their_posts_cases(ws: Workspace, store_dir
         suspect = intake.add_suspect(officer, mine.id, alias="Boss Heng", role="broker")
         case = intake.get_case(officer, mine.id)
         assert [s.id for s in case.suspects] == [suspect.id] and case.suspects[0].status == "at_large"
+
+
+def test_numbers_made_before_series_stay_valid_beside_new_ones(ws: Workspace,
+                                                              tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from fieldapp.services import caselist, exports
+    from fieldapp.services.caselist import CaseFilter
+
+    old = intake.create_rescue(ws, operation_date=dt.date(2026, 1, 5), province_code="KH-1",
+                               exploitation_type="labour")
+    with ws.tx() as s:  # as a store made before series existed holds it
+        s.execute(update(Rescue).where(Rescue.id == old.id)
+                  .values(case_number="POIPET-2026-0001"))
+    set_case_code(ws, "C")
+    new = intake.create_rescue(ws, operation_date=dt.date(2026, 1, 6), province_code="KH-1",
+                               exploitation_type="labour").case_number
+    assert new == "POIPET-2026-C-0002"
+    for number in ("POIPET-2026-0001", new):
+        rows = caselist.case_page(ws, CaseFilter(text=number.lower())).rows
+        assert [r.case_number for r in rows] == [number]
+    assert {r.case_number for r in caselist.case_page(ws, CaseFilter(text="POIPET-2026")).rows} \
+        == {"POIPET-2026-0001", new}
+    out = exports.export(ws, "json", tmp_path / "all.json")
+    text = out.read_text("utf-8")
+    assert "POIPET-2026-0001" in text and new in text
