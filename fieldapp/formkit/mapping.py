@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fieldapp.resources import resource_path
@@ -43,6 +43,8 @@ class Target:
     note: str = ""
     #: The record cannot be saved without it: the bound question becomes required.
     required: bool = False
+    #: The HTCDS field the column stands for, if any (set from the table below).
+    htcds: str = ""
 
 
 def _key(name: str) -> str:
@@ -122,10 +124,8 @@ def column_for(record: str, question: str, htcds: str = "") -> Target | None:
     """The record column a question fills, by HTCDS name first, then by its own name."""
     key = _key(question)
     for standard, target, names in _TABLE.get(record, ()):
-        if htcds and standard == htcds:
-            return target
-        if key in {_key(n) for n in names}:
-            return target
+        if (htcds and standard == htcds) or key in {_key(n) for n in names}:
+            return replace(target, htcds=standard)
     return None
 
 

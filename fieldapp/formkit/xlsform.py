@@ -738,6 +738,8 @@ class _Converter:
             return  # another question already writes it; this one is kept as an extra answer
         if not _type_fits(out["type"], target.kind):
             return
+        if target.htcds and "htcds" not in out:
+            out["htcds"] = target.htcds  # "gender" stands for prs_Gender
         self.bound.add(column)
         if column != out["name"]:
             out["bind"] = column

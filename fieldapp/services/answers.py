@@ -139,4 +139,13 @@ def htcds_of(extra: Mapping[str, Any] | None) -> dict[str, Any]:
 def initial_from(form: FormDef, extra: Mapping[str, Any] | None) -> dict[str, Any]:
     """Stored extra answers as a form's initial values (editing a record again)."""
     stored = answers_of(extra)
-    return {key: stored[key] for key, _ in _answer_items(form) if key in stored}
+    names: list[str] = []
+
+    def rec(items: tuple[Any, ...]) -> None:
+        for it in items:
+            names.append(it.name)
+            if isinstance(it, Group) and not isinstance(it, Repeat):
+                rec(it.children)
+
+    rec(form.fields)
+    return {name: stored[name] for name in names if name in stored}
