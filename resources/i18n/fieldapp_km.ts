@@ -299,12 +299,12 @@
     <context>
         <name>AttachmentDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="106" />
+            <location filename="../../fieldapp/ui/case_view.py" line="107" />
             <source>{name}: {size} bytes ({mime}). This file type cannot be shown here.</source>
             <translation>{name}៖ {size} បៃ ({mime})។ ប្រភេទឯកសារនេះមិនអាចបង្ហាញនៅទីនេះបានទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="108" />
+            <location filename="../../fieldapp/ui/case_view.py" line="109" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -444,305 +444,326 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="271" />
+            <location filename="../../fieldapp/ui/case_view.py" line="274" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="282" />
+            <location filename="../../fieldapp/ui/case_view.py" line="285" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="285" />
+            <location filename="../../fieldapp/ui/case_view.py" line="288" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="285" />
+            <location filename="../../fieldapp/ui/case_view.py" line="288" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="285" />
-            <location filename="../../fieldapp/ui/case_view.py" line="303" />
+            <location filename="../../fieldapp/ui/case_view.py" line="288" />
+            <location filename="../../fieldapp/ui/case_view.py" line="306" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="287" />
+            <location filename="../../fieldapp/ui/case_view.py" line="290" />
             <source>yes</source>
             <translation>បាទ/ចាស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="287" />
+            <location filename="../../fieldapp/ui/case_view.py" line="290" />
             <source>no</source>
             <translation>ទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="289" />
-            <location filename="../../fieldapp/ui/case_view.py" line="307" />
+            <location filename="../../fieldapp/ui/case_view.py" line="292" />
+            <location filename="../../fieldapp/ui/case_view.py" line="310" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="289" />
+            <location filename="../../fieldapp/ui/case_view.py" line="292" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="289" />
-            <location filename="../../fieldapp/ui/case_view.py" line="303" />
-            <location filename="../../fieldapp/ui/case_view.py" line="308" />
+            <location filename="../../fieldapp/ui/case_view.py" line="292" />
+            <location filename="../../fieldapp/ui/case_view.py" line="306" />
+            <location filename="../../fieldapp/ui/case_view.py" line="311" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="290" />
+            <location filename="../../fieldapp/ui/case_view.py" line="293" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="290" />
+            <location filename="../../fieldapp/ui/case_view.py" line="293" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="293" />
+            <location filename="../../fieldapp/ui/case_view.py" line="296" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="300" />
+            <location filename="../../fieldapp/ui/case_view.py" line="303" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="302" />
+            <location filename="../../fieldapp/ui/case_view.py" line="305" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="302" />
+            <location filename="../../fieldapp/ui/case_view.py" line="305" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="302" />
+            <location filename="../../fieldapp/ui/case_view.py" line="305" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="307" />
+            <location filename="../../fieldapp/ui/case_view.py" line="310" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="307" />
+            <location filename="../../fieldapp/ui/case_view.py" line="310" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="308" />
+            <location filename="../../fieldapp/ui/case_view.py" line="311" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="312" />
+            <location filename="../../fieldapp/ui/case_view.py" line="315" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
+            <location filename="../../fieldapp/ui/case_view.py" line="317" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
-            <location filename="../../fieldapp/ui/case_view.py" line="422" />
+            <location filename="../../fieldapp/ui/case_view.py" line="317" />
+            <location filename="../../fieldapp/ui/case_view.py" line="446" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
+            <location filename="../../fieldapp/ui/case_view.py" line="317" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="315" />
+            <location filename="../../fieldapp/ui/case_view.py" line="318" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="316" />
+            <location filename="../../fieldapp/ui/case_view.py" line="319" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
+            <location filename="../../fieldapp/ui/case_view.py" line="349" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="322" />
+            <location filename="../../fieldapp/ui/case_view.py" line="325" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="323" />
+            <location filename="../../fieldapp/ui/case_view.py" line="326" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="324" />
+            <location filename="../../fieldapp/ui/case_view.py" line="327" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="325" />
+            <location filename="../../fieldapp/ui/case_view.py" line="328" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="326" />
+            <location filename="../../fieldapp/ui/case_view.py" line="329" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="367" />
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="349" />
+            <source>Question</source>
+            <translation>សំណួរ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="349" />
+            <source>Answer</source>
+            <translation>ចម្លើយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="351" />
+            <source>Other answers ({n})</source>
+            <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="391" />
+            <location filename="../../fieldapp/ui/case_view.py" line="400" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="442" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="443" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="444" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="444" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="421" />
+            <location filename="../../fieldapp/ui/case_view.py" line="445" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="421" />
+            <location filename="../../fieldapp/ui/case_view.py" line="445" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="422" />
+            <location filename="../../fieldapp/ui/case_view.py" line="446" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="424" />
+            <location filename="../../fieldapp/ui/case_view.py" line="448" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="425" />
+            <location filename="../../fieldapp/ui/case_view.py" line="449" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="426" />
+            <location filename="../../fieldapp/ui/case_view.py" line="450" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="427" />
+            <location filename="../../fieldapp/ui/case_view.py" line="451" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="428" />
+            <location filename="../../fieldapp/ui/case_view.py" line="452" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="429" />
+            <location filename="../../fieldapp/ui/case_view.py" line="453" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="431" />
+            <location filename="../../fieldapp/ui/case_view.py" line="455" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="456" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="456" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="456" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="433" />
+            <location filename="../../fieldapp/ui/case_view.py" line="457" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="433" />
+            <location filename="../../fieldapp/ui/case_view.py" line="457" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="434" />
+            <location filename="../../fieldapp/ui/case_view.py" line="458" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="458" />
+            <source>Other answers</source>
+            <translation>ចម្លើយផ្សេងទៀត</translation>
         </message>
     </context>
     <context>
@@ -1450,22 +1471,22 @@ Notes: {notes}</source>
     <context>
         <name>StatementDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="74" />
+            <location filename="../../fieldapp/ui/case_view.py" line="75" />
             <source>Statement</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="75" />
+            <location filename="../../fieldapp/ui/case_view.py" line="76" />
             <source>Final (sealed) — seal {hash}</source>
             <translation>ចុងក្រោយ (បានបិទត្រា) — ត្រា {hash}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="76" />
+            <location filename="../../fieldapp/ui/case_view.py" line="77" />
             <source>Draft (not final yet)</source>
             <translation>សេចក្ដីព្រាង (មិនទាន់ចុងក្រោយ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="77" />
+            <location filename="../../fieldapp/ui/case_view.py" line="78" />
             <source>Victim: {victim}
 Interview: {date}, language {lang}
 {seal}</source>
@@ -1474,7 +1495,7 @@ Interview: {date}, language {lang}
 {seal}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="80" />
+            <location filename="../../fieldapp/ui/case_view.py" line="81" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>

@@ -385,6 +385,16 @@ KM: dict[str, str] = {
     "Something went wrong ({kind}). Nothing was changed by this action; the log has the details.":
         "មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ "
         "ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។",
+    # h15
+    "Question": "សំណួរ",
+    "Answer": "ចម្លើយ",
+    "Other answers": "ចម្លើយផ្សេងទៀត",
+    "Other answers ({n})": "ចម្លើយផ្សេងទៀត ({n})",
+    "Sensitive: a position can reveal where a victim or a shelter is. Type coordinates only if "
+    "they are needed, never a shelter's or safe house's position. This form never reads the "
+    "device's location.":
+        "ព័ត៌មានរសើប៖ ទីតាំងអាចបង្ហាញកន្លែងជនរងគ្រោះ ឬជម្រក។ វាយបញ្ចូលកូអរដោនេ តែពេលចាំបាច់ "
+        "ហើយកុំបញ្ចូលទីតាំងជម្រក ឬផ្ទះសុវត្ថិភាព។ ទម្រង់នេះមិនដែលអានទីតាំងរបស់ឧបករណ៍ទេ។",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
