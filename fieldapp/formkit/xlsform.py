@@ -284,6 +284,7 @@ class _Converter:
             return False
         row = target.get("_row")
         message = exc.reason
+        keys: list[str]
         if "in a circle" in message:
             keys = [k for k in ("relevant", "calculate") if k in target]
         else:
@@ -787,19 +788,19 @@ class _Converter:
                     work.append((f, key, missing[0]))
                 for ref in expr.refs:
                     readers[ref].append((f, key))
-            for key in ("label", "hint"):
-                for lang, text in list((f.get(key) or {}).items()):
+            for tkey in ("label", "hint"):
+                for lang, text in list((f.get(tkey) or {}).items()):
                     for ref in TEXT_REF_RE.findall(text):
                         if ref not in valid:
-                            f[key][lang] = text.replace(f"${{{ref}}}", "…")
-                            self.note("survey", f["_row"], f"{key} shows '${{{ref}}}', which "
+                            f[tkey][lang] = text.replace(f"${{{ref}}}", "…")
+                            self.note("survey", f["_row"], f"{tkey} shows '${{{ref}}}', which "
                                       "was not converted; shown as '…'")  # fmt: skip
         removed: set[int] = set()
         while work:
-            f, key, missing = work.pop()
+            f, key, gone = work.pop()
             if id(f) in removed or key not in f:
                 continue
-            self.note("survey", f["_row"], f"{key} uses '{missing}', which was not "
+            self.note("survey", f["_row"], f"{key} uses '{gone}', which was not "
                       "converted; the expression was dropped")  # fmt: skip
             del f[key]
             if f["type"] == "calculate" and "calculate" not in f:

@@ -14,9 +14,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.formkit import FormDef, mapping
+from fieldapp.services.workspace import Workspace
 from fieldapp.formkit.model import Field, Group, Repeat
 from fieldapp.store import audit
 from fieldapp.store.changes import find
@@ -149,3 +151,21 @@ def initial_from(form: FormDef, extra: Mapping[str, Any] | None) -> dict[str, An
 
     rec(form.fields)
     return {name: stored[name] for name in names if name in stored}
+
+
+def tally(ws: Workspace, entity: str, question: str) -> dict[str, int]:
+    """How many ``entity`` records gave each answer to ``question`` (an imported form's
+    extra answer; each choice of a multiple answer counts once), for reports. Counts leave
+    the device only through the reports' small-cell suppression (``reports.suppress``)."""
+    from fieldapp.reports.device import VIEWERS
+
+    ws.require(*VIEWERS)
+    model = SYNCED_MODELS[entity]
+    counts: dict[str, int] = {}
+    with ws.tx() as s:
+        for (extra,) in s.execute(select(model.extra).execution_options(yield_per=2000)):
+            value = (extra or {}).get(question)
+            for v in value if isinstance(value, list) else [value]:
+                if v not in (None, "") and not isinstance(v, dict):
+                    counts[str(v)] = counts.get(str(v), 0) + 1
+    return counts

@@ -106,6 +106,11 @@ def test_unbound_answers_are_kept_synced_and_exported(ws: Workspace, rescue: Any
     red = json.loads((tmp_path / "red.json").read_text(encoding="utf-8"))
     assert all(not r["extra"] for r in red["records"]["victim"])
 
+    # Available to reports: counted per answer.
+    assert answers.tally(ws, "victim", "vic_Methods_of_Control") == {"DebtBondage": 1,
+                                                                     "Threats": 1}
+    assert answers.tally(ws, "victim", "occupation") == {"fisher": 1}
+
     # Editing the record again: the form opens with the stored extra answers.
     p = submit.prepare(ws, "probe_intake", {"victim_id": result.entity_id})
     assert p.initial["occupation"] == "fisher" and p.initial["gender"] == "TransgenderFeminine"

@@ -117,6 +117,8 @@ def test_labels_show_answers_and_geopoint_warns(qtbot: Any, ws: Workspace, runne
     sh.append(["text", "school", "Does ${child} go to school?", "Ask ${child}", None, None])
     sh.append(["geopoint", "where", "Where found", None, None, None])
     sh.append(["time", "at", "Time", None, None, None])
+    sh.append(["deviceid", "device", None, None, None, None])
+    sh.append(["username", "who", None, None, None, None])
     sh.append(["text", "locked", "Locked", None, None, "${child} = 'X'"])
     cs = wb.create_sheet("choices")
     cs.append(["list_name", "name", "label"])
@@ -146,3 +148,4 @@ def test_labels_show_answers_and_geopoint_warns(qtbot: Any, ws: Workspace, runne
         v = s.get(Victim, result.entity_id)
         assert v is not None
         assert v.extra["at"] == "14:30:00" and v.extra["where"] == "13.65 102.56"
+        assert v.extra["device"] == ws.store.device_id and v.extra["who"] == ws.actor.username
