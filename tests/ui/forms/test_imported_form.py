@@ -115,7 +115,9 @@ def test_labels_show_answers_and_geopoint_warns(qtbot: Any, ws: Workspace, runne
     sh.append(["text", "full_name", "Name", None, "yes", None])
     sh.append(["text", "child", "Child's name", None, None, None])
     sh.append(["text", "school", "Does ${child} go to school?", "Ask ${child}", None, None])
+    sh.append(["begin group", "about", "About ${child}", None, None, None])
     sh.append(["geopoint", "where", "Where found", None, None, None])
+    sh.append(["end group", None, None, None, None, None])
     sh.append(["time", "at", "Time", None, None, None])
     sh.append(["deviceid", "device", None, None, None, None])
     sh.append(["username", "who", None, None, None, None])
@@ -133,6 +135,7 @@ def test_labels_show_answers_and_geopoint_warns(qtbot: Any, ws: Workspace, runne
     fill(d, "child", "Dara")
     assert row.label.text().startswith("Does Dara go to school?")
     assert row.hint.text() == "Ask Dara"
+    assert d.controller.sections[("about", ())].title() == "About Dara"
     where = d.controller.rows[("where", ())]
     assert "never reads the device's location" in where.hint.text()
     assert editor(d, "locked").isEnabled()
@@ -149,3 +152,4 @@ def test_labels_show_answers_and_geopoint_warns(qtbot: Any, ws: Workspace, runne
         assert v is not None
         assert v.extra["at"] == "14:30:00" and v.extra["where"] == "13.65 102.56"
         assert v.extra["device"] == ws.store.device_id and v.extra["who"] == ws.actor.username
+
