@@ -85,6 +85,26 @@ _TABLE: dict[str, tuple[tuple[str, Target, tuple[str, ...]], ...]] = {
     ),
 }
 
+#: What each record's service takes from a form's answers (the rest are extra answers);
+#: tests/formkit/test_imported_forms.py checks this against the services.
+COLUMNS: dict[str, frozenset[str]] = {
+    "rescue": frozenset({"exploitation_type", "notes", "operation_date", "people_found", "place",
+                         "post_code", "province_code", "unit"}),
+    "victim": frozenset({"consent_given", "contact_phone", "date_of_birth", "documents",
+                         "estimated_age", "languages", "name_km", "name_latin", "nationality",
+                         "sex", "vulnerabilities"}),
+    "statement": frozenset({"child_protocol", "interpreter", "interview_date", "interviewer",
+                            "language", "narrative", "place"}),
+    "suspect": frozenset({"alias", "description", "identified_by", "name", "nationality", "role",
+                          "status"}),
+    "referral": frozenset({"due_date", "notes", "provider_code", "service", "urgency",
+                           "victim_id"}),
+    "referral_event": frozenset({"action", "notes", "reason", "services_given"}),
+    "return_reintegration": frozenset({"destination_province", "family_assessed",
+                                       "follow_up_plan", "return_date", "services_given",
+                                       "victim_id"}),
+}
+
 #: Answer spellings → our values, per (record, column). Keys compared without case.
 VALUES: dict[tuple[str, str], dict[str, Any]] = {
     ("victim", "sex"): {

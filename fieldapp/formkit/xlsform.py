@@ -732,12 +732,16 @@ class _Converter:
         if htcds:
             out["htcds"] = htcds
         target = mapping.column_for(record, out["name"], htcds)
-        if target is None:
-            return
-        column = target.column
-        if column in self.bound:
-            return  # another question already writes it; this one is kept as an extra answer
-        if not _type_fits(out["type"], target.kind):
+        column = target.column if target else ""
+        if (target is None or column in self.bound
+                or not _type_fits(out["type"], target.kind)):
+            if out["name"] in mapping.COLUMNS.get(record, ()):
+                # Same name as a column, but not known to fit it: kept as an extra answer
+                # rather than risk a record that cannot be saved.
+                out["bind"] = f"{out['name']}_answer"
+                self.note("survey", rownum, f"'{out['name']}' is kept as the extra answer "
+                          f"'{out['bind']}' (not bound to the {record}'s own "
+                          f"'{out['name']}'; add 'bind: {out['name']}' to bind it)")
             return
         if target.htcds and "htcds" not in out:
             out["htcds"] = target.htcds  # "gender" stands for prs_Gender

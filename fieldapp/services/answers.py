@@ -141,16 +141,22 @@ def htcds_of(extra: Mapping[str, Any] | None) -> dict[str, Any]:
 def initial_from(form: FormDef, extra: Mapping[str, Any] | None) -> dict[str, Any]:
     """Stored extra answers as a form's initial values (editing a record again)."""
     stored = answers_of(extra)
-    names: list[str] = []
+    out: dict[str, Any] = {}
 
     def rec(items: tuple[Any, ...]) -> None:
         for it in items:
-            names.append(it.name)
+            # Stored under the question's name, or its bind for a translated original's
+            # sake (prs_Gender) under the name: the name wins.
+            key = getattr(it, "bind_name", it.name).partition(".")[0]
+            for k in (it.name, key):
+                if k in stored:
+                    out[it.name] = stored[k]
+                    break
             if isinstance(it, Group) and not isinstance(it, Repeat):
                 rec(it.children)
 
     rec(form.fields)
-    return {name: stored[name] for name in names if name in stored}
+    return out
 
 
 def tally(ws: Workspace, entity: str, question: str) -> dict[str, int]:

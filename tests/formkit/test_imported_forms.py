@@ -124,3 +124,29 @@ def test_every_bad_path_exits_2_with_one_line(tmp_path: Path, capsys: Any, sourc
                        str(tmp_path / out))
     assert code == 2
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_the_mapping_knows_what_each_service_takes() -> None:
+    from fieldapp.formkit import mapping
+    from fieldapp.services import submit
+
+    for record, columns in mapping.COLUMNS.items():
+        assert columns == submit._columns_of(record), record
+
+
+def test_a_question_named_like_a_column_but_not_known_to_fit_is_kept_aside(
+        tmp_path: Path) -> None:
+    from fieldapp.formkit.xlsform import convert
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "survey"
+    ws.append(["type", "name", "label"])
+    ws.append(["text", "languages", "Languages spoken"])  # the column is a list of codes
+    st = wb.create_sheet("settings")
+    st.append(["form_id", "record"])
+    st.append(["x", "victim"])
+    wb.save(tmp_path / "x.xlsx")
+    result = convert(tmp_path / "x.xlsx")
+    assert "bind: languages_answer" in result.yaml_text
+    assert any("kept as the extra answer 'languages_answer'" in n for n in result.unsupported)
