@@ -224,6 +224,7 @@ class _Converter:
         self.added_lists: dict[str, list[dict[str, Any]]] = {}
         self.used_shared: set[str] = set()
         self.form_id: str | None = None
+        self.bound: set[str] = set()  # record columns a question already fills
 
     def note(self, sheet: str, row: int | None, message: str) -> None:
         self.notes.append(
@@ -664,8 +665,7 @@ class _Converter:
             self.note("survey", rownum, f"{column} on a {our_type.split()[0]} has no effect; "
                       "left out")  # fmt: skip
             return
-        flag = aliases.yes_no.get(cell) if cell in aliases.yes_no else \
-            aliases.yes_no.get(cell.lower())  # fmt: skip
+        flag = aliases.yes_no.get(cell, aliases.yes_no.get(cell.lower()))
         if flag is not None:
             if flag:
                 out[column] = True
@@ -682,9 +682,6 @@ class _Converter:
         if column in ("constraint", "required") and our_type in ("group", "repeat", "note"):
             self.note("survey", rownum, f"{column} on a {our_type} has no effect; left out")
             return
-        if column == "calculation" and our_type != "calculate":
-            # pyxform allows a calculation on a question: its value is worked out.
-            pass
         try:
             expr = parse(source)
         except ExpressionError as exc:
@@ -754,12 +751,6 @@ class _Converter:
                       f"saved without its {column}")  # fmt: skip
         self.mapped.append(f"survey row {rownum}: '{out['name']}' → {record}.{column}"
                            + (f" ({target.note})" if target.note else ""))
-
-    @property
-    def bound(self) -> set[str]:
-        if not hasattr(self, "_bound"):
-            self._bound: set[str] = set()
-        return self._bound
 
     # --------------------------------------------------------------- references
 
