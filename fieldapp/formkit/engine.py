@@ -406,6 +406,11 @@ class FormState:
         state._recompute(list(form.deps.order), {name: () for name in form.deps.order})
         return state
 
+    def load_answers(self, answers: Mapping[str, Any]) -> None:
+        """Set stored answers (a record being edited), repeats as lists of answer dicts."""
+        self._load_answers(answers, (), self.form.fields)
+        self._recompute(list(self.form.deps.order), {name: () for name in self.form.deps.order})
+
     def _load_answers(self, answers: Mapping[str, Any], index: Index, items: tuple[Item, ...]
                       ) -> None:  # fmt: skip
         known = {it.name: it for it in _flatten(items)}

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fieldapp.resources import resource_path
@@ -43,6 +43,8 @@ class Target:
     note: str = ""
     #: The record cannot be saved without it: the bound question becomes required.
     required: bool = False
+    #: The HTCDS field the column stands for, if any (set from the table below).
+    htcds: str = ""
 
 
 def _key(name: str) -> str:
@@ -81,6 +83,26 @@ _TABLE: dict[str, tuple[tuple[str, Target, tuple[str, ...]], ...]] = {
         ("", Target("interviewer", "text"), ("interviewer",)),
         ("", Target("interpreter", "text"), ("interpreter",)),
     ),
+}
+
+#: What each record's service takes from a form's answers (the rest are extra answers);
+#: tests/formkit/test_imported_forms.py checks this against the services.
+COLUMNS: dict[str, frozenset[str]] = {
+    "rescue": frozenset({"exploitation_type", "notes", "operation_date", "people_found", "place",
+                         "post_code", "province_code", "unit"}),
+    "victim": frozenset({"consent_given", "contact_phone", "date_of_birth", "documents",
+                         "estimated_age", "languages", "name_km", "name_latin", "nationality",
+                         "sex", "vulnerabilities"}),
+    "statement": frozenset({"child_protocol", "interpreter", "interview_date", "interviewer",
+                            "language", "narrative", "place"}),
+    "suspect": frozenset({"alias", "description", "identified_by", "name", "nationality", "role",
+                          "status"}),
+    "referral": frozenset({"due_date", "notes", "provider_code", "service", "urgency",
+                           "victim_id"}),
+    "referral_event": frozenset({"action", "notes", "reason", "services_given"}),
+    "return_reintegration": frozenset({"destination_province", "family_assessed",
+                                       "follow_up_plan", "return_date", "services_given",
+                                       "victim_id"}),
 }
 
 #: Answer spellings → our values, per (record, column). Keys compared without case.
@@ -122,10 +144,8 @@ def column_for(record: str, question: str, htcds: str = "") -> Target | None:
     """The record column a question fills, by HTCDS name first, then by its own name."""
     key = _key(question)
     for standard, target, names in _TABLE.get(record, ()):
-        if htcds and standard == htcds:
-            return target
-        if key in {_key(n) for n in names}:
-            return target
+        if (htcds and standard == htcds) or key in {_key(n) for n in names}:
+            return replace(target, htcds=standard)
     return None
 
 

@@ -224,6 +224,7 @@ class _Converter:
         self.added_lists: dict[str, list[dict[str, Any]]] = {}
         self.used_shared: set[str] = set()
         self.form_id: str | None = None
+        self.bound: set[str] = set()  # record columns a question already fills
 
     def note(self, sheet: str, row: int | None, message: str) -> None:
         self.notes.append(
@@ -284,6 +285,7 @@ class _Converter:
             return False
         row = target.get("_row")
         message = exc.reason
+        keys: list[str]
         if "in a circle" in message:
             keys = [k for k in ("relevant", "calculate") if k in target]
         else:
@@ -663,8 +665,7 @@ class _Converter:
             self.note("survey", rownum, f"{column} on a {our_type.split()[0]} has no effect; "
                       "left out")  # fmt: skip
             return
-        flag = aliases.yes_no.get(cell) if cell in aliases.yes_no else \
-            aliases.yes_no.get(cell.lower())  # fmt: skip
+        flag = aliases.yes_no.get(cell, aliases.yes_no.get(cell.lower()))
         if flag is not None:
             if flag:
                 out[column] = True
@@ -681,9 +682,6 @@ class _Converter:
         if column in ("constraint", "required") and our_type in ("group", "repeat", "note"):
             self.note("survey", rownum, f"{column} on a {our_type} has no effect; left out")
             return
-        if column == "calculation" and our_type != "calculate":
-            # pyxform allows a calculation on a question: its value is worked out.
-            pass
         try:
             expr = parse(source)
         except ExpressionError as exc:
@@ -731,13 +729,19 @@ class _Converter:
         if htcds:
             out["htcds"] = htcds
         target = mapping.column_for(record, out["name"], htcds)
-        if target is None:
+        column = target.column if target else ""
+        if (target is None or column in self.bound
+                or not _type_fits(out["type"], target.kind)):
+            if out["name"] in mapping.COLUMNS.get(record, ()):
+                # Same name as a column, but not known to fit it: kept as an extra answer
+                # rather than risk a record that cannot be saved.
+                out["bind"] = f"{out['name']}_answer"
+                self.note("survey", rownum, f"'{out['name']}' is kept as the extra answer "
+                          f"'{out['bind']}' (not bound to the {record}'s own "
+                          f"'{out['name']}'; add 'bind: {out['name']}' to bind it)")
             return
-        column = target.column
-        if column in self.bound:
-            return  # another question already writes it; this one is kept as an extra answer
-        if not _type_fits(out["type"], target.kind):
-            return
+        if target.htcds and "htcds" not in out:
+            out["htcds"] = target.htcds  # "gender" stands for prs_Gender
         self.bound.add(column)
         if column != out["name"]:
             out["bind"] = column
@@ -747,12 +751,6 @@ class _Converter:
                       f"saved without its {column}")  # fmt: skip
         self.mapped.append(f"survey row {rownum}: '{out['name']}' → {record}.{column}"
                            + (f" ({target.note})" if target.note else ""))
-
-    @property
-    def bound(self) -> set[str]:
-        if not hasattr(self, "_bound"):
-            self._bound: set[str] = set()
-        return self._bound
 
     # --------------------------------------------------------------- references
 
@@ -785,19 +783,19 @@ class _Converter:
                     work.append((f, key, missing[0]))
                 for ref in expr.refs:
                     readers[ref].append((f, key))
-            for key in ("label", "hint"):
-                for lang, text in list((f.get(key) or {}).items()):
+            for tkey in ("label", "hint"):
+                for lang, text in list((f.get(tkey) or {}).items()):
                     for ref in TEXT_REF_RE.findall(text):
                         if ref not in valid:
-                            f[key][lang] = text.replace(f"${{{ref}}}", "…")
-                            self.note("survey", f["_row"], f"{key} shows '${{{ref}}}', which "
+                            f[tkey][lang] = text.replace(f"${{{ref}}}", "…")
+                            self.note("survey", f["_row"], f"{tkey} shows '${{{ref}}}', which "
                                       "was not converted; shown as '…'")  # fmt: skip
         removed: set[int] = set()
         while work:
-            f, key, missing = work.pop()
+            f, key, gone = work.pop()
             if id(f) in removed or key not in f:
                 continue
-            self.note("survey", f["_row"], f"{key} uses '{missing}', which was not "
+            self.note("survey", f["_row"], f"{key} uses '{gone}', which was not "
                       "converted; the expression was dropped")  # fmt: skip
             del f[key]
             if f["type"] == "calculate" and "calculate" not in f:

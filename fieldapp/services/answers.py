@@ -14,9 +14,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.formkit import FormDef, mapping
+from fieldapp.services.workspace import Workspace
 from fieldapp.formkit.model import Field, Group, Repeat
 from fieldapp.store import audit
 from fieldapp.store.changes import find
@@ -139,4 +141,37 @@ def htcds_of(extra: Mapping[str, Any] | None) -> dict[str, Any]:
 def initial_from(form: FormDef, extra: Mapping[str, Any] | None) -> dict[str, Any]:
     """Stored extra answers as a form's initial values (editing a record again)."""
     stored = answers_of(extra)
-    return {key: stored[key] for key, _ in _answer_items(form) if key in stored}
+    out: dict[str, Any] = {}
+
+    def rec(items: tuple[Any, ...]) -> None:
+        for it in items:
+            # Stored under the question's name, or its bind for a translated original's
+            # sake (prs_Gender) under the name: the name wins.
+            key = getattr(it, "bind_name", it.name).partition(".")[0]
+            for k in (it.name, key):
+                if k in stored:
+                    out[it.name] = stored[k]
+                    break
+            if isinstance(it, Group) and not isinstance(it, Repeat):
+                rec(it.children)
+
+    rec(form.fields)
+    return out
+
+
+def tally(ws: Workspace, entity: str, question: str) -> dict[str, int]:
+    """How many ``entity`` records gave each answer to ``question`` (an imported form's
+    extra answer; each choice of a multiple answer counts once), for reports. Counts leave
+    the device only through the reports' small-cell suppression (``reports.suppress``)."""
+    from fieldapp.reports.device import VIEWERS
+
+    ws.require(*VIEWERS)
+    model = SYNCED_MODELS[entity]
+    counts: dict[str, int] = {}
+    with ws.tx() as s:
+        for (extra,) in s.execute(select(model.extra).execution_options(yield_per=2000)):
+            value = (extra or {}).get(question)
+            for v in value if isinstance(value, list) else [value]:
+                if v not in (None, "") and not isinstance(v, dict):
+                    counts[str(v)] = counts.get(str(v), 0) + 1
+    return counts

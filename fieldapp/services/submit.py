@@ -21,6 +21,7 @@ from sqlalchemy import select
 from fieldapp.domain.enums import ReferralStatus
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
+from fieldapp.formkit.model import MetadataField
 from fieldapp.resources import forms_dir
 from fieldapp.services import answers, drafts, intake, mass_intake, referrals, statements
 from fieldapp.services.changes import Changes
@@ -120,6 +121,10 @@ def prepare(ws: Workspace, form_id: str, context: Mapping[str, Any]) -> Prepared
         initial = _initial(s, form, ctx)
     if form.form_id in ("referral", "return_reintegration") and "victim_id" in ctx:
         initial.setdefault("victim_id", ctx["victim_id"])
+    if any(isinstance(it, MetadataField) for it in form.walk()):
+        # An imported form's deviceid/username questions are filled in by the app.
+        ctx.setdefault("username", ws.actor.username)
+        ctx.setdefault("deviceid", ws.store.device_id)
     return Prepared(form, choices, ctx, initial)
 
 
@@ -163,7 +168,7 @@ def _initial(s: Any, form: FormDef, ctx: Mapping[str, Any]) -> dict[str, Any]:
             out[item.name] = value
     # Answers without a column of their own come back from the record's extra answers.
     # (An original kept beside a translated column value, prs_Gender's, wins: it is a choice.)
-    out.update(answers.initial_from(form, row.extra))
+    out.update(answers.initial_from(form, getattr(row, "extra", None)))
     return out
 
 

@@ -406,11 +406,6 @@ KM: dict[str, str] = {
     "Do not use your user name or the post's name": "កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍",
     "Too easy to guess: add more words (four unrelated words are good)":
         "ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)",
-    # lead (merge)
-    "Question": "សំណួរ",
-    "Answer": "ចម្លើយ",
-    "Other answers ({n})": "ចម្លើយផ្សេងទៀត ({n})",
-    "Other answers": "ចម្លើយផ្សេងទៀត",
     # h9ops
     "The disk is full — nothing was lost; free space and try again.":
         "ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ។ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។",
@@ -424,6 +419,16 @@ KM: dict[str, str] = {
     "made.":
         "សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ "
         "កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។",
+    # h15
+    "Question": "សំណួរ",
+    "Answer": "ចម្លើយ",
+    "Other answers": "ចម្លើយផ្សេងទៀត",
+    "Other answers ({n})": "ចម្លើយផ្សេងទៀត ({n})",
+    "Sensitive: a position can reveal where a victim or a shelter is. Type coordinates only if "
+    "they are needed, never a shelter's or safe house's position. This form never reads the "
+    "device's location.":
+        "ព័ត៌មានរសើប៖ ទីតាំងអាចបង្ហាញកន្លែងជនរងគ្រោះ ឬជម្រក។ វាយបញ្ចូលកូអរដោនេ តែពេលចាំបាច់ "
+        "ហើយកុំបញ្ចូលទីតាំងជម្រក ឬផ្ទះសុវត្ថិភាព។ ទម្រង់នេះមិនដែលអានទីតាំងរបស់ឧបករណ៍ទេ។",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

@@ -117,3 +117,25 @@ def test_attachment_opens_into_memory(qtbot: Any, store: Any, make_controller: A
     assert dialog.view.pixmap() is not None and not dialog.view.pixmap().isNull()
     dialog.close()
 
+
+
+def test_extra_answers_are_shown(qtbot: Any, store: Any, make_controller: Any) -> None:
+    """Answers an imported form collected without a column of their own: own tab, one row each."""
+    from fieldapp.services import answers
+
+    root, ids = store
+    c = make_controller(root)
+    unlock_as(qtbot, c, "sup")
+    with c.ws.tx() as s:
+        answers.keep(s, "victim", ids["victim"], {"occupation": "fisher",
+                                                  "languages_spoken": ["km", "th"]}, {})
+    main = c.shell.main
+    main.go("cases")
+    main.open_case(ids["rescue"])
+    qtbot.waitUntil(lambda: main.case_view.loaded is not None)
+    view = main.case_view
+    rows = {(view.answers.item(r, 1).text(), view.answers.item(r, 2).text())
+            for r in range(view.answers.rowCount())}
+    assert rows == {("occupation", "fisher"), ("languages_spoken", "km, th")}
+    assert view.answers.item(0, 0).text().startswith("Victim")
+    assert view.tabs.tabText(view.tabs.indexOf(view.answers)) == "Other answers (2)"

@@ -212,6 +212,10 @@ class FormController(QObject):
             for key, box in registry.items():
                 if key[0] in names:
                     box.setVisible(self.state.is_relevant(*key))
+        for key, section in self.sections.items():
+            if key[0] in names and self.form.item(key[0]).text_refs:
+                section.set_texts(self.state.text(key[0], "label", self.lang, key[1]),
+                                  self.state.text(key[0], "hint", self.lang, key[1]))
         for key in self.repeats:
             if key[0] in names:
                 self._show_errors(key)
@@ -273,9 +277,9 @@ class FormController(QObject):
                 if isinstance(field, SelectOneField):
                     row.editor.set_choices(self.state.options(name, index), lang)
             self._show_errors((name, index))
-        for (name, _), section in self.sections.items():
-            item = self.form.item(name)
-            section.set_texts(item.label.get(lang), item.hint.get(lang))
+        for (name, index), section in self.sections.items():
+            section.set_texts(self.state.text(name, "label", lang, index),
+                              self.state.text(name, "hint", lang, index))
         for key, box in self.repeats.items():
             item = self.form.item(key[0])
             box.set_texts(item.label.get(lang), item.hint.get(lang))

@@ -181,8 +181,7 @@ class FormDialog(QDialog):
             self.restored_from = draft
         else:
             state = FormState(prepared.form, choices=prepared.choices, context=prepared.context)
-            for name, value in prepared.initial.items():
-                state.set(name, value)
+            state.load_answers(prepared.initial)
         c = FormController(self.ws, self.runner, prepared, state,
                            draft.id if draft is not None else None, self)
         self.controller = c
