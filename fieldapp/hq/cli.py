@@ -398,6 +398,9 @@ def run(argv: Sequence[str]) -> int:
         print(
             f"applied {answer.applied}, already had {answer.duplicates}; device acknowledged up to {answer.acked_seq}"
         )
+        if answer.refused:
+            print(f"{len(answer.refused)} change(s) refused and parked with their reason: "
+                  "fieldapp-hq parked list")
         return 0
     if cmd == "export-bundle":
         hq = _hq(args)

@@ -237,7 +237,7 @@ def _parse_changes(payload: bytes) -> list[tuple[int, Change | None, Any]]:
     """
     try:
         batch = PushPayload.model_validate_json(payload)
-        return [(c.seq, c, c.model_dump(mode="json")) for c in batch.changes]
+        return [(c.seq, c, None) for c in batch.changes]  # dumped only if parked
     except ValidationError:
         pass
     try:
@@ -529,7 +529,7 @@ class Hq:
             try:
                 self._apply_one(s, dev, change, horizon, received)
             except Refused as refusal:
-                self._park(s, dev.id, seq, raw, refusal)
+                self._park(s, dev.id, seq, raw or change.model_dump(mode="json"), refusal)
                 continue
             arrived.add(change.entity_id)
             applied += 1

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldapp.domain.hlc import MAX_COUNTER, Hlc, HlcClock
+from fieldapp.domain.hlc import MAX_COUNTER, MAX_FUTURE_MS, Hlc, HlcClock, max_stamp, stamp_key
 
 
 def test_stamps_increase_even_when_the_wall_clock_goes_back() -> None:
@@ -15,9 +15,26 @@ def test_stamps_increase_even_when_the_wall_clock_goes_back() -> None:
 
 def test_observing_a_future_stamp_moves_past_it() -> None:
     clock = HlcClock("a", now_ms=lambda: 1000)
-    remote = Hlc(5_000_000, 7, "b")
+    remote = Hlc(1000 + MAX_FUTURE_MS, 7, "b")  # ahead, but within the tolerance
     assert clock.observe(remote) > remote
     assert clock.now() > remote
+
+
+def test_a_stamp_beyond_the_tolerance_is_not_adopted() -> None:
+    """Issue 9 item 5: one far-future stamp must not drag this clock (and every later edit)."""
+    clock = HlcClock("a", now_ms=lambda: 1_000_000)
+    for far in (Hlc(1_000_000 + MAX_FUTURE_MS + 1, 0, "b"), Hlc.parse("9999999999999-99999-~"),
+                Hlc.parse("10000000000000-00000-x")):
+        seen = clock.observe(far)
+        assert seen.wall_ms == 1_000_000 and clock.now().wall_ms == 1_000_000
+
+
+def test_stamps_compare_as_numbers_not_text() -> None:
+    old, wide = "9999999999999-00000-a", "10000000000000-00000-a"
+    assert wide < old  # as text: the bug
+    assert stamp_key(wide) > stamp_key(old)
+    assert max_stamp([old, wide, "0001764000000000-00001-z"]) == wide
+    assert stamp_key("") < stamp_key("0000000000000-00000-a")  # no stamp sorts first
 
 
 def test_counter_carries_into_the_next_millisecond_and_keeps_text_order() -> None:

@@ -163,3 +163,16 @@ def test_referral_status_from_events_and_conflict() -> None:
 )
 def test_referral_status_ignores_arrival_order(events: list[dict[str, Any]]) -> None:
     assert referral_status(events) == (ReferralStatus.COMPLETED, False)
+
+
+def test_a_wider_stamp_wins_as_a_number() -> None:
+    """Issue 9 item 5: `10000000000000-…` is later than `9999999999999-…`."""
+    from fieldapp.sync.merge import merge_fields, merge_statement
+
+    merged, _ = merge_fields({"name": ["old", "9999999999999-00000-a"]},
+                             {"name": ["new", "10000000000000-00000-b"]})
+    assert merged["name"][0] == "new"
+    final = {"status": ["final", "9999999999999-00000-a"], "narrative": ["kept", "9999999999999-00000-a"]}
+    later = {"narrative": ["edited", "10000000000000-00000-b"]}
+    merged, _ = merge_statement(final, later)
+    assert merged["narrative"][0] == "kept"
