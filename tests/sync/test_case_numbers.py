@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from fieldapp.domain import ids
@@ -32,8 +33,10 @@ def _numbers(ws: Workspace) -> dict[str, str]:
         return {str(i): str(n) for i, n in s.execute(select(Rescue.id, Rescue.case_number))}
 
 
-def test_two_offline_laptops_at_one_post_never_issue_the_same_number(tmp_path: Path) -> None:
-    with hq_running("sqlite", tmp_path) as hq:
+@pytest.mark.parametrize("db_kind", ["sqlite", "postgresql"])
+def test_two_offline_laptops_at_one_post_never_issue_the_same_number(db_kind: str,
+                                                                    tmp_path: Path) -> None:
+    with hq_running(db_kind, tmp_path) as hq:
         first = new_device(tmp_path / "a", hq, "POIPET")
         second = new_device(tmp_path / "b", hq, "POIPET")
         # HQ handed each a one-letter series of its own at enrolment.
