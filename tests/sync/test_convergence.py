@@ -30,6 +30,7 @@ from fieldapp.services import intake, referrals, statements, sync
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import SYNCED_MODELS, Outbox, Referral, Statement
 from fieldapp.sync.apply import local_state
+from fieldapp.sync.client import wire_change
 from tests.conftest import add_user
 from tests.support.hqserver import make_settings, running_server
 from tests.support.syncenv import fast_options, new_device, unlock
@@ -134,7 +135,10 @@ class SyncMachine(RuleBasedStateMachine):
                              .order_by(Outbox.seq)).all()
             for row in rows:
                 if row.entity != "audit_event":
-                    self.model.record(row.entity, row.entity_id, row.fields, row.hlc)
+                    # As sent: statement content rests sealed in the outbox (store.sealing).
+                    fields = wire_change(row, self.ws[name].store.statement_key)["fields"]
+                    self.model.record(row.entity, row.entity_id,
+                                      {k: v for k, (v, _) in fields.items()}, row.hlc)
             if rows:
                 self.seen_seq[name] = rows[-1].seq
 
