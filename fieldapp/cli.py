@@ -20,6 +20,7 @@ from typing import Any
 from fieldapp import __version__, logs
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import FieldAppError
+from fieldapp.store import fileperm
 from fieldapp.store.store import DataDir, default_data_dir
 
 log = logging.getLogger("fieldapp.cli")
@@ -310,6 +311,7 @@ def _extensions() -> list[Callable[..., None]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    fileperm.owner_only()  # exports, logs, bundles, the store: 0600, whatever the umask was
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -325,6 +325,7 @@ def _load_reference_file(path: Path) -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # HQ's keys, database and exports: owner-only files
     try:
         return run(sys.argv[1:] if argv is None else argv)
     except UsageError as exc:

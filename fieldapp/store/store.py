@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain.errors import StoreExists, StoreNotFound
 from fieldapp.domain.hlc import Hlc, HlcClock
-from fieldapp.store import audit, changes, migrate, sealing, search
+from fieldapp.store import audit, changes, fileperm, migrate, sealing, search
 from fieldapp.store.engine import open_engine
 from fieldapp.store.lock import DirLock
 from fieldapp.store.models import Device, Outbox
@@ -75,6 +75,8 @@ class Store:
         self._lock = DirLock(data_dir.root)
         self._lock.acquire()
         try:
+            fileperm.secure_database(data_dir.database)
+            fileperm.secure(data_dir.keystore)
             self.engine = open_engine(data_dir.database, None if plain else key)
             migrate.upgrade(self.engine)
         except BaseException:
