@@ -17,7 +17,7 @@ from typing import Any
 
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import FieldAppError
-from fieldapp.hq.keys import export_recovery_key, init_keys
+from fieldapp.hq.keys import RECOVERY_PRIVATE_FILE, export_recovery_key, init_keys
 from fieldapp.hq.settings import HqSettings, default_data_dir
 
 _DURATION = re.compile(r"^(\d{1,6})([smhdw])$")
@@ -57,6 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--database-url",
         default=None,
         help="postgresql+psycopg://… (default: SQLite in the data dir)",
+    )
+
+    common.add_argument(
+        "--data-key-file", type=Path, default=None,
+        help="HQ's data key, on separate media (default: $FIELDAPP_HQ_DATA_KEY_FILE)",
+    )
+    common.add_argument(
+        "--data-key-passphrase-stdin", action="store_true",
+        help="read the passphrase that unwraps HQ's data key from stdin (one line)",
     )
 
     p = _Parser(prog="fieldapp-hq", description="fieldapp headquarters server and administration")
@@ -128,9 +137,24 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _passphrase(args: argparse.Namespace) -> str | None:
+    if not getattr(args, "data_key_passphrase_stdin", False):
+        return None
+    line = sys.stdin.readline().rstrip("\n")
+    if not line:
+        raise UsageError("--data-key-passphrase-stdin: no passphrase on stdin")
+    return line
+
+
 def _settings(args: argparse.Namespace) -> HqSettings:
+    from fieldapp.hq import atrest
+
     data_dir = args.data_dir or default_data_dir()
-    return HqSettings(data_dir=data_dir, database_url=args.database_url)
+    key = None
+    if args.command != "init" and atrest.is_configured(data_dir):
+        key = atrest.unlock(data_dir, key_file=getattr(args, "data_key_file", None),
+                            passphrase=_passphrase(args))
+    return HqSettings(data_dir=data_dir, database_url=args.database_url, data_key=key)
 
 
 def _hq(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -164,13 +188,31 @@ def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     cmd = args.command
     if cmd == "init":
+        from dataclasses import replace
+
+        from fieldapp.hq import atrest
+        from fieldapp.hq.service import Hq
+
         settings = _settings(args)
+        if (args.data_key_file is None) == (not args.data_key_passphrase_stdin):
+            raise UsageError("init needs --data-key-file PATH (on separate media, not in the data "
+                             "folder) or --data-key-passphrase-stdin")
+        if atrest.is_configured(settings.data_dir) or (settings.data_dir / "hq-signing.pem").exists():
+            raise UsageError(f"HQ keys already exist in {settings.data_dir}")
+        settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = atrest.create(settings.data_dir, key_file=args.data_key_file, passphrase=_passphrase(args))
         init_keys(settings.data_dir)
-        _hq(args).close()  # creates and migrates the database
+        Hq(replace(settings, data_key=key)).close()  # creates and migrates the database
         print(f"HQ initialised in {settings.data_dir}")
-        print(
-            "export the recovery key to offline storage: fieldapp-hq recovery-key export --out FILE --remove"
-        )
+        if args.data_key_file is not None:
+            print(f"HQ's data key is in {args.data_key_file}: keep it on separate media, never in "
+                  "the data folder; 'serve' and every command need it (--data-key-file)")
+        else:
+            print("HQ's data key is wrapped under your passphrase: 'serve' and every command ask "
+                  "for it (--data-key-passphrase-stdin)")
+        print(f"the recovery private key is in {settings.data_dir / RECOVERY_PRIVATE_FILE}: move it "
+              "to offline media now ('fieldapp-hq recovery-key export --out FILE --remove'); "
+              "'serve' refuses to start while it is there")
         return 0
     if cmd == "serve":
         import uvicorn
@@ -180,6 +222,11 @@ def run(argv: Sequence[str]) -> int:
         settings = _settings(args)
         if not 0 < args.port < 65536:
             raise UsageError("--port must be 1..65535")
+        if (settings.data_dir / RECOVERY_PRIVATE_FILE).exists():
+            raise UsageError(
+                f"the recovery private key is still in {settings.data_dir}: move it to offline media "
+                "first ('fieldapp-hq recovery-key export --out FILE --remove'); serve will not start "
+                "with it on the server")
         app = create_app(settings)
         uvicorn.run(app, host=args.host, port=args.port, log_level="info")
         return 0

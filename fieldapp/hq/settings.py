@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -28,6 +28,8 @@ class HqSettings:
     #: Pull-request envelope ids are remembered this long (a replay only ever earns the
     #: replayer a sealed answer it cannot open, so the window need not be forever).
     seen_envelope_days: int = 30
+    #: HQ's data key (see `hq.atrest`), unwrapped at start; never stored beside the database.
+    data_key: bytes | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from fieldapp.crypto.envelope import EnvelopeHeader, EnvelopeKind, open_envelope, seal
 from fieldapp.domain.hlc import HlcClock
 from fieldapp.domain.ids import uuid7
+from fieldapp.hq import atrest
 from fieldapp.hq.app import create_app
 from fieldapp.hq.keys import init_keys
 from fieldapp.hq.service import Hq
@@ -114,8 +115,15 @@ def running_server(settings: HqSettings) -> Iterator[RunningHq]:
 
 
 def make_settings(data_dir: Path, url: str | None, **overrides: Any) -> HqSettings:
+    """HQ as `fieldapp-hq init` makes it: keys, and a data key in a file on "separate media"."""
+    key_file = data_dir.parent / f"{data_dir.name}-keymedia" / "hq-data.key"
     if not (data_dir / "hq-signing.pem").exists():
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atrest.create(data_dir, key_file=key_file)
         init_keys(data_dir)
+    overrides.setdefault("data_key", atrest.unlock(data_dir, key_file=key_file)
+                         if atrest.is_configured(data_dir) else None)
     return HqSettings(data_dir=data_dir, database_url=url, **overrides)
 
 
