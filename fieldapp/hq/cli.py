@@ -194,11 +194,11 @@ def run(argv: Sequence[str]) -> int:
         from fieldapp.hq.service import Hq
 
         settings = _settings(args)
+        if atrest.is_configured(settings.data_dir) or (settings.data_dir / "hq-signing.pem").exists():
+            raise UsageError(f"HQ keys already exist in {settings.data_dir}")
         if (args.data_key_file is None) == (not args.data_key_passphrase_stdin):
             raise UsageError("init needs --data-key-file PATH (on separate media, not in the data "
                              "folder) or --data-key-passphrase-stdin")
-        if atrest.is_configured(settings.data_dir) or (settings.data_dir / "hq-signing.pem").exists():
-            raise UsageError(f"HQ keys already exist in {settings.data_dir}")
         settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = atrest.create(settings.data_dir, key_file=args.data_key_file, passphrase=_passphrase(args))
         init_keys(settings.data_dir)

@@ -89,7 +89,10 @@ def cmd_wipe(args: argparse.Namespace, pw: _Passphrases) -> int:
         root = sync.wipe_revoked(ws)
     finally:
         ws.close()
+    from fieldapp.store.shred import SSD_NOTE
+
     print(f"Wiped {root}.")
+    print(SSD_NOTE)
     return 0
 
 
