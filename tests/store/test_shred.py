@@ -15,6 +15,7 @@ import pytest
 
 from fieldapp.crypto.keystore import Keystore
 from fieldapp.domain.enums import Role
+from fieldapp.domain.errors import WrongPassphrase
 from fieldapp.services import auth, intake, statements
 from fieldapp.store import shred
 from tests.conftest import FAST_KDF, PASSPHRASE, add_user
@@ -70,7 +71,7 @@ def test_after_wipe_the_raw_image_holds_no_wrap_salt_or_header(ext4: tuple[Path,
     add_user(ws, "dara", Role.CENTRE_STAFF, centre="PTC")
     auth.reset_passphrase(ws, "vichet", "a brand new passphrase", kdf=FAST_KDF)
     ws.close()
-    with pytest.raises(Exception):  # a failed unlock rewrites the keystore too (the counter)
+    with pytest.raises(WrongPassphrase):  # a failed unlock rewrites the keystore (the counter)
         auth.unlock(root, "dara", "not the right passphrase at all")
     secrets = secrets_of(root)
     os.sync()
