@@ -151,7 +151,8 @@ def _settings(args: argparse.Namespace) -> HqSettings:
 
     data_dir = args.data_dir or default_data_dir()
     key = None
-    if args.command != "init" and atrest.is_configured(data_dir):
+    # Commands that touch no record (init makes the key; recovery-key moves a key file).
+    if args.command not in ("init", "recovery-key") and atrest.is_configured(data_dir):
         key = atrest.unlock(data_dir, key_file=getattr(args, "data_key_file", None),
                             passphrase=_passphrase(args))
     return HqSettings(data_dir=data_dir, database_url=args.database_url, data_key=key)
