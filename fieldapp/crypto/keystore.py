@@ -223,7 +223,7 @@ class Keystore:
         return username in self._data["wraps"]
 
     def add_wrap(
-        self, username: str, passphrase: str, db_key: bytes, params: KdfParams = DEFAULT_KDF,
+        self, username: str, passphrase: str, db_key: bytes | bytearray, params: KdfParams = DEFAULT_KDF,
         *, statement_key: bytes | bytearray | None = None,
     ) -> None:
         """Wrap `db_key` (and `statement_key`, for entitled roles) for `username` and save.

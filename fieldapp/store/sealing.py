@@ -277,7 +277,7 @@ def _draft_after(_mapper: Any, _conn: Any, target: Draft) -> None:
 def _open_draft(target: Draft, session: Session | None) -> None:
     value = target.__dict__.get("values")
     key = key_of(session)
-    if key is not None and sealed.is_sealed(value):
+    if key is not None and isinstance(value, dict) and sealed.is_sealed(value):
         attributes.set_committed_value(target, "values",
                                        sealed.open_json(key, "draft", target.id, "values", value))
 
