@@ -199,3 +199,22 @@ def test_statement_drafts_are_sealed_too(ws: Workspace, case, store_dir: Path) -
     key = bytes(ws.store.key)
     ws.close()
     assert hits(raw_rows(store_dir, key), "Uncle Heng") == []
+
+
+def test_a_statement_attachments_file_key_is_sealed(ws: Workspace, case, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.services import attachments
+
+    _, _, draft_id = case
+    audio = b"RIFF....WAVE recorded statement" * 50
+    att = attachments.add_attachment(ws, "statement", draft_id, audio, "statement.wav", "audio/wav")
+    assert attachments.read_attachment(ws, att.id) == audio
+    with ws.tx() as s:
+        stored = s.connection().exec_driver_sql(
+            "SELECT file_key FROM attachment WHERE id = ?", (att.id,)).scalar()
+    assert bytes(stored).startswith(sealed.PREFIX.encode())  # not the 32-byte key itself
+    ws.close()
+    with auth.unlock(store_dir, "vichet", PASSPHRASE) as officer:
+        assert attachments.read_attachment(officer, att.id) == audio
+    with auth.unlock(store_dir, "dara", PASSPHRASE) as centre:
+        with pytest.raises(PermissionDenied):
+            attachments.read_attachment(centre, att.id)
