@@ -8,11 +8,12 @@ must (it is the protocol's executable reference, not a mock).
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,9 +115,22 @@ def running_server(settings: HqSettings) -> Iterator[RunningHq]:
         hq.close()
 
 
+def data_key_file(data_dir: Path) -> Path:
+    """Where `make_settings` keeps a test HQ's data key (beside, never inside, its folder)."""
+    return data_dir.parent / f"{data_dir.name}-keymedia" / "hq-data.key"
+
+
+def cli_env(args: Sequence[str]) -> dict[str, str]:
+    """The environment for running `fieldapp-hq ARGS` on a test HQ: its data key file too."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if "--data-dir" in args:
+        env[atrest.ENV_KEY_FILE] = str(data_key_file(Path(args[list(args).index("--data-dir") + 1])))
+    return env
+
+
 def make_settings(data_dir: Path, url: str | None, **overrides: Any) -> HqSettings:
     """HQ as `fieldapp-hq init` makes it: keys, and a data key in a file on "separate media"."""
-    key_file = data_dir.parent / f"{data_dir.name}-keymedia" / "hq-data.key"
+    key_file = data_key_file(data_dir)
     if not (data_dir / "hq-signing.pem").exists():
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

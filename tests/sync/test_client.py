@@ -28,6 +28,7 @@ from fieldapp.sync.client import DeviceRevoked, HqRefused, wire_change
 from fieldapp.sync.merge import merge_record
 from fieldapp.sync.scheduler import ProbeSchedule, backoff_delay
 from tests.conftest import PASSPHRASE, add_user
+from tests.support.hqserver import cli_env
 from tests.support.syncenv import (
     code_for,
     fast_options,
@@ -44,7 +45,7 @@ BIN = Path(sys.executable).parent
 
 def run(*args: str, stdin: str = "", ok: bool = True) -> subprocess.CompletedProcess[str]:
     out = subprocess.run([str(BIN / args[0]), *args[1:]], input=stdin, capture_output=True, check=False,
-                         text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                         text=True, timeout=60, env=cli_env(args))
     if ok:
         assert out.returncode == 0, out.stderr
     return out
