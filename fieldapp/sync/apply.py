@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.enums import ReferralStatus
-from fieldapp.store import search
+from fieldapp.store import sealing, search
 from fieldapp.store.changes import find
 from fieldapp.store.codec import from_json, to_json
 from fieldapp.store.models import (
@@ -248,6 +248,7 @@ class Applier:
                     parked_table.c.entity == entity, parked_table.c.entity_id == entity_id
                 )
             ).scalar()
+        parked = sealing.open_parked(self.s, entity, entity_id, parked)
         if parked is not None:
             fields, _ = merge_record(entity, parked, fields)
         fields, _ = merge_record(entity, {}, fields)  # normalise (statement freezing)
@@ -322,6 +323,7 @@ class Applier:
         self, entity: str, entity_id: str, parent: str, fields: dict[str, list[Any]], exists: bool
     ) -> None:
         self.stats.parked += 1
+        fields = sealing.seal_parked(self.s, entity, entity_id, fields)  # statement text rests sealed
         if exists:
             self.s.execute(
                 parked_table.update()
@@ -343,10 +345,11 @@ class Applier:
                 select(parked_table.c.entity, parked_table.c.entity_id, parked_table.c.fields)
             ).all()
             progress = False
-            for entity, entity_id, fields in rows:
+            for entity, entity_id, stored in rows:
                 model = SYNCED_MODELS.get(entity)
                 if model is None:
                     continue
+                fields = sealing.open_parked(self.s, entity, entity_id, stored) or {}
                 _columns(entity)  # a row parked by an earlier run: load the column lists
                 if self._missing_parent(entity, fields) is not None:
                     continue
