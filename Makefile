@@ -31,9 +31,14 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
+# A development HQ: its data key and recovery key go to HQ_KEYS (in production: separate,
+# offline media), because serve needs the one and refuses to start beside the other.
+HQ_KEYS ?= $(HOME)/.fieldapp-hq-keys
 hq: $(STAMP)
-	$(BIN)/fieldapp-hq init $(HQ_ARGS) 2>/dev/null || true
-	$(BIN)/fieldapp-hq serve $(HQ_ARGS)
+	mkdir -p -m 700 $(HQ_KEYS)
+	$(BIN)/fieldapp-hq init $(HQ_ARGS) --data-key-file $(HQ_KEYS)/hq-data.key 2>/dev/null && \
+	  $(BIN)/fieldapp-hq recovery-key export $(HQ_ARGS) --out $(HQ_KEYS)/hq-recovery.pem --remove || true
+	$(BIN)/fieldapp-hq serve $(HQ_ARGS) --data-key-file $(HQ_KEYS)/hq-data.key
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(BENCH_ARGS)

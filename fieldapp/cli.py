@@ -21,6 +21,7 @@ from fieldapp import __version__, logs
 from fieldapp.crypto import memory
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import FieldAppError
+from fieldapp.store import fileperm
 from fieldapp.store.engine import storage_error
 from fieldapp.store.store import DataDir, default_data_dir
 
@@ -373,6 +374,7 @@ def _extensions() -> list[Callable[..., None]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     memory.harden_process()
+    fileperm.owner_only()  # exports, logs, bundles, the store: 0600, whatever the umask was
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log file whose write failures are dropped, not printed as a traceback."""
+    """A rotating log file, 0600 (ids and counts only, but nobody else's business either),
+    whose write failures are dropped, not printed as a traceback."""
 
     #: Lines lost to write failures in this process (tests look at it).
     dropped = 0
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, 0o600)
+        return os.fdopen(fd, self.mode if "a" in self.mode else "a", encoding=self.encoding,
+                         errors=self.errors)
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
         QuietRotatingFileHandler.dropped += 1

@@ -37,7 +37,6 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from fieldapp.crypto.atomic import write_atomic
 from fieldapp.domain.errors import (
     InvalidInput,
     NotFound,
@@ -139,6 +138,31 @@ def _aad(username: str) -> bytes:
     return b"fieldapp dbkey v1\x00" + username.encode("utf-8")
 
 
+#: The keystore file's fixed size (a multiple of it if ever larger): rewritten in place.
+SLOT_BYTES = 16 * 1024
+
+
+def _backup(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    existed = path.exists()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        os.pwrite(fd, data, 0)
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    if not existed and hasattr(os, "O_DIRECTORY"):  # a new name: make the entry durable
+        dfd = os.open(path.parent, os.O_DIRECTORY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
 def backoff_delay(failures: int) -> float:
     """Seconds to wait after `failures` consecutive failed unlocks."""
     if failures < FREE_ATTEMPTS:
@@ -166,7 +190,11 @@ class Keystore:
         except FileNotFoundError:
             raise
         except (ValueError, UnicodeDecodeError) as exc:
-            raise StoreCorrupt("the keystore file is damaged") from exc
+            # A crash while the file was rewritten in place: the second copy is whole.
+            try:
+                data = json.loads(_backup(path).read_bytes())
+            except (OSError, ValueError, UnicodeDecodeError):
+                raise StoreCorrupt("the keystore file is damaged") from exc
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
             raise StoreCorrupt("the keystore file is damaged or from an unknown version")
         data.setdefault("failures", {})
@@ -174,7 +202,18 @@ class Keystore:
         return cls(path, data)
 
     def save(self) -> None:
-        write_atomic(self.path, json.dumps(self._data, indent=1, sort_keys=True).encode())
+        """Rewrite the file in place, the backup copy first, then the file itself.
+
+        In place, padded to a fixed size, rather than written anew and renamed: a rename
+        leaves every earlier version (its wraps and salts) in freed disk blocks that wipe
+        cannot reach. With two copies written one after the other, a crash at any moment
+        leaves one of them whole (`load` falls back to the backup).
+        """
+        text = json.dumps(self._data, indent=1, sort_keys=True).encode()
+        size = max(SLOT_BYTES, -(-len(text) // SLOT_BYTES) * SLOT_BYTES)
+        padded = text + b" " * (size - len(text))
+        for target in (_backup(self.path), self.path):
+            _write_in_place(target, padded)
 
     # -- users ------------------------------------------------------------------------
     def usernames(self) -> list[str]:
@@ -184,7 +223,7 @@ class Keystore:
         return username in self._data["wraps"]
 
     def add_wrap(
-        self, username: str, passphrase: str, db_key: bytes, params: KdfParams = DEFAULT_KDF,
+        self, username: str, passphrase: str, db_key: bytes | bytearray, params: KdfParams = DEFAULT_KDF,
         *, statement_key: bytes | bytearray | None = None,
     ) -> None:
         """Wrap `db_key` (and `statement_key`, for entitled roles) for `username` and save.

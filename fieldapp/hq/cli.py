@@ -21,6 +21,7 @@ from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import FieldAppError
 from fieldapp.hq.keys import (
     HPKE_FILE,
+    RECOVERY_PRIVATE_FILE,
     RETIRED_KEEP,
     export_recovery_key,
     init_keys,
@@ -68,6 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--database-url",
         default=None,
         help="postgresql+psycopg://… (default: SQLite in the data dir)",
+    )
+
+    common.add_argument(
+        "--data-key-file", type=Path, default=None,
+        help="HQ's data key, on separate media (default: $FIELDAPP_HQ_DATA_KEY_FILE)",
+    )
+    common.add_argument(
+        "--data-key-passphrase-stdin", action="store_true",
+        help="read the passphrase that unwraps HQ's data key from stdin (one line)",
     )
 
     p = _Parser(prog="fieldapp-hq", description="fieldapp headquarters server and administration")
@@ -179,9 +189,25 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _passphrase(args: argparse.Namespace) -> str | None:
+    if not getattr(args, "data_key_passphrase_stdin", False):
+        return None
+    line = sys.stdin.readline().rstrip("\n")
+    if not line:
+        raise UsageError("--data-key-passphrase-stdin: no passphrase on stdin")
+    return line
+
+
 def _settings(args: argparse.Namespace) -> HqSettings:
+    from fieldapp.hq import atrest
+
     data_dir = args.data_dir or default_data_dir()
-    return HqSettings(data_dir=data_dir, database_url=args.database_url)
+    key = None
+    # Commands that touch no record (init makes the key; recovery-key moves a key file).
+    if args.command not in ("init", "recovery-key", "keys") and atrest.is_configured(data_dir):
+        key = atrest.unlock(data_dir, key_file=getattr(args, "data_key_file", None),
+                            passphrase=_passphrase(args))
+    return HqSettings(data_dir=data_dir, database_url=args.database_url, data_key=key)
 
 
 def _pdf_writer() -> Callable[..., Path]:
@@ -255,17 +281,34 @@ def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     cmd = args.command
     if cmd == "init":
+        from dataclasses import replace
+
+        from fieldapp.hq import atrest
+        from fieldapp.hq.service import Hq
         from fieldapp.hq.tls import make_self_signed
 
         settings = _settings(args)
+        if atrest.is_configured(settings.data_dir) or (settings.data_dir / "hq-signing.pem").exists():
+            raise UsageError(f"HQ keys already exist in {settings.data_dir}")
+        if (args.data_key_file is None) == (not args.data_key_passphrase_stdin):
+            raise UsageError("init needs --data-key-file PATH (on separate media, not in the data "
+                             "folder) or --data-key-passphrase-stdin")
+        settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = atrest.create(settings.data_dir, key_file=args.data_key_file, passphrase=_passphrase(args))
         init_keys(settings.data_dir)
         cert = make_self_signed(settings.data_dir, args.tls_name)
-        _hq(args).close()  # creates and migrates the database
+        Hq(replace(settings, data_key=key)).close()  # creates and migrates the database
         print(f"HQ initialised in {settings.data_dir}")
         print(f"TLS certificate (self-signed; devices pin it at enrolment): {cert}")
-        print(
-            "export the recovery key to offline storage: fieldapp-hq recovery-key export --out FILE --remove"
-        )
+        if args.data_key_file is not None:
+            print(f"HQ's data key is in {args.data_key_file}: keep it on separate media, never in "
+                  "the data folder; 'serve' and every command need it (--data-key-file)")
+        else:
+            print("HQ's data key is wrapped under your passphrase: 'serve' and every command ask "
+                  "for it (--data-key-passphrase-stdin)")
+        print(f"the recovery private key is in {settings.data_dir / RECOVERY_PRIVATE_FILE}: move it "
+              "to offline media now ('fieldapp-hq recovery-key export --out FILE --remove'); "
+              "'serve' refuses to start while it is there")
         return 0
     if cmd == "serve":
         import uvicorn
@@ -275,6 +318,11 @@ def run(argv: Sequence[str]) -> int:
         if not 0 < args.port < 65536:
             raise UsageError("--port must be 1..65535")
         settings = _settings(args)
+        if (settings.data_dir / RECOVERY_PRIVATE_FILE).exists():
+            raise UsageError(
+                f"the recovery private key is still in {settings.data_dir}: move it to offline media "
+                "first ('fieldapp-hq recovery-key export --out FILE --remove'); serve will not start "
+                "with it on the server")
         tls = _tls_files(args, settings.data_dir)
         destroyed = purge_retired(settings.data_dir, keep=RETIRED_KEEP)
         if destroyed:
@@ -494,6 +542,7 @@ def _load_reference_file(path: Path) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     memory.harden_process()
+    os.umask(0o077)  # HQ's keys, database and exports: owner-only files
     try:
         return run(sys.argv[1:] if argv is None else argv)
     except UsageError as exc:

@@ -40,7 +40,7 @@ from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, SyncRejected
 from fieldapp.domain.hlc import HlcClock
 from fieldapp.domain.ids import next_free_case_code, uuid7
-from fieldapp.hq import db
+from fieldapp.hq import atrest, db
 from fieldapp.hq.keys import HqKeys, load_keys
 from fieldapp.hq.models import (
     ChangeLog,
@@ -278,6 +278,11 @@ class Hq:
         if migrate:
             db.migrate(self.engine)
         self.sessions: sessionmaker[Session] = db.session_factory(self.engine)
+        # At rest (hq.atrest): records and the change log are sealed under the data key.
+        self.data_key = settings.data_key
+        if self.data_key is None and atrest.is_configured(settings.data_dir):
+            self.data_key = atrest.unlock(settings.data_dir)  # $FIELDAPP_HQ_DATA_KEY_FILE, or a plain error
+        self.sessions.configure(info={atrest.INFO: self.data_key})
 
     def close(self) -> None:
         self.engine.dispose()
@@ -1003,9 +1008,10 @@ class Hq:
     def report_records(self, entity: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Every merged record of one kind, streamed: what `fieldapp.reports` computes from."""
         with self.sessions() as s:
-            yield from s.execute(
+            for rec_entity, rec_id, fields in s.execute(
                 select(Record.entity, Record.entity_id, Record.fields).where(Record.entity == entity)
-            ).yield_per(5000)
+            ).yield_per(5000):
+                yield rec_entity, rec_id, atrest.open_fields(self.data_key, rec_entity, rec_id, fields)
 
     def prune_seen(self) -> int:
         cutoff = now_utc() - timedelta(days=self.settings.seen_envelope_days)

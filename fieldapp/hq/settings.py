@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -37,6 +37,8 @@ class HqSettings:
     attachment_window_ms: int = 10 * 60 * 1000
     #: The TLS certificate `serve` presents (None: plain HTTP, e.g. behind a TLS proxy).
     tls_cert: Path | None = None
+    #: HQ's data key (see `hq.atrest`), unwrapped at start; never stored beside the database.
+    data_key: bytes | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.formkit import FormDef, mapping
-from fieldapp.services.workspace import Workspace
 from fieldapp.formkit.model import Field, Group, Repeat
+from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
 from fieldapp.store.changes import find
 from fieldapp.store.models import SYNCED_MODELS

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -14,7 +13,7 @@ from fieldapp.crypto.keystore import DEFAULT_KDF, KEY_BYTES, KdfParams, KeyRing,
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, NotFound, StoreNotFound
 from fieldapp.services.workspace import Actor, Workspace
-from fieldapp.store import audit, sealing
+from fieldapp.store import audit, sealing, shred
 from fieldapp.store.models import Device, Post, ServiceProvider, User
 from fieldapp.store.reference import load_reference, read_reference
 from fieldapp.store.store import DataDir, Store
@@ -81,7 +80,7 @@ def initialise(
         store = Store(data_dir, keys.db_key, plain=not encrypted, statement_key=keys.statement_key)
     except BaseException:
         data_dir.keystore.unlink(missing_ok=True)
-        for leftover in ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm"):
+        for leftover in ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm", "keystore.json.bak"):
             (root / leftover).unlink(missing_ok=True)
         raise
     try:
@@ -104,7 +103,7 @@ def initialise(
     except BaseException:
         store.close()
         data_dir.keystore.unlink(missing_ok=True)
-        for leftover in ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm"):
+        for leftover in ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm", "keystore.json.bak"):
             (root / leftover).unlink(missing_ok=True)
         raise
     if role not in STATEMENT_READERS:
@@ -292,8 +291,12 @@ def set_escrow(ws: Workspace, recovery_public: X25519PublicKey) -> None:
 
 
 def wipe(root: Path) -> None:
-    """Delete a device's store (after revocation); the caller has confirmed or exported."""
+    """Overwrite, then delete, a device's store (after revocation); the caller has confirmed.
+
+    `store.shred` overwrites the keystore and the database (header pages first) and their
+    -wal/-shm files in place before unlinking; `shred.SSD_NOTE` says what it cannot reach.
+    """
     data_dir = DataDir(root)
     if not data_dir.exists():
         raise StoreNotFound(f"no fieldapp store in {root}")
-    shutil.rmtree(root)
+    shred.shred_store(root)

@@ -254,9 +254,12 @@ def get_case(ws: Workspace, rescue_id: str) -> CaseFile:
                                     .order_by(Statement.interview_date)))
         for st in statements:
             s.expunge(st)
-            st.narrative = ""  # read through statements.view_statement(), which audits it
+            # Read through statements.view_statement(), which audits it.
+            st.narrative, st.child_protocol = "", {}
         referrals = list(s.scalars(select(Referral).where(Referral.victim_id.in_(ids))))
         events = list(s.scalars(select(ReferralEvent).where(
             ReferralEvent.referral_id.in_([r.id for r in referrals])).order_by(ReferralEvent.at)))
         suspects = list(s.scalars(select(Suspect).where(Suspect.rescue_id == rescue.id)))
+        # The case file names its suspects: opening it is a reading, audited (services.access).
+        audit.append(s, "view", "rescue", rescue.id)
         return CaseFile(rescue, victims, suspects, statements, referrals, events)

@@ -10,12 +10,12 @@ from typing import Any
 from sqlalchemy import select
 
 from fieldapp.domain.enums import StatementStatus
-from fieldapp.domain.errors import InvalidInput, NotFound, StatementFinal
+from fieldapp.domain.errors import InvalidInput, StatementFinal
+from fieldapp.services import access
 from fieldapp.services.intake import RECORDERS, load_victim
 from fieldapp.services.records import assign
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit, changes
-from fieldapp.store.changes import find
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import Statement, utcnow
 
@@ -39,12 +39,8 @@ def content_hash(st: Statement) -> str:
 
 
 def _load(ws: Workspace, s: Any, statement_id: str) -> Statement:
-    ws.require(*RECORDERS)
-    st = find(s, Statement, statement_id)
-    if st is None:
-        raise NotFound("no such statement on this device")
-    load_victim(ws, s, st.victim_id)
-    return st
+    # Writers audit their own action; reading alone goes through view_statement.
+    return access.statement(ws, s, statement_id, audited=False)
 
 
 def record_statement(ws: Workspace, victim_id: str, **values: Any) -> Statement:
@@ -116,9 +112,7 @@ def amend_statement(ws: Workspace, statement_id: str, **values: Any) -> Statemen
 def view_statement(ws: Workspace, statement_id: str) -> Statement:
     """Read a statement with its narrative; every reading is in the audit log."""
     with ws.tx() as s:
-        st = _load(ws, s, statement_id)
-        audit.append(s, "view", "statement", st.id)
-    return st
+        return access.statement(ws, s, statement_id)
 
 
 def statements_of(ws: Workspace, victim_id: str) -> list[Statement]:
@@ -128,7 +122,7 @@ def statements_of(ws: Workspace, victim_id: str) -> list[Statement]:
                               .order_by(Statement.interview_date)))
         for st in rows:
             s.expunge(st)
-            st.narrative = ""
+            access.hide_content(st)
         return rows
 
 

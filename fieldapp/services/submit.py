@@ -23,7 +23,7 @@ from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
 from fieldapp.formkit.model import MetadataField
 from fieldapp.resources import forms_dir
-from fieldapp.services import answers, drafts, intake, mass_intake, referrals, statements
+from fieldapp.services import access, answers, drafts, intake, mass_intake, referrals, statements
 from fieldapp.services.changes import Changes
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit, reference
@@ -118,7 +118,7 @@ def prepare(ws: Workspace, form_id: str, context: Mapping[str, Any]) -> Prepared
             variants = {k: v for k, v in forms.items() if v.record == form.record}
             form = choose_form(variants.values(), form.record,
                                {"victim_is_minor": False, "victim_age": None, **ctx})
-        initial = _initial(s, form, ctx)
+        initial = _initial(ws, s, form, ctx)
     if form.form_id in ("referral", "return_reintegration") and "victim_id" in ctx:
         initial.setdefault("victim_id", ctx["victim_id"])
     if any(isinstance(it, MetadataField) for it in form.walk()):
@@ -141,16 +141,24 @@ def _reference_lists(s: Any) -> ChoiceSource:
             .with_list("languages", reference.languages()))
 
 
-def _initial(s: Any, form: FormDef, ctx: Mapping[str, Any]) -> dict[str, Any]:
-    """The stored answers of the record this form edits, if the context names one."""
+def _initial(ws: Workspace, s: Any, form: FormDef, ctx: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored answers of the record this form edits, if the context names one.
+
+    Through the same checks as every other reading: role and post, and for statements and
+    suspects the audited door (`services.access`).
+    """
     key = EDIT_KEYS.get(form.record)
     if key is None or key not in ctx:
         return {}
-    model = {"rescue": Rescue, "victim": Victim, "suspect": Suspect,
-             "statement": Statement}[form.record]
-    row = find(s, model, ctx[key])
-    if row is None:
-        raise NotFound(f"no such {form.record} on this device")
+    row: Rescue | Victim | Suspect | Statement
+    if form.record == "statement":
+        row = access.statement(ws, s, ctx[key], via="form")
+    elif form.record == "suspect":
+        row = access.suspect(ws, s, ctx[key], via="form")
+    elif form.record == "victim":
+        row = intake.load_victim(ws, s, ctx[key])
+    else:
+        row = intake.load_rescue(ws, s, ctx[key])
     out: dict[str, Any] = {}
     for item in form.walk():
         bind = getattr(item, "bind_name", "")

@@ -28,7 +28,7 @@ CONNECTION_PRAGMAS = (
 )
 
 
-def _raw_connect(path: Path, key: bytes | None) -> Any:
+def _raw_connect(path: Path, key: bytes | bytearray | None) -> Any:
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     if key is not None:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -37,7 +37,7 @@ def _raw_connect(path: Path, key: bytes | None) -> Any:
     return conn
 
 
-def open_engine(path: Path, key: bytes | None) -> Engine:
+def open_engine(path: Path, key: bytes | bytearray | None) -> Engine:
     """Return an engine on `path`, keyed with `key` (None only for plain-SQLite benchmarks).
 
     Raises StoreCorrupt if the file is not a database this key opens, or fails SQLCipher's
@@ -69,7 +69,7 @@ def open_engine(path: Path, key: bytes | None) -> Engine:
     return engine
 
 
-def check_integrity(path: Path, key: bytes | None) -> None:
+def check_integrity(path: Path, key: bytes | bytearray | None) -> None:
     """Read every page of an existing database and verify it; raise StoreCorrupt if not."""
     if not path.exists():
         return

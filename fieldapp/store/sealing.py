@@ -277,7 +277,7 @@ def _draft_after(_mapper: Any, _conn: Any, target: Draft) -> None:
 def _open_draft(target: Draft, session: Session | None) -> None:
     value = target.__dict__.get("values")
     key = key_of(session)
-    if key is not None and sealed.is_sealed(value):
+    if key is not None and isinstance(value, dict) and sealed.is_sealed(value):
         attributes.set_committed_value(target, "values",
                                        sealed.open_json(key, "draft", target.id, "values", value))
 
@@ -290,3 +290,37 @@ def _draft_load(target: Draft, context: Any) -> None:
 @event.listens_for(Draft, "refresh")
 def _draft_refresh(target: Draft, context: Any, _attrs: Any) -> None:
     _open_draft(target, context.session)
+
+
+# -- pulled records waiting for their parent (sync_parked) -------------------------------
+def seal_parked(session: Session, entity: str, entity_id: str,
+                fields: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Parked merge state ({field: [value, hlc]}) with statement content sealed."""
+    names = SEALED_FIELDS.get(entity, ())
+    if not any(n in fields for n in names):
+        return fields
+    key = key_of(session)
+    out = dict(fields)
+    for name in names:
+        if name in out and not _empty(out[name][0]) and not sealed.is_sealed(out[name][0]):
+            if key is None:
+                raise _missing()
+            out[name] = [sealed.seal_value(key, "parked:" + entity, entity_id, name, out[name][0]),
+                         out[name][1]]
+    return out
+
+
+def open_parked(session: Session, entity: str, entity_id: str,
+                fields: dict[str, list[Any]] | None) -> dict[str, list[Any]] | None:
+    names = SEALED_FIELDS.get(entity, ())
+    if fields is None or not any(sealed.is_sealed(fields.get(n, [None])[0]) for n in names):
+        return fields
+    key = key_of(session)
+    if key is None:
+        raise _missing()
+    out = dict(fields)
+    for name in names:
+        if name in out:
+            out[name] = [sealed.open_value(key, "parked:" + entity, entity_id, name, out[name][0]),
+                         out[name][1]]
+    return out

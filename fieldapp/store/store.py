@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain.errors import StorageFull, StoreExists, StoreNotFound
 from fieldapp.domain.hlc import Hlc, HlcClock
-from fieldapp.store import audit, changes, migrate, sealing, search
+from fieldapp.store import audit, changes, fileperm, migrate, sealing, search, shred
 from fieldapp.store.engine import open_engine, storage_error
 from fieldapp.store.lock import DirLock
 from fieldapp.store.models import Device, Outbox
@@ -83,6 +83,8 @@ class Store:
                 raise
             raise full from exc
         try:
+            fileperm.secure_database(data_dir.database)
+            fileperm.secure(data_dir.keystore)
             self.engine = open_engine(data_dir.database, None if plain else key)
             migrate.upgrade(self.engine)
         except BaseException as exc:
@@ -154,9 +156,34 @@ class Store:
 
     def close(self) -> None:
         """Dispose the engine (SQLCipher wipes its key from memory) and release the lock."""
+        self._scrub_wal()
         self.engine.dispose()
         self.drop_keys()
         self._lock.release()
+
+    def _scrub_wal(self) -> None:
+        """Overwrite the -wal file before SQLite deletes it on close (best effort).
+
+        SQLite removes the WAL when the last connection closes, and its freed blocks keep
+        copies of pages (page 1 with the database's salt among them) where no wipe can
+        reach. So: checkpoint every frame into the database, and only if all of them made
+        it, overwrite the WAL in place; SQLite then finds nothing to replay and deletes it.
+        """
+        wal = self.data_dir.database.with_name(self.data_dir.database.name + "-wal")
+        if not wal.exists() or not self.key:
+            return
+        raw = None
+        try:
+            # Outside any transaction (the engine's connections begin one explicitly).
+            raw = self.engine.raw_connection()
+            busy, log, done = raw.cursor().execute("PRAGMA wal_checkpoint(RESTART)").fetchone()
+        except Exception:  # a damaged or busy store: leave the WAL to SQLite as it is
+            return
+        finally:
+            if raw is not None:
+                raw.close()
+        if busy == 0 and log == done:
+            shred.overwrite(wal)
 
     def set_statement_key(self, key: bytes | bytearray | None) -> None:
         self.statement_key = bytearray(key) if key else None

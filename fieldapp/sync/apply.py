@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.enums import ReferralStatus
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import max_stamp, min_stamp
-from fieldapp.store import search
+from fieldapp.store import sealing, search
 from fieldapp.store.changes import find
 from fieldapp.store.codec import from_json, to_json
 from fieldapp.store.models import (
@@ -244,16 +244,20 @@ class Applier:
             select(parked_table.c.fields).where(
                 parked_table.c.entity == key[0], parked_table.c.entity_id == key[1])
         ).first()
+        # Statement text rests sealed here too, as in `_park`.
         if exists is not None:
-            merged, _ = merge_record(entity, exists[0], fields)
+            stored = sealing.open_parked(self.s, entity, entity_id, exists[0]) or {}
+            merged, _ = merge_record(entity, stored, fields)
             self.s.execute(
                 parked_table.update()
                 .where(parked_table.c.entity == key[0], parked_table.c.entity_id == key[1])
-                .values(fields=merged, reason=reason[:300])
+                .values(fields=sealing.seal_parked(self.s, entity, entity_id, merged),
+                        reason=reason[:300])
             )
         else:
             self.s.execute(insert(parked_table).values(
-                entity=key[0], entity_id=key[1], parent_id="", fields=fields,
+                entity=key[0], entity_id=key[1], parent_id="",
+                fields=sealing.seal_parked(self.s, entity, entity_id, fields),
                 reason=reason[:300]))
         self._parked_keys.add(key)
 
@@ -324,6 +328,7 @@ class Applier:
                     parked_table.c.entity == entity, parked_table.c.entity_id == entity_id
                 )
             ).scalar()
+        parked = sealing.open_parked(self.s, entity, entity_id, parked)
         if parked is not None:
             fields, _ = merge_record(entity, parked, fields)
         fields, _ = merge_record(entity, {}, fields)  # normalise (statement freezing)
@@ -400,6 +405,7 @@ class Applier:
         self, entity: str, entity_id: str, parent: str, fields: dict[str, list[Any]], exists: bool
     ) -> None:
         self.stats.parked += 1
+        fields = sealing.seal_parked(self.s, entity, entity_id, fields)  # statement text rests sealed
         if exists:
             self.s.execute(
                 parked_table.update()
@@ -425,10 +431,11 @@ class Applier:
                 q = q.where(parked_table.c.reason.is_(None))
             rows = self.s.execute(q).all()
             progress = False
-            for entity, entity_id, fields, reason in rows:
+            for entity, entity_id, stored, reason in rows:
                 model = SYNCED_MODELS.get(entity)
                 if model is None or (entity, entity_id) in tried:
                     continue
+                fields = sealing.open_parked(self.s, entity, entity_id, stored) or {}
                 _columns(entity)  # a row parked by an earlier run: load the column lists
                 if self._missing_parent(entity, fields) is not None:
                     continue

@@ -102,10 +102,13 @@ def cmd_wipe(args: argparse.Namespace, pw: _Passphrases) -> int:
         root = sync.wipe_revoked(ws)
     finally:
         ws.close()
+    from fieldapp.store.shred import SSD_NOTE
+
     why = ("HQ acknowledged every change made on it" if basis == "acknowledged" else
            "every change HQ lacks is in the sealed bundle written on it; make sure that file "
            "reaches HQ ('fieldapp-hq import-bundle')")
     print(f"Wiped {root}: HQ revoked this device and {why}.")
+    print(SSD_NOTE)
     return 0
 
 

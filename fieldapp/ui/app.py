@@ -46,6 +46,9 @@ def collect_on_ui_thread(app: QObject, interval_ms: int = 30_000) -> QTimer:
 
 def run(data_dir: Path, argv: list[str] | None = None) -> int:
     """Open the window on `data_dir` (first run if no store there yet); return the exit status."""
+    from fieldapp.store import fileperm
+
+    fileperm.owner_only()  # the store, logs, exports and PDFs: owner-only files
     problem = display_problem()
     if problem is not None:
         print(problem, file=sys.stderr)

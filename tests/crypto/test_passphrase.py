@@ -87,7 +87,7 @@ def test_the_cli_prints_both_languages(tmp_path: Path, capsys: pytest.CaptureFix
     from fieldapp import cli
 
     monkeypatch.setattr("sys.stdin", io.StringIO("password\n"))
-    code = cli.main(["--data-dir", str(tmp_path / "d"), "init", "--post", "POIPET", "--user", "sok",
+    code = cli.main(["init", "--data-dir", str(tmp_path / "d"), "--post", "POIPET", "--user", "sok",
                      "--passphrase-stdin"])
     err = capsys.readouterr().err
     assert code == 2 and "too common" in err and "ងាយទាយ" in err and "Traceback" not in err

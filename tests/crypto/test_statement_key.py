@@ -199,3 +199,56 @@ def test_statement_drafts_are_sealed_too(ws: Workspace, case, store_dir: Path) -
     key = bytes(ws.store.key)
     ws.close()
     assert hits(raw_rows(store_dir, key), "Uncle Heng") == []
+
+
+def test_a_statement_attachments_file_key_is_sealed(ws: Workspace, case, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.services import attachments
+
+    _, _, draft_id = case
+    audio = b"RIFF....WAVE recorded statement" * 50
+    att = attachments.add_attachment(ws, "statement", draft_id, audio, "statement.wav", "audio/wav")
+    assert attachments.read_attachment(ws, att.id) == audio
+    with ws.tx() as s:
+        stored = s.connection().exec_driver_sql(
+            "SELECT file_key FROM attachment WHERE id = ?", (att.id,)).scalar()
+    assert bytes(stored).startswith(sealed.PREFIX.encode())  # not the 32-byte key itself
+    ws.close()
+    with auth.unlock(store_dir, "vichet", PASSPHRASE) as officer:
+        assert attachments.read_attachment(officer, att.id) == audio
+    with auth.unlock(store_dir, "dara", PASSPHRASE) as centre:
+        with pytest.raises(PermissionDenied):
+            attachments.read_attachment(centre, att.id)
+
+
+def test_pulled_statements_are_sealed_on_apply_even_while_waiting_for_their_parent(ws: Workspace) -> None:
+    from fieldapp.domain.hlc import Hlc
+    from fieldapp.store.models import Statement
+    from fieldapp.sync.apply import apply_records
+
+    stamp = str(Hlc(1_700_000_000_000, 0, "other"))
+
+    def state(**fields: Any) -> dict[str, list[Any]]:
+        return {k: [v, stamp] for k, v in fields.items()}
+
+    base = {"created_by": "x", "device_id": "x", "created_at": "2026-01-01T00:00:00"}
+    rescue = state(case_number="POIPET-2026-0099", operation_date="2026-01-01", province_code="KH-1",
+                   post_code="POIPET", exploitation_type="labour", **base)
+    victim = state(rescue_id="r-9", sex="female", name_latin="B", estimated_age=12, is_minor=True, **base)
+    st = state(victim_id="v-9", status="draft", interview_date="2026-01-02T10:00:00",
+               narrative="Pulled: " + NARRATIVE, child_protocol=PROTOCOL, **base)
+    with ws.store.session("sup", remote=True) as s:
+        assert apply_records(s, [("statement", "s-9", st)]).parked == 1
+    key = bytes(ws.store.key)
+    with ws.tx() as s:
+        parked = s.connection().exec_driver_sql("SELECT fields FROM sync_parked").scalar()
+    assert "Uncle Heng" not in parked and sealed.PREFIX in parked
+    with ws.store.session("sup", remote=True) as s:
+        stats = apply_records(s, [("rescue", "r-9", rescue), ("victim", "v-9", victim)])
+        assert stats.parked == 0
+    with ws.tx() as s:
+        got = s.get(Statement, "s-9")
+        assert got is not None and got.narrative == "Pulled: " + NARRATIVE
+    assert statements.view_statement(ws, "s-9").child_protocol == PROTOCOL
+    root = ws.store.data_dir.root
+    ws.close()
+    assert hits(raw_rows(root, key), "Uncle Heng") == []

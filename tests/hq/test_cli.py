@@ -28,9 +28,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    d = tmp_path / "hq"
-    assert run(capsys, "init", "--data-dir", str(d))[0] == 0
+def data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Path:
+    d, media = tmp_path / "hq", tmp_path / "keymedia"  # the data key lives on separate media
+    media.mkdir()
+    assert run(capsys, "init", "--data-dir", str(d), "--data-key-file", str(media / "hq.key"))[0] == 0
+    monkeypatch.setenv("FIELDAPP_HQ_DATA_KEY_FILE", str(media / "hq.key"))
     return d
 
 

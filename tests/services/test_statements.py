@@ -54,7 +54,8 @@ def test_reading_a_narrative_is_audited_and_listing_hides_it(ws: Workspace, chil
     assert intake.get_case(ws, child.rescue_id).statements[0].narrative == ""
     statements.view_statement(ws, st.id)
     with ws.tx() as s:
-        views = s.scalars(select(AuditEvent).where(AuditEvent.action == "view")).all()
+        views = s.scalars(select(AuditEvent).where(AuditEvent.action == "view",
+                                                   AuditEvent.entity == "statement")).all()
     assert [v.entity_id for v in views] == [st.id]
 
 

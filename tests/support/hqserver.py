@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from fieldapp.crypto.envelope import EnvelopeHeader, EnvelopeKind, open_envelope, seal
 from fieldapp.domain.hlc import HlcClock
 from fieldapp.domain.ids import uuid7
+from fieldapp.hq import atrest
 from fieldapp.hq.app import create_app
 from fieldapp.hq.keys import init_keys
 from fieldapp.hq.service import Hq
@@ -115,9 +117,29 @@ def running_server(settings: HqSettings) -> Iterator[RunningHq]:
         hq.close()
 
 
+def data_key_file(data_dir: Path) -> Path:
+    """Where `make_settings` keeps a test HQ's data key (beside, never inside, its folder)."""
+    return data_dir.parent / f"{data_dir.name}-keymedia" / "hq-data.key"
+
+
+def cli_env(args: Sequence[str]) -> dict[str, str]:
+    """The environment for running `fieldapp-hq ARGS` on a test HQ: its data key file too."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if "--data-dir" in args:
+        env[atrest.ENV_KEY_FILE] = str(data_key_file(Path(args[list(args).index("--data-dir") + 1])))
+    return env
+
+
 def make_settings(data_dir: Path, url: str | None, **overrides: Any) -> HqSettings:
+    """HQ as `fieldapp-hq init` makes it: keys, and a data key in a file on "separate media"."""
+    key_file = data_key_file(data_dir)
     if not (data_dir / "hq-signing.pem").exists():
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atrest.create(data_dir, key_file=key_file)
         init_keys(data_dir)
+    overrides.setdefault("data_key", atrest.unlock(data_dir, key_file=key_file)
+                         if atrest.is_configured(data_dir) else None)
     return HqSettings(data_dir=data_dir, database_url=url, **overrides)
 
 

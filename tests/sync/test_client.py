@@ -24,10 +24,11 @@ from fieldapp.store import migrate
 from fieldapp.store.engine import open_engine
 from fieldapp.store.models import AuditEvent, Device, Outbox, Referral, Rescue, Statement, Victim
 from fieldapp.sync.apply import apply_records, local_state
-from fieldapp.sync.client import DeviceRevoked
+from fieldapp.sync.client import DeviceRevoked, wire_change
 from fieldapp.sync.merge import merge_record
 from fieldapp.sync.scheduler import ProbeSchedule, backoff_delay
 from tests.conftest import PASSPHRASE, add_user
+from tests.support.hqserver import cli_env
 from tests.support.syncenv import (
     code_for,
     fast_options,
@@ -44,7 +45,7 @@ BIN = Path(sys.executable).parent
 
 def run(*args: str, stdin: str = "", ok: bool = True) -> subprocess.CompletedProcess[str]:
     out = subprocess.run([str(BIN / args[0]), *args[1:]], input=stdin, capture_output=True, check=False,
-                         text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                         text=True, timeout=60, env=cli_env(args))
     if ok:
         assert out.returncode == 0, out.stderr
     return out
@@ -234,7 +235,8 @@ def test_finalising_sends_the_whole_statement_under_one_stamp(ws: Any, rescue: A
     assert last.fields["status"] == "final"
     assert set(last.fields) == set(local)  # every synced field
     # HQ merges the rows in any order: the result is exactly the final local statement.
-    wire = [{k: [v, r.hlc] for k, v in r.fields.items()} for r in rows]
+    # As sent (statement content rests sealed in the outbox and is opened for the envelope).
+    wire = [wire_change(r, ws.store.statement_key)["fields"] for r in rows]
     for order in (wire, wire[::-1]):
         state: dict[str, Any] = {}
         for change in order:

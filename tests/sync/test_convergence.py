@@ -40,6 +40,7 @@ from fieldapp.services import intake, referrals, statements, sync
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import SYNCED_MODELS, Device, Outbox, Referral, Statement
 from fieldapp.sync.apply import local_state, refused_table
+from fieldapp.sync.client import wire_change
 from tests.conftest import add_user
 from tests.support.hqserver import TestDevice, make_settings, running_server
 from tests.support.syncenv import code_for, fast_options, new_device, unlock
@@ -172,7 +173,10 @@ class SyncMachine(RuleBasedStateMachine):
                              .order_by(Outbox.seq)).all()
             for row in rows:
                 if row.entity != "audit_event":
-                    self.model.record(row.entity, row.entity_id, row.fields, row.hlc,
+                    # As sent: statement content rests sealed in the outbox (store.sealing).
+                    fields = wire_change(row, self.ws[name].store.statement_key)["fields"]
+                    self.model.record(row.entity, row.entity_id,
+                                      {k: v for k, (v, _) in fields.items()}, row.hlc,
                                       origin=(name, row.seq))
             if rows:
                 self.seen_seq[name] = rows[-1].seq

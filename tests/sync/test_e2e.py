@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from fieldapp.domain.enums import ReferralStatus, Role
 from fieldapp.services import referrals, sync
 from fieldapp.store.models import Referral, ReferralEvent, Rescue, Statement, Suspect, Victim
 from tests.conftest import PASSPHRASE, add_user
+from tests.support.hqserver import cli_env
 from tests.support.syncenv import fast_options, hq_running, minor_case, new_device, unlock
 
 BIN = Path(sys.executable).parent
@@ -27,7 +27,7 @@ def _count(ws, model) -> int:  # type: ignore[no-untyped-def]
 
 def _cli(*args: str, stdin: str = "") -> str:
     out = subprocess.run([str(BIN / args[0]), *args[1:]], input=stdin, capture_output=True, check=False,
-                         text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                         text=True, timeout=60, env=cli_env(args))
     assert out.returncode == 0, out.stderr
     return out.stdout
 

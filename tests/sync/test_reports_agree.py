@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from fieldapp.domain.enums import Role
 from fieldapp.services import demo
 from tests.conftest import PASSPHRASE
+from tests.support.hqserver import cli_env
 from tests.support.syncenv import hq_running, new_device
 
 BIN = Path(sys.executable).parent
@@ -19,7 +19,7 @@ BIN = Path(sys.executable).parent
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     out = subprocess.run([str(BIN / args[0]), *args[1:]], input=stdin, capture_output=True,
                          check=False, text=True, timeout=120,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                         env=cli_env(args))
     assert out.returncode == 0, out.stderr
     assert "Traceback" not in out.stderr
     return out

@@ -1,0 +1,67 @@
+"""Best-effort measure of what an unlocked-then-locked process still holds (run as a script).
+
+Prints JSON: how many copies of the database key (raw and hex), the statement key, the
+passphrase, a narrative and a name are still readable in this process's memory after
+the workspace was closed and garbage collected. Linux only (/proc/self/mem).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import re
+import sys
+from pathlib import Path
+
+
+def scan(needles: dict[str, bytes]) -> dict[str, int]:
+    counts = dict.fromkeys(needles, 0)
+    maps = Path("/proc/self/maps").read_text().splitlines()
+    with open("/proc/self/mem", "rb", 0) as mem:
+        for line in maps:
+            m = re.match(r"([0-9a-f]+)-([0-9a-f]+) (\S+)", line)
+            if not m or not m.group(3).startswith("rw") or "[vvar" in line or "[vsyscall" in line:
+                continue
+            start, end = int(m.group(1), 16), int(m.group(2), 16)
+            try:
+                mem.seek(start)
+                chunk = mem.read(end - start)
+            except (OSError, ValueError, OverflowError):
+                continue
+            for name, needle in needles.items():
+                counts[name] += chunk.count(needle)
+    return counts
+
+
+def main(root: Path) -> None:
+    from fieldapp.services import auth, intake, statements
+    from tests.conftest import FAST_KDF
+
+    passphrase = "".join(["memory ", "probe ", "passphrase ", "2026"])  # built, not a constant
+    narrative = "".join(["The broker ", "Uncle ", "Phal kept ", "our papers"])
+    name = "".join(["Srey ", "Pov ", "Memtest"])
+    ws = auth.initialise(root, post_code="POIPET", username="sup", passphrase=passphrase, kdf=FAST_KDF)
+    rescue = intake.create_rescue(ws, operation_date=dt.date(2026, 3, 1), province_code="KH-1",
+                                  exploitation_type="labour")
+    victim = intake.add_victim(ws, rescue.id, name_latin=name, sex="female", estimated_age=12)
+    st = statements.record_statement(ws, victim.id, narrative=narrative)
+    ws.close()
+    ws = auth.unlock(root, "sup", passphrase)
+    db_key, st_key = bytes(ws.store.key), bytes(ws.store.statement_key or b"")
+    statements.view_statement(ws, st.id)
+    needles = {"db_key": db_key, "db_key_hex": db_key.hex().encode(), "statement_key": st_key,
+               "passphrase": passphrase.encode(), "narrative": narrative.encode(),
+               "name": name.encode()}
+    while_open = scan(needles)
+    ws.close()
+    del ws, rescue, victim, st
+    gc.collect()
+    after = scan(needles)
+    # The needles themselves are one copy each (and db_key_hex's one): subtract them.
+    own = {"db_key": 1, "db_key_hex": 1, "statement_key": 1, "passphrase": 2, "narrative": 2, "name": 2}
+    print(json.dumps({"while_open": while_open, "after_lock": after, "probe_copies": own}))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
