@@ -388,6 +388,7 @@ def run(argv: Sequence[str]) -> int:
                 state = "REVOKED" if d.revoked else "active"
                 seen = d.last_seen.isoformat(timespec="seconds") if d.last_seen else "never"
                 centre = f" centre={d.centre_code}" if d.centre_code else ""
+                centre += f" series={d.case_code}" if d.case_code else ""
                 print(
                     f"{d.id}  {d.post_code:<10} {d.role:<12}{centre} {state:<8} acked={d.acked_seq} seen={seen}"
                 )
@@ -481,6 +482,7 @@ def _device_json(d: Any) -> dict[str, Any]:
         "last_seen": d.last_seen.isoformat() if d.last_seen else None,
         "last_skew_ms": d.last_skew_ms,
         "acked_seq": d.acked_seq,
+        "case_code": d.case_code,
     }
 
 

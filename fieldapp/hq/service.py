@@ -203,6 +203,8 @@ class DeviceInfo:
     last_seen: datetime | None
     last_skew_ms: int | None
     acked_seq: int
+    #: The case-number series HQ handed the device (None: enrolled before series existed).
+    case_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -392,6 +394,7 @@ class Hq:
                     _aware(d.last_seen) if d.last_seen else None,
                     d.last_skew_ms,
                     d.acked_seq,
+                    d.case_code,
                 )
                 for d in rows
             ]

@@ -41,6 +41,7 @@ def test_two_offline_laptops_at_one_post_never_issue_the_same_number(db_kind: st
         second = new_device(tmp_path / "b", hq, "POIPET")
         # HQ handed each a one-letter series of its own at enrolment.
         assert (case_code(first), case_code(second)) == ("A", "B")
+        assert sorted(d.case_code or "" for d in hq.hq.devices()) == ["A", "B"]
         # Offline, both record cases on the same days: numbers differ by their series.
         made_a, made_b = _cases(first, 3), _cases(second, 3)
         assert made_a == [f"POIPET-2026-A-000{i}" for i in (1, 2, 3)]
