@@ -137,6 +137,8 @@ def _reference_lists(s: Any) -> ChoiceSource:
 def _initial(s: Any, form: FormDef, ctx: Mapping[str, Any]) -> dict[str, Any]:
     """The stored answers of the record this form edits, if the context names one."""
     key = EDIT_KEYS.get(form.record)
+    if key == "statement_id" and key not in ctx and "amends_id" in ctx:
+        key = "amends_id"  # an amendment starts from the final statement's answers
     if key is None or key not in ctx:
         return {}
     model = {"rescue": Rescue, "victim": Victim, "suspect": Suspect,
@@ -243,6 +245,8 @@ def _statement(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Su
                                     else v for k, v in protocol.items()}
     if ctx.get("statement_id"):
         st = statements.update_statement(ws, ctx["statement_id"], **fields)
+    elif ctx.get("amends_id"):
+        st = statements.amend_statement(ws, ctx["amends_id"], **fields)
     else:
         st = statements.record_statement(ws, _need(ctx, {}, "victim_id"), **fields)
     return Submitted("statement", st.id, ctx.get("rescue_id"), (st.victim_id,))
