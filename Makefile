@@ -10,18 +10,26 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 endif
 STAMP  := $(VENV)/.installed
+# `make run` installs only what the app needs to run (no test tools, PostgreSQL driver or
+# PyInstaller: less to download on a slow link); `make test` and the developer targets add those.
+RUN_STAMP := $(VENV)/.installed-run
 
 .PHONY: run test test-fast hq bench bundle screenshots i18n lint typecheck clean
 
-$(STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "fieldapp needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 2; }
 	$(PYTHON) -c 'import os, sys; sys.exit(not os.path.isdir("$(BIN)"))' || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP) pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,postgres,bundle]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# ARGS go to the app, e.g. make run ARGS="--data-dir ~/fieldapp-training"
+run: $(RUN_STAMP)
 	$(BIN)/fieldapp $(ARGS)
 
 test: $(STAMP)
@@ -31,7 +39,7 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
-hq: $(STAMP)
+hq: $(RUN_STAMP)
 	$(BIN)/fieldapp-hq init $(HQ_ARGS) 2>/dev/null || true
 	$(BIN)/fieldapp-hq serve $(HQ_ARGS)
 
