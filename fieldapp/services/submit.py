@@ -36,6 +36,7 @@ from fieldapp.store.models import (
     ServiceProvider,
     Statement,
     Suspect,
+    User,
     Victim,
 )
 
@@ -61,6 +62,8 @@ class Prepared:
     context: dict[str, Any]
     #: Answers of the record being edited, by field name (empty for a new record).
     initial: dict[str, Any] = field(default_factory=dict)
+    #: Whom the form is about, for its heading ("for Sok Dara"): names only in the window.
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,12 @@ def prepare(ws: Workspace, form_id: str, context: Mapping[str, Any]) -> Prepared
     if form_id not in forms:
         raise NotFound(f"no form called '{form_id}'")
     ctx = {k: v for k, v in context.items() if v is not None}
+    subject = ""
     with ws.tx() as s:
         choices = _reference_lists(s)
         if "victim_id" in ctx:
             victim = intake.load_victim(ws, s, ctx["victim_id"])
+            subject = " / ".join(x for x in (victim.name_km, victim.name_latin) if x)
             ctx.setdefault("rescue_id", victim.rescue_id)
             rescue = intake.load_rescue(ws, s, str(victim.rescue_id))
             ctx["victim_is_minor"] = bool(victim.is_minor)
@@ -118,9 +123,27 @@ def prepare(ws: Workspace, form_id: str, context: Mapping[str, Any]) -> Prepared
             form = choose_form(variants.values(), form.record,
                                {"victim_is_minor": False, "victim_age": None, **ctx})
         initial = _initial(s, form, ctx)
+        if not initial:
+            initial = _known_defaults(ws, s, form)
     if form.form_id in ("referral", "return_reintegration") and "victim_id" in ctx:
         initial.setdefault("victim_id", ctx["victim_id"])
-    return Prepared(form, choices, ctx, initial)
+    return Prepared(form, choices, ctx, initial, subject)
+
+
+def _known_defaults(ws: Workspace, s: Any, form: FormDef) -> dict[str, Any]:
+    """What the device already knows for a NEW record: its post and province, the officer."""
+    names = {item.name for item in form.walk() if getattr(item, "has_value", False)}
+    out: dict[str, Any] = {}
+    post = find(s, Post, ws.actor.post_code) if ws.actor.post_code else None
+    if post is not None and "post_code" in names:
+        out["post_code"] = post.code
+        if "province_code" in names and post.province_code:
+            out["province_code"] = post.province_code
+    if "interviewer" in names:
+        user = s.scalars(select(User).where(User.username == ws.actor.username)).first()
+        out["interviewer"] = (user.display_name if user is not None and user.display_name
+                              else ws.actor.username)
+    return out
 
 
 def _reference_lists(s: Any) -> ChoiceSource:

@@ -325,7 +325,10 @@ class FormDialog(QDialog):
         lang = i18n.current_language()
         c = self.controller
         title = c.form.title.get(lang) if c is not None else self.tr("Opening the form…")
-        self.heading.setText(title)
+        subject = c.prepared.subject if c is not None else ""
+        # The person's name in the heading only (the window title can reach other programs).
+        self.heading.setText(self.tr("{form} — for {person}").format(form=title, person=subject)
+                             if subject else title)
         self.setWindowTitle(title)
         self.language_button.setText(self.tr("English") if lang == "km" else self.tr("ភាសាខ្មែរ"))
         self.language_button.setToolTip(self.tr("Show this form in the other language; "

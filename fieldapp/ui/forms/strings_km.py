@@ -55,5 +55,6 @@ STRINGS_KM: dict[str, str] = {
     "Resume": "បន្ត",
     "Later": "ពេលក្រោយ",
     # h12
+    "{form} — for {person}": "{form} — សម្រាប់ {person}",
     "Undo: put entry {n} back": "មិនធ្វើវិញ៖ ដាក់ធាតុទី {n} មកវិញ",
 }
