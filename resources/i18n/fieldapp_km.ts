@@ -902,6 +902,85 @@
         </message>
     </context>
     <context>
+        <name>HomeView</name>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="147" />
+            <source>{n} unfinished forms
+Resume or discard them</source>
+            <extracomment>Status colours; the words always say the same, colour is never the only signal.</extracomment>
+            <translation>ទម្រង់មិនទាន់បញ្ចប់ {n}
+បន្ត ឬបោះបង់វា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="149" />
+            <source>{n} overdue referrals
+Past their due date</source>
+            <translation>ការបញ្ជូនហួសកាលកំណត់ {n}
+លើសថ្ងៃកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="151" />
+            <source>{n} new referrals
+Waiting to be accepted</source>
+            <translation>ការបញ្ជូនថ្មី {n}
+កំពុងរង់ចាំការទទួលយក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="153" />
+            <source>{n} people still to complete
+Found at a rescue, profile not finished</source>
+            <translation>បុគ្គល {n} នាក់ត្រូវបំពេញបន្ថែម
+រកឃើញក្នុងការជួយសង្គ្រោះ ប្រវត្តិរូបមិនទាន់ពេញលេញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="158" />
+            <source>not connected to HQ yet</source>
+            <translation>មិនទាន់ភ្ជាប់ជាមួយទីស្នាក់ការកណ្ដាលទេ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="160" />
+            <source>last sync failed, will retry</source>
+            <translation>សមកាលកម្មចុងក្រោយបរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="162" />
+            <source>last sync {when}</source>
+            <translation>សមកាលកម្មចុងក្រោយ {when}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="164" />
+            <source>never synced</source>
+            <translation>មិនដែលធ្វើសមកាលកម្ម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="165" />
+            <source>{n} changes not yet sent
+{last}</source>
+            <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ
+{last}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="168" />
+            <source>● All done: nothing is waiting.</source>
+            <translation>● រួចរាល់៖ គ្មានអ្វីរង់ចាំទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="169" />
+            <source>● Work waiting: see below.</source>
+            <translation>● មានការងាររង់ចាំ៖ មើលខាងក្រោម។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="170" />
+            <source>● Needs attention: overdue referrals or a failed sync.</source>
+            <translation>● ត្រូវការយកចិត្តទុកដាក់៖ ការបញ្ជូនហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="177" />
+            <source>Today</source>
+            <translation>ថ្ងៃនេះ</translation>
+        </message>
+    </context>
+    <context>
         <name>HqPage</name>
         <message>
             <location filename="../../fieldapp/ui/first_run.py" line="178" />
@@ -1251,83 +1330,88 @@
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="227" />
+            <location filename="../../fieldapp/ui/main_window.py" line="242" />
             <source>User</source>
             <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while.</extracomment>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="228" />
+            <location filename="../../fieldapp/ui/main_window.py" line="243" />
             <source>Saved: {what}</source>
             <translation>បានរក្សាទុក៖ {what}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="254" />
+            <location filename="../../fieldapp/ui/main_window.py" line="269" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="259" />
+            <location filename="../../fieldapp/ui/main_window.py" line="274" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="262" />
+            <location filename="../../fieldapp/ui/main_window.py" line="277" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="264" />
+            <location filename="../../fieldapp/ui/main_window.py" line="279" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="266" />
+            <location filename="../../fieldapp/ui/main_window.py" line="281" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="268" />
+            <location filename="../../fieldapp/ui/main_window.py" line="283" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="271" />
+            <location filename="../../fieldapp/ui/main_window.py" line="286" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="303" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="303" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="303" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="289" />
+            <location filename="../../fieldapp/ui/main_window.py" line="303" />
+            <source>Today</source>
+            <translation>ថ្ងៃនេះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="304" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="289" />
+            <location filename="../../fieldapp/ui/main_window.py" line="304" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="300" />
+            <location filename="../../fieldapp/ui/main_window.py" line="315" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="301" />
+            <location filename="../../fieldapp/ui/main_window.py" line="316" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>

@@ -418,6 +418,21 @@ KM: dict[str, str] = {
     "Edit suspect…": "កែប្រែជនសង្ស័យ…",
     "Cancel referral…": "លុបចោលការបញ្ជូន…",
     "Saved: {what}": "បានរក្សាទុក៖ {what}",
+    "Today": "ថ្ងៃនេះ",
+    "{n} unfinished forms\nResume or discard them": "ទម្រង់មិនទាន់បញ្ចប់ {n}\nបន្ត ឬបោះបង់វា",
+    "{n} overdue referrals\nPast their due date": "ការបញ្ជូនហួសកាលកំណត់ {n}\nលើសថ្ងៃកំណត់",
+    "{n} new referrals\nWaiting to be accepted": "ការបញ្ជូនថ្មី {n}\nកំពុងរង់ចាំការទទួលយក",
+    "{n} people still to complete\nFound at a rescue, profile not finished":
+        "បុគ្គល {n} នាក់ត្រូវបំពេញបន្ថែម\nរកឃើញក្នុងការជួយសង្គ្រោះ ប្រវត្តិរូបមិនទាន់ពេញលេញ",
+    "not connected to HQ yet": "មិនទាន់ភ្ជាប់ជាមួយទីស្នាក់ការកណ្ដាលទេ",
+    "last sync failed, will retry": "សមកាលកម្មចុងក្រោយបរាជ័យ នឹងព្យាយាមម្ដងទៀត",
+    "last sync {when}": "សមកាលកម្មចុងក្រោយ {when}",
+    "never synced": "មិនដែលធ្វើសមកាលកម្ម",
+    "{n} changes not yet sent\n{last}": "ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ\n{last}",
+    "● All done: nothing is waiting.": "● រួចរាល់៖ គ្មានអ្វីរង់ចាំទេ។",
+    "● Work waiting: see below.": "● មានការងាររង់ចាំ៖ មើលខាងក្រោម។",
+    "● Needs attention: overdue referrals or a failed sync.":
+        "● ត្រូវការយកចិត្តទុកដាក់៖ ការបញ្ជូនហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
