@@ -247,8 +247,16 @@ class MainView(QWidget):
         ctx = self.ctx
         if ctx is None:
             return
-        ctx.runner.run_db("pending_changes", lambda: caselist.pending_changes(ctx.ws),
-                          self._got_pending, lambda _e: None)
+        source = ctx.hooks.get("sync")
+        if source is None:
+            ctx.runner.run_db("pending_changes", lambda: caselist.pending_changes(ctx.ws),
+                              self._got_pending, lambda _e: None)
+            return
+        # One source for the status bar, the Sync page and the home screen: the sync status
+        # (enrolment, last sync, unsent count), never "not enrolled" merely because the Sync
+        # page has not been opened yet.
+        ctx.runner.run_db("sync_status", lambda: source.status(ctx.ws), self.show_sync_status,
+                          lambda _e: None)
 
     def _got_pending(self, n: int) -> None:
         self.pending = n
