@@ -203,6 +203,10 @@ def choice_label(list_name: str, code: str | None) -> str:
         return "-"
     from fieldapp.services.submit import shipped_forms
 
+    # Older records and demo data use two-letter language codes (ISO 639-1).
+    code = {"km": "khm", "th": "tha", "vi": "vie", "lo": "lao", "zh": "zho", "my": "mya",
+            "id": "ind", "ms": "msa", "en": "eng"}.get(code, code) if list_name == "languages" else code
+
     for form in shipped_forms().values():
         lst = form.choices.get(list_name)
         if lst is None:
