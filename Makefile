@@ -10,18 +10,26 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 endif
 STAMP  := $(VENV)/.installed
+# `make run` installs only what the app needs to run (no test tools, PostgreSQL driver or
+# PyInstaller: less to download on a slow link); `make test` and the developer targets add those.
+RUN_STAMP := $(VENV)/.installed-run
 
 .PHONY: run test test-fast hq bench bundle screenshots i18n lint typecheck clean
 
-$(STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "fieldapp needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 2; }
 	$(PYTHON) -c 'import os, sys; sys.exit(not os.path.isdir("$(BIN)"))' || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP) pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,postgres,bundle]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# ARGS go to the app, e.g. make run ARGS="--data-dir ~/fieldapp-training"
+run: $(RUN_STAMP)
 	$(BIN)/fieldapp $(ARGS)
 
 test: $(STAMP)
@@ -34,7 +42,7 @@ test-fast: $(STAMP)
 # A development HQ: its data key and recovery key go to HQ_KEYS (in production: separate,
 # offline media), because serve needs the one and refuses to start beside the other.
 HQ_KEYS ?= $(HOME)/.fieldapp-hq-keys
-hq: $(STAMP)
+hq: $(RUN_STAMP)
 	mkdir -p -m 700 $(HQ_KEYS)
 	$(BIN)/fieldapp-hq init $(HQ_ARGS) --data-key-file $(HQ_KEYS)/hq-data.key 2>/dev/null && \
 	  $(BIN)/fieldapp-hq recovery-key export $(HQ_ARGS) --out $(HQ_KEYS)/hq-recovery.pem --remove || true

@@ -247,9 +247,19 @@ class FormState:
         self._changed(name, index)
         return len(instances) - 1
 
-    def remove_repeat(self, name: str, position: int, index: Index = ()) -> None:
+    def remove_repeat(self, name: str, position: int, index: Index = ()) -> object:
+        """Remove one instance; returns it (opaque) so ``restore_repeat`` can undo the removal."""
         instances = self._holder(name, index).repeats.get(name, [])
-        del instances[position]
+        removed = instances.pop(position)
+        self._changed(name, index)
+        return removed
+
+    def restore_repeat(self, name: str, position: int, removed: object, index: Index = ()) -> None:
+        """Put back an instance ``remove_repeat`` returned, at its old position (undo)."""
+        if not isinstance(removed, _Instance):
+            raise TypeError("restore_repeat takes what remove_repeat returned")
+        instances = self._holder(name, index).repeats.setdefault(name, [])
+        instances.insert(min(position, len(instances)), removed)
         self._changed(name, index)
 
     # ----------------------------------------------------------------------- checking

@@ -354,3 +354,37 @@ __all__ = [
     "reference_choices",
     "summary",
 ]
+
+
+@dataclass(frozen=True)
+class Today:
+    """The day at a glance for the home screen: what is waiting, counted (no names)."""
+
+    drafts: int
+    new_referrals: int
+    overdue_referrals: int
+    #: People recorded from a rescue's quick list whose profile still lacks nationality or
+    #: languages (0 for centre staff, who do not record people).
+    to_complete: int
+
+
+def today(ws: Workspace) -> Today:
+    """Counts for the home screen of this user (their drafts; referrals and people they see)."""
+    from fieldapp.services.drafts import list_drafts
+    from fieldapp.services.referrals import referral_queue
+
+    cards = referral_queue(ws)
+    new = sum(1 for c in cards if not c.overdue and c.referral.status in
+              (ReferralStatus.CREATED, ReferralStatus.SENT))
+    overdue = sum(1 for c in cards if c.overdue)
+    to_complete = 0
+    if ws.actor.role is not Role.CENTRE_STAFF:
+        with ws.tx() as s:
+            q = select(func.count()).select_from(Victim).where(
+                (Victim.nationality == "") | Victim.languages.is_(None)
+                | (func.json_array_length(Victim.languages) == 0))
+            if ws.actor.role is Role.OFFICER:
+                q = q.join(Rescue, Rescue.id == Victim.rescue_id).where(
+                    Rescue.post_code == ws.actor.post_code)
+            to_complete = int(s.scalar(q) or 0)
+    return Today(len(list_drafts(ws)), new, overdue, to_complete)

@@ -37,6 +37,7 @@ from fieldapp.store.models import (
     ServiceProvider,
     Statement,
     Suspect,
+    User,
     Victim,
 )
 
@@ -62,6 +63,8 @@ class Prepared:
     context: dict[str, Any]
     #: Answers of the record being edited, by field name (empty for a new record).
     initial: dict[str, Any] = field(default_factory=dict)
+    #: Whom the form is about, for its heading ("for Sok Dara"): names only in the window.
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,10 +94,12 @@ def prepare(ws: Workspace, form_id: str, context: Mapping[str, Any]) -> Prepared
     if form_id not in forms:
         raise NotFound(f"no form called '{form_id}'")
     ctx = {k: v for k, v in context.items() if v is not None}
+    subject = ""
     with ws.tx() as s:
         choices = _reference_lists(s)
         if "victim_id" in ctx:
             victim = intake.load_victim(ws, s, ctx["victim_id"])
+            subject = " / ".join(x for x in (victim.name_km, victim.name_latin) if x)
             ctx.setdefault("rescue_id", victim.rescue_id)
             rescue = intake.load_rescue(ws, s, str(victim.rescue_id))
             ctx["victim_is_minor"] = bool(victim.is_minor)
@@ -119,13 +124,31 @@ def prepare(ws: Workspace, form_id: str, context: Mapping[str, Any]) -> Prepared
             form = choose_form(variants.values(), form.record,
                                {"victim_is_minor": False, "victim_age": None, **ctx})
         initial = _initial(ws, s, form, ctx)
+        if not initial:
+            initial = _known_defaults(ws, s, form)
     if form.form_id in ("referral", "return_reintegration") and "victim_id" in ctx:
         initial.setdefault("victim_id", ctx["victim_id"])
     if any(isinstance(it, MetadataField) for it in form.walk()):
         # An imported form's deviceid/username questions are filled in by the app.
         ctx.setdefault("username", ws.actor.username)
         ctx.setdefault("deviceid", ws.store.device_id)
-    return Prepared(form, choices, ctx, initial)
+    return Prepared(form, choices, ctx, initial, subject)
+
+
+def _known_defaults(ws: Workspace, s: Any, form: FormDef) -> dict[str, Any]:
+    """What the device already knows for a NEW record: its post and province, the officer."""
+    names = {item.name for item in form.walk() if getattr(item, "has_value", False)}
+    out: dict[str, Any] = {}
+    post = find(s, Post, ws.actor.post_code) if ws.actor.post_code else None
+    if post is not None and "post_code" in names:
+        out["post_code"] = post.code
+        if "province_code" in names and post.province_code:
+            out["province_code"] = post.province_code
+    if "interviewer" in names:
+        user = s.scalars(select(User).where(User.username == ws.actor.username)).first()
+        out["interviewer"] = (user.display_name if user is not None and user.display_name
+                              else ws.actor.username)
+    return out
 
 
 def _reference_lists(s: Any) -> ChoiceSource:
@@ -148,6 +171,8 @@ def _initial(ws: Workspace, s: Any, form: FormDef, ctx: Mapping[str, Any]) -> di
     suspects the audited door (`services.access`).
     """
     key = EDIT_KEYS.get(form.record)
+    if key == "statement_id" and key not in ctx and "amends_id" in ctx:
+        key = "amends_id"  # an amendment starts from the final statement's answers
     if key is None or key not in ctx:
         return {}
     row: Rescue | Victim | Suspect | Statement
@@ -292,6 +317,8 @@ def _statement(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Su
                                     else v for k, v in protocol.items()}
     if ctx.get("statement_id"):
         st = statements.update_statement(ws, ctx["statement_id"], **fields)
+    elif ctx.get("amends_id"):
+        st = statements.amend_statement(ws, ctx["amends_id"], **fields)
     else:
         st = statements.record_statement(ws, _need(ctx, {}, "victim_id"), **fields)
     return Submitted("statement", st.id, ctx.get("rescue_id"), (st.victim_id,))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +26,30 @@ def display_problem(environ: dict[str, str] | None = None, platform: str | None 
     if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
         return None
     return ("fieldapp: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
-            "run it under a virtual screen with: xvfb-run -a fieldapp")
+            f"run it under a virtual screen with: xvfb-run -a {launch_command(env)}")
+
+
+def launch_command(environ: dict[str, str] | os._Environ[str] | None = None) -> str:
+    """A command that starts this very installation, as the user can type it here.
+
+    `fieldapp` only if it is on PATH (a venv that is not activated is not); else the
+    script beside this interpreter (.venv/bin/fieldapp); else `python -m fieldapp`.
+    """
+    env = os.environ if environ is None else environ
+    if shutil.which("fieldapp", path=env.get("PATH", "")):
+        return "fieldapp"
+    script = Path(sys.executable).parent / ("fieldapp.exe" if sys.platform == "win32" else "fieldapp")
+    if script.exists():
+        return _shorter(script)
+    return f"{_shorter(Path(sys.executable))} -m fieldapp"
+
+
+def _shorter(path: Path) -> str:
+    """`.venv/bin/fieldapp` when run from the project folder, else the absolute path."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def collect_on_ui_thread(app: QObject, interval_ms: int = 30_000) -> QTimer:

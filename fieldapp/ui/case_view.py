@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from fieldapp.domain.enums import StatementStatus
-from fieldapp.services import caselist, intake, statements
+from fieldapp.services import caselist, intake, referrals, statements
 from fieldapp.services.answers import answers_of
 from fieldapp.services.caselist import CaseExtras
 from fieldapp.services.changes import Changes
@@ -56,6 +57,39 @@ def load_case(ctx: ViewContext, rescue_id: str) -> LoadedCase:
         return LoadedCase(intake.get_case(ctx.ws, rescue_id), caselist.case_extras(ctx.ws, rescue_id))
 
 
+OPEN_REFERRAL = ("created", "sent", "accepted", "in_service")
+
+
+def victim_complete(v: object) -> bool:
+    """A quick-listed person still lacks the profile: nationality and languages at least."""
+    return bool(getattr(v, "nationality", "")) and bool(getattr(v, "languages", None))
+
+
+def seal_words(st: Statement) -> str:
+    """The seal in a table cell: words first, then a short fingerprint to compare by eye."""
+    if st.status != StatementStatus.FINAL or not st.final_hash:
+        return QCoreApplication.translate("CaseView", "not sealed (draft)")
+    return QCoreApplication.translate("CaseView", "sealed, cannot change ({fingerprint})").format(
+        fingerprint=fingerprint(st.final_hash))
+
+
+def fingerprint(digest: str) -> str:
+    return " ".join(digest[i:i + 4] for i in range(0, 16, 4)).upper()
+
+
+def seal_sentence(st: Statement) -> str:
+    """The seal explained: when, by whom, what it guarantees, the fingerprint."""
+    if st.status != StatementStatus.FINAL or not st.final_hash:
+        return QCoreApplication.translate(
+            "CaseView", "Draft: not final yet. It can still be edited; make it final when it is "
+                        "complete.")
+    return QCoreApplication.translate(
+        "CaseView", "Final: sealed on {date} by {who}. It cannot change; any correction is "
+                    "recorded as an amendment. Seal fingerprint: {fingerprint}").format(
+        date=i18n.fmt_date(st.finalised_at), who=st.finalised_by or "-",
+        fingerprint=fingerprint(st.final_hash))
+
+
 class StatementDialog(QDialog):
     """A statement with its narrative; opening it was written to the audit log."""
 
@@ -82,11 +116,10 @@ class StatementDialog(QDialog):
     def retranslate(self) -> None:
         st = self._st
         self.setWindowTitle(self.tr("Statement"))
-        seal = (self.tr("Final (sealed) — seal {hash}").format(hash=st.final_hash or "")
-                if st.status == StatementStatus.FINAL else self.tr("Draft (not final yet)"))
         self.info.setText(self.tr("Victim: {victim}\nInterview: {date}, language {lang}\n{seal}")
                           .format(victim=self._victim, date=i18n.fmt_date(st.interview_date),
-                                  lang=st.language or "-", seal=seal))
+                                  lang=i18n.choice_label("languages", st.language),
+                                  seal=seal_sentence(st)))
         self.close_button.setText(self.tr("Close"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -174,6 +207,25 @@ class CaseView(QWidget):
         self.read_button.setEnabled(False)
         self.add_suspect_button = QPushButton()
         self.add_suspect_button.clicked.connect(self.add_suspect)
+        # Finishing work: the quick-listed person becomes the full profile (same record).
+        self.edit_victim_button = QPushButton()
+        self.edit_victim_button.clicked.connect(self.edit_victim)
+        self.return_button = QPushButton()
+        self.return_button.clicked.connect(self.record_return)
+        self.edit_statement_button = QPushButton()
+        self.edit_statement_button.clicked.connect(self.edit_statement)
+        self.finalise_button = QPushButton()
+        self.finalise_button.clicked.connect(self.finalise_clicked)
+        self.amend_button = QPushButton()
+        self.amend_button.clicked.connect(self.amend_statement)
+        self.edit_suspect_button = QPushButton()
+        self.edit_suspect_button.clicked.connect(self.edit_suspect)
+        self.cancel_referral_button = QPushButton()
+        self.cancel_referral_button.clicked.connect(self.cancel_clicked)
+        self.victims.doubleClicked.connect(lambda _i: self.edit_victim())
+        self.suspects.doubleClicked.connect(lambda _i: self.edit_suspect())
+        for table in (self.victims, self.suspects, self.referrals):
+            table.itemSelectionChanged.connect(self._update_buttons)
         self.refer_button = QPushButton()
         self.refer_button.clicked.connect(self.refer_victim)
         self.attachment_note = QLabel()
@@ -182,14 +234,18 @@ class CaseView(QWidget):
         self.open_attachment_button.clicked.connect(self.open_attachment)
         self.attachments.doubleClicked.connect(lambda _i: self.open_attachment())
 
-        self.tabs.addTab(self._with_buttons(self.victims, self.add_victim_button, self.refer_button), "")
+        self.tabs.addTab(self._with_buttons(self.victims, self.add_victim_button,
+                                            self.edit_victim_button, self.refer_button,
+                                            self.return_button), "")
         self.tabs.addTab(self._with_buttons(self.statements, self.add_statement_button,
-                                            self.read_button), "")
-        self.tabs.addTab(self._with_buttons(self.suspects, self.add_suspect_button), "")
+                                            self.read_button, self.edit_statement_button,
+                                            self.finalise_button, self.amend_button), "")
+        self.tabs.addTab(self._with_buttons(self.suspects, self.add_suspect_button,
+                                            self.edit_suspect_button), "")
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.referrals)
         split.addWidget(self.timeline)
-        self.tabs.addTab(split, "")
+        self.tabs.addTab(self._with_buttons(split, self.cancel_referral_button), "")
         attach = QWidget()
         al = QVBoxLayout(attach)
         arow = QHBoxLayout()
@@ -213,7 +269,7 @@ class CaseView(QWidget):
         self.retranslate()
 
     @staticmethod
-    def _with_buttons(table: QTableWidget, *buttons: QPushButton) -> QWidget:
+    def _with_buttons(table: QWidget, *buttons: QPushButton) -> QWidget:
         box = QWidget()
         row = QHBoxLayout()
         for b in buttons:
@@ -272,6 +328,7 @@ class CaseView(QWidget):
         self.timeline.clear()
         self.banner.clear_message()
         self.read_button.setEnabled(False)
+        self._update_buttons()
 
     def _loaded(self, loaded: LoadedCase) -> None:
         if self.rescue_id != loaded.case.rescue.id:
@@ -312,16 +369,22 @@ class CaseView(QWidget):
             return self.tr("about {age}").format(age=i18n.digits(est)) if est is not None else "-"
 
         fill_table(self.victims, [self.tr("Name (Khmer)"), self.tr("Name (Latin)"), self.tr("Sex"),
-                                  self.tr("Age"), self.tr("Minor"), self.tr("Nationality")],
+                                  self.tr("Age"), self.tr("Minor"), self.tr("Nationality"),
+                                  self.tr("Languages"), self.tr("Profile")],
                    [[v.name_km, v.name_latin, i18n.sex_label(v.sex), age(v),
-                     self.tr("yes") if v.is_minor else self.tr("no"), v.nationality]
+                     self.tr("yes") if v.is_minor else self.tr("no"),
+                     i18n.choice_label("nationalities", v.nationality),
+                     i18n.choice_labels("languages", v.languages),
+                     self.tr("complete") if victim_complete(v) else self.tr("to complete")]
                     for v in case.victims], [v.id for v in case.victims])
         fill_table(self.statements, [self.tr("Victim"), self.tr("Interview"), self.tr("Status"),
-                                     self.tr("Language"), self.tr("Seal (SHA-256)")],
+                                     self.tr("Language"), self.tr("Seal (SHA-256)"),
+                                     self.tr("Sealed?")],
                    [[self._victim_label(s.victim_id), i18n.fmt_date(s.interview_date),
                      i18n.statement_status_label(s.status)
                      + (" " + self.tr("(amendment)") if s.amends_id else ""),
-                     s.language, s.final_hash or ""] for s in case.statements],
+                     i18n.choice_label("languages", s.language), s.final_hash or "", seal_words(s)]
+                    for s in case.statements],
                    [s.id for s in case.statements])
         for row, s in enumerate(case.statements):
             if s.status == StatementStatus.FINAL:
@@ -331,7 +394,8 @@ class CaseView(QWidget):
                                         "as an amendment."))
         fill_table(self.suspects, [self.tr("Name"), self.tr("Alias"), self.tr("Role"),
                                    self.tr("Nationality"), self.tr("Status")],
-                   [[s.name, s.alias, i18n.suspect_role_label(s.role), s.nationality,
+                   [[s.name, s.alias, i18n.suspect_role_label(s.role),
+                     i18n.choice_label("nationalities", s.nationality),
                      i18n.suspect_status_label(s.status)] for s in case.suspects],
                    [s.id for s in case.suspects])
         fill_table(self.referrals, [self.tr("Victim"), self.tr("Service"), self.tr("Provider"),
@@ -395,6 +459,27 @@ class CaseView(QWidget):
 
     def _statement_selected(self) -> None:
         self.read_button.setEnabled(selected_key(self.statements) is not None)
+        self._update_buttons()
+
+    def _selected_statement(self) -> Statement | None:
+        key = selected_key(self.statements)
+        if key is None or self.loaded is None:
+            return None
+        return next((s for s in self.loaded.case.statements if s.id == key), None)
+
+    def _update_buttons(self) -> None:
+        st = self._selected_statement()
+        final = st is not None and st.status == StatementStatus.FINAL
+        self.edit_statement_button.setEnabled(st is not None and not final)
+        self.finalise_button.setEnabled(st is not None and not final)
+        self.amend_button.setEnabled(final)
+        self.edit_victim_button.setEnabled(self._selected_victim() is not None)
+        self.return_button.setEnabled(self._selected_victim() is not None)
+        self.edit_suspect_button.setEnabled(selected_key(self.suspects) is not None)
+        ref = selected_key(self.referrals)
+        open_ref = self.loaded is not None and any(
+            r.id == ref and r.status in OPEN_REFERRAL for r in self.loaded.case.referrals)
+        self.cancel_referral_button.setEnabled(open_ref)
 
     # -- user actions -----------------------------------------------------------------
     def _selected_victim(self) -> str | None:
@@ -411,6 +496,88 @@ class CaseView(QWidget):
 
     def add_suspect(self) -> None:
         self._form("suspect", {"rescue_id": self.rescue_id})
+
+    def edit_victim(self) -> None:
+        """Complete or correct a person: the victim form opened ON that victim (no new record)."""
+        victim = self._selected_victim()
+        if victim is None:
+            self.banner.error(self.tr("Select the victim in the Victims tab first."))
+            return
+        self._form("victim", {"rescue_id": self.rescue_id, "victim_id": victim})
+
+    def edit_suspect(self) -> None:
+        key = selected_key(self.suspects)
+        if key is None:
+            self.banner.error(self.tr("Select the suspect first."))
+            return
+        self._form("suspect", {"rescue_id": self.rescue_id, "suspect_id": key})
+
+    def record_return(self) -> None:
+        victim = self._selected_victim()
+        if victim is None:
+            self.banner.error(self.tr("Select the victim in the Victims tab first."))
+            return
+        self._form("return_reintegration", {"rescue_id": self.rescue_id, "victim_id": victim})
+
+    def edit_statement(self) -> None:
+        st = self._selected_statement()
+        if st is None:
+            return
+        self._form("statement", {"rescue_id": self.rescue_id, "victim_id": st.victim_id,
+                                 "statement_id": st.id})
+
+    def amend_statement(self) -> None:
+        """A final statement is never changed: the correction is a new amendment linked to it."""
+        st = self._selected_statement()
+        if st is None:
+            return
+        self._form("statement", {"rescue_id": self.rescue_id, "victim_id": st.victim_id,
+                                 "amends_id": st.id})
+
+    def finalise_clicked(self) -> None:
+        st = self._selected_statement()
+        if st is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Make the statement final"),
+            self.tr("A final statement is sealed and can never change; a correction is then "
+                    "recorded as an amendment. Make it final now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.finalise(st.id)
+
+    def finalise(self, statement_id: str) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        ctx.runner.run_op(
+            "finalise_statement", lambda: statements.finalise_statement(ctx.ws, statement_id),
+            Changes.of(["statement"], [self.rescue_id], [statement_id]),
+            lambda _st: self.banner.info(self.tr("The statement is final and sealed.")),
+            lambda exc: self.banner.error(user_message(exc)), origin=self)
+
+    def cancel_clicked(self) -> None:
+        key = selected_key(self.referrals)
+        if key is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Cancel referral"),
+                                          self.tr("Why is this referral cancelled?"))
+        if ok:
+            if not reason.strip():
+                self.banner.error(self.tr("Give a reason to cancel the referral."))
+                return
+            self.cancel_referral(key, reason.strip())
+
+    def cancel_referral(self, referral_id: str, reason: str) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        ctx.runner.run_op(
+            "cancel_referral", lambda: referrals.cancel_referral(ctx.ws, referral_id, reason),
+            Changes.of(["referral"], [self.rescue_id], [referral_id]),
+            lambda _r: self.banner.info(self.tr("The referral was cancelled.")),
+            lambda exc: self.banner.error(user_message(exc)), origin=self)
 
     def record_statement(self) -> None:
         victim = self._selected_victim()
@@ -477,6 +644,13 @@ class CaseView(QWidget):
         self.add_statement_button.setText(self.tr("Record statement…"))
         self.read_button.setText(self.tr("Read statement"))
         self.add_suspect_button.setText(self.tr("Add suspect…"))
+        self.edit_victim_button.setText(self.tr("Complete / edit person…"))
+        self.return_button.setText(self.tr("Record return…"))
+        self.edit_statement_button.setText(self.tr("Edit draft…"))
+        self.finalise_button.setText(self.tr("Make final…"))
+        self.amend_button.setText(self.tr("Amend…"))
+        self.edit_suspect_button.setText(self.tr("Edit suspect…"))
+        self.cancel_referral_button.setText(self.tr("Cancel referral…"))
         self.attachment_note.setText(self.tr("Attachments stay encrypted; opening one decrypts it "
                                              "into memory only."))
         self.open_attachment_button.setText(self.tr("Open"))

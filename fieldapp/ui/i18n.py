@@ -191,3 +191,31 @@ def entity_label(code: str) -> str:
     labels = {"rescue": QCoreApplication.translate("Labels", "Rescue"), "victim": QCoreApplication.translate("Labels", "Victim"), "statement": QCoreApplication.translate("Labels", "Statement"),
               "suspect": QCoreApplication.translate("Labels", "Suspect"), "referral": QCoreApplication.translate("Labels", "Referral"), "attachment": QCoreApplication.translate("Labels", "Attachment")}
     return labels.get(code, code)
+
+
+def choice_label(list_name: str, code: str | None) -> str:
+    """The word for a code of one of the forms' choice lists (nationalities, languages…).
+
+    One source with the forms: what a form offers is what every table shows; an unknown
+    code is shown as it is, an empty one as "-".
+    """
+    if not code:
+        return "-"
+    from fieldapp.services.submit import shipped_forms
+
+    # Older records and demo data use two-letter language codes (ISO 639-1).
+    code = {"km": "khm", "th": "tha", "vi": "vie", "lo": "lao", "zh": "zho", "my": "mya",
+            "id": "ind", "ms": "msa", "en": "eng"}.get(code, code) if list_name == "languages" else code
+
+    for form in shipped_forms().values():
+        lst = form.choices.get(list_name)
+        if lst is None:
+            continue
+        for choice in lst.choices:
+            if choice.value == code:
+                return choice.label.get(current_language())
+    return code
+
+
+def choice_labels(list_name: str, codes: list[str] | tuple[str, ...] | None) -> str:
+    return ", ".join(choice_label(list_name, c) for c in codes or ()) or "-"

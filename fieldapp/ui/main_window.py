@@ -27,6 +27,7 @@ from fieldapp.ui.admin import AdminView
 from fieldapp.ui.case_list import CaseListView
 from fieldapp.ui.case_view import CaseView
 from fieldapp.ui.context import ViewContext, follow_changes
+from fieldapp.ui.home import HomeView
 from fieldapp.ui.referral_board import ReferralBoard
 from fieldapp.ui.reports.view import ReportsView
 from fieldapp.ui.sync_panel import SyncPanel
@@ -34,9 +35,9 @@ from fieldapp.ui.sync_status import SyncStatus
 
 #: Which screens each role gets, in order. The services enforce; this only reflects it.
 SCREENS: dict[Role, tuple[str, ...]] = {
-    Role.OFFICER: ("cases", "referrals", "sync", "reports"),
-    Role.CENTRE_STAFF: ("referrals", "sync"),
-    Role.SUPERVISOR: ("cases", "referrals", "sync", "reports", "admin"),
+    Role.OFFICER: ("home", "cases", "referrals", "sync", "reports"),
+    Role.CENTRE_STAFF: ("home", "referrals", "sync"),
+    Role.SUPERVISOR: ("home", "cases", "referrals", "sync", "reports", "admin"),
 }
 STATUS_REFRESH_MS = 30_000
 SAVED_SHOWN_MS = 8_000
@@ -92,10 +93,13 @@ class MainView(QWidget):
         self.case_list.open_case.connect(self.open_case)
         self.case_view.back.connect(self.back_to_list)
         self.referrals = ReferralBoard()
+        self.home = HomeView()
+        self.home.navigate.connect(self.go)
+        self.home.resume_drafts.connect(self.resume_drafts)
         self.sync = SyncPanel()
         self.reports = ReportsView()
         self.admin = AdminView(kdf=kdf)
-        self.pages: dict[str, QWidget] = {"cases": self.cases, "referrals": self.referrals,
+        self.pages: dict[str, QWidget] = {"home": self.home, "cases": self.cases, "referrals": self.referrals,
                                           "sync": self.sync, "reports": self.reports,
                                           "admin": self.admin}
         self.stack = QStackedWidget()
@@ -147,7 +151,8 @@ class MainView(QWidget):
 
     # -- life cycle -------------------------------------------------------------------
     def views(self) -> list[QWidget]:
-        return [self.case_list, self.case_view, self.referrals, self.sync, self.reports, self.admin]
+        return [self.home, self.case_list, self.case_view, self.referrals, self.sync, self.reports,
+                self.admin]
 
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
@@ -214,10 +219,20 @@ class MainView(QWidget):
         page = self.pages[screen]
         self.stack.setCurrentWidget(page)
         if screen == "cases":
-            if self.cases.currentWidget() is self.case_list:
+            # "Cases" always means the list (an open case is one click away in it).
+            if self.cases.currentWidget() is not self.case_list:
+                self.back_to_list()
+            else:
                 self.case_list.activate()
         else:
             page.activate()  # type: ignore[attr-defined]
+
+    def resume_drafts(self) -> None:
+        """The home screen's drafts tile: the same offer as at unlock."""
+        if self.ctx is not None:
+            from fieldapp.ui.forms import offer_drafts
+
+            offer_drafts(self, self.ctx.ws, self.ctx.runner)
 
     def open_case(self, rescue_id: str) -> None:
         self.cases.setCurrentWidget(self.case_view)
@@ -245,8 +260,16 @@ class MainView(QWidget):
         ctx = self.ctx
         if ctx is None:
             return
-        ctx.runner.run_db("pending_changes", lambda: caselist.pending_changes(ctx.ws),
-                          self._got_pending, lambda _e: None)
+        source = ctx.hooks.get("sync")
+        if source is None:
+            ctx.runner.run_db("pending_changes", lambda: caselist.pending_changes(ctx.ws),
+                              self._got_pending, lambda _e: None)
+            return
+        # One source for the status bar, the Sync page and the home screen: the sync status
+        # (enrolment, last sync, unsent count), never "not enrolled" merely because the Sync
+        # page has not been opened yet.
+        ctx.runner.run_db("sync_status", lambda: source.status(ctx.ws), self.show_sync_status,
+                          lambda _e: None)
 
     def _got_clock(self, problem: clock.ClockProblem | None) -> None:
         self.clock_problem = problem
@@ -319,7 +342,7 @@ class MainView(QWidget):
         self.nav.blockSignals(False)
 
     def _screen_title(self, key: str) -> str:
-        return {"cases": self.tr("Cases"), "referrals": self.tr("Referrals"), "sync": self.tr("Sync"),
+        return {"home": self.tr("Today"), "cases": self.tr("Cases"), "referrals": self.tr("Referrals"), "sync": self.tr("Sync"),
                 "reports": self.tr("Reports"), "admin": self.tr("Admin")}[key]
 
     def nav_keys(self) -> list[str]:

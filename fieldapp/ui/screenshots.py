@@ -23,7 +23,8 @@ from fieldapp.ui.shell import AppController
 #: Screenshots are of demo data on a throw-away store: a cheap KDF is fine here.
 DEMO_KDF = KdfParams(iterations=1, lanes=1, memory_kib=8192)
 PASS = {"supervisor": "demo supervisor pass", "centre": "demo centre pass"}
-SIZE = (1280, 800)
+#: A common border-post laptop screen (the window must fit it whole).
+SIZE = (1366, 768)
 
 
 def build(root: Path, rescues: int = 80) -> str:
@@ -109,6 +110,13 @@ def run(out: Path) -> list[Path]:
 
             unlock(app, c, "supervisor")
             main = c.shell.main
+            settle(app, c)
+            for dialog in app.topLevelWidgets():  # the demo store has no drafts; be sure
+                if dialog is not c.shell and dialog.isVisible():
+                    dialog.close()
+            main.go("home")
+            settle(app, c)
+            shots.append(shoot(c.shell, out, "home", lang))
             main.go("cases")
             settle(app, c)
             shots.append(shoot(c.shell, out, "case_list", lang))

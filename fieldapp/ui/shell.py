@@ -430,6 +430,8 @@ class AppController(QObject):
         self.idle.set_minutes(self.prefs.idle_minutes)
         self.idle.start()
         self.background.start(ctx)
+        # After a crash, a power cut or a lock with a form open: offer what was left unfinished.
+        forms_hook("offer_drafts", self.shell, opened.ws, self.runner)
         log.info("unlocked as role %s", opened.ws.actor.role.value)
 
     def _sync_language_pickers(self) -> None:

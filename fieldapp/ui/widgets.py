@@ -130,6 +130,9 @@ def ok_cancel(dialog: QDialog, ok_text: str, cancel_text: str,
     """The row a small dialog ends with: Cancel, then the action, both on the right."""
     ok = QPushButton(ok_text)
     cancel = QPushButton(cancel_text)
+    # Enter is the action, never Cancel: what was typed must not be dropped by a keystroke.
+    ok.setDefault(True)
+    cancel.setAutoDefault(False)
     ok.clicked.connect(on_ok or dialog.accept)
     cancel.clicked.connect(dialog.reject)
     row = QHBoxLayout()

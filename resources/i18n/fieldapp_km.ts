@@ -294,12 +294,12 @@
     <context>
         <name>AttachmentDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="116" />
+            <location filename="../../fieldapp/ui/case_view.py" line="149" />
             <source>{name}: {size} bytes ({mime}). This file type cannot be shown here.</source>
             <translation>{name}៖ {size} បៃ ({mime})។ ប្រភេទឯកសារនេះមិនអាចបង្ហាញនៅទីនេះបានទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="118" />
+            <location filename="../../fieldapp/ui/case_view.py" line="151" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -439,324 +439,446 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="301" />
+            <location filename="../../fieldapp/ui/case_view.py" line="71" />
+            <source>not sealed (draft)</source>
+            <translation>មិនទាន់បិទត្រា (សេចក្ដីព្រាង)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="72" />
+            <source>sealed, cannot change ({fingerprint})</source>
+            <translation>បានបិទត្រា មិនអាចកែប្រែបានទេ ({fingerprint})</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="83" />
+            <source>Draft: not final yet. It can still be edited; make it final when it is complete.</source>
+            <translation>សេចក្ដីព្រាង៖ មិនទាន់ចុងក្រោយ។ នៅអាចកែបាន។ សូមធ្វើឱ្យវាចុងក្រោយ នៅពេលវាពេញលេញ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="86" />
+            <source>Final: sealed on {date} by {who}. It cannot change; any correction is recorded as an amendment. Seal fingerprint: {fingerprint}</source>
+            <translation>ចុងក្រោយ៖ បានបិទត្រានៅ {date} ដោយ {who}។ វាមិនអាចកែប្រែបានទេ ការកែតម្រូវណាមួយត្រូវកត់ត្រាជាវិសោធនកម្ម។ ស្នាមត្រា៖ {fingerprint}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="358" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="312" />
+            <location filename="../../fieldapp/ui/case_view.py" line="369" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
+            <location filename="../../fieldapp/ui/case_view.py" line="371" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
+            <location filename="../../fieldapp/ui/case_view.py" line="371" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
+            <location filename="../../fieldapp/ui/case_view.py" line="371" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="315" />
+            <location filename="../../fieldapp/ui/case_view.py" line="372" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="315" />
+            <location filename="../../fieldapp/ui/case_view.py" line="372" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="315" />
-            <location filename="../../fieldapp/ui/case_view.py" line="333" />
+            <location filename="../../fieldapp/ui/case_view.py" line="372" />
+            <location filename="../../fieldapp/ui/case_view.py" line="396" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="317" />
+            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <source>Languages</source>
+            <translation>ភាសា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <source>Profile</source>
+            <translation>ប្រវត្តិរូប</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="375" />
             <source>yes</source>
             <translation>បាទ/ចាស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="317" />
+            <location filename="../../fieldapp/ui/case_view.py" line="375" />
             <source>no</source>
             <translation>ទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
-            <location filename="../../fieldapp/ui/case_view.py" line="337" />
+            <location filename="../../fieldapp/ui/case_view.py" line="378" />
+            <source>complete</source>
+            <translation>ពេញលេញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="378" />
+            <source>to complete</source>
+            <translation>ត្រូវបំពេញបន្ថែម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="380" />
+            <location filename="../../fieldapp/ui/case_view.py" line="401" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="380" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
-            <location filename="../../fieldapp/ui/case_view.py" line="333" />
-            <location filename="../../fieldapp/ui/case_view.py" line="338" />
+            <location filename="../../fieldapp/ui/case_view.py" line="380" />
+            <location filename="../../fieldapp/ui/case_view.py" line="396" />
+            <location filename="../../fieldapp/ui/case_view.py" line="402" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="320" />
+            <location filename="../../fieldapp/ui/case_view.py" line="381" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="320" />
+            <location filename="../../fieldapp/ui/case_view.py" line="381" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="323" />
+            <location filename="../../fieldapp/ui/case_view.py" line="382" />
+            <source>Sealed?</source>
+            <translation>បានបិទត្រា?</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="385" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="330" />
+            <location filename="../../fieldapp/ui/case_view.py" line="393" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="332" />
+            <location filename="../../fieldapp/ui/case_view.py" line="395" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="332" />
+            <location filename="../../fieldapp/ui/case_view.py" line="395" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="332" />
+            <location filename="../../fieldapp/ui/case_view.py" line="395" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="337" />
+            <location filename="../../fieldapp/ui/case_view.py" line="401" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="337" />
+            <location filename="../../fieldapp/ui/case_view.py" line="401" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="338" />
+            <location filename="../../fieldapp/ui/case_view.py" line="402" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="342" />
+            <location filename="../../fieldapp/ui/case_view.py" line="406" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="344" />
+            <location filename="../../fieldapp/ui/case_view.py" line="408" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="344" />
-            <location filename="../../fieldapp/ui/case_view.py" line="473" />
+            <location filename="../../fieldapp/ui/case_view.py" line="408" />
+            <location filename="../../fieldapp/ui/case_view.py" line="640" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="344" />
+            <location filename="../../fieldapp/ui/case_view.py" line="408" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="345" />
+            <location filename="../../fieldapp/ui/case_view.py" line="409" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="346" />
+            <location filename="../../fieldapp/ui/case_view.py" line="410" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="349" />
+            <location filename="../../fieldapp/ui/case_view.py" line="413" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="349" />
+            <location filename="../../fieldapp/ui/case_view.py" line="413" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="349" />
+            <location filename="../../fieldapp/ui/case_view.py" line="413" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="349" />
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="413" />
+            <location filename="../../fieldapp/ui/case_view.py" line="440" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="352" />
+            <location filename="../../fieldapp/ui/case_view.py" line="416" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="353" />
+            <location filename="../../fieldapp/ui/case_view.py" line="417" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="354" />
+            <location filename="../../fieldapp/ui/case_view.py" line="418" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="355" />
+            <location filename="../../fieldapp/ui/case_view.py" line="419" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="356" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="440" />
             <source>Question</source>
             <translation>សំណួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="440" />
             <source>Answer</source>
             <translation>ចម្លើយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="378" />
+            <location filename="../../fieldapp/ui/case_view.py" line="442" />
             <source>Other answers ({n})</source>
             <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
-            <location filename="../../fieldapp/ui/case_view.py" line="427" />
+            <location filename="../../fieldapp/ui/case_view.py" line="504" />
+            <location filename="../../fieldapp/ui/case_view.py" line="518" />
+            <location filename="../../fieldapp/ui/case_view.py" line="585" />
+            <location filename="../../fieldapp/ui/case_view.py" line="594" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="469" />
+            <location filename="../../fieldapp/ui/case_view.py" line="511" />
+            <source>Select the suspect first.</source>
+            <translation>សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="542" />
+            <source>Make the statement final</source>
+            <translation>ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="543" />
+            <source>A final statement is sealed and can never change; a correction is then recorded as an amendment. Make it final now?</source>
+            <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="557" />
+            <source>The statement is final and sealed.</source>
+            <translation>សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="564" />
+            <source>Cancel referral</source>
+            <translation>លុបចោលការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="565" />
+            <source>Why is this referral cancelled?</source>
+            <translation>ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="568" />
+            <source>Give a reason to cancel the referral.</source>
+            <translation>សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="579" />
+            <source>The referral was cancelled.</source>
+            <translation>ការបញ្ជូនត្រូវបានលុបចោល។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="636" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="470" />
+            <location filename="../../fieldapp/ui/case_view.py" line="637" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="471" />
+            <location filename="../../fieldapp/ui/case_view.py" line="638" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="471" />
+            <location filename="../../fieldapp/ui/case_view.py" line="638" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="472" />
+            <location filename="../../fieldapp/ui/case_view.py" line="639" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="472" />
+            <location filename="../../fieldapp/ui/case_view.py" line="639" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="473" />
+            <location filename="../../fieldapp/ui/case_view.py" line="640" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="475" />
+            <location filename="../../fieldapp/ui/case_view.py" line="642" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="476" />
+            <location filename="../../fieldapp/ui/case_view.py" line="643" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="477" />
+            <location filename="../../fieldapp/ui/case_view.py" line="644" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="478" />
+            <location filename="../../fieldapp/ui/case_view.py" line="645" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="479" />
+            <location filename="../../fieldapp/ui/case_view.py" line="646" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="480" />
+            <location filename="../../fieldapp/ui/case_view.py" line="647" />
+            <source>Complete / edit person…</source>
+            <translation>បំពេញ / កែប្រែព័ត៌មានបុគ្គល…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="648" />
+            <source>Record return…</source>
+            <translation>កត់ត្រាការវិលត្រឡប់…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="649" />
+            <source>Edit draft…</source>
+            <translation>កែសេចក្ដីព្រាង…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="650" />
+            <source>Make final…</source>
+            <translation>ធ្វើឱ្យជាចុងក្រោយ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="651" />
+            <source>Amend…</source>
+            <translation>វិសោធនកម្ម…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="652" />
+            <source>Edit suspect…</source>
+            <translation>កែប្រែជនសង្ស័យ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="653" />
+            <source>Cancel referral…</source>
+            <translation>លុបចោលការបញ្ជូន…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="654" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="482" />
+            <location filename="../../fieldapp/ui/case_view.py" line="656" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="483" />
+            <location filename="../../fieldapp/ui/case_view.py" line="657" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="483" />
+            <location filename="../../fieldapp/ui/case_view.py" line="657" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="483" />
+            <location filename="../../fieldapp/ui/case_view.py" line="657" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="484" />
+            <location filename="../../fieldapp/ui/case_view.py" line="658" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="484" />
+            <location filename="../../fieldapp/ui/case_view.py" line="658" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="485" />
+            <location filename="../../fieldapp/ui/case_view.py" line="659" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="485" />
+            <location filename="../../fieldapp/ui/case_view.py" line="659" />
             <source>Other answers</source>
             <translation>ចម្លើយផ្សេងទៀត</translation>
         </message>
@@ -793,6 +915,85 @@
             <location filename="../../fieldapp/ui/first_run.py" line="262" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeView</name>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="147" />
+            <source>{n} unfinished forms
+Resume or discard them</source>
+            <extracomment>Status colours; the words always say the same, colour is never the only signal.</extracomment>
+            <translation>ទម្រង់មិនទាន់បញ្ចប់ {n}
+បន្ត ឬបោះបង់វា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="149" />
+            <source>{n} overdue referrals
+Past their due date</source>
+            <translation>ការបញ្ជូនហួសកាលកំណត់ {n}
+លើសថ្ងៃកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="151" />
+            <source>{n} new referrals
+Waiting to be accepted</source>
+            <translation>ការបញ្ជូនថ្មី {n}
+កំពុងរង់ចាំការទទួលយក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="153" />
+            <source>{n} people still to complete
+Found at a rescue, profile not finished</source>
+            <translation>បុគ្គល {n} នាក់ត្រូវបំពេញបន្ថែម
+រកឃើញក្នុងការជួយសង្គ្រោះ ប្រវត្តិរូបមិនទាន់ពេញលេញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="158" />
+            <source>not connected to HQ yet</source>
+            <translation>មិនទាន់ភ្ជាប់ជាមួយទីស្នាក់ការកណ្ដាលទេ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="160" />
+            <source>last sync failed, will retry</source>
+            <translation>សមកាលកម្មចុងក្រោយបរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="162" />
+            <source>last sync {when}</source>
+            <translation>សមកាលកម្មចុងក្រោយ {when}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="164" />
+            <source>never synced</source>
+            <translation>មិនដែលធ្វើសមកាលកម្ម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="165" />
+            <source>{n} changes not yet sent
+{last}</source>
+            <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ
+{last}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="168" />
+            <source>● All done: nothing is waiting.</source>
+            <translation>● រួចរាល់៖ គ្មានអ្វីរង់ចាំទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="169" />
+            <source>● Work waiting: see below.</source>
+            <translation>● មានការងាររង់ចាំ៖ មើលខាងក្រោម។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="170" />
+            <source>● Needs attention: overdue referrals or a failed sync.</source>
+            <translation>● ត្រូវការយកចិត្តទុកដាក់៖ ការបញ្ជូនហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="177" />
+            <source>Today</source>
+            <translation>ថ្ងៃនេះ</translation>
         </message>
     </context>
     <context>
@@ -1145,103 +1346,108 @@
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="240" />
+            <location filename="../../fieldapp/ui/main_window.py" line="255" />
             <source>User</source>
             <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while. Shown when this laptop's clock looks far off (services.clock), before any save.</extracomment>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="241" />
+            <location filename="../../fieldapp/ui/main_window.py" line="256" />
             <source>Saved: {what}</source>
-            <translation type="unfinished" />
+            <translation>បានរក្សាទុក៖ {what}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="262" />
+            <location filename="../../fieldapp/ui/main_window.py" line="285" />
             <source>This computer's clock is more than a few minutes off.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="264" />
+            <location filename="../../fieldapp/ui/main_window.py" line="287" />
             <source>This computer's clock looks about {days} day(s) behind.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="266" />
+            <location filename="../../fieldapp/ui/main_window.py" line="289" />
             <source>This computer's clock looks about {days} day(s) ahead.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="268" />
+            <location filename="../../fieldapp/ui/main_window.py" line="291" />
             <source>Set the date and time before recording anything: saved records keep the time they were made.</source>
             <translation>សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="311" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="293" />
+            <location filename="../../fieldapp/ui/main_window.py" line="316" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="296" />
+            <location filename="../../fieldapp/ui/main_window.py" line="319" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="298" />
+            <location filename="../../fieldapp/ui/main_window.py" line="321" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="300" />
+            <location filename="../../fieldapp/ui/main_window.py" line="323" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="302" />
+            <location filename="../../fieldapp/ui/main_window.py" line="325" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="305" />
+            <location filename="../../fieldapp/ui/main_window.py" line="328" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="322" />
+            <location filename="../../fieldapp/ui/main_window.py" line="345" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="322" />
+            <location filename="../../fieldapp/ui/main_window.py" line="345" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="322" />
+            <location filename="../../fieldapp/ui/main_window.py" line="345" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="323" />
+            <location filename="../../fieldapp/ui/main_window.py" line="345" />
+            <source>Today</source>
+            <translation>ថ្ងៃនេះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="346" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="323" />
+            <location filename="../../fieldapp/ui/main_window.py" line="346" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="334" />
+            <location filename="../../fieldapp/ui/main_window.py" line="357" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="335" />
+            <location filename="../../fieldapp/ui/main_window.py" line="358" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -1496,22 +1702,12 @@ Notes: {notes}</source>
     <context>
         <name>StatementDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="84" />
+            <location filename="../../fieldapp/ui/case_view.py" line="118" />
             <source>Statement</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="85" />
-            <source>Final (sealed) — seal {hash}</source>
-            <translation>ចុងក្រោយ (បានបិទត្រា) — ត្រា {hash}</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="86" />
-            <source>Draft (not final yet)</source>
-            <translation>សេចក្ដីព្រាង (មិនទាន់ចុងក្រោយ)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="87" />
+            <location filename="../../fieldapp/ui/case_view.py" line="119" />
             <source>Victim: {victim}
 Interview: {date}, language {lang}
 {seal}</source>
@@ -1520,7 +1716,7 @@ Interview: {date}, language {lang}
 {seal}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="90" />
+            <location filename="../../fieldapp/ui/case_view.py" line="123" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>

@@ -429,6 +429,54 @@ KM: dict[str, str] = {
     "device's location.":
         "ព័ត៌មានរសើប៖ ទីតាំងអាចបង្ហាញកន្លែងជនរងគ្រោះ ឬជម្រក។ វាយបញ្ចូលកូអរដោនេ តែពេលចាំបាច់ "
         "ហើយកុំបញ្ចូលទីតាំងជម្រក ឬផ្ទះសុវត្ថិភាព។ ទម្រង់នេះមិនដែលអានទីតាំងរបស់ឧបករណ៍ទេ។",
+    # h12
+    "not sealed (draft)": "មិនទាន់បិទត្រា (សេចក្ដីព្រាង)",
+    "sealed, cannot change ({fingerprint})": "បានបិទត្រា មិនអាចកែប្រែបានទេ ({fingerprint})",
+    "Draft: not final yet. It can still be edited; make it final when it is complete.":
+        "សេចក្ដីព្រាង៖ មិនទាន់ចុងក្រោយ។ នៅអាចកែបាន។ សូមធ្វើឱ្យវាចុងក្រោយ នៅពេលវាពេញលេញ។",
+    "Final: sealed on {date} by {who}. It cannot change; any correction is recorded as an "
+    "amendment. Seal fingerprint: {fingerprint}":
+        "ចុងក្រោយ៖ បានបិទត្រានៅ {date} ដោយ {who}។ វាមិនអាចកែប្រែបានទេ "
+        "ការកែតម្រូវណាមួយត្រូវកត់ត្រាជាវិសោធនកម្ម។ ស្នាមត្រា៖ {fingerprint}",
+    "Languages": "ភាសា",
+    "Profile": "ប្រវត្តិរូប",
+    "complete": "ពេញលេញ",
+    "to complete": "ត្រូវបំពេញបន្ថែម",
+    "Sealed?": "បានបិទត្រា?",
+    "Select the suspect first.": "សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។",
+    "Make the statement final": "ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ",
+    "A final statement is sealed and can never change; a correction is then recorded as an "
+    "amendment. Make it final now?":
+        "សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ "
+        "ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?",
+    "The statement is final and sealed.": "សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។",
+    "Cancel referral": "លុបចោលការបញ្ជូន",
+    "Why is this referral cancelled?": "ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?",
+    "Give a reason to cancel the referral.": "សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។",
+    "The referral was cancelled.": "ការបញ្ជូនត្រូវបានលុបចោល។",
+    "Complete / edit person…": "បំពេញ / កែប្រែព័ត៌មានបុគ្គល…",
+    "Record return…": "កត់ត្រាការវិលត្រឡប់…",
+    "Edit draft…": "កែសេចក្ដីព្រាង…",
+    "Make final…": "ធ្វើឱ្យជាចុងក្រោយ…",
+    "Amend…": "វិសោធនកម្ម…",
+    "Edit suspect…": "កែប្រែជនសង្ស័យ…",
+    "Cancel referral…": "លុបចោលការបញ្ជូន…",
+    "Saved: {what}": "បានរក្សាទុក៖ {what}",
+    "Today": "ថ្ងៃនេះ",
+    "{n} unfinished forms\nResume or discard them": "ទម្រង់មិនទាន់បញ្ចប់ {n}\nបន្ត ឬបោះបង់វា",
+    "{n} overdue referrals\nPast their due date": "ការបញ្ជូនហួសកាលកំណត់ {n}\nលើសថ្ងៃកំណត់",
+    "{n} new referrals\nWaiting to be accepted": "ការបញ្ជូនថ្មី {n}\nកំពុងរង់ចាំការទទួលយក",
+    "{n} people still to complete\nFound at a rescue, profile not finished":
+        "បុគ្គល {n} នាក់ត្រូវបំពេញបន្ថែម\nរកឃើញក្នុងការជួយសង្គ្រោះ ប្រវត្តិរូបមិនទាន់ពេញលេញ",
+    "not connected to HQ yet": "មិនទាន់ភ្ជាប់ជាមួយទីស្នាក់ការកណ្ដាលទេ",
+    "last sync failed, will retry": "សមកាលកម្មចុងក្រោយបរាជ័យ នឹងព្យាយាមម្ដងទៀត",
+    "last sync {when}": "សមកាលកម្មចុងក្រោយ {when}",
+    "never synced": "មិនដែលធ្វើសមកាលកម្ម",
+    "{n} changes not yet sent\n{last}": "ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ\n{last}",
+    "● All done: nothing is waiting.": "● រួចរាល់៖ គ្មានអ្វីរង់ចាំទេ។",
+    "● Work waiting: see below.": "● មានការងាររង់ចាំ៖ មើលខាងក្រោម។",
+    "● Needs attention: overdue referrals or a failed sync.":
+        "● ត្រូវការយកចិត្តទុកដាក់៖ ការបញ្ជូនហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

@@ -55,3 +55,19 @@ def test_return_needs_an_open_reintegration_referral(ws: Workspace, rescue: Any)
     with pytest.raises(InvalidInput, match="reintegration"):
         submit.submit(ws, "return_reintegration", {"victim_id": v.id},
                       {"victim_id": v.id, "return_date": None})
+
+
+def test_a_new_form_starts_from_what_the_device_knows(ws: Workspace, rescue: Any) -> None:
+    from fieldapp.services import intake, submit
+
+    new_rescue = submit.prepare(ws, "rescue", {})
+    assert new_rescue.initial["post_code"] == "POIPET"
+    assert new_rescue.initial["province_code"] == "KH-1"  # Poipet's province
+    victim = intake.add_victim(ws, rescue.id, name_latin="Sok Dara", name_km="សុខ ដារា", sex="female",
+                               estimated_age=30)
+    statement = submit.prepare(ws, "statement", {"victim_id": victim.id})
+    assert statement.initial["interviewer"] == "sup"
+    assert statement.subject == "សុខ ដារា / Sok Dara"
+    # Editing keeps the record's own answers: nothing is overwritten by the defaults.
+    edit = submit.prepare(ws, "rescue", {"rescue_id": rescue.id})
+    assert edit.initial["place"] == "Poipet market"

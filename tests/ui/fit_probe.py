@@ -142,7 +142,7 @@ def main() -> int:
     check(c.shell, "unlock")
     unlock(app, c, "sup")
     main_view = c.shell.main
-    for screen in ("cases", "referrals", "sync", "reports", "admin"):
+    for screen in ("home", "cases", "referrals", "sync", "reports", "admin"):
         main_view.go(screen)
         settle(app, c, 0.4)
         check(c.shell, f"page {screen}")

@@ -12,7 +12,12 @@ from fieldapp.ui import app
 
 def test_no_display_says_what_to_run() -> None:
     line = app.display_problem({}, "linux")
-    assert line is not None and "xvfb-run -a fieldapp" in line and "\n" not in line
+    assert line is not None and "xvfb-run -a " in line and "\n" not in line
+    # The command named must exist as typed (a venv that is not activated has no `fieldapp`).
+    command = line.split("xvfb-run -a ", 1)[1].split()[0]
+    assert Path(command).exists(), line
+    assert app.display_problem({"PATH": str(Path(sys.executable).parent)}, "linux").endswith(
+        "xvfb-run -a fieldapp")
     assert app.display_problem({"DISPLAY": ":0"}, "linux") is None
     assert app.display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
     assert app.display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
@@ -25,7 +30,8 @@ def test_run_without_display_exits_2_with_one_line(tmp_path: Path) -> None:
                            "from fieldapp.ui.app import run; sys.exit(run(Path(sys.argv[1])))"),
                            str(tmp_path / "d")], env=env, capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 2
-    assert proc.stderr.strip().count("\n") == 0 and "xvfb-run -a fieldapp" in proc.stderr
+    assert proc.stderr.strip().count("\n") == 0 and "xvfb-run -a " in proc.stderr
+    assert Path(proc.stderr.split("xvfb-run -a ", 1)[1].split()[0]).exists()
     assert "qt.qpa" not in proc.stderr
 
 

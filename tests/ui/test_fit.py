@@ -16,7 +16,7 @@ import pytest
 from xserver import x_env, xvfb
 
 PROBE = Path(__file__).with_name("fit_probe.py")
-EXPECTED = ("first run page 1", "first run page 4", "unlock", "page cases", "page referrals",
+EXPECTED = ("first run page 1", "first run page 4", "unlock", "page home", "page cases", "page referrals",
             "page sync", "page reports", "page admin", "case view tab 0", "form rescue",
             "form victim", "form suspect", "form statement", "form referral", "statement dialog",
             "add user dialog", "reset dialog")

@@ -61,7 +61,7 @@ def test_lock_button_and_shortcut(qtbot: Any, store: Any, make_controller: Any) 
     assert c.ws is None and c.shell.stack.currentWidget() is c.shell.unlock
     unlock_as(qtbot, c, "off")
     assert c.ws.actor.username == "off"
-    assert c.shell.main.screen == "cases"  # another user starts at the beginning
+    assert c.shell.main.screen == "home"  # another user starts at the beginning
     c.shell.activateWindow()
     QTest.keyClick(c.shell.main.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: c.ws is None, timeout=2000)

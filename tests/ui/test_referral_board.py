@@ -17,7 +17,8 @@ def board(qtbot: Any, store: Any, make_controller: Any) -> Any:
     root, ids = store
     c = make_controller(root)
     unlock_as(qtbot, c, "ptc")
-    assert c.shell.main.screen == "referrals"
+    assert c.shell.main.screen == "home"  # every role starts at its "Today" screen
+    c.shell.main.go("referrals")
     b = c.shell.main.referrals
     wait_idle(qtbot, c)
     return c, b, ids

@@ -27,9 +27,9 @@ DESTRUCTIVE = {"fieldapp.services.auth.wipe"}
 def test_navigation_by_role(qtbot: Any, store: Any, make_controller: Any) -> None:
     root, _ = store
     c = make_controller(root)
-    expected = {"sup": ["cases", "referrals", "sync", "reports", "admin"],
-                "off": ["cases", "referrals", "sync", "reports"],
-                "ptc": ["referrals", "sync"]}
+    expected = {"sup": ["home", "cases", "referrals", "sync", "reports", "admin"],
+                "off": ["home", "cases", "referrals", "sync", "reports"],
+                "ptc": ["home", "referrals", "sync"]}
     for user, screens in expected.items():
         unlock_as(qtbot, c, user)
         assert c.shell.main.nav_keys() == screens
@@ -43,6 +43,8 @@ def test_officer_sees_only_its_post(qtbot: Any, store: Any, make_controller: Any
     c = make_controller(root)
     unlock_as(qtbot, c, "off")
     main = c.shell.main
+    main.go("cases")
+    wait_idle(qtbot, c)
     assert {r.post_code for r in main.case_list.model.rows} == {"POIPET"}
     assert not main.case_list.post.isVisibleTo(main.case_list)
     main.open_case(ids["bavet_rescue"])

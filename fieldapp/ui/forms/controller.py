@@ -50,6 +50,8 @@ class FormController(QObject):
     submitted = Signal(object)
     busy_changed = Signal(bool)
     chain_changed = Signal(list)
+    #: Entry number just removed (the dialog offers Undo), or 0 when nothing can be undone.
+    removal_changed = Signal(int)
 
     def __init__(self, ws: Workspace, runner: TaskRunner, prepared: submit.Prepared,
                  state: FormState, draft_id: str | None = None,
@@ -71,6 +73,7 @@ class FormController(QObject):
         self.show_all = False
         self.submitting = False
         self.closed = False
+        self.last_removed: tuple[str, int, Index, object] | None = None
         self._saved_snapshot = self._snapshot() if self.draft_exists else ""
         self._dirty = False
         self._timer = QTimer(self)
@@ -189,7 +192,11 @@ class FormController(QObject):
         return position
 
     def remove_instance(self, name: str, position: int, index: Index = ()) -> None:
-        self.state.remove_repeat(name, position, index)
+        """Remove one entry; it can be put back with ``undo_remove`` (Space on a Remove button
+        reached by Tab must never lose a person for good)."""
+        removed = self.state.remove_repeat(name, position, index)
+        self.last_removed = (name, position, index, removed)
+        self.removal_changed.emit(position + 1)
         rep = self.form.item(name)
         assert isinstance(rep, Repeat)
         self.touched = {k for k in self.touched if not self._inside(k, name)}
@@ -198,6 +205,24 @@ class FormController(QObject):
         self.refresh_all()
         self.mark_dirty()
         self.repeats[(name, index)].add_button.setFocus()
+
+    def undo_remove(self) -> None:
+        """Put the last removed entry back where it was, with everything typed in it."""
+        if self.last_removed is None:
+            return
+        name, position, index, removed = self.last_removed
+        self.last_removed = None
+        self.state.restore_repeat(name, position, removed, index)
+        rep = self.form.item(name)
+        assert isinstance(rep, Repeat)
+        self._build_instances(rep, index)
+        self.relabel(self.lang)
+        self.refresh_all()
+        self.mark_dirty()
+        self.removal_changed.emit(0)
+        frames = self.frames.get((name, index), [])
+        if position < len(frames):
+            frames[position].remove_button.setFocus()
 
     def _inside(self, key: Key, repeat: str) -> bool:
         return any(r.name == repeat for r in self.form.repeats_of(key[0]))

@@ -143,8 +143,13 @@ class FormDialog(QDialog):
         self.submit_button.clicked.connect(self.submit)
         self.close_button.clicked.connect(self.reject)
         self.discard_button.clicked.connect(self._ask_discard)
+        self.undo_button = QPushButton()
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self._undo_remove)
         buttons = QHBoxLayout()
         buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.undo_button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.submit_button)
@@ -190,6 +195,7 @@ class FormDialog(QDialog):
         c.submitted.connect(self._submitted)
         c.busy_changed.connect(lambda busy: self.submit_button.setEnabled(not busy))
         c.chain_changed.connect(self._chain_changed)
+        c.removal_changed.connect(self._removal_changed)
         c.lang = i18n.current_language()
         c.build(self.body)
         self.body.addStretch(1)
@@ -247,6 +253,15 @@ class FormDialog(QDialog):
     def _submitted(self, result: submit.Submitted) -> None:
         self.submitted.emit(result)
         self.accept()
+
+    def _removal_changed(self, entry: int) -> None:
+        self.undo_button.setVisible(entry > 0)
+        if entry:
+            self.undo_button.setText(self.tr("Undo: put entry {n} back").format(n=i18n.digits(entry)))
+
+    def _undo_remove(self) -> None:
+        if self.controller is not None:
+            self.controller.undo_remove()
 
     def _ask_discard(self) -> None:
         self.confirm.show()
@@ -309,7 +324,10 @@ class FormDialog(QDialog):
         lang = i18n.current_language()
         c = self.controller
         title = c.form.title.get(lang) if c is not None else self.tr("Opening the form…")
-        self.heading.setText(title)
+        subject = c.prepared.subject if c is not None else ""
+        # The person's name in the heading only (the window title can reach other programs).
+        self.heading.setText(self.tr("{form} — for {person}").format(form=title, person=subject)
+                             if subject else title)
         self.setWindowTitle(title)
         self.language_button.setText(self.tr("English") if lang == "km" else self.tr("ភាសាខ្មែរ"))
         self.language_button.setToolTip(self.tr("Show this form in the other language; "

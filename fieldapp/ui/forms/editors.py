@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -306,6 +306,24 @@ class RadioEditor(Editor):
         for b in self.buttons:
             if b.property("value") == value:
                 b.click()
+
+    #: Arrow keys and the step they take through the options (left-to-right, wrapping).
+    ARROWS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys choose: from nothing chosen, the first press chooses the focused option;
+        after that each press moves the choice (Qt alone only moved focus, choosing nothing)."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and watched in self.buttons and event.key() in self.ARROWS
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            here = self.buttons.index(watched)  # type: ignore[arg-type]
+            chosen = any(b.isChecked() for b in self.buttons)
+            target = self.buttons[(here + self.ARROWS[Qt.Key(event.key())]) % len(self.buttons)
+                                  if chosen else here]
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.click()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_widgets(self) -> list[QWidget]:
         # One Tab stop: the checked button (or the first); arrows move inside the group.

@@ -22,6 +22,7 @@ from fieldapp.services.submit import shipped_forms
 from fieldapp.ui import i18n
 from fieldapp.ui.forms import translate
 from fieldapp.ui.tasks import TaskRunner, user_message
+from fieldapp.ui.widgets import fit_to_screen
 
 
 class DraftsDialog(QDialog):
@@ -58,7 +59,7 @@ class DraftsDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.error)
         layout.addLayout(row)
-        self.resize(560, 360)
+        fit_to_screen(self, 560, 360)
         self.retranslate()
 
     def _fill(self) -> None:

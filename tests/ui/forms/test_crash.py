@@ -45,6 +45,8 @@ CHILD = textwrap.dedent('''
     def typed(name, text):
         w = c.rows[(name, ())].editor.focus_widgets()[0]
         w.setFocus()
+        if hasattr(w, "selectAll"):
+            w.selectAll()  # a pre-filled answer (the interviewer is the logged-in user) is retyped
         for ch in text:
             QTest.sendKeyEvent(QTest.KeyAction.Click, w, Qt.Key.Key_unknown, ch,
                                Qt.KeyboardModifier.NoModifier)

@@ -1,0 +1,184 @@
+"""The home screen ("Today"): what is waiting for this user, one click to each, status in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.enums import Role
+from fieldapp.services import caselist
+from fieldapp.services.caselist import Today
+from fieldapp.services.changes import Changes
+from fieldapp.ui import i18n
+from fieldapp.ui.context import ViewContext, follow_changes
+from fieldapp.ui.sync_status import SyncStatus
+from fieldapp.ui.tasks import user_message
+from fieldapp.ui.widgets import Banner
+
+#: Status colours; the words always say the same, colour is never the only signal.
+COLOURS = {"ok": "#1d5e20", "waiting": "#7a5a00", "attention": "#8a1c14"}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    today: Today
+    sync: SyncStatus | None
+
+
+class HomeView(QWidget):
+    """Tiles with a count and a sentence; a click goes where the work is (`navigate(screen)`)."""
+
+    navigate = Signal(str)
+    resume_drafts = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx: ViewContext | None = None
+        self.loaded: Loaded | None = None
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.status = QLabel()
+        self.status.setObjectName("home_status")
+        self.status.setWordWrap(True)
+        self.banner = Banner()
+        self.tiles: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for n, key in enumerate(("drafts", "overdue", "new", "to_complete", "unsent")):
+            tile = QPushButton()
+            tile.setObjectName(f"tile_{key}")
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            tile.setMinimumHeight(64)
+            tile.clicked.connect(lambda _c=False, k=key: self.open_tile(k))
+            self.tiles[key] = tile
+            grid.addWidget(tile, n // 2, n % 2)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.status)
+        inner.addWidget(self.banner)
+        inner.addLayout(grid)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.retranslate()
+
+    # -- life cycle -------------------------------------------------------------------
+    def set_context(self, ctx: ViewContext | None) -> None:
+        self.ctx = ctx
+        follow_changes(self, ctx, self.on_changes)
+
+    def on_changes(self, _changes: Changes, _origin: object) -> None:
+        if self.ctx is not None and self.isVisible():
+            self.refresh()
+
+    def activate(self) -> None:
+        self.refresh()
+
+    def clear(self) -> None:
+        self.loaded = None
+        self.banner.clear_message()
+        self._render()
+
+    def refresh(self) -> None:
+        if self.ctx is None:
+            return
+        ctx = self.ctx
+        source = ctx.hooks.get("sync")
+
+        def load() -> Loaded:
+            return Loaded(caselist.today(ctx.ws), source.status(ctx.ws) if source is not None else None)
+
+        ctx.runner.run_db("home_today", load, self._loaded,
+                          lambda exc: self.banner.error(user_message(exc)))
+
+    def _loaded(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self._render()
+
+    # -- user actions -----------------------------------------------------------------
+    def open_tile(self, key: str) -> None:
+        if key == "drafts":
+            self.resume_drafts.emit()
+        else:
+            self.navigate.emit({"overdue": "referrals", "new": "referrals", "to_complete": "cases",
+                                "unsent": "sync"}[key])
+
+    # -- rendering --------------------------------------------------------------------
+    def level(self) -> str:
+        """ok / waiting / attention: what the status line says, in colour AND words."""
+        if self.loaded is None:
+            return "ok"
+        t, s = self.loaded.today, self.loaded.sync
+        if t.overdue_referrals or (s is not None and s.last_error):
+            return "attention"
+        if t.drafts or t.new_referrals or t.to_complete:
+            return "waiting"
+        return "ok"
+
+    def _render(self) -> None:
+        loaded = self.loaded
+        centre = self.ctx is not None and self.ctx.role is Role.CENTRE_STAFF
+        self.tiles["to_complete"].setVisible(not centre)
+        if loaded is None:
+            self.status.clear()
+            for tile in self.tiles.values():
+                tile.setText("")
+            return
+        t, s = loaded.today, loaded.sync
+        n = i18n.digits
+        self.tiles["drafts"].setText(self.tr("{n} unfinished forms\nResume or discard them")
+                                     .format(n=n(t.drafts)))
+        self.tiles["overdue"].setText(self.tr("{n} overdue referrals\nPast their due date")
+                                      .format(n=n(t.overdue_referrals)))
+        self.tiles["new"].setText(self.tr("{n} new referrals\nWaiting to be accepted")
+                                  .format(n=n(t.new_referrals)))
+        self.tiles["to_complete"].setText(self.tr("{n} people still to complete\nFound at a "
+                                                  "rescue, profile not finished")
+                                          .format(n=n(t.to_complete)))
+        pending = s.pending if s is not None else 0
+        if s is None or not s.enrolled:
+            last = self.tr("not connected to HQ yet")
+        elif s.last_error:
+            last = self.tr("last sync failed, will retry")
+        elif s.last_success:
+            last = self.tr("last sync {when}").format(when=i18n.fmt_date(s.last_success))
+        else:
+            last = self.tr("never synced")
+        self.tiles["unsent"].setText(self.tr("{n} changes not yet sent\n{last}")
+                                     .format(n=n(pending), last=last))
+        level = self.level()
+        words = {"ok": self.tr("● All done: nothing is waiting."),
+                 "waiting": self.tr("● Work waiting: see below."),
+                 "attention": self.tr("● Needs attention: overdue referrals or a failed sync.")}
+        self.status.setText(words[level])
+        self.status.setStyleSheet(f"color: {COLOURS[level]}; font-weight: bold;")
+        self.tiles["overdue"].setStyleSheet(
+            f"color: {COLOURS['attention']}; font-weight: bold;" if t.overdue_referrals else "")
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Today"))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
