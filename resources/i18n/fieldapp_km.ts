@@ -444,303 +444,308 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="271" />
+            <location filename="../../fieldapp/ui/case_view.py" line="274" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="282" />
+            <location filename="../../fieldapp/ui/case_view.py" line="285" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="284" />
+            <location filename="../../fieldapp/ui/case_view.py" line="287" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="285" />
+            <location filename="../../fieldapp/ui/case_view.py" line="288" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="285" />
+            <location filename="../../fieldapp/ui/case_view.py" line="288" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="285" />
-            <location filename="../../fieldapp/ui/case_view.py" line="303" />
+            <location filename="../../fieldapp/ui/case_view.py" line="288" />
+            <location filename="../../fieldapp/ui/case_view.py" line="306" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="287" />
+            <location filename="../../fieldapp/ui/case_view.py" line="290" />
             <source>yes</source>
             <translation>បាទ/ចាស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="287" />
+            <location filename="../../fieldapp/ui/case_view.py" line="290" />
             <source>no</source>
             <translation>ទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="289" />
-            <location filename="../../fieldapp/ui/case_view.py" line="307" />
+            <location filename="../../fieldapp/ui/case_view.py" line="292" />
+            <location filename="../../fieldapp/ui/case_view.py" line="310" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="289" />
+            <location filename="../../fieldapp/ui/case_view.py" line="292" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="289" />
-            <location filename="../../fieldapp/ui/case_view.py" line="303" />
-            <location filename="../../fieldapp/ui/case_view.py" line="308" />
+            <location filename="../../fieldapp/ui/case_view.py" line="292" />
+            <location filename="../../fieldapp/ui/case_view.py" line="306" />
+            <location filename="../../fieldapp/ui/case_view.py" line="311" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="290" />
+            <location filename="../../fieldapp/ui/case_view.py" line="293" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="290" />
+            <location filename="../../fieldapp/ui/case_view.py" line="293" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="293" />
+            <location filename="../../fieldapp/ui/case_view.py" line="296" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="300" />
+            <location filename="../../fieldapp/ui/case_view.py" line="303" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="302" />
+            <location filename="../../fieldapp/ui/case_view.py" line="305" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="302" />
+            <location filename="../../fieldapp/ui/case_view.py" line="305" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="302" />
+            <location filename="../../fieldapp/ui/case_view.py" line="305" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="307" />
+            <location filename="../../fieldapp/ui/case_view.py" line="310" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="307" />
+            <location filename="../../fieldapp/ui/case_view.py" line="310" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="308" />
+            <location filename="../../fieldapp/ui/case_view.py" line="311" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="312" />
+            <location filename="../../fieldapp/ui/case_view.py" line="315" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
+            <location filename="../../fieldapp/ui/case_view.py" line="317" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
-            <location filename="../../fieldapp/ui/case_view.py" line="422" />
+            <location filename="../../fieldapp/ui/case_view.py" line="317" />
+            <location filename="../../fieldapp/ui/case_view.py" line="435" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="314" />
+            <location filename="../../fieldapp/ui/case_view.py" line="317" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="315" />
+            <location filename="../../fieldapp/ui/case_view.py" line="318" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="316" />
+            <location filename="../../fieldapp/ui/case_view.py" line="319" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="319" />
+            <location filename="../../fieldapp/ui/case_view.py" line="322" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="322" />
+            <location filename="../../fieldapp/ui/case_view.py" line="325" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="323" />
+            <location filename="../../fieldapp/ui/case_view.py" line="326" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="324" />
+            <location filename="../../fieldapp/ui/case_view.py" line="327" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="325" />
+            <location filename="../../fieldapp/ui/case_view.py" line="328" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="326" />
+            <location filename="../../fieldapp/ui/case_view.py" line="329" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="367" />
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="370" />
+            <location filename="../../fieldapp/ui/case_view.py" line="379" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="431" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="433" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="433" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="421" />
+            <location filename="../../fieldapp/ui/case_view.py" line="434" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="421" />
+            <location filename="../../fieldapp/ui/case_view.py" line="434" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="422" />
+            <location filename="../../fieldapp/ui/case_view.py" line="435" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="424" />
+            <location filename="../../fieldapp/ui/case_view.py" line="437" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="425" />
+            <location filename="../../fieldapp/ui/case_view.py" line="438" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="426" />
+            <location filename="../../fieldapp/ui/case_view.py" line="439" />
+            <source>Quick list of people found…</source>
+            <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="440" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="427" />
+            <location filename="../../fieldapp/ui/case_view.py" line="441" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="428" />
+            <location filename="../../fieldapp/ui/case_view.py" line="442" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="429" />
+            <location filename="../../fieldapp/ui/case_view.py" line="443" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="431" />
+            <location filename="../../fieldapp/ui/case_view.py" line="445" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="446" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="446" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="446" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="433" />
+            <location filename="../../fieldapp/ui/case_view.py" line="447" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="433" />
+            <location filename="../../fieldapp/ui/case_view.py" line="447" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="434" />
+            <location filename="../../fieldapp/ui/case_view.py" line="448" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
@@ -1201,6 +1206,189 @@
         </message>
     </context>
     <context>
+        <name>MassIntakeDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="216" />
+            <source>Type a line for each person first.</source>
+            <translation>សូមបញ្ចូលមួយបន្ទាត់សម្រាប់មនុស្សម្នាក់ៗជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="221" />
+            <source>%1 people saved to the quick list.</source>
+            <translation>បានរក្សាទុកមនុស្ស %1 នាក់ក្នុងបញ្ជីរហ័ស។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="234" />
+            <source>Line %1: %2</source>
+            <translation>បន្ទាត់ទី %1៖ %2</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="244" />
+            <source>Select saved people first (Shift or Ctrl + click).</source>
+            <translation>សូមជ្រើសរើសមនុស្សដែលបានរក្សាទុកជាមុនសិន (Shift ឬ Ctrl + ចុច)។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="253" />
+            <source>%1 referred.</source>
+            <translation>បានបញ្ជូន %1 នាក់។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="255" />
+            <source>%1 left out: their consent to share is missing.</source>
+            <translation>%1 នាក់មិនត្រូវបានបញ្ជូន៖ ខ្វះការយល់ព្រមឱ្យចែករំលែកព័ត៌មាន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="283" />
+            <source>%1 people on the list</source>
+            <translation>មនុស្ស %1 នាក់ក្នុងបញ្ជី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="286" />
+            <source>Quick list</source>
+            <translation>បញ្ជីរហ័ស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="286" />
+            <source>Completed</source>
+            <translation>បានបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="287" />
+            <source>not screened yet</source>
+            <translation>មិនទាន់ត្រួតពិនិត្យ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="288" />
+            <source>presumed victim</source>
+            <translation>សន្មតថាជាជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="289" />
+            <source>identified victim</source>
+            <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="290" />
+            <source>not a victim</source>
+            <translation>មិនមែនជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="291" />
+            <source>witness</source>
+            <translation>សាក្សី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="292" />
+            <source>child</source>
+            <translation>កុមារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="330" />
+            <source>yes</source>
+            <translation>បាទ/ចាស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="330" />
+            <source>no</source>
+            <translation>ទេ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="331" />
+            <source>given</source>
+            <translation>យល់ព្រម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="331" />
+            <source>refused</source>
+            <translation>បដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="332" />
+            <source>not asked</source>
+            <translation>មិនទាន់បានសួរ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="332" />
+            <source>partly given</source>
+            <translation>យល់ព្រមខ្លះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="352" />
+            <source>Quick list of people found</source>
+            <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="354" />
+            <source>One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select saved people and press Ctrl+R to refer them together. Languages: codes such as khm tha vie tgl hin. People stay out of the figures until screened, and each line is completed later with the full victim form (never entered twice).</source>
+            <translation>មួយបន្ទាត់សម្រាប់មនុស្សម្នាក់។ ចុច Tab ដើម្បីទៅក្រឡាបន្ទាប់ Ctrl+S ដើម្បីរក្សាទុកបន្ទាត់ថ្មី ជ្រើសរើសមនុស្សដែលបានរក្សាទុក ហើយចុច Ctrl+R ដើម្បីបញ្ជូនពួកគេរួមគ្នា។ ភាសា៖ កូដដូចជា khm tha vie tgl hin។ មនុស្សមិនត្រូវបានរាប់ក្នុងតួលេខទេ រហូតដល់ការត្រួតពិនិត្យ ហើយបន្ទាត់នីមួយៗនឹងត្រូវបំពេញបន្ថែមនៅពេលក្រោយ ដោយទម្រង់ជនរងគ្រោះពេញលេញ (មិនបញ្ចូលម្ដងទៀតទេ)។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="359" />
+            <source>Name (as given)</source>
+            <translation>ឈ្មោះ (តាមដែលបានប្រាប់)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="359" />
+            <source>Sex</source>
+            <translation>ភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="359" />
+            <source>Age (approx.)</source>
+            <translation>អាយុ (ប្រហាក់ប្រហែល)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="360" />
+            <source>Nationality</source>
+            <translation>សញ្ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="360" />
+            <source>Languages</source>
+            <translation>ភាសា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="360" />
+            <source>Interpreter</source>
+            <translation>អ្នកបកប្រែ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="361" />
+            <source>Consent</source>
+            <translation>ការយល់ព្រម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="361" />
+            <source>Embassy contact</source>
+            <translation>ទាក់ទងស្ថានទូត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="361" />
+            <source>Age disputed</source>
+            <translation>អាយុមិនច្បាស់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="362" />
+            <source>Status</source>
+            <translation>ស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="363" />
+            <source>Save new lines (Ctrl+S)</source>
+            <translation>រក្សាទុកបន្ទាត់ថ្មី (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="364" />
+            <source>Refer selected… (Ctrl+R)</source>
+            <translation>បញ្ជូនអ្នកដែលបានជ្រើស… (Ctrl+R)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="365" />
+            <source>Close</source>
+            <translation>បិទ</translation>
+        </message>
+    </context>
+    <context>
         <name>PostPage</name>
         <message>
             <location filename="../../fieldapp/ui/first_run.py" line="89" />
@@ -1238,6 +1426,44 @@
         </message>
         <message>
             <location filename="../../fieldapp/ui/referral_board.py" line="56" />
+            <source>Cancel</source>
+            <translation>បោះបង់</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="107" />
+            <source>Refer %1 people</source>
+            <translation>បញ្ជូនមនុស្ស %1 នាក់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="116" />
+            <source>Only if consent is missing: why refer anyway</source>
+            <translation>តែក្នុងករណីខ្វះការយល់ព្រម៖ ហេតុអ្វីនៅតែបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="118" />
+            <source>Service</source>
+            <translation>សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="119" />
+            <source>Provider</source>
+            <translation>អ្នកផ្ដល់សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="121" />
+            <source>Supervisor's override</source>
+            <translation>ការសម្រេចលើកលែងរបស់អ្នកគ្រប់គ្រង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="124" />
+            <source>Refer</source>
+            <translation>បញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="124" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>

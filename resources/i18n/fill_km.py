@@ -385,6 +385,45 @@ KM: dict[str, str] = {
     "Something went wrong ({kind}). Nothing was changed by this action; the log has the details.":
         "មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ "
         "ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។",
+    # h13
+    "%1 left out: their consent to share is missing.": "%1 នាក់មិនត្រូវបានបញ្ជូន៖ ខ្វះការយល់ព្រមឱ្យចែករំលែកព័ត៌មាន។",
+    "%1 people on the list": "មនុស្ស %1 នាក់ក្នុងបញ្ជី",
+    "%1 people saved to the quick list.": "បានរក្សាទុកមនុស្ស %1 នាក់ក្នុងបញ្ជីរហ័ស។",
+    "%1 referred.": "បានបញ្ជូន %1 នាក់។",
+    "Age (approx.)": "អាយុ (ប្រហាក់ប្រហែល)",
+    "Age disputed": "អាយុមិនច្បាស់",
+    "Consent": "ការយល់ព្រម",
+    "Embassy contact": "ទាក់ទងស្ថានទូត",
+    "Interpreter": "អ្នកបកប្រែ",
+    "Languages": "ភាសា",
+    "Line %1: %2": "បន្ទាត់ទី %1៖ %2",
+    "Name (as given)": "ឈ្មោះ (តាមដែលបានប្រាប់)",
+    "One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select saved people and press Ctrl+R to refer them together. Languages: codes such as khm tha vie tgl hin. People stay out of the figures until screened, and each line is completed later with the full victim form (never entered twice).":
+        "មួយបន្ទាត់សម្រាប់មនុស្សម្នាក់។ ចុច Tab ដើម្បីទៅក្រឡាបន្ទាប់ Ctrl+S ដើម្បីរក្សាទុកបន្ទាត់ថ្មី "
+        "ជ្រើសរើសមនុស្សដែលបានរក្សាទុក ហើយចុច Ctrl+R ដើម្បីបញ្ជូនពួកគេរួមគ្នា។ ភាសា៖ កូដដូចជា khm tha vie tgl hin។ "
+        "មនុស្សមិនត្រូវបានរាប់ក្នុងតួលេខទេ រហូតដល់ការត្រួតពិនិត្យ ហើយបន្ទាត់នីមួយៗនឹងត្រូវបំពេញបន្ថែមនៅពេលក្រោយ "
+        "ដោយទម្រង់ជនរងគ្រោះពេញលេញ (មិនបញ្ចូលម្ដងទៀតទេ)។",
+    "Only if consent is missing: why refer anyway": "តែក្នុងករណីខ្វះការយល់ព្រម៖ ហេតុអ្វីនៅតែបញ្ជូន",
+    "Quick list": "បញ្ជីរហ័ស",
+    "Quick list of people found": "បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ",
+    "Quick list of people found…": "បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…",
+    "Refer": "បញ្ជូន",
+    "Refer %1 people": "បញ្ជូនមនុស្ស %1 នាក់",
+    "Refer selected… (Ctrl+R)": "បញ្ជូនអ្នកដែលបានជ្រើស… (Ctrl+R)",
+    "Save new lines (Ctrl+S)": "រក្សាទុកបន្ទាត់ថ្មី (Ctrl+S)",
+    "Select saved people first (Shift or Ctrl + click).": "សូមជ្រើសរើសមនុស្សដែលបានរក្សាទុកជាមុនសិន (Shift ឬ Ctrl + ចុច)។",
+    "Supervisor's override": "ការសម្រេចលើកលែងរបស់អ្នកគ្រប់គ្រង",
+    "Type a line for each person first.": "សូមបញ្ចូលមួយបន្ទាត់សម្រាប់មនុស្សម្នាក់ៗជាមុនសិន។",
+    "child": "កុមារ",
+    "given": "យល់ព្រម",
+    "identified victim": "ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ",
+    "not a victim": "មិនមែនជនរងគ្រោះ",
+    "not asked": "មិនទាន់បានសួរ",
+    "not screened yet": "មិនទាន់ត្រួតពិនិត្យ",
+    "partly given": "យល់ព្រមខ្លះ",
+    "presumed victim": "សន្មតថាជាជនរងគ្រោះ",
+    "refused": "បដិសេធ",
+    "witness": "សាក្សី",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
