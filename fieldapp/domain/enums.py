@@ -82,6 +82,13 @@ class PostKind(StrEnum):
 
 
 # -- h13: real operations ----------------------------------------------------------------
+class IntakeKind(StrEnum):
+    """How a case reached the post: its own rescue operation, or a cross-border handover."""
+
+    RESCUE = "rescue"
+    HANDOVER = "handover"
+
+
 class IntakeStage(StrEnum):
     """A quick-listed person (name, sex, age… taken on the spot) until the full form is done."""
 

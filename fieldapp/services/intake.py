@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.enums import (
     ConsentStatus,
     ExploitationType,
+    IntakeKind,
     IntakeStage,
     Role,
     Sex,
@@ -40,7 +41,14 @@ RECORDERS = (Role.OFFICER, Role.SUPERVISOR)
 RESCUE_FIELDS: dict[str, type] = {
     "operation_date": dt.date, "place": str, "province_code": str, "post_code": str,
     "unit": str, "exploitation_type": ExploitationType, "notes": str,
+    # a cross-border handover (forms/handover.yaml) is a case with these filled in
+    "intake_kind": IntakeKind, "referring_agency": str, "referring_country": str,
+    "foreign_case_number": str, "handover_date": dt.date, "crossing_point": str,
+    "documents_received": list, "countries_recruitment": list, "countries_transit": list,
+    "countries_exploitation": list,
 }
+COUNTRY_FIELDS = ("referring_country", "countries_recruitment", "countries_transit",
+                  "countries_exploitation")
 VICTIM_FIELDS: dict[str, type] = {
     "name_km": str, "name_latin": str, "sex": Sex, "date_of_birth": dt.date,
     "estimated_age": int, "nationality": str, "languages": list, "documents": list,
@@ -94,6 +102,21 @@ def check_codes(record: Victim | Suspect, changed: list[str] | None = None) -> N
         raise InvalidInput(f"languages: not in the list of languages: {', '.join(sorted(bad))}")
 
 
+def check_handover(s: Session, rescue: Rescue) -> None:
+    """Country codes from the same list as nationalities; a handover names who handed over."""
+    for name in COUNTRY_FIELDS:
+        value = getattr(rescue, name) or ([] if name.startswith("countries") else "")
+        codes = value if isinstance(value, list) else [value]
+        if any(reference.bad_nationality(c) for c in codes):
+            raise InvalidInput(f"{name}: not a country code from the list (ISO 3166-1 alpha-3)")
+    if rescue.crossing_point and find(s, Post, rescue.crossing_point) is None:
+        raise InvalidInput("crossing_point: unknown border post")
+    if rescue.intake_kind == IntakeKind.HANDOVER and not (
+            rescue.referring_agency and rescue.referring_country and rescue.handover_date):
+        raise InvalidInput("referring_agency, referring_country, handover_date: a handover "
+                           "needs who handed the people over, from which country, and when")
+
+
 # -- access ------------------------------------------------------------------------------
 def load_rescue(ws: Workspace, s: Session, rescue_id: str) -> Rescue:
     """The rescue, if this user may see it: officers their post's, supervisors all."""
@@ -131,6 +154,7 @@ def create_rescue(ws: Workspace, **values: Any) -> Rescue:
             raise InvalidInput("province_code: unknown province")
         if find(s, Post, rescue.post_code) is None:
             raise InvalidInput("post_code: unknown post")
+        check_handover(s, rescue)
         rescue.case_number = next_case_number(s, rescue.post_code, rescue.operation_date.year)
         s.add(rescue)
         search.mark(s, rescue.id)
@@ -143,6 +167,7 @@ def update_rescue(ws: Workspace, rescue_id: str, **values: Any) -> Rescue:
         rescue = load_rescue(ws, s, rescue_id)
         values.pop("post_code", None)  # a case never moves post
         changed = assign(rescue, RESCUE_FIELDS, values)
+        check_handover(s, rescue)
         if changed:
             audit.append(s, "update", "rescue", rescue.id, {"fields": changed})
     return rescue
