@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Any
 
 from fieldapp.domain.enums import ExploitationType, ReferralStatus, Service, Sex, SuspectStatus
 
@@ -76,7 +77,7 @@ class ReportFilter:
     exclusive_outcomes: bool = False
 
     @classmethod
-    def year(cls, year: int, **narrow: str | None) -> ReportFilter:
+    def year(cls, year: int, **narrow: Any) -> ReportFilter:
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), **narrow)
 
     def previous_year(self) -> ReportFilter:

@@ -103,11 +103,12 @@ class StoreRecordSource:
                       until: dt.date | None) -> Iterator[Row]:
         """Rescues with their cross-border flag, suspects with their status's stamp."""
         if entity == "suspect":
-            query = select(Suspect.id, Suspect.rescue_id, Suspect.status,
-                           type_coerce(Suspect.hlc, String))
-            result = self.session.connection().execute(query.execution_options(yield_per=_BATCH))
-            for batch in result.partitions():
-                for sid, rescue_id, status, stamps in batch:
+            suspects = select(Suspect.id, Suspect.rescue_id, Suspect.status,
+                              type_coerce(Suspect.hlc, String))
+            result = self.session.connection().execute(
+                suspects.execution_options(yield_per=_BATCH))
+            for suspect_rows in result.partitions():
+                for sid, rescue_id, status, stamps in suspect_rows:
                     yield {"id": sid, "rescue_id": rescue_id, "status": status,
                            "status_stamp": field_stamp(stamps or "", "status")}
             return
@@ -119,9 +120,9 @@ class StoreRecordSource:
             query = query.where(Rescue.operation_date >= since)
         if until is not None:
             query = query.where(Rescue.operation_date <= until)
-        result = self.session.connection().execute(query.execution_options(yield_per=_BATCH))
-        for batch in result.partitions():
-            for rid, day, province, post, kind, intake_kind, country, rec, tra, exp in batch:
+        rescues = self.session.connection().execute(query.execution_options(yield_per=_BATCH))
+        for rescue_rows in rescues.partitions():
+            for rid, day, province, post, kind, intake_kind, country, rec, tra, exp in rescue_rows:
                 yield {"id": rid, "operation_date": day, "province_code": province,
                        "post_code": post, "exploitation_type": kind,
                        "cross_border": is_cross_border(intake_kind, country, rec, tra, exp)}

@@ -227,10 +227,13 @@ def _htcds(s: Session, path: Path, redact: bool) -> int:
         refs[victim_id].append(htcds.ReferralInfo(
             service, provider, providers.get(provider, provider),
             (status or ReferralStatus.CREATED).value, created))
-    rescue_cols = ["id", "created_by", "exploitation_type"]
+    rescue_cols = ["id", "created_by", "exploitation_type", "intake_kind", "referring_agency",
+                   "referring_country", "foreign_case_number", "handover_date", "crossing_point",
+                   "documents_received", "countries_recruitment", "countries_exploitation"]
     rescues = {r["id"]: r for r in _stream(s, Rescue, rescue_cols)}
     victim_cols = ["id", "rescue_id", "name_latin", "name_km", "consent_given", "date_of_birth",
-                   "sex", "nationality", "contact_phone", "created_at"]
+                   "sex", "nationality", "contact_phone", "created_at", "consents", "screening",
+                   "screened_by"]
     n = 0
     with new_file(path) as f:
         w = csv.DictWriter(f, fieldnames=list(htcds.EXPORT_COLUMNS))
