@@ -54,6 +54,8 @@ VICTIM_FIELDS: dict[str, type] = {
     "estimated_age": int, "nationality": str, "languages": list, "documents": list,
     "contact_phone": str, "vulnerabilities": list, "consent_given": bool,
     "interpreter_needed": bool, "consent_status": ConsentStatus, "age_disputed": bool,
+    # {ConsentKind: given|refused}: merged into the recorded consents (services.consent)
+    "consents": dict,
 }
 #: Answers only the full victim form asks for: giving them completes a quick-listed person.
 FULL_FORM_ONLY = ("documents", "contact_phone", "vulnerabilities", "date_of_birth")
@@ -117,6 +119,16 @@ def check_handover(s: Session, rescue: Rescue) -> None:
                            "needs who handed the people over, from which country, and when")
 
 
+def _consents(victim: Victim, answers: Any) -> list[str]:
+    if not answers:
+        return []
+    if not isinstance(answers, dict):
+        raise InvalidInput("consents: give each consent as given or refused")
+    from fieldapp.services import consent  # consent builds on this module
+
+    return ["consents"] if consent.apply(victim, answers) else []
+
+
 # -- access ------------------------------------------------------------------------------
 def load_rescue(ws: Workspace, s: Session, rescue_id: str) -> Rescue:
     """The rescue, if this user may see it: officers their post's, supervisors all."""
@@ -178,7 +190,9 @@ def add_victim(ws: Workspace, rescue_id: str, **values: Any) -> Victim:
     with ws.tx() as s:
         rescue = load_rescue(ws, s, rescue_id)
         victim = Victim(rescue_id=rescue.id)
+        answers = values.pop("consents", None) or {}
         assign(victim, VICTIM_FIELDS, values, required=("sex",))
+        _consents(victim, answers)
         if not (victim.name_km or victim.name_latin):
             raise InvalidInput("name: give the name in Khmer or Latin script (or both)")
         check_codes(victim)
@@ -193,7 +207,9 @@ def update_victim(ws: Workspace, victim_id: str, **values: Any) -> Victim:
     with ws.tx() as s:
         victim = load_victim(ws, s, victim_id)
         rescue = load_rescue(ws, s, str(victim.rescue_id))
+        answers = values.pop("consents", None) or {}
         changed = assign(victim, VICTIM_FIELDS, values)
+        changed += _consents(victim, answers)
         check_codes(victim, changed)
         victim.is_minor = derive_minor(victim, rescue.operation_date)
         if victim.intake_stage == IntakeStage.QUICK and any(values.get(k) for k in FULL_FORM_ONLY):

@@ -33,7 +33,7 @@ def fill_victim(s: FormState) -> None:
     s.set("nationality", "KHM")
     s.set("languages", ["khm", "tha"])
     s.set("documents", "none")
-    s.set("consent_given", True)
+    s.set("consent_given", "given")
 
 
 def test_relevance_and_calculate_follow_date_of_birth(forms: dict) -> None:

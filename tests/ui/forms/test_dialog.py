@@ -85,7 +85,8 @@ def test_victim_form(qtbot: Any, ws: Workspace, runner: TaskRunner, rescue: Any)
     assert not c.rows[("document_photo", ())].isVisibleTo(d)
     fill(d, "contact_phone", "012 345 678")
     fill(d, "vulnerabilities", ["poverty", "debt"])
-    fill(d, "consent_given", True)
+    fill(d, "consent_given", "given")
+    fill(d, "child_assent", "given")  # a child: her own assent too
     result = submit(qtbot, d, runner)
     with ws.tx() as s:
         v = s.get(Victim, result.entity_id)
