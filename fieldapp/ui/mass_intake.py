@@ -3,7 +3,7 @@
 Keyboard-first: Tab moves along a line and wraps to the next, a new empty line appears
 when the last one is used, Ctrl+S saves every new line in ONE service call
 (`mass_intake.quick_list`), Ctrl+R refers the selected people in one action
-(`referrals.refer_many`). Lines already saved are shown read-only with their stage and
+(`referrals.refer_many`), Ctrl+E records their screening (`screening.screen_many`). Lines already saved are shown read-only with their stage and
 screening; each is completed later with the full victim form (the same record).
 """
 
@@ -13,12 +13,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.enums import Role
-from fieldapp.services import mass_intake, referrals
+from fieldapp.services import mass_intake, referrals, screening
 from fieldapp.services.mass_intake import QuickPerson
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
@@ -129,6 +137,44 @@ class ReferDialog(QDialog):
                 "override_reason": self.override.text().strip()}
 
 
+class ScreenDialog(QDialog):
+    """The screening outcome for the selected people: outcome, who decided, when."""
+
+    def __init__(self, parent: QWidget, count: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Screen %1 people").replace("%1", i18n.digits(count)))
+        self.outcome = QComboBox()
+        for code, text in (("presumed_victim", self.tr("presumed victim")),
+                           ("identified_victim", self.tr("identified victim")),
+                           ("not_a_victim", self.tr("not a victim")),
+                           ("witness", self.tr("witness"))):
+            self.outcome.addItem(text, code)
+        self.body = QComboBox()
+        for code, text in (("police", self.tr("Police")),
+                           ("social_affairs", self.tr("Social affairs")),
+                           ("prosecutor", self.tr("Prosecutor")), ("court", self.tr("Court")),
+                           ("ngo", self.tr("NGO")),
+                           ("foreign_authority", self.tr("Foreign authority")),
+                           ("other", self.tr("Other"))):
+            self.body.addItem(text, code)
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setMaximumDate(QDate.currentDate())
+        form = QFormLayout()
+        form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(self.tr("Decided by"), self.body)
+        form.addRow(self.tr("Date"), self.day)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        row, _ok, _cancel = ok_cancel(self, self.tr("Save"), self.tr("Cancel"))
+        layout.addLayout(row)
+
+    def values(self) -> dict[str, Any]:
+        return {"outcome": self.outcome.currentData(), "decided_by": self.body.currentData(),
+                "on": self.day.date().toPython()}
+
+
 class MassIntakeDialog(QDialog):
     """The quick list of one rescue (a raid may free hundreds of people)."""
 
@@ -155,12 +201,16 @@ class MassIntakeDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.refer_button = QPushButton()
         self.refer_button.clicked.connect(self.refer_selected)
+        self.screen_button = QPushButton()
+        self.screen_button.clicked.connect(self.screen_selected)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence("Ctrl+R"), self, self.refer_selected)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.screen_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
+        buttons.addWidget(self.screen_button)
         buttons.addWidget(self.refer_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
@@ -251,6 +301,9 @@ class MassIntakeDialog(QDialog):
 
         def done(result: referrals.BulkReferral) -> None:
             text = self.tr("%1 referred.").replace("%1", i18n.digits(len(result.created)))
+            if result.already:
+                text += " " + self.tr("%1 already referred there.").replace(
+                    "%1", i18n.digits(len(result.already)))
             if result.refused:
                 text += " " + self.tr("%1 left out: their consent to share is missing.").replace("%1", i18n.digits(len(result.refused)))
             self.banner.info(text)
@@ -258,6 +311,25 @@ class MassIntakeDialog(QDialog):
 
         ctx.runner.run_db("refer_many", lambda: referrals.refer_many(ctx.ws, ids, **values), done,
                           lambda exc: self.banner.error(user_message(exc)))
+
+    def screen_selected(self) -> None:
+        ids = self.selected_people()
+        if not ids:
+            self.banner.error(self.tr("Select saved people first (Shift or Ctrl + click)."))
+            return
+        dialog = ScreenDialog(self, len(ids))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        ctx = self.ctx
+
+        def done(people: list[Any]) -> None:
+            self.banner.info(self.tr("%1 people screened.").replace("%1", i18n.digits(len(people))))
+            ctx.changed()
+            self.reload()
+
+        ctx.runner.run_db("screen_many", lambda: screening.screen_many(ctx.ws, ids, **values),
+                          done, lambda exc: self.banner.error(user_message(exc)))
 
     # -- view -------------------------------------------------------------------------
     def _render(self, new_rows: list[dict[str, Any]] | None = None) -> None:
@@ -352,7 +424,8 @@ class MassIntakeDialog(QDialog):
         self.setWindowTitle(self.tr("Quick list of people found"))
         self.hint.setText(self.tr(
             "One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select "
-            "saved people and press Ctrl+R to refer them together. Languages: codes such as "
+            "saved people and press Ctrl+E to record their screening or Ctrl+R to refer them "
+            "together. Languages: codes such as "
             "khm tha vie tgl hin. People stay out of the figures until screened, and each line is "
             "completed later with the full victim form (never entered twice)."))
         self.table.setHorizontalHeaderLabels([
@@ -362,6 +435,7 @@ class MassIntakeDialog(QDialog):
             self.tr("Status")])
         self.save_button.setText(self.tr("Save new lines (Ctrl+S)"))
         self.refer_button.setText(self.tr("Refer selected… (Ctrl+R)"))
+        self.screen_button.setText(self.tr("Screen selected… (Ctrl+E)"))
         self.close_button.setText(self.tr("Close"))
         self._render(self.new_rows())
 

@@ -398,9 +398,9 @@ KM: dict[str, str] = {
     "Languages": "ភាសា",
     "Line %1: %2": "បន្ទាត់ទី %1៖ %2",
     "Name (as given)": "ឈ្មោះ (តាមដែលបានប្រាប់)",
-    "One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select saved people and press Ctrl+R to refer them together. Languages: codes such as khm tha vie tgl hin. People stay out of the figures until screened, and each line is completed later with the full victim form (never entered twice).":
+    "One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select saved people and press Ctrl+E to record their screening or Ctrl+R to refer them together. Languages: codes such as khm tha vie tgl hin. People stay out of the figures until screened, and each line is completed later with the full victim form (never entered twice).":
         "មួយបន្ទាត់សម្រាប់មនុស្សម្នាក់។ ចុច Tab ដើម្បីទៅក្រឡាបន្ទាប់ Ctrl+S ដើម្បីរក្សាទុកបន្ទាត់ថ្មី "
-        "ជ្រើសរើសមនុស្សដែលបានរក្សាទុក ហើយចុច Ctrl+R ដើម្បីបញ្ជូនពួកគេរួមគ្នា។ ភាសា៖ កូដដូចជា khm tha vie tgl hin។ "
+        "ជ្រើសរើសមនុស្សដែលបានរក្សាទុក ហើយចុច Ctrl+E ដើម្បីកត់ត្រាការត្រួតពិនិត្យ ឬ Ctrl+R ដើម្បីបញ្ជូនពួកគេរួមគ្នា។ ភាសា៖ កូដដូចជា khm tha vie tgl hin។ "
         "មនុស្សមិនត្រូវបានរាប់ក្នុងតួលេខទេ រហូតដល់ការត្រួតពិនិត្យ ហើយបន្ទាត់នីមួយៗនឹងត្រូវបំពេញបន្ថែមនៅពេលក្រោយ "
         "ដោយទម្រង់ជនរងគ្រោះពេញលេញ (មិនបញ្ចូលម្ដងទៀតទេ)។",
     "Only if consent is missing: why refer anyway": "តែក្នុងករណីខ្វះការយល់ព្រម៖ ហេតុអ្វីនៅតែបញ្ជូន",
@@ -424,6 +424,18 @@ KM: dict[str, str] = {
     "presumed victim": "សន្មតថាជាជនរងគ្រោះ",
     "refused": "បដិសេធ",
     "witness": "សាក្សី",
+    "%1 people screened.": "បានត្រួតពិនិត្យមនុស្ស %1 នាក់។",
+    "%1 already referred there.": "%1 នាក់បានបញ្ជូនទៅទីនោះរួចហើយ។",
+    "Court": "តុលាការ",
+    "Decided by": "សម្រេចដោយ",
+    "Foreign authority": "អាជ្ញាធរបរទេស",
+    "NGO": "អង្គការមិនមែនរដ្ឋាភិបាល",
+    "Outcome": "លទ្ធផល",
+    "Police": "នគរបាល",
+    "Prosecutor": "អយ្យការ",
+    "Screen %1 people": "ត្រួតពិនិត្យមនុស្ស %1 នាក់",
+    "Screen selected… (Ctrl+E)": "ត្រួតពិនិត្យអ្នកដែលបានជ្រើស… (Ctrl+E)",
+    "Social affairs": "សង្គមកិច្ច",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

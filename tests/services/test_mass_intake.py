@@ -84,6 +84,8 @@ def test_a_raid_of_220_people_of_12_nationalities_is_listed_and_referred_in_bulk
     emb = referrals.refer_many(ws, filipinos, service="repatriation", provider_code="EMB-PHL")
     assert len(emb.created) + len(emb.refused) == len(filipinos) and emb.refused
     assert _count(ws, Referral) == 200 + len(emb.created)
+    again = referrals.refer_many(ws, ids, service="repatriation", provider_code="IOM-KH")
+    assert again.created == [] and len(again.already) == 200  # never referred twice
     print(f"\nquick list of 220: {listed:.2f} s; bulk referral of 220: {referred:.2f} s")
 
 

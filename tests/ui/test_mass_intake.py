@@ -12,7 +12,7 @@ from uihelpers import unlock_as, wait_idle
 
 from fieldapp.services import mass_intake
 from fieldapp.ui import i18n
-from fieldapp.ui.mass_intake import COLUMNS, MassIntakeDialog, ReferDialog
+from fieldapp.ui.mass_intake import COLUMNS, MassIntakeDialog, ReferDialog, ScreenDialog
 
 #: Pictures go to a temp dir unless FIELDAPP_SHOTS_DIR is set (`make screenshots`: docs/screenshots).
 SHOTS_ENV = "FIELDAPP_SHOTS_DIR"
@@ -80,8 +80,21 @@ def test_quick_list_typed_saved_and_referred_in_bulk(qtbot: Any, store: Any, mak
     monkeypatch.setattr(ReferDialog, "exec", fake_exec)
     dialog.refer_selected()
     wait_idle(qtbot, c)
-    # Li Wei refused; the 17-year-old has no assent or authorisation recorded yet.
-    assert "2 referred" in dialog.banner.text() and "2 left out" in dialog.banner.text()
+    assert "2 referred" in dialog.banner.text()
+    # Screening the same selection in one action brings them into the figures.
+    monkeypatch.setattr(ScreenDialog, "exec", lambda self: QDialog.DialogCode.Accepted.value)
+    dialog.screen_selected()
+    wait_idle(qtbot, c)
+    qtbot.waitUntil(lambda: all(p.screening == "presumed_victim" for p in dialog.people[before:]))
+    assert "4 people screened" in dialog.banner.text()
+    dialog.table.setRangeSelected(
+        QTableWidgetSelectionRange(before, 0, before + len(PEOPLE) - 1, len(COLUMNS) - 1), True)
+    dialog.refer_selected()
+    wait_idle(qtbot, c)
+    # The two referred before are not referred twice; Li Wei refused; the 17-year-old has no
+    # assent or authorisation recorded yet.
+    assert "0 referred" in dialog.banner.text() and "2 already" in dialog.banner.text()
+    assert "2 left out" in dialog.banner.text()
 
 
 def test_a_bad_line_is_named_and_nothing_is_lost(qtbot: Any, store: Any, make_controller: Any) -> None:
