@@ -80,3 +80,28 @@ def record_return(ws: Workspace, referral_id: str, *, return_date: dt.date | str
         audit.append(s, "return", "referral", referral.id,
                      {"outcome": referral.outcome, "family_safety": family_safety})
     return referral
+
+
+def refer_onward(ws: Workspace, referral_id: str, *, override_reason: str = "",
+                 **values: Any) -> Referral:
+    """Centre staff refer a person they have received to another provider (onward referral).
+
+    The same rules as a post's referral apply: the provider must offer the service, and the
+    person's consent to share with that kind of provider is needed (or a supervisor's
+    recorded override). The referral held by the centre must have been accepted first.
+    """
+    from fieldapp.store.changes import find
+    from fieldapp.store.models import Victim
+
+    ws.require(Role.CENTRE_STAFF, Role.SUPERVISOR)
+    with ws.tx() as s:
+        held = referrals._load_for_centre(ws, s, referral_id)
+        if held.status not in (ReferralStatus.ACCEPTED, ReferralStatus.IN_SERVICE,
+                               ReferralStatus.COMPLETED):
+            raise InvalidInput("accept the referral before referring the person onward")
+        victim = find(s, Victim, held.victim_id)
+        if victim is None:
+            raise InvalidInput("this person's details are not on this device yet; sync first")
+        new = referrals._refer(ws, s, victim, dict(values), override_reason)
+        audit.append(s, "refer_onward", "referral", new.id, {"from": held.id})
+    return new

@@ -107,3 +107,25 @@ def test_pending_people_are_left_out_of_the_figures_until_screened(ws: Workspace
     screening.screen_many(ws, ids[:3], "identified_victim", "social_affairs", dt.date(2026, 5, 2))
     screening.screen(ws, ids[3], "not_a_victim", "police", dt.date(2026, 5, 2))
     assert figures_for(ws, YEAR).yoy["victims"].current == 3
+
+
+def test_centre_staff_refer_onward_within_the_persons_consent(ws: Workspace, rescue: Rescue,
+                                                              store_dir) -> None:  # type: ignore[no-untyped-def]
+    v = intake.add_victim(ws, rescue.id, name_latin="D", sex="female", estimated_age=30,
+                          nationality="KHM")
+    consent.record_consents(ws, v.id, {"recording": "given", "share_government": "given",
+                                       "share_ngo": "refused"})
+    held = referrals.create_referral(ws, v.id, service="shelter", provider_code="PTC")
+    add_user(ws, "dara", Role.CENTRE_STAFF, centre="PTC")
+    ws.close()
+    with auth.unlock(store_dir, "dara", PASSPHRASE) as centre:
+        with pytest.raises(InvalidInput, match="accept"):
+            casework.refer_onward(centre, held.id, service="medical", provider_code="HOSP-BMC")
+        referrals.accept_referral(centre, held.id)
+        onward = casework.refer_onward(centre, held.id, service="medical", provider_code="HOSP-BMC")
+        assert onward.victim_id == v.id and onward.status == "sent"
+        with pytest.raises(referrals.ConsentMissing):
+            casework.refer_onward(centre, held.id, service="legal_aid", provider_code="LSCW")
+        with pytest.raises(PermissionDenied):
+            casework.refer_onward(centre, held.id, service="legal_aid", provider_code="LSCW",
+                                  override_reason="court date tomorrow")
