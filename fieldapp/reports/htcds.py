@@ -120,6 +120,8 @@ MAPPING: tuple[tuple[str, str, str], ...] = (
      ("Active while any referral is open or none exists; ClosedReferred when every referral "
       "is closed and at least one completed; Closed when every referral was declined or "
       "cancelled")),
+    ("cas_ReasonForCaseClosure", "rescue.closure_reason",
+     "the closure reason's code (e.g. returned_and_followed_up); blank while the case is open"),
     ("cas_ReferredOrganisation", "referral.provider_code",
      "English provider names, in referral order, joined with ';'"),
     ("cas_ReasonForOutgoingReferral", "(constant when referred)", "AdditionalServicesRequired"),
@@ -209,6 +211,7 @@ def victim_row(rescue: Mapping[str, Any], victim: Mapping[str, Any],
             f"crossing {rescue['crossing_point']}" if rescue.get("crossing_point") else "",
             ("documents " + ", ".join(rescue["documents_received"]))
             if rescue.get("documents_received") else "") if p),
+        "cas_ReasonForCaseClosure": str(rescue.get("closure_reason") or ""),
         "cas_ReferredOrganisation": MULTI.join(providers),
         "cas_ReasonForOutgoingReferral": REFERRAL_REASON if refs else "",
         "cas_OutgoingReferralDate": first.isoformat() if first else "",

@@ -105,3 +105,22 @@ def refer_onward(ws: Workspace, referral_id: str, *, override_reason: str = "",
         new = referrals._refer(ws, s, victim, dict(values), override_reason)
         audit.append(s, "refer_onward", "referral", new.id, {"from": held.id})
     return new
+
+
+def close_case(ws: Workspace, rescue_id: str, reason: str, on: dt.date | str | None = None) -> Any:
+    """Close a case with its reason (officers of its post, supervisors); audited."""
+    from fieldapp.domain.enums import ClosureReason
+    from fieldapp.services.intake import load_rescue
+
+    why = coerce("closure_reason", ClosureReason, reason)
+    if not why:
+        raise InvalidInput("closure_reason: say why the case is closed")
+    day = coerce("closed_on", dt.date, on) or dt.date.today()
+    with ws.tx() as s:
+        rescue = load_rescue(ws, s, rescue_id)
+        if rescue.closed_on is not None:
+            raise InvalidInput("this case is already closed")
+        rescue.closed_on = day
+        rescue.closure_reason = why
+        audit.append(s, "close", "rescue", rescue.id, {"reason": why})
+    return rescue

@@ -154,6 +154,9 @@ class Rescue(Synced, Base):
     countries_recruitment: Mapped[list[str]] = mapped_column(JSON, default=list)
     countries_transit: Mapped[list[str]] = mapped_column(JSON, default=list)
     countries_exploitation: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: A case closed with its reason (casework.close_case); None while open.
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    closure_reason: Mapped[str] = mapped_column(String(32), default="")
 
     victims: Mapped[list[Victim]] = relationship(back_populates="rescue", lazy="raise")
     suspects: Mapped[list[Suspect]] = relationship(back_populates="rescue", lazy="raise")

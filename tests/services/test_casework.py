@@ -129,3 +129,14 @@ def test_centre_staff_refer_onward_within_the_persons_consent(ws: Workspace, res
         with pytest.raises(PermissionDenied):
             casework.refer_onward(centre, held.id, service="legal_aid", provider_code="LSCW",
                                   override_reason="court date tomorrow")
+
+
+def test_a_case_is_closed_with_a_reason(ws: Workspace, rescue: Rescue) -> None:
+    with pytest.raises(InvalidInput, match="closure_reason"):
+        casework.close_case(ws, rescue.id, "")
+    with pytest.raises(InvalidInput, match="closure_reason"):
+        casework.close_case(ws, rescue.id, "bored")
+    closed = casework.close_case(ws, rescue.id, "lost_contact", dt.date(2026, 6, 1))
+    assert (closed.closed_on, closed.closure_reason) == (dt.date(2026, 6, 1), "lost_contact")
+    with pytest.raises(InvalidInput, match="already closed"):
+        casework.close_case(ws, rescue.id, "other")

@@ -33,6 +33,8 @@ def upgrade() -> None:
     for name in ("documents_received", "countries_recruitment", "countries_transit",
                  "countries_exploitation"):
         op.add_column("rescue", sa.Column(name, sa.JSON(), nullable=False, server_default="[]"))
+    op.add_column("rescue", sa.Column("closed_on", sa.Date(), nullable=True))
+    op.add_column("rescue", _text("closure_reason", 32, ""))
     op.add_column("service_provider", _text("kind", 16, "ngo"))
     op.add_column("service_provider", _text("country", 8, ""))
     op.execute("UPDATE service_provider SET kind = 'centre' WHERE is_centre")
