@@ -11,7 +11,16 @@ import datetime as dt
 from pathlib import Path
 
 from fieldapp.reports import htcds
-from fieldapp.services import casework, consent, exports, intake, mass_intake, referrals, screening, submit
+from fieldapp.services import (
+    casework,
+    consent,
+    exports,
+    intake,
+    mass_intake,
+    referrals,
+    screening,
+    submit,
+)
 from fieldapp.services.workspace import Workspace
 
 FIELD_LIST = Path(__file__).resolve().parents[3] / "shared/reference/htcds/htcds_fields.csv"
