@@ -57,7 +57,8 @@ bundle: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m fieldapp.ui.screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen FIELDAPP_SHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -q \
-	  -p no:cacheprovider tests/ui/forms/test_screenshots.py
+	  -p no:cacheprovider tests/ui/forms/test_screenshots.py tests/ui/forms/test_handover_form.py \
+	  tests/ui/test_mass_intake.py
 
 i18n: $(STAMP)
 	$(BIN)/python -m fieldapp.ui.i18n_build

@@ -82,6 +82,13 @@ class PostKind(StrEnum):
 
 
 # -- h13: real operations ----------------------------------------------------------------
+class IntakeKind(StrEnum):
+    """How a case reached the post: its own rescue operation, or a cross-border handover."""
+
+    RESCUE = "rescue"
+    HANDOVER = "handover"
+
+
 class IntakeStage(StrEnum):
     """A quick-listed person (name, sex, age… taken on the spot) until the full form is done."""
 
@@ -166,3 +173,15 @@ SHARING_CONSENT = {
     ProviderKind.INTERNATIONAL.value: ConsentKind.SHARE_INTERNATIONAL,
     ProviderKind.EMBASSY.value: ConsentKind.EMBASSY_CONTACT,
 }
+
+
+class ClosureReason(StrEnum):
+    """Why a case was closed (HTCDS cas_ReasonForCaseClosure is free text: these words)."""
+
+    RETURNED_AND_FOLLOWED_UP = "returned_and_followed_up"
+    TRANSFERRED = "transferred"
+    NOT_TRAFFICKING = "not_trafficking"
+    PERSON_DECLINED_SERVICES = "person_declined_services"
+    LOST_CONTACT = "lost_contact"
+    DECEASED = "deceased"
+    OTHER = "other"

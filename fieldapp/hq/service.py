@@ -84,6 +84,11 @@ VICTIM_ESSENTIALS = frozenset(
         "is_minor",
         "nationality",
         "languages",
+        # h13: what the centre needs to refer onward within the person's consent
+        "interpreter_needed",
+        "consents",
+        "consent_status",
+        "age_disputed",
     }
 )
 

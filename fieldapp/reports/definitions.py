@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Any
 
 from fieldapp.domain.enums import ExploitationType, ReferralStatus, Service, Sex, SuspectStatus
 
@@ -71,9 +72,12 @@ class ReportFilter:
     province: str | None = None
     post: str | None = None
     exploitation_type: str | None = None
+    #: The ministry's reading: a victim returned home is not also counted as rehabilitated
+    #: (rehabilitated + returned home = victims with an outcome). Off: each line on its own.
+    exclusive_outcomes: bool = False
 
     @classmethod
-    def year(cls, year: int, **narrow: str | None) -> ReportFilter:
+    def year(cls, year: int, **narrow: Any) -> ReportFilter:
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), **narrow)
 
     def previous_year(self) -> ReportFilter:
@@ -125,7 +129,9 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "Rescue operations by calendar year of the operation date."),
     "victims_by_sex": (
         "Victims rescued by sex",
-        "Victims recorded under the selected rescues, by sex as recorded."),
+        ("Victims recorded under the selected rescues, by sex as recorded. Every victim "
+         "figure counts presumed and identified victims only: people quick-listed and not yet "
+         "screened, people screened as not a victim, and witnesses are left out.")),
     "victims_by_age_group": (
         "Victims rescued by age group",
         ("Age on the operation date: from the date of birth when known, else the estimated "
@@ -146,13 +152,20 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "Suspects",
         ("Suspects recorded under the selected rescues. The stages are cumulative: "
          "'arrested' counts suspects whose status is arrested, sent to court or convicted; "
-         "'sent to court' counts sent to court or convicted; 'convicted' counts convicted.")),
+         "'sent to court' counts sent to court or convicted; 'convicted' counts convicted. "
+         "The headline 'suspects sent to court' instead counts suspects whose status became "
+         "sent to court (or convicted) on a day in the period, by the clock stamp of that status "
+         "change, whatever year their case is from.")),
     "victim_outcomes": (
         "Victims rehabilitated and returned home",
         ("Rehabilitated: victims with at least one completed referral for shelter, medical "
          "care, psychosocial support, education or vocational training. Returned home: "
          "victims with at least one completed referral for repatriation or reintegration. "
-         "A victim counts once in each line however many referrals were completed.")),
+         "A victim counts once in each line however many referrals were completed. A return "
+         "whose family was judged unsafe (alternative care) is not 'returned home'. When the "
+         "report is set to the ministry's reading (exclusive outcomes), a victim returned home "
+         "is not also counted as rehabilitated, so the two lines add up to the victims with an "
+         "outcome.")),
     "referrals_by_service_status": (
         "Referrals by service and status",
         ("Referrals of the selected rescues' victims. The status is derived from the "
@@ -171,19 +184,28 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "Year-on-year change",
         ("Each headline count for the period against the same period one year earlier: "
          "change = this period - last period; percentage = change / last period, one "
-         "decimal (none when last period is 0).")),
+         "decimal (none when last period is 0). The headline counts are cases, victims, "
+         "child victims, suspects arrested, suspects sent to court (by the day they were "
+         "sent), victims rehabilitated, victims returned home and cross-border cases.")),
+    "cross_border_cases": (
+        "Cross-border cases",
+        ("Cases in the period that are a handover from a foreign authority, or that name a "
+         "referring country or a country of recruitment, transit or exploitation other than "
+         "Cambodia.")),
 }
 
 #: Headline counts compared year on year, in display order.
 YOY_KEYS: tuple[str, ...] = (
-    "cases", "victims", "child_victims", "suspects_arrested", "victims_rehabilitated",
-    "victims_returned_home",
+    "cases", "victims", "child_victims", "suspects_arrested", "suspects_sent_to_court",
+    "victims_rehabilitated", "victims_returned_home", "cross_border_cases",
 )
 YOY_TITLES: dict[str, str] = {
     "cases": "Cases (rescue operations)",
     "victims": "Victims rescued",
     "child_victims": "Child victims (under 18)",
     "suspects_arrested": "Suspects arrested",
+    "suspects_sent_to_court": "Suspects sent to court",
+    "cross_border_cases": "Cross-border cases",
     "victims_rehabilitated": "Victims rehabilitated",
     "victims_returned_home": "Victims returned home",
 }

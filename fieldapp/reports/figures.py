@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from fieldapp.domain.enums import ReferralStatus
+from fieldapp.domain.enums import COUNTED_AS_VICTIM, ReferralStatus
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import Hlc
 from fieldapp.domain.referrals import TERMINAL, derive_status
@@ -147,6 +147,20 @@ def completion_days(created: dt.date, completed_at: dt.datetime, stamp: str) -> 
     return max((floor - created).days, 0), True
 
 
+SENT_TO_COURT = dict(SUSPECT_STAGES)["sent_to_court"]
+
+
+def _stamp_day(stamp: str) -> dt.date | None:
+    """The UTC day of a clock stamp; None when there is none (then the case's date is used)."""
+    if not stamp:
+        return None
+    try:
+        wall = Hlc.parse(stamp).wall_ms
+    except InvalidInput:
+        return None
+    return dt.datetime.fromtimestamp(wall / 1000, dt.UTC).date()
+
+
 def _month(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
@@ -179,10 +193,13 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
         if not (in_cur or in_prev):
             continue
         cases[r["id"]] = (in_cur, in_prev, day, kind)
+        cross = bool(r.get("cross_border"))
         if in_prev:
             prev_counts["cases"] += 1
+            prev_counts["cross_border_cases"] += cross
         if in_cur:
             cur_counts["cases"] += 1
+            cur_counts["cross_border_cases"] += cross
             by_type[kind] += 1
             by_province[r["province_code"] or UNKNOWN] += 1
             by_post[r["post_code"] or UNKNOWN] += 1
@@ -198,6 +215,8 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
         case = cases.get(v["rescue_id"])
         if case is None:
             continue
+        if (v.get("screening") or "presumed_victim") not in COUNTED_AS_VICTIM:
+            continue  # pending screening, not a victim, or a witness: not a victim figure
         in_cur, in_prev, day, kind = case
         victims[v["id"]] = (in_cur, in_prev)
         for flag, counts in ((in_cur, cur_counts), (in_prev, prev_counts)):
@@ -213,8 +232,18 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
         by_month_type[(_month(day), kind)] += 1
 
     # -- suspects ---------------------------------------------------------------------
+    # "Sent to court" in the headline counts by the date the suspect was sent (the stamp of
+    # the status), whatever year the case is from: so every case matching the narrowing.
+    any_date = {r["id"]: r["operation_date"] for r in source.rows("rescue")
+                if r["operation_date"] is not None
+                and flt.matches(flt.start, r["province_code"], r["post_code"],
+                                r["exploitation_type"] or UNKNOWN)}
     stages: Counter[str] = Counter()
     for s in source.rows("suspect", since, until):
+        if s["status"] in SENT_TO_COURT and s["rescue_id"] in any_date:
+            sent = _stamp_day(s.get("status_stamp") or "") or any_date[s["rescue_id"]]
+            cur_counts["suspects_sent_to_court"] += flt.start <= sent <= flt.end
+            prev_counts["suspects_sent_to_court"] += prev.start <= sent <= prev.end
         case = cases.get(s["rescue_id"])
         if case is None:
             continue
@@ -228,12 +257,15 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
 
     # -- referrals and their events ---------------------------------------------------
     refs: dict[str, tuple[bool, bool, str, str, dt.date | None, dt.date | None]] = {}
+    unsafe_returns: set[str] = set()
     for f in source.rows("referral", since, until):
         flags = victims.get(f["victim_id"])
         if flags is None:
             continue
         created = f["created_at"].date() if f["created_at"] else None
         refs[f["id"]] = (*flags, f["victim_id"], f["service"], f["due_date"], created)
+        if f.get("outcome") == "alternative_care":
+            unsafe_returns.add(f["id"])
     events: dict[str, list[tuple[str, ReferralStatus, dt.datetime | None]]] = defaultdict(list)
     for e in source.rows("referral_event", since, until):
         if e["referral_id"] in refs:
@@ -256,6 +288,8 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
         if status is ReferralStatus.COMPLETED:
             key = ("victims_rehabilitated" if service in REHABILITATION_SERVICES
                    else "victims_returned_home" if service in RETURN_SERVICES else None)
+            if ref_id in unsafe_returns:
+                key = None  # family judged unsafe: alternative care, not "returned home"
             if key is not None:
                 cur_set, prev_set = outcomes[key]
                 if in_cur:
@@ -273,6 +307,10 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
                 days, suspicious = completion_days(created, done[0][1], done[0][0])
                 durations.append(days)
                 wrong_clocks += suspicious
+    if flt.exclusive_outcomes:  # the ministry's reading: returned home, or else rehabilitated
+        for i in (0, 1):
+            outcomes["victims_rehabilitated"][i].difference_update(
+                outcomes["victims_returned_home"][i])
     for key, (cur_set, prev_set) in outcomes.items():
         cur_counts[key] = len(cur_set)
         prev_counts[key] = len(prev_set)

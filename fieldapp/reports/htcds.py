@@ -67,26 +67,52 @@ EXPLOITATION = {
     "begging": "ForcedBegging",
     "other": "Other",
 }
-#: A rescue records a presumed victim, identified by police; formal identification is
-#: made later (social affairs, courts) and the app does not record it.
-TRAFFICKING_STATUS = "PossibleVictimOfTrafficking"
-STATUS_DECIDED_BY = "Police"
+#: The screening outcome (fieldapp.services.screening) as the standard's status; pending
+#: people and witnesses have none.
+TRAFFICKING_STATUS = {"presumed_victim": "PossibleVictimOfTrafficking",
+                      "identified_victim": "ActualVictimOfTrafficking",
+                      "not_a_victim": "NotAVictimOfTrafficking"}
+STATUS_DECIDED_BY = {"police": "Police", "ngo": "NGO", "court": "CourtOrProsecution",
+                     "prosecutor": "CourtOrProsecution",
+                     "social_affairs": "NonPoliceGovernmentalOrganization",
+                     "foreign_authority": "Other", "other": "Other"}
 REFERRAL_REASON = "AdditionalServicesRequired"
+#: A cross-border handover comes to us because the person moved: the standard's reason.
+INCOMING_REASON = "MigrationOrChangeOfLocation"
+#: Nationalities whose names are written family name first (Khmer, Vietnamese, Chinese,
+#: Korean): the first word is the family name (prs_SecondName), the rest the given name.
+FAMILY_NAME_FIRST = frozenset({"KHM", "VNM", "CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
 
 #: (HTCDS field, our source, note): printed in docs/REPORTS.md; the export fills these.
 MAPPING: tuple[tuple[str, str, str], ...] = (
     ("cas_CaseOwner", "rescue.created_by", "user name of the officer who recorded the case"),
-    ("prs_FirstName", "victim.name_latin (else name_km)",
-     "the full name as written; we do not guess where a family name ends"),
-    ("con_Consent", "victim.consent_given", "true / false"),
+    ("prs_FirstName", "victim.name_latin (else name_km), given name",
+     ("the given name: for Khmer, Vietnamese, Chinese and Korean nationals (and names in "
+      "Khmer script) every word after the first; otherwise every word but the last")),
+    ("prs_SecondName", "victim.name_latin (else name_km), family name",
+     "the family name: the first word (family-name-first nationalities) or the last word"),
+    ("con_Consent", "victim.consents.recording (else consent_given)", "true / false"),
     ("prs_Birthdate", "victim.date_of_birth", "ISO 8601 date; blank when only an age is known"),
     ("prs_Gender", "victim.sex", ("female→Feminine, male→Masculine, other→NonConforming, "
                                   "unknown→NonSpecifiedUnknown")),
     ("prs_Citizenship", "victim.nationality", "ISO 3166-1 alpha-3, as the standard allows"),
     ("prs_MobilePhone", "victim.contact_phone", ""),
-    ("vic_TraffickingStatus", "(constant)",
-     "PossibleVictimOfTrafficking: a rescue records a presumed victim"),
-    ("vic_TraffickingStatusDecisionMakingOrg", "(constant)", "Police"),
+    ("vic_TraffickingStatus", "victim.screening",
+     ("presumed_victim→PossibleVictimOfTrafficking, identified_victim→"
+      "ActualVictimOfTrafficking, not_a_victim→NotAVictimOfTrafficking; blank while pending "
+      "and for witnesses")),
+    ("vic_TraffickingStatusDecisionMakingOrg", "victim.screened_by",
+     ("police→Police, ngo→NGO, court and prosecutor→CourtOrProsecution, social_affairs→"
+      "NonPoliceGovernmentalOrganization, foreign_authority and other→Other")),
+    ("vic_LocationOfRecruitment", "rescue.countries_recruitment",
+     "ISO 3166-1 alpha-3 countries joined with ';' (the standard's location records are not kept)"),
+    ("vic_LocationOfExploitation", "rescue.countries_exploitation",
+     "ISO 3166-1 alpha-3 countries joined with ';'"),
+    ("cas_ReferringOrganisation", "rescue.referring_agency", "the agency that handed the people over"),
+    ("cas_IncomingReferralDate", "rescue.handover_date", "ISO 8601 date"),
+    ("cas_ReasonForIncomingReferral", "(constant for a handover)", "MigrationOrChangeOfLocation"),
+    ("cas_IncomingReferralDetails", "rescue.referring_country, foreign_case_number, crossing_point, documents_received",
+     "e.g. 'THA; case AT-2026/118; crossing POIPET; documents referral_letter, interview_record'"),
     ("vic_TypeOfExploitation", "rescue.exploitation_type",
      ("labour→ForcedLabour, sexual_exploitation→SexualExploitation, forced_marriage→"
       "ForcedMarriage, online_scam→ForcedLabour, begging→ForcedBegging, other→Other")),
@@ -94,6 +120,8 @@ MAPPING: tuple[tuple[str, str, str], ...] = (
      ("Active while any referral is open or none exists; ClosedReferred when every referral "
       "is closed and at least one completed; Closed when every referral was declined or "
       "cancelled")),
+    ("cas_ReasonForCaseClosure", "rescue.closure_reason",
+     "the closure reason's code (e.g. returned_and_followed_up); blank while the case is open"),
     ("cas_ReferredOrganisation", "referral.provider_code",
      "English provider names, in referral order, joined with ';'"),
     ("cas_ReasonForOutgoingReferral", "(constant when referred)", "AdditionalServicesRequired"),
@@ -104,7 +132,20 @@ MAPPING: tuple[tuple[str, str, str], ...] = (
 
 EXPORT_COLUMNS: tuple[str, ...] = tuple(c for c in sheet_columns()
                                         if c in {m[0] for m in MAPPING})
-PERSONAL = frozenset({"prs_FirstName", "prs_Birthdate", "prs_MobilePhone"})
+PERSONAL = frozenset({"prs_FirstName", "prs_SecondName", "prs_Birthdate", "prs_MobilePhone"})
+
+
+def split_name(victim: Mapping[str, Any]) -> tuple[str, str]:
+    """(given name, family name) from the name as written; one word is a given name."""
+    latin = str(victim.get("name_latin") or "").strip()
+    name = latin or str(victim.get("name_km") or "").strip()
+    words = name.split()
+    if len(words) < 2:
+        return name, ""
+    family_first = (not latin) or victim.get("nationality") in FAMILY_NAME_FIRST
+    if family_first:
+        return " ".join(words[1:]), words[0]
+    return " ".join(words[:-1]), words[-1]
 
 
 def not_collected() -> list[HtcdsField]:
@@ -138,18 +179,39 @@ def victim_row(rescue: Mapping[str, Any], victim: Mapping[str, Any],
     refs = sorted(refs, key=lambda r: (r.created or dt.datetime.max, r.service))
     providers = list(dict.fromkeys(r.provider_name for r in refs))
     first = refs[0].created.date() if refs and refs[0].created else None
+    first_name, second_name = split_name(victim)
+    consents = victim.get("consents") or {}
+    consented = (consents.get("recording") == "given" if "recording" in consents
+                 else bool(victim.get("consent_given")))
+    handover = rescue.get("intake_kind") == "handover"
+    received = rescue.get("handover_date")
     row = {
         "cas_CaseOwner": str(rescue.get("created_by") or ""),
-        "prs_FirstName": str(victim.get("name_latin") or victim.get("name_km") or ""),
-        "con_Consent": "true" if victim.get("consent_given") else "false",
+        "prs_FirstName": first_name,
+        "prs_SecondName": second_name,
+        "con_Consent": "true" if consented else "false",
         "prs_Birthdate": born.isoformat() if isinstance(born, dt.date) else "",
         "prs_Gender": GENDER.get(str(victim.get("sex")), "NonSpecifiedUnknown"),
         "prs_Citizenship": str(victim.get("nationality") or ""),
         "prs_MobilePhone": str(victim.get("contact_phone") or ""),
-        "vic_TraffickingStatus": TRAFFICKING_STATUS,
-        "vic_TraffickingStatusDecisionMakingOrg": STATUS_DECIDED_BY,
+        "vic_TraffickingStatus": TRAFFICKING_STATUS.get(
+            str(victim.get("screening") or "presumed_victim"), ""),
+        "vic_TraffickingStatusDecisionMakingOrg": STATUS_DECIDED_BY.get(
+            str(victim.get("screened_by") or ""), ""),
+        "vic_LocationOfRecruitment": MULTI.join(rescue.get("countries_recruitment") or []),
+        "vic_LocationOfExploitation": MULTI.join(rescue.get("countries_exploitation") or []),
         "vic_TypeOfExploitation": EXPLOITATION.get(str(rescue.get("exploitation_type")), "Other"),
         "cas_Status": case_status(refs),
+        "cas_ReferringOrganisation": str(rescue.get("referring_agency") or ""),
+        "cas_IncomingReferralDate": received.isoformat() if isinstance(received, dt.date) else "",
+        "cas_ReasonForIncomingReferral": INCOMING_REASON if handover else "",
+        "cas_IncomingReferralDetails": "; ".join(p for p in (
+            str(rescue.get("referring_country") or ""),
+            f"case {rescue['foreign_case_number']}" if rescue.get("foreign_case_number") else "",
+            f"crossing {rescue['crossing_point']}" if rescue.get("crossing_point") else "",
+            ("documents " + ", ".join(rescue["documents_received"]))
+            if rescue.get("documents_received") else "") if p),
+        "cas_ReasonForCaseClosure": str(rescue.get("closure_reason") or ""),
         "cas_ReferredOrganisation": MULTI.join(providers),
         "cas_ReasonForOutgoingReferral": REFERRAL_REASON if refs else "",
         "cas_OutgoingReferralDate": first.isoformat() if first else "",

@@ -19,14 +19,17 @@ Row = dict[str, Any]
 #: `kind_stamp` of a referral event is the HLC stamp of its `kind` field, which orders the
 #: events when the status is derived (see fieldapp.domain.referrals.derive_status). An
 #: event's `at` is read only for completions; a source may give None for other kinds.
+#: A suspect's `status_stamp` is the HLC stamp of its `status` (when it was last set): the
+#: "sent to court" figure counts by that date. A rescue is `cross_border` when it is a
+#: handover or names a country other than Cambodia (see `is_cross_border`).
 COLUMNS: dict[str, dict[str, type]] = {
     "rescue": {"id": str, "operation_date": dt.date, "province_code": str, "post_code": str,
-               "exploitation_type": str},
+               "exploitation_type": str, "cross_border": bool},
     "victim": {"id": str, "rescue_id": str, "sex": str, "date_of_birth": dt.date,
-               "estimated_age": int, "is_minor": bool, "nationality": str},
-    "suspect": {"id": str, "rescue_id": str, "status": str},
+               "estimated_age": int, "is_minor": bool, "nationality": str, "screening": str},
+    "suspect": {"id": str, "rescue_id": str, "status": str, "status_stamp": str},
     "referral": {"id": str, "victim_id": str, "service": str, "due_date": dt.date,
-                 "created_at": dt.datetime},
+                 "created_at": dt.datetime, "outcome": str},
     "referral_event": {"id": str, "referral_id": str, "kind": str, "at": dt.datetime,
                        "kind_stamp": str},
 }
@@ -60,6 +63,9 @@ class StoreRecordSource:
              until: dt.date | None = None) -> Iterator[Row]:
         model = _MODELS[entity]
         names = list(COLUMNS[entity])
+        if entity in ("rescue", "suspect"):
+            yield from self._with_derived(entity, since, until)
+            return
         if entity == "referral_event":
             # The time is only read for completions (parsing every event's datetime doubled
             # the scan), and the stamps come as text: decoding every event's JSON was half
@@ -91,6 +97,50 @@ class StoreRecordSource:
             for event_id, referral_id, kind, at, stamps in batch:
                 yield {"id": event_id, "referral_id": referral_id, "kind": kind, "at": at,
                        "kind_stamp": kind_stamp(stamps or "")}
+
+
+    def _with_derived(self, entity: str, since: dt.date | None,
+                      until: dt.date | None) -> Iterator[Row]:
+        """Rescues with their cross-border flag, suspects with their status's stamp."""
+        if entity == "suspect":
+            suspects = select(Suspect.id, Suspect.rescue_id, Suspect.status,
+                              type_coerce(Suspect.hlc, String))
+            result = self.session.connection().execute(
+                suspects.execution_options(yield_per=_BATCH))
+            for suspect_rows in result.partitions():
+                for sid, rescue_id, status, stamps in suspect_rows:
+                    yield {"id": sid, "rescue_id": rescue_id, "status": status,
+                           "status_stamp": field_stamp(stamps or "", "status")}
+            return
+        query = select(Rescue.id, Rescue.operation_date, Rescue.province_code, Rescue.post_code,
+                       Rescue.exploitation_type, Rescue.intake_kind, Rescue.referring_country,
+                       Rescue.countries_recruitment, Rescue.countries_transit,
+                       Rescue.countries_exploitation)
+        if since is not None:
+            query = query.where(Rescue.operation_date >= since)
+        if until is not None:
+            query = query.where(Rescue.operation_date <= until)
+        rescues = self.session.connection().execute(query.execution_options(yield_per=_BATCH))
+        for rescue_rows in rescues.partitions():
+            for rid, day, province, post, kind, intake_kind, country, rec, tra, exp in rescue_rows:
+                yield {"id": rid, "operation_date": day, "province_code": province,
+                       "post_code": post, "exploitation_type": kind,
+                       "cross_border": is_cross_border(intake_kind, country, rec, tra, exp)}
+
+
+def is_cross_border(intake_kind: str | None, referring_country: str | None,
+                    *country_lists: Iterable[str] | None) -> bool:
+    """A handover from abroad, or any recruitment/transit/exploitation country not Cambodia."""
+    if intake_kind == "handover":
+        return True
+    countries = {referring_country or ""}.union(*(set(c or ()) for c in country_lists))
+    return bool(countries - {"", "KHM"})
+
+
+def field_stamp(stamps_json: str, name: str) -> str:
+    """The HLC stamp of field `name` from a record's `hlc` JSON text (else its creation's)."""
+    found = re.search(rf'"{name}"\s*:\s*"([^"]*)"', stamps_json) or _CREATED.search(stamps_json)
+    return found.group(1) if found else ""
 
 
 _KIND = re.compile(r'"kind"\s*:\s*"([^"]*)"')
@@ -138,6 +188,17 @@ def hq_row(entity: str, entity_id: str, fields: Mapping[str, Any]) -> Row:
         elif name == "kind_stamp":
             entry = fields.get("kind")
             row[name] = str(entry[1]) if entry else ""
+        elif name == "status_stamp":
+            entry = fields.get("status")
+            row[name] = str(entry[1]) if entry else ""
+        elif name == "cross_border":
+            def value(key: str) -> Any:
+                entry = fields.get(key)
+                return entry[0] if entry else None
+
+            row[name] = is_cross_border(value("intake_kind"), value("referring_country"),
+                                        value("countries_recruitment"), value("countries_transit"),
+                                        value("countries_exploitation"))
         else:
             entry = fields.get(name)
             row[name] = _parse(kind, entry[0] if entry else None)

@@ -39,7 +39,7 @@ def clean(answers: Mapping[str, object]) -> dict[str, str]:
         elif answer in ("yes", "no"):
             answer = "given" if answer == "yes" else "refused"
         try:
-            out[ConsentKind(kind).value] = ConsentAnswer(answer).value
+            out[ConsentKind(kind).value] = ConsentAnswer(str(answer)).value
         except ValueError:
             raise InvalidInput(f"consents: '{kind}' must be given or refused") from None
     return out

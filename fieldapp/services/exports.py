@@ -230,10 +230,14 @@ def _htcds(s: Session, path: Path, redact: bool) -> int:
         refs[victim_id].append(htcds.ReferralInfo(
             service, provider, providers.get(provider, provider),
             (status or ReferralStatus.CREATED).value, created))
-    rescue_cols = ["id", "created_by", "exploitation_type", "extra"]
+    rescue_cols = ["id", "created_by", "exploitation_type", "intake_kind", "referring_agency",
+                   "referring_country", "foreign_case_number", "handover_date", "crossing_point",
+                   "documents_received", "countries_recruitment", "countries_exploitation",
+                   "closure_reason", "extra"]
     rescues = {r["id"]: r for r in _stream(s, Rescue, rescue_cols)}
     victim_cols = ["id", "rescue_id", "name_latin", "name_km", "consent_given", "date_of_birth",
-                   "sex", "nationality", "contact_phone", "created_at"]
+                   "sex", "nationality", "contact_phone", "created_at", "consents", "screening",
+                   "screened_by"]
     # Extra answers with an HTCDS name (imported forms) fill their own columns.
     named: set[str] = set()
     for r in rescues.values():

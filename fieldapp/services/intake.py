@@ -13,6 +13,7 @@ from fieldapp.domain import ids
 from fieldapp.domain.enums import (
     ConsentStatus,
     ExploitationType,
+    IntakeKind,
     IntakeStage,
     Role,
     Sex,
@@ -42,12 +43,21 @@ RECORDERS = (Role.OFFICER, Role.SUPERVISOR)
 RESCUE_FIELDS: dict[str, type] = {
     "operation_date": dt.date, "place": str, "province_code": str, "post_code": str,
     "unit": str, "exploitation_type": ExploitationType, "notes": str,
+    # a cross-border handover (forms/handover.yaml) is a case with these filled in
+    "intake_kind": IntakeKind, "referring_agency": str, "referring_country": str,
+    "foreign_case_number": str, "handover_date": dt.date, "crossing_point": str,
+    "documents_received": list, "countries_recruitment": list, "countries_transit": list,
+    "countries_exploitation": list,
 }
+COUNTRY_FIELDS = ("referring_country", "countries_recruitment", "countries_transit",
+                  "countries_exploitation")
 VICTIM_FIELDS: dict[str, type] = {
     "name_km": str, "name_latin": str, "sex": Sex, "date_of_birth": dt.date,
     "estimated_age": int, "nationality": str, "languages": list, "documents": list,
     "contact_phone": str, "vulnerabilities": list, "consent_given": bool,
     "interpreter_needed": bool, "consent_status": ConsentStatus, "age_disputed": bool,
+    # {ConsentKind: given|refused}: merged into the recorded consents (services.consent)
+    "consents": dict,
 }
 #: Answers only the full victim form asks for: giving them completes a quick-listed person.
 FULL_FORM_ONLY = ("documents", "contact_phone", "vulnerabilities", "date_of_birth")
@@ -114,6 +124,31 @@ def check_codes(record: Victim | Suspect, changed: list[str] | None = None) -> N
         raise InvalidInput(f"languages: not in the list of languages: {', '.join(sorted(bad))}")
 
 
+def check_handover(s: Session, rescue: Rescue) -> None:
+    """Country codes from the same list as nationalities; a handover names who handed over."""
+    for name in COUNTRY_FIELDS:
+        value = getattr(rescue, name) or ([] if name.startswith("countries") else "")
+        codes = value if isinstance(value, list) else [value]
+        if any(reference.bad_nationality(c) for c in codes):
+            raise InvalidInput(f"{name}: not a country code from the list (ISO 3166-1 alpha-3)")
+    if rescue.crossing_point and find(s, Post, rescue.crossing_point) is None:
+        raise InvalidInput("crossing_point: unknown border post")
+    if rescue.intake_kind == IntakeKind.HANDOVER and not (
+            rescue.referring_agency and rescue.referring_country and rescue.handover_date):
+        raise InvalidInput("referring_agency, referring_country, handover_date: a handover "
+                           "needs who handed the people over, from which country, and when")
+
+
+def _consents(victim: Victim, answers: Any) -> list[str]:
+    if not answers:
+        return []
+    if not isinstance(answers, dict):
+        raise InvalidInput("consents: give each consent as given or refused")
+    from fieldapp.services import consent  # consent builds on this module
+
+    return ["consents"] if consent.apply(victim, answers) else []
+
+
 # -- access ------------------------------------------------------------------------------
 def load_rescue(ws: Workspace, s: Session, rescue_id: str) -> Rescue:
     """The rescue, if this user may see it: officers their post's, supervisors all."""
@@ -151,6 +186,7 @@ def create_rescue(ws: Workspace, **values: Any) -> Rescue:
             raise InvalidInput("province_code: unknown province")
         if find(s, Post, rescue.post_code) is None:
             raise InvalidInput("post_code: unknown post")
+        check_handover(s, rescue)
         rescue.case_number = next_case_number(s, rescue.post_code, rescue.operation_date.year)
         s.add(rescue)
         search.mark(s, rescue.id)
@@ -163,6 +199,7 @@ def update_rescue(ws: Workspace, rescue_id: str, **values: Any) -> Rescue:
         rescue = load_rescue(ws, s, rescue_id)
         values.pop("post_code", None)  # a case never moves post
         changed = assign(rescue, RESCUE_FIELDS, values)
+        check_handover(s, rescue)
         if changed:
             audit.append(s, "update", "rescue", rescue.id, {"fields": changed})
     return rescue
@@ -173,7 +210,9 @@ def add_victim(ws: Workspace, rescue_id: str, **values: Any) -> Victim:
     with ws.tx() as s:
         rescue = load_rescue(ws, s, rescue_id)
         victim = Victim(rescue_id=rescue.id)
+        answers = values.pop("consents", None) or {}
         assign(victim, VICTIM_FIELDS, values, required=("sex",))
+        _consents(victim, answers)
         if not (victim.name_km or victim.name_latin):
             raise InvalidInput("name: give the name in Khmer or Latin script (or both)")
         check_codes(victim)
@@ -188,7 +227,9 @@ def update_victim(ws: Workspace, victim_id: str, **values: Any) -> Victim:
     with ws.tx() as s:
         victim = load_victim(ws, s, victim_id)
         rescue = load_rescue(ws, s, str(victim.rescue_id))
+        answers = values.pop("consents", None) or {}
         changed = assign(victim, VICTIM_FIELDS, values)
+        changed += _consents(victim, answers)
         check_codes(victim, changed)
         victim.is_minor = derive_minor(victim, rescue.operation_date)
         if victim.intake_stage == IntakeStage.QUICK and any(values.get(k) for k in FULL_FORM_ONLY):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -135,6 +135,8 @@ class BulkReferral:
 
     created: list[str]
     refused: dict[str, str]
+    #: People who already have an open referral for this service to this provider.
+    already: list[str] = field(default_factory=list)
 
 
 def refer_many(ws: Workspace, victim_ids: list[str], *, override_reason: str = "",
@@ -149,16 +151,26 @@ def refer_many(ws: Workspace, victim_ids: list[str], *, override_reason: str = "
         raise InvalidInput("victims: select the people to refer")
     created: list[str] = []
     refused: dict[str, str] = {}
+    already: list[str] = []
     with ws.tx() as s:
+        open_now = set(s.execute(select(Referral.victim_id).where(
+            Referral.victim_id.in_(list(victim_ids)),
+            Referral.service == values.get("service"),
+            Referral.provider_code == values.get("provider_code"),
+            Referral.status.notin_([x.value for x in TERMINAL]))).scalars())
         for vid in dict.fromkeys(victim_ids):
             victim = load_victim(ws, s, vid)
+            if vid in open_now:  # a second click refers nobody twice
+                already.append(vid)
+                continue
             try:  # refused before anything is added to the session: nothing to undo
                 created.append(_refer(ws, s, victim, dict(values), override_reason).id)
             except ConsentMissing as exc:
                 refused[vid] = str(exc)
         audit.append(s, "refer_many", "referral", "", {"created": len(created),
-                                                      "refused": len(refused)})
-    return BulkReferral(created, refused)
+                                                      "refused": len(refused),
+                                                      "already": len(already)})
+    return BulkReferral(created, refused, already)
 
 
 def cancel_referral(ws: Workspace, referral_id: str, reason: str) -> Referral:

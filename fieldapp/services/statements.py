@@ -82,6 +82,9 @@ def finalise_statement(ws: Workspace, statement_id: str) -> Statement:
                 raise InvalidInput(
                     "child-sensitive protocol: record " + ", ".join(missing) + " before finalising"
                 )
+            from fieldapp.services import safeguards  # h13: social worker, repeat interviews
+
+            safeguards.check_before_final(ws, s, victim, st)
         st.finalised_at = utcnow()
         st.finalised_by = ws.actor.username
         st.final_hash = content_hash(st)

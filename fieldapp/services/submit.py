@@ -9,7 +9,6 @@ removal of the form's draft — so a failed submit leaves the draft and nothing 
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
@@ -18,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from fieldapp.domain.enums import ReferralStatus
+from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
 from fieldapp.formkit.model import MetadataField
@@ -103,6 +102,9 @@ def prepare(ws: Workspace, form_id: str, context: Mapping[str, Any]) -> Prepared
             ctx.setdefault("rescue_id", victim.rescue_id)
             rescue = intake.load_rescue(ws, s, str(victim.rescue_id))
             ctx["victim_is_minor"] = bool(victim.is_minor)
+            from fieldapp.services import safeguards
+
+            ctx["prior_final_statements"] = safeguards.prior_final_statements(s, victim.id)
             age = (intake.age_on(victim.date_of_birth, rescue.operation_date)
                    if victim.date_of_birth else victim.estimated_age)
             if age is not None:
@@ -311,6 +313,9 @@ def _victim(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submi
 def _statement(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
     fields = _pick(values, statements.STATEMENT_FIELDS)
     protocol = fields.get("child_protocol")
+    if isinstance(protocol, dict) and protocol.get("no_social_worker_reason"):
+        if ws.actor.role is Role.SUPERVISOR:  # a supervisor's own answer is the approval
+            protocol["social_worker_waived_by"] = ws.actor.username
     if isinstance(protocol, dict):
         # yes/no answers are stored as booleans; an answer that did not apply stays None.
         fields["child_protocol"] = {k: {"yes": True, "no": False}.get(v, v) if isinstance(v, str)
@@ -359,31 +364,19 @@ def _referral_event(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) 
 
 
 def _return(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
-    """No return record exists yet: the return completes the victim's open
-    reintegration (or repatriation) referral, its answers written into the event's notes."""
+    """A return completes the victim's open reintegration (or repatriation) referral, with the
+    family's safety assessment as data (casework.record_return)."""
+    from fieldapp.services import casework
+
     victim_id = _need(ctx, values, "victim_id")
-    with ws.tx() as s:
-        intake.load_victim(ws, s, victim_id)
-        open_refs = [r for r in s.scalars(select(Referral).where(Referral.victim_id == victim_id)
-                                          .order_by(Referral.created_at))
-                     if r.service in RETURN_SERVICES and r.status in
-                     (ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_SERVICE)]
-    if not open_refs:
-        raise InvalidInput("refer the victim for reintegration or repatriation first; "
-                           "the return is recorded on that referral")
-    ref = min(open_refs, key=lambda r: r.service != "reintegration")
-    if ref.status == ReferralStatus.SENT:
-        referrals.accept_referral(ws, ref.id)
-    day = values.get("return_date")
-    notes = "\n".join([
-        "Return and reintegration",
-        f"Return date: {day.isoformat() if isinstance(day, dt.date) else day}",
-        f"Province returned to: {values.get('destination_province')}",
-        f"Family assessed as safe: {values.get('family_assessed')}",
-        f"Follow-up plan: {values.get('follow_up_plan') or ''}",
-    ])
-    given = list(values.get("services_given") or []) or [ref.service]
-    referrals.complete_referral(ws, ref.id, given, notes)
+    ref = casework.open_return_referral(ws, victim_id)
+    casework.record_return(
+        ws, ref.id, return_date=values.get("return_date") or "",
+        province_code=str(values.get("destination_province") or ""),
+        family_safety=str(values.get("family_safety") or ""),
+        alternative_care_plan=str(values.get("alternative_care_plan") or ""),
+        follow_up_plan=str(values.get("follow_up_plan") or ""),
+        services_given=list(values.get("services_given") or []))
     return Submitted("referral", ref.id, ctx.get("rescue_id"), (victim_id,))
 
 

@@ -149,6 +149,21 @@ class Rescue(Synced, Base):
     unit: Mapped[str] = mapped_column(String(120), default="")
     exploitation_type: Mapped[str] = mapped_column(String(32))
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: h13. "rescue" (an operation) or "handover" (people handed over across a border).
+    intake_kind: Mapped[str] = mapped_column(String(16), default="rescue")
+    referring_agency: Mapped[str] = mapped_column(String(200), default="")
+    referring_country: Mapped[str] = mapped_column(String(8), default="")
+    foreign_case_number: Mapped[str] = mapped_column(String(64), default="")
+    handover_date: Mapped[dt.date | None] = mapped_column(Date)
+    crossing_point: Mapped[str] = mapped_column(String(32), default="")
+    documents_received: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: ISO 3166-1 alpha-3 codes; any country other than Cambodia makes the case cross-border.
+    countries_recruitment: Mapped[list[str]] = mapped_column(JSON, default=list)
+    countries_transit: Mapped[list[str]] = mapped_column(JSON, default=list)
+    countries_exploitation: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: A case closed with its reason (casework.close_case); None while open.
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    closure_reason: Mapped[str] = mapped_column(String(32), default="")
 
     victims: Mapped[list[Victim]] = relationship(back_populates="rescue", lazy="raise")
     suspects: Mapped[list[Suspect]] = relationship(back_populates="rescue", lazy="raise")
@@ -247,6 +262,12 @@ class Referral(Synced, Base):
     #: only a supervisor may, and only with a reason (audited as "consent_override").
     consent_override_reason: Mapped[str] = mapped_column(Text, default="")
     consent_override_by: Mapped[str] = mapped_column(String(64), default="")
+    #: A return's outcome: "returned_home", or "alternative_care" when the family was judged
+    #: unsafe (then not counted as returned home); blank for other services.
+    outcome: Mapped[str] = mapped_column(String(24), default="")
+    #: The structured return: {return_date, province, family_safe, safety_notes,
+    #: alternative_care_plan, approved_by}; never free text about the family's names.
+    return_details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class ReferralEvent(Synced, Base):

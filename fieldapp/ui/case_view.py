@@ -228,6 +228,8 @@ class CaseView(QWidget):
             table.itemSelectionChanged.connect(self._update_buttons)
         self.refer_button = QPushButton()
         self.refer_button.clicked.connect(self.refer_victim)
+        self.quick_list_button = QPushButton()  # h13: the raid's quick list and bulk referral
+        self.quick_list_button.clicked.connect(self.open_quick_list)
         self.attachment_note = QLabel()
         self.attachment_note.setWordWrap(True)
         self.open_attachment_button = QPushButton()
@@ -236,7 +238,7 @@ class CaseView(QWidget):
 
         self.tabs.addTab(self._with_buttons(self.victims, self.add_victim_button,
                                             self.edit_victim_button, self.refer_button,
-                                            self.return_button), "")
+                                            self.return_button, self.quick_list_button), "")
         self.tabs.addTab(self._with_buttons(self.statements, self.add_statement_button,
                                             self.read_button, self.edit_statement_button,
                                             self.finalise_button, self.amend_button), "")
@@ -595,6 +597,16 @@ class CaseView(QWidget):
             return
         self._form("referral", {"rescue_id": self.rescue_id, "victim_id": victim})
 
+    def open_quick_list(self) -> None:
+        if self.ctx is None or self.rescue_id is None:
+            return
+        from fieldapp.ui.mass_intake import MassIntakeDialog
+
+        dialog = MassIntakeDialog(self, self.ctx, self.rescue_id)
+        dialog.finished.connect(lambda _r: self.reload())
+        self.dialogs.append(dialog)
+        dialog.open()
+
     def _form(self, form_id: str, context: dict[str, object]) -> None:
         self.dialogs.append(open_form(self, form_id, context))
 
@@ -641,6 +653,7 @@ class CaseView(QWidget):
             label.setText(text)
         self.add_victim_button.setText(self.tr("Add victim…"))
         self.refer_button.setText(self.tr("Refer to a service…"))
+        self.quick_list_button.setText(self.tr("Quick list of people found…"))
         self.add_statement_button.setText(self.tr("Record statement…"))
         self.read_button.setText(self.tr("Read statement"))
         self.add_suspect_button.setText(self.tr("Add suspect…"))

@@ -459,426 +459,431 @@
             <translation>ចុងក្រោយ៖ បានបិទត្រានៅ {date} ដោយ {who}។ វាមិនអាចកែប្រែបានទេ ការកែតម្រូវណាមួយត្រូវកត់ត្រាជាវិសោធនកម្ម។ ស្នាមត្រា៖ {fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="358" />
+            <location filename="../../fieldapp/ui/case_view.py" line="360" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="369" />
+            <location filename="../../fieldapp/ui/case_view.py" line="371" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="371" />
+            <location filename="../../fieldapp/ui/case_view.py" line="373" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="371" />
+            <location filename="../../fieldapp/ui/case_view.py" line="373" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="371" />
+            <location filename="../../fieldapp/ui/case_view.py" line="373" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="372" />
+            <location filename="../../fieldapp/ui/case_view.py" line="374" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="372" />
+            <location filename="../../fieldapp/ui/case_view.py" line="374" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="372" />
-            <location filename="../../fieldapp/ui/case_view.py" line="396" />
+            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="398" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <location filename="../../fieldapp/ui/case_view.py" line="375" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <location filename="../../fieldapp/ui/case_view.py" line="375" />
             <source>Profile</source>
             <translation>ប្រវត្តិរូប</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="377" />
             <source>yes</source>
             <translation>បាទ/ចាស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="377" />
             <source>no</source>
             <translation>ទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="378" />
+            <location filename="../../fieldapp/ui/case_view.py" line="380" />
             <source>complete</source>
             <translation>ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="378" />
+            <location filename="../../fieldapp/ui/case_view.py" line="380" />
             <source>to complete</source>
             <translation>ត្រូវបំពេញបន្ថែម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="380" />
-            <location filename="../../fieldapp/ui/case_view.py" line="401" />
+            <location filename="../../fieldapp/ui/case_view.py" line="382" />
+            <location filename="../../fieldapp/ui/case_view.py" line="403" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="380" />
+            <location filename="../../fieldapp/ui/case_view.py" line="382" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="380" />
-            <location filename="../../fieldapp/ui/case_view.py" line="396" />
-            <location filename="../../fieldapp/ui/case_view.py" line="402" />
+            <location filename="../../fieldapp/ui/case_view.py" line="382" />
+            <location filename="../../fieldapp/ui/case_view.py" line="398" />
+            <location filename="../../fieldapp/ui/case_view.py" line="404" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="381" />
+            <location filename="../../fieldapp/ui/case_view.py" line="383" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="381" />
+            <location filename="../../fieldapp/ui/case_view.py" line="383" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="382" />
+            <location filename="../../fieldapp/ui/case_view.py" line="384" />
             <source>Sealed?</source>
             <translation>បានបិទត្រា?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="385" />
+            <location filename="../../fieldapp/ui/case_view.py" line="387" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="393" />
+            <location filename="../../fieldapp/ui/case_view.py" line="395" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="395" />
+            <location filename="../../fieldapp/ui/case_view.py" line="397" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="395" />
+            <location filename="../../fieldapp/ui/case_view.py" line="397" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="395" />
+            <location filename="../../fieldapp/ui/case_view.py" line="397" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="401" />
+            <location filename="../../fieldapp/ui/case_view.py" line="403" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="401" />
+            <location filename="../../fieldapp/ui/case_view.py" line="403" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="402" />
+            <location filename="../../fieldapp/ui/case_view.py" line="404" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="406" />
+            <location filename="../../fieldapp/ui/case_view.py" line="408" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="408" />
+            <location filename="../../fieldapp/ui/case_view.py" line="410" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="408" />
-            <location filename="../../fieldapp/ui/case_view.py" line="640" />
+            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="652" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="408" />
+            <location filename="../../fieldapp/ui/case_view.py" line="410" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="409" />
+            <location filename="../../fieldapp/ui/case_view.py" line="411" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="412" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="413" />
+            <location filename="../../fieldapp/ui/case_view.py" line="415" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="413" />
+            <location filename="../../fieldapp/ui/case_view.py" line="415" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="413" />
+            <location filename="../../fieldapp/ui/case_view.py" line="415" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="413" />
-            <location filename="../../fieldapp/ui/case_view.py" line="440" />
+            <location filename="../../fieldapp/ui/case_view.py" line="415" />
+            <location filename="../../fieldapp/ui/case_view.py" line="442" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="416" />
+            <location filename="../../fieldapp/ui/case_view.py" line="418" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="417" />
+            <location filename="../../fieldapp/ui/case_view.py" line="419" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="421" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="422" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="440" />
+            <location filename="../../fieldapp/ui/case_view.py" line="442" />
             <source>Question</source>
             <translation>សំណួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="440" />
+            <location filename="../../fieldapp/ui/case_view.py" line="442" />
             <source>Answer</source>
             <translation>ចម្លើយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="442" />
+            <location filename="../../fieldapp/ui/case_view.py" line="444" />
             <source>Other answers ({n})</source>
             <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="504" />
-            <location filename="../../fieldapp/ui/case_view.py" line="518" />
-            <location filename="../../fieldapp/ui/case_view.py" line="585" />
-            <location filename="../../fieldapp/ui/case_view.py" line="594" />
+            <location filename="../../fieldapp/ui/case_view.py" line="506" />
+            <location filename="../../fieldapp/ui/case_view.py" line="520" />
+            <location filename="../../fieldapp/ui/case_view.py" line="587" />
+            <location filename="../../fieldapp/ui/case_view.py" line="596" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="511" />
+            <location filename="../../fieldapp/ui/case_view.py" line="513" />
             <source>Select the suspect first.</source>
             <translation>សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="542" />
+            <location filename="../../fieldapp/ui/case_view.py" line="544" />
             <source>Make the statement final</source>
             <translation>ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="543" />
+            <location filename="../../fieldapp/ui/case_view.py" line="545" />
             <source>A final statement is sealed and can never change; a correction is then recorded as an amendment. Make it final now?</source>
             <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="557" />
+            <location filename="../../fieldapp/ui/case_view.py" line="559" />
             <source>The statement is final and sealed.</source>
             <translation>សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="564" />
+            <location filename="../../fieldapp/ui/case_view.py" line="566" />
             <source>Cancel referral</source>
             <translation>លុបចោលការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="565" />
+            <location filename="../../fieldapp/ui/case_view.py" line="567" />
             <source>Why is this referral cancelled?</source>
             <translation>ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="568" />
+            <location filename="../../fieldapp/ui/case_view.py" line="570" />
             <source>Give a reason to cancel the referral.</source>
             <translation>សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="579" />
+            <location filename="../../fieldapp/ui/case_view.py" line="581" />
             <source>The referral was cancelled.</source>
             <translation>ការបញ្ជូនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="636" />
+            <location filename="../../fieldapp/ui/case_view.py" line="648" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="637" />
+            <location filename="../../fieldapp/ui/case_view.py" line="649" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="638" />
+            <location filename="../../fieldapp/ui/case_view.py" line="650" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="638" />
+            <location filename="../../fieldapp/ui/case_view.py" line="650" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="639" />
+            <location filename="../../fieldapp/ui/case_view.py" line="651" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="639" />
+            <location filename="../../fieldapp/ui/case_view.py" line="651" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="640" />
+            <location filename="../../fieldapp/ui/case_view.py" line="652" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="642" />
+            <location filename="../../fieldapp/ui/case_view.py" line="654" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="643" />
+            <location filename="../../fieldapp/ui/case_view.py" line="655" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="644" />
+            <location filename="../../fieldapp/ui/case_view.py" line="656" />
+            <source>Quick list of people found…</source>
+            <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="657" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="645" />
+            <location filename="../../fieldapp/ui/case_view.py" line="658" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="646" />
+            <location filename="../../fieldapp/ui/case_view.py" line="659" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="647" />
+            <location filename="../../fieldapp/ui/case_view.py" line="660" />
             <source>Complete / edit person…</source>
             <translation>បំពេញ / កែប្រែព័ត៌មានបុគ្គល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="648" />
+            <location filename="../../fieldapp/ui/case_view.py" line="661" />
             <source>Record return…</source>
             <translation>កត់ត្រាការវិលត្រឡប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="649" />
+            <location filename="../../fieldapp/ui/case_view.py" line="662" />
             <source>Edit draft…</source>
             <translation>កែសេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="650" />
+            <location filename="../../fieldapp/ui/case_view.py" line="663" />
             <source>Make final…</source>
             <translation>ធ្វើឱ្យជាចុងក្រោយ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="651" />
+            <location filename="../../fieldapp/ui/case_view.py" line="664" />
             <source>Amend…</source>
             <translation>វិសោធនកម្ម…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="652" />
+            <location filename="../../fieldapp/ui/case_view.py" line="665" />
             <source>Edit suspect…</source>
             <translation>កែប្រែជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="653" />
+            <location filename="../../fieldapp/ui/case_view.py" line="666" />
             <source>Cancel referral…</source>
             <translation>លុបចោលការបញ្ជូន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="654" />
+            <location filename="../../fieldapp/ui/case_view.py" line="667" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="656" />
+            <location filename="../../fieldapp/ui/case_view.py" line="669" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="657" />
+            <location filename="../../fieldapp/ui/case_view.py" line="670" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="657" />
+            <location filename="../../fieldapp/ui/case_view.py" line="670" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="657" />
+            <location filename="../../fieldapp/ui/case_view.py" line="670" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="658" />
+            <location filename="../../fieldapp/ui/case_view.py" line="671" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="658" />
+            <location filename="../../fieldapp/ui/case_view.py" line="671" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="659" />
+            <location filename="../../fieldapp/ui/case_view.py" line="672" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="659" />
+            <location filename="../../fieldapp/ui/case_view.py" line="672" />
             <source>Other answers</source>
             <translation>ចម្លើយផ្សេងទៀត</translation>
         </message>
@@ -1453,6 +1458,205 @@ Found at a rescue, profile not finished</source>
         </message>
     </context>
     <context>
+        <name>MassIntakeDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="266" />
+            <source>Type a line for each person first.</source>
+            <translation>សូមបញ្ចូលមួយបន្ទាត់សម្រាប់មនុស្សម្នាក់ៗជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="271" />
+            <source>%1 people saved to the quick list.</source>
+            <translation>បានរក្សាទុកមនុស្ស %1 នាក់ក្នុងបញ្ជីរហ័ស។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="284" />
+            <source>Line %1: %2</source>
+            <translation>បន្ទាត់ទី %1៖ %2</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="294" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="318" />
+            <source>Select saved people first (Shift or Ctrl + click).</source>
+            <translation>សូមជ្រើសរើសមនុស្សដែលបានរក្សាទុកជាមុនសិន (Shift ឬ Ctrl + ចុច)។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="303" />
+            <source>%1 referred.</source>
+            <translation>បានបញ្ជូន %1 នាក់។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="305" />
+            <source>%1 already referred there.</source>
+            <translation>%1 នាក់បានបញ្ជូនទៅទីនោះរួចហើយ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="308" />
+            <source>%1 left out: their consent to share is missing.</source>
+            <translation>%1 នាក់មិនត្រូវបានបញ្ជូន៖ ខ្វះការយល់ព្រមឱ្យចែករំលែកព័ត៌មាន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="327" />
+            <source>%1 people screened.</source>
+            <translation>បានត្រួតពិនិត្យមនុស្ស %1 នាក់។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="355" />
+            <source>%1 people on the list</source>
+            <translation>មនុស្ស %1 នាក់ក្នុងបញ្ជី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="358" />
+            <source>Quick list</source>
+            <translation>បញ្ជីរហ័ស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="358" />
+            <source>Completed</source>
+            <translation>បានបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="359" />
+            <source>not screened yet</source>
+            <translation>មិនទាន់ត្រួតពិនិត្យ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="360" />
+            <source>presumed victim</source>
+            <translation>សន្មតថាជាជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="361" />
+            <source>identified victim</source>
+            <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="362" />
+            <source>not a victim</source>
+            <translation>មិនមែនជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="363" />
+            <source>witness</source>
+            <translation>សាក្សី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="364" />
+            <source>child</source>
+            <translation>កុមារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="402" />
+            <source>yes</source>
+            <translation>បាទ/ចាស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="402" />
+            <source>no</source>
+            <translation>ទេ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="403" />
+            <source>given</source>
+            <translation>យល់ព្រម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="403" />
+            <source>refused</source>
+            <translation>បដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="404" />
+            <source>not asked</source>
+            <translation>មិនទាន់បានសួរ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="404" />
+            <source>partly given</source>
+            <translation>យល់ព្រមខ្លះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="424" />
+            <source>Quick list of people found</source>
+            <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="426" />
+            <source>One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select saved people and press Ctrl+E to record their screening or Ctrl+R to refer them together. Languages: codes such as khm tha vie tgl hin. People stay out of the figures until screened, and each line is completed later with the full victim form (never entered twice).</source>
+            <translation>មួយបន្ទាត់សម្រាប់មនុស្សម្នាក់។ ចុច Tab ដើម្បីទៅក្រឡាបន្ទាប់ Ctrl+S ដើម្បីរក្សាទុកបន្ទាត់ថ្មី ជ្រើសរើសមនុស្សដែលបានរក្សាទុក ហើយចុច Ctrl+E ដើម្បីកត់ត្រាការត្រួតពិនិត្យ ឬ Ctrl+R ដើម្បីបញ្ជូនពួកគេរួមគ្នា។ ភាសា៖ កូដដូចជា khm tha vie tgl hin។ មនុស្សមិនត្រូវបានរាប់ក្នុងតួលេខទេ រហូតដល់ការត្រួតពិនិត្យ ហើយបន្ទាត់នីមួយៗនឹងត្រូវបំពេញបន្ថែមនៅពេលក្រោយ ដោយទម្រង់ជនរងគ្រោះពេញលេញ (មិនបញ្ចូលម្ដងទៀតទេ)។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
+            <source>Name (as given)</source>
+            <translation>ឈ្មោះ (តាមដែលបានប្រាប់)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
+            <source>Sex</source>
+            <translation>ភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
+            <source>Age (approx.)</source>
+            <translation>អាយុ (ប្រហាក់ប្រហែល)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
+            <source>Nationality</source>
+            <translation>សញ្ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
+            <source>Languages</source>
+            <translation>ភាសា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
+            <source>Interpreter</source>
+            <translation>អ្នកបកប្រែ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
+            <source>Consent</source>
+            <translation>ការយល់ព្រម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
+            <source>Embassy contact</source>
+            <translation>ទាក់ទងស្ថានទូត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
+            <source>Age disputed</source>
+            <translation>អាយុមិនច្បាស់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="435" />
+            <source>Status</source>
+            <translation>ស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
+            <source>Save new lines (Ctrl+S)</source>
+            <translation>រក្សាទុកបន្ទាត់ថ្មី (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
+            <source>Refer selected… (Ctrl+R)</source>
+            <translation>បញ្ជូនអ្នកដែលបានជ្រើស… (Ctrl+R)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
+            <source>Screen selected… (Ctrl+E)</source>
+            <translation>ត្រួតពិនិត្យអ្នកដែលបានជ្រើស… (Ctrl+E)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="439" />
+            <source>Close</source>
+            <translation>បិទ</translation>
+        </message>
+    </context>
+    <context>
         <name>PostPage</name>
         <message>
             <location filename="../../fieldapp/ui/first_run.py" line="89" />
@@ -1490,6 +1694,44 @@ Found at a rescue, profile not finished</source>
         </message>
         <message>
             <location filename="../../fieldapp/ui/referral_board.py" line="57" />
+            <source>Cancel</source>
+            <translation>បោះបង់</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="115" />
+            <source>Refer %1 people</source>
+            <translation>បញ្ជូនមនុស្ស %1 នាក់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="124" />
+            <source>Only if consent is missing: why refer anyway</source>
+            <translation>តែក្នុងករណីខ្វះការយល់ព្រម៖ ហេតុអ្វីនៅតែបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="126" />
+            <source>Service</source>
+            <translation>សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="127" />
+            <source>Provider</source>
+            <translation>អ្នកផ្ដល់សេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="129" />
+            <source>Supervisor's override</source>
+            <translation>ការសម្រេចលើកលែងរបស់អ្នកគ្រប់គ្រង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="132" />
+            <source>Refer</source>
+            <translation>បញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="132" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -1663,6 +1905,94 @@ Notes: {notes}</source>
         </message>
         <message>
             <location filename="../../fieldapp/ui/admin.py" line="122" />
+            <source>Cancel</source>
+            <translation>បោះបង់</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScreenDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="145" />
+            <source>Screen %1 people</source>
+            <translation>ត្រួតពិនិត្យមនុស្ស %1 នាក់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="147" />
+            <source>presumed victim</source>
+            <translation>សន្មតថាជាជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="148" />
+            <source>identified victim</source>
+            <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="149" />
+            <source>not a victim</source>
+            <translation>មិនមែនជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="150" />
+            <source>witness</source>
+            <translation>សាក្សី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="153" />
+            <source>Police</source>
+            <translation>នគរបាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="154" />
+            <source>Social affairs</source>
+            <translation>សង្គមកិច្ច</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="155" />
+            <source>Prosecutor</source>
+            <translation>អយ្យការ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="155" />
+            <source>Court</source>
+            <translation>តុលាការ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="156" />
+            <source>NGO</source>
+            <translation>អង្គការមិនមែនរដ្ឋាភិបាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="157" />
+            <source>Foreign authority</source>
+            <translation>អាជ្ញាធរបរទេស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="158" />
+            <source>Other</source>
+            <translation>ផ្សេងៗ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="165" />
+            <source>Outcome</source>
+            <translation>លទ្ធផល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="166" />
+            <source>Decided by</source>
+            <translation>សម្រេចដោយ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="167" />
+            <source>Date</source>
+            <translation>កាលបរិច្ឆេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="170" />
+            <source>Save</source>
+            <translation>រក្សាទុក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/mass_intake.py" line="170" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>

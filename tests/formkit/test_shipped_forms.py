@@ -34,14 +34,15 @@ EXPECTED = {
     "referral": "referral",
     "referral_update": "referral_event",
     "return_reintegration": "return_reintegration",
+    "handover": "rescue",
 }
 
 BINDS = {
     "rescue": {"operation_date", "place", "province_code", "post_code", "unit",
                "exploitation_type", "notes", "people_found"},
     "victim": {"name_km", "name_latin", "sex", "date_of_birth", "estimated_age", "nationality",
-               "languages", "documents", "contact_phone", "vulnerabilities", "consent_given",
-               "is_minor", "attachments"},
+               "languages", "documents", "contact_phone", "vulnerabilities", "consents",
+               "is_minor", "attachments", "age_disputed", "interpreter_needed"},
     "statement": {"interview_date", "interviewer", "interpreter", "language", "place",
                   "narrative", "attachments"},
     "statement_child": {"interview_date", "interviewer", "interpreter", "language", "place",
@@ -49,8 +50,13 @@ BINDS = {
     "suspect": {"name", "alias", "role", "nationality", "description", "status", "identified_by"},
     "referral": {"victim_id", "service", "provider_code", "urgency", "due_date", "notes"},
     "referral_update": {"action", "reason", "services_given", "notes"},
+    "handover": {"intake_kind", "referring_agency", "referring_country", "foreign_case_number",
+                 "handover_date", "crossing_point", "documents_received", "operation_date",
+                 "province_code", "post_code", "exploitation_type", "countries_recruitment",
+                 "countries_transit", "countries_exploitation", "notes"},
     "return_reintegration": {"victim_id", "return_date", "destination_province",
-                             "family_assessed", "follow_up_plan", "services_given"},
+                             "family_safety", "alternative_care_plan", "follow_up_plan",
+                             "services_given"},
 }  # fmt: skip
 
 

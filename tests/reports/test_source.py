@@ -21,7 +21,8 @@ def test_hq_rows_are_typed_like_the_device_rows() -> None:
                                     "due_date": ["2026-03-01", STAMP],
                                     "created_at": ["2026-02-01T09:30:00", STAMP]})
     assert row == {"id": "f1", "victim_id": "v1", "service": "shelter",
-                   "due_date": dt.date(2026, 3, 1), "created_at": dt.datetime(2026, 2, 1, 9, 30)}
+                   "due_date": dt.date(2026, 3, 1), "created_at": dt.datetime(2026, 2, 1, 9, 30),
+                   "outcome": ""}
     assert set(row) == set(COLUMNS["referral"])
     event = hq_row("referral_event", "e1", {"kind": ["completed", STAMP], "referral_id": ["f1", STAMP]})
     assert event["kind_stamp"] == STAMP and event["at"] is None

@@ -158,7 +158,9 @@ def test_htcds_picklist_values_are_the_standards(ws: Workspace, tmp_path: Path) 
 
 def test_htcds_values(ws: Workspace, tmp_path: Path) -> None:
     _, rows = read_htcds(exports.export(ws, "htcds", tmp_path / "htcds.csv"))
-    by_name = {r["prs_FirstName"]: r for r in rows}
+    # Names are split: Khmer and Vietnamese nationals write the family name first.
+    by_name = {f"{r['prs_SecondName']} {r['prs_FirstName']}": r for r in rows}
+    assert by_name[NAMES[2]]["prs_FirstName"] == "Thi Lan"
     sok = by_name[NAMES[0]]
     assert sok["prs_Gender"] == "Feminine" and sok["prs_Birthdate"] == "2010-05-04"
     assert sok["vic_TypeOfExploitation"] == "ForcedLabour"  # online scam compound
@@ -171,6 +173,7 @@ def test_htcds_values(ws: Workspace, tmp_path: Path) -> None:
     assert by_name[NAMES[2]]["prs_Gender"] == "NonConforming"
     _, redacted = read_htcds(exports.export(ws, "htcds", tmp_path / "h2.csv", redact=True))
     assert {r["prs_FirstName"] for r in redacted} == {""}
+    assert {r["prs_SecondName"] for r in redacted} == {""}
 
 
 def test_report_export_suppresses_small_cells(ws: Workspace, tmp_path: Path) -> None:

@@ -84,6 +84,8 @@ def test_a_raid_of_220_people_of_12_nationalities_is_listed_and_referred_in_bulk
     emb = referrals.refer_many(ws, filipinos, service="repatriation", provider_code="EMB-PHL")
     assert len(emb.created) + len(emb.refused) == len(filipinos) and emb.refused
     assert _count(ws, Referral) == 200 + len(emb.created)
+    again = referrals.refer_many(ws, ids, service="repatriation", provider_code="IOM-KH")
+    assert again.created == [] and len(again.already) == 200  # never referred twice
     print(f"\nquick list of 220: {listed:.2f} s; bulk referral of 220: {referred:.2f} s")
 
 
@@ -155,3 +157,20 @@ def test_screening_needs_who_decided_and_when(ws: Workspace, rescue: Rescue) -> 
         screening.screen(ws, v.id, "guilty", "police", dt.date(2026, 3, 14))
     done = screening.screen(ws, v.id, "witness", "police", dt.date(2026, 3, 14))
     assert (done.screening, done.screened_by) == ("witness", "police")
+
+
+def test_the_victim_form_records_each_consent_and_a_refusal(ws: Workspace, rescue: Rescue) -> None:
+    done = submit.submit(ws, "victim", {"rescue_id": rescue.id}, {
+        "name_latin": "Maria Santos", "sex": "female", "estimated_age": 24, "nationality": "PHL",
+        "languages": ["tgl"], "documents": ["none"], "interpreter_needed": "yes",
+        "consents": {"recording": "given", "share_government": "given", "share_ngo": "refused",
+                     "embassy_contact": "refused", "audio": None}})
+    with ws.tx() as s:
+        v = s.get(Victim, done.entity_id)
+        assert v is not None and v.consent_given and v.interpreter_needed
+        assert v.consents == {"recording": "given", "share_government": "given",
+                              "share_ngo": "refused", "embassy_contact": "refused"}
+        assert v.consent_status == "partial"
+    assert referrals.create_referral(ws, done.entity_id, service="shelter", provider_code="PTC")
+    with pytest.raises(referrals.ConsentMissing, match="refused"):
+        referrals.create_referral(ws, done.entity_id, service="repatriation", provider_code="EMB-PHL")

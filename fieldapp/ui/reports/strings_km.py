@@ -115,4 +115,7 @@ STRINGS_KM: dict[str, str] = {
     "Count": "ចំនួន",
     "Stage": "ដំណាក់កាល",
     "Outcome": "លទ្ធផល",
+    # h13
+    "Suspects sent to court": "ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ",
+    "Cross-border cases": "ករណីឆ្លងដែន",
 }

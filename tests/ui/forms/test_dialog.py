@@ -85,7 +85,8 @@ def test_victim_form(qtbot: Any, ws: Workspace, runner: TaskRunner, rescue: Any)
     assert not c.rows[("document_photo", ())].isVisibleTo(d)
     fill(d, "contact_phone", "012 345 678")
     fill(d, "vulnerabilities", ["poverty", "debt"])
-    fill(d, "consent_given", True)
+    fill(d, "consent_given", "given")
+    fill(d, "child_assent", "given")  # a child: her own assent too
     result = submit(qtbot, d, runner)
     with ws.tx() as s:
         v = s.get(Victim, result.entity_id)
@@ -149,7 +150,7 @@ def test_child_statement_is_chosen_for_a_minor(qtbot: Any, ws: Workspace, runner
         assert st is not None and st.narrative == KM_NARRATIVE
         assert st.child_protocol == {
             "guardian_present": False, "guardian_consent": None, "social_worker_present": True,
-            "child_friendly_room": True, "trained_interviewer": True, "breaks_taken": 2,
+            "no_social_worker_reason": None, "child_friendly_room": True, "trained_interviewer": True, "breaks_taken": 2,
             "interpreter_present": None}
     statements.finalise_statement(ws, result.entity_id)  # the protocol is complete
 
@@ -237,7 +238,7 @@ def test_return_and_reintegration(qtbot: Any, ws: Workspace, runner: TaskRunner,
     d = open_dialog(qtbot, ws, runner, "return_reintegration", {"victim_id": victim.id})
     fill(d, "return_date", "2026-03-20")
     fill(d, "destination_province", "KH-2")
-    fill(d, "family_assessed", "yes")
+    fill(d, "family_safety", "safe")
     fill(d, "follow_up_plan", "សួរសុខទុក្ខរៀងរាល់ខែ")
     fill(d, "services_given", ["reintegration", "family_tracing"])
     submit(qtbot, d, runner)

@@ -24,6 +24,17 @@ def _flag(name: str) -> sa.Column:  # type: ignore[type-arg]
 def upgrade() -> None:
     # Plain ADD COLUMN (no table rebuild): SQLite adds a column with a constant default in
     # place, and a rebuild of `victim` would trip the foreign keys (see 0003).
+    op.add_column("rescue", _text("intake_kind", 16, "rescue"))
+    op.add_column("rescue", _text("referring_agency", 200, ""))
+    op.add_column("rescue", _text("referring_country", 8, ""))
+    op.add_column("rescue", _text("foreign_case_number", 64, ""))
+    op.add_column("rescue", sa.Column("handover_date", sa.Date(), nullable=True))
+    op.add_column("rescue", _text("crossing_point", 32, ""))
+    for name in ("documents_received", "countries_recruitment", "countries_transit",
+                 "countries_exploitation"):
+        op.add_column("rescue", sa.Column(name, sa.JSON(), nullable=False, server_default="[]"))
+    op.add_column("rescue", sa.Column("closed_on", sa.Date(), nullable=True))
+    op.add_column("rescue", _text("closure_reason", 32, ""))
     op.add_column("service_provider", _text("kind", 16, "ngo"))
     op.add_column("service_provider", _text("country", 8, ""))
     op.execute("UPDATE service_provider SET kind = 'centre' WHERE is_centre")
@@ -42,6 +53,9 @@ def upgrade() -> None:
     op.add_column("referral", sa.Column("consent_override_reason", sa.Text(), nullable=False,
                                         server_default=""))
     op.add_column("referral", _text("consent_override_by", 64, ""))
+    op.add_column("referral", _text("outcome", 24, ""))
+    op.add_column("referral", sa.Column("return_details", sa.JSON(), nullable=False,
+                                        server_default="{}"))
 
 
 def downgrade() -> None:
