@@ -71,6 +71,9 @@ PARENTS: dict[str, tuple[tuple[str, type[Synced]], ...]] = {
     "statement": (("victim_id", Victim), ("amends_id", Statement)),
     "referral": (("victim_id", Victim),),
     "referral_event": (("referral_id", Referral),),
+    "suspect_case": (("suspect_id", Suspect), ("rescue_id", Rescue)),
+    "suspect_event": (("suspect_id", Suspect),),
+    "suspect_identifier": (("suspect_id", Suspect),),
 }
 #: Columns a pulled record may lack although the model has no default for them: a transit
 #: centre gets a referred victim without the rescue, and nobody gets another device's
