@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
+
+#: Stable across HQ and every device: the same pair always gets the same record id.
+LINK_NAMESPACE = uuid.UUID("6f1c0a52-6a0e-4c55-9b1e-1d4e0c7d7a14")
+
+
+def link_id(entity: str, a: str, b: str) -> str:
+    """The id of the `person_link` record of a pair, whoever finds the pair first."""
+    x, y = sorted((a, b))
+    return str(uuid.uuid5(LINK_NAMESPACE, f"{entity}:{x}:{y}"))
 
 
 def clusters(ids: Iterable[str], links: Iterable[tuple[str, str]]) -> dict[str, str]:

@@ -8,7 +8,6 @@ the device); the evidence shown side by side is read fresh from the two records.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,21 +17,14 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.linkage.match import find_matches
-from fieldapp.linkage.people import count_people
+from fieldapp.linkage.people import count_people, link_id
 from fieldapp.linkage.score import THRESHOLD, Person
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
 from fieldapp.store.changes import find
 from fieldapp.store.models import PersonLink, Rescue, Suspect, SuspectIdentifier, Victim, utcnow
 
-#: Stable across HQ and every device: the same pair always gets the same record id.
-LINK_NAMESPACE = uuid.UUID("6f1c0a52-6a0e-4c55-9b1e-1d4e0c7d7a14")
 DECISIONS = ("link", "separate")
-
-
-def link_id(entity: str, a: str, b: str) -> str:
-    x, y = sorted((a, b))
-    return str(uuid.uuid5(LINK_NAMESPACE, f"{entity}:{x}:{y}"))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,96 @@
+"""The match queue at HQ, end to end on SQLite and PostgreSQL: two posts record the issue's
+four spellings of one girl; HQ flags them as one person; a link made at HQ reaches the post's
+device at its next sync, and so does unlinking; figures count her once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from fieldapp.hq import matching
+from fieldapp.hq.cli import main
+from fieldapp.services import intake, sync
+from fieldapp.services.workspace import Workspace
+from fieldapp.store.models import PersonLink
+from tests.support.syncenv import fast_options, hq_running, new_device
+
+
+def _record(ws: Workspace, post: str, province: str, day: dt.date,
+            victims: list[dict[str, object]]) -> None:
+    rescue = intake.create_rescue(ws, operation_date=day, province_code=province, post_code=post,
+                                  exploitation_type="labour")
+    for v in victims:
+        intake.add_victim(ws, rescue.id, **v)
+
+
+@pytest.mark.parametrize("db_kind", ["sqlite", "postgresql"])
+def test_four_spellings_at_two_posts_are_one_person_at_hq(
+        db_kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    opts = fast_options()
+    with hq_running(db_kind, tmp_path) as running:
+        poipet = new_device(tmp_path / "poipet", running, "POIPET")
+        _record(poipet, "POIPET", "KH-1", dt.date(2026, 3, 14), [
+            {"name_latin": "Sok Sreymom", "sex": "female", "estimated_age": 19, "nationality": "KH"},
+            {"name_km": "សុខ ស្រីមំ", "sex": "female", "nationality": "KH",
+             "contact_phone": "+855 12345678"},
+            {"name_latin": "Sok Sreypov", "sex": "female", "estimated_age": 15, "nationality": "KH",
+             "contact_phone": "012 345 678"},  # her sister: same phone, not her
+        ])
+        bavet = new_device(tmp_path / "bavet", running, "BAVET")
+        _record(bavet, "BAVET", "KH-20", dt.date(2025, 8, 2), [
+            {"name_latin": "Sok Srey Mom", "sex": "female", "estimated_age": 18, "nationality": "KH",
+             "contact_phone": "012 345 678"},
+            {"name_km": "សុខ ស្រីមុំ", "sex": "female", "date_of_birth": dt.date(2007, 3, 14),
+             "nationality": "KH"},
+        ])
+        for ws in (poipet, bavet):
+            assert sync.sync_round(ws, options=opts).pending == 0
+        hq = running.hq
+
+        assert matching.scan(hq) == 6
+        assert matching.scan(hq) == 0
+        rows = matching.listing(hq)
+        assert len(rows) == 6
+        posts = {r["a"]["post"] for r in rows} | {r["b"]["post"] for r in rows}
+        assert posts == {"POIPET", "BAVET"}
+        assert all("name_latin" not in r["a"] for r in rows)  # names only when asked
+        assert matching.victims_counted_once(hq) == 5
+
+        # Link through the command line, as HQ staff would.
+        args = ["--data-dir", str(running.settings.data_dir)]
+        if running.settings.database_url:
+            args += ["--database-url", running.settings.database_url]
+        linked = [r["id"] for r in rows[:3]]
+        for mid in linked:
+            assert main(["matches", "link", mid, "--by", "hq-anna", *args]) == 0
+        assert main(["matches", "list", "--all", "--json", *args]) == 0
+        listed = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+        assert sorted(r["decided_by"] for r in listed if r["decision"] == "link") == ["hq-anna"] * 3
+        assert main(["matches", "link", "no-such-id", "--by", "x", *args]) == 2
+        assert "no such possible match" in capsys.readouterr().err
+        counted = matching.victims_counted_once(hq)
+        assert counted < 5
+
+        # The decisions reach the posts' devices; both records stay as they were.
+        sync.sync_round(poipet, options=opts)
+        with poipet.tx() as s:
+            got = {p.id: p.decision for p in s.scalars(select(PersonLink))}
+        mine = {r["id"] for r in rows
+                if matching.people(hq)[r["a"]["id"]].post_code == "POIPET"}
+        assert mine and set(got) == mine  # the first person's post holds the link
+        assert all(got[i] == ("link" if i in linked else "pending") for i in mine)
+
+        # Unlinking is a new decision, synced the same way.
+        back = next(i for i in linked if i in mine)
+        matching.decide(hq, back, "separate", "hq-anna")
+        sync.sync_round(poipet, options=opts)
+        with poipet.tx() as s:
+            link = s.get(PersonLink, back)
+            assert link is not None and link.decision == "separate"
+        assert matching.victims_counted_once(hq) >= counted
+        poipet.close()
+        bavet.close()
