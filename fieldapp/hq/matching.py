@@ -126,7 +126,7 @@ def listing(hq: Hq, decided: bool = False, names: bool = False) -> list[dict[str
         rows.append({"id": lid, "decision": f.get("decision"), "weight": f.get("weight"),
                      "evidence": f.get("evidence"), "decided_by": f.get("decided_by"),
                      "a": sides[0], "b": sides[1]})
-    rows.sort(key=lambda r: (-float(r["weight"] or 0), str(r["id"])))
+    rows.sort(key=lambda r: (-float(r["weight"] or 0), str(r["id"])))  # type: ignore[arg-type]
     return rows
 
 
