@@ -26,6 +26,7 @@ from fieldapp.ui.admin import AdminView
 from fieldapp.ui.case_list import CaseListView
 from fieldapp.ui.case_view import CaseView
 from fieldapp.ui.context import ViewContext
+from fieldapp.ui.match_queue import MatchQueueView
 from fieldapp.ui.referral_board import ReferralBoard
 from fieldapp.ui.reports.view import ReportsView
 from fieldapp.ui.sync_panel import SyncPanel
@@ -35,7 +36,7 @@ from fieldapp.ui.sync_status import SyncStatus
 SCREENS: dict[Role, tuple[str, ...]] = {
     Role.OFFICER: ("cases", "referrals", "sync", "reports"),
     Role.CENTRE_STAFF: ("referrals", "sync"),
-    Role.SUPERVISOR: ("cases", "referrals", "sync", "reports", "admin"),
+    Role.SUPERVISOR: ("cases", "referrals", "matches", "sync", "reports", "admin"),
 }
 STATUS_REFRESH_MS = 30_000
 
@@ -85,9 +86,10 @@ class MainView(QWidget):
         self.sync = SyncPanel()
         self.reports = ReportsView()
         self.admin = AdminView(kdf=kdf)
+        self.matches = MatchQueueView()
         self.pages: dict[str, QWidget] = {"cases": self.cases, "referrals": self.referrals,
                                           "sync": self.sync, "reports": self.reports,
-                                          "admin": self.admin}
+                                          "admin": self.admin, "matches": self.matches}
         self.stack = QStackedWidget()
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -125,7 +127,8 @@ class MainView(QWidget):
 
     # -- life cycle -------------------------------------------------------------------
     def views(self) -> list[QWidget]:
-        return [self.case_list, self.case_view, self.referrals, self.sync, self.reports, self.admin]
+        return [self.case_list, self.case_view, self.referrals, self.sync, self.reports, self.admin,
+                self.matches]
 
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
@@ -261,7 +264,8 @@ class MainView(QWidget):
 
     def _screen_title(self, key: str) -> str:
         return {"cases": self.tr("Cases"), "referrals": self.tr("Referrals"), "sync": self.tr("Sync"),
-                "reports": self.tr("Reports"), "admin": self.tr("Admin")}[key]
+                "reports": self.tr("Reports"), "admin": self.tr("Admin"),
+                "matches": self.tr("Matches")}[key]
 
     def nav_keys(self) -> list[str]:
         return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]

@@ -27,7 +27,7 @@ DESTRUCTIVE = {"fieldapp.services.auth.wipe"}
 def test_navigation_by_role(qtbot: Any, store: Any, make_controller: Any) -> None:
     root, _ = store
     c = make_controller(root)
-    expected = {"sup": ["cases", "referrals", "sync", "reports", "admin"],
+    expected = {"sup": ["cases", "referrals", "matches", "sync", "reports", "admin"],
                 "off": ["cases", "referrals", "sync", "reports"],
                 "ptc": ["referrals", "sync"]}
     for user, screens in expected.items():
