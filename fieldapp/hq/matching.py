@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.domain.hlc import HlcClock
@@ -71,38 +72,37 @@ def _links(hq: Hq) -> dict[str, dict[str, Any]]:
     return {eid: {k: v[0] for k, v in f.items()} for _, eid, f in hq.report_records("person_link")}
 
 
-def _write(hq: Hq, link_id_: str, post_code: str, values: dict[str, Any]) -> None:
-    """An HQ-made change of one person_link record, into the feed like reference data."""
+def _write(hq: Hq, s: Session, link_id_: str, post_code: str, values: dict[str, Any]) -> None:
+    """An HQ-made change of one person_link record, into the feed like reference data
+    (the caller holds the feed lock: `db.lock_feed`)."""
     clock = HlcClock("hq")
-    with hq.sessions.begin() as s:
-        db.lock_feed(s)
-        existing = s.scalar(select(Record).where(Record.entity == "person_link",
-                                                 Record.entity_id == link_id_))
-        if existing:
-            for _, stamp in existing.fields.values():
-                clock.observe(stamp)
-        stamp = str(clock.now())
-        fields = {k: [v, stamp] for k, v in values.items()}
-        log = ChangeLog(entity="person_link", entity_id=link_id_, fields=fields,
-                        received_at=now_utc())
-        s.add(log)
-        s.flush()
-        hq._merge_into(s, "person_link", link_id_, post_code, fields, log.server_seq)
+    existing = s.scalar(select(Record).where(Record.entity == "person_link",
+                                             Record.entity_id == link_id_))
+    if existing:
+        for _, stamp in existing.fields.values():
+            clock.observe(stamp)
+    stamp = str(clock.now())
+    fields = {k: [v, stamp] for k, v in values.items()}
+    log = ChangeLog(entity="person_link", entity_id=link_id_, fields=fields, received_at=now_utc())
+    s.add(log)
+    s.flush()
+    hq._merge_into(s, "person_link", link_id_, post_code, fields, log.server_seq)
 
 
 def scan(hq: Hq, threshold: float = THRESHOLD) -> int:
     """Queue the possible matches among all posts' victims not yet queued or decided."""
     everyone = people(hq)
     known = {frozenset((str(f.get("a_id")), str(f.get("b_id")))) for f in _links(hq).values()}
-    added = 0
-    for c in find_matches((p.person for p in everyone.values()), threshold, skip=known):
-        a, b = sorted((c.a, c.b))
-        _write(hq, link_id("victim", a, b), everyone[a].post_code, {
-            "entity": "victim", "a_id": a, "b_id": b, "decision": "pending",
-            "weight": c.weight, "evidence": dict(c.levels), "decided_by": "",
-            "decided_at": None, "created_by": "hq", "device_id": "hq"})
-        added += 1
-    return added
+    found = find_matches((p.person for p in everyone.values()), threshold, skip=known)
+    with hq.sessions.begin() as s:
+        db.lock_feed(s)
+        for c in found:
+            a, b = sorted((c.a, c.b))
+            _write(hq, s, link_id("victim", a, b), everyone[a].post_code, {
+                "entity": "victim", "a_id": a, "b_id": b, "decision": "pending",
+                "weight": c.weight, "evidence": dict(c.levels), "decided_by": "",
+                "decided_at": None, "created_by": "hq", "device_id": "hq"})
+    return len(found)
 
 
 def listing(hq: Hq, decided: bool = False, names: bool = False) -> list[dict[str, Any]]:
@@ -135,14 +135,15 @@ def decide(hq: Hq, match_id: str, decision: str, by: str) -> dict[str, Any]:
         raise InvalidInput("decision: link or separate")
     if not by.strip():
         raise InvalidInput("say who decides (--by NAME)")
-    with hq.sessions() as s:
+    with hq.sessions.begin() as s:
+        db.lock_feed(s)
         rec = s.scalar(select(Record).where(Record.entity == "person_link",
                                             Record.entity_id == match_id))
-        post = rec.post_code if rec else None
-    if rec is None:
-        raise NotFound("no such possible match at HQ (see `fieldapp-hq matches list`)")
-    _write(hq, match_id, post or "", {"decision": decision, "decided_by": by.strip()[:64],
-                                      "decided_at": now_utc().replace(tzinfo=None).isoformat()})
+        if rec is None:
+            raise NotFound("no such possible match at HQ (see `fieldapp-hq matches list`)")
+        _write(hq, s, match_id, rec.post_code or "", {
+            "decision": decision, "decided_by": by.strip()[:64],
+            "decided_at": now_utc().replace(tzinfo=None).isoformat()})
     return {"id": match_id, "decision": decision}
 
 

@@ -94,3 +94,29 @@ def test_four_spellings_at_two_posts_are_one_person_at_hq(
         assert matching.victims_counted_once(hq) >= counted
         poipet.close()
         bavet.close()
+
+
+def test_a_link_made_on_a_supervisor_device_reaches_hq(tmp_path: Path) -> None:
+    from fieldapp.services import matching as device_matching
+
+    opts = fast_options()
+    with hq_running("sqlite", tmp_path) as running:
+        ws = new_device(tmp_path / "poipet", running, "POIPET")
+        _record(ws, "POIPET", "KH-1", dt.date(2026, 3, 14), [
+            {"name_latin": "Sok Sreymom", "sex": "female", "estimated_age": 19},
+            {"name_km": "សុខ ស្រីមុំ", "sex": "female", "estimated_age": 19},
+        ])
+        assert device_matching.scan(ws) == 1
+        item = device_matching.queue(ws)[0]
+        device_matching.link(ws, item.id)
+        assert sync.sync_round(ws, options=opts).pending == 0
+        rows = matching.listing(running.hq, decided=True)
+        assert [(r["id"], r["decision"], r["decided_by"]) for r in rows] == [(item.id, "link", "sup")]
+        assert matching.victims_counted_once(running.hq) == 1
+        assert matching.scan(running.hq) == 0  # HQ knows the pair: nothing queued twice
+        # Unlinked on the device: HQ follows.
+        device_matching.separate(ws, item.id)
+        sync.sync_round(ws, options=opts)
+        assert matching.listing(running.hq, decided=True)[0]["decision"] == "separate"
+        assert matching.victims_counted_once(running.hq) == 2
+        ws.close()
