@@ -47,6 +47,17 @@ def reindex(session: Session, rescue_ids: Iterable[str]) -> None:
                 _UPSERT, [{"rescue_id": rid, "body": body} for rid, body in docs.items()])
 
 
+def suspect_cases(session: Session, suspect_id: str) -> set[str]:
+    """The cases whose documents carry this suspect's names and identifiers."""
+    from fieldapp.store.models import Suspect, SuspectCase
+
+    with session.no_autoflush:
+        first = session.scalar(select(Suspect.rescue_id).where(Suspect.id == suspect_id))
+        more = set(session.scalars(select(SuspectCase.rescue_id)
+                                   .where(SuspectCase.suspect_id == suspect_id)))
+    return more | ({first} if first else set())
+
+
 def name_terms(text_: str) -> list[str]:
     """A name as written, romanised without diacritics, and its words' phonetic keys."""
     from fieldapp.linkage.keys import skeleton

@@ -42,6 +42,8 @@ from fieldapp.store.models import (
     Rescue,
     Statement,
     Suspect,
+    SuspectCase,
+    SuspectIdentifier,
     Synced,
     Victim,
 )
@@ -304,8 +306,10 @@ class Applier:
             self.stats.referrals.add(obj.referral_id)
         elif isinstance(obj, Rescue):
             self._rescues.add(obj.id)
-        elif isinstance(obj, Victim | Suspect) and obj.rescue_id:
+        elif isinstance(obj, Victim | Suspect | SuspectCase) and obj.rescue_id:
             self._rescues.add(obj.rescue_id)
+        elif isinstance(obj, SuspectIdentifier):
+            self._rescues.update(search.suspect_cases(self.s, obj.suspect_id))
 
     def _seen_case_number(self, number: str | None) -> None:
         """Never issue a case number another device of the post already used."""

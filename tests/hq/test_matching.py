@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from fieldapp.hq import matching
 from fieldapp.hq.cli import main
-from fieldapp.services import intake, sync
+from fieldapp.services import caselist, intake, sync
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import PersonLink
 from tests.support.syncenv import fast_options, hq_running, new_device
@@ -120,3 +120,34 @@ def test_a_link_made_on_a_supervisor_device_reaches_hq(tmp_path: Path) -> None:
         assert matching.listing(running.hq, decided=True)[0]["decision"] == "separate"
         assert matching.victims_counted_once(running.hq) == 2
         ws.close()
+
+
+def test_a_suspect_as_a_person_syncs_to_another_device_of_the_post(tmp_path: Path) -> None:
+    from fieldapp.services import suspects
+    from fieldapp.store.models import SuspectCase, SuspectEvent, SuspectIdentifier
+
+    opts = fast_options()
+    with hq_running("sqlite", tmp_path) as running:
+        one = new_device(tmp_path / "one", running, "POIPET")
+        first = intake.create_rescue(one, operation_date=dt.date(2026, 1, 3), province_code="KH-1",
+                                     exploitation_type="labour")
+        second = intake.create_rescue(one, operation_date=dt.date(2026, 2, 3), province_code="KH-1",
+                                      exploitation_type="labour")
+        broker = intake.add_suspect(one, first.id, alias="Boss Heng", role="broker")
+        suspects.link_case(one, broker.id, second.id)
+        suspects.add_event(one, broker.id, "sent_to_court", dt.date(2026, 4, 1))
+        suspects.add_identifier(one, broker.id, "phone", "097 555 1234")
+        assert sync.sync_round(one, options=opts).pending == 0
+        two = new_device(tmp_path / "two", running, "POIPET")
+        sync.sync_round(two, options=opts)
+        with two.tx() as s:
+            assert s.scalar(select(SuspectCase.rescue_id)) == second.id
+            assert s.scalar(select(SuspectEvent.kind)) == "sent_to_court"
+            assert s.scalar(select(SuspectIdentifier.normalised)) == "75551234"
+        assert suspects.cases_with_identifier(two, "phone", "+855 97 555 1234") == sorted(
+            [first.id, second.id])
+        assert suspects.people_with_event(two, "sent_to_court", 2026) == 1
+        found = caselist.case_page(two, caselist.CaseFilter(text="0975551234")).rows
+        assert {r.id for r in found} == {first.id, second.id}  # the pulled records are indexed
+        one.close()
+        two.close()
