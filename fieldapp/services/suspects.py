@@ -168,9 +168,10 @@ def check_identified_by(s: Session, suspect_id: str, victim_ids: list[str],
     if not victim_ids:
         return
     with s.no_autoflush:
-        cases = case_ids(s, suspect_id) + ([first_case] if first_case else [])
-        allowed = set(s.scalars(select(Victim.id).where(Victim.rescue_id.in_(cases))))
-    wrong = [v for v in victim_ids if v not in allowed]
+        cases = set(case_ids(s, suspect_id)) | ({first_case} if first_case else set())
+    # `find` sees victims added earlier in this transaction too (a batch flushes at the end).
+    victims = [find(s, Victim, v) for v in victim_ids]
+    wrong = [v for v in victims if v is None or v.rescue_id not in cases]
     if wrong:
         raise InvalidInput(f"identified_by: {len(wrong)} of the victims given are not in this "
                            "suspect's cases; link the case first")

@@ -96,6 +96,14 @@ def test_four_spellings_at_two_posts_are_one_person_at_hq(
         bavet.close()
 
 
+def _hq_victims(hq: object) -> int:
+    from fieldapp.reports import ReportFilter, compute
+    from fieldapp.reports.source import JsonRecordSource
+
+    figs = compute(JsonRecordSource(hq.report_records), ReportFilter.year(2026))  # type: ignore[attr-defined]
+    return sum(figs.table("victims_by_sex").as_dict().values())
+
+
 def test_a_link_made_on_a_supervisor_device_reaches_hq(tmp_path: Path) -> None:
     from fieldapp.services import matching as device_matching
 
@@ -113,12 +121,14 @@ def test_a_link_made_on_a_supervisor_device_reaches_hq(tmp_path: Path) -> None:
         rows = matching.listing(running.hq, decided=True)
         assert [(r["id"], r["decision"], r["decided_by"]) for r in rows] == [(item.id, "link", "sup")]
         assert matching.victims_counted_once(running.hq) == 1
+        assert _hq_victims(running.hq) == 1  # the national figures count her once
         assert matching.scan(running.hq) == 0  # HQ knows the pair: nothing queued twice
         # Unlinked on the device: HQ follows.
         device_matching.separate(ws, item.id)
         sync.sync_round(ws, options=opts)
         assert matching.listing(running.hq, decided=True)[0]["decision"] == "separate"
         assert matching.victims_counted_once(running.hq) == 2
+        assert _hq_victims(running.hq) == 2
         ws.close()
 
 

@@ -98,3 +98,25 @@ def test_only_supervisors_review(ws: Workspace, store_dir) -> None:  # type: ign
             matching.scan(officer)
         with pytest.raises(PermissionDenied):
             matching.queue(officer)
+
+
+def test_figures_count_a_linked_person_once_on_the_device_and_at_hq(ws: Workspace) -> None:
+    from fieldapp.reports import ReportFilter
+    from fieldapp.reports.device import figures_for
+    from fieldapp.reports.source import JsonRecordSource
+
+    victims = _four(ws)
+    year = ReportFilter(dt.date(2025, 1, 1), dt.date(2026, 12, 31))
+    before = figures_for(ws, year).table("victims_by_sex").as_dict()
+    matching.scan(ws)
+    for item in matching.queue(ws):
+        matching.link(ws, item.id)  # the four spellings: one girl; her sister stays apart
+    after = figures_for(ws, year).table("victims_by_sex").as_dict()
+    assert sum(before.values()) == 5 and sum(after.values()) == 2
+    # HQ's source reads the same links from the synced person_link records.
+    with ws.tx() as s:
+        records = [("person_link", {"entity": [p.entity, "x"], "a_id": [p.a_id, "x"],
+                                    "b_id": [p.b_id, "x"], "decision": [p.decision, "x"]})
+                   for p in s.scalars(select(PersonLink))]
+    persons = JsonRecordSource(records).persons()
+    assert len({persons[v.id] for v in victims[:4]}) == 1 and victims[4].id not in persons
