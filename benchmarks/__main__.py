@@ -21,6 +21,7 @@ SUITES = {
     "ui": "benchmarks.bench_ui",
     "reports": "benchmarks.bench_reports",
     "sync": "benchmarks.bench_sync",
+    "matching": "benchmarks.bench_matching",
 }
 
 

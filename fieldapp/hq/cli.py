@@ -176,6 +176,18 @@ def build_parser() -> argparse.ArgumentParser:
     prel.add_argument("id", type=int)
     pdis = parked_sub.add_parser("discard", parents=[common], help="drop a parked change")
     pdis.add_argument("id", type=int)
+    matches = sub.add_parser("matches", parents=[common],
+                             help="possible matches between people: review queue")
+    m_sub = matches.add_subparsers(dest="m_command", required=True, parser_class=_Parser)
+    m_sub.add_parser("scan", parents=[common], help="queue new possible matches across posts")
+    m_list = m_sub.add_parser("list", parents=[common], help="the queue, strongest first")
+    m_list.add_argument("--all", action="store_true", help="decided ones too")
+    m_list.add_argument("--names", action="store_true", help="show names (on screen only)")
+    m_list.add_argument("--json", action="store_true")
+    for verb in ("link", "separate"):
+        m = m_sub.add_parser(verb, parents=[common], help=f"{verb} the two people of a match")
+        m.add_argument("match_id")
+        m.add_argument("--by", required=True, help="who decides (recorded with the decision)")
 
     rec = sub.add_parser("recovery-key", parents=[common], help="the recovery key pair")
     rec_sub = rec.add_subparsers(dest="rec_command", required=True, parser_class=_Parser)
@@ -462,6 +474,15 @@ def run(argv: Sequence[str]) -> int:
         return 0
     if cmd == "parked":
         return _parked(args)
+    if cmd == "matches":
+        from fieldapp.hq.matching import run_command
+
+        hq = _hq(args)
+        try:
+            print(run_command(hq, args))
+        finally:
+            hq.close()
+        return 0
     if cmd == "recovery-key":
         settings = _settings(args)
         export_recovery_key(settings.data_dir, args.out, remove=args.remove)

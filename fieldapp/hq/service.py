@@ -100,6 +100,9 @@ PARENT_FIELD = {
     "referral": "victim_id",
     "referral_event": "referral_id",
     "attachment": "owner_id",
+    "suspect_case": "suspect_id",
+    "suspect_event": "suspect_id",
+    "suspect_identifier": "suspect_id",
 }
 
 STATS_KEYS = {

@@ -129,10 +129,10 @@ def name_sim(a: list[str], b: list[str]) -> tuple[float, float]:
 MU: dict[str, dict[str, tuple[float, float]]] = {
     "name": {
         "exact": (0.55, 0.0002),   # same key, same spelling after romanisation
-        "close": (0.35, 0.002),    # every word alike (>= 0.90)
+        "close": (0.34, 0.002),    # every word alike (>= 0.90)
         "dropped": (0.08, 0.004),  # alike once one side's extra word is set aside
-        "fuzzy": (0.04, 0.02),     # every word somewhat alike (>= 0.80)
-        "other": (0.0004, 0.9738),
+        "fuzzy": (0.03, 0.05),     # every word somewhat alike (>= 0.80)
+        "other": (0.0004, 0.9438),
     },
     "sex": {"agree": (0.98, 0.5), "disagree": (0.02, 0.5)},
     "birth": {
@@ -182,7 +182,7 @@ def compare(fa: Features, fb: Features, name_freq: float = 0.0) -> Comparison:
         levels["name"] = "exact"
     elif full >= 0.90:
         levels["name"] = "close"
-    elif partial >= 0.90:
+    elif partial >= 0.97:  # the words both sides have are the same words
         levels["name"] = "dropped"
     elif full >= 0.80:
         levels["name"] = "fuzzy"

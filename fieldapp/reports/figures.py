@@ -211,6 +211,9 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
     by_sex_age: Counter[tuple[str, str]] = Counter()
     by_nat: Counter[str] = Counter()
     by_month_type: Counter[tuple[str, str]] = Counter()
+    # A person recorded twice (a link confirmed by a supervisor) counts once per period.
+    persons: dict[str, str] = getattr(source, "persons", dict)()
+    seen: tuple[set[str], set[str]] = (set(), set())
     for v in source.rows("victim", since, until):
         case = cases.get(v["rescue_id"])
         if case is None:
@@ -219,8 +222,11 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
             continue  # pending screening, not a victim, or a witness: not a victim figure
         in_cur, in_prev, day, kind = case
         victims[v["id"]] = (in_cur, in_prev)
-        for flag, counts in ((in_cur, cur_counts), (in_prev, prev_counts)):
+        person = str(persons.get(v["id"], v["id"]))
+        in_cur, in_prev = in_cur and person not in seen[0], in_prev and person not in seen[1]
+        for flag, counts, met in ((in_cur, cur_counts, seen[0]), (in_prev, prev_counts, seen[1])):
             if flag:
+                met.add(person)
                 counts["victims"] += 1
                 counts["child_victims"] += bool(v["is_minor"])
         if not in_cur:
@@ -293,9 +299,9 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
             if key is not None:
                 cur_set, prev_set = outcomes[key]
                 if in_cur:
-                    cur_set.add(victim_id)
+                    cur_set.add(persons.get(victim_id, victim_id))
                 if in_prev:
-                    prev_set.add(victim_id)
+                    prev_set.add(persons.get(victim_id, victim_id))
         if not in_cur:
             continue
         by_service_status[(service, status.value)] += 1

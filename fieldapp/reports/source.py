@@ -59,6 +59,13 @@ class StoreRecordSource:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def persons(self) -> dict[str, str]:
+        """Victim id -> the person it is, for victims a supervisor linked (see linked_persons)."""
+        from fieldapp.store.models import PersonLink
+
+        return linked_persons(self.session.execute(
+            select(PersonLink.entity, PersonLink.a_id, PersonLink.b_id, PersonLink.decision)))
+
     def rows(self, entity: str, since: dt.date | None = None,
              until: dt.date | None = None) -> Iterator[Row]:
         model = _MODELS[entity]
@@ -229,10 +236,13 @@ class JsonRecordSource:
             self._by_entity = records
         else:
             self._kept = defaultdict(list)
+            self._links: list[tuple[Any, ...]] = []
             for record in records:
                 entity, entity_id, fields = _split(record)
                 if entity in COLUMNS:
                     self._kept[entity].append(hq_row(entity, entity_id, fields))
+                elif entity == "person_link":
+                    self._links.append(_link(fields))
 
     def rows(self, entity: str, since: dt.date | None = None,
              until: dt.date | None = None) -> Iterator[Row]:
@@ -244,6 +254,32 @@ class JsonRecordSource:
             rec_entity, entity_id, fields = _split(record)
             if rec_entity == entity:
                 yield hq_row(entity, entity_id, fields)
+
+
+    def persons(self) -> dict[str, str]:
+        """Victim id -> the person it is, for victims linked at HQ or on a device."""
+        if self._kept is not None:
+            return linked_persons(self._links)
+        assert self._by_entity is not None
+        return linked_persons(_link(_split(r)[2]) for r in self._by_entity("person_link"))
+
+
+def _link(fields: Mapping[str, Any]) -> tuple[Any, ...]:
+    def value(name: str) -> Any:
+        raw = fields.get(name)
+        return raw[0] if isinstance(raw, list | tuple) else raw
+
+    return value("entity"), value("a_id"), value("b_id"), value("decision")
+
+
+def linked_persons(links: Iterable[Any]) -> dict[str, str]:
+    """(entity, a_id, b_id, decision) rows -> victim id -> one id per person, for the
+    victims joined by a "link" decision (figures count such a person once)."""
+    from fieldapp.linkage.people import clusters
+
+    pairs = [(str(a), str(b)) for entity, a, b, decision in links
+             if entity == "victim" and decision == "link"]
+    return clusters((), pairs) if pairs else {}
 
 
 class ListRecordSource:

@@ -252,6 +252,7 @@ def add_suspect(ws: Workspace, rescue_id: str, **values: Any) -> Suspect:
         if not (suspect.name or suspect.alias):
             raise InvalidInput("name: give a name or an alias")
         check_codes(suspect)
+        _check_identified_by(s, suspect, rescue.id)
         s.add(suspect)
         search.mark(s, rescue.id)
         audit.append(s, "create", "suspect", suspect.id, {"rescue": rescue.id})
@@ -266,10 +267,19 @@ def update_suspect(ws: Workspace, suspect_id: str, **values: Any) -> Suspect:
         load_rescue(ws, s, suspect.rescue_id)
         changed = assign(suspect, SUSPECT_FIELDS, values)
         check_codes(suspect, changed)
+        if "identified_by" in changed:
+            _check_identified_by(s, suspect, suspect.rescue_id)
         if changed:
             search.mark(s, suspect.rescue_id)
             audit.append(s, "update", "suspect", suspect.id, {"fields": changed})
     return suspect
+
+
+def _check_identified_by(s: Session, suspect: Suspect, rescue_id: str) -> None:
+    """`identified_by` names only victims of the suspect's cases."""
+    from fieldapp.services.suspects import check_identified_by
+
+    check_identified_by(s, suspect.id, list(suspect.identified_by or []), rescue_id)
 
 
 # -- reading a case ----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -241,8 +242,66 @@ class Suspect(Synced, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="at_large")
     identified_by: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: HTCDS `per_RoleInProcess` values (multi-select), beside our coarse `role`.
+    htcds_roles: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: A police officer, soldier, border or local official taking part.
+    complicit_official: Mapped[bool] = mapped_column(Boolean, default=False)
 
     rescue: Mapped[Rescue] = relationship(back_populates="suspects", lazy="raise")
+
+
+class SuspectCase(Synced, Base):
+    """A suspect linked to a further case (the first is `Suspect.rescue_id`)."""
+
+    __tablename__ = "suspect_case"
+    SYNC_ENTITY = "suspect_case"
+    suspect_id: Mapped[str] = mapped_column(ForeignKey("suspect.id"), index=True)
+    rescue_id: Mapped[str] = mapped_column(ForeignKey("rescue.id"), index=True)
+
+
+class SuspectEvent(Synced, Base):
+    """A dated change of a suspect's status (identified, arrested, sent to court, convicted):
+    append-only, so "sent to court in year Y" counts by the event's date."""
+
+    __tablename__ = "suspect_event"
+    SYNC_ENTITY = "suspect_event"
+    suspect_id: Mapped[str] = mapped_column(ForeignKey("suspect.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    on: Mapped[dt.date] = mapped_column(Date, index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SuspectIdentifier(Synced, Base):
+    """Something a suspect is known by: a phone number, social-media handle, plate, alias."""
+
+    __tablename__ = "suspect_identifier"
+    SYNC_ENTITY = "suspect_identifier"
+    suspect_id: Mapped[str] = mapped_column(ForeignKey("suspect.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(200))
+    #: The value as matched and searched: digits of a phone, a plate without spaces, folded.
+    normalised: Mapped[str] = mapped_column(String(200), index=True)
+
+
+class PersonLink(Synced, Base):
+    """A possible match between two victims (or two suspects) and what a supervisor decided.
+
+    Both records stay as they were: a link only says they are one person. The id is derived
+    from the pair, so HQ and a device that find the same pair hold one record, not two.
+    """
+
+    __tablename__ = "person_link"
+    SYNC_ENTITY = "person_link"
+    entity: Mapped[str] = mapped_column(String(16))
+    a_id: Mapped[str] = mapped_column(String(36), index=True)
+    b_id: Mapped[str] = mapped_column(String(36), index=True)
+    #: pending | link | separate
+    decision: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    weight: Mapped[float] = mapped_column(Float, default=0.0)
+    #: Field -> comparison level (never a value).
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    decided_by: Mapped[str] = mapped_column(String(64), default="")
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class Referral(Synced, Base):
@@ -351,5 +410,6 @@ class Draft(Base):
 
 
 SYNCED_MODELS: dict[str, type[Synced]] = {
-    m.SYNC_ENTITY: m for m in (Rescue, Victim, Statement, Suspect, Referral, ReferralEvent, Attachment)
+    m.SYNC_ENTITY: m for m in (Rescue, Victim, Statement, Suspect, Referral, ReferralEvent, Attachment,
+                               SuspectCase, SuspectEvent, SuspectIdentifier, PersonLink)
 }

@@ -1,8 +1,13 @@
 """The case search index: an FTS5 trigram table inside the encrypted store (any script, substrings).
 
-One document per rescue (case number, victims' and suspects' names) lives in `search_doc`;
-the FTS5 index `case_search` over it is external-content and kept in step by triggers
-(migration 0002).
+One document per rescue lives in `search_doc`; the FTS5 index `case_search` over it is
+external-content and kept in step by triggers (migration 0002). A document holds the case
+number and, for every victim and suspect of the case (a suspect also in every further case
+linked to them), the names as written, their diacritic-free romanisation ("Nguyễn" ->
+"nguyen", "សុខ" -> "sokh"), their phonetic keys (~SRMM~: Sreymom, Srey Mom, ស្រីមុំ),
+phone numbers as digits, and the suspects' identifiers (handles, plates, aliases).
+Trigrams need three characters; shorter text (one Khmer letter, a subscript consonant)
+is found by LIKE over the same documents.
 """
 
 from __future__ import annotations
@@ -11,23 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, bindparam, column, select, table, text
+from sqlalchemy import Select, column, select, table, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.expression import FromClause
 
-#: Rebuild the documents of the given rescues in one statement.
-_REINDEX = text(
-    """INSERT INTO search_doc (rescue_id, body)
-       SELECT r.id, r.case_number || ' ' ||
-         coalesce((SELECT group_concat(v.name_km || ' ' || v.name_latin, ' ')
-                   FROM victim v WHERE v.rescue_id = r.id), '') || ' ' ||
-         coalesce((SELECT group_concat(s.name || ' ' || s.alias, ' ')
-                   FROM suspect s WHERE s.rescue_id = r.id), '')
-       FROM rescue r WHERE r.id IN :ids
-       ON CONFLICT (rescue_id) DO UPDATE SET body = excluded.body"""
-).bindparams(bindparam("ids", expanding=True))
 _CHUNK = 500  # stay well under SQLite's bound-parameter limit
+_UPSERT = text("""INSERT INTO search_doc (rescue_id, body) VALUES (:rescue_id, :body)
+                  ON CONFLICT (rescue_id) DO UPDATE SET body = excluded.body""")
 
 
 def mark(session: Session, rescue_id: str) -> None:
@@ -45,7 +41,82 @@ def before_commit(session: Session) -> None:
 def reindex(session: Session, rescue_ids: Iterable[str]) -> None:
     ids = list(rescue_ids)
     for start in range(0, len(ids), _CHUNK):
-        session.connection().execute(_REINDEX, {"ids": ids[start:start + _CHUNK]})
+        docs = documents(session, ids[start:start + _CHUNK])
+        if docs:
+            session.connection().execute(
+                _UPSERT, [{"rescue_id": rid, "body": body} for rid, body in docs.items()])
+
+
+def suspect_cases(session: Session, suspect_id: str) -> set[str]:
+    """The cases whose documents carry this suspect's names and identifiers."""
+    from fieldapp.store.models import Suspect, SuspectCase
+
+    with session.no_autoflush:
+        first = session.scalar(select(Suspect.rescue_id).where(Suspect.id == suspect_id))
+        more = set(session.scalars(select(SuspectCase.rescue_id)
+                                   .where(SuspectCase.suspect_id == suspect_id)))
+    return more | ({first} if first else set())
+
+
+def name_terms(text_: str) -> list[str]:
+    """A name as written, romanised without diacritics, and its words' phonetic keys."""
+    from fieldapp.linkage.keys import skeleton
+    from fieldapp.linkage.romanise import to_latin
+
+    if not text_:
+        return []
+    words = to_latin(text_).split()
+    # Keys of each word and of each two words run together (Srey Mom is found as Sreymom).
+    runs = words + [a + b for a, b in zip(words, words[1:], strict=False)]
+    return [text_, " ".join(words), *dict.fromkeys(f"~{skeleton(w)}~" for w in runs if skeleton(w))]
+
+
+def phone_terms(phone: str) -> list[str]:
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return [digits, digits[-8:]] if len(digits) >= 6 else ([phone] if phone else [])
+
+
+def documents(session: Session, rescue_ids: list[str]) -> dict[str, str]:
+    """The search text of each rescue (only rescues that exist)."""
+    from fieldapp.store.models import (
+        Rescue,
+        Suspect,
+        SuspectCase,
+        SuspectIdentifier,
+        Victim,
+    )
+
+    parts: dict[str, list[str]] = {
+        rid: [num] for rid, num in session.execute(
+            select(Rescue.id, Rescue.case_number).where(Rescue.id.in_(rescue_ids)))}
+    if not parts:
+        return {}
+    for v in session.execute(select(Victim.rescue_id, Victim.name_km, Victim.name_latin,
+                                    Victim.contact_phone).where(Victim.rescue_id.in_(parts))):
+        parts[v.rescue_id] += [*name_terms(v.name_km), *name_terms(v.name_latin),
+                               *phone_terms(v.contact_phone)]
+    # A suspect belongs to their first case and to every case linked to them since.
+    cases: dict[str, set[str]] = {}
+    for sid, rid in session.execute(select(Suspect.id, Suspect.rescue_id)
+                                    .where(Suspect.rescue_id.in_(parts))):
+        cases.setdefault(sid, set()).add(rid)
+    for sid, rid in session.execute(select(SuspectCase.suspect_id, SuspectCase.rescue_id)
+                                    .where(SuspectCase.rescue_id.in_(parts))):
+        cases.setdefault(sid, set()).add(rid)
+    if cases:
+        terms: dict[str, list[str]] = {sid: [] for sid in cases}
+        for x in session.execute(select(Suspect.id, Suspect.name, Suspect.alias)
+                                 .where(Suspect.id.in_(cases))):
+            terms[x.id] += [*name_terms(x.name), *name_terms(x.alias)]
+        for i in session.execute(select(SuspectIdentifier.suspect_id, SuspectIdentifier.kind,
+                                        SuspectIdentifier.value, SuspectIdentifier.normalised)
+                                 .where(SuspectIdentifier.suspect_id.in_(cases))):
+            terms[i.suspect_id] += (phone_terms(i.value) if i.kind == "phone"
+                                    else [i.value, i.normalised, *name_terms(i.value)])
+        for sid, rids in cases.items():
+            for rid in rids:
+                parts[rid] += terms[sid]
+    return {rid: " ".join(t for t in words if t) for rid, words in parts.items()}
 
 
 #: The search tables, for queries (they are created by migration 0002, not by the models).
@@ -63,20 +134,49 @@ class Match:
     condition: ColumnElement[bool]
 
 
+def _query_texts(query: str) -> list[str]:
+    """What to look for: the text without diacritics, and for something that may be a phone
+    number also its last eight digits (as numbers are indexed: +855 12 345 678 = 012345678)."""
+    from fieldapp.linkage.romanise import fold
+
+    q = query.strip()
+    out = [fold(q)]
+    digits = "".join(ch for ch in q if ch.isdigit())
+    if len(digits) >= 6 and all(ch.isdigit() or ch in " +-()." for ch in q):
+        out.append(digits[-8:])
+    key = _phonetic_key(out[0])
+    if key:
+        out.append(key)
+    return list(dict.fromkeys(out))
+
+
 def match(query: str) -> Match:
-    """The documents containing `query` (any script, any position in a name).
+    """The documents containing `query` (any script, any position in a name, any diacritics).
 
     Trigrams need three characters; a shorter text scans the documents with LIKE. User text
     is always a quoted FTS5 phrase or an escaped LIKE pattern, never FTS5 or LIKE syntax.
+    A Latin name of one word also finds its phonetic variants (Sreimom finds Sreymom), and
+    a phone number finds the number however it was written.
     """
-    q = query.strip()
-    if len(q) >= MIN_TRIGRAM:
-        phrase = '"' + q.replace('"', '""') + '"'
+    texts = _query_texts(query)
+    if len(texts[0]) >= MIN_TRIGRAM:
+        phrase = " OR ".join('"' + t.replace('"', '""') + '"' for t in texts)
         return Match(CASE_SEARCH.join(SEARCH_DOC, SEARCH_DOC.c.rowid == CASE_SEARCH.c.rowid),
                      CASE_SEARCH.c.rowid, CASE_SEARCH.c.case_search.op("MATCH")(phrase))
+    q = texts[0]
     escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return Match(SEARCH_DOC, SEARCH_DOC.c.rowid,
                  SEARCH_DOC.c.body.like(f"%{escaped}%", escape="\\"))
+
+
+def _phonetic_key(q: str) -> str | None:
+    """The phonetic key of a one-word Latin query long enough to mean a name."""
+    from fieldapp.linkage.keys import skeleton
+
+    if len(q) < 4 or not q.isascii() or not q.isalpha():
+        return None
+    key = skeleton(q.lower())
+    return f"~{key}~" if len(key) >= 3 else None
 
 
 def matching_rescue_ids(query: str) -> Select[Any]:

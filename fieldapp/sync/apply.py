@@ -53,6 +53,8 @@ from fieldapp.store.models import (
     Rescue,
     Statement,
     Suspect,
+    SuspectCase,
+    SuspectIdentifier,
     Synced,
     Victim,
 )
@@ -96,6 +98,9 @@ PARENTS: dict[str, tuple[tuple[str, type[Synced]], ...]] = {
     "statement": (("victim_id", Victim), ("amends_id", Statement)),
     "referral": (("victim_id", Victim),),
     "referral_event": (("referral_id", Referral),),
+    "suspect_case": (("suspect_id", Suspect), ("rescue_id", Rescue)),
+    "suspect_event": (("suspect_id", Suspect),),
+    "suspect_identifier": (("suspect_id", Suspect),),
 }
 #: Columns a pulled record may lack although the model has no default for them: a transit
 #: centre gets a referred victim without the rescue, and nobody gets another device's
@@ -384,8 +389,10 @@ class Applier:
             self.stats.referrals.add(obj.referral_id)
         elif isinstance(obj, Rescue):
             self._rescues.add(obj.id)
-        elif isinstance(obj, Victim | Suspect) and obj.rescue_id:
+        elif isinstance(obj, Victim | Suspect | SuspectCase) and obj.rescue_id:
             self._rescues.add(obj.rescue_id)
+        elif isinstance(obj, SuspectIdentifier):
+            self._rescues.update(search.suspect_cases(self.s, obj.suspect_id))
 
     def _seen_case_number(self, number: str | None) -> None:
         """Never issue a case number another device of the post already used."""

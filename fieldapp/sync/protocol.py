@@ -51,6 +51,10 @@ Entity = Literal[
     "referral_event",
     "attachment",
     "audit_event",
+    "suspect_case",
+    "suspect_event",
+    "suspect_identifier",
+    "person_link",
 ]
 SYNCED_ENTITIES: tuple[str, ...] = get_args(Entity)
 #: Reference data HQ sends to every device (same record shape, post_code null).

@@ -28,6 +28,7 @@ from fieldapp.ui.case_list import CaseListView
 from fieldapp.ui.case_view import CaseView
 from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.home import HomeView
+from fieldapp.ui.match_queue import MatchQueueView
 from fieldapp.ui.referral_board import ReferralBoard
 from fieldapp.ui.reports.view import ReportsView
 from fieldapp.ui.sync_panel import SyncPanel
@@ -37,7 +38,7 @@ from fieldapp.ui.sync_status import SyncStatus
 SCREENS: dict[Role, tuple[str, ...]] = {
     Role.OFFICER: ("home", "cases", "referrals", "sync", "reports"),
     Role.CENTRE_STAFF: ("home", "referrals", "sync"),
-    Role.SUPERVISOR: ("home", "cases", "referrals", "sync", "reports", "admin"),
+    Role.SUPERVISOR: ("home", "cases", "referrals", "matches", "sync", "reports", "admin"),
 }
 STATUS_REFRESH_MS = 30_000
 SAVED_SHOWN_MS = 8_000
@@ -99,9 +100,11 @@ class MainView(QWidget):
         self.sync = SyncPanel()
         self.reports = ReportsView()
         self.admin = AdminView(kdf=kdf)
-        self.pages: dict[str, QWidget] = {"home": self.home, "cases": self.cases, "referrals": self.referrals,
+        self.matches = MatchQueueView()
+        self.pages: dict[str, QWidget] = {"home": self.home, "cases": self.cases,
+                                          "referrals": self.referrals,
                                           "sync": self.sync, "reports": self.reports,
-                                          "admin": self.admin}
+                                          "admin": self.admin, "matches": self.matches}
         self.stack = QStackedWidget()
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -152,7 +155,7 @@ class MainView(QWidget):
     # -- life cycle -------------------------------------------------------------------
     def views(self) -> list[QWidget]:
         return [self.home, self.case_list, self.case_view, self.referrals, self.sync, self.reports,
-                self.admin]
+                self.admin, self.matches]
 
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
@@ -342,8 +345,10 @@ class MainView(QWidget):
         self.nav.blockSignals(False)
 
     def _screen_title(self, key: str) -> str:
-        return {"home": self.tr("Today"), "cases": self.tr("Cases"), "referrals": self.tr("Referrals"), "sync": self.tr("Sync"),
-                "reports": self.tr("Reports"), "admin": self.tr("Admin")}[key]
+        return {"home": self.tr("Today"), "cases": self.tr("Cases"),
+                "referrals": self.tr("Referrals"), "sync": self.tr("Sync"),
+                "reports": self.tr("Reports"), "admin": self.tr("Admin"),
+                "matches": self.tr("Matches")}[key]
 
     def nav_keys(self) -> list[str]:
         return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]

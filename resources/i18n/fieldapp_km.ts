@@ -1351,108 +1351,113 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="255" />
+            <location filename="../../fieldapp/ui/main_window.py" line="258" />
             <source>User</source>
             <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while. Shown when this laptop's clock looks far off (services.clock), before any save.</extracomment>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="256" />
+            <location filename="../../fieldapp/ui/main_window.py" line="259" />
             <source>Saved: {what}</source>
             <translation>បានរក្សាទុក៖ {what}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="285" />
+            <location filename="../../fieldapp/ui/main_window.py" line="288" />
             <source>This computer's clock is more than a few minutes off.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="287" />
+            <location filename="../../fieldapp/ui/main_window.py" line="290" />
             <source>This computer's clock looks about {days} day(s) behind.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="289" />
+            <location filename="../../fieldapp/ui/main_window.py" line="292" />
             <source>This computer's clock looks about {days} day(s) ahead.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="291" />
+            <location filename="../../fieldapp/ui/main_window.py" line="294" />
             <source>Set the date and time before recording anything: saved records keep the time they were made.</source>
             <translation>សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="311" />
+            <location filename="../../fieldapp/ui/main_window.py" line="314" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="316" />
+            <location filename="../../fieldapp/ui/main_window.py" line="319" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="319" />
+            <location filename="../../fieldapp/ui/main_window.py" line="322" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="321" />
+            <location filename="../../fieldapp/ui/main_window.py" line="324" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="323" />
+            <location filename="../../fieldapp/ui/main_window.py" line="326" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="325" />
+            <location filename="../../fieldapp/ui/main_window.py" line="328" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="328" />
+            <location filename="../../fieldapp/ui/main_window.py" line="331" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="345" />
+            <location filename="../../fieldapp/ui/main_window.py" line="348" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="345" />
-            <source>Referrals</source>
-            <translation>ការបញ្ជូន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="345" />
-            <source>Sync</source>
-            <translation>សមកាលកម្ម</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="345" />
+            <location filename="../../fieldapp/ui/main_window.py" line="348" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="346" />
+            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <source>Referrals</source>
+            <translation>ការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <source>Sync</source>
+            <translation>សមកាលកម្ម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="346" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="357" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
+            <source>Matches</source>
+            <translation>ការផ្គូផ្គងមនុស្ស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="362" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="358" />
+            <location filename="../../fieldapp/ui/main_window.py" line="363" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -1654,6 +1659,208 @@ Found at a rescue, profile not finished</source>
             <location filename="../../fieldapp/ui/mass_intake.py" line="439" />
             <source>Close</source>
             <translation>បិទ</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchQueueView</name>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="105" />
+            <source>{n} new possible matches</source>
+            <translation>ការផ្គូផ្គងថ្មី {n}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="125" />
+            <source>Linked: both records are kept and counted as one person.</source>
+            <translation>បានភ្ជាប់៖ កំណត់ត្រាទាំងពីរត្រូវបានរក្សាទុក ហើយរាប់ជាមនុស្សម្នាក់។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="127" />
+            <source>Kept apart: they will not be suggested again.</source>
+            <translation>បានបំបែក៖ នឹងមិនត្រូវបានស្នើម្ដងទៀតទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="137" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="138" />
+            <source>not on this device</source>
+            <translation>មិនមាននៅលើឧបករណ៍នេះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="140" />
+            <source>Score</source>
+            <translation>ពិន្ទុ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="140" />
+            <source>Case A</source>
+            <translation>សំណុំរឿង ក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="140" />
+            <source>Case B</source>
+            <translation>សំណុំរឿង ខ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="141" />
+            <source>Evidence</source>
+            <translation>ភស្តុតាង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="142" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="196" />
+            <source>Possible matches to review: {n}</source>
+            <translation>ការផ្គូផ្គងដែលត្រូវពិនិត្យ៖ {n}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="158" />
+            <source>Case</source>
+            <translation>សំណុំរឿង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="158" />
+            <source>Post</source>
+            <translation>ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="158" />
+            <source>Name (Khmer)</source>
+            <translation>ឈ្មោះ (ខ្មែរ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="158" />
+            <source>Name (Latin)</source>
+            <translation>ឈ្មោះ (ឡាតាំង)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="159" />
+            <source>Sex</source>
+            <translation>ភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="159" />
+            <source>Born / age</source>
+            <translation>ថ្ងៃកំណើត / អាយុ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="159" />
+            <source>Nationality</source>
+            <translation>សញ្ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="159" />
+            <source>Phone</source>
+            <translation>ទូរស័ព្ទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="162" />
+            <source>Person A</source>
+            <translation>បុគ្គល ក</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="162" />
+            <source>Person B</source>
+            <translation>បុគ្គល ខ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="179" />
+            <source>name</source>
+            <translation>ឈ្មោះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="179" />
+            <source>sex</source>
+            <translation>ភេទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="179" />
+            <source>age</source>
+            <translation>អាយុ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="180" />
+            <source>nationality</source>
+            <translation>សញ្ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="180" />
+            <source>phone</source>
+            <translation>ទូរស័ព្ទ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="181" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="183" />
+            <source>same</source>
+            <translation>ដូចគ្នា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="181" />
+            <source>alike</source>
+            <translation>ស្រដៀងគ្នា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="182" />
+            <source>alike but for a word</source>
+            <translation>ស្រដៀងគ្នា លើកលែងតែមួយពាក្យ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="182" />
+            <source>somewhat alike</source>
+            <translation>ស្រដៀងគ្នាខ្លះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="183" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="184" />
+            <source>different</source>
+            <translation>ខុសគ្នា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="184" />
+            <source>same date</source>
+            <translation>ថ្ងៃដូចគ្នា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="185" />
+            <source>within a year</source>
+            <translation>ក្នុងរយៈពេលមួយឆ្នាំ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="185" />
+            <source>within 3 years</source>
+            <translation>ក្នុងរយៈពេល ៣ ឆ្នាំ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="186" />
+            <source>within 8 years</source>
+            <translation>ក្នុងរយៈពេល ៨ ឆ្នាំ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="186" />
+            <source>far apart</source>
+            <translation>ឆ្ងាយពីគ្នា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="198" />
+            <source>The same person may have been recorded twice, at this post or another. Compare the two records; linking keeps both and counts them as one person.</source>
+            <translation>មនុស្សម្នាក់អាចត្រូវបានកត់ត្រាពីរដង នៅប៉ុស្តិ៍នេះ ឬប៉ុស្តិ៍ផ្សេង។ សូមប្រៀបធៀបកំណត់ត្រាទាំងពីរ។ ការភ្ជាប់រក្សាទុកកំណត់ត្រាទាំងពីរ ហើយរាប់ជាមនុស្សម្នាក់។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="201" />
+            <source>Find possible matches</source>
+            <translation>ស្វែងរកការផ្គូផ្គង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="202" />
+            <source>Same person: link</source>
+            <translation>មនុស្សតែមួយ៖ ភ្ជាប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="203" />
+            <source>Different people</source>
+            <translation>មនុស្សផ្សេងគ្នា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/match_queue.py" line="204" />
+            <source>Refresh</source>
+            <translation>ធ្វើឱ្យថ្មី</translation>
         </message>
     </context>
     <context>

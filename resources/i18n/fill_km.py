@@ -528,6 +528,45 @@ KM: dict[str, str] = {
     "Screen %1 people": "ត្រួតពិនិត្យមនុស្ស %1 នាក់",
     "Screen selected… (Ctrl+E)": "ត្រួតពិនិត្យអ្នកដែលបានជ្រើស… (Ctrl+E)",
     "Social affairs": "សង្គមកិច្ច",
+    # h14
+    "Matches": "ការផ្គូផ្គងមនុស្ស",
+    "Born / age": "ថ្ងៃកំណើត / អាយុ",
+    "Case": "សំណុំរឿង",
+    "Case A": "សំណុំរឿង ក",
+    "Case B": "សំណុំរឿង ខ",
+    "Person A": "បុគ្គល ក",
+    "Person B": "បុគ្គល ខ",
+    "Phone": "ទូរស័ព្ទ",
+    "Score": "ពិន្ទុ",
+    "Evidence": "ភស្តុតាង",
+    "Different people": "មនុស្សផ្សេងគ្នា",
+    "Same person: link": "មនុស្សតែមួយ៖ ភ្ជាប់",
+    "Find possible matches": "ស្វែងរកការផ្គូផ្គង",
+    "Kept apart: they will not be suggested again.": "បានបំបែក៖ នឹងមិនត្រូវបានស្នើម្ដងទៀតទេ។",
+    "Linked: both records are kept and counted as one person.":
+        "បានភ្ជាប់៖ កំណត់ត្រាទាំងពីរត្រូវបានរក្សាទុក ហើយរាប់ជាមនុស្សម្នាក់។",
+    "Possible matches to review: {n}": "ការផ្គូផ្គងដែលត្រូវពិនិត្យ៖ {n}",
+    "{n} new possible matches": "ការផ្គូផ្គងថ្មី {n}",
+    "The same person may have been recorded twice, at this post or another. Compare the two "
+    "records; linking keeps both and counts them as one person.":
+        "មនុស្សម្នាក់អាចត្រូវបានកត់ត្រាពីរដង នៅប៉ុស្តិ៍នេះ ឬប៉ុស្តិ៍ផ្សេង។ សូមប្រៀបធៀបកំណត់ត្រាទាំងពីរ។ "
+        "ការភ្ជាប់រក្សាទុកកំណត់ត្រាទាំងពីរ ហើយរាប់ជាមនុស្សម្នាក់។",
+    "not on this device": "មិនមាននៅលើឧបករណ៍នេះ",
+    "name": "ឈ្មោះ",
+    "sex": "ភេទ",
+    "age": "អាយុ",
+    "nationality": "សញ្ជាតិ",
+    "phone": "ទូរស័ព្ទ",
+    "same": "ដូចគ្នា",
+    "alike": "ស្រដៀងគ្នា",
+    "alike but for a word": "ស្រដៀងគ្នា លើកលែងតែមួយពាក្យ",
+    "somewhat alike": "ស្រដៀងគ្នាខ្លះ",
+    "different": "ខុសគ្នា",
+    "same date": "ថ្ងៃដូចគ្នា",
+    "within a year": "ក្នុងរយៈពេលមួយឆ្នាំ",
+    "within 3 years": "ក្នុងរយៈពេល ៣ ឆ្នាំ",
+    "within 8 years": "ក្នុងរយៈពេល ៨ ឆ្នាំ",
+    "far apart": "ឆ្ងាយពីគ្នា",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

@@ -66,7 +66,7 @@ def test_first_run_creates_the_store_and_opens_it(qtbot: Any, tmp_path: Any, mak
     assert c.shell.stack.currentWidget() is c.shell.main
     assert c.ws.actor.role is Role.SUPERVISOR and c.ws.actor.post_code == "KOHKONG"
     assert calls == [("https://hq.example", "ABCD-1234")]
-    assert c.shell.main.nav_keys() == ["home", "cases", "referrals", "sync", "reports", "admin"]
+    assert c.shell.main.nav_keys() == ["home", "cases", "referrals", "matches", "sync", "reports", "admin"]
     assert auth.usernames(root) == ["dara"]
 
 

@@ -27,7 +27,7 @@ DESTRUCTIVE = {"fieldapp.services.auth.wipe"}
 def test_navigation_by_role(qtbot: Any, store: Any, make_controller: Any) -> None:
     root, _ = store
     c = make_controller(root)
-    expected = {"sup": ["home", "cases", "referrals", "sync", "reports", "admin"],
+    expected = {"sup": ["home", "cases", "referrals", "matches", "sync", "reports", "admin"],
                 "off": ["home", "cases", "referrals", "sync", "reports"],
                 "ptc": ["home", "referrals", "sync"]}
     for user, screens in expected.items():
