@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.formkit import FormDef, mapping
-from fieldapp.formkit.model import Field, Group, Repeat
+from fieldapp.formkit.model import Field, Group, Repeat, SelectOneField
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
 from fieldapp.store.changes import find
@@ -91,6 +91,22 @@ def translate(form: FormDef, values: dict[str, Any]) -> tuple[dict[str, str], di
                 names[item.name] = htcds
         values[key] = ours
     return names, originals
+
+
+def as_choices(form: FormDef, initial: dict[str, Any]) -> None:
+    """Column values shown again in the form's own spelling (``female`` → ``Feminine``), in
+    place, so editing a record made with an imported form offers its choices again."""
+    for it in form.walk():
+        if not isinstance(it, SelectOneField) or it.name not in initial:
+            continue
+        table = mapping.VALUES.get((form.record, it.bind_name))
+        clist = form.choices.get(it.list_name)
+        value = initial[it.name]
+        if table is None or clist is None or any(c.value == value for c in clist.choices):
+            continue
+        match = [c.value for c in clist.choices if table.get(c.value.lower()) == value]
+        if match:
+            initial[it.name] = match[0]
 
 
 def keep(s: Session, entity: str, entity_id: str, answers: Mapping[str, Any],

@@ -204,6 +204,7 @@ def _initial(ws: Workspace, s: Any, form: FormDef, ctx: Mapping[str, Any]) -> di
     # Answers without a column of their own come back from the record's extra answers.
     # (An original kept beside a translated column value, prs_Gender's, wins: it is a choice.)
     out.update(answers.initial_from(form, getattr(row, "extra", None)))
+    answers.as_choices(form, out)
     return out
 
 

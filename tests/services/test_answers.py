@@ -140,3 +140,13 @@ def test_pulled_extra_answers_merge_by_their_stamp(ws: Workspace, rescue: Any) -
     with ws.tx() as s:
         got = s.get(Victim, v.id)
         assert got is not None and got.extra == {"occupation": "farmer"}
+
+
+def test_editing_offers_the_imported_form_s_own_choices(ws: Workspace, rescue: Any,
+                                                        monkeypatch: Any, tmp_path: Path) -> None:
+    imported.install(monkeypatch, tmp_path, imported.HTCDS_FORM, "htcds")
+    v = intake.add_victim(ws, rescue.id, name_latin="A", sex="female", estimated_age=20,
+                          consent_given=True)
+    p = submit.prepare(ws, "htcds_xlsform", {"victim_id": v.id})
+    assert p.initial["prs_Gender"] == "Feminine" and p.initial["con_Consent"] == "TRUE"
+    assert p.initial["prs_First_Name"] == "A"
