@@ -179,7 +179,7 @@ def tally(ws: Workspace, entity: str, question: str) -> dict[str, int]:
     """How many ``entity`` records gave each answer to ``question`` (an imported form's
     extra answer; each choice of a multiple answer counts once), for reports. Counts leave
     the device only through the reports' small-cell suppression (``reports.suppress``)."""
-    from fieldapp.reports.device import VIEWERS
+    from fieldapp.services.figures import VIEWERS
 
     ws.require(*VIEWERS)
     model = SYNCED_MODELS[entity]

@@ -9,8 +9,8 @@ import pytest
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, PermissionDenied
 from fieldapp.reports.definitions import ReportFilter
-from fieldapp.reports.device import figures_for
 from fieldapp.services import auth, casework, consent, intake, referrals, submit
+from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import Rescue
 from tests.conftest import PASSPHRASE, add_user

@@ -102,8 +102,8 @@ def test_only_supervisors_review(ws: Workspace, store_dir) -> None:  # type: ign
 
 def test_figures_count_a_linked_person_once_on_the_device_and_at_hq(ws: Workspace) -> None:
     from fieldapp.reports import ReportFilter
-    from fieldapp.reports.device import figures_for
     from fieldapp.reports.source import JsonRecordSource
+    from fieldapp.services.figures import figures_for
 
     victims = _four(ws)
     year = ReportFilter(dt.date(2025, 1, 1), dt.date(2026, 12, 31))

@@ -15,7 +15,7 @@ from formhelpers import fill, open_dialog
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.reports.definitions import ReportFilter
-from fieldapp.reports.device import figures_for
+from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
 from fieldapp.ui import i18n
 from fieldapp.ui.tasks import TaskRunner
