@@ -306,6 +306,11 @@ class SyncMachine(RuleBasedStateMachine):
     def clock_jumps(self, dev: str, skew: int) -> None:
         self._skew(dev, skew)
 
+    @rule(dev=st.sampled_from(POST_DEVICES))
+    def clock_far_ahead(self, dev: str) -> None:
+        """A laptop's clock two days fast: HQ refuses what it writes now (beyond tolerance)."""
+        self._skew(dev, 2 * DAY)
+
     @rule()
     def converge(self) -> None:
         for _ in range(2):
