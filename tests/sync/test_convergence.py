@@ -34,6 +34,7 @@ from sqlalchemy import select
 from fieldapp.domain.enums import ReferralStatus, Role
 from fieldapp.domain.errors import FieldAppError
 from fieldapp.domain.hlc import Hlc, HlcClock, stamp_key
+from fieldapp.domain.ids import uuid7
 from fieldapp.domain.referrals import derive_status
 from fieldapp.hq.models import ChangeLog, ParkedChange
 from fieldapp.services import intake, referrals, statements, sync
@@ -269,14 +270,14 @@ class SyncMachine(RuleBasedStateMachine):
         }
         self._do(dev, actions[kind])
 
-    @precondition(lambda self: self.victims)
     @rule(i=st.integers(0, 99), kind=st.sampled_from(
         ["bad_date", "unknown_field", "forged_final", "far_future", "cross_post", "orphan"]))
     def malicious(self, i: int, kind: str) -> None:
         """A change no honest laptop makes, pushed straight to HQ: it must be refused."""
         d = self.raw["PAILIN" if kind == "cross_post" else "POIPET"]
-        victim = self.victims[i % len(self.victims)]
-        rescue = self.rescues[i % len(self.rescues)]
+        # Existing records when there are some (the sharper attack), else fresh ids.
+        victim = self.victims[i % len(self.victims)] if self.victims else uuid7()
+        rescue = self.rescues[i % len(self.rescues)] if self.rescues else uuid7()
         if kind == "bad_date":
             change = d.change("victim", {"date_of_birth": "not-a-date"}, entity_id=victim)
         elif kind == "unknown_field":
@@ -308,6 +309,11 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(dev=st.sampled_from(("a", "b", "c")), skew=st.integers(-3 * DAY, 3 * DAY))
     def clock_jumps(self, dev: str, skew: int) -> None:
         self._skew(dev, skew)
+
+    @rule(dev=st.sampled_from(POST_DEVICES))
+    def clock_far_ahead(self, dev: str) -> None:
+        """A laptop's clock two days fast: HQ refuses what it writes now (beyond tolerance)."""
+        self._skew(dev, 2 * DAY)
 
     @rule()
     def converge(self) -> None:
