@@ -206,10 +206,9 @@ def wipe_basis(ws: Workspace) -> str:
     device). Raises WipeRefused otherwise, or when HQ has not revoked the device.
 
     The revoked flag and the acknowledged seq are only ever set from answers that verified
-    with HQ's key (`fieldapp.sync.client`), so a forged answer cannot open this door. The
-    changes counted are the outbox rows (records and the audit trail queued with them) that
-    `unsent_count` counts; audit entries made after the last push or bundle (this session's
-    sign-in, the export itself) are not counted and are lost with the device.
+    with HQ's key (`fieldapp.sync.client`), so a forged answer cannot open this door. What
+    counts is the one definition of unsent (`store.unsent.unsent_count`): records and audit
+    entries HQ has not acknowledged, sign-ins left out.
     """
     with ws.tx() as s:
         device = s.scalars(select(Device)).one()
@@ -218,13 +217,10 @@ def wipe_basis(ws: Workspace) -> str:
                 "this device is not revoked by HQ (HQ must revoke it, and the device must hear "
                 "it from HQ in a sync): wiping it would lose its data"
             )
-        unacked = int(s.scalar(select(func.count()).select_from(Outbox)
-                               .where(Outbox.seq > device.acked_seq)) or 0)
-        if not unacked:
+        if not unsent_count(s):
             return "acknowledged"
         bundled = int((device.hq_keys or {}).get(BUNDLED_SEQ) or 0)
-        missing = int(s.scalar(select(func.count()).select_from(Outbox)
-                               .where(Outbox.seq > max(bundled, device.acked_seq))) or 0)
+        missing = unsent_count(s, covered_seq=bundled)
         if not missing:
             return "bundled"
     raise WipeRefused(

@@ -18,13 +18,14 @@ from fieldapp.store.models import AuditEvent, Device, Outbox
 NOT_COUNTED_ACTIONS = ("login",)
 
 
-def unsent_count(s: Session) -> int:
+def unsent_count(s: Session, *, covered_seq: int = 0) -> int:
     """Changes HQ has not acknowledged: outbox rows past HQ's acknowledgement (online push or
     a return file's), plus audit events not yet copied into the outbox (each becomes one
     outbox row at the next push or bundle export, so the sum does not change then); sign-ins
-    are left out (NOT_COUNTED_ACTIONS)."""
+    are left out (NOT_COUNTED_ACTIONS). `covered_seq`: outbox rows up to it count as sent too
+    (they are in a sealed bundle; see `services.sync.wipe_basis`)."""
     device = s.scalars(select(Device)).first()
-    acked = device.acked_seq if device is not None else 0
+    acked = max(device.acked_seq if device is not None else 0, covered_seq)
     audit_queued = device.audit_pushed_seq if device is not None else 0
     action = func.coalesce(func.json_extract(Outbox.fields, "$.action"), "")
     rows = s.scalar(select(func.count()).select_from(Outbox).where(
