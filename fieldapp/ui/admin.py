@@ -52,7 +52,7 @@ class UserDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, centres: list[tuple[str, str]], post: str = "") -> None:
         super().__init__(parent)
-        self._post = post
+        self._post = post or _post_of(parent)
         self.setWindowTitle(self.tr("Add user"))
         self.username = QLineEdit()
         self.display_name = QLineEdit()
@@ -106,11 +106,18 @@ class UserDialog(QDialog):
                        self.passphrase.text())
 
 
+def _post_of(parent: QWidget | None) -> str:
+    """The signed-in user's post, for the strength meter (the post's name is guessable)."""
+    ctx = getattr(parent, "ctx", None)
+    ws = getattr(ctx, "ws", None)
+    return str(ws.actor.post_code) if ws is not None and ws.is_open else ""
+
+
 class ResetDialog(QDialog):
     def __init__(self, parent: QWidget | None, username: str, post: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reset passphrase"))
-        self._username, self._post = username, post
+        self._username, self._post = username, post or _post_of(parent)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.hint = QLabel()
@@ -376,7 +383,7 @@ class AdminView(QWidget):
         if self.ctx is None:
             return
         centres = [(c.code, i18n.ref_name(c.en, c.km)) for c in self.ctx.choices.centres]
-        new = ask_new_user(self, centres, self.ctx.ws.actor.post_code)
+        new = ask_new_user(self, centres)
         if new is not None:
             self.add_user(new)
 
@@ -385,8 +392,7 @@ class AdminView(QWidget):
         if username is None:
             self.banner.error(self.tr("Select a user first."))
             return
-        post = self.ctx.ws.actor.post_code if self.ctx is not None else ""
-        passphrase = ask_new_passphrase(self, username, post)
+        passphrase = ask_new_passphrase(self, username)
         if passphrase:
             self.reset_passphrase(username, passphrase)
 
