@@ -517,12 +517,12 @@
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="372" />
             <source>yes</source>
-            <translation>បាទ/ចាស</translation>
+            <translation>មែន</translation>
         </message>
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="372" />
             <source>no</source>
-            <translation>ទេ</translation>
+            <translation>មិនមែន</translation>
         </message>
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="375" />
@@ -1341,77 +1341,77 @@ Found at a rescue, profile not finished</source>
             <translation>បានរក្សាទុក៖ {what}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="269" />
+            <location filename="../../fieldapp/ui/main_window.py" line="277" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="274" />
+            <location filename="../../fieldapp/ui/main_window.py" line="282" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="277" />
+            <location filename="../../fieldapp/ui/main_window.py" line="285" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="279" />
+            <location filename="../../fieldapp/ui/main_window.py" line="287" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="281" />
+            <location filename="../../fieldapp/ui/main_window.py" line="289" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="283" />
+            <location filename="../../fieldapp/ui/main_window.py" line="291" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="286" />
+            <location filename="../../fieldapp/ui/main_window.py" line="294" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="303" />
+            <location filename="../../fieldapp/ui/main_window.py" line="311" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="303" />
+            <location filename="../../fieldapp/ui/main_window.py" line="311" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="303" />
+            <location filename="../../fieldapp/ui/main_window.py" line="311" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="303" />
+            <location filename="../../fieldapp/ui/main_window.py" line="311" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="304" />
+            <location filename="../../fieldapp/ui/main_window.py" line="312" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="304" />
+            <location filename="../../fieldapp/ui/main_window.py" line="312" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="315" />
+            <location filename="../../fieldapp/ui/main_window.py" line="323" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="316" />
+            <location filename="../../fieldapp/ui/main_window.py" line="324" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
