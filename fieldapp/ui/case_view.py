@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -388,7 +389,14 @@ class CaseView(QWidget):
                      i18n.choice_label("languages", s.language), s.final_hash or "", seal_words(s)]
                     for s in case.statements],
                    [s.id for s in case.statements])
+        # The full digest is for comparing by machine; people read the words beside it.
+        if self.statements.columnCount() > 4:
+            self.statements.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+            self.statements.setColumnWidth(4, self.statements.fontMetrics().horizontalAdvance("0" * 18))
         for row, s in enumerate(case.statements):
+            digest_item = self.statements.item(row, 4)
+            if s.final_hash and digest_item is not None:
+                digest_item.setToolTip(s.final_hash)
             if s.status == StatementStatus.FINAL:
                 item = self.statements.item(row, 2)
                 item.setIcon(lock_icon())

@@ -47,192 +47,192 @@
     <context>
         <name>AdminView</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="254" />
+            <location filename="../../fieldapp/ui/admin.py" line="261" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="254" />
+            <location filename="../../fieldapp/ui/admin.py" line="261" />
             <source>Full name</source>
             <translation>ឈ្មោះពេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="254" />
+            <location filename="../../fieldapp/ui/admin.py" line="261" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="255" />
+            <location filename="../../fieldapp/ui/admin.py" line="262" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="255" />
+            <location filename="../../fieldapp/ui/admin.py" line="262" />
             <source>Centre</source>
             <translation>មជ្ឈមណ្ឌល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="259" />
+            <location filename="../../fieldapp/ui/admin.py" line="266" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="259" />
+            <location filename="../../fieldapp/ui/admin.py" line="266" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="259" />
+            <location filename="../../fieldapp/ui/admin.py" line="266" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="260" />
+            <location filename="../../fieldapp/ui/admin.py" line="267" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="264" />
+            <location filename="../../fieldapp/ui/admin.py" line="271" />
             <source>Sync conflicts to review ({n})</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="286" />
+            <location filename="../../fieldapp/ui/admin.py" line="293" />
             <source>User {name} added.</source>
             <translation>បានបន្ថែមអ្នកប្រើ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="292" />
+            <location filename="../../fieldapp/ui/admin.py" line="299" />
             <source>New passphrase set for {name}.</source>
             <translation>បានកំណត់ឃ្លាសម្ងាត់ថ្មីសម្រាប់ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="310" />
+            <location filename="../../fieldapp/ui/admin.py" line="317" />
             <source>This laptop is enrolled with HQ: changes are now sent when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះបានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលហើយ៖ ការផ្លាស់ប្ដូរនឹងត្រូវផ្ញើនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="317" />
+            <location filename="../../fieldapp/ui/admin.py" line="324" />
             <source>Enrolment failed: {reason}</source>
             <translation>ការចុះឈ្មោះបរាជ័យ៖ {reason}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="324" />
+            <location filename="../../fieldapp/ui/admin.py" line="331" />
             <source>Enter HQ's address and the enrolment code HQ gave you.</source>
             <translation>សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដចុះឈ្មោះដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="337" />
+            <location filename="../../fieldapp/ui/admin.py" line="344" />
             <source>Exported to {name}. The file is NOT encrypted: keep it on an encrypted drive and delete it after handing it over.</source>
             <translation>បាននាំចេញទៅ {name}។ ឯកសារនេះមិនត្រូវបានអ៊ិនគ្រីបទេ៖ រក្សាទុកវានៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="357" />
+            <location filename="../../fieldapp/ui/admin.py" line="364" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="358" />
+            <location filename="../../fieldapp/ui/admin.py" line="365" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="367" />
+            <location filename="../../fieldapp/ui/admin.py" line="374" />
             <source>Export to a new folder</source>
             <translation>នាំចេញទៅថតឯកសារថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="370" />
+            <location filename="../../fieldapp/ui/admin.py" line="377" />
             <source>Export to a file</source>
             <translation>នាំចេញទៅជាឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="386" />
+            <location filename="../../fieldapp/ui/admin.py" line="393" />
             <source>Select a user first.</source>
             <translation>សូមជ្រើសរើសអ្នកប្រើជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="394" />
+            <location filename="../../fieldapp/ui/admin.py" line="400" />
             <source>People who can unlock this laptop</source>
             <translation>អ្នកដែលអាចដោះសោកុំព្យូទ័រយួរដៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="395" />
+            <location filename="../../fieldapp/ui/admin.py" line="401" />
             <source>Add user…</source>
             <translation>បន្ថែមអ្នកប្រើ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="396" />
+            <location filename="../../fieldapp/ui/admin.py" line="402" />
             <source>Reset passphrase…</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="397" />
+            <location filename="../../fieldapp/ui/admin.py" line="403" />
             <source>Sync conflicts to review</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="398" />
+            <location filename="../../fieldapp/ui/admin.py" line="404" />
             <source>Lock after this many minutes without use:</source>
             <translation>ចាក់សោបន្ទាប់ពីមិនប្រើប្រាស់រយៈពេលប៉ុន្មាននាទី៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="399" />
+            <location filename="../../fieldapp/ui/admin.py" line="405" />
             <source>Enrol with HQ</source>
             <translation>ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="400" />
+            <location filename="../../fieldapp/ui/admin.py" line="406" />
             <source>This laptop was set up offline. With HQ's address and an enrolment code from HQ, its changes are sent to HQ when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះត្រូវបានរៀបចំដោយគ្មានការតភ្ជាប់។ ដោយមានអាសយដ្ឋាន និងលេខកូដចុះឈ្មោះពីទីស្នាក់ការកណ្ដាល ការផ្លាស់ប្ដូររបស់វានឹងត្រូវផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="403" />
+            <location filename="../../fieldapp/ui/admin.py" line="409" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="404" />
+            <location filename="../../fieldapp/ui/admin.py" line="410" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="405" />
+            <location filename="../../fieldapp/ui/admin.py" line="411" />
             <source>Enrol</source>
             <translation>ចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="406" />
+            <location filename="../../fieldapp/ui/admin.py" line="412" />
             <source>Export all records (not encrypted)</source>
             <translation>នាំចេញកំណត់ត្រាទាំងអស់ (មិនអ៊ិនគ្រីប)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="407" />
+            <location filename="../../fieldapp/ui/admin.py" line="413" />
             <source>CSV (a folder of tables)</source>
             <translation>CSV (ថតឯកសារនៃតារាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="407" />
+            <location filename="../../fieldapp/ui/admin.py" line="413" />
             <source>JSON (one file)</source>
             <translation>JSON (ឯកសារមួយ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="408" />
+            <location filename="../../fieldapp/ui/admin.py" line="414" />
             <source>HTCDS 2.0 sheet (CSV)</source>
             <translation>តារាង HTCDS 2.0 (CSV)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="411" />
+            <location filename="../../fieldapp/ui/admin.py" line="417" />
             <source>Export…</source>
             <translation>នាំចេញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="426" />
+            <location filename="../../fieldapp/ui/admin.py" line="432" />
             <source>HQ could not be reached. Check the address and the connection, then try again.</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ សូមពិនិត្យអាសយដ្ឋាន និងការតភ្ជាប់ រួចព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="430" />
+            <location filename="../../fieldapp/ui/admin.py" line="436" />
             <source>HQ refused the code ({reason}). Check it, or ask HQ for a new one.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ ({reason})។ សូមពិនិត្យវា ឬសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។</translation>
         </message>
@@ -294,12 +294,12 @@
     <context>
         <name>AttachmentDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="149" />
+            <location filename="../../fieldapp/ui/case_view.py" line="150" />
             <source>{name}: {size} bytes ({mime}). This file type cannot be shown here.</source>
             <translation>{name}៖ {size} បៃ ({mime})។ ប្រភេទឯកសារនេះមិនអាចបង្ហាញនៅទីនេះបានទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="151" />
+            <location filename="../../fieldapp/ui/case_view.py" line="152" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -439,451 +439,451 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="71" />
+            <location filename="../../fieldapp/ui/case_view.py" line="72" />
             <source>not sealed (draft)</source>
             <translation>មិនទាន់បិទត្រា (សេចក្ដីព្រាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="72" />
+            <location filename="../../fieldapp/ui/case_view.py" line="73" />
             <source>sealed, cannot change ({fingerprint})</source>
             <translation>បានបិទត្រា មិនអាចកែប្រែបានទេ ({fingerprint})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="83" />
+            <location filename="../../fieldapp/ui/case_view.py" line="84" />
             <source>Draft: not final yet. It can still be edited; make it final when it is complete.</source>
             <translation>សេចក្ដីព្រាង៖ មិនទាន់ចុងក្រោយ។ នៅអាចកែបាន។ សូមធ្វើឱ្យវាចុងក្រោយ នៅពេលវាពេញលេញ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="86" />
+            <location filename="../../fieldapp/ui/case_view.py" line="87" />
             <source>Final: sealed on {date} by {who}. It cannot change; any correction is recorded as an amendment. Seal fingerprint: {fingerprint}</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រានៅ {date} ដោយ {who}។ វាមិនអាចកែប្រែបានទេ ការកែតម្រូវណាមួយត្រូវកត់ត្រាជាវិសោធនកម្ម។ ស្នាមត្រា៖ {fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="360" />
+            <location filename="../../fieldapp/ui/case_view.py" line="361" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="371" />
+            <location filename="../../fieldapp/ui/case_view.py" line="372" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <location filename="../../fieldapp/ui/case_view.py" line="374" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <location filename="../../fieldapp/ui/case_view.py" line="374" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="373" />
+            <location filename="../../fieldapp/ui/case_view.py" line="374" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="375" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="375" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
-            <location filename="../../fieldapp/ui/case_view.py" line="398" />
+            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="406" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="376" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="376" />
             <source>Profile</source>
             <translation>ប្រវត្តិរូប</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="377" />
+            <location filename="../../fieldapp/ui/case_view.py" line="378" />
             <source>yes</source>
-            <translation>បាទ/ចាស</translation>
+            <translation>មែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="377" />
+            <location filename="../../fieldapp/ui/case_view.py" line="378" />
             <source>no</source>
-            <translation>ទេ</translation>
+            <translation>មិនមែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="380" />
+            <location filename="../../fieldapp/ui/case_view.py" line="381" />
             <source>complete</source>
             <translation>ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="380" />
+            <location filename="../../fieldapp/ui/case_view.py" line="381" />
             <source>to complete</source>
             <translation>ត្រូវបំពេញបន្ថែម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="382" />
-            <location filename="../../fieldapp/ui/case_view.py" line="403" />
+            <location filename="../../fieldapp/ui/case_view.py" line="383" />
+            <location filename="../../fieldapp/ui/case_view.py" line="411" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="382" />
+            <location filename="../../fieldapp/ui/case_view.py" line="383" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="382" />
-            <location filename="../../fieldapp/ui/case_view.py" line="398" />
-            <location filename="../../fieldapp/ui/case_view.py" line="404" />
+            <location filename="../../fieldapp/ui/case_view.py" line="383" />
+            <location filename="../../fieldapp/ui/case_view.py" line="406" />
+            <location filename="../../fieldapp/ui/case_view.py" line="412" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="383" />
+            <location filename="../../fieldapp/ui/case_view.py" line="384" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="383" />
+            <location filename="../../fieldapp/ui/case_view.py" line="384" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="384" />
+            <location filename="../../fieldapp/ui/case_view.py" line="385" />
             <source>Sealed?</source>
             <translation>បានបិទត្រា?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="387" />
+            <location filename="../../fieldapp/ui/case_view.py" line="388" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="395" />
+            <location filename="../../fieldapp/ui/case_view.py" line="403" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="397" />
+            <location filename="../../fieldapp/ui/case_view.py" line="405" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="397" />
+            <location filename="../../fieldapp/ui/case_view.py" line="405" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="397" />
+            <location filename="../../fieldapp/ui/case_view.py" line="405" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="403" />
+            <location filename="../../fieldapp/ui/case_view.py" line="411" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="403" />
+            <location filename="../../fieldapp/ui/case_view.py" line="411" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="404" />
+            <location filename="../../fieldapp/ui/case_view.py" line="412" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="408" />
+            <location filename="../../fieldapp/ui/case_view.py" line="416" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="418" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
-            <location filename="../../fieldapp/ui/case_view.py" line="652" />
+            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="660" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="418" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="419" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="415" />
+            <location filename="../../fieldapp/ui/case_view.py" line="423" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="415" />
+            <location filename="../../fieldapp/ui/case_view.py" line="423" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="415" />
+            <location filename="../../fieldapp/ui/case_view.py" line="423" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="415" />
-            <location filename="../../fieldapp/ui/case_view.py" line="442" />
+            <location filename="../../fieldapp/ui/case_view.py" line="423" />
+            <location filename="../../fieldapp/ui/case_view.py" line="450" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="426" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="421" />
+            <location filename="../../fieldapp/ui/case_view.py" line="429" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="422" />
+            <location filename="../../fieldapp/ui/case_view.py" line="430" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="442" />
+            <location filename="../../fieldapp/ui/case_view.py" line="450" />
             <source>Question</source>
             <translation>សំណួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="442" />
+            <location filename="../../fieldapp/ui/case_view.py" line="450" />
             <source>Answer</source>
             <translation>ចម្លើយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="444" />
+            <location filename="../../fieldapp/ui/case_view.py" line="452" />
             <source>Other answers ({n})</source>
             <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="506" />
-            <location filename="../../fieldapp/ui/case_view.py" line="520" />
-            <location filename="../../fieldapp/ui/case_view.py" line="587" />
-            <location filename="../../fieldapp/ui/case_view.py" line="596" />
+            <location filename="../../fieldapp/ui/case_view.py" line="514" />
+            <location filename="../../fieldapp/ui/case_view.py" line="528" />
+            <location filename="../../fieldapp/ui/case_view.py" line="595" />
+            <location filename="../../fieldapp/ui/case_view.py" line="604" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="513" />
+            <location filename="../../fieldapp/ui/case_view.py" line="521" />
             <source>Select the suspect first.</source>
             <translation>សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="544" />
+            <location filename="../../fieldapp/ui/case_view.py" line="552" />
             <source>Make the statement final</source>
             <translation>ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="545" />
+            <location filename="../../fieldapp/ui/case_view.py" line="553" />
             <source>A final statement is sealed and can never change; a correction is then recorded as an amendment. Make it final now?</source>
             <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="559" />
+            <location filename="../../fieldapp/ui/case_view.py" line="567" />
             <source>The statement is final and sealed.</source>
             <translation>សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="566" />
+            <location filename="../../fieldapp/ui/case_view.py" line="574" />
             <source>Cancel referral</source>
             <translation>លុបចោលការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="567" />
+            <location filename="../../fieldapp/ui/case_view.py" line="575" />
             <source>Why is this referral cancelled?</source>
             <translation>ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="570" />
+            <location filename="../../fieldapp/ui/case_view.py" line="578" />
             <source>Give a reason to cancel the referral.</source>
             <translation>សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="581" />
+            <location filename="../../fieldapp/ui/case_view.py" line="589" />
             <source>The referral was cancelled.</source>
             <translation>ការបញ្ជូនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="648" />
+            <location filename="../../fieldapp/ui/case_view.py" line="656" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="649" />
+            <location filename="../../fieldapp/ui/case_view.py" line="657" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="650" />
+            <location filename="../../fieldapp/ui/case_view.py" line="658" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="650" />
+            <location filename="../../fieldapp/ui/case_view.py" line="658" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="651" />
+            <location filename="../../fieldapp/ui/case_view.py" line="659" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="651" />
+            <location filename="../../fieldapp/ui/case_view.py" line="659" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="652" />
+            <location filename="../../fieldapp/ui/case_view.py" line="660" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="654" />
+            <location filename="../../fieldapp/ui/case_view.py" line="662" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="655" />
+            <location filename="../../fieldapp/ui/case_view.py" line="663" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="656" />
+            <location filename="../../fieldapp/ui/case_view.py" line="664" />
             <source>Quick list of people found…</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="657" />
+            <location filename="../../fieldapp/ui/case_view.py" line="665" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="658" />
+            <location filename="../../fieldapp/ui/case_view.py" line="666" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="659" />
+            <location filename="../../fieldapp/ui/case_view.py" line="667" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="660" />
+            <location filename="../../fieldapp/ui/case_view.py" line="668" />
             <source>Complete / edit person…</source>
             <translation>បំពេញ / កែប្រែព័ត៌មានបុគ្គល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="661" />
+            <location filename="../../fieldapp/ui/case_view.py" line="669" />
             <source>Record return…</source>
             <translation>កត់ត្រាការវិលត្រឡប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="662" />
+            <location filename="../../fieldapp/ui/case_view.py" line="670" />
             <source>Edit draft…</source>
             <translation>កែសេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="663" />
+            <location filename="../../fieldapp/ui/case_view.py" line="671" />
             <source>Make final…</source>
             <translation>ធ្វើឱ្យជាចុងក្រោយ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="664" />
+            <location filename="../../fieldapp/ui/case_view.py" line="672" />
             <source>Amend…</source>
             <translation>វិសោធនកម្ម…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="665" />
+            <location filename="../../fieldapp/ui/case_view.py" line="673" />
             <source>Edit suspect…</source>
             <translation>កែប្រែជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="666" />
+            <location filename="../../fieldapp/ui/case_view.py" line="674" />
             <source>Cancel referral…</source>
             <translation>លុបចោលការបញ្ជូន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="667" />
+            <location filename="../../fieldapp/ui/case_view.py" line="675" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="669" />
+            <location filename="../../fieldapp/ui/case_view.py" line="677" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="670" />
+            <location filename="../../fieldapp/ui/case_view.py" line="678" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="670" />
+            <location filename="../../fieldapp/ui/case_view.py" line="678" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="670" />
+            <location filename="../../fieldapp/ui/case_view.py" line="678" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="671" />
+            <location filename="../../fieldapp/ui/case_view.py" line="679" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="671" />
+            <location filename="../../fieldapp/ui/case_view.py" line="679" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="672" />
+            <location filename="../../fieldapp/ui/case_view.py" line="680" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="672" />
+            <location filename="../../fieldapp/ui/case_view.py" line="680" />
             <source>Other answers</source>
             <translation>ចម្លើយផ្សេងទៀត</translation>
         </message>
@@ -1422,11 +1422,6 @@ Found at a rescue, profile not finished</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
-            <source>Today</source>
-            <translation>ថ្ងៃនេះ</translation>
-        </message>
-        <message>
             <location filename="../../fieldapp/ui/main_window.py" line="349" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
@@ -1435,6 +1430,11 @@ Found at a rescue, profile not finished</source>
             <location filename="../../fieldapp/ui/main_window.py" line="349" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <source>Today</source>
+            <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
             <location filename="../../fieldapp/ui/main_window.py" line="350" />
@@ -1553,12 +1553,12 @@ Found at a rescue, profile not finished</source>
         <message>
             <location filename="../../fieldapp/ui/mass_intake.py" line="402" />
             <source>yes</source>
-            <translation>បាទ/ចាស</translation>
+            <translation>មែន</translation>
         </message>
         <message>
             <location filename="../../fieldapp/ui/mass_intake.py" line="402" />
             <source>no</source>
-            <translation>ទេ</translation>
+            <translation>មិនមែន</translation>
         </message>
         <message>
             <location filename="../../fieldapp/ui/mass_intake.py" line="403" />
@@ -2091,27 +2091,27 @@ Notes: {notes}</source>
     <context>
         <name>ResetDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="112" />
+            <location filename="../../fieldapp/ui/admin.py" line="119" />
             <source>Reset passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="119" />
+            <location filename="../../fieldapp/ui/admin.py" line="126" />
             <source>User</source>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="120" />
+            <location filename="../../fieldapp/ui/admin.py" line="127" />
             <source>New passphrase</source>
             <translation>ឃ្លាសម្ងាត់ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="122" />
+            <location filename="../../fieldapp/ui/admin.py" line="129" />
             <source>Set passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="122" />
+            <location filename="../../fieldapp/ui/admin.py" line="129" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -2239,12 +2239,12 @@ Notes: {notes}</source>
     <context>
         <name>StatementDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="118" />
+            <location filename="../../fieldapp/ui/case_view.py" line="119" />
             <source>Statement</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="119" />
+            <location filename="../../fieldapp/ui/case_view.py" line="120" />
             <source>Victim: {victim}
 Interview: {date}, language {lang}
 {seal}</source>
@@ -2253,7 +2253,7 @@ Interview: {date}, language {lang}
 {seal}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="123" />
+            <location filename="../../fieldapp/ui/case_view.py" line="124" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>

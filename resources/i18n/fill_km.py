@@ -463,6 +463,9 @@ KM: dict[str, str] = {
     "Cancel referral…": "លុបចោលការបញ្ជូន…",
     "Saved: {what}": "បានរក្សាទុក៖ {what}",
     "Today": "ថ្ងៃនេះ",
+    # A minor: yes/no as a fact ("is"/"is not"), not the spoken reply particle បាទ/ចាស.
+    "yes": "មែន",
+    "no": "មិនមែន",
     "{n} unfinished forms\nResume or discard them": "ទម្រង់មិនទាន់បញ្ចប់ {n}\nបន្ត ឬបោះបង់វា",
     "{n} overdue referrals\nPast their due date": "ការបញ្ជូនហួសកាលកំណត់ {n}\nលើសថ្ងៃកំណត់",
     "{n} new referrals\nWaiting to be accepted": "ការបញ្ជូនថ្មី {n}\nកំពុងរង់ចាំការទទួលយក",
