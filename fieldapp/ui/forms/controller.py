@@ -150,7 +150,7 @@ class FormController(QObject):
 
     def _forget(self, frame: QWidget) -> None:
         """Drop the registry entries of widgets inside a frame about to be deleted."""
-        for key, row in self.rows.items():
+        for row in self.rows.values():
             if row.editor is not None and frame.isAncestorOf(row):
                 row.editor.blockSignals(True)  # its focus-out as it goes is not an answer
         for registry in (self.rows, self.sections, self.repeats):
@@ -358,7 +358,7 @@ class FormController(QObject):
         return None
 
     def first_problem_widget(self) -> QWidget | None:
-        for key, row in self.rows.items():
+        for row in self.rows.values():
             if row.error.isVisible() and row.editor is not None and row.isVisible():
                 widgets = row.editor.focus_widgets()
                 if widgets:

@@ -168,7 +168,7 @@ def report_document(pub: PublishedFigures, lang: str = "en",
     parts.append(f"<h2>{html.escape(lab.text('Definitions'))}</h2>")
     if lang == "km":
         parts.append(f"<p class='note'>{html.escape(lab.text('Definitions are given in English.'))}</p>")
-    for key, (title, text) in DEFINITIONS.items():
+    for title, text in DEFINITIONS.values():
         parts.append(f"<p class='note'><b>{html.escape(lab.text(title))}</b> — {html.escape(text)}</p>")
     doc.setHtml("".join(parts))
     return doc
