@@ -399,6 +399,8 @@ class CaseView(QWidget):
                 digest_item.setToolTip(s.final_hash)
             if s.status == StatementStatus.FINAL:
                 item = self.statements.item(row, 2)
+                if item is None:
+                    continue
                 item.setIcon(lock_icon())
                 item.setToolTip(self.tr("Final: sealed, it cannot change. A correction is recorded "
                                         "as an amendment."))

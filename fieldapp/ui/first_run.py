@@ -44,12 +44,16 @@ class LanguagePage(QWizardPage):
         self.english = QRadioButton("English")
         self.khmer = QRadioButton("ភាសាខ្មែរ (Khmer)")
         self.english.setChecked(True)
-        self.english.toggled.connect(lambda on: on and self.language_requested.emit("en"))
-        self.khmer.toggled.connect(lambda on: on and self.language_requested.emit("km"))
+        self.english.toggled.connect(lambda on: self._chosen(on, "en"))
+        self.khmer.toggled.connect(lambda on: self._chosen(on, "km"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.english)
         layout.addWidget(self.khmer)
         layout.addStretch(1)
+
+    def _chosen(self, on: bool, language: str) -> None:
+        if on:
+            self.language_requested.emit(language)
 
     def language(self) -> str:
         return "km" if self.khmer.isChecked() else "en"

@@ -60,7 +60,8 @@ class MainView(QWidget):
     def __init__(self, parent: QWidget | None = None, kdf: KdfParams = DEFAULT_KDF) -> None:
         super().__init__(parent)
         self.ctx: ViewContext | None = None
-        self.screen = ""
+        # The page shown; shadows QWidget.screen(), which this window never calls.
+        self.screen: str = ""  # type: ignore[assignment]
         self.title = QLabel("fieldapp")
         font = self.title.font()
         font.setBold(True)

@@ -345,8 +345,11 @@ class ReferralBoard(QWidget):
         dialog = open_form(self, "referral_update", {"referral_id": referral_id})
         submitted = getattr(dialog, "submitted", None)
         if submitted is not None:
-            submitted.connect(lambda _r: (self.banner.info(self.tr("Referral updated.")),
-                                          self.refresh()))
+            def updated(_result: object) -> None:
+                self.banner.info(self.tr("Referral updated."))
+                self.refresh()
+
+            submitted.connect(updated)
         return dialog
 
     def complete_clicked(self) -> None:

@@ -78,7 +78,8 @@ def shoot(widget: QWidget, out: Path, name: str, lang: str) -> Path:
 
 def run(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     i18n.apply_font(app)  # type: ignore[arg-type]
     shots: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="fieldapp-shots-") as tmp:

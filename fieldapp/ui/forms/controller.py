@@ -25,6 +25,7 @@ from fieldapp.formkit.model import (
     SelectOneField,
 )
 from fieldapp.services import drafts, submit
+from fieldapp.services.submit import Submitted
 from fieldapp.services.workspace import Workspace
 from fieldapp.ui.forms import attach
 from fieldapp.ui.forms.editors import AttachmentEditor, editor_for
@@ -460,7 +461,7 @@ class FormController(QObject):
                            lambda r: r.changes, self._submitted, self._submit_failed)
         return True
 
-    def _submitted(self, result: submit.Submitted) -> None:
+    def _submitted(self, result: Submitted) -> None:
         self.submitting = False
         self.closed = True
         self.busy_changed.emit(False)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldapp.formkit import FormState
 from fieldapp.services import submit
 from fieldapp.services.drafts import DraftInfo, list_drafts
+from fieldapp.services.submit import Submitted
 from fieldapp.services.workspace import Workspace
 from fieldapp.ui import i18n
 from fieldapp.ui.forms import translate
@@ -111,7 +112,8 @@ class FormDialog(QDialog):
         self.body = QVBoxLayout(self.content)
         self.body.setContentsMargins(4, 4, 12, 4)
         self.body.setSpacing(6)
-        self.scroll = QScrollArea()
+        # Shadows QWidget.scroll(dx, dy), which this dialog never calls.
+        self.scroll: QScrollArea = QScrollArea()  # type: ignore[assignment]
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -250,7 +252,7 @@ class FormDialog(QDialog):
             return
         self.show_info(self.tr("Saving…"))
 
-    def _submitted(self, result: submit.Submitted) -> None:
+    def _submitted(self, result: Submitted) -> None:
         self.submitted.emit(result)
         self.accept()
 

@@ -327,8 +327,8 @@ class RadioEditor(Editor):
 
     def focus_widgets(self) -> list[QWidget]:
         # One Tab stop: the checked button (or the first); arrows move inside the group.
-        checked = [b for b in self.buttons if b.isChecked()]
-        return checked[:1] or self.buttons[:1]
+        checked: list[QWidget] = [b for b in self.buttons if b.isChecked()]
+        return checked[:1] or list[QWidget](self.buttons[:1])
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         targets = self.focus_widgets()
@@ -447,7 +447,7 @@ class AttachmentEditor(Editor):
         self.box.addWidget(self.remove_button)
         self.setFocusProxy(self.choose_button)
         self.choose_button.clicked.connect(self._pick)
-        self.remove_button.clicked.connect(lambda: (self.show_value(None), self._emit(None)))
+        self.remove_button.clicked.connect(self._remove)
         self._watch_focus(self.choose_button, self.remove_button)
         self._value: Any = None
         self._filename = ""
@@ -501,8 +501,13 @@ class AttachmentEditor(Editor):
         self.remove_button.setText(self.tr("Remove"))
         self._render()
 
+    def _remove(self) -> None:
+        self.show_value(None)
+        self._emit(None)
+
     def focus_widgets(self) -> list[QWidget]:
-        return [self.choose_button] + ([self.remove_button] if self._value else [])
+        widgets: list[QWidget] = [self.choose_button]
+        return widgets + ([self.remove_button] if self._value else [])
 
 
 class ValueView(Editor):

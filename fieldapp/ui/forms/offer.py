@@ -29,7 +29,7 @@ class DraftsDialog(QDialog):
     """Lists the drafts (form, when, how many answers — never their content)."""
 
     def __init__(self, parent: QWidget | None, runner: TaskRunner, ws: drafts.Workspace,
-                 items: list[DraftInfo], resume: Callable[[DraftInfo], None]) -> None:
+                 items: list[DraftInfo], resume: Callable[[DraftInfo], object]) -> None:
         super().__init__(parent)
         self.setObjectName("drafts_offer")
         self.runner, self.ws, self.items, self._resume = runner, ws, list(items), resume
@@ -103,8 +103,11 @@ class DraftsDialog(QDialog):
             if not self.items:
                 self.accept()
 
-        self.runner.run_db("discard_draft", lambda: drafts.discard_draft(ws, d.id), done,
-                           lambda exc: (self.error.setText(user_message(exc)), self.error.show()))
+        def failed(exc: BaseException) -> None:
+            self.error.setText(user_message(exc))
+            self.error.show()
+
+        self.runner.run_db("discard_draft", lambda: drafts.discard_draft(ws, d.id), done, failed)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Unfinished forms"))
