@@ -97,3 +97,17 @@ def test_bundle_files_are_private_and_never_overwrite(tmp_path: Path, loose_umas
             assert not list(out.parent.glob(".*.part"))
         finally:
             ws.close()
+
+
+def test_hq_return_files_are_private_and_never_overwrite(tmp_path: Path, loose_umask: None,
+                                                         writes: list[Path]) -> None:
+    from fieldapp.hq import cli as hq_cli
+
+    out = tmp_path / "return.fae"
+    hq_cli._write_new(out, b"sealed return")
+    assert writes == [out] and _mode(out) == 0o600
+    with pytest.raises(hq_cli.UsageError, match="already exists"):
+        hq_cli._write_new(out, b"other")
+    assert out.read_bytes() == b"sealed return"
+    with pytest.raises(hq_cli.UsageError, match="cannot write"):
+        hq_cli._write_new(tmp_path / "no-such-folder" / "r.fae", b"x")
