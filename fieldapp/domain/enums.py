@@ -75,12 +75,6 @@ class StatementStatus(StrEnum):
     FINAL = "final"
 
 
-class PostKind(StrEnum):
-    BORDER_POST = "border_post"
-    TRANSIT_CENTRE = "transit_centre"
-    HQ = "hq"
-
-
 # -- h13: real operations ----------------------------------------------------------------
 class IntakeKind(StrEnum):
     """How a case reached the post: its own rescue operation, or a cross-border handover."""

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import event
 from sqlalchemy.orm import Session, attributes, object_session
 
-from fieldapp.crypto.atomic import write_atomic
+from fieldapp.crypto.atomic import write_atomic, write_private
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams, derive_wrapping_key
 from fieldapp.domain.errors import FieldAppError, StoreExists
 from fieldapp.hq.models import ChangeLog, Record
@@ -79,15 +79,11 @@ def create(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
         if key_file.resolve().parent == data_dir.resolve():
             raise DataKeyError("the data key file must not be in HQ's data folder: put it on separate media")
         try:
-            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            write_private(key_file, (key.hex() + "\n").encode(), exclusive=True)
         except FileExistsError:
             raise StoreExists(f"{key_file} already exists; choose another file") from None
         except OSError as exc:
             raise DataKeyError(f"cannot write {key_file}: {exc.strerror}") from None
-        with os.fdopen(fd, "w") as f:
-            f.write(key.hex() + "\n")
-            f.flush()
-            os.fsync(f.fileno())
     else:
         assert passphrase is not None
         salt, nonce = os.urandom(16), os.urandom(12)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.crypto import memory
+from fieldapp.crypto.atomic import write_private
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import FieldAppError
 from fieldapp.hq.keys import (
@@ -281,8 +282,7 @@ def _read(path: Path) -> bytes:
 
 def _write_new(path: Path, data: bytes) -> None:
     try:
-        with open(path, "xb") as fh:
-            fh.write(data)
+        write_private(path, data, exclusive=True)
     except FileExistsError:
         raise UsageError(f"{path} already exists; choose another file") from None
     except OSError as exc:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from alembic import command
@@ -14,6 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from fieldapp.crypto.atomic import write_private
 from fieldapp.store.migrate import refuse_newer
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -32,7 +32,8 @@ def make_engine(url: str) -> Engine:
         # The file holds victims' data: create it private before SQLite makes it 0644.
         path = Path(url.removeprefix("sqlite:///"))
         if path.parent.is_dir():
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            with suppress(FileExistsError):
+                write_private(path, b"", exclusive=True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 

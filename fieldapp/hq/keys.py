@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.serialization import (
     load_pem_private_key,
 )
 
+from fieldapp.crypto import atomic
 from fieldapp.domain.errors import FieldAppError, StoreExists, StoreNotFound
 
 SIGNING_FILE = "hq-signing.pem"
@@ -75,13 +76,8 @@ def _pem(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Create `path` with mode 0600 (never over an existing file) and fsync it."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Create `path` with mode 0600 (never over an existing file), crash-safely."""
+    atomic.write_private(path, data, exclusive=True)
 
 
 def init_keys(data_dir: Path) -> HqKeys:
@@ -159,7 +155,7 @@ def rotate_hpke(data_dir: Path, *, now_ms: int | None = None) -> X25519PublicKey
     write_private(staged, _pem(fresh))
     os.link(current, retired)  # never a moment without the old key on disk
     os.replace(staged, current)
-    _fsync_dir(data_dir)
+    atomic.fsync_dir(data_dir)
     return fresh.public_key()
 
 
@@ -174,7 +170,7 @@ def purge_retired(data_dir: Path, *, keep: timedelta = RETIRED_KEEP,
             destroy_file(path)
             destroyed += 1
     if destroyed:
-        _fsync_dir(data_dir)
+        atomic.fsync_dir(data_dir)
     return destroyed
 
 
@@ -188,17 +184,6 @@ def destroy_file(path: Path) -> None:
             os.fsync(fh.fileno())
     finally:
         path.unlink(missing_ok=True)
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform (Windows): the renames still happened
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def export_recovery_key(data_dir: Path, out: Path, *, remove: bool = False) -> None:

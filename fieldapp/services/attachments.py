@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from fieldapp.crypto import attachments as fcrypt
+from fieldapp.crypto.atomic import private_file
 from fieldapp.domain.enums import StatementStatus
 from fieldapp.domain.errors import InvalidInput, NotFound, StatementFinal
 from fieldapp.services.intake import RECORDERS, load_rescue, load_victim
@@ -105,14 +105,11 @@ def add_attachment(
     part = folder / f".{att.id}.part"
     digest = hashlib.sha256()
     try:
-        with _open_source(source) as src, open(part, "wb") as raw:
+        with _open_source(source) as src, private_file(target) as raw:
             hashing = _HashingWriter(raw, digest)
             plain, _ = fcrypt.encrypt_stream(key, src, hashing)  # type: ignore[arg-type]
-            raw.flush()
-            os.fsync(raw.fileno())
-        if plain > MAX_ATTACHMENT_BYTES:  # the file grew while it was being read
-            raise _too_large(plain)
-        os.replace(part, target)
+            if plain > MAX_ATTACHMENT_BYTES:  # the file grew while it was being read
+                raise _too_large(plain)
         att.size = plain
         # The ciphertext's hash: what HQ verifies on upload, and it reveals nothing about
         # the document (a plaintext hash would confirm a guessed file).
@@ -132,7 +129,7 @@ def add_attachment(
 class _HashingWriter:
     """Hashes the ciphertext on its way to disk (one pass over the file)."""
 
-    def __init__(self, raw: BinaryIO, digest: Any) -> None:
+    def __init__(self, raw: IO[bytes], digest: Any) -> None:
         self.raw, self.digest = raw, digest
 
     def write(self, data: bytes) -> int:

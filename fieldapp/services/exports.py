@@ -11,7 +11,6 @@ import contextlib
 import csv
 import datetime as dt
 import json
-import os
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldapp.crypto.atomic import private_file
 from fieldapp.domain.enums import ReferralStatus, Role
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.referrals import derive_status
@@ -118,17 +118,8 @@ def record_report_export(ws: Workspace, fmt: str, flt: ReportFilter, threshold: 
 def new_file(path: Path) -> Iterator[IO[str]]:
     """Write `path` through a private temp file (owner-only) renamed into place when done."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with private_file(path, text=True) as f:
+        yield f
 
 
 REDACTED = {"victim": ("name_km", "name_latin", "date_of_birth", "contact_phone"),

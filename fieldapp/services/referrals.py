@@ -13,7 +13,7 @@ from fieldapp.domain.enums import ReferralStatus, Role, Service, Urgency
 from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fieldapp.domain.referrals import TERMINAL, check_transition
 from fieldapp.services import consent
-from fieldapp.services.intake import RECORDERS, load_rescue, load_victim
+from fieldapp.services.intake import RECORDERS, load_victim
 from fieldapp.services.records import assign, coerce
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
@@ -241,10 +241,3 @@ def referral_queue(ws: Workspace, status: ReferralStatus | None = None,
             )
             for r, v in rows
         ]
-
-
-def referrals_of_rescue(ws: Workspace, rescue_id: str) -> list[Referral]:
-    with ws.tx() as s:
-        load_rescue(ws, s, rescue_id)
-        return list(s.scalars(select(Referral).join(Victim, Victim.id == Referral.victim_id)
-                              .where(Victim.rescue_id == rescue_id)))

@@ -12,6 +12,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from fieldapp.crypto.atomic import write_private
+
 FILE_MODE = 0o600
 UMASK = 0o077
 
@@ -31,7 +33,7 @@ def secure(*paths: Path) -> None:
 def create_private(path: Path) -> None:
     """Create `path` empty with mode 0600 unless it exists (SQLite opens an empty file as new)."""
     with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+        write_private(path, b"", exclusive=True)
 
 
 def secure_database(db: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -195,13 +194,3 @@ class Store:
                 buf[:] = b"\x00" * len(buf)
         self.key = bytearray()
         self.statement_key = None
-
-
-def fsync_tree(root: Path) -> None:
-    """Best effort: make a freshly created data dir durable before reporting success."""
-    for path in (root, *[p for p in root.iterdir() if p.is_file()]):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -589,11 +589,3 @@ def _forget_rolled_back(session: Session) -> None:
     pending = session.info.get("pending")
     if pending:
         session.info["pending"] = {k: o for k, o in pending.items() if o in session}
-
-
-def recompute_referral(session: Session, referral_id: str) -> None:
-    """Recompute one referral's status and conflict flag from all its events."""
-    applier = Applier(session)
-    applier.stats.referrals.add(referral_id)
-    session.flush()
-    applier._recompute_referrals()

@@ -9,11 +9,11 @@ sync, so a lost stick reveals nothing, and importing either twice changes nothin
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from sqlalchemy import select
 
+from fieldapp.crypto.atomic import write_private
 from fieldapp.crypto.envelope import (
     EnvelopeHeader,
     EnvelopeKind,
@@ -104,15 +104,7 @@ def _write_part(keys: DeviceKeys, path: Path, part: list[dict[str, object]]) -> 
         sender_ed25519_private=keys.signing,
         header=header,
     )
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.write(fd, blob)
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        path.unlink(missing_ok=True)
-        raise
-    os.close(fd)
+    write_private(path, blob, exclusive=True)
 
 
 def import_return_bundle(store: Store, username: str, path: Path) -> ApplyStats:

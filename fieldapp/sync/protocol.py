@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from typing import Any, Literal, get_args
 
 from cryptography.exceptions import InvalidSignature
@@ -243,10 +242,6 @@ def public_bytes(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
 def dump(model: BaseModel) -> bytes:
     """Payload bytes of a model, as sealed in an envelope."""
     return model.model_dump_json().encode("utf-8")
-
-
-def canonical_json(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def _signing_input(
