@@ -48,10 +48,10 @@ def test_core_modules_import_without_loading_qt() -> None:
 ALLOWED = {
     "domain": {"domain"},
     "crypto": {"crypto", "domain"},
-    "store": {"store", "crypto", "domain", "resources"},
+    "store": {"store", "crypto", "domain", "resources", "linkage"},
     "formkit": {"formkit", "domain", "resources"},
     "linkage": {"linkage", "domain"},
-    "reports": {"reports", "crypto", "store", "domain", "resources"},
+    "reports": {"reports", "crypto", "store", "linkage", "domain", "resources"},
     "sync": {"sync", "store", "crypto", "domain", "resources"},
     "services": {"services", "formkit", "sync", "reports", "linkage", "store", "crypto", "domain",
                  "resources", "logs"},
