@@ -846,7 +846,8 @@ class Hq:
         """A read-only session whose statements all see one snapshot."""
         if self.engine.dialect.name == "postgresql":
             bind = self.engine.execution_options(isolation_level="REPEATABLE READ")
-            return Session(bind=bind, expire_on_commit=False)
+            # From the same factory, so it carries the data key (hq.atrest opens on load).
+            return self.sessions(bind=bind)
         # SQLite: a read transaction in WAL mode sees one snapshot from its first read.
         return self.sessions()
 

@@ -167,7 +167,7 @@ def statement_snapshot(d, victim_id: str, narrative: str, stamp: str) -> dict:  
         "interviewer": "officer", "interpreter": "", "language": "km", "place": "post",
         "child_protocol": {}, "narrative": narrative, "amends_id": None, "final_hash": "0" * 64,
         "finalised_at": "2026-03-14T11:00:00", "finalised_by": "sup", "created_by": "sup",
-        "device_id": "dev", "created_at": "2026-03-14T10:00:00",
+        "device_id": "dev", "created_at": "2026-03-14T10:00:00", "extra": {},
     }
     return {name: [value, stamp] for name, value in values.items()}
 

@@ -94,7 +94,7 @@ def test_a_full_disk_on_save_and_open_says_so_and_loses_nothing(disk: SmallDisk)
     with pytest.raises(StorageFull) as caught:
         for day in range(6, 28):  # the WAL may still hold a page or two: keep saving
             intake.add_victim(ws, saved[0], name_latin="Sok", sex="female",
-                              estimated_age=day, nationality="KH", contact_phone="0" * 30)
+                              estimated_age=day, nationality="KHM", contact_phone="0" * 30)
             _case(ws, day)
     assert str(caught.value) == DISK_FULL_MESSAGE
     ws.close()
