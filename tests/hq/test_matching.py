@@ -34,18 +34,18 @@ def test_four_spellings_at_two_posts_are_one_person_at_hq(
     with hq_running(db_kind, tmp_path) as running:
         poipet = new_device(tmp_path / "poipet", running, "POIPET")
         _record(poipet, "POIPET", "KH-1", dt.date(2026, 3, 14), [
-            {"name_latin": "Sok Sreymom", "sex": "female", "estimated_age": 19, "nationality": "KH"},
-            {"name_km": "សុខ ស្រីមំ", "sex": "female", "nationality": "KH",
+            {"name_latin": "Sok Sreymom", "sex": "female", "estimated_age": 19, "nationality": "KHM"},
+            {"name_km": "សុខ ស្រីមំ", "sex": "female", "nationality": "KHM",
              "contact_phone": "+855 12345678"},
-            {"name_latin": "Sok Sreypov", "sex": "female", "estimated_age": 15, "nationality": "KH",
+            {"name_latin": "Sok Sreypov", "sex": "female", "estimated_age": 15, "nationality": "KHM",
              "contact_phone": "012 345 678"},  # her sister: same phone, not her
         ])
         bavet = new_device(tmp_path / "bavet", running, "BAVET")
         _record(bavet, "BAVET", "KH-20", dt.date(2025, 8, 2), [
-            {"name_latin": "Sok Srey Mom", "sex": "female", "estimated_age": 18, "nationality": "KH",
+            {"name_latin": "Sok Srey Mom", "sex": "female", "estimated_age": 18, "nationality": "KHM",
              "contact_phone": "012 345 678"},
             {"name_km": "សុខ ស្រីមុំ", "sex": "female", "date_of_birth": dt.date(2007, 3, 14),
-             "nationality": "KH"},
+             "nationality": "KHM"},
         ])
         for ws in (poipet, bavet):
             assert sync.sync_round(ws, options=opts).pending == 0

@@ -20,7 +20,17 @@ from sqlalchemy import func, select
 import fieldapp.services
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import NotFound, PermissionDenied
-from fieldapp.services import auth, caselist, drafts, exports, intake, statements, submit
+from fieldapp.services import (
+    auth,
+    caselist,
+    drafts,
+    exports,
+    intake,
+    safeguards,
+    statements,
+    submit,
+    suspects,
+)
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import AuditEvent
 from tests.conftest import PASSPHRASE, add_user
@@ -52,10 +62,20 @@ CALLS: dict[str, Callable[[Workspace, Ids], Any]] = {
     "drafts.load_draft": lambda w, i: drafts.load_draft(w, i["draft_form"]),
     "drafts.list_drafts": lambda w, i: [d for d in drafts.list_drafts(w) if d.id == i["draft_form"]],
     "exports.export": lambda w, i: exports.export(w, "json", Path(i["tmp"]) / f"x-{w.actor.username}.json"),
+    # Suspects as persons and child safeguards: writes that hand the record back.
+    "suspects.add_event": lambda w, i: suspects.add_event(w, i["suspect"], "arrested", dt.date(2026, 3, 15)),
+    "suspects.add_identifier": lambda w, i: suspects.add_identifier(
+        w, i["suspect"], "phone", "012 345 6" + str(len(w.actor.username))),
+    "suspects.set_roles": lambda w, i: suspects.set_roles(w, i["suspect"], [suspects.HTCDS_ROLES[0]]),
+    "suspects.set_identified_by": lambda w, i: suspects.set_identified_by(w, i["suspect"], [i["victim"]]),
+    "suspects.link_case": lambda w, i: suspects.link_case(
+        w, i["suspect"], i[f"other_rescue_{w.actor.username}"]),
+    "safeguards.waive_social_worker": lambda w, i: safeguards.waive_social_worker(
+        w, i["draft"], "no social worker within reach before the bus left"),
 }
 #: What "allowed" means for functions that are not a per-case reading.
 OWN_ONLY = {"drafts.load_draft", "drafts.list_drafts"}  # a user's own drafts, nobody else's
-SUPERVISOR_ONLY = {"exports.export"}
+SUPERVISOR_ONLY = {"exports.export", "safeguards.waive_social_worker"}
 #: Lists that return statements without their content (checked, not audited: nothing to read).
 CONTENT_FREE = {"statements.statements_of"}
 
@@ -95,6 +115,10 @@ def device(ws: Workspace, store_dir: Path, tmp_path: Path) -> dict[str, Ids]:
         suspect = intake.add_suspect(ws, rescue.id, name="Heng Broker", role="broker")
         ids[post] = {"rescue": rescue.id, "victim": victim.id, "statement": st.id, "draft": draft.id,
                      "suspect": suspect.id, "tmp": str(tmp_path)}
+        for user in ("officer", "dara", "sup"):  # a further case per caller, for link_case
+            ids[post][f"other_rescue_{user}"] = intake.create_rescue(
+                ws, operation_date=dt.date(2026, 4, 2), province_code="KH-1", post_code=post,
+                exploitation_type="labour").id
     add_user(ws, "officer", Role.OFFICER)
     add_user(ws, "dara", Role.CENTRE_STAFF, centre="PTC")
     ws.close()

@@ -23,15 +23,15 @@ def _four(ws: Workspace) -> list[Victim]:
                                  post_code="BAVET", exploitation_type="labour")
     return [
         intake.add_victim(ws, poipet.id, name_latin="Sok Sreymom", sex="female", estimated_age=19,
-                          nationality="KH"),
+                          nationality="KHM"),
         intake.add_victim(ws, bavet.id, name_latin="Sok Srey Mom", sex="female", estimated_age=18,
-                          nationality="KH", contact_phone="012 345 678"),
+                          nationality="KHM", contact_phone="012 345 678"),
         intake.add_victim(ws, bavet.id, name_km="សុខ ស្រីមុំ", sex="female",
-                          date_of_birth=dt.date(2007, 3, 14), nationality="KH"),
-        intake.add_victim(ws, poipet.id, name_km="សុខ ស្រីមំ", sex="female", nationality="KH",
+                          date_of_birth=dt.date(2007, 3, 14), nationality="KHM"),
+        intake.add_victim(ws, poipet.id, name_km="សុខ ស្រីមំ", sex="female", nationality="KHM",
                           contact_phone="+855 12345678"),
         intake.add_victim(ws, poipet.id, name_latin="Sok Sreypov", sex="female", estimated_age=16,
-                          nationality="KH", contact_phone="012 345 678"),
+                          nationality="KHM", contact_phone="012 345 678"),
     ]
 
 

@@ -26,6 +26,7 @@ from fieldapp.sync import trust
 from fieldapp.sync.client import DeviceRevoked
 from fieldapp.sync.trust import UntrustedAnswer
 from tests.conftest import PASSPHRASE
+from tests.support.hqserver import cli_env, data_key_file
 from tests.support.mitm import Answer, running_mitm
 from tests.support.syncenv import code_for, fast_options, hq_running, new_device
 
@@ -33,9 +34,22 @@ BIN = Path(sys.executable).parent
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = cli_env(args) if args[0] == "fieldapp-hq" else {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run([str(BIN / args[0]), *args[1:]], input=stdin, capture_output=True,
-                          check=False, text=True, timeout=60,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                          check=False, text=True, timeout=60, env=env)
+
+
+def init_hq(data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`fieldapp-hq init` as an operator runs it: the data key on separate media, and the
+    recovery key moved off the server (serve refuses to start beside it)."""
+    key = data_key_file(data_dir)
+    key.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    made = run("fieldapp-hq", "init", "--data-dir", str(data_dir), "--data-key-file", str(key))
+    if made.returncode == 0:
+        moved = run("fieldapp-hq", "recovery-key", "export", "--data-dir", str(data_dir), "--out",
+                    str(key.parent / "hq-recovery.pem"), "--remove")
+        assert moved.returncode == 0, moved.stderr
+    return made
 
 
 def _b64(key: Any) -> str:
@@ -372,7 +386,7 @@ def test_hpke_key_rotation_end_to_end_with_the_old_key_destroyed(tmp_path: Path)
 
 def test_hq_cli_keys_rotate_list_purge(tmp_path: Path) -> None:
     d = tmp_path / "hq"
-    assert run("fieldapp-hq", "init", "--data-dir", str(d)).returncode == 0
+    assert init_hq(d).returncode == 0
     out = run("fieldapp-hq", "keys", "rotate", "--data-dir", str(d))
     assert out.returncode == 0 and "restart" in out.stdout and "30 days" in out.stdout
     out = run("fieldapp-hq", "keys", "list", "--data-dir", str(d))
@@ -420,7 +434,7 @@ def test_hq_serves_tls_and_the_device_pins_its_self_signed_certificate(tmp_path:
     from tests.support.hqserver import free_port
 
     data_dir = tmp_path / "hq"
-    assert run("fieldapp-hq", "init", "--data-dir", str(data_dir)).returncode == 0
+    assert init_hq(data_dir).returncode == 0
     cert = x509.load_pem_x509_certificate((data_dir / "hq-tls.crt").read_bytes())
     pin = hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()
     port = free_port()
@@ -459,7 +473,7 @@ def test_hq_serves_tls_and_the_device_pins_its_self_signed_certificate(tmp_path:
 
 def test_serve_refuses_a_missing_or_broken_certificate(tmp_path: Path) -> None:
     d = tmp_path / "hq"
-    assert run("fieldapp-hq", "init", "--data-dir", str(d)).returncode == 0
+    assert init_hq(d).returncode == 0
     (tmp_path / "bad.crt").write_text("not a certificate")
     out = run("fieldapp-hq", "serve", "--data-dir", str(d), "--tls-cert",
               str(tmp_path / "bad.crt"), "--tls-key", str(d / "hq-tls.key"))

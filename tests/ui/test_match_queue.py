@@ -22,7 +22,7 @@ def test_supervisor_reviews_the_four_spellings(qtbot: Any, store: Any, make_cont
                    {"name_latin": "Chea Srey Mom", "estimated_age": 18},
                    {"name_km": "ជា ស្រីមុំ", "date_of_birth": dt.date(2007, 3, 14)},
                    {"name_km": "ជា ស្រីមំ"}):
-        intake.add_victim(ws, rid, sex="female", nationality="KH", **values)
+        intake.add_victim(ws, rid, sex="female", nationality="KHM", **values)
     c.shell.main.go("matches")
     view = c.shell.main.matches
     assert c.shell.main.screen == "matches"

@@ -2,7 +2,7 @@
 possible matches between people and their review (person_link).
 
 Revision ID: 0004_h14
-Revises: 0003
+Revises: 0004_h9ops
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ def _synced(name: str, *columns: sa.Column) -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("hlc", sa.JSON(), nullable=False),
+        # Every synced record keeps the answers that have no column of their own (0004_h15).
+        sa.Column("extra", sa.JSON(), nullable=False, server_default="{}"),
         *columns,
     )
 
