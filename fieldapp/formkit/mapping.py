@@ -88,11 +88,15 @@ _TABLE: dict[str, tuple[tuple[str, Target, tuple[str, ...]], ...]] = {
 #: What each record's service takes from a form's answers (the rest are extra answers);
 #: tests/formkit/test_imported_forms.py checks this against the services.
 COLUMNS: dict[str, frozenset[str]] = {
-    "rescue": frozenset({"exploitation_type", "notes", "operation_date", "people_found", "place",
-                         "post_code", "province_code", "unit"}),
-    "victim": frozenset({"consent_given", "contact_phone", "date_of_birth", "documents",
-                         "estimated_age", "languages", "name_km", "name_latin", "nationality",
-                         "sex", "vulnerabilities"}),
+    "rescue": frozenset({"countries_exploitation", "countries_recruitment", "countries_transit",
+                         "crossing_point", "documents_received", "exploitation_type",
+                         "foreign_case_number", "handover_date", "intake_kind", "notes",
+                         "operation_date", "people_found", "place", "post_code", "province_code",
+                         "referring_agency", "referring_country", "unit"}),
+    "victim": frozenset({"age_disputed", "consent_given", "consent_status", "consents",
+                         "contact_phone", "date_of_birth", "documents", "estimated_age",
+                         "interpreter_needed", "languages", "name_km", "name_latin",
+                         "nationality", "sex", "vulnerabilities"}),
     "statement": frozenset({"child_protocol", "interpreter", "interview_date", "interviewer",
                             "language", "narrative", "place"}),
     "suspect": frozenset({"alias", "description", "identified_by", "name", "nationality", "role",
@@ -100,9 +104,9 @@ COLUMNS: dict[str, frozenset[str]] = {
     "referral": frozenset({"due_date", "notes", "provider_code", "service", "urgency",
                            "victim_id"}),
     "referral_event": frozenset({"action", "notes", "reason", "services_given"}),
-    "return_reintegration": frozenset({"destination_province", "family_assessed",
-                                       "follow_up_plan", "return_date", "services_given",
-                                       "victim_id"}),
+    "return_reintegration": frozenset({"alternative_care_plan", "destination_province",
+                                       "family_safety", "follow_up_plan", "return_date",
+                                       "services_given", "victim_id"}),
 }
 
 #: Answer spellings → our values, per (record, column). Keys compared without case.

@@ -258,8 +258,8 @@ def _columns_of(record: str) -> set[str]:
         return {*referrals.REFERRAL_FIELDS, "victim_id"}
     if record == "referral_event":
         return {"action", "notes", "reason", "services_given"}
-    return {"victim_id", "return_date", "destination_province", "family_assessed",
-            "follow_up_plan", "services_given"}
+    return {"victim_id", "return_date", "destination_province", "family_safety",
+            "alternative_care_plan", "follow_up_plan", "services_given"}
 
 
 def claim_attachment(ws: Workspace, attachment_id: str, entity: str, entity_id: str) -> None:

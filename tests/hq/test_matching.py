@@ -16,6 +16,7 @@ from fieldapp.hq.cli import main
 from fieldapp.services import caselist, intake, sync
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import PersonLink
+from tests.support.hqserver import data_key_file
 from tests.support.syncenv import fast_options, hq_running, new_device
 
 
@@ -61,7 +62,8 @@ def test_four_spellings_at_two_posts_are_one_person_at_hq(
         assert matching.victims_counted_once(hq) == 5
 
         # Link through the command line, as HQ staff would.
-        args = ["--data-dir", str(running.settings.data_dir)]
+        args = ["--data-dir", str(running.settings.data_dir),
+                "--data-key-file", str(data_key_file(running.settings.data_dir))]
         if running.settings.database_url:
             args += ["--database-url", running.settings.database_url]
         linked = [r["id"] for r in rows[:3]]

@@ -19,7 +19,7 @@ from fieldapp.hq import cli as hq_cli
 from fieldapp.hq.models import ChangeLog, Device, Record
 from fieldapp.services import intake, sync
 from fieldapp.store.models import Rescue, Victim
-from tests.support.hqserver import TestDevice, make_settings, running_server
+from tests.support.hqserver import TestDevice, data_key_file, make_settings, running_server
 from tests.support.syncenv import code_for, fast_options, hq_running, minor_case, new_device
 
 KINDS = ["sqlite", "postgresql"]
@@ -68,7 +68,8 @@ def test_a_bad_date_is_parked_listed_and_every_other_device_keeps_syncing(
         assert sync.sync_round(reader, options=opts).changed == 1
 
         # HQ lists it (CLI), without the value, and can discard it.
-        args = ["--data-dir", str(hq.settings.data_dir)]
+        args = ["--data-dir", str(hq.settings.data_dir),
+                "--data-key-file", str(data_key_file(hq.settings.data_dir))]
         if hq.settings.database_url:
             args += ["--database-url", hq.settings.database_url]
         assert hq_cli.main(["parked", "list", *args]) == 0

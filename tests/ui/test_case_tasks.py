@@ -163,7 +163,7 @@ def test_cancel_a_referral_and_record_a_return(qtbot: Any, store: tuple[Path, di
     dialog = opened_form(qtbot, view.record_return)
     fill(dialog, "return_date", dt.date(2026, 6, 1))
     fill(dialog, "destination_province", "KH-1")
-    fill(dialog, "family_assessed", "yes")
+    fill(dialog, "family_safety", "safe")
     fill(dialog, "follow_up_plan", "visit in a month")
     dialog.submit()
     wait_idle(qtbot, c)
