@@ -20,7 +20,7 @@ from sqlalchemy import select
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
-from fieldapp.formkit.model import MetadataField
+from fieldapp.formkit.model import MetadataField, SelectOneField
 from fieldapp.resources import forms_dir
 from fieldapp.services import access, answers, drafts, intake, mass_intake, referrals, statements
 from fieldapp.services.changes import Changes
@@ -197,8 +197,8 @@ def _initial(ws: Workspace, s: Any, form: FormDef, ctx: Mapping[str, Any]) -> di
         value = getattr(row, head)
         if tail:
             value = (value or {}).get(tail)
-            if isinstance(value, bool):
-                value = "yes" if value else "no"
+        if isinstance(value, bool) and (tail or isinstance(item, SelectOneField)):
+            value = "yes" if value else "no"  # a yes/no question over a boolean column
         if value not in (None, "", [], {}):
             out[item.name] = value
     # Answers without a column of their own come back from the record's extra answers.

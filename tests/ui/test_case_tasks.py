@@ -70,11 +70,11 @@ def test_completing_a_quick_listed_person_edits_that_person_never_a_new_one(
     fill(dialog, "nationality", "THA")
     fill(dialog, "languages", ["tha", "khm"])
     fill(dialog, "documents", ["none"])
-    fill(dialog, "consent_given", True)
+    fill(dialog, "consent_given", "given")
     dialog.submit()
     wait_idle(qtbot, c)
 
-    qtbot.waitUntil(lambda: column(view.victims, 5).count("Thai") == 1, timeout=5000)
+    qtbot.waitUntil(lambda: column(view.victims, 5).count("Thailand") == 1, timeout=5000)
     assert view.victims.rowCount() == 3  # the same person, completed: no eighth victim
     row = column(view.victims, 1).index("Dara")
     assert view.victims.item(row, 7).text() == "complete"
