@@ -406,8 +406,8 @@ def _serve(data_dir: Path, port: int, *extra: str) -> subprocess.Popen[bytes]:
 
     import httpx
 
-    proc = subprocess.Popen([str(BIN / "fieldapp-hq"), "serve", "--data-dir", str(data_dir),
-                             "--port", str(port), *extra],
+    args = ["serve", "--data-dir", str(data_dir), "--port", str(port), *extra]
+    proc = subprocess.Popen([str(BIN / "fieldapp-hq"), *args], env=cli_env(args),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while True:

@@ -92,7 +92,11 @@ def test_htcds_form_imported_filled_saved_and_exported(qtbot: Any, ws: Workspace
     out = tmp_path / "htcds.csv"
     exports.export(ws, "htcds", out)
     with out.open(encoding="utf-8") as f:
-        (row,) = [r for r in csv.DictReader(f) if r["prs_FirstName"] == given["prs_First_Name"]]
+        # The sheet splits the name column into given and family name; the form's own
+        # second-name answer (an extra answer with its HTCDS name) takes the family-name column.
+        (row,) = [r for r in csv.DictReader(f)
+                  if r["prs_SecondName"] == given["prs_Second_Name"]
+                  and r["prs_FirstName"] in str(given["prs_First_Name"])]
     assert row["prs_Gender"] == "Feminine" and row["con_Consent"] == "true"
     assert row["prs_Birthdate"] == "2001-02-03"
     assert row["prs_MobilePhone"] == given["prs_MobilePhone"]
