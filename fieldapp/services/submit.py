@@ -197,8 +197,9 @@ def _initial(ws: Workspace, s: Any, form: FormDef, ctx: Mapping[str, Any]) -> di
         value = getattr(row, head)
         if tail:
             value = (value or {}).get(tail)
-        if isinstance(value, bool) and (tail or isinstance(item, SelectOneField)):
-            value = "yes" if value else "no"  # a yes/no question over a boolean column
+        if isinstance(value, bool) and (
+                tail or (isinstance(item, SelectOneField) and item.list_name == "yes_no")):
+            value = "yes" if value else "no"  # our yes/no question over a boolean column
         if value not in (None, "", [], {}):
             out[item.name] = value
     # Answers without a column of their own come back from the record's extra answers.
