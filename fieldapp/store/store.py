@@ -84,7 +84,7 @@ class Store:
         try:
             fileperm.secure_database(data_dir.database)
             fileperm.secure(data_dir.keystore)
-            self.engine = open_engine(data_dir.database, None if plain else key)
+            self.engine = open_engine(data_dir.database, None if plain else self.key)
             migrate.upgrade(self.engine)
         except BaseException as exc:
             self._lock.release()
