@@ -126,3 +126,30 @@ def test_init_and_serve_on_the_command_line(tmp_path: Path, capsys: pytest.Captu
     monkeypatch.setattr("sys.stdin", io.StringIO("wrong\n"))
     assert main(["stats", "--data-dir", str(d2), "--data-key-passphrase-stdin"]) == 2
     assert "wrong data key passphrase" in capsys.readouterr().err
+
+
+def test_a_parked_change_is_sealed_too_and_still_applies_when_its_parent_arrives(
+    hq_server: RunningHq, client: httpx.Client, enrolled, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    d = enrolled()
+    rescue = d.change("rescue", {"place": "Poipet", "post_code": "POIPET"})
+    victim = d.change("victim", {"name_latin": NAMES[0], "sex": "female",
+                                 "rescue_id": rescue["entity_id"]})
+    statement = d.change("statement", {"victim_id": victim["entity_id"], "narrative": PHRASES[1],
+                                       "status": "draft"})
+    answer = d.push(client, [rescue, statement])  # its victim has not arrived: parked
+    assert answer.applied == 1 and len(answer.refused) == 1
+    stored = hq_server.hq.engine.connect()
+    try:
+        raw = stored.exec_driver_sql("SELECT change FROM parked_changes").scalar_one()
+    finally:
+        stored.close()
+    text = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False)
+    assert "hq-sealed:1:" in text and PHRASES[1] not in text
+    copy = tmp_path / "copy"
+    shutil.copytree(hq_server.settings.data_dir, copy)
+    assert scan({str(p): p.read_bytes() for p in copy.rglob("*") if p.is_file()}) == []
+    assert [p.entity for p in hq_server.hq.parked()] == ["statement"]  # opened to list it
+    assert d.push(client, [victim]).applied >= 1  # the parent arrives: the parked one applies
+    narratives = [f["narrative"][0] for _, _, f in hq_server.hq.report_records("statement")]
+    assert narratives == [PHRASES[1]]
