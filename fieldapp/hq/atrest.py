@@ -45,14 +45,22 @@ INFO = "hq_data_key"
 _CHECK = b"fieldapp hq data key check v1"
 _WRAP_AAD = b"fieldapp hq data key wrap v1"
 
-#: The fields that identify a person or tell their story, per entity.
+#: The fields that identify a person or tell their story, per entity. `extra` holds an
+#: imported form's answers that have no column (they may name or locate a person). A field
+#: added here is sealed for new writes at once; `fieldapp-hq encrypt-at-rest` seals what
+#: was stored before (opening never depends on this list: a sealed value opens anywhere).
 PROTECTED: dict[str, frozenset[str]] = {
-    "victim": frozenset({"name_km", "name_latin", "date_of_birth", "contact_phone", "documents"}),
-    "statement": frozenset({"narrative", "child_protocol", "interviewer", "interpreter", "place"}),
-    "suspect": frozenset({"name", "alias", "description"}),
-    "rescue": frozenset({"place", "notes"}),
-    "referral": frozenset({"notes"}),
-    "referral_event": frozenset({"reason"}),
+    "victim": frozenset({"name_km", "name_latin", "date_of_birth", "contact_phone", "documents",
+                         "extra"}),
+    "statement": frozenset({"narrative", "child_protocol", "interviewer", "interpreter", "place",
+                            "extra"}),
+    "suspect": frozenset({"name", "alias", "description", "extra"}),
+    "suspect_event": frozenset({"note", "extra"}),
+    "suspect_identifier": frozenset({"value", "normalised", "extra"}),
+    "rescue": frozenset({"place", "notes", "extra"}),
+    "referral": frozenset({"notes", "extra"}),
+    "referral_event": frozenset({"reason", "extra"}),
+    "attachment": frozenset({"filename"}),
 }
 
 

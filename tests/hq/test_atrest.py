@@ -21,11 +21,13 @@ from tests.support.hqserver import RunningHq
 
 NAMES = ("Srey Leak Bopha", "ស្រីលក្ខណ៍", "Broker Chhay Heng")
 PHRASES = ("kept in a locked room above the karaoke bar", "ត្រូវបានគេបញ្ឆោត")
+#: A suspect's phone (as typed and normalised) and a village an imported form asked for.
+DETAILS = ("012 987 6543", "0129876543", "Phum Kbal Spean Leak")
 
 
 def needles() -> list[bytes]:
     out = []
-    for text in (*NAMES, *PHRASES):
+    for text in (*NAMES, *PHRASES, *DETAILS):
         out += [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be"),
                 json.dumps(text).strip('"').encode("ascii")]  # JSON's \\u escapes
     return out
@@ -40,12 +42,16 @@ def push_case(client: httpx.Client, enrolled) -> None:  # type: ignore[no-untype
     rescue = d.change("rescue", {"place": "Poipet", "post_code": "POIPET",
                                  "notes": PHRASES[0]})
     victim = d.change("victim", {"name_latin": NAMES[0], "name_km": NAMES[1], "sex": "female",
-                                 "rescue_id": rescue["entity_id"], "date_of_birth": "2012-05-01"})
+                                 "rescue_id": rescue["entity_id"], "date_of_birth": "2012-05-01",
+                                 "extra": {"home_village": DETAILS[2]}})
     statement = d.change("statement", {"victim_id": victim["entity_id"], "narrative":
                                        f"{PHRASES[0]}. {PHRASES[1]}.", "status": "draft"})
     suspect = d.change("suspect", {"rescue_id": rescue["entity_id"], "name": NAMES[2],
                                    "role": "broker"})
-    assert d.push(client, [rescue, victim, statement, suspect]).applied == 4
+    phone = d.change("suspect_identifier", {"suspect_id": suspect["entity_id"], "kind": "phone",
+                                            "value": DETAILS[0], "normalised": DETAILS[1]})
+    answer = d.push(client, [rescue, victim, statement, suspect, phone])
+    assert answer.applied == 5, answer.refused
 
 
 def test_a_copy_taken_while_serving_holds_no_names_or_narratives(
