@@ -176,3 +176,22 @@ def test_encrypt_at_rest_says_what_it_needs(tmp_path: Path, capsys: pytest.Captu
                  str(tmp_path / "k")]) == 2
     assert "fieldapp-hq init" in capsys.readouterr().err
     assert not atrest.is_configured(data_dir)
+
+
+def test_the_data_key_can_be_wrapped_under_an_operator_passphrase(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    data_dir = tmp_path / "hq"
+    shutil.copytree(FIXTURE, data_dir)
+    args = ["encrypt-at-rest", "--data-dir", str(data_dir), "--data-key-passphrase-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long operator passphrase\n"))
+    assert main(args) == 0
+    assert "0 row(s) still in the clear" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong\n"))
+    assert main(args) == 2
+    assert "wrong data key passphrase" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long operator passphrase\n"))
+    assert main(["stats", "--json", "--data-dir", str(data_dir), "--data-key-passphrase-stdin"]) == 0
+    assert json.loads(capsys.readouterr().out)["victims"] == 13
+    assert _hits(_folder(data_dir), _needles(_texts(FIXTURE / "hq.sqlite3"))) == []
