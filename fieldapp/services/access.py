@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.errors import NotFound
 from fieldapp.services.intake import RECORDERS, load_rescue, load_victim
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit
+from fieldapp.store import audit, sealing
 from fieldapp.store.changes import find
 from fieldapp.store.models import Attachment, Rescue, Statement, Suspect
 
@@ -84,6 +84,4 @@ def hide_key(att: Attachment) -> Attachment:
 
 def hide_content(st: Statement) -> Statement:
     """Blank a detached statement's protected content (for lists: read it through `statement`)."""
-    st.narrative = ""
-    st.child_protocol = {}
-    return st
+    return sealing.blank(st)

@@ -47,6 +47,13 @@ def _empty(value: Any) -> bool:
 
 
 # -- statements --------------------------------------------------------------------------
+def blank(st: Statement) -> Statement:
+    """Empty a detached statement's sealed fields (lists show statements without them)."""
+    for name in SEALED_FIELDS["statement"]:
+        setattr(st, name, {} if name == "child_protocol" else "")
+    return st
+
+
 def _seal_target(target: Statement, only_changed: bool) -> None:
     session = object_session(target)
     key = key_of(session)

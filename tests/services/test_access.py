@@ -123,7 +123,8 @@ def device(ws: Workspace, store_dir: Path, tmp_path: Path) -> dict[str, Ids]:
                                       post_code=post, exploitation_type="labour")
         victim = intake.add_victim(ws, rescue.id, name_latin=f"Child {post}", sex="female",
                                    date_of_birth=dt.date(2013, 2, 1))
-        st = statements.record_statement(ws, victim.id, narrative=NARRATIVE, child_protocol=PROTOCOL)
+        st = statements.record_statement(ws, victim.id, narrative=NARRATIVE, child_protocol=PROTOCOL,
+                                         interviewer="Sokha", interpreter="Dara", place="Room 2")
         statements.finalise_statement(ws, st.id)
         draft = statements.record_statement(ws, victim.id, narrative=NARRATIVE + " (draft)",
                                             child_protocol=PROTOCOL)
@@ -218,3 +219,4 @@ def test_lists_never_carry_statement_content(device: dict[str, Ids], store_dir: 
     with auth.unlock(store_dir, "officer", PASSPHRASE) as w:
         for st in [*statements.statements_of(w, ids["victim"]), *intake.get_case(w, ids["rescue"]).statements]:
             assert st.narrative == "" and st.child_protocol == {}
+            assert st.interviewer == st.interpreter == st.place == ""
