@@ -111,3 +111,41 @@ def test_hq_return_files_are_private_and_never_overwrite(tmp_path: Path, loose_u
     assert out.read_bytes() == b"sealed return"
     with pytest.raises(hq_cli.UsageError, match="cannot write"):
         hq_cli._write_new(tmp_path / "no-such-folder" / "r.fae", b"x")
+
+
+def test_every_file_hq_writes_while_it_works_is_private(tmp_path: Path, loose_umask: None) -> None:
+    """A running HQ (SQLite with its -wal/-shm), its TLS files, a device's pushes with an
+    attachment, the year's report in every format and a return file: all 0600, made so
+    under umask 022 (no entry point set a stricter one)."""
+    from fieldapp.hq import cli as hq_cli
+    from fieldapp.hq.tls import make_self_signed
+    from fieldapp.reports.hq_report import make_report
+    from fieldapp.reports.render import no_pdf_writer
+    from tests.support.syncenv import fast_options
+
+    out = tmp_path / "out"
+    out.mkdir(mode=0o700)
+    with hq_running("sqlite", tmp_path) as hq:
+        make_self_signed(hq.settings.data_dir)
+        ws = new_device(tmp_path / "d", hq, "POIPET")
+        try:
+            case = minor_case(ws)
+            attachments.add_attachment(ws, "rescue", case["rescue"], b"%PDF- a passport", "p.pdf")
+            sync.sync_round(ws, options=fast_options())
+            assert sync.status(ws).pending == 0
+            device_id = hq.hq.devices()[0].id
+        finally:
+            ws.close()
+        year = min(int(f["operation_date"][0][:4]) for _, _, f in hq.hq.report_records("rescue"))
+        for fmt in ("csv", "json", "pdf"):
+            make_report(hq.hq.report_records, year, None, fmt, out / f"report.{fmt}",
+                        pdf_writer=hq_cli._pdf_writer() if fmt == "pdf" else no_pdf_writer)
+        hq_cli._write_new(out / "return.fae", hq.hq.export_bundle(device_id))
+        data_dir = hq.settings.data_dir
+        written = {str(p.relative_to(tmp_path)): _mode(p)
+                   for folder in (data_dir, out, data_dir.parent / f"{data_dir.name}-keymedia")
+                   for p in folder.rglob("*") if p.is_file()}
+        assert {"hq/hq.sqlite3", "hq/hq.sqlite3-wal", "hq/hq-datakey.json", "hq/hq-tls.key",
+                "out/report.pdf", "out/report.csv", "out/report.json", "out/return.fae",
+                "hq-keymedia/hq-data.key"} <= set(written)
+        assert {name: oct(m) for name, m in written.items() if m != 0o600} == {}

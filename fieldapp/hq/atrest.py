@@ -9,8 +9,10 @@ only a check value (and that passphrase wrap), so `serve` can tell a wrong key a
 Stored values are `{field: [value, hlc]}`; a protected field's value becomes
 `hq-sealed:1:<base64 nonce||ciphertext>` (AES-256-GCM, the entity, record id and field as
 associated data) and its clock stamp stays clear, so merging by stamp works unchanged.
-Records and the change log are sealed by ORM events on their way into the database and
-opened on load; code reading `fields` through Core (reports) calls `open_fields`.
+Records, the change log and parked changes are sealed by ORM events on their way into
+the database and opened on load; code reading `fields` through Core (reports) calls
+`open_fields`. A database written before this existed (release 0.1.0) is sealed in place
+by `encrypt_existing` (`fieldapp-hq encrypt-at-rest`).
 """
 
 from __future__ import annotations
@@ -20,20 +22,21 @@ import hashlib
 import hmac
 import json
 import os
+import signal
 from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import event
+from sqlalchemy import Engine, Table, bindparam, event, select, update
 from sqlalchemy.orm import Session, attributes, object_session
 
 from fieldapp.crypto.atomic import write_atomic, write_private
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams, derive_wrapping_key
 from fieldapp.domain.errors import FieldAppError, StoreExists
-from fieldapp.hq.models import ChangeLog, Record
+from fieldapp.hq.models import ChangeLog, ParkedChange, Record
 
 CONFIG_FILE = "hq-datakey.json"
 ENV_KEY_FILE = "FIELDAPP_HQ_DATA_KEY_FILE"
@@ -42,14 +45,22 @@ INFO = "hq_data_key"
 _CHECK = b"fieldapp hq data key check v1"
 _WRAP_AAD = b"fieldapp hq data key wrap v1"
 
-#: The fields that identify a person or tell their story, per entity.
+#: The fields that identify a person or tell their story, per entity. `extra` holds an
+#: imported form's answers that have no column (they may name or locate a person). A field
+#: added here is sealed for new writes at once; `fieldapp-hq encrypt-at-rest` seals what
+#: was stored before (opening never depends on this list: a sealed value opens anywhere).
 PROTECTED: dict[str, frozenset[str]] = {
-    "victim": frozenset({"name_km", "name_latin", "date_of_birth", "contact_phone", "documents"}),
-    "statement": frozenset({"narrative", "child_protocol", "interviewer", "interpreter", "place"}),
-    "suspect": frozenset({"name", "alias", "description"}),
-    "rescue": frozenset({"place", "notes"}),
-    "referral": frozenset({"notes"}),
-    "referral_event": frozenset({"reason"}),
+    "victim": frozenset({"name_km", "name_latin", "date_of_birth", "contact_phone", "documents",
+                         "extra"}),
+    "statement": frozenset({"narrative", "child_protocol", "interviewer", "interpreter", "place",
+                            "extra"}),
+    "suspect": frozenset({"name", "alias", "description", "extra"}),
+    "suspect_event": frozenset({"note", "extra"}),
+    "suspect_identifier": frozenset({"value", "normalised", "extra"}),
+    "rescue": frozenset({"place", "notes", "extra"}),
+    "referral": frozenset({"notes", "extra"}),
+    "referral_event": frozenset({"reason", "extra"}),
+    "attachment": frozenset({"filename"}),
 }
 
 
@@ -67,8 +78,12 @@ def is_configured(data_dir: Path) -> bool:
 
 
 def create(data_dir: Path, *, key_file: Path | None = None, passphrase: str | None = None,
-           kdf: KdfParams = DEFAULT_KDF) -> bytes:
-    """Make the data key; write it to `key_file` (separate media) or wrap it under `passphrase`."""
+           kdf: KdfParams = DEFAULT_KDF, adopt: bool = False) -> bytes:
+    """Make the data key; write it to `key_file` (separate media) or wrap it under `passphrase`.
+
+    With `adopt`, a key file that already exists is taken as the key: `encrypt_existing`'s
+    command wrote it and was stopped before it recorded the check value (rerun safely).
+    """
     if is_configured(data_dir):
         raise StoreExists(f"HQ's data key already exists for {data_dir}")
     if (key_file is None) == (passphrase is None):
@@ -81,7 +96,10 @@ def create(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
         try:
             write_private(key_file, (key.hex() + "\n").encode(), exclusive=True)
         except FileExistsError:
-            raise StoreExists(f"{key_file} already exists; choose another file") from None
+            if not adopt:
+                raise StoreExists(f"{key_file} already exists; choose another file") from None
+            key = _read_key_file(key_file)
+            config["check"] = _check_value(key)
         except OSError as exc:
             raise DataKeyError(f"cannot write {key_file}: {exc.strerror}") from None
     else:
@@ -106,12 +124,7 @@ def unlock(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
     if key_file is None and passphrase is None and os.environ.get(ENV_KEY_FILE):
         key_file = Path(os.environ[ENV_KEY_FILE])
     if key_file is not None:
-        try:
-            key = bytes.fromhex(key_file.read_text().strip())
-        except FileNotFoundError:
-            raise DataKeyError(f"no data key file at {key_file}: is the key media attached?") from None
-        except ValueError:
-            raise DataKeyError(f"{key_file} is not an HQ data key file") from None
+        key = _read_key_file(key_file)
     elif passphrase is not None and config.get("wrap"):
         wrap = config["wrap"]
         wrapping = derive_wrapping_key(passphrase, base64.b64decode(wrap["salt"]), KdfParams(**wrap["params"]))
@@ -125,6 +138,18 @@ def unlock(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
         raise DataKeyError(f"HQ's data is encrypted: give {how}")
     if not hmac.compare_digest(_check_value(key), config["check"]):
         raise DataKeyError("this data key does not belong to this HQ")
+    return key
+
+
+def _read_key_file(key_file: Path) -> bytes:
+    try:
+        key = bytes.fromhex(key_file.read_text().strip())
+    except FileNotFoundError:
+        raise DataKeyError(f"no data key file at {key_file}: is the key media attached?") from None
+    except ValueError:
+        raise DataKeyError(f"{key_file} is not an HQ data key file") from None
+    if len(key) != 32:
+        raise DataKeyError(f"{key_file} is not an HQ data key file")
     return key
 
 
@@ -172,43 +197,184 @@ def open_fields(key: bytes | None, entity: str, entity_id: str,
     return out
 
 
-# -- the hooks: records and the change log, sealed in and opened out ---------------------
+# -- parked changes: kept whole, sealed as one value ------------------------------------
+_PARKED = "hq-sealed"
+
+
+def seal_change(key: bytes | None, device_id: str, seq: int, change: Any) -> Any:
+    """A parked change as stored: the whole change (it may not even parse) sealed as one value."""
+    if key is None or (isinstance(change, dict) and change.keys() == {_PARKED}):
+        return change
+    nonce = os.urandom(12)
+    plain = json.dumps(change, ensure_ascii=False).encode("utf-8")
+    ct = AESGCM(key).encrypt(nonce, plain, _aad("parked", device_id, str(seq)))
+    return {_PARKED: PREFIX + base64.b64encode(nonce + ct).decode("ascii")}
+
+
+def open_change(key: bytes | None, device_id: str, seq: int, stored: Any) -> Any:
+    """The inverse of `seal_change`."""
+    if not (isinstance(stored, dict) and stored.keys() == {_PARKED}):
+        return stored
+    if key is None:
+        raise DataKeyError("HQ's data is encrypted and no data key was given")
+    raw = base64.b64decode(stored[_PARKED][len(PREFIX):])
+    try:
+        plain = AESGCM(key).decrypt(raw[:12], raw[12:], _aad("parked", device_id, str(seq)))
+    except InvalidTag:
+        raise DataKeyError("a parked change does not open with this data key") from None
+    return json.loads(plain)
+
+
+# -- the hooks: records, the change log and parked changes, sealed in and opened out -----
+Row = Record | ChangeLog | ParkedChange
+
+
 def key_of(session: Session | None) -> bytes | None:
     return session.info.get(INFO) if session is not None else None
 
 
-def _seal(target: Record | ChangeLog, *, update: bool = False) -> None:
+def _attr(target: Row) -> str:
+    return "change" if isinstance(target, ParkedChange) else "fields"
+
+
+def _sealed(key: bytes, target: Row, clear: Any) -> Any:
+    if isinstance(target, ParkedChange):
+        return seal_change(key, target.device_id, target.seq, clear)
+    return seal_fields(key, target.entity, target.entity_id, clear)
+
+
+def _opened(key: bytes, target: Row, stored: Any) -> Any:
+    if isinstance(target, ParkedChange):
+        return open_change(key, target.device_id, target.seq, stored)
+    return open_fields(key, target.entity, target.entity_id, stored)
+
+
+def _protected(target: Row) -> bool:
+    return isinstance(target, ParkedChange) or target.entity in PROTECTED
+
+
+def _seal(target: Row, *, update: bool = False) -> None:
     session = object_session(target)
     key = key_of(session)
-    if key is None or not target.fields or target.entity not in PROTECTED:
+    name = _attr(target)
+    clear = getattr(target, name)
+    if key is None or not clear or not _protected(target):
         return
-    if update and not attributes.get_history(target, "fields").has_changes():
+    if update and not attributes.get_history(target, name).has_changes():
         return
-    clear = target.fields
-    target.fields = seal_fields(key, target.entity, target.entity_id, clear)
+    setattr(target, name, _sealed(key, target, clear))
     assert session is not None
     session.info.setdefault("hq_unsealed", {})[id(target)] = clear
 
 
-def _restore(target: Record | ChangeLog) -> None:
+def _restore(target: Row) -> None:
     session = object_session(target)
     clear = session.info.get("hq_unsealed", {}).pop(id(target), None) if session else None
     if clear is not None:
-        attributes.set_committed_value(target, "fields", clear)
+        attributes.set_committed_value(target, _attr(target), clear)
 
 
-def _open(target: Record | ChangeLog, session: Session | None) -> None:
+def _open(target: Row, session: Session | None) -> None:
     key = key_of(session)
-    value = target.__dict__.get("fields")
-    if key is not None and value and target.entity in PROTECTED:
-        attributes.set_committed_value(target, "fields",
-                                       open_fields(key, target.entity, target.entity_id, value))
+    name = _attr(target)
+    value = target.__dict__.get(name)
+    if key is not None and value and _protected(target):
+        attributes.set_committed_value(target, name, _opened(key, target, value))
 
 
-for _model in (Record, ChangeLog):
+for _model in (Record, ChangeLog, ParkedChange):
     event.listen(_model, "before_insert", lambda _m, _c, t: _seal(t))
     event.listen(_model, "before_update", lambda _m, _c, t: _seal(t, update=True))
     event.listen(_model, "after_insert", lambda _m, _c, t: _restore(t))
     event.listen(_model, "after_update", lambda _m, _c, t: _restore(t))
     event.listen(_model, "load", lambda t, ctx: _open(t, ctx.session))
     event.listen(_model, "refresh", lambda t, ctx, _a: _open(t, ctx.session))
+
+
+# -- upgrade: a database written before at-rest encryption (release 0.1.0) --------------
+#: Test hook: kill the process (SIGKILL) inside the transaction of this batch (1-based).
+_CRASH_ENV = "FIELDAPP_TEST_ENCRYPT_CRASH_AT_BATCH"
+
+
+def encrypt_existing(engine: Engine, key: bytes, *, batch: int = 500) -> dict[str, int]:
+    """Seal every protected value already stored in the clear; {table: rows rewritten}.
+
+    Idempotent and crash-safe: each batch of rows is one transaction, and a value already
+    sealed is left as it is, so a run stopped at any point (power cut, kill) is finished by
+    running it again; in between, HQ reads the mix (clear values open as they are).
+    Afterwards the old clear pages are scrubbed: SQLite overwrites freed pages
+    (`secure_delete`) and is vacuumed; PostgreSQL's tables are rewritten (`VACUUM FULL`).
+    """
+    crash_at = int(os.environ.get(_CRASH_ENV, "0"))
+    done: dict[str, int] = {}
+    batches = 0
+    sqlite = engine.dialect.name == "sqlite"
+    for model in (Record, ChangeLog, ParkedChange):
+        table = cast(Table, model.__table__)
+        pk = next(iter(table.primary_key.columns))
+        col = table.c[_attr_name(model)]
+        last, count = None, 0
+        while True:
+            with engine.begin() as conn:
+                if sqlite:
+                    conn.exec_driver_sql("PRAGMA secure_delete = ON")
+                q = select(table).order_by(pk).limit(batch)
+                if last is not None:
+                    q = q.where(pk > last)
+                rows = conn.execute(q).mappings().all()
+                if not rows:
+                    break
+                batches += 1
+                changed = []
+                for row in rows:
+                    sealed = _seal_row(key, model, row)
+                    if sealed != row[col.name]:
+                        changed.append({"_pk": row[pk.name], "_sealed": sealed})
+                if changed:  # one executemany per batch (PostgreSQL: far fewer round trips)
+                    conn.execute(update(table).where(pk == bindparam("_pk"))
+                                 .values({col.name: bindparam("_sealed")}), changed)
+                    count += len(changed)
+                if batches == crash_at:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                last = rows[-1][pk.name]
+        done[table.name] = count
+    _scrub(engine)
+    return done
+
+
+def _attr_name(model: type[Row]) -> str:
+    return "change" if model is ParkedChange else "fields"
+
+
+def _seal_row(key: bytes, model: type[Row], row: Mapping[Any, Any]) -> Any:
+    if model is ParkedChange:
+        return seal_change(key, row["device_id"], row["seq"], row["change"])
+    return seal_fields(key, row["entity"], row["entity_id"], row["fields"])
+
+
+def _scrub(engine: Engine) -> None:
+    """Leave no clear copy of the rewritten rows in freed pages or dead tuples."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA secure_delete = ON")
+            conn.exec_driver_sql("VACUUM")
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        else:
+            for model in (Record, ChangeLog, ParkedChange):
+                conn.exec_driver_sql(f"VACUUM FULL {cast(Table, model.__table__).name}")
+
+
+def count_clear(engine: Engine) -> int:
+    """How many stored rows still hold a protected value in the clear (0 once sealed)."""
+    n = 0
+    with engine.connect() as conn:
+        for model in (Record, ChangeLog, ParkedChange):
+            table = cast(Table, model.__table__)
+            col = _attr_name(model)
+            for row in conn.execute(select(table)).mappings():
+                n += _seal_row(_PROBE, model, row) != row[col]
+    return n
+
+
+_PROBE = bytes(32)  # any key: only whether sealing would change the row is asked

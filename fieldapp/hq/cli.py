@@ -104,6 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
         "to anything but loopback)",
     )
 
+    enc = sub.add_parser(
+        "encrypt-at-rest", parents=[common],
+        help="upgrade: seal the names and narratives an HQ made by release 0.1.0 stored in the "
+        "clear (makes the data key on first run; safe to rerun after an interruption)",
+    )
+    enc.add_argument("--batch", type=int, default=500, help="rows per transaction (default 500)")
+
     keys = sub.add_parser("keys", parents=[common], help="HQ's HPKE key: rotate, purge, list")
     keys_sub = keys.add_subparsers(dest="keys_command", required=True, parser_class=_Parser)
     keys_sub.add_parser(
@@ -217,7 +224,7 @@ def _settings(args: argparse.Namespace) -> HqSettings:
     data_dir = args.data_dir or default_data_dir()
     key = None
     # Commands that touch no record (init makes the key; recovery-key moves a key file).
-    if args.command not in ("init", "recovery-key", "keys") and atrest.is_configured(data_dir):
+    if args.command not in ("init", "recovery-key", "keys", "encrypt-at-rest") and atrest.is_configured(data_dir):
         key = atrest.unlock(data_dir, key_file=getattr(args, "data_key_file", None),
                             passphrase=_passphrase(args))
     return HqSettings(data_dir=data_dir, database_url=args.database_url, data_key=key)
@@ -335,6 +342,11 @@ def run(argv: Sequence[str]) -> int:
                 f"the recovery private key is still in {settings.data_dir}: move it to offline media "
                 "first ('fieldapp-hq recovery-key export --out FILE --remove'); serve will not start "
                 "with it on the server")
+        if settings.data_key is None and (settings.data_dir / "hq-signing.pem").exists():
+            raise UsageError(
+                f"HQ's data in {settings.data_dir} is stored in the clear (made before at-rest "
+                "encryption): run 'fieldapp-hq encrypt-at-rest --data-key-file PATH' (on separate "
+                "media) first; serve will not start until it has")
         tls = _tls_files(args, settings.data_dir)
         destroyed = purge_retired(settings.data_dir, keep=RETIRED_KEEP)
         if destroyed:
@@ -353,6 +365,8 @@ def run(argv: Sequence[str]) -> int:
             uvicorn.run(app, host=args.host, port=args.port, log_level="info",
                         ssl_certfile=str(tls[0]), ssl_keyfile=str(tls[1]))
         return 0
+    if cmd == "encrypt-at-rest":
+        return _encrypt_at_rest(args)
     if cmd == "keys":
         settings = _settings(args)
         if args.keys_command == "rotate":
@@ -489,6 +503,42 @@ def run(argv: Sequence[str]) -> int:
         print(f"recovery key written to {args.out}; keep it offline")
         return 0
     raise UsageError(f"unknown command {cmd}")  # pragma: no cover - argparse refuses first
+
+
+def _encrypt_at_rest(args: argparse.Namespace) -> int:
+    """Seal what an HQ made before at-rest encryption stored in the clear (idempotent)."""
+    from fieldapp.hq import atrest, db
+
+    settings = _settings(args)
+    if args.batch < 1:
+        raise UsageError("--batch must be at least 1")
+    if not (settings.data_dir / "hq-signing.pem").exists():
+        raise UsageError(f"no HQ in {settings.data_dir}: run 'fieldapp-hq init' for a new one")
+    if atrest.is_configured(settings.data_dir):
+        key = atrest.unlock(settings.data_dir, key_file=args.data_key_file, passphrase=_passphrase(args))
+    else:
+        if (args.data_key_file is None) == (not args.data_key_passphrase_stdin):
+            raise UsageError("encrypt-at-rest makes HQ's data key: give --data-key-file PATH (on "
+                             "separate media, not in the data folder) or --data-key-passphrase-stdin")
+        key = atrest.create(settings.data_dir, key_file=args.data_key_file,
+                            passphrase=_passphrase(args), adopt=True)
+    engine = db.make_engine(settings.url)
+    try:
+        db.migrate(engine)
+        done = atrest.encrypt_existing(engine, key, batch=args.batch)
+        left = atrest.count_clear(engine)
+    finally:
+        engine.dispose()
+    print("sealed " + ", ".join(f"{n} {table}" for table, n in done.items())
+          + f"; {left} row(s) still in the clear")
+    if args.data_key_file is not None:
+        print(f"HQ's data key is {args.data_key_file}: keep it on separate media; 'serve' and "
+              "every command need it (--data-key-file)")
+    if (settings.data_dir / RECOVERY_PRIVATE_FILE).exists():
+        print(f"the recovery private key is still in {settings.data_dir}: move it to offline media "
+              "('fieldapp-hq recovery-key export --out FILE --remove'); serve refuses to start "
+              "while it is there")
+    return 0 if left == 0 else 1
 
 
 def _device_json(d: Any) -> dict[str, Any]:

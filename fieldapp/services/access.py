@@ -1,4 +1,5 @@
-"""The one checked, audited door to protected records: statements (narrative, child protocol) and suspects.
+"""The one checked, audited door to protected records: statements (narrative, child protocol),
+their attachments' file keys, and suspects.
 
 Every service that hands out a statement's content or a suspect goes through here: the
 role and the post are checked (officers their own post's cases, supervisors every case
@@ -13,9 +14,9 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.errors import NotFound
 from fieldapp.services.intake import RECORDERS, load_rescue, load_victim
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit
+from fieldapp.store import audit, sealing
 from fieldapp.store.changes import find
-from fieldapp.store.models import Rescue, Statement, Suspect
+from fieldapp.store.models import Attachment, Rescue, Statement, Suspect
 
 
 def statement(ws: Workspace, s: Session, statement_id: str, *, audited: bool = True,
@@ -49,8 +50,38 @@ def case(ws: Workspace, s: Session, rescue_id: str, *, via: str = "") -> Rescue:
     return rescue
 
 
+def owner(ws: Workspace, s: Session, owner_entity: str, owner_id: str) -> None:
+    """Check this user may see the record an attachment belongs to (raise if not)."""
+    ws.require(*RECORDERS)
+    if owner_entity == "statement":
+        st = find(s, Statement, owner_id)
+        if st is None:
+            raise NotFound("no such statement on this device")
+        load_victim(ws, s, st.victim_id)
+    elif owner_entity == "victim":
+        load_victim(ws, s, owner_id)
+    else:
+        load_rescue(ws, s, owner_id)
+
+
+def attachment(ws: Workspace, s: Session, attachment_id: str, *, via: str = "") -> Attachment:
+    """An attachment with its file key (it opens the file), if this user may see its owner;
+    handing it out is audited."""
+    ws.require(*RECORDERS)
+    att = find(s, Attachment, attachment_id)
+    if att is None:
+        raise NotFound("no such attachment on this device")
+    owner(ws, s, att.owner_entity, att.owner_id)
+    audit.append(s, "view", "attachment", att.id, {"via": via} if via else {})
+    return att
+
+
+def hide_key(att: Attachment) -> Attachment:
+    """Blank a detached attachment's file key (for lists: open it through `attachment`)."""
+    att.file_key = b""
+    return att
+
+
 def hide_content(st: Statement) -> Statement:
     """Blank a detached statement's protected content (for lists: read it through `statement`)."""
-    st.narrative = ""
-    st.child_protocol = {}
-    return st
+    return sealing.blank(st)

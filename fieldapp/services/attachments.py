@@ -9,10 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
+from sqlalchemy import select
+
 from fieldapp.crypto import attachments as fcrypt
 from fieldapp.crypto.atomic import private_file
 from fieldapp.domain.enums import StatementStatus
 from fieldapp.domain.errors import InvalidInput, NotFound, StatementFinal
+from fieldapp.services import access
 from fieldapp.services.intake import RECORDERS, load_rescue, load_victim
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
@@ -140,39 +143,25 @@ class _HashingWriter:
 def read_attachment(ws: Workspace, attachment_id: str) -> bytes:
     """The decrypted file, in memory only (never a plaintext temp file); the view is audited."""
     with ws.tx() as s:
-        att = find(s, Attachment, attachment_id)
-        if att is None:
-            raise NotFound("no such attachment on this device")
-        if ws.actor.role not in RECORDERS:
-            from fieldapp.domain.errors import PermissionDenied
-
-            raise PermissionDenied("your role cannot open attachments")
-        _check_owner_readable(ws, s, att)
+        att = access.attachment(ws, s, attachment_id)
         if not att.file_key:
             raise NotFound("this attachment's file is not on this device")
         try:
             blob = file_path(ws, att.id).read_bytes()
         except FileNotFoundError:
             raise NotFound("this attachment's file is missing from this device") from None
-        data = fcrypt.decrypt_bytes(att.file_key, blob)
-        audit.append(s, "view", "attachment", att.id)
-    return data
-
-
-def _check_owner_readable(ws: Workspace, s: object, att: Attachment) -> None:
-    if att.owner_entity == "statement":
-        st = find(s, Statement, att.owner_id)  # type: ignore[arg-type]
-        if st is not None:
-            load_victim(ws, s, st.victim_id)  # type: ignore[arg-type]
-    elif att.owner_entity == "victim":
-        load_victim(ws, s, att.owner_id)  # type: ignore[arg-type]
-    elif att.owner_entity == "rescue":
-        load_rescue(ws, s, att.owner_id)  # type: ignore[arg-type]
+        return fcrypt.decrypt_bytes(att.file_key, blob)
 
 
 def attachments_of(ws: Workspace, owner_id: str) -> list[Attachment]:
-    from sqlalchemy import select
-
+    """The attachments of a record this user may see, without their file keys (a list is
+    not a reading: `read_attachment` opens one, audited)."""
+    ws.require(*RECORDERS)
     with ws.tx() as s:
-        return list(s.scalars(select(Attachment).where(Attachment.owner_id == owner_id)
-                              .order_by(Attachment.created_at)))
+        found = list(s.scalars(select(Attachment).where(Attachment.owner_id == owner_id)
+                               .order_by(Attachment.created_at)))
+        if found:
+            access.owner(ws, s, found[0].owner_entity, owner_id)
+        for att in found:
+            s.expunge(att)
+    return [access.hide_key(att) for att in found]

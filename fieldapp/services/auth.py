@@ -156,6 +156,8 @@ def open_workspace(root: Path, username: str, key: bytes | KeyRing,
             _statement_key(store, username, passphrase, kdf)
         elif actor.role not in STATEMENT_READERS:
             store.set_statement_key(None)
+        if store.statement_key is not None:
+            _seal_pending(store, username)
     except BaseException:
         store.close()
         raise
@@ -176,10 +178,7 @@ def _statement_key(store: Store, username: str, passphrase: str | None, kdf: Kdf
     if st_key is None and not keystore.has_statement_key():
         st_key = os.urandom(KEY_BYTES)
         keystore.set_transit(store.key, st_key)
-        store.set_statement_key(st_key)
-        with store.session(username) as s:
-            count = sealing.seal_existing(s)
-            audit.append(s, "statements_sealed", "device", store.device_id, {"count": count})
+        store.set_statement_key(st_key)  # `_seal_pending` seals every statement next
     if st_key is None:
         return  # the transit wrap is gone: this wrap was left behind; a supervisor resets it
     store.set_statement_key(st_key)
@@ -192,6 +191,19 @@ def _statement_key(store: Store, username: str, passphrase: str | None, kdf: Kdf
                    if Role(u.role) in STATEMENT_READERS]
     if all(keystore.holds_statement_key(u) for u in readers if keystore.has_user(u)):
         keystore.drop_transit()
+
+
+def _seal_pending(store: Store, username: str) -> None:
+    """Seal what a store of an earlier release left in the clear (`Device.sealing` behind
+    `SEALING_VERSION`): one transaction, so a power cut leaves it to the next unlock."""
+    with store.session(username) as s:
+        device = s.scalars(select(Device)).first()
+        if device is None or device.sealing >= sealing.SEALING_VERSION:
+            return
+        count = sealing.seal_existing(s)
+        device.sealing = sealing.SEALING_VERSION
+        audit.append(s, "statements_sealed", "device", store.device_id,
+                     {"count": count, "version": sealing.SEALING_VERSION})
 
 
 def unlock(root: Path, username: str, passphrase: str) -> Workspace:

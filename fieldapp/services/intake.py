@@ -23,7 +23,7 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
 from fieldapp.services.records import assign
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit, reference, search
+from fieldapp.store import audit, reference, sealing, search
 from fieldapp.store.changes import find
 from fieldapp.store.models import (
     CaseCounter,
@@ -306,7 +306,7 @@ def get_case(ws: Workspace, rescue_id: str) -> CaseFile:
         for st in statements:
             s.expunge(st)
             # Read through statements.view_statement(), which audits it.
-            st.narrative, st.child_protocol = "", {}
+            sealing.blank(st)
         referrals = list(s.scalars(select(Referral).where(Referral.victim_id.in_(ids))))
         events = list(s.scalars(select(ReferralEvent).where(
             ReferralEvent.referral_id.in_([r.id for r in referrals])).order_by(ReferralEvent.at)))

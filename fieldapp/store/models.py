@@ -124,6 +124,9 @@ class Device(Base):
     #: This device's case-number series at its post (`domain.ids`): one letter from HQ at
     #: enrolment, or two random letters chosen at the first case of an unenrolled device.
     case_code: Mapped[str | None] = mapped_column(String(8))
+    #: Which statement fields this store has sealed (`store.sealing.SEALING_VERSION`); a
+    #: store made before the newest set is resealed at the next entitled unlock.
+    sealing: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
 
 
 class User(Base):

@@ -19,8 +19,13 @@ from fieldapp.domain.errors import PermissionDenied
 from fieldapp.domain.ids import uuid7
 from fieldapp.store.models import Attachment, Draft, Outbox, Statement
 
-#: Fields of each entity sealed under the statement key.
-SEALED_FIELDS: dict[str, tuple[str, ...]] = {"statement": ("narrative", "child_protocol")}
+#: Fields of each entity sealed under the statement key: what the child said, how the
+#: interview was protected, and who heard it where (an interpreter's or a shelter's name
+#: locates the child).
+SEALED_FIELDS: dict[str, tuple[str, ...]] = {
+    "statement": ("narrative", "child_protocol", "interviewer", "interpreter", "place")}
+#: `Device.sealing` once every field above is sealed (1: narrative and child protocol only).
+SEALING_VERSION = 2
 #: Attachments of these owners have their file key sealed.
 SEALED_OWNERS = frozenset({"statement"})
 KEY_INFO = "statement_key"
@@ -42,6 +47,13 @@ def _empty(value: Any) -> bool:
 
 
 # -- statements --------------------------------------------------------------------------
+def blank(st: Statement) -> Statement:
+    """Empty a detached statement's sealed fields (lists show statements without them)."""
+    for name in SEALED_FIELDS["statement"]:
+        setattr(st, name, {} if name == "child_protocol" else "")
+    return st
+
+
 def _seal_target(target: Statement, only_changed: bool) -> None:
     session = object_session(target)
     key = key_of(session)
@@ -193,9 +205,11 @@ def open_outbox_fields(key: bytes | bytearray | None, entity: str, entity_id: st
 
 # -- upgrading a store made before statement keys ----------------------------------------
 def seal_existing(session: Session) -> int:
-    """Seal every clear narrative, child-protocol and outbox value in the store; return how many.
+    """Seal every clear statement field (`SEALED_FIELDS`), outbox value, statement draft and
+    statement attachment key in the store; return how many statements it sealed.
 
-    Runs once, at the first unlock by an entitled user after the upgrade. Final statements
+    Idempotent (sealed values are left alone). Runs once per `SEALING_VERSION`, at the
+    first unlock by an entitled user after the upgrade. Final statements
     are protected by a trigger against changes to their content: it is dropped for this
     one rewrite (same content, sealed) and put back by the caller's migration state.
     """
@@ -209,13 +223,12 @@ def seal_existing(session: Session) -> int:
     for name, _sql in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     count = 0
-    rows = conn.execute(select(Statement.id, Statement.narrative, Statement.child_protocol)).all()
-    for sid, narrative, protocol in rows:
-        values: dict[str, Any] = {}
-        if not _empty(narrative) and not sealed.is_sealed(narrative):
-            values["narrative"] = sealed.seal_text(key, "statement", sid, "narrative", narrative)
-        if not _empty(protocol) and not sealed.is_sealed(protocol):
-            values["child_protocol"] = sealed.seal_json(key, "statement", sid, "child_protocol", protocol)
+    names = SEALED_FIELDS["statement"]
+    rows = conn.execute(select(Statement.id, *(getattr(Statement, n) for n in names))).all()
+    for sid, *clear in rows:
+        values = {name: sealed.seal_value(key, "statement", sid, name, value)
+                  for name, value in zip(names, clear, strict=True)
+                  if not _empty(value) and not sealed.is_sealed(value)}
         if values:
             conn.execute(update(Statement).where(Statement.id == sid).values(**values))
             count += 1

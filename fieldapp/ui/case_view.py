@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -92,7 +93,12 @@ def seal_sentence(st: Statement) -> str:
 
 
 class StatementDialog(QDialog):
-    """A statement with its narrative; opening it was written to the audit log."""
+    """A statement with its narrative; opening it was written to the audit log.
+
+    Closing it drops the narrative with it: the text widget is emptied and the statement
+    let go, so nothing keeps the words alive (best effort: Python and Qt do not zero freed
+    memory; tests/crypto/test_memory_after_lock.py measures what is left).
+    """
 
     def __init__(self, parent: QWidget | None, st: Statement, victim_label: str) -> None:
         super().__init__(parent)
@@ -103,7 +109,8 @@ class StatementDialog(QDialog):
         self.text.setReadOnly(True)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.reject)
-        self._st, self._victim = st, victim_label
+        self._st: Statement | None = st
+        self._victim = victim_label
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.close_button)
@@ -114,14 +121,30 @@ class StatementDialog(QDialog):
         fit_to_screen(self, 620, 480)
         self.retranslate()
 
+    def done(self, result: int) -> None:
+        self.forget()
+        super().done(result)
+
+    def forget(self) -> None:
+        """Empty the widgets and let the statement go (on close, and on lock)."""
+        # Text of the same length first: Qt's freed buffer of that size is likely reused
+        # for it, overwriting the words before the document lets go of it.
+        self.text.setPlainText(" " * self.text.document().characterCount())
+        self.text.document().clear()
+        self.info.clear()
+        self._st = None
+        self._victim = ""
+
     def retranslate(self) -> None:
         st = self._st
         self.setWindowTitle(self.tr("Statement"))
+        self.close_button.setText(self.tr("Close"))
+        if st is None:
+            return
         self.info.setText(self.tr("Victim: {victim}\nInterview: {date}, language {lang}\n{seal}")
                           .format(victim=self._victim, date=i18n.fmt_date(st.interview_date),
                                   lang=i18n.choice_label("languages", st.language),
                                   seal=seal_sentence(st)))
-        self.close_button.setText(self.tr("Close"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -154,6 +177,10 @@ class AttachmentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.close_button)
+
+    def done(self, result: int) -> None:
+        self.view.clear()  # the decrypted picture or text goes with the dialog
+        super().done(result)
 
 
 class CaseView(QWidget):
@@ -644,14 +671,20 @@ class CaseView(QWidget):
                           lambda exc: self.banner.error(user_message(exc)))
 
     def _show_attachment(self, filename: str, mime: str, data: bytes) -> None:
-        dialog = AttachmentDialog(self, filename, mime, data)
-        self.dialogs.append(dialog)
-        dialog.open()
+        self._open_dialog(AttachmentDialog(self, filename, mime, data))
 
     def _show_statement(self, st: Statement) -> None:
-        dialog = StatementDialog(self, st, self._victim_label(st.victim_id))
+        self._open_dialog(StatementDialog(self, st, self._victim_label(st.victim_id)))
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        """Show a dialog holding case content; once closed nothing here refers to it."""
         self.dialogs.append(dialog)
+        dialog.finished.connect(partial(self._dialog_closed, dialog))
         dialog.open()
+
+    def _dialog_closed(self, dialog: QDialog, _result: int) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
 
     # -- text -------------------------------------------------------------------------
     def retranslate(self) -> None:

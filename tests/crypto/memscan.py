@@ -63,5 +63,50 @@ def main(root: Path) -> None:
     print(json.dumps({"while_open": while_open, "after_lock": after, "probe_copies": own}))
 
 
+def view(root: Path) -> None:
+    """The statement dialog a case view opens: copies of the narrative (UTF-8, and UTF-16 as
+    Qt keeps text) while it is shown, and after it is closed, still unlocked."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.services import auth, intake, statements
+    from fieldapp.ui.case_view import CaseView
+    from tests.conftest import FAST_KDF
+
+    app = QApplication.instance() or QApplication([])
+    passphrase = "".join(["memory ", "probe ", "passphrase ", "2026"])
+    narrative = "".join(["The broker ", "Uncle ", "Sarun took ", "our passports at the border"])
+    ws = auth.initialise(root, post_code="POIPET", username="sup", passphrase=passphrase, kdf=FAST_KDF)
+    rescue = intake.create_rescue(ws, operation_date=dt.date(2026, 3, 1), province_code="KH-1",
+                                  exploitation_type="labour")
+    victim = intake.add_victim(ws, rescue.id, name_latin="Probe Child", sex="female", estimated_age=12)
+    st_id = statements.record_statement(ws, victim.id, narrative=narrative).id
+    ws.close()
+    ws = auth.unlock(root, "sup", passphrase)
+    needles = {"narrative": narrative.encode(), "narrative_utf16": narrative.encode("utf-16-le")}
+    gc.collect()
+    before = scan(needles)
+    case_view = CaseView()
+    case_view._show_statement(statements.view_statement(ws, st_id))
+    app.processEvents()
+    shown = scan(needles)
+    for dialog in list(case_view.dialogs):
+        dialog.close()
+    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    app.processEvents()
+    gc.collect()
+    closed = scan(needles)
+    ws.close()
+    print(json.dumps({"before": before, "shown": shown, "closed": closed,
+                      "dialogs_kept": len(case_view.dialogs)}))
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if len(sys.argv) > 2 and sys.argv[2] == "view":
+        view(Path(sys.argv[1]))
+    else:
+        main(Path(sys.argv[1]))

@@ -39,3 +39,22 @@ def test_after_lock_no_key_or_passphrase_copy_remains(tmp_path: Path) -> None:
     # keep it from growing.
     assert extra["passphrase"] <= 1
     assert extra["narrative"] <= 2 and extra["name"] <= 12
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="reads /proc/self/mem (Linux)")
+def test_a_closed_statement_view_leaves_no_copy_of_its_narrative(tmp_path: Path) -> None:
+    """The case view's statement dialog, shown then closed (still unlocked): the narrative's
+    copies in UTF-8 (Python) and UTF-16 (Qt) beyond the probe's own, before and after."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "crypto" / "memscan.py"),
+                          str(tmp_path / "d"), "view"],
+                         capture_output=True, text=True, check=True, env=env, timeout=120).stdout
+    result = json.loads(out)
+    shown = {k: result["shown"][k] - result["before"][k] for k in result["before"]}
+    closed = {k: result["closed"][k] - result["before"][k] for k in result["before"]}
+    print("narrative copies while shown:", shown, "after close:", closed)
+    assert shown["narrative"] >= 1 and shown["narrative_utf16"] >= 1  # the probe sees them
+    assert result["dialogs_kept"] == 0
+    # Measured 0 and 0 in every run here (the dialog kept them: 1 and 2). Freed memory is
+    # not zeroed by Python or Qt, so allow one stray copy before calling it a regression.
+    assert closed["narrative"] + closed["narrative_utf16"] <= 1

@@ -65,6 +65,18 @@ def test_the_refusal_explains_itself_in_english_and_khmer() -> None:
         assert en and km and ("{n}" in en) == ("{n}" in km)
 
 
+@pytest.mark.parametrize(("weak", "en", "km"), [
+    ("12345678", "too common", "ប្រើញឹកញាប់ពេក ងាយទាយ"),
+    ("aaaaaaaa", "repeated characters", "តួអក្សរដដែលៗ ងាយទាយ"),
+    ("password", "too common", "ប្រើញឹកញាប់ពេក ងាយទាយ"),
+])
+def test_each_weak_passphrase_of_the_issue_is_refused_in_both_languages(weak: str, en: str, km: str) -> None:
+    with pytest.raises(PassphraseTooWeak) as err:
+        auth.check_passphrase(weak, username="sokha", post="POIPET")
+    assert str(err.value).startswith("passphrase ") and en in str(err.value)
+    assert err.value.message_km.startswith("ពាក្យសម្ងាត់") and km in err.value.message_km
+
+
 def test_the_policy_guards_every_way_to_set_a_passphrase(tmp_path: Path, ws: Workspace) -> None:
     with pytest.raises(PassphraseTooWeak):
         auth.initialise(tmp_path / "other", post_code="PAILIN", username="sok",

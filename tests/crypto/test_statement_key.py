@@ -252,3 +252,59 @@ def test_pulled_statements_are_sealed_on_apply_even_while_waiting_for_their_pare
     root = ws.store.data_dir.root
     ws.close()
     assert hits(raw_rows(root, key), "Uncle Heng") == []
+
+
+TODAY = Path(__file__).parent.parent / "data" / "stores" / "release_2026_12b"
+DETAILS = ("Interviewer Sokha Fixture", "Interpreter Dara Fixture", "Fixture Safe House Room 2")
+
+
+def test_a_store_of_todays_release_seals_the_statement_details_at_the_first_entitled_unlock(
+        tmp_path: Path) -> None:
+    from fieldapp.services import attachments
+
+    root = tmp_path / "today"
+    shutil.copytree(TODAY, root)
+    db_key = Keystore.load(root / "keystore.json").unwrap("dara", FIXTURE_PASSPHRASE)
+    before = raw_rows(root, db_key)
+    assert all(hits(before, d) for d in DETAILS), "today's release keeps them in the clear"
+    assert hits(before, "Fixture narrative") == []  # narratives were sealed already
+    # Centre staff first: the migration runs, but nothing can be sealed without the key.
+    with auth.unlock(root, "dara", FIXTURE_PASSPHRASE) as centre:
+        assert centre.store.statement_key is None
+    assert all(hits(raw_rows(root, db_key), d) for d in DETAILS)
+    # The first officer seals them (statement rows and the outbox), once.
+    with auth.unlock(root, "vichet", FIXTURE_PASSPHRASE) as officer:
+        with officer.tx() as s:
+            ids = [r[0] for r in s.connection().exec_driver_sql("SELECT id FROM statement ORDER BY id")]
+            sealed_events = s.scalars(select(AuditEvent).where(AuditEvent.action == "statements_sealed")).all()
+        assert [e.detail for e in sealed_events] == [{"count": 2, "version": 2}]
+        texts = [statements.view_statement(officer, i) for i in ids]
+        assert sorted(t.narrative[:23] for t in texts) == ["Fixture narrative four:",
+                                                           "Fixture narrative three"]
+        final = next(t for t in texts if t.status == "final")
+        assert (final.interviewer, final.interpreter, final.place) == DETAILS
+        assert final.child_protocol == PROTOCOL
+        assert statements.content_hash(final) == final.final_hash
+        draft = next(t for t in texts if t.status != "final")
+        (att,) = attachments.attachments_of(officer, draft.id)
+        assert attachments.read_attachment(officer, att.id) == b"fixture audio bytes"
+    after = raw_rows(root, db_key)
+    assert [d for d in DETAILS if hits(after, d)] == []
+    # A second entitled unlock finds nothing pending; every user still unlocks.
+    with auth.unlock(root, "sup", FIXTURE_PASSPHRASE) as sup:
+        with sup.tx() as s:
+            assert len(s.scalars(select(AuditEvent).where(AuditEvent.action == "statements_sealed")).all()) == 1
+        assert {statements.view_statement(sup, i).place for i in ids} == {DETAILS[2]}
+    auth.unlock(root, "dara", FIXTURE_PASSPHRASE).close()
+
+
+def test_statement_details_are_sealed_for_new_statements(ws: Workspace, case, store_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    child_id, _, _ = case
+    st = statements.record_statement(ws, child_id, narrative="n", interviewer=DETAILS[0],
+                                     interpreter=DETAILS[1], place=DETAILS[2])
+    ws.close()
+    staff = Keystore.load(store_dir / "keystore.json").unwrap_keys("dara", PASSPHRASE)
+    assert [d for d in DETAILS if hits(raw_rows(store_dir, staff.db_key), d)] == []
+    with auth.unlock(store_dir, "vichet", PASSPHRASE) as officer:
+        got = statements.view_statement(officer, st.id)
+        assert (got.interviewer, got.interpreter, got.place) == DETAILS

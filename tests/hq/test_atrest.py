@@ -21,11 +21,13 @@ from tests.support.hqserver import RunningHq
 
 NAMES = ("Srey Leak Bopha", "ស្រីលក្ខណ៍", "Broker Chhay Heng")
 PHRASES = ("kept in a locked room above the karaoke bar", "ត្រូវបានគេបញ្ឆោត")
+#: A suspect's phone (as typed and normalised) and a village an imported form asked for.
+DETAILS = ("012 987 6543", "0129876543", "Phum Kbal Spean Leak")
 
 
 def needles() -> list[bytes]:
     out = []
-    for text in (*NAMES, *PHRASES):
+    for text in (*NAMES, *PHRASES, *DETAILS):
         out += [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be"),
                 json.dumps(text).strip('"').encode("ascii")]  # JSON's \\u escapes
     return out
@@ -40,12 +42,16 @@ def push_case(client: httpx.Client, enrolled) -> None:  # type: ignore[no-untype
     rescue = d.change("rescue", {"place": "Poipet", "post_code": "POIPET",
                                  "notes": PHRASES[0]})
     victim = d.change("victim", {"name_latin": NAMES[0], "name_km": NAMES[1], "sex": "female",
-                                 "rescue_id": rescue["entity_id"], "date_of_birth": "2012-05-01"})
+                                 "rescue_id": rescue["entity_id"], "date_of_birth": "2012-05-01",
+                                 "extra": {"home_village": DETAILS[2]}})
     statement = d.change("statement", {"victim_id": victim["entity_id"], "narrative":
                                        f"{PHRASES[0]}. {PHRASES[1]}.", "status": "draft"})
     suspect = d.change("suspect", {"rescue_id": rescue["entity_id"], "name": NAMES[2],
                                    "role": "broker"})
-    assert d.push(client, [rescue, victim, statement, suspect]).applied == 4
+    phone = d.change("suspect_identifier", {"suspect_id": suspect["entity_id"], "kind": "phone",
+                                            "value": DETAILS[0], "normalised": DETAILS[1]})
+    answer = d.push(client, [rescue, victim, statement, suspect, phone])
+    assert answer.applied == 5, answer.refused
 
 
 def test_a_copy_taken_while_serving_holds_no_names_or_narratives(
@@ -126,3 +132,30 @@ def test_init_and_serve_on_the_command_line(tmp_path: Path, capsys: pytest.Captu
     monkeypatch.setattr("sys.stdin", io.StringIO("wrong\n"))
     assert main(["stats", "--data-dir", str(d2), "--data-key-passphrase-stdin"]) == 2
     assert "wrong data key passphrase" in capsys.readouterr().err
+
+
+def test_a_parked_change_is_sealed_too_and_still_applies_when_its_parent_arrives(
+    hq_server: RunningHq, client: httpx.Client, enrolled, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    d = enrolled()
+    rescue = d.change("rescue", {"place": "Poipet", "post_code": "POIPET"})
+    victim = d.change("victim", {"name_latin": NAMES[0], "sex": "female",
+                                 "rescue_id": rescue["entity_id"]})
+    statement = d.change("statement", {"victim_id": victim["entity_id"], "narrative": PHRASES[1],
+                                       "status": "draft"})
+    answer = d.push(client, [rescue, statement])  # its victim has not arrived: parked
+    assert answer.applied == 1 and len(answer.refused) == 1
+    stored = hq_server.hq.engine.connect()
+    try:
+        raw = stored.exec_driver_sql("SELECT change FROM parked_changes").scalar_one()
+    finally:
+        stored.close()
+    text = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False)
+    assert "hq-sealed:1:" in text and PHRASES[1] not in text
+    copy = tmp_path / "copy"
+    shutil.copytree(hq_server.settings.data_dir, copy)
+    assert scan({str(p): p.read_bytes() for p in copy.rglob("*") if p.is_file()}) == []
+    assert [p.entity for p in hq_server.hq.parked()] == ["statement"]  # opened to list it
+    assert d.push(client, [victim]).applied >= 1  # the parent arrives: the parked one applies
+    narratives = [f["narrative"][0] for _, _, f in hq_server.hq.report_records("statement")]
+    assert narratives == [PHRASES[1]]

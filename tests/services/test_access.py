@@ -21,6 +21,7 @@ import fieldapp.services
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import NotFound, PermissionDenied
 from fieldapp.services import (
+    attachments,
     auth,
     caselist,
     drafts,
@@ -38,7 +39,10 @@ from tests.conftest import PASSPHRASE, add_user
 NARRATIVE = "The broker Uncle Heng kept our passports"
 PROTOCOL = {k: True for k in statements.CHILD_PROTOCOL}
 #: Return types that carry a statement's content or a suspect.
-PROTECTED_TYPES = ("Statement", "Suspect", "CaseFile", "Prepared", "CaseExtras", "DraftInfo")
+PROTECTED_TYPES = ("Statement", "Suspect", "CaseFile", "Prepared", "CaseExtras", "DraftInfo",
+                   "Attachment")
+#: Returning neither type, but a statement attachment's contents.
+ALSO_PROTECTED = {"attachments.read_attachment"}
 
 Ids = dict[str, str]
 #: name -> (call, what it returns to check, whether supervisors only)
@@ -72,12 +76,23 @@ CALLS: dict[str, Callable[[Workspace, Ids], Any]] = {
         w, i["suspect"], i[f"other_rescue_{w.actor.username}"]),
     "safeguards.waive_social_worker": lambda w, i: safeguards.waive_social_worker(
         w, i["draft"], "no social worker within reach before the bus left"),
+    # A statement's attachments: the file key opens the recording.
+    "attachments.attachments_of": lambda w, i: attachments.attachments_of(w, i["recorded"]),
+    "attachments.read_attachment": lambda w, i: attachments.read_attachment(w, i["attachment"]),
+    "attachments.add_attachment": lambda w, i: attachments.add_attachment(
+        w, "statement", i["draft"], b"more audio", "more.m4a"),
 }
 #: What "allowed" means for functions that are not a per-case reading.
 OWN_ONLY = {"drafts.load_draft", "drafts.list_drafts"}  # a user's own drafts, nobody else's
 SUPERVISOR_ONLY = {"exports.export", "safeguards.waive_social_worker"}
 #: Lists that return statements without their content (checked, not audited: nothing to read).
-CONTENT_FREE = {"statements.statements_of"}
+CONTENT_FREE = {"statements.statements_of", "attachments.attachments_of"}
+
+
+def content_free(result: Any) -> bool:
+    return bool(result) and all(
+        getattr(r, "file_key", b"") == b"" and getattr(r, "narrative", "") == ""
+        and getattr(r, "child_protocol", {}) == {} for r in result)
 
 
 def public_functions_returning_protected() -> set[str]:
@@ -90,7 +105,7 @@ def public_functions_returning_protected() -> set[str]:
             returns = str(fn.__annotations__.get("return", ""))
             if mod.name != "access" and any(t in returns for t in PROTECTED_TYPES):  # access: the door
                 found.add(f"{mod.name}.{name}")
-    return found
+    return found | ALSO_PROTECTED
 
 
 def test_every_function_returning_protected_data_is_covered() -> None:
@@ -108,13 +123,17 @@ def device(ws: Workspace, store_dir: Path, tmp_path: Path) -> dict[str, Ids]:
                                       post_code=post, exploitation_type="labour")
         victim = intake.add_victim(ws, rescue.id, name_latin=f"Child {post}", sex="female",
                                    date_of_birth=dt.date(2013, 2, 1))
-        st = statements.record_statement(ws, victim.id, narrative=NARRATIVE, child_protocol=PROTOCOL)
+        st = statements.record_statement(ws, victim.id, narrative=NARRATIVE, child_protocol=PROTOCOL,
+                                         interviewer="Sokha", interpreter="Dara", place="Room 2")
         statements.finalise_statement(ws, st.id)
         draft = statements.record_statement(ws, victim.id, narrative=NARRATIVE + " (draft)",
                                             child_protocol=PROTOCOL)
         suspect = intake.add_suspect(ws, rescue.id, name="Heng Broker", role="broker")
+        recording = attachments.add_attachment(ws, "statement", draft.id, b"the child's voice",
+                                               "statement.m4a")
         ids[post] = {"rescue": rescue.id, "victim": victim.id, "statement": st.id, "draft": draft.id,
-                     "suspect": suspect.id, "tmp": str(tmp_path)}
+                     "suspect": suspect.id, "tmp": str(tmp_path), "attachment": recording.id,
+                     "recorded": draft.id}
         for user in ("officer", "dara", "sup"):  # a further case per caller, for link_case
             ids[post][f"other_rescue_{user}"] = intake.create_rescue(
                 ws, operation_date=dt.date(2026, 4, 2), province_code="KH-1", post_code=post,
@@ -169,7 +188,7 @@ def test_as_every_role_allowed_is_audited_and_the_rest_refused(name: str, device
                 result = CALLS[name](w, ids)
                 assert result is not None
                 if name in CONTENT_FREE:
-                    assert all(st.narrative == "" and st.child_protocol == {} for st in result)
+                    assert content_free(result), name
                     continue
                 assert _audit_count(w) > before, f"{name} as {user} on {post}: not audited"
             else:
@@ -200,3 +219,4 @@ def test_lists_never_carry_statement_content(device: dict[str, Ids], store_dir: 
     with auth.unlock(store_dir, "officer", PASSPHRASE) as w:
         for st in [*statements.statements_of(w, ids["victim"]), *intake.get_case(w, ids["rescue"]).statements]:
             assert st.narrative == "" and st.child_protocol == {}
+            assert st.interviewer == st.interpreter == st.place == ""

@@ -328,7 +328,9 @@ def test_signature_header_is_base64_of_64_bytes(tmp_path: Path) -> None:
 
 
 def test_hpke_key_rotation_end_to_end_with_the_old_key_destroyed(tmp_path: Path) -> None:
-    from fieldapp.hq.keys import load_keys, purge_retired, retired_files, rotate_hpke
+    import time
+
+    from fieldapp.hq.keys import RETIRED_KEEP, load_keys, purge_retired, retired_files, rotate_hpke
     from tests.support.hqserver import make_settings, running_server
 
     data_dir = tmp_path / "hq"
@@ -347,7 +349,8 @@ def test_hpke_key_rotation_end_to_end_with_the_old_key_destroyed(tmp_path: Path)
     late_bundle = sync.export_bundle(ws, tmp_path / "late.bundle")[0][0]
     stale_bundle = sync.export_bundle(ws, tmp_path / "stale.bundle")[0][0]
 
-    new_public = _b64(rotate_hpke(data_dir))
+    rotated_ms = time.time_ns() // 1_000_000  # the clock is given, so the period can pass
+    new_public = _b64(rotate_hpke(data_dir, now_ms=rotated_ms))
     assert new_public != old_public and len(retired_files(data_dir)) == 1
     with running_server(settings) as hq:
         # The device still seals to the old key: HQ opens it with the retired one, and its
@@ -360,8 +363,15 @@ def test_hpke_key_rotation_end_to_end_with_the_old_key_destroyed(tmp_path: Path)
         # A late bundle sealed to the old key still opens.
         assert hq.hq.import_bundle(late_bundle.read_bytes()).acked_seq > 0
 
-    # The retention period is over: the old private key is destroyed.
-    assert purge_retired(data_dir, keep=dt.timedelta(0)) == 1
+    # Within the stated period (RETIRED_KEEP, 30 days) the retired key is kept; once it is
+    # over, the old private key is destroyed (overwritten, then removed).
+    keep_ms = int(RETIRED_KEEP.total_seconds() * 1000)
+    assert RETIRED_KEEP == dt.timedelta(days=30)
+    assert purge_retired(data_dir, now_ms=rotated_ms + keep_ms - 1) == 0
+    assert len(retired_files(data_dir)) == 1
+    (_, retired_path), = retired_files(data_dir)
+    assert purge_retired(data_dir, now_ms=rotated_ms + keep_ms) == 1
+    assert not retired_path.exists()
     assert retired_files(data_dir) == [] and load_keys(data_dir).retired == ()
     with running_server(settings) as hq:
         assert hq.hq.keys.hpke_all == (hq.hq.keys.hpke,)

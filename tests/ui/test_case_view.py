@@ -57,6 +57,19 @@ def test_reading_a_statement_is_audited(qtbot: Any, store: Any, make_controller:
     assert view.dialogs == [] and not dialog.isVisible()
 
 
+def test_closing_a_statement_drops_its_narrative(qtbot: Any, store: Any, make_controller: Any) -> None:
+    c, view, _ids = _open(qtbot, store, make_controller)
+    view.statements.selectRow(0)
+    view.read_button.click()
+    wait_idle(qtbot, c)
+    dialog = view.dialogs[-1]
+    assert dialog.text.toPlainText() == NARRATIVE and dialog._st is not None
+    dialog.close_button.click()
+    # Gone with the view: the widget's text, the statement, and the case view's reference.
+    assert dialog.text.toPlainText() == "" and dialog.info.text() == "" and dialog._st is None
+    assert view.dialogs == []
+
+
 def test_actions_open_the_forms(qtbot: Any, store: Any, make_controller: Any) -> None:
     _c, view, ids = _open(qtbot, store, make_controller)
     view.add_victim_button.click()

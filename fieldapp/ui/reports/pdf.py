@@ -180,6 +180,8 @@ def write_pdf(pub: PublishedFigures, out: Path, lang: str = "en") -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.part")
+    # Made owner-only before Qt writes a byte (Qt keeps an existing file's mode).
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     writer = QPdfWriter(str(tmp))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
