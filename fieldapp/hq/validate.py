@@ -139,6 +139,11 @@ def _entitled_post(
             raise Refused(NOT_ENTITLED, "an event cannot move to another referral")
         # Events belong to the referral's post, so the post's devices see them too.
         return referral.post_code or writer.post_code
+    if entity == "person_link" and existing is not None:
+        return _link_post(writer, existing, lookup)
+    if writer.role == Role.NATIONAL.value and entity not in ("person_link", "audit_event"):
+        raise Refused(NOT_ENTITLED, "the national desk decides possible matches only; cases "
+                                    "are recorded and changed at the posts")
     # Officers write their own post's records. A supervisor's device may also record cases
     # for other posts (paper forms from a post without a laptop); each record names its
     # post, and a record never moves from one post to another.
@@ -152,6 +157,20 @@ def _entitled_post(
     if existing is not None and existing.post_code != post:
         raise Refused(NOT_ENTITLED, "the record belongs to another post")
     return post
+
+
+def _link_post(writer: Writer, existing: Held, lookup: Lookup) -> str:
+    """A decision on a possible match: from the national desk or a device of either
+    person's post (HQ shares the link with both, `hq.desk`); the link keeps its post."""
+    kind = str(_value(existing.fields, "entity") or "victim")
+    posts = {existing.post_code}
+    for side in ("a_id", "b_id"):
+        person = lookup(kind, str(_value(existing.fields, side)))
+        if person is not None:
+            posts.add(person.post_code)
+    if writer.role != Role.NATIONAL.value and writer.post_code not in posts:
+        raise Refused(NOT_ENTITLED, "this possible match joins people of other posts")
+    return existing.post_code or writer.post_code
 
 
 def _check_links(

@@ -321,3 +321,34 @@ def test_parked_change_released_after_a_fix_or_discarded(
     states = sorted(p.state for p in hq_server.hq.parked(state=None))
     assert states == ["discarded", "released"]
     assert d.push(client, [d.change("rescue", {"place": "q"})]).acked_seq == 3
+
+
+def test_the_national_desk_decides_matches_but_never_writes_cases(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    poipet, pailin, bavet = enrolled("POIPET"), enrolled("PAILIN"), enrolled("BAVET")
+    desk = enrolled("HQ", Role.NATIONAL)
+    rescue = poipet.change("rescue", {"place": "Poipet"})
+    poipet.push(client, [rescue])
+    answer = desk.push(client, [desk.change("rescue", {"place": "x"},
+                                            entity_id=rescue["entity_id"], post_code="POIPET"),
+                                desk.change("rescue", {"place": "HQ"})])
+    assert [r.code for r in answer.refused] == ["not_entitled", "not_entitled"]
+    assert "possible matches only" in answer.refused[1].reason
+    victims = []
+    for d in (poipet, pailin):
+        r = d.change("rescue", {"place": "p"})
+        v = d.change("victim", {"rescue_id": r["entity_id"], "name_latin": "Sok"})
+        d.push(client, [r, v])
+        victims.append(v["entity_id"])
+    link = {"entity": "victim", "a_id": victims[0], "b_id": victims[1], "decision": "pending"}
+    made = pailin.change("person_link", link)
+    assert pailin.push(client, [made]).refused == []
+    decided = {"decision": "link", "decided_by": "analyst"}
+    for d in (desk, poipet):  # the desk and the other person's post may decide it
+        answer = d.push(client, [d.change("person_link", decided, entity_id=made["entity_id"],
+                                          post_code=d.post)])
+        assert answer.refused == [], answer.refused
+    answer = bavet.push(client, [bavet.change("person_link", decided,
+                                              entity_id=made["entity_id"])])
+    assert [r.code for r in answer.refused] == ["not_entitled"]
