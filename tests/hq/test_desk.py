@@ -76,6 +76,13 @@ def test_national_desk_end_to_end(kind: str, tmp_path: Path) -> None:
         make_report(hq.hq.report_records, YEAR, None, "json", theirs)
         assert json.loads(ours.read_text()) == json.loads(theirs.read_text())
         assert json.loads(ours.read_text())["tables"]["cases_by_type"]["total"] > 0
+        # The desk works the match queue across posts: the girl recorded at both posts.
+        assert matching.scan(desk) >= 1
+        item = matching.queue(desk)[0]
+        matching.link(desk, item.id)
+        sync.sync_round(desk, options=opts)
+        assert hq.hq.parked() == []
+        assert hq_matching.listing(hq.hq, decided=True)[0]["decision"] == "link"
         for ws in (*posts.values(), desk):
             ws.close()
 
