@@ -104,6 +104,8 @@ def check_change(
     existing = lookup(entity, entity_id)
     post = _entitled_post(writer, entity, post_code, fields, existing, lookup)
     _check_links(entity, post, fields, lookup)
+    if entity == "suspect":
+        _check_identified_by(post, fields, lookup)
     if existing is not None:
         _check_immutable(entity, existing, fields)
     elif entity == "statement":
@@ -198,6 +200,23 @@ def _check_links(
                 f"{entity}.{name}: the {parent_entity} belongs to another post than this "
                 f"{entity}",
             )
+
+
+def _check_identified_by(post: str, fields: Mapping[str, list[Any]], lookup: Lookup) -> None:
+    """Who identified a suspect: victims HQ holds, of the suspect's post (the device checks
+    they are victims of the suspect's own cases; HQ sees no further cases per suspect)."""
+    named = _value(fields, "identified_by")
+    if not named:
+        return
+    if not isinstance(named, list):
+        raise Refused(INVALID, "suspect.identified_by: a list of victim ids")
+    for victim_id in named:
+        victim = lookup("victim", str(victim_id))
+        if victim is None:
+            raise Refused(MISSING_PARENT, "suspect.identified_by: a victim it names is not at HQ "
+                                          "(yet)", waiting_for=str(victim_id)[:64])
+        if victim.post_code != post:
+            raise Refused(WRONG_POST, "suspect.identified_by: names a victim of another post")
 
 
 def _check_immutable(entity: str, existing: Held, fields: Mapping[str, list[Any]]) -> None:

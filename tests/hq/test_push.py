@@ -352,3 +352,24 @@ def test_the_national_desk_decides_matches_but_never_writes_cases(
     answer = bavet.push(client, [bavet.change("person_link", decided,
                                               entity_id=made["entity_id"])])
     assert [r.code for r in answer.refused] == ["not_entitled"]
+
+
+def test_identified_by_names_only_victims_of_the_suspects_post(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    poipet, pailin = enrolled("POIPET"), enrolled("PAILIN")
+    ids = {}
+    for d in (poipet, pailin):
+        r = d.change("rescue", {"place": "p"})
+        v = d.change("victim", {"rescue_id": r["entity_id"], "name_latin": "x"})
+        d.push(client, [r, v])
+        ids[d.post] = (r["entity_id"], v["entity_id"])
+    rescue, own = ids["POIPET"]
+    made_up = "0190f0f0-0000-7000-8000-000000000000"
+    changes = [poipet.change("suspect", {"rescue_id": rescue, "role": "broker",
+                                         "identified_by": named})
+               for named in ([own], [ids["PAILIN"][1]], [made_up])]
+    answer = poipet.push(client, changes)
+    assert [(r.seq - changes[0]["seq"], r.code) for r in answer.refused] == [
+        (1, "wrong_post"), (2, "missing_parent")]
+    assert answer.applied == 1
