@@ -22,6 +22,7 @@ SUITES = {
     "reports": "benchmarks.bench_reports",
     "sync": "benchmarks.bench_sync",
     "matching": "benchmarks.bench_matching",
+    "splink": "benchmarks.bench_splink",
 }
 
 
@@ -80,7 +81,9 @@ def main() -> int:
             print(f"{k}: {v}", flush=True)
         took = time.perf_counter() - start
         stamp = f"{dt.datetime.now():%Y-%m-%d %H:%M}, {took:.0f} s"
-        sections[name] = f"## {name} ({stamp})\n\n| figure | value |\n|---|---|\n{rows}\n"
+        notes = getattr(module, "NOTES", "")  # what the figures mean, kept with them
+        sections[name] = (f"## {name} ({stamp})\n\n| figure | value |\n|---|---|\n{rows}\n"
+                          + (f"\n{notes.strip()}\n" if notes else ""))
     header = (
         "# Benchmarks\n\n"
         f"Written by `make bench` ({platform.machine()}, {os.cpu_count()} cores, "

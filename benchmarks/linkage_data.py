@@ -183,7 +183,7 @@ def _parts(ident: Identity, rng: random.Random, variant: bool) -> tuple[str, str
     s = ident.sex
     pick = (lambda opts: rng.choice(opts)) if variant else (lambda opts: opts[0])
     if ident.culture == "KH":
-        fam_km, fam_lat = KH_FAMILY[ident.family]
+        fam_km, fam_lat = _kh_family(ident.family)
         giv_km, giv_lat = (KH_GIVEN_F if s == "F" else KH_GIVEN_M)[ident.given]
         km = f"{fam_km} {giv_km}"
         fam, giv = pick(fam_lat), pick(giv_lat)
@@ -209,7 +209,7 @@ def _parts(ident: Identity, rng: random.Random, variant: bool) -> tuple[str, str
                 words = words[-1:] + words[:-1]  # given name first, as on Western forms
         return "", " ".join(words)
     if ident.culture == "TH":
-        fam_th, fam_lat = TH_FAMILY[ident.family]
+        fam_th, fam_lat = _th_family(ident.family)
         giv_th, giv_lat = TH_GIVEN[s][ident.given]
         if variant and rng.random() < 0.25:
             return f"{giv_th} {fam_th}", ""
@@ -346,15 +346,79 @@ def labelled_pairs(seed: int = 14, n_match: int = 400, n_non: int = 400) -> list
     return pairs
 
 
-def population(n: int, seed: int = 7, dup_rate: float = 0.1) -> tuple[list[Record], list[int]]:
-    """n records and each one's true person number; about dup_rate of people appear twice."""
+def _kh_family(i: int) -> tuple[str, list[str]]:
+    """A Khmer family name: one of the common ones, or (past them) a father's given name,
+    which is what many Cambodians carry as their family name."""
+    return KH_FAMILY[i] if i < len(KH_FAMILY) else KH_GIVEN_M[i - len(KH_FAMILY)]
+
+
+def _th_family(i: int) -> tuple[str, list[str]]:
+    """A Thai family name: past the list, a compound of two (Thai surnames are long and
+    nearly unique to a family)."""
+    if i < len(TH_FAMILY):
+        return TH_FAMILY[i]
+    (a_th, a_lat), (b_th, b_lat) = (TH_FAMILY[(i // len(TH_FAMILY)) % len(TH_FAMILY)],
+                                    TH_FAMILY[i % len(TH_FAMILY)])
+    return a_th + b_th, [x + y.lower() for x, y in zip(a_lat, b_lat, strict=False)]
+
+
+#: Shares of the people recorded at Cambodian border posts and transit centres, by origin.
+CULTURE_SHARE = {"KH": 85, "VN": 8, "TH": 4, "ZH": 3}
+_CUM: dict[tuple[int, float], list[float]] = {}
+
+
+def _zipf(rng: random.Random, n: int, s: float = 1.0) -> int:
+    """An index in range(n), the first ones commonest (rank-frequency like real names)."""
+    cum = _CUM.get((n, s))
+    if cum is None:
+        total, cum = 0.0, []
+        for rank in range(n):
+            total += 1 / (rank + 1) ** s
+            cum.append(total)
+        _CUM[(n, s)] = cum
+    return rng.choices(range(n), cum_weights=cum)[0]
+
+
+def realistic_identity(rng: random.Random) -> Identity:
+    """A person as border posts meet them: mostly Cambodian, more women and girls, aged
+    10-50 and mostly young, names drawn by frequency (a few very common family names,
+    then a long tail: Khmer family names are often a father's given name)."""
+    culture = rng.choices(list(CULTURE_SHARE), list(CULTURE_SHARE.values()))[0]
+    sex = "F" if rng.random() < 0.65 else "M"
+    band = rng.random()
+    age = rng.randint(10, 17) if band < 0.25 else rng.randint(18, 29) if band < 0.75 \
+        else rng.randint(30, 50)
+    birth = dt.date(REF_YEAR - age, rng.randint(1, 12), rng.randint(1, 28))
+    phone = "0" + str(rng.choice([10, 11, 12, 15, 16, 17, 69, 70, 77, 78, 85, 89, 92, 96, 97])) \
+        + f"{rng.randrange(10**6):06d}"
+    if culture == "KH":
+        given = KH_GIVEN_F if sex == "F" else KH_GIVEN_M
+        giv = _zipf(rng, len(given), 0.7)
+        fam = (_zipf(rng, len(KH_FAMILY)) if rng.random() < 0.6
+               else len(KH_FAMILY) + _zipf(rng, len(KH_GIVEN_M), 0.7))
+    elif culture == "VN":
+        fam, giv = _zipf(rng, len(VN_FAMILY), 1.2), _zipf(rng, len(VN_GIVEN[sex]), 0.5)
+    elif culture == "TH":
+        fam = rng.randrange(len(TH_FAMILY) * (len(TH_FAMILY) + 1))
+        giv = rng.randrange(len(TH_GIVEN[sex]))
+    else:
+        fam, giv = _zipf(rng, len(ZH_FAMILY), 0.8), rng.randrange(len(ZH_GIVEN[sex]))
+    return Identity(culture, fam, giv, sex, birth, phone, rng.randrange(4))
+
+
+def population(n: int, seed: int = 7, dup_rate: float = 0.1,
+               realistic: bool = True) -> tuple[list[Record], list[int]]:
+    """n records and each one's true person number; about dup_rate of people appear twice.
+
+    `realistic` draws people by `realistic_identity`; without it, every name of the small
+    lexicon is equally likely and ages are uniform over 1975-2014 (the earlier population,
+    kept to compare)."""
     rng = random.Random(seed)
     records: list[Record] = []
     truth: list[int] = []
     person = 0
     while len(records) < n:
-        ident = identity(rng)
-        # Bigger families of names than the lexicon: vary the birth date and phone freely.
+        ident = realistic_identity(rng) if realistic else identity(rng)
         records.append(record(ident, rng))
         truth.append(person)
         if rng.random() < dup_rate and len(records) < n:

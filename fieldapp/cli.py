@@ -19,7 +19,7 @@ from typing import Any
 
 from fieldapp import __version__, logs
 from fieldapp.crypto import memory
-from fieldapp.domain.enums import Role
+from fieldapp.domain.enums import USER_ROLES, Role
 from fieldapp.domain.errors import FieldAppError
 from fieldapp.store import fileperm
 from fieldapp.store.engine import storage_error
@@ -311,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("init", cmd_init, "create the encrypted store for a post, with its first user")
     p.add_argument("--post", required=True, help="post code, e.g. POIPET, PAILIN, KOHKONG, BAVET, PTC")
     p.add_argument("--user", required=True)
-    p.add_argument("--role", default="supervisor", choices=[r.value for r in Role])
+    p.add_argument("--role", default="supervisor", choices=[r.value for r in USER_ROLES])
 
     p = add("demo", cmd_demo, "add realistic synthetic cases for training and benchmarks", user)
     p.add_argument("--rescues", type=int, required=True)
@@ -342,7 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_parser("list", help="list users", parents=[common, user])
     ua = users.add_parser("add", help="add a user", parents=[common, user])
     ua.add_argument("name")
-    ua.add_argument("--role", required=True, choices=[r.value for r in Role])
+    ua.add_argument("--role", required=True, choices=[r.value for r in USER_ROLES])
     ua.add_argument("--centre", help="transit centre code for centre_staff, e.g. PTC")
     ua.add_argument("--display-name")
     ur = users.add_parser("reset-passphrase", parents=[common, user],

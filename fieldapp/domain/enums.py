@@ -9,6 +9,13 @@ class Role(StrEnum):
     OFFICER = "officer"
     CENTRE_STAFF = "centre_staff"
     SUPERVISOR = "supervisor"
+    #: A device's role only (the national desk at HQ): it pulls every post's cases and
+    #: referrals, never statement narratives; its users are supervisors.
+    NATIONAL = "national"
+
+
+#: The roles a person (a user of a device) can have.
+USER_ROLES = (Role.OFFICER, Role.CENTRE_STAFF, Role.SUPERVISOR)
 
 
 class ExploitationType(StrEnum):

@@ -156,3 +156,14 @@ class ParkedChange(Base):
     state: Mapped[str] = mapped_column(String(16), index=True)
     parked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SharedRecord(Base):
+    """A further post that sees a record (`fieldapp.hq.desk`): a person_link reaches the
+    posts of both people it joins, not only the post it was filed under."""
+
+    __tablename__ = "shared_records"
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    post_code: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)

@@ -40,7 +40,7 @@ from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, SyncRejected
 from fieldapp.domain.hlc import HlcClock
 from fieldapp.domain.ids import next_free_case_code, uuid7
-from fieldapp.hq import atrest, db
+from fieldapp.hq import atrest, db, desk
 from fieldapp.hq.keys import HqKeys, load_keys
 from fieldapp.hq.models import (
     ChangeLog,
@@ -735,6 +735,8 @@ class Hq:
         elif entity == "referral_event" and rec.parent_id:
             s.flush()
             self._check_conflict(s, rec.parent_id)
+        elif entity == "person_link":
+            desk.share_link(s, rec, merged)
         s.flush()
 
     def _resend_for_referral(self, s: Session, referral: Record) -> None:
@@ -853,10 +855,13 @@ class Hq:
 
     def _entitled(self, dev: Device):  # type: ignore[no-untyped-def]
         reference = Record.entity.in_(REFERENCE_ENTITIES)
+        if desk.is_national(dev):
+            return desk.national_entitled()
         if dev.role != Role.CENTRE_STAFF.value:
             # Audit trails go up to HQ and stay there: a device never applies another's.
             return and_(Record.entity != "audit_event",
-                        or_(Record.post_code == dev.post_code, reference))
+                        or_(Record.post_code == dev.post_code, reference,
+                            desk.shared_with(dev.post_code)))
         referrals = select(Record.entity_id).where(
             Record.entity == "referral", Record.centre_code == dev.centre_code
         )
@@ -889,6 +894,7 @@ class Hq:
                 continue  # every winning value came from the asking device: it has them
             if centre and r.entity == "victim":
                 fields = {k: v for k, v in fields.items() if k in VICTIM_ESSENTIALS}
+            fields = desk.withhold(dev, r.entity, fields)
             out.append(
                 PulledRecord(
                     server_seq=r.server_seq,

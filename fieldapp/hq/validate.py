@@ -104,6 +104,8 @@ def check_change(
     existing = lookup(entity, entity_id)
     post = _entitled_post(writer, entity, post_code, fields, existing, lookup)
     _check_links(entity, post, fields, lookup)
+    if entity == "suspect":
+        _check_identified_by(post, fields, lookup)
     if existing is not None:
         _check_immutable(entity, existing, fields)
     elif entity == "statement":
@@ -139,6 +141,11 @@ def _entitled_post(
             raise Refused(NOT_ENTITLED, "an event cannot move to another referral")
         # Events belong to the referral's post, so the post's devices see them too.
         return referral.post_code or writer.post_code
+    if entity == "person_link" and existing is not None:
+        return _link_post(writer, existing, lookup)
+    if writer.role == Role.NATIONAL.value and entity not in ("person_link", "audit_event"):
+        raise Refused(NOT_ENTITLED, "the national desk decides possible matches only; cases "
+                                    "are recorded and changed at the posts")
     # Officers write their own post's records. A supervisor's device may also record cases
     # for other posts (paper forms from a post without a laptop); each record names its
     # post, and a record never moves from one post to another.
@@ -152,6 +159,20 @@ def _entitled_post(
     if existing is not None and existing.post_code != post:
         raise Refused(NOT_ENTITLED, "the record belongs to another post")
     return post
+
+
+def _link_post(writer: Writer, existing: Held, lookup: Lookup) -> str:
+    """A decision on a possible match: from the national desk or a device of either
+    person's post (HQ shares the link with both, `hq.desk`); the link keeps its post."""
+    kind = str(_value(existing.fields, "entity") or "victim")
+    posts = {existing.post_code}
+    for side in ("a_id", "b_id"):
+        person = lookup(kind, str(_value(existing.fields, side)))
+        if person is not None:
+            posts.add(person.post_code)
+    if writer.role != Role.NATIONAL.value and writer.post_code not in posts:
+        raise Refused(NOT_ENTITLED, "this possible match joins people of other posts")
+    return existing.post_code or writer.post_code
 
 
 def _check_links(
@@ -179,6 +200,23 @@ def _check_links(
                 f"{entity}.{name}: the {parent_entity} belongs to another post than this "
                 f"{entity}",
             )
+
+
+def _check_identified_by(post: str, fields: Mapping[str, list[Any]], lookup: Lookup) -> None:
+    """Who identified a suspect: victims HQ holds, of the suspect's post (the device checks
+    they are victims of the suspect's own cases; HQ sees no further cases per suspect)."""
+    named = _value(fields, "identified_by")
+    if not named:
+        return
+    if not isinstance(named, list):
+        raise Refused(INVALID, "suspect.identified_by: a list of victim ids")
+    for victim_id in named:
+        victim = lookup("victim", str(victim_id))
+        if victim is None:
+            raise Refused(MISSING_PARENT, "suspect.identified_by: a victim it names is not at HQ "
+                                          "(yet)", waiting_for=str(victim_id)[:64])
+        if victim.post_code != post:
+            raise Refused(WRONG_POST, "suspect.identified_by: names a victim of another post")
 
 
 def _check_immutable(entity: str, existing: Held, fields: Mapping[str, list[Any]]) -> None:

@@ -9,15 +9,28 @@ are skipped; the other keys still bring such people together.
 
 from __future__ import annotations
 
+import math
+import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
-from fieldapp.linkage.score import THRESHOLD, Comparison, Features, Person, compare, prepare
+from fieldapp.linkage.score import (
+    THRESHOLD,
+    Comparison,
+    Features,
+    Person,
+    compare,
+    compare_levels,
+    population_weights,
+    prepare,
+)
 
-MAX_BLOCK = 300
+MAX_BLOCK = 150
 #: Below this many people a name's frequency says nothing (four records of one person
 #: would make her name look common).
 TF_MIN_PEOPLE = 2000
+#: Random pairs compared to measure u on a population.
+U_PAIRS = 50_000
 
 
 def _keys(f: Features) -> set[str]:
@@ -49,14 +62,51 @@ def candidate_pairs(features: list[Features]) -> Iterator[tuple[int, int]]:
                     yield pair
 
 
+def queue_threshold(people: int, threshold: float = THRESHOLD) -> float:
+    """The least weight that goes to the review queue among `people` people.
+
+    Fellegi–Sunter: a pair's odds of being one person are the prior odds times 2**weight,
+    and the prior odds that two records are one person fall as the population grows (the
+    people recorded twice grow with n, the pairs with n²). `threshold` holds up to
+    `TF_MIN_PEOPLE` people (a post's or a region's records); beyond, each doubling of the
+    population raises the bar by one bit, so the queue keeps the same share of true
+    matches instead of filling with namesakes of a similar age.
+    """
+    return threshold + max(0.0, math.log2(max(1, people) / TF_MIN_PEOPLE))
+
+
+def sampled_u(features: list[Features], pairs: int = U_PAIRS,
+              seed: int = 14) -> dict[str, dict[str, float]]:
+    """Share of each level among random pairs of people (nearly all different people): u
+    measured on the population, as splink's `estimate_u_using_random_sampling` does."""
+    rng = random.Random(seed)
+    n = len(features)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for _ in range(pairs):
+        i, j = rng.randrange(n), rng.randrange(n)
+        if i == j:
+            continue
+        for f, lv in compare_levels(features[i], features[j]).items():
+            counts[f][lv] += 1
+    return {f: {lv: k / max(1, sum(c.values())) for lv, k in c.items()} for f, c in counts.items()}
+
+
 def find_matches(people: Iterable[Person], threshold: float = THRESHOLD,
                  skip: set[frozenset[str]] | None = None) -> list[Comparison]:
-    """Possible matches, strongest first. `skip` holds pairs already decided."""
+    """Possible matches, strongest first. `skip` holds pairs already decided.
+
+    Among many people (`TF_MIN_PEOPLE` or more) the evidence is weighed against that
+    population: a common name counts for less (term frequency) and so does agreeing on a
+    birth year where most people are of an age (u measured by `sampled_u`); and the bar
+    rises with the population (`queue_threshold`).
+    """
     features = [prepare(p) for p in people]
     freq: Counter[str] = Counter()
     for f in features:
         freq.update(f.keys)
     total = max(1, len(features))
+    weights = (population_weights(sampled_u(features)) if total >= TF_MIN_PEOPLE else None)
+    threshold = queue_threshold(total, threshold)
     out = []
     for i, j in candidate_pairs(features):
         a, b = features[i], features[j]
@@ -66,7 +116,7 @@ def find_matches(people: Iterable[Person], threshold: float = THRESHOLD,
             continue
         shared = a.keys & b.keys
         tf = min(freq[k] for k in shared) / total if shared and total >= TF_MIN_PEOPLE else 0.0
-        c = compare(a, b, tf)
+        c = compare(a, b, tf, weights)
         if c.weight >= threshold:
             out.append(c)
     out.sort(key=lambda c: -c.weight)

@@ -167,10 +167,38 @@ class Comparison:
         return odds / (1 + odds)
 
 
-def compare(fa: Features, fb: Features, name_freq: float = 0.0) -> Comparison:
+def compare(fa: Features, fb: Features, name_freq: float = 0.0,
+            weights: dict[str, dict[str, float]] | None = None) -> Comparison:
     """`name_freq`: the share of the population that bears the pair's name (term-frequency
     adjustment, as splink does): agreeing on "Sok Dara" is weaker evidence than on a rare name.
+    `weights`: per field and level, when estimated from the population (`population_weights`).
     """
+    levels = compare_levels(fa, fb)
+    table = weights or WEIGHTS
+    weight = sum(table[f][lv] for f, lv in levels.items())
+    if name_freq and levels["name"] in ("exact", "close"):
+        m, u = MU["name"][levels["name"]]
+        if name_freq > u:
+            weight -= math.log2(name_freq / u)
+    return Comparison(fa.person.id, fb.person.id, levels, round(weight, 3))
+
+
+def population_weights(u: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """The weights with u taken from a population where it is measured (random pairs of
+    people are nearly all different people): m stays as set, u of the birth and name levels
+    follows the real spread of ages and names (concentrated ages make agreeing on a birth
+    year weaker evidence than over an even spread)."""
+    out = {f: dict(levels) for f, levels in WEIGHTS.items()}
+    for f in ("birth", "name"):
+        for lv, (m, u_set) in MU[f].items():
+            seen = u.get(f, {}).get(lv)
+            if seen is not None:
+                out[f][lv] = math.log2(m / max(seen, u_set))
+    return out
+
+
+def compare_levels(fa: Features, fb: Features) -> dict[str, str]:
+    """The level of every field the two people both have."""
     levels: dict[str, str] = {}
     exact = bool(fa.keys & fb.keys) and any(x == y for x in fa.names for y in fb.names)
     full = partial = 0.0
@@ -201,9 +229,4 @@ def compare(fa: Features, fb: Features, name_freq: float = 0.0) -> Comparison:
         levels["nationality"] = "agree" if pa.nationality == pb.nationality else "disagree"
     if fa.phones and fb.phones:
         levels["phone"] = "agree" if fa.phones & fb.phones else "disagree"
-    weight = sum(WEIGHTS[f][lv] for f, lv in levels.items())
-    if name_freq and levels["name"] in ("exact", "close"):
-        m, u = MU["name"][levels["name"]]
-        if name_freq > u:
-            weight -= math.log2(name_freq / u)
-    return Comparison(pa.id, pb.id, levels, round(weight, 3))
+    return levels

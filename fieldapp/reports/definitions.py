@@ -153,9 +153,11 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         ("Suspects recorded under the selected rescues. The stages are cumulative: "
          "'arrested' counts suspects whose status is arrested, sent to court or convicted; "
          "'sent to court' counts sent to court or convicted; 'convicted' counts convicted. "
-         "The headline 'suspects sent to court' instead counts suspects whose status became "
-         "sent to court (or convicted) on a day in the period, by the clock stamp of that status "
-         "change, whatever year their case is from.")),
+         "The headline 'suspects sent to court' instead counts persons sent to court on a day "
+         "in the period, by the date of their first sent-to-court (or conviction) event, "
+         "whatever year their case is from: a suspect in several cases, or two suspect "
+         "records linked as one person, counts once. A suspect with no dated event is "
+         "dated by the clock stamp of the status change.")),
     "victim_outcomes": (
         "Victims rehabilitated and returned home",
         ("Rehabilitated: victims with at least one completed referral for shelter, medical "

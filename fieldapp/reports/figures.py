@@ -27,7 +27,7 @@ from fieldapp.reports.definitions import (
     age_on,
     months_between,
 )
-from fieldapp.reports.source import RecordSource
+from fieldapp.reports.source import RecordSource, Row
 
 COUNT = "count"
 UNKNOWN = "unknown"
@@ -161,6 +161,42 @@ def _stamp_day(stamp: str) -> dt.date | None:
     return dt.datetime.fromtimestamp(wall / 1000, dt.UTC).date()
 
 
+def _sent_to_court(source: RecordSource, suspects: list[Row],
+                   any_date: dict[str, dt.date]) -> dict[str, dt.date]:
+    """Person -> the day they were sent to court, for suspects in a case `any_date` holds.
+
+    The day is that of the person's first sent-to-court (or conviction) event, however many
+    cases they are in and however many suspect records a confirmed link joins. A suspect
+    with no such event but that status (recorded before status events) is dated by the
+    stamp of the status change, else by the case's date.
+    """
+    in_cases: dict[str, set[str]] = defaultdict(set)
+    for s in suspects:
+        in_cases[s["id"]].add(s["rescue_id"])
+    for c in source.rows("suspect_case"):
+        in_cases[c["suspect_id"]].add(c["rescue_id"])
+    sent: dict[str, dt.date] = {}
+    for e in source.rows("suspect_event"):
+        if e["kind"] in SENT_TO_COURT and e["on"] is not None:
+            sid = e["suspect_id"]
+            sent[sid] = min(sent.get(sid, e["on"]), e["on"])
+    persons: dict[str, str] = getattr(source, "persons", lambda _kind: {})("suspect")
+    out: dict[str, dt.date] = {}
+    for s in suspects:
+        sid = s["id"]
+        dates = [any_date[r] for r in sorted(in_cases[sid]) if r in any_date]
+        if not dates:
+            continue  # none of the suspect's cases is among the ones the filter selects
+        day = sent.get(sid)
+        if day is None and s["status"] in SENT_TO_COURT:
+            day = _stamp_day(s.get("status_stamp") or "") or any_date.get(s["rescue_id"],
+                                                                          dates[0])
+        if day is not None:
+            person = str(persons.get(sid, sid))
+            out[person] = min(out.get(person, day), day)
+    return out
+
+
 def _month(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
@@ -245,11 +281,11 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
                 and flt.matches(flt.start, r["province_code"], r["post_code"],
                                 r["exploitation_type"] or UNKNOWN)}
     stages: Counter[str] = Counter()
-    for s in source.rows("suspect", since, until):
-        if s["status"] in SENT_TO_COURT and s["rescue_id"] in any_date:
-            sent = _stamp_day(s.get("status_stamp") or "") or any_date[s["rescue_id"]]
-            cur_counts["suspects_sent_to_court"] += flt.start <= sent <= flt.end
-            prev_counts["suspects_sent_to_court"] += prev.start <= sent <= prev.end
+    suspects = list(source.rows("suspect", since, until))
+    for sent in _sent_to_court(source, suspects, any_date).values():
+        cur_counts["suspects_sent_to_court"] += flt.start <= sent <= flt.end
+        prev_counts["suspects_sent_to_court"] += prev.start <= sent <= prev.end
+    for s in suspects:
         case = cases.get(s["rescue_id"])
         if case is None:
             continue

@@ -11,7 +11,15 @@ from typing import Any, Protocol
 from sqlalchemy import String, case, select, type_coerce
 from sqlalchemy.orm import Session
 
-from fieldapp.store.models import Referral, ReferralEvent, Rescue, Suspect, Victim
+from fieldapp.store.models import (
+    Referral,
+    ReferralEvent,
+    Rescue,
+    Suspect,
+    SuspectCase,
+    SuspectEvent,
+    Victim,
+)
 
 Row = dict[str, Any]
 
@@ -32,6 +40,10 @@ COLUMNS: dict[str, dict[str, type]] = {
                  "created_at": dt.datetime, "outcome": str},
     "referral_event": {"id": str, "referral_id": str, "kind": str, "at": dt.datetime,
                        "kind_stamp": str},
+    # A suspect as a person: further cases, and dated status events ("sent to court" counts
+    # by the day of the event).
+    "suspect_case": {"id": str, "suspect_id": str, "rescue_id": str},
+    "suspect_event": {"id": str, "suspect_id": str, "kind": str, "on": dt.date},
 }
 
 
@@ -49,7 +61,8 @@ class RecordSource(Protocol):
 
 # -- the device store --------------------------------------------------------------------
 _MODELS = {"rescue": Rescue, "victim": Victim, "suspect": Suspect, "referral": Referral,
-           "referral_event": ReferralEvent}
+           "referral_event": ReferralEvent, "suspect_case": SuspectCase,
+           "suspect_event": SuspectEvent}
 _BATCH = 5000
 
 
@@ -59,12 +72,14 @@ class StoreRecordSource:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def persons(self) -> dict[str, str]:
-        """Victim id -> the person it is, for victims a supervisor linked (see linked_persons)."""
+    def persons(self, entity: str = "victim") -> dict[str, str]:
+        """Victim (or suspect) id -> the person it is, for records a supervisor linked (see
+        linked_persons)."""
         from fieldapp.store.models import PersonLink
 
         return linked_persons(self.session.execute(
-            select(PersonLink.entity, PersonLink.a_id, PersonLink.b_id, PersonLink.decision)))
+            select(PersonLink.entity, PersonLink.a_id, PersonLink.b_id, PersonLink.decision)),
+            entity)
 
     def rows(self, entity: str, since: dt.date | None = None,
              until: dt.date | None = None) -> Iterator[Row]:
@@ -256,12 +271,13 @@ class JsonRecordSource:
                 yield hq_row(entity, entity_id, fields)
 
 
-    def persons(self) -> dict[str, str]:
-        """Victim id -> the person it is, for victims linked at HQ or on a device."""
+    def persons(self, entity: str = "victim") -> dict[str, str]:
+        """Victim (or suspect) id -> the person it is, for records linked at HQ or on a device."""
         if self._kept is not None:
-            return linked_persons(self._links)
+            return linked_persons(self._links, entity)
         assert self._by_entity is not None
-        return linked_persons(_link(_split(r)[2]) for r in self._by_entity("person_link"))
+        return linked_persons((_link(_split(r)[2]) for r in self._by_entity("person_link")),
+                              entity)
 
 
 def _link(fields: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -272,13 +288,13 @@ def _link(fields: Mapping[str, Any]) -> tuple[Any, ...]:
     return value("entity"), value("a_id"), value("b_id"), value("decision")
 
 
-def linked_persons(links: Iterable[Any]) -> dict[str, str]:
-    """(entity, a_id, b_id, decision) rows -> victim id -> one id per person, for the
-    victims joined by a "link" decision (figures count such a person once)."""
+def linked_persons(links: Iterable[Any], kind: str = "victim") -> dict[str, str]:
+    """(entity, a_id, b_id, decision) rows -> victim (or suspect) id -> one id per person,
+    for the records joined by a "link" decision (figures count such a person once)."""
     from fieldapp.linkage.people import clusters
 
     pairs = [(str(a), str(b)) for entity, a, b, decision in links
-             if entity == "victim" and decision == "link"]
+             if entity == kind and decision == "link"]
     return clusters((), pairs) if pairs else {}
 
 

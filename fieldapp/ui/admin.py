@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
-from fieldapp.domain.enums import Role
+from fieldapp.domain.enums import USER_ROLES, Role
 from fieldapp.services import auth, caselist, exports
 from fieldapp.services import sync as sync_service
 from fieldapp.services.changes import Changes
@@ -57,7 +57,7 @@ class UserDialog(QDialog):
         self.username = QLineEdit()
         self.display_name = QLineEdit()
         self.role = QComboBox()
-        for r in Role:
+        for r in USER_ROLES:
             self.role.addItem(i18n.role_label(r.value), r.value)
         self.centre = QComboBox()
         for code, name in centres:

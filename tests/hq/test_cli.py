@@ -56,6 +56,7 @@ def test_enrolment_code_devices_revoke_stats(
     assert len(enrol_code) == 24  # five groups of four: secret, then HQ key check
     assert run(capsys, "enrolment-code", *dd, "--post", "POIPET", "--role", "centre_staff")[0] == 2
     assert run(capsys, "enrolment-code", *dd, "--post", "POIPET", "--role", "chief")[0] == 2
+    assert run(capsys, "enrolment-code", *dd, "--post", "HQ", "--role", "national")[0] == 0
     assert run(capsys, "enrolment-code", *dd, "--post", "PO IPET", "--role", "officer")[0] == 2
     assert (
         run(capsys, "enrolment-code", *dd, "--post", "X", "--role", "officer", "--expires", "0d")[0]

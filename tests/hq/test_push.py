@@ -321,3 +321,55 @@ def test_parked_change_released_after_a_fix_or_discarded(
     states = sorted(p.state for p in hq_server.hq.parked(state=None))
     assert states == ["discarded", "released"]
     assert d.push(client, [d.change("rescue", {"place": "q"})]).acked_seq == 3
+
+
+def test_the_national_desk_decides_matches_but_never_writes_cases(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    poipet, pailin, bavet = enrolled("POIPET"), enrolled("PAILIN"), enrolled("BAVET")
+    desk = enrolled("HQ", Role.NATIONAL)
+    rescue = poipet.change("rescue", {"place": "Poipet"})
+    poipet.push(client, [rescue])
+    answer = desk.push(client, [desk.change("rescue", {"place": "x"},
+                                            entity_id=rescue["entity_id"], post_code="POIPET"),
+                                desk.change("rescue", {"place": "HQ"})])
+    assert [r.code for r in answer.refused] == ["not_entitled", "not_entitled"]
+    assert "possible matches only" in answer.refused[1].reason
+    victims = []
+    for d in (poipet, pailin):
+        r = d.change("rescue", {"place": "p"})
+        v = d.change("victim", {"rescue_id": r["entity_id"], "name_latin": "Sok"})
+        d.push(client, [r, v])
+        victims.append(v["entity_id"])
+    link = {"entity": "victim", "a_id": victims[0], "b_id": victims[1], "decision": "pending"}
+    made = pailin.change("person_link", link)
+    assert pailin.push(client, [made]).refused == []
+    decided = {"decision": "link", "decided_by": "analyst"}
+    for d in (desk, poipet):  # the desk and the other person's post may decide it
+        answer = d.push(client, [d.change("person_link", decided, entity_id=made["entity_id"],
+                                          post_code=d.post)])
+        assert answer.refused == [], answer.refused
+    answer = bavet.push(client, [bavet.change("person_link", decided,
+                                              entity_id=made["entity_id"])])
+    assert [r.code for r in answer.refused] == ["not_entitled"]
+
+
+def test_identified_by_names_only_victims_of_the_suspects_post(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    poipet, pailin = enrolled("POIPET"), enrolled("PAILIN")
+    ids = {}
+    for d in (poipet, pailin):
+        r = d.change("rescue", {"place": "p"})
+        v = d.change("victim", {"rescue_id": r["entity_id"], "name_latin": "x"})
+        d.push(client, [r, v])
+        ids[d.post] = (r["entity_id"], v["entity_id"])
+    rescue, own = ids["POIPET"]
+    made_up = "0190f0f0-0000-7000-8000-000000000000"
+    changes = [poipet.change("suspect", {"rescue_id": rescue, "role": "broker",
+                                         "identified_by": named})
+               for named in ([own], [ids["PAILIN"][1]], [made_up])]
+    answer = poipet.push(client, changes)
+    assert [(r.seq - changes[0]["seq"], r.code) for r in answer.refused] == [
+        (1, "wrong_post"), (2, "missing_parent")]
+    assert answer.applied == 1

@@ -77,3 +77,25 @@ def test_labelled_set_precision_and_recall() -> None:
     result = labelled()
     assert result["pairs"] >= 500
     assert result["precision"] >= 0.95 and result["recall"] >= 0.95, result
+
+
+def test_the_queue_bar_rises_one_bit_per_doubling_beyond_a_region() -> None:
+    from fieldapp.linkage.match import TF_MIN_PEOPLE, queue_threshold
+
+    assert queue_threshold(5) == queue_threshold(TF_MIN_PEOPLE) == THRESHOLD
+    assert queue_threshold(TF_MIN_PEOPLE * 2) == pytest.approx(THRESHOLD + 1)
+    assert queue_threshold(TF_MIN_PEOPLE * 64) == pytest.approx(THRESHOLD + 6)
+
+
+def test_where_everyone_is_of_an_age_a_shared_birth_year_weighs_less() -> None:
+    from fieldapp.linkage.match import sampled_u
+    from fieldapp.linkage.score import WEIGHTS, population_weights
+
+    born = [dt.date(2004 + i % 2, 1 + i % 12, 1 + i % 28) for i in range(400)]
+    people = [prepare(Person(str(i), name_latin=f"{chr(65 + i % 26)}{i} Person", sex="female",
+                             date_of_birth=born[i], nationality="KH")) for i in range(400)]
+    u = sampled_u(people, pairs=4000)
+    assert u["birth"]["year"] > 0.5  # every other pair is born within a year
+    weights = population_weights(u)
+    assert weights["birth"]["year"] < WEIGHTS["birth"]["year"]
+    assert weights["name"]["exact"] == WEIGHTS["name"]["exact"]  # distinct names: u as set

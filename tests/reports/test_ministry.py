@@ -18,7 +18,8 @@ def _stamp(day: dt.date) -> str:
 
 def _ministry_records() -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in
-                                             ("rescue", "victim", "suspect", "referral", "referral_event")}
+                                             ("rescue", "victim", "suspect", "referral", "referral_event",
+                                              "suspect_case", "suspect_event")}
 
     def case(n: int, year: int) -> str:
         rid = f"r{year}-{n}"
@@ -49,14 +50,23 @@ def _ministry_records() -> dict[str, list[dict[str, Any]]]:
                     "id": f"{fid}-{n}", "referral_id": fid, "kind": kind,
                     "at": dt.datetime(2025, 6, 10), "kind_stamp": _stamp(dt.date(2025, 6, 1 + n))})
     # 219 suspects sent to court in 2025 - 40 of them from 2024 cases; 30 suspects of 2025
-    # cases were sent in 2026 and do not count for 2025.
+    # cases were sent in 2026 and do not count for 2025. The figure comes from the dated
+    # events: the statuses were entered in January 2026, after the events they record.
     for i in range(219):
         rescue = cases_2024[i % 134] if i < 40 else cases_2025[i % 163]
         rows["suspect"].append({"id": f"s{i}", "rescue_id": rescue, "status": "sent_to_court",
-                                "status_stamp": _stamp(dt.date(2025, 3 + i % 9, 15))})
+                                "status_stamp": _stamp(dt.date(2026, 1, 5))})
+        rows["suspect_event"].append({"id": f"e{i}", "suspect_id": f"s{i}", "kind": "sent_to_court",
+                                      "on": dt.date(2025, 3 + i % 9, 15)})
+    # The broker behind three cases is one suspect in all three, sent to court once.
+    for n in (1, 2):
+        rows["suspect_case"].append({"id": f"sc{n}", "suspect_id": "s50", "rescue_id": cases_2025[n]})
     for i in range(30):
         rows["suspect"].append({"id": f"late{i}", "rescue_id": cases_2025[i], "status": "convicted",
-                                "status_stamp": _stamp(dt.date(2026, 1, 20))})
+                                "status_stamp": _stamp(dt.date(2025, 12, 20))})
+        for kind, day in (("sent_to_court", dt.date(2026, 1, 20)), ("convicted", dt.date(2026, 5, 2))):
+            rows["suspect_event"].append({"id": f"late{i}-{kind}", "suspect_id": f"late{i}",
+                                          "kind": kind, "on": day})
     return rows
 
 

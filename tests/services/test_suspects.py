@@ -29,6 +29,7 @@ def test_broker_in_three_cases_counts_once_for_sent_to_court(ws: Workspace) -> N
     suspects.add_event(ws, other.id, "sent_to_court", dt.date(2025, 12, 30))  # last year
     assert suspects.people_with_event(ws, "sent_to_court", 2026) == 1
     assert suspects.people_with_event(ws, "sent_to_court", 2025) == 1
+    assert _headline(ws, 2026) == 1 and _headline(ws, 2025) == 1  # the published figure too
     summary = suspects.summary(ws, broker.id)
     assert summary["cases"][0] == cases[0] and sorted(summary["cases"]) == sorted(cases)
     assert summary["status"] == "sent_to_court"
@@ -37,12 +38,39 @@ def test_broker_in_three_cases_counts_once_for_sent_to_court(ws: Workspace) -> N
     again = intake.add_suspect(ws, cases[2], name="Heng Vuthy", role="broker")
     suspects.add_event(ws, again.id, "sent_to_court", dt.date(2026, 6, 1))
     assert suspects.people_with_event(ws, "sent_to_court", 2026) == 2
+    assert _headline(ws, 2026) == 2
     assert matching.scan(ws, "suspect") >= 1
     with ws.tx() as s:
         pending = s.query(PersonLink).filter_by(entity="suspect").all()
         ids = [p.id for p in pending if {p.a_id, p.b_id} == {broker.id, again.id}]
     matching.link(ws, ids[0])
     assert suspects.people_with_event(ws, "sent_to_court", 2026) == 1
+    assert _headline(ws, 2026) == 1
+    # HQ computes the same from the synced records (suspect_case, suspect_event, person_link).
+    assert _headline_at_hq(ws, 2026) == 1 and _headline_at_hq(ws, 2025) == 1
+
+
+def _headline(ws: Workspace, year: int) -> int:
+    from fieldapp.reports import ReportFilter
+    from fieldapp.services.figures import figures_for
+
+    return figures_for(ws, ReportFilter.year(year)).yoy["suspects_sent_to_court"].current
+
+
+def _headline_at_hq(ws: Workspace, year: int) -> int:
+    """The figure from the records as HQ holds them: `{name: [value, hlc]}` per record."""
+    from fieldapp.reports import ReportFilter
+    from fieldapp.reports.figures import compute
+    from fieldapp.reports.source import JsonRecordSource
+    from fieldapp.store.models import Rescue, Suspect, SuspectCase, SuspectEvent
+    from fieldapp.sync.apply import local_state
+
+    with ws.tx() as s:
+        records = [(m.SYNC_ENTITY, o.id, local_state(o))
+                   for m in (Rescue, Suspect, SuspectCase, SuspectEvent, PersonLink)
+                   for o in s.query(m)]
+    return compute(JsonRecordSource(records), ReportFilter.year(year)).yoy[
+        "suspects_sent_to_court"].current
 
 
 def test_searching_a_phone_finds_every_case_it_appears_in(ws: Workspace) -> None:
