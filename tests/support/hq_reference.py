@@ -98,6 +98,7 @@ class ReferenceHq(Hq):
         self._ref_merge_into(s, change.entity, change.entity_id, post_code, fields, log.server_seq)
 
     def _ref_park(self, s: Session, device_id: str, seq: int, raw: Any, refusal: Refused) -> None:
+        s.info["hq_parked_seen"] = True  # (the answer names refused changes: see Ingest.push)
         raw = raw if isinstance(raw, dict) else {}
         raw = {k: v for k, v in raw.items() if k != "_why"}
         s.add(ParkedChange(
