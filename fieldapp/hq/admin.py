@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -12,8 +13,9 @@ from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import HlcClock
 from fieldapp.hq import atrest, db
 from fieldapp.hq.base import HqBase, _rowcount, now_utc
+from fieldapp.hq.figures import RowSource, ensure_rows
 from fieldapp.hq.ingest import Batch
-from fieldapp.hq.models import Record, ReferralConflict, SeenEnvelope
+from fieldapp.hq.models import Record, ReferralConflict, ReportRowsState, SeenEnvelope
 from fieldapp.sync.protocol import SYNCED_ENTITIES
 
 STATS_KEYS = {
@@ -101,6 +103,16 @@ class Admin(HqBase):
                 select(Record.entity, Record.entity_id, Record.fields).where(Record.entity == entity)
             ).yield_per(5000):
                 yield rec_entity, rec_id, atrest.open_fields(self.data_key, rec_entity, rec_id, fields)
+
+    @contextmanager
+    def report_source(self) -> Iterator[RowSource]:
+        """What the national figures are computed from: the narrow rows (`hq.figures`)."""
+        with self.sessions.begin() as s:
+            if s.get(ReportRowsState, 1) is None:
+                db.lock_feed(s)  # no push writes rows while they are filled
+                ensure_rows(s)
+        with self.sessions() as s:
+            yield RowSource(s)
 
     def prune_seen(self) -> int:
         cutoff = now_utc() - timedelta(days=self.settings.seen_envelope_days)

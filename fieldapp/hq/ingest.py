@@ -58,6 +58,7 @@ from fieldapp.hq.base import (
     now_utc,
     stored_change,
 )
+from fieldapp.hq.figures import RowWriter
 from fieldapp.hq.models import ChangeLog, Device, ParkedChange, Record, ReferralConflict
 from fieldapp.hq.validate import MISSING_PARENT, Held, Refused, Writer, check_change
 from fieldapp.sync.merge import merge_record, referral_status
@@ -333,6 +334,7 @@ class Batch:
                  "received_at": ref.received_at} for ref in logs])
         new: list[dict[str, Any]] = []
         changed: list[dict[str, Any]] = []
+        reported: list[tuple[str, str, dict[str, Any]]] = []
         fresh = sorted((r for r in self.recs.values() if r is not None), key=lambda r: r.order)
         for rec in fresh:
             if rec.id is not None and rec.fields is rec.written["fields"] \
@@ -341,6 +343,8 @@ class Batch:
                         rec.written["post_code"], rec.written["centre_code"],
                         rec.written["parent_id"]):
                 continue  # untouched
+            if rec.id is None or rec.fields is not rec.written["fields"]:
+                reported.append((rec.entity, rec.entity_id, rec.fields))
             row = {"post_code": rec.post_code, "centre_code": rec.centre_code,
                    "parent_id": rec.parent_id, "fields": rec.fields, "server_seq": rec.seq()}
             if rec.id is None:
@@ -365,6 +369,7 @@ class Batch:
                 group = [{k: v for k, v in c.items() if k != "fields"} for c in group]
             self.s.execute(update(_RECORDS).where(_RECORDS.c.id == bindparam("b_id"))
                            .values(**values), group)
+        RowWriter(self.s).write(reported)  # the figures' rows, in the same transaction
         self._expire_orm_records()
         # What was written is read again if the transaction goes on with this batch.
         self.recs.clear()

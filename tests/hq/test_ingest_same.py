@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,7 @@ class Dev:
     last_blob: bytes = b""
 
 
-def _add_devices(hqs: tuple[Hq, Hq]) -> list[Dev]:
+def _add_devices(hqs: Sequence[Hq]) -> list[Dev]:
     devs = []
     for post, role, centre in DEVICES:
         key = Ed25519PrivateKey.generate()
