@@ -25,10 +25,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from fieldapp.hq import atrest
+from fieldapp.hq import atrest, db
 from fieldapp.hq.models import Record, ReportRow, ReportRowsState
 from fieldapp.reports.definitions import age_on
 from fieldapp.reports.source import COLUMNS, hq_row, linked_persons
@@ -36,6 +36,7 @@ from fieldapp.reports.source import COLUMNS, hq_row, linked_persons
 REPORTED = ("rescue", "victim", "suspect", "referral", "referral_event", "person_link")
 _ORDER = {e: i for i, e in enumerate(REPORTED)}
 _CHUNK = 1000
+_ROWS: Table = ReportRow.__table__  # type: ignore[assignment]
 _PARENT = {"victim": ("rescue", "rescue_id"), "suspect": ("rescue", "rescue_id"),
            "referral": ("victim", "victim_id"), "referral_event": ("referral", "referral_id")}
 Case = tuple[str | None, dt.date | None]  # (rescue id, operation date)
@@ -76,7 +77,7 @@ class RowWriter:
                 for eid, rid, day in self.s.execute(
                         select(ReportRow.entity_id, ReportRow.rescue_id, ReportRow.op_date)
                         .where(ReportRow.entity == entity,
-                               ReportRow.entity_id.in_(ids[i:i + _CHUNK]))):
+                               db.among(self.s, ReportRow.entity_id, ids[i:i + _CHUNK]))):
                     known[(entity, eid)] = (rid, day)
 
     def write(self, records: Iterable[tuple[str, str, Mapping[str, Any]]],
@@ -104,12 +105,14 @@ class RowWriter:
                 row = self._row(entity, entity_id, fields, known)
                 rows.append(row)
                 known[(entity, entity_id)] = (row["rescue_id"], row["op_date"])
-        for entity in REPORTED:
-            ids = [r["entity_id"] for r in rows if r["entity"] == entity]
+        for entity in REPORTED:  # rows stored before (each has a case, maybe (None, None))
+            ids = [r["entity_id"] for r in rows
+                   if r["entity"] == entity and (entity, r["entity_id"]) in before]
             for i in range(0, len(ids), _CHUNK):
                 self.s.execute(delete(ReportRow).where(
-                    ReportRow.entity == entity, ReportRow.entity_id.in_(ids[i:i + _CHUNK])))
-        self.s.execute(insert(ReportRow), rows)
+                    ReportRow.entity == entity,
+                    db.among(self.s, ReportRow.entity_id, ids[i:i + _CHUNK])))
+        db.bulk_insert(self.s, _ROWS, rows)
         self._cascade(rows, before, reopen)
 
     def _row(self, entity: str, entity_id: str, fields: Mapping[str, Any],

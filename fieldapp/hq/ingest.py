@@ -15,7 +15,6 @@ acknowledged like an applied one: no single change can stall a device's queue.
 from __future__ import annotations
 
 import itertools
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,14 +23,9 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import (
-    ARRAY,
-    BigInteger,
-    String,
     Table,
-    any_,
     bindparam,
     func,
-    insert,
     select,
     text,
     union,
@@ -112,13 +106,6 @@ class Rec:
 Key = tuple[str, str]
 
 
-def _among(s: Session, column: Any, values: Sequence[Any]) -> Any:
-    """``column IN values``; on PostgreSQL one array parameter (``= ANY``), which costs far
-    less to send than a parameter per value."""
-    if s.get_bind().dialect.name == "postgresql":
-        kind = String if isinstance(values[0], str) else BigInteger
-        return column == any_(bindparam(None, list(values), type_=ARRAY(kind)))
-    return column.in_(values)
 _COLUMNS = (Record.id, Record.entity, Record.entity_id, Record.post_code, Record.centre_code,
             Record.parent_id, Record.fields, Record.server_seq)
 
@@ -172,7 +159,7 @@ class Batch:
             for i in range(0, len(ordered), _CHUNK):
                 part = ordered[i:i + _CHUNK]
                 for row in self.s.execute(select(*_COLUMNS).where(
-                        Record.entity == entity, _among(self.s, Record.entity_id, part))):
+                        Record.entity == entity, db.among(self.s, Record.entity_id, part))):
                     self._remember(self._take(row))
                 for entity_id in part:
                     self.recs.setdefault((entity, entity_id), None)
@@ -183,9 +170,16 @@ class Batch:
         for i in range(0, len(ids), _CHUNK):
             part = ids[i:i + _CHUNK]
             for row in self.s.execute(select(*_COLUMNS).where(
-                    Record.entity == "referral_event", _among(self.s, Record.parent_id, part))):
+                    Record.entity == "referral_event", db.among(self.s, Record.parent_id, part))):
                 self._remember(self._take(row))
         self._children_read.update(ids)
+
+    def assume_new(self, keys: Iterable[Key]) -> None:
+        """Records the caller knows HQ does not hold (bulk loads): no query for them."""
+        for entity, entity_id in keys:
+            self.recs.setdefault((entity, entity_id), None)
+            if entity == "referral":
+                self._children_read.add(entity_id)
 
     def get(self, entity: str, entity_id: str) -> Rec | None:
         key = (entity, entity_id)
@@ -326,7 +320,7 @@ class Batch:
         if logs:
             for ref, seq in zip(logs, self._allocate(len(logs)), strict=True):
                 ref.seq = seq
-            self._insert(_LOG, [
+            db.bulk_insert(self.s, _LOG, [
                 {"server_seq": ref.seq, "entity": ref.entity, "entity_id": ref.entity_id,
                  "fields": atrest.seal_fields(self.key, ref.entity, ref.entity_id, ref.fields)
                  if ref.fields else ref.fields,
@@ -356,7 +350,7 @@ class Batch:
                           if rec.fields is not rec.written["fields"] else None)
                 changed.append({"b_id": rec.id, **row, "fields": sealed})
         if new:
-            self._insert(_RECORDS, new)
+            db.bulk_insert(self.s, _RECORDS, new)
         for with_fields in (True, False):
             group = [c for c in changed if (c["fields"] is not None) == with_fields]
             if not group:
@@ -376,19 +370,6 @@ class Batch:
         self.logs.clear()
         self.children.clear()
         self._children_read.clear()
-
-    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        """Insert many rows: PostgreSQL's COPY, else one executemany."""
-        if self.s.get_bind().dialect.name != "postgresql":
-            self.s.execute(insert(table), rows)
-            return
-        names = list(rows[0])
-        raw = self.s.connection().connection.driver_connection
-        assert raw is not None
-        with raw.cursor() as cur, cur.copy(
-                f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([json.dumps(v) if k == "fields" else v for k, v in row.items()])
 
     def _expire_orm_records(self) -> None:
         """ORM `Record` objects in the session (callers that read some) no longer hold the truth."""

@@ -1,7 +1,8 @@
 """The national figures' narrow rows (`hq.models.ReportRow`), filled from the records.
 
 The table starts empty: its rows need the data key to read the records they come from,
-which migrations never have; `fieldapp.hq.figures.ensure_rows` fills it at the first report.
+which migrations never have; `fieldapp.hq.figures.ensure_rows` fills it at the first report
+(a database without records is marked complete at once).
 
 Revision ID: 0003_h16hq_report_rows
 Revises: 0002_h9ops
@@ -44,6 +45,9 @@ def upgrade() -> None:
         sa.Column("complete", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
+    # A database without records has every row it needs already.
+    op.execute("INSERT INTO report_rows_state (id, complete) "
+               "SELECT 1, TRUE WHERE NOT EXISTS (SELECT 1 FROM records)")
 
 
 def downgrade() -> None:
