@@ -2,7 +2,9 @@
 
 Absolute times on shared machines are noisy: the figures that matter are the ratios
 measured within one run (encrypted vs plain, 100k vs 100 rescues, ours vs the link).
-Set BENCH_ONLY=store,ui,reports,sync to run a subset; BENCH_DEMO_RESCUES for the demo size.
+Set BENCH_ONLY=store,ui,reports,sync,matching,hq to run a subset; BENCH_DEMO_RESCUES for the
+demo size. ``--million`` (``make bench BENCH_ARGS=--million``) adds the 1,000,000-record HQ
+run to the hq suite (long: its build time is one of its figures).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ SUITES = {
     "sync": "benchmarks.bench_sync",
     "matching": "benchmarks.bench_matching",
     "splink": "benchmarks.bench_splink",
+    "hq": "benchmarks.bench_hq",
 }
 
 
@@ -65,7 +68,9 @@ def main() -> int:
             continue
         print(f"== {name}", flush=True)
         start = time.perf_counter()
-        kwargs = {}
+        kwargs: dict[str, object] = {}
+        if name == "hq":
+            kwargs["million"] = "--million" in sys.argv[1:]
         if name == "store" and os.environ.get("BENCH_DEMO_RESCUES"):
             kwargs["demo_rescues"] = int(os.environ["BENCH_DEMO_RESCUES"])
         try:

@@ -1,18 +1,16 @@
-"""Sync throughput and wire efficiency: loopback push+pull, bytes per record, a 32 kbit/s link, HQ ingest.
+"""Sync throughput and wire efficiency: loopback push+pull, bytes per record, a 32 kbit/s link.
 
 Run from the repository root: ``.venv/bin/python -m benchmarks.bench_sync`` (prints JSON).
-`run()` returns the figures as a dict. Needs PostgreSQL at 127.0.0.1:5432 for the ingest
-figure (skipped, with a note, when it is down).
+`run()` returns the figures as a dict. HQ's ingest under 20 devices is `benchmarks.bench_hq`
+(HQ in its own processes, PostgreSQL, every change counted).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -26,8 +24,6 @@ from fieldapp.sync.client import wire_change
 from tests.conftest import add_user
 from tests.support.hqserver import (
     RunningHq,
-    TestDevice,
-    database_url,
     make_settings,
     running_server,
 )
@@ -114,62 +110,11 @@ def bench_slow_link(tmp: Path, records: int) -> dict[str, Any]:
     }
 
 
-def bench_ingest(tmp: Path, devices: int = 20, per_device: int = 1000,
-                 batch: int = 250) -> dict[str, Any]:
-    try:
-        with database_url("postgresql", tmp) as url, running_server(
-            make_settings(tmp / "hq", url)
-        ) as hq:
-            clients = []
-            for _ in range(devices):
-                code = hq.hq.create_enrolment_code(post_code="POIPET", role=Role.OFFICER,
-                                                   centre_code=None, ttl=dt.timedelta(days=1))
-                d = TestDevice()
-                with hq.client() as c:
-                    d.enrol(c, code)
-                clients.append(d)
-            errors: list[str] = []
-
-            def work(d: TestDevice) -> None:
-                with hq.client() as c:
-                    for start in range(0, per_device, batch):
-                        changes = [d.change("victim", {"name_latin": f"n{start + i}",
-                                                       "sex": "female", "rescue_id": "r"})
-                                   for i in range(batch)]
-                        for _ in range(5):  # a lost race with a concurrent push: send again
-                            r = c.post("/v1/push", content=d.seal_push(changes),
-                                       headers={"content-type": "application/octet-stream"})
-                            if r.status_code == 200:
-                                break
-                        else:
-                            errors.append(str(r.status_code))
-
-            threads = [threading.Thread(target=work, args=(d,)) for d in clients]
-            t = time.perf_counter()
-            for th in threads:
-                th.start()
-            for th in threads:
-                th.join()
-            elapsed = time.perf_counter() - t
-            total = hq.hq.stats()["victims"]
-    except RuntimeError as exc:
-        return {"skipped": str(exc)[:200]}
-    return {
-        "devices": devices,
-        "changes": devices * per_device,
-        "stored": total,
-        "elapsed_s": round(elapsed, 2),
-        "changes_per_s": round(devices * per_device / elapsed),
-        "failed_batches": len(errors),
-    }
-
-
 def run(records: int = 10_000, slow_records: int = 1_000) -> dict[str, Any]:
     tmp = Path(tempfile.mkdtemp(prefix="fieldapp-bench-sync-"))
     try:
         out: dict[str, Any] = {"loopback": bench_loopback(tmp / "loop", records)}
         out["link_32kbit"] = bench_slow_link(tmp / "slow", slow_records)
-        out["hq_ingest_postgresql"] = bench_ingest(tmp / "ingest")
         loop, slow = out["loopback"], out["link_32kbit"]
         out["targets"] = {
             "wire_vs_raw_json<=0.7": loop["push_wire_vs_raw_json"] <= 0.7,

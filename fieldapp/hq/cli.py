@@ -447,9 +447,11 @@ def run(argv: Sequence[str]) -> int:
 
         hq = _hq(args)
         try:
-            out = make_report(hq.report_records, args.year, args.province, args.format, args.out,
-                              post=args.post, threshold=args.threshold, lang=args.lang,
-                              pdf_writer=_pdf_writer() if args.format == "pdf" else no_pdf_writer)
+            with hq.report_source() as source:  # the narrow rows (fieldapp.hq.figures)
+                out = make_report(source, args.year, args.province, args.format, args.out,
+                                  post=args.post, threshold=args.threshold, lang=args.lang,
+                                  pdf_writer=_pdf_writer() if args.format == "pdf"
+                                  else no_pdf_writer)
         finally:
             hq.close()
         print(f"wrote {out}; counts below {args.threshold} are shown as <{args.threshold}")

@@ -63,7 +63,8 @@ def withhold(dev: Device, entity: str, fields: dict[str, Any]) -> dict[str, Any]
     return {k: v for k, v in fields.items() if k not in hidden}
 
 
-def share_link(s: Session, rec: Record, merged: Mapping[str, Any]) -> None:
+def share_link(s: Session, entity: str, entity_id: str, post_code: str | None,
+               merged: Mapping[str, Any]) -> None:
     """Let the posts of both people a link joins pull it (called as it is merged)."""
     kind = _value(merged, "entity")
     ids = [str(x) for x in (_value(merged, "a_id"), _value(merged, "b_id")) if x]
@@ -71,13 +72,13 @@ def share_link(s: Session, rec: Record, merged: Mapping[str, Any]) -> None:
         return
     posts = set(s.scalars(select(Record.post_code).where(
         Record.entity == str(kind), Record.entity_id.in_(ids), Record.post_code.is_not(None))))
-    posts.discard(rec.post_code)
+    posts.discard(post_code)
     if not posts:
         return
     have = set(s.scalars(select(SharedRecord.post_code).where(
-        SharedRecord.entity == rec.entity, SharedRecord.entity_id == rec.entity_id)))
+        SharedRecord.entity == entity, SharedRecord.entity_id == entity_id)))
     for post in sorted(p for p in posts - have if p):
-        s.add(SharedRecord(entity=rec.entity, entity_id=rec.entity_id, post_code=post))
+        s.add(SharedRecord(entity=entity, entity_id=entity_id, post_code=post))
 
 
 def _value(fields: Mapping[str, Any], name: str) -> Any:

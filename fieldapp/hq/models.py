@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -167,3 +169,37 @@ class SharedRecord(Base):
     entity: Mapped[str] = mapped_column(String(32), primary_key=True)
     entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     post_code: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
+
+
+class ReportRow(Base):
+    """What the national figures read of one record, in narrow columns (`fieldapp.hq.figures`).
+
+    Kept in the same transaction as the record. Nothing here identifies a person: no
+    names, no birth date (a victim's age at the case's date instead), no narratives.
+    `rescue_id`/`op_date` are the case a record belongs to, so a report reads one date range.
+    """
+
+    __tablename__ = "report_rows"
+    __table_args__ = (Index("ix_report_rows_entity_op_date", "entity", "op_date"),)
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rescue_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    op_date: Mapped[date | None] = mapped_column(Date)
+    k1: Mapped[str | None] = mapped_column(String)
+    k2: Mapped[str | None] = mapped_column(String)
+    k3: Mapped[str | None] = mapped_column(String)
+    k4: Mapped[str | None] = mapped_column(String)
+    flag: Mapped[bool | None] = mapped_column(Boolean)
+    num: Mapped[int | None] = mapped_column(Integer)
+    day: Mapped[date | None] = mapped_column(Date)
+    at: Mapped[str | None] = mapped_column(String(40))
+
+
+class ReportRowsState(Base):
+    """One row (id 1) once `report_rows` holds every record (see `fieldapp.hq.figures`)."""
+
+    __tablename__ = "report_rows_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    complete: Mapped[bool] = mapped_column(Boolean)

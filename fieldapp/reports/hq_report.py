@@ -10,21 +10,23 @@ from fieldapp.domain.errors import InvalidInput
 from fieldapp.reports.definitions import DEFAULT_THRESHOLD, ReportFilter
 from fieldapp.reports.figures import compute
 from fieldapp.reports.render import PdfWriter, no_pdf_writer, write_figures
-from fieldapp.reports.source import HqRecord, JsonRecordSource
+from fieldapp.reports.source import HqRecord, JsonRecordSource, RecordSource
 from fieldapp.reports.suppress import publish
 
 FORMATS = ("pdf", "csv", "json")
 
 
-def make_report(records_iterable: Iterable[HqRecord] | Callable[[str], Iterable[HqRecord]],
+def make_report(records_iterable: Iterable[HqRecord] | Callable[[str], Iterable[HqRecord]]
+                | RecordSource,
                 year: int, province: str | None, fmt: str, out: Path, *,
                 post: str | None = None, threshold: int = DEFAULT_THRESHOLD,
                 lang: str = "en", as_of: dt.date | None = None,
                 pdf_writer: PdfWriter = no_pdf_writer) -> Path:
     """Compute, suppress small cells, and write the year's report; returns `out`.
 
-    `records_iterable`: HQ records `(entity, entity_id, {name: [value, hlc]})`, or a
-    function giving them per entity (see JsonRecordSource). A PDF is written by
+    `records_iterable`: HQ records `(entity, entity_id, {name: [value, hlc]})`, a
+    function giving them per entity (see JsonRecordSource), or a RecordSource (HQ's narrow
+    report rows, `fieldapp.hq.figures.RowSource`). A PDF is written by
     `pdf_writer`, which the command line chooses (it needs Qt; the server never loads it).
     """
     if fmt not in FORMATS:
@@ -32,7 +34,9 @@ def make_report(records_iterable: Iterable[HqRecord] | Callable[[str], Iterable[
     if not 2000 <= year <= 2100:
         raise InvalidInput("year: give a four-digit year")
     flt = ReportFilter.year(year, province=province or None, post=post or None)
-    published = publish(compute(JsonRecordSource(records_iterable), flt, as_of), threshold)
+    source = (records_iterable if isinstance(records_iterable, RecordSource)
+              else JsonRecordSource(records_iterable))
+    published = publish(compute(source, flt, as_of), threshold)
     out = Path(out)
     if fmt == "pdf":
         return pdf_writer(published, out, lang)

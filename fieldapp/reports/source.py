@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import String, case, select, type_coerce
 from sqlalchemy.orm import Session
@@ -47,6 +47,7 @@ COLUMNS: dict[str, dict[str, type]] = {
 }
 
 
+@runtime_checkable
 class RecordSource(Protocol):
     """Yields one plain dict per record of `entity`, with exactly the keys of COLUMNS[entity].
 

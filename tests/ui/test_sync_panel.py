@@ -95,7 +95,7 @@ def test_sync_failure_says_what_failed_and_why(qtbot: Any, tmp_path: Path,
 def test_large_clock_skew_is_shown(qtbot: Any, tmp_path: Path, hq: Any, make_controller: Any,
                                    monkeypatch: Any) -> None:
     root, _ids = device(tmp_path, hq)
-    from fieldapp.hq import service as hq_service
+    from fieldapp.hq import base as hq_service
 
     real = hq_service.now_ms
     monkeypatch.setattr(hq_service, "now_ms", lambda: real() - 20 * 60 * 1000)  # HQ runs behind

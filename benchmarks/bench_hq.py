@@ -1,0 +1,225 @@
+"""HQ at national scale: push ingest on PostgreSQL, and (BENCH_ARGS=--million) a 1M-record HQ.
+
+Ingest: 20 devices push at once to HQ server processes (1, 2 and 4 of them, sharing one
+PostgreSQL), the clients in this process, each HQ in its own. Every change is accounted
+for: the changes HQ holds (applied or parked) are counted in the database afterwards and
+compared with what the clients sent; a client failure (a timeout, an error answer after
+the retries) or a difference fails the benchmark. The same load against the old
+one-change-at-a-time ingest (`tests/support/hq_reference.py`, 1 process) gives the ratio.
+
+Run: ``.venv/bin/python -m benchmarks.bench_hq`` (prints JSON); ``--million`` adds the
+1M-record run (`benchmarks.bench_million`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+
+from fieldapp.domain.enums import Role
+from fieldapp.domain.ids import uuid7
+from fieldapp.hq.models import ChangeLog, ParkedChange
+from fieldapp.hq.service import Hq
+from tests.support.hqserver import TestDevice, free_port, make_settings, postgres_schema
+
+OCTETS = {"content-type": "application/octet-stream"}
+CLIENT_TIMEOUT_S = 30.0
+
+
+class IngestFailed(AssertionError):
+    """The clients' count and HQ's count of changes differ, or a client failed."""
+
+
+def serve(data_dir: str, url: str, port: str, impl: str) -> None:
+    """One HQ server process (the benchmark starts these)."""
+    import uvicorn
+
+    from fieldapp.hq.app import create_app
+
+    settings = make_settings(Path(data_dir), url)
+    if impl == "reference":
+        from tests.support.hq_reference import ReferenceHq
+
+        hq: Hq = ReferenceHq(settings)
+    else:
+        hq = Hq(settings)
+    uvicorn.run(create_app(settings, hq=hq), host="127.0.0.1", port=int(port),
+                log_level="warning", lifespan="off")
+
+
+@contextlib.contextmanager
+def hq_processes(data_dir: Path, url: str, n: int, impl: str) -> Iterator[list[str]]:
+    """`n` HQ server processes on one database; yields their base URLs."""
+    procs: list[subprocess.Popen[bytes]] = []
+    urls = []
+    try:
+        for _ in range(n):  # one after the other: each migrates (a no-op after the first)
+            port = free_port()
+            procs.append(subprocess.Popen(
+                [sys.executable, "-m", "benchmarks.bench_hq", "serve", str(data_dir), url,
+                 str(port), impl], env={**os.environ, "PYTHONPATH": os.getcwd()}))
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if httpx.get(base + "/v1/health", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if procs[-1].poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("an HQ server process did not start")
+                time.sleep(0.2)
+            urls.append(base)
+        yield urls
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+def _batches(d: TestDevice, per_device: int, batch: int) -> list[tuple[bytes, int]]:
+    """A device's pushes, sealed beforehand: rescues, victims in them, some later edits."""
+    blobs = []
+    victims: list[str] = []
+    for start in range(0, per_device, batch):
+        changes: list[dict[str, Any]] = []
+        rescue = ""
+        for i in range(start, min(start + batch, per_device)):
+            if i % 10 == 0:
+                rescue = uuid7()
+                changes.append(d.change("rescue", {"place": f"checkpoint {i}",
+                                                   "exploitation_type": "labour"},
+                                        entity_id=rescue))
+            elif i % 10 == 9 and victims:
+                changes.append(d.change("victim", {"estimated_age": 20 + i % 40},
+                                        entity_id=victims[(i * 7) % len(victims)]))
+            else:
+                vid = uuid7()
+                victims.append(vid)
+                changes.append(d.change("victim", {"name_latin": f"n{i}", "sex": "female",
+                                                   "rescue_id": rescue}, entity_id=vid))
+        blobs.append((d.seal_push(changes), len(changes)))
+    return blobs
+
+
+def bench_ingest(tmp: Path, *, servers: int = 1, impl: str = "bulk", devices: int = 20,
+                 per_device: int = 1000, batch: int = 250, strict: bool = True) -> dict[str, Any]:
+    """Push `devices` x `per_device` changes at once; count what HQ holds afterwards."""
+    data_dir = tmp / "hq"
+    with postgres_schema() as url:
+        settings = make_settings(data_dir, url)
+        admin = Hq(settings)  # migrates the schema; makes the enrolment codes; counts
+        try:
+            with hq_processes(data_dir, url, servers, impl) as bases:
+                clients = []
+                for i in range(devices):
+                    code = admin.create_enrolment_code(post_code="POIPET", role=Role.OFFICER,
+                                                       centre_code=None, ttl=dt.timedelta(days=1))
+                    d = TestDevice()
+                    with httpx.Client(base_url=bases[i % servers], timeout=30) as c:
+                        d.enrol(c, code)
+                    clients.append((d, bases[i % servers], _batches(d, per_device, batch)))
+                sent = [0]
+                failures: list[str] = []
+                lock = threading.Lock()
+
+                def work(base: str, blobs: list[tuple[bytes, int]]) -> None:
+                    with httpx.Client(base_url=base, timeout=CLIENT_TIMEOUT_S) as c:
+                        for blob, n in blobs:
+                            for _ in range(5):  # a lost race with a concurrent push: send again
+                                try:
+                                    r = c.post("/v1/push", content=blob, headers=OCTETS)
+                                except httpx.HTTPError as exc:
+                                    with lock:
+                                        failures.append(type(exc).__name__)
+                                    return  # a device whose link failed stops this round
+                                if r.status_code == 200:
+                                    with lock:
+                                        sent[0] += n
+                                    break
+                            else:
+                                with lock:
+                                    failures.append(f"HTTP {r.status_code}")
+
+                threads = [threading.Thread(target=work, args=(base, blobs))
+                           for _, base, blobs in clients]
+                t = time.perf_counter()
+                for th in threads:
+                    th.start()
+                for th in threads:
+                    th.join()
+                elapsed = time.perf_counter() - t
+            ids = [d.id for d, _, _ in clients]
+            with admin.sessions() as s:
+                stored = int(s.scalar(select(func.count()).select_from(ChangeLog)
+                                      .where(ChangeLog.origin_device.in_(ids))) or 0)
+                parked = int(s.scalar(select(func.count()).select_from(ParkedChange)
+                                      .where(ParkedChange.device_id.in_(ids))) or 0)
+        finally:
+            admin.close()
+    total = devices * per_device
+    out = {
+        "impl": impl, "servers": servers, "devices": devices, "changes_sent": total,
+        "changes_acknowledged": sent[0], "changes_held_at_hq": stored + parked,
+        "changes_parked": parked, "client_failures": len(failures),
+        "failure_kinds": ",".join(sorted(set(failures))) or "none",
+        "elapsed_s": round(elapsed, 2),
+        "changes_per_s": round((stored + parked) / elapsed),
+    }
+    if strict and (failures or stored + parked != total or sent[0] != total):
+        raise IngestFailed(f"ingest lost track of changes: {json.dumps(out)}")
+    return out
+
+
+def run(million: bool = False) -> dict[str, Any]:
+    tmp = Path(tempfile.mkdtemp(prefix="fieldapp-bench-hq-"))
+    try:
+        out: dict[str, Any] = {}
+        before = bench_ingest(tmp / "ref", impl="reference", strict=False)
+        out["ingest_reference_1proc"] = before
+        for n in (1, 2, 4):
+            out[f"ingest_bulk_{n}proc"] = bench_ingest(tmp / f"bulk{n}", servers=n)
+        one = out["ingest_bulk_1proc"]["changes_per_s"]
+        out["ingest_ratio_bulk_vs_reference"] = round(one / max(1, before["changes_per_s"]), 2)
+        out["ingest_scaling_2proc_vs_1"] = round(
+            out["ingest_bulk_2proc"]["changes_per_s"] / max(1, one), 2)
+        out["ingest_scaling_4proc_vs_1"] = round(
+            out["ingest_bulk_4proc"]["changes_per_s"] / max(1, one), 2)
+        out["target_ingest_5000_per_s"] = max(
+            out[f"ingest_bulk_{n}proc"]["changes_per_s"] for n in (1, 2, 4)) >= 5000
+        if million:
+            from benchmarks import bench_million
+
+            out["million"] = bench_million.run(tmp / "million")
+        return out
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["serve"]:
+        serve(*sys.argv[2:6])
+    elif sys.argv[1:2] == ["one"]:  # a single quick figure while developing
+        print(json.dumps(bench_ingest(Path(tempfile.mkdtemp(prefix="fieldapp-bench-hq-")),
+                                      servers=int(sys.argv[2]), impl=sys.argv[3],
+                                      strict=False), indent=2))
+    else:
+        print(json.dumps(run("--million" in sys.argv), indent=2))

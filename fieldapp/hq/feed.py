@@ -1,0 +1,151 @@
+"""HQ's change feed: entitled pulls and return bundles (see `fieldapp.hq.entitlement`).
+
+Pulls send the *merged state* of every entitled record whose ``server_seq`` (the change
+feed position of its latest change) is above the cursor, rather than each raw change:
+under per-field LWW that is equivalent, and a device that was away for a month gets one
+row per record instead of its whole history.
+"""
+
+from __future__ import annotations
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from pydantic import ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldapp.crypto.envelope import EnvelopeHeader, EnvelopeKind, seal
+from fieldapp.domain.enums import Role
+from fieldapp.hq import base, desk
+from fieldapp.hq.base import HqBase, PayloadInvalid, UnknownDevice, describe_validation, now_utc
+from fieldapp.hq.entitlement import VICTIM_ESSENTIALS, entitled
+from fieldapp.hq.models import ChangeLog, Device, Record
+from fieldapp.sync.protocol import PullAnswer, PulledRecord, PullRequest, dump
+
+
+class Feed(HqBase):
+    """Pull answers and return bundles."""
+
+    # -- pull ------------------------------------------------------------------------
+
+    def pull(self, blob: bytes) -> bytes:
+        """Answer a signed pull request with a page sealed to the requesting device.
+
+        The page and the cursor it reports are read in one snapshot (REPEATABLE READ on
+        PostgreSQL, where each statement of a READ COMMITTED transaction would have its
+        own): a change committed between the two reads could otherwise be jumped over.
+        """
+        with self.sessions.begin() as s:
+            dev, header, payload = self._open(s, blob, (EnvelopeKind.PULL_REQUEST,))
+            self._remember(s, header)
+            try:
+                req = PullRequest.model_validate_json(payload)
+            except ValidationError as exc:
+                raise PayloadInvalid(describe_validation(exc)) from None
+            dev.last_seen = now_utc()
+            x_pub = X25519PublicKey.from_public_bytes(dev.x25519_public)
+            device_id = dev.id
+        limit = min(req.limit, self.settings.page_size)
+        with self._snapshot() as s:
+            reader = s.get(Device, device_id)
+            if reader is None:  # pragma: no cover - devices are never deleted
+                raise UnknownDevice("this device is not known")
+            answer = self._page(s, reader, req.cursor, limit, own_node=req.own_node)
+        hdr = EnvelopeHeader(
+            kind=EnvelopeKind.PULL_ANSWER,
+            device_id=device_id,
+            seq_from=req.cursor,
+            seq_to=answer.next_cursor,
+        )
+        return seal(
+            dump(answer),
+            recipient_x25519_public=x_pub,
+            sender_ed25519_private=self.keys.signing,
+            header=hdr,
+        )
+
+    def _snapshot(self) -> Session:
+        """A read-only session whose statements all see one snapshot."""
+        if self.engine.dialect.name == "postgresql":
+            bind = self.engine.execution_options(isolation_level="REPEATABLE READ")
+            # From the same factory, so it carries the data key (hq.atrest opens on load).
+            return self.sessions(bind=bind)
+        # SQLite: a read transaction in WAL mode sees one snapshot from its first read.
+        return self.sessions()
+
+    def _page(self, s: Session, dev: Device, cursor: int, limit: int,
+              own_node: str | None = None) -> PullAnswer:
+        rows = s.scalars(
+            select(Record)
+            .where(Record.server_seq > cursor, entitled(dev))
+            .order_by(Record.server_seq)
+            .limit(limit + 1)
+        ).all()
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        centre = dev.role == Role.CENTRE_STAFF.value
+        out = []
+        mine = f"-{own_node}" if own_node else None
+        for r in rows:
+            fields = r.fields
+            if mine and fields and all(str(v[1]).endswith(mine) for v in fields.values()):
+                continue  # every winning value came from the asking device: it has them
+            if centre and r.entity == "victim":
+                fields = {k: v for k, v in fields.items() if k in VICTIM_ESSENTIALS}
+            fields = desk.withhold(dev, r.entity, fields)
+            out.append(
+                PulledRecord(
+                    server_seq=r.server_seq,
+                    entity=r.entity,
+                    entity_id=r.entity_id,
+                    post_code=r.post_code,
+                    fields={k: (v[0], v[1]) for k, v in fields.items()},
+                )
+            )
+        next_cursor = rows[-1].server_seq if rows else cursor
+        if not has_more:
+            # Nothing entitled beyond: jump to the feed head so the next pull starts there.
+            head = s.scalar(select(func.max(ChangeLog.server_seq))) or 0
+            next_cursor = max(next_cursor, head)
+        revoked = s.scalars(
+            select(Device.id).where(Device.post_code == dev.post_code, Device.revoked.is_(True))
+        ).all()
+        return PullAnswer(
+            records=out,
+            next_cursor=next_cursor,
+            has_more=has_more,
+            hq_time_ms=base.now_ms(),
+            revoked_devices=list(revoked),
+        )
+
+    def export_bundle(self, device_id: str, *, since: int = 0) -> bytes:
+        """Everything the device is entitled to since `since`, sealed to it (a return file).
+
+        The file also acknowledges (signed, like every answer) what HQ holds from the
+        device, bundles imported included, so the device counts those changes as sent. A
+        revoked device gets that acknowledgement only, no records: it can then see that its
+        last bundle arrived and be wiped without losing anything.
+        """
+        with self.sessions() as s:
+            dev = s.get(Device, device_id)
+            if dev is None:
+                raise UnknownDevice(f"no device {device_id[:64]!r}")
+            if dev.revoked:
+                answer = PullAnswer(records=[], next_cursor=since, has_more=False,
+                                    hq_time_ms=base.now_ms())
+            else:
+                answer = self._page(s, dev, since, 10_000_000)
+            answer.acked_seq = dev.acked_seq
+            x_pub = X25519PublicKey.from_public_bytes(dev.x25519_public)
+        hdr = EnvelopeHeader(
+            kind=EnvelopeKind.RETURN_BUNDLE,
+            device_id=device_id,
+            seq_from=since,
+            seq_to=answer.next_cursor,
+        )
+        return seal(
+            dump(answer),
+            recipient_x25519_public=x_pub,
+            sender_ed25519_private=self.keys.signing,
+            header=hdr,
+        )
+
