@@ -16,6 +16,8 @@ Column use per entity (`hq_row` values, so a report computes exactly what it did
 | suspect | its case | status | status stamp | | | | | | |
 | referral | its victim's case | service | outcome | | victim id | | | due | created |
 | referral_event | its referral's case | kind | kind stamp | | referral id | | | | at |
+| suspect_case | the further case | | | | suspect id | | | | |
+| suspect_event | | kind | | | suspect id | | | on | |
 | person_link | | entity | a id | b id | decision | | | | |
 """
 
@@ -33,12 +35,14 @@ from fieldapp.hq.models import Record, ReportRow, ReportRowsState
 from fieldapp.reports.definitions import age_on
 from fieldapp.reports.source import COLUMNS, hq_row, linked_persons
 
-REPORTED = ("rescue", "victim", "suspect", "referral", "referral_event", "person_link")
+REPORTED = ("rescue", "victim", "suspect", "referral", "referral_event", "suspect_case",
+            "suspect_event", "person_link")
 _ORDER = {e: i for i, e in enumerate(REPORTED)}
 _CHUNK = 1000
 _ROWS: Table = ReportRow.__table__  # type: ignore[assignment]
 _PARENT = {"victim": ("rescue", "rescue_id"), "suspect": ("rescue", "rescue_id"),
-           "referral": ("victim", "victim_id"), "referral_event": ("referral", "referral_id")}
+           "referral": ("victim", "victim_id"), "referral_event": ("referral", "referral_id"),
+           "suspect_case": ("rescue", "rescue_id")}
 Case = tuple[str | None, dt.date | None]  # (rescue id, operation date)
 
 
@@ -125,6 +129,9 @@ class RowWriter:
                        k3=_raw(fields, "b_id"), k4=_raw(fields, "decision"))
             return out
         r = hq_row(entity, entity_id, fields)
+        if entity == "suspect_event":
+            out.update(k1=r["kind"], k4=r["suspect_id"], day=r["on"])
+            return out
         if entity == "rescue":
             out.update(rescue_id=entity_id, op_date=r["operation_date"], k1=r["province_code"],
                        k2=r["post_code"], k3=r["exploitation_type"], flag=r["cross_border"])
@@ -135,6 +142,11 @@ class RowWriter:
                 self._cases({parent}, known)
             return known.get(parent, (None, None))
 
+        if entity == "suspect_case":
+            rescue_id = r["rescue_id"] or None
+            day = case_of(("rescue", rescue_id))[1] if rescue_id else None
+            out.update(rescue_id=rescue_id, op_date=day, k4=r["suspect_id"])
+            return out
         if entity in ("victim", "suspect"):
             rescue_id = r["rescue_id"] or None
             day = case_of(("rescue", rescue_id))[1] if rescue_id else None
@@ -233,9 +245,10 @@ class RowSource:
                 ReportRow.day, ReportRow.at]
         q = select(*cols).where(ReportRow.entity == entity)
         # Suspects: every case's ("sent to court" counts by the date it happened).
-        if entity != "suspect" and since is not None:
+        dated = entity not in ("suspect", "suspect_case", "suspect_event")
+        if dated and since is not None:
             q = q.where(ReportRow.op_date >= since)
-        if entity != "suspect" and until is not None:
+        if dated and until is not None:
             q = q.where(ReportRow.op_date <= until)
         result = self.s.connection().execute(q.execution_options(yield_per=20_000))
         make = _MAKERS[entity]
@@ -243,10 +256,10 @@ class RowSource:
             for values in part:
                 yield make(*values)
 
-    def persons(self) -> dict[str, str]:
+    def persons(self, entity: str = "victim") -> dict[str, str]:
         return linked_persons(self.s.execute(
             select(ReportRow.k1, ReportRow.k2, ReportRow.k3, ReportRow.k4)
-            .where(ReportRow.entity == "person_link")))
+            .where(ReportRow.entity == "person_link")), entity)
 
 
 def _dt(text: str | None) -> dt.datetime | None:
@@ -267,6 +280,10 @@ _MAKERS: dict[str, Any] = {
         "outcome": k2},
     "referral_event": lambda i, rid, day, k1, k2, k3, k4, flag, num, due, at: {
         "id": i, "referral_id": k4, "kind": k1, "at": _dt(at), "kind_stamp": k2},
+    "suspect_case": lambda i, rid, day, k1, k2, k3, k4, flag, num, due, at: {
+        "id": i, "suspect_id": k4, "rescue_id": rid or ""},
+    "suspect_event": lambda i, rid, day, k1, k2, k3, k4, flag, num, due, at: {
+        "id": i, "suspect_id": k4, "kind": k1, "on": due},
 }
 assert set(_MAKERS) == set(COLUMNS)
 
