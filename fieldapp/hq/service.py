@@ -36,6 +36,8 @@ from fieldapp.crypto.envelope import (
     open_envelope,
     seal,
 )
+from fieldapp.domain import entities
+from fieldapp.domain.entities import REFERENCE_ENTITIES, SYNCED_ENTITIES
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, SyncRejected
 from fieldapp.domain.hlc import HlcClock
@@ -57,8 +59,6 @@ from fieldapp.sync import trust
 from fieldapp.sync.merge import merge_record, referral_status
 from fieldapp.sync.protocol import (
     MAX_CHANGES_PER_PUSH,
-    REFERENCE_ENTITIES,
-    SYNCED_ENTITIES,
     Change,
     EnrolAnswer,
     EnrolRequest,
@@ -92,29 +92,10 @@ VICTIM_ESSENTIALS = frozenset(
     }
 )
 
-#: The field that links a record to its parent, per entity.
-PARENT_FIELD = {
-    "victim": "rescue_id",
-    "suspect": "rescue_id",
-    "statement": "victim_id",
-    "referral": "victim_id",
-    "referral_event": "referral_id",
-    "attachment": "owner_id",
-    "suspect_case": "suspect_id",
-    "suspect_event": "suspect_id",
-    "suspect_identifier": "suspect_id",
-}
-
-STATS_KEYS = {
-    "rescue": "rescues",
-    "victim": "victims",
-    "statement": "statements",
-    "suspect": "suspects",
-    "referral": "referrals",
-    "referral_event": "referral_events",
-    "attachment": "attachments",
-    "audit_event": "audit_events",
-}
+#: The field that links a record to its parent, and the statistics keys, per entity
+#: (both from the entity registry).
+PARENT_FIELD = entities.PARENT_FIELD
+STATS_KEYS = entities.STATS_KEYS
 
 
 

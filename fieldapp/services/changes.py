@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-#: Record kinds shown as part of a case (the case list, the case view).
-CASE_ENTITIES = frozenset({"rescue", "victim", "statement", "suspect", "referral", "attachment"})
+from fieldapp.domain import entities
+
+#: Record kinds shown as part of a case (the case list, the case view): the registry's.
+CASE_ENTITIES = frozenset(entities.CASE_ENTITIES)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from fieldapp.domain.entities import BY_NAME
 from fieldapp.resources import resource_path
 
 log = logging.getLogger("fieldapp.ui.i18n")
@@ -188,9 +189,10 @@ def audit_action_label(code: str) -> str:
 
 
 def entity_label(code: str) -> str:
-    labels = {"rescue": QCoreApplication.translate("Labels", "Rescue"), "victim": QCoreApplication.translate("Labels", "Victim"), "statement": QCoreApplication.translate("Labels", "Statement"),
-              "suspect": QCoreApplication.translate("Labels", "Suspect"), "referral": QCoreApplication.translate("Labels", "Referral"), "attachment": QCoreApplication.translate("Labels", "Attachment")}
-    return labels.get(code, code)
+    """The word for a kind of record: the entity registry's label, translated (context "Labels")."""
+    known = BY_NAME.get(code)
+    label = known.label if known is not None else None
+    return QCoreApplication.translate("Labels", label) if label else code
 
 
 def choice_label(list_name: str, code: str | None) -> str:

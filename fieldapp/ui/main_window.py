@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
+from fieldapp.domain.entities import CASE_ENTITIES
 from fieldapp.domain.enums import Role
 from fieldapp.services import caselist, clock
 from fieldapp.services.changes import Changes
@@ -254,8 +255,7 @@ class MainView(QWidget):
         self.refresh_status()
         if changes.everything or not changes.entities:
             return
-        order: tuple[str, ...] = ("rescue", "victim", "statement", "suspect", "referral", "attachment")
-        kinds = [k for k in order if k in changes.entities] or sorted(changes.entities)
+        kinds = [k for k in CASE_ENTITIES if k in changes.entities] or sorted(changes.entities)
         what = ", ".join(i18n.entity_label(k) for k in kinds[:2]) if kinds != ["user"] else self.tr("User")
         self.saved_label.setText("✔ " + self.tr("Saved: {what}").format(what=what))
         self._saved_timer.start()
