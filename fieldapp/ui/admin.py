@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.domain.enums import Role
 from fieldapp.services import auth, caselist, exports
 from fieldapp.services import sync as sync_service
+from fieldapp.services.auth import DEFAULT_KDF, KdfParams
 from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
@@ -426,7 +426,7 @@ class AdminView(QWidget):
 
 def enrol_error(exc: BaseException) -> str:
     """Why enrolment failed, in words an officer can act on."""
-    from fieldapp.sync.client import HqRefused, HqUnreachable
+    from fieldapp.services.sync import HqRefused, HqUnreachable
 
     if isinstance(exc, HqUnreachable):
         return QCoreApplication.translate(

@@ -30,7 +30,7 @@ from fieldapp.services.answers import answers_of
 from fieldapp.services.caselist import CaseExtras
 from fieldapp.services.changes import Changes
 from fieldapp.services.intake import CaseFile
-from fieldapp.store.models import Statement
+from fieldapp.services.statements import Statement
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.forms import open_form

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -80,13 +81,20 @@ def set_language(code: str) -> None:
                                QLocale.Country.Cambodia))
 
 
+#: Called after every language change, before the window relabels (the form window's own
+#: phrasebook registers here, so this module imports nothing of the forms: no import circle).
+_companions: list[Callable[[], None]] = []
+
+
+def follow_language(callback: Callable[[], None]) -> None:
+    """Have `callback` run on every language change (once per callback)."""
+    if callback not in _companions:
+        _companions.append(callback)
+
+
 def _sync_companions() -> None:
-    """Let the form window's own phrasebook (fieldapp.ui.forms.translate) follow the language."""
-    try:
-        from fieldapp.ui.forms import translate as forms_translate
-    except ImportError:
-        return
-    forms_translate.sync()
+    for callback in list(_companions):
+        callback()
 
 
 def ref_name(en: str, km: str) -> str:

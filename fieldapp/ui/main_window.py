@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.domain.entities import CASE_ENTITIES
 from fieldapp.domain.enums import Role
 from fieldapp.services import caselist, clock
+from fieldapp.services.auth import DEFAULT_KDF, KdfParams
 from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.admin import AdminView

@@ -68,9 +68,9 @@ class Lists:
 
 def load_lists() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """The ISO lists the services validate against (read off the UI thread)."""
-    from fieldapp.store import reference
+    from fieldapp.services import mass_intake
 
-    return list(reference.countries()), list(reference.languages())
+    return mass_intake.iso_lists()
 
 
 class ChoiceDelegate(QStyledItemDelegate):

@@ -38,9 +38,9 @@ from fieldapp.reports.definitions import (
 from fieldapp.reports.figures import Figures, Table
 from fieldapp.reports.suppress import publish
 from fieldapp.services import exports
+from fieldapp.services.auth import read_reference
 from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
-from fieldapp.store.reference import read_reference
 from fieldapp.ui import i18n
 from fieldapp.ui.reports.charts import CHARTS
 from fieldapp.ui.reports.labels import AXES, Labeller
