@@ -49,6 +49,17 @@ class Changes:
             return False
         return self.everything or not self.rescue_ids or rescue_id in self.rescue_ids
 
+    @property
+    def audit_only(self) -> bool:
+        """Only the audit trail grew (a case or statement read, an export): nothing to show
+        as saved, but one more change still to send."""
+        return not self.everything and self.entities == AUDITED.entities
+
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.entities | other.entities, self.rescue_ids | other.rescue_ids,
                        self.ids | other.ids, self.everything or other.everything)
+
+
+#: What a read or an export that leaves an audit event changed: the audit trail only (every
+#: audit event is one more change still to send, so the pending counts follow it).
+AUDITED = Changes.of(["audit_event"])

@@ -27,7 +27,7 @@ from fieldapp.domain.enums import Role
 from fieldapp.services import auth, caselist, exports
 from fieldapp.services import sync as sync_service
 from fieldapp.services.auth import DEFAULT_KDF, KdfParams
-from fieldapp.services.changes import Changes
+from fieldapp.services.changes import AUDITED, Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.strength import strength
@@ -349,7 +349,7 @@ class AdminView(QWidget):
             self.export_button.setEnabled(True)
             self.banner.error(user_message(exc))
 
-        ctx.runner.run_db("export", lambda: exports.export(ctx.ws, fmt, path), done, failed)
+        ctx.runner.run_op("export", lambda: exports.export(ctx.ws, fmt, path), AUDITED, done, failed)
 
     def export_clicked(self) -> None:
         fmt = str(self.export_format.currentData())

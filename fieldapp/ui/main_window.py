@@ -253,7 +253,7 @@ class MainView(QWidget):
     def on_changes(self, changes: Changes, _origin: object) -> None:
         """Every write: confirm it in words (non-modal) and refresh the pending count."""
         self.refresh_status()
-        if changes.everything or not changes.entities:
+        if changes.everything or not changes.entities or changes.audit_only:
             return
         kinds = [k for k in CASE_ENTITIES if k in changes.entities] or sorted(changes.entities)
         what = ", ".join(i18n.entity_label(k) for k in kinds[:2]) if kinds != ["user"] else self.tr("User")
