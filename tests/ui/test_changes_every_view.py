@@ -248,3 +248,26 @@ def test_a_sync_pull_shows_in_every_tab_the_board_the_home_screen_and_the_match_
         wait_idle(qtbot, c)
         qtbot.waitUntil(lambda: len(main.matches.items) > shown, timeout=5000)
         assert main.matches.table.rowCount() == len(main.matches.items)
+
+
+def test_a_board_action_shows_in_the_open_case_the_status_bar_and_the_sync_panel(
+        qtbot: Any, store: tuple[Path, dict[str, str]], make_controller: Any) -> None:
+    root, ids = store
+    c = make_controller(root)
+    unlock_as(qtbot, c, "sup")
+    main = open_views(qtbot, c, ids["rescue"])
+    new_before = main.home.loaded.today.new_referrals
+    pending_before = main.pending
+    view, board = main.case_view, main.referrals
+    assert "Accepted" not in column(view.referrals, 4)
+
+    board.accept(ids["referral5"])
+    wait_idle(qtbot, c)
+
+    qtbot.waitUntil(lambda: "Accepted" in column(view.referrals, 4), timeout=5000)
+    qtbot.waitUntil(lambda: main.pending is not None and main.pending > pending_before,
+                    timeout=5000)
+    assert main.sync.status.pending == main.pending
+    assert main.saved_label.text() == "✔ Saved: Referral"
+    assert pending_everywhere(qtbot, c) == {main.pending}
+    assert main.home.loaded.today.new_referrals == new_before - 1
