@@ -240,53 +240,53 @@
     <context>
         <name>AppController</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="256" />
+            <location filename="../../fieldapp/ui/shell.py" line="253" />
             <source>The encrypted store was created, but enrolment with HQ failed: {reason} Correct the address or code and press Finish again, or clear both to enrol later in Admin.</source>
             <extracomment>A store made by first run whose enrolment failed: the wizard asks again.</extracomment>
             <translation>ឃ្លាំងទិន្នន័យដែលបានអ៊ិនគ្រីបត្រូវបានបង្កើតហើយ ប៉ុន្តែការចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលបរាជ័យ៖ {reason} សូមកែអាសយដ្ឋាន ឬលេខកូដ ហើយចុច បញ្ចប់ ម្ដងទៀត ឬលុបទាំងពីរដើម្បីចុះឈ្មោះនៅពេលក្រោយក្នុងផ្នែកគ្រប់គ្រង។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="278" />
+            <location filename="../../fieldapp/ui/shell.py" line="275" />
             <source>Wrong user name or passphrase.</source>
             <translation>ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="281" />
+            <location filename="../../fieldapp/ui/shell.py" line="278" />
             <source>Too many wrong passphrases.</source>
             <translation>វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="383" />
+            <location filename="../../fieldapp/ui/shell.py" line="380" />
             <source>This device was revoked</source>
             <translation>ឧបករណ៍នេះត្រូវបានដកសិទ្ធិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="388" />
+            <location filename="../../fieldapp/ui/shell.py" line="385" />
             <source>HQ has revoked this device. {n} changes never reached HQ. Save them to a sealed file (only HQ can open it) and hand it to HQ; then this laptop's store is wiped.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។ ការផ្លាស់ប្ដូរចំនួន {n} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាលទេ។ សូមរក្សាទុកវាក្នុងឯកសារបិទជិត (មានតែទីស្នាក់ការកណ្ដាលទេដែលអាចបើកបាន) ហើយប្រគល់ឱ្យទីស្នាក់ការកណ្ដាល បន្ទាប់មកឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="391" />
+            <location filename="../../fieldapp/ui/shell.py" line="388" />
             <source>Save the changes, then wipe…</source>
             <translation>រក្សាទុកការផ្លាស់ប្ដូរ រួចលុបចោល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="396" />
+            <location filename="../../fieldapp/ui/shell.py" line="393" />
             <source>HQ has revoked this device and holds all of its changes. This laptop's store will now be wiped.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ ហើយមានការផ្លាស់ប្ដូរទាំងអស់របស់វារួចហើយ។ ឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោលឥឡូវនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="398" />
+            <location filename="../../fieldapp/ui/shell.py" line="395" />
             <source>Wipe</source>
             <translation>លុបចោល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="399" />
+            <location filename="../../fieldapp/ui/shell.py" line="396" />
             <source>Not now</source>
             <translation>មិនមែនឥឡូវនេះទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="405" />
+            <location filename="../../fieldapp/ui/shell.py" line="402" />
             <source>Save unsent changes</source>
             <translation>រក្សាទុកការផ្លាស់ប្ដូរដែលមិនទាន់បានផ្ញើ</translation>
         </message>
@@ -459,431 +459,431 @@
             <translation>ចុងក្រោយ៖ បានបិទត្រានៅ {date} ដោយ {who}។ វាមិនអាចកែប្រែបានទេ ការកែតម្រូវណាមួយត្រូវកត់ត្រាជាវិសោធនកម្ម។ ស្នាមត្រា៖ {fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="361" />
+            <location filename="../../fieldapp/ui/case_view.py" line="363" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="372" />
+            <location filename="../../fieldapp/ui/case_view.py" line="374" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="376" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="376" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="376" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="377" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="377" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
-            <location filename="../../fieldapp/ui/case_view.py" line="408" />
+            <location filename="../../fieldapp/ui/case_view.py" line="377" />
+            <location filename="../../fieldapp/ui/case_view.py" line="410" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="378" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="378" />
             <source>Profile</source>
             <translation>ប្រវត្តិរូប</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="378" />
+            <location filename="../../fieldapp/ui/case_view.py" line="380" />
             <source>yes</source>
             <translation>មែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="378" />
+            <location filename="../../fieldapp/ui/case_view.py" line="380" />
             <source>no</source>
             <translation>មិនមែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="381" />
+            <location filename="../../fieldapp/ui/case_view.py" line="383" />
             <source>complete</source>
             <translation>ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="381" />
+            <location filename="../../fieldapp/ui/case_view.py" line="383" />
             <source>to complete</source>
             <translation>ត្រូវបំពេញបន្ថែម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="383" />
-            <location filename="../../fieldapp/ui/case_view.py" line="413" />
+            <location filename="../../fieldapp/ui/case_view.py" line="385" />
+            <location filename="../../fieldapp/ui/case_view.py" line="415" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="383" />
+            <location filename="../../fieldapp/ui/case_view.py" line="385" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="383" />
-            <location filename="../../fieldapp/ui/case_view.py" line="408" />
-            <location filename="../../fieldapp/ui/case_view.py" line="414" />
+            <location filename="../../fieldapp/ui/case_view.py" line="385" />
+            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="416" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="384" />
+            <location filename="../../fieldapp/ui/case_view.py" line="386" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="384" />
+            <location filename="../../fieldapp/ui/case_view.py" line="386" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="385" />
+            <location filename="../../fieldapp/ui/case_view.py" line="387" />
             <source>Sealed?</source>
             <translation>បានបិទត្រា?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="388" />
+            <location filename="../../fieldapp/ui/case_view.py" line="390" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="407" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="407" />
+            <location filename="../../fieldapp/ui/case_view.py" line="409" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="407" />
+            <location filename="../../fieldapp/ui/case_view.py" line="409" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="407" />
+            <location filename="../../fieldapp/ui/case_view.py" line="409" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="413" />
+            <location filename="../../fieldapp/ui/case_view.py" line="415" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="413" />
+            <location filename="../../fieldapp/ui/case_view.py" line="415" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="414" />
+            <location filename="../../fieldapp/ui/case_view.py" line="416" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="422" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
-            <location filename="../../fieldapp/ui/case_view.py" line="662" />
+            <location filename="../../fieldapp/ui/case_view.py" line="422" />
+            <location filename="../../fieldapp/ui/case_view.py" line="665" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="422" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="421" />
+            <location filename="../../fieldapp/ui/case_view.py" line="423" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="422" />
+            <location filename="../../fieldapp/ui/case_view.py" line="424" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="425" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="425" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="425" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="425" />
-            <location filename="../../fieldapp/ui/case_view.py" line="452" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
+            <location filename="../../fieldapp/ui/case_view.py" line="454" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="428" />
+            <location filename="../../fieldapp/ui/case_view.py" line="430" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="429" />
+            <location filename="../../fieldapp/ui/case_view.py" line="431" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="430" />
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="431" />
+            <location filename="../../fieldapp/ui/case_view.py" line="433" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="434" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="452" />
+            <location filename="../../fieldapp/ui/case_view.py" line="454" />
             <source>Question</source>
             <translation>សំណួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="452" />
+            <location filename="../../fieldapp/ui/case_view.py" line="454" />
             <source>Answer</source>
             <translation>ចម្លើយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="454" />
+            <location filename="../../fieldapp/ui/case_view.py" line="456" />
             <source>Other answers ({n})</source>
             <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="516" />
-            <location filename="../../fieldapp/ui/case_view.py" line="530" />
-            <location filename="../../fieldapp/ui/case_view.py" line="597" />
-            <location filename="../../fieldapp/ui/case_view.py" line="606" />
+            <location filename="../../fieldapp/ui/case_view.py" line="518" />
+            <location filename="../../fieldapp/ui/case_view.py" line="532" />
+            <location filename="../../fieldapp/ui/case_view.py" line="599" />
+            <location filename="../../fieldapp/ui/case_view.py" line="608" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="523" />
+            <location filename="../../fieldapp/ui/case_view.py" line="525" />
             <source>Select the suspect first.</source>
             <translation>សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="554" />
+            <location filename="../../fieldapp/ui/case_view.py" line="556" />
             <source>Make the statement final</source>
             <translation>ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="555" />
+            <location filename="../../fieldapp/ui/case_view.py" line="557" />
             <source>A final statement is sealed and can never change; a correction is then recorded as an amendment. Make it final now?</source>
             <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="569" />
+            <location filename="../../fieldapp/ui/case_view.py" line="571" />
             <source>The statement is final and sealed.</source>
             <translation>សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="576" />
+            <location filename="../../fieldapp/ui/case_view.py" line="578" />
             <source>Cancel referral</source>
             <translation>លុបចោលការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="577" />
+            <location filename="../../fieldapp/ui/case_view.py" line="579" />
             <source>Why is this referral cancelled?</source>
             <translation>ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="580" />
+            <location filename="../../fieldapp/ui/case_view.py" line="582" />
             <source>Give a reason to cancel the referral.</source>
             <translation>សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="591" />
+            <location filename="../../fieldapp/ui/case_view.py" line="593" />
             <source>The referral was cancelled.</source>
             <translation>ការបញ្ជូនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="658" />
+            <location filename="../../fieldapp/ui/case_view.py" line="661" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="659" />
+            <location filename="../../fieldapp/ui/case_view.py" line="662" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="660" />
+            <location filename="../../fieldapp/ui/case_view.py" line="663" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="660" />
+            <location filename="../../fieldapp/ui/case_view.py" line="663" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="661" />
+            <location filename="../../fieldapp/ui/case_view.py" line="664" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="661" />
+            <location filename="../../fieldapp/ui/case_view.py" line="664" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="662" />
+            <location filename="../../fieldapp/ui/case_view.py" line="665" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="664" />
+            <location filename="../../fieldapp/ui/case_view.py" line="667" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="665" />
+            <location filename="../../fieldapp/ui/case_view.py" line="668" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="666" />
+            <location filename="../../fieldapp/ui/case_view.py" line="669" />
             <source>Quick list of people found…</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="667" />
+            <location filename="../../fieldapp/ui/case_view.py" line="670" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="668" />
+            <location filename="../../fieldapp/ui/case_view.py" line="671" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="669" />
+            <location filename="../../fieldapp/ui/case_view.py" line="672" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="670" />
+            <location filename="../../fieldapp/ui/case_view.py" line="673" />
             <source>Complete / edit person…</source>
             <translation>បំពេញ / កែប្រែព័ត៌មានបុគ្គល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="671" />
+            <location filename="../../fieldapp/ui/case_view.py" line="674" />
             <source>Record return…</source>
             <translation>កត់ត្រាការវិលត្រឡប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="672" />
+            <location filename="../../fieldapp/ui/case_view.py" line="675" />
             <source>Edit draft…</source>
             <translation>កែសេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="673" />
+            <location filename="../../fieldapp/ui/case_view.py" line="676" />
             <source>Make final…</source>
             <translation>ធ្វើឱ្យជាចុងក្រោយ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="674" />
+            <location filename="../../fieldapp/ui/case_view.py" line="677" />
             <source>Amend…</source>
             <translation>វិសោធនកម្ម…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="675" />
+            <location filename="../../fieldapp/ui/case_view.py" line="678" />
             <source>Edit suspect…</source>
             <translation>កែប្រែជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="676" />
+            <location filename="../../fieldapp/ui/case_view.py" line="679" />
             <source>Cancel referral…</source>
             <translation>លុបចោលការបញ្ជូន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="677" />
+            <location filename="../../fieldapp/ui/case_view.py" line="680" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="679" />
+            <location filename="../../fieldapp/ui/case_view.py" line="682" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="680" />
+            <location filename="../../fieldapp/ui/case_view.py" line="683" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="680" />
+            <location filename="../../fieldapp/ui/case_view.py" line="683" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="680" />
+            <location filename="../../fieldapp/ui/case_view.py" line="683" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="681" />
+            <location filename="../../fieldapp/ui/case_view.py" line="684" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="681" />
+            <location filename="../../fieldapp/ui/case_view.py" line="684" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="682" />
+            <location filename="../../fieldapp/ui/case_view.py" line="685" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="682" />
+            <location filename="../../fieldapp/ui/case_view.py" line="685" />
             <source>Other answers</source>
             <translation>ចម្លើយផ្សេងទៀត</translation>
         </message>
@@ -1032,336 +1032,337 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="116" />
+            <location filename="../../fieldapp/ui/i18n.py" line="124" />
             <source>Labour exploitation</source>
+            <extracomment>Called after every language change, before the window relabels (the form window's own phrasebook registers here, so this module imports nothing of the forms: no import circle).</extracomment>
             <translation>ការកេងប្រវ័ញ្ចកម្លាំងពលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="117" />
+            <location filename="../../fieldapp/ui/i18n.py" line="125" />
             <source>Sexual exploitation</source>
             <translation>ការកេងប្រវ័ញ្ចផ្លូវភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="118" />
+            <location filename="../../fieldapp/ui/i18n.py" line="126" />
             <source>Forced marriage</source>
             <translation>ការបង្ខំឱ្យរៀបការ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="119" />
+            <location filename="../../fieldapp/ui/i18n.py" line="127" />
             <source>Online-scam compound</source>
             <translation>ទីតាំងបោកប្រាស់តាមអនឡាញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="120" />
+            <location filename="../../fieldapp/ui/i18n.py" line="128" />
             <source>Forced begging</source>
             <translation>ការបង្ខំឱ្យសុំទាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="121" />
-            <location filename="../../fieldapp/ui/i18n.py" line="133" />
-            <location filename="../../fieldapp/ui/i18n.py" line="164" />
+            <location filename="../../fieldapp/ui/i18n.py" line="129" />
+            <location filename="../../fieldapp/ui/i18n.py" line="141" />
+            <location filename="../../fieldapp/ui/i18n.py" line="172" />
             <source>Other</source>
             <translation>ផ្សេងៗ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="127" />
+            <location filename="../../fieldapp/ui/i18n.py" line="135" />
             <source>Officer</source>
             <translation>មន្ត្រីនគរបាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="127" />
+            <location filename="../../fieldapp/ui/i18n.py" line="135" />
             <source>Transit-centre staff</source>
             <translation>បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="128" />
+            <location filename="../../fieldapp/ui/i18n.py" line="136" />
             <source>Supervisor</source>
             <translation>អ្នកគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="133" />
+            <location filename="../../fieldapp/ui/i18n.py" line="141" />
             <source>Female</source>
             <translation>ស្រី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="133" />
+            <location filename="../../fieldapp/ui/i18n.py" line="141" />
             <source>Male</source>
             <translation>ប្រុស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="134" />
+            <location filename="../../fieldapp/ui/i18n.py" line="142" />
             <source>Unknown</source>
             <translation>មិនដឹង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="140" />
+            <location filename="../../fieldapp/ui/i18n.py" line="148" />
             <source>Created</source>
             <translation>បានបង្កើត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="140" />
+            <location filename="../../fieldapp/ui/i18n.py" line="148" />
             <source>New</source>
             <translation>ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="140" />
+            <location filename="../../fieldapp/ui/i18n.py" line="148" />
             <source>Accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="141" />
+            <location filename="../../fieldapp/ui/i18n.py" line="149" />
             <source>In service</source>
             <translation>កំពុងផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="141" />
+            <location filename="../../fieldapp/ui/i18n.py" line="149" />
             <source>Completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="142" />
+            <location filename="../../fieldapp/ui/i18n.py" line="150" />
             <source>Declined</source>
             <translation>បានបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="142" />
+            <location filename="../../fieldapp/ui/i18n.py" line="150" />
             <source>Cancelled</source>
             <translation>បានលុបចោល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="142" />
+            <location filename="../../fieldapp/ui/i18n.py" line="150" />
             <source>Overdue</source>
             <translation>ហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="149" />
+            <location filename="../../fieldapp/ui/i18n.py" line="157" />
             <source>Shelter</source>
             <translation>ទីជម្រក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="149" />
+            <location filename="../../fieldapp/ui/i18n.py" line="157" />
             <source>Medical care</source>
             <translation>ការថែទាំសុខភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="149" />
+            <location filename="../../fieldapp/ui/i18n.py" line="157" />
             <source>Psychosocial support</source>
             <translation>ការគាំទ្រផ្លូវចិត្តសង្គម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="150" />
+            <location filename="../../fieldapp/ui/i18n.py" line="158" />
             <source>Legal aid</source>
             <translation>ជំនួយផ្លូវច្បាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="150" />
+            <location filename="../../fieldapp/ui/i18n.py" line="158" />
             <source>Family tracing</source>
             <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="151" />
+            <location filename="../../fieldapp/ui/i18n.py" line="159" />
             <source>Repatriation</source>
             <translation>ការបញ្ជូនត្រឡប់មកស្រុកកំណើតវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="151" />
+            <location filename="../../fieldapp/ui/i18n.py" line="159" />
             <source>Reintegration</source>
             <translation>ការធ្វើសមាហរណកម្មឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="152" />
+            <location filename="../../fieldapp/ui/i18n.py" line="160" />
             <source>Education</source>
             <translation>ការអប់រំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="152" />
+            <location filename="../../fieldapp/ui/i18n.py" line="160" />
             <source>Vocational training</source>
             <translation>វគ្គបណ្ដុះបណ្ដាលវិជ្ជាជីវៈ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="158" />
+            <location filename="../../fieldapp/ui/i18n.py" line="166" />
             <source>Low</source>
             <translation>ទាប</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="158" />
+            <location filename="../../fieldapp/ui/i18n.py" line="166" />
             <source>Normal</source>
             <translation>ធម្មតា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="158" />
+            <location filename="../../fieldapp/ui/i18n.py" line="166" />
             <source>High</source>
             <translation>ខ្ពស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="163" />
+            <location filename="../../fieldapp/ui/i18n.py" line="171" />
             <source>Recruiter</source>
             <translation>អ្នកជ្រើសរើស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="163" />
+            <location filename="../../fieldapp/ui/i18n.py" line="171" />
             <source>Broker</source>
             <translation>មេខ្យល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="163" />
+            <location filename="../../fieldapp/ui/i18n.py" line="171" />
             <source>Transporter</source>
             <translation>អ្នកដឹកជញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="164" />
+            <location filename="../../fieldapp/ui/i18n.py" line="172" />
             <source>Employer</source>
             <translation>និយោជក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="169" />
+            <location filename="../../fieldapp/ui/i18n.py" line="177" />
             <source>At large</source>
             <translation>កំពុងគេចខ្លួន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="169" />
+            <location filename="../../fieldapp/ui/i18n.py" line="177" />
             <source>Arrested</source>
             <translation>បានចាប់ខ្លួន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="170" />
+            <location filename="../../fieldapp/ui/i18n.py" line="178" />
             <source>Sent to court</source>
             <translation>បានបញ្ជូនទៅតុលាការ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="170" />
+            <location filename="../../fieldapp/ui/i18n.py" line="178" />
             <source>Convicted</source>
             <translation>បានផ្ដន្ទាទោស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="175" />
+            <location filename="../../fieldapp/ui/i18n.py" line="183" />
             <source>Draft</source>
             <translation>សេចក្ដីព្រាង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="175" />
+            <location filename="../../fieldapp/ui/i18n.py" line="183" />
             <source>Final</source>
             <translation>ចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="181" />
-            <location filename="../../fieldapp/ui/i18n.py" line="182" />
+            <location filename="../../fieldapp/ui/i18n.py" line="189" />
+            <location filename="../../fieldapp/ui/i18n.py" line="190" />
             <source>created</source>
             <translation>បានបង្កើត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="183" />
+            <location filename="../../fieldapp/ui/i18n.py" line="191" />
             <source>changed</source>
             <translation>បានកែប្រែ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="183" />
+            <location filename="../../fieldapp/ui/i18n.py" line="191" />
             <source>read</source>
             <translation>បានអាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="184" />
+            <location filename="../../fieldapp/ui/i18n.py" line="192" />
             <source>finalised</source>
             <translation>បានបញ្ចប់ជាស្ថាពរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="184" />
+            <location filename="../../fieldapp/ui/i18n.py" line="192" />
             <source>amended</source>
             <translation>បានធ្វើវិសោធនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="184" />
+            <location filename="../../fieldapp/ui/i18n.py" line="192" />
             <source>signed in</source>
             <translation>បានចូលប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="185" />
+            <location filename="../../fieldapp/ui/i18n.py" line="193" />
             <source>sent</source>
             <translation>បានបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="185" />
+            <location filename="../../fieldapp/ui/i18n.py" line="193" />
             <source>accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="185" />
+            <location filename="../../fieldapp/ui/i18n.py" line="193" />
             <source>service recorded</source>
             <translation>បានកត់ត្រាសេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="186" />
+            <location filename="../../fieldapp/ui/i18n.py" line="194" />
             <source>completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="186" />
+            <location filename="../../fieldapp/ui/i18n.py" line="194" />
             <source>declined</source>
             <translation>បានបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="186" />
+            <location filename="../../fieldapp/ui/i18n.py" line="194" />
             <source>cancelled</source>
             <translation>បានលុបចោល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="53" />
+            <location filename="../../fieldapp/domain/entities.py" line="57" />
             <source>Rescue</source>
-            <extracomment>Table, SYNC_ENTITY and wire name. English label shown for the record type (the window translates it), or None if no screen names the type on its own. The field that links the record to its parent (HQ's `Record.parent_id`). Every link to another record a device must have before applying this one: (field, entity). The first is the parent; an attachment's owner can be any record. The key its count has in statistics (device `fieldapp stats`, HQ `/stats`). Counted by the device's own statistics too (not only HQ's). Exported by `fieldapp export` (csv/json), leaving out these columns; None: not exported. Form `record:` names whose answers end up on this record (its unbound answers kept here). Read by the reports' record sources (figures). A store model merged field by field (`store.models.Synced`); False for the audit chain, which travels on the wire but is appended, never merged.</extracomment>
+            <extracomment>Table, SYNC_ENTITY and wire name. English label shown for the record type (the window translates it), or None if no screen names the type on its own. The field that links the record to its parent (HQ's `Record.parent_id`). Every link to another record a device must have before applying this one: (field, entity). The first is the parent; an attachment's owner can be any record. The key its count has in statistics (device `fieldapp stats`, HQ `/stats`). Counted by the device's own statistics too (not only HQ's). Exported by `fieldapp export` (csv/json), leaving out these columns; None: not exported. Form `record:` names whose answers end up on this record (its unbound answers kept here). Read by the reports' record sources (figures). Shown as part of a case (the case list and case view reload when one is written). May own attachments (photos, scans, recordings). A store model merged field by field (`store.models.Synced`); False for the audit chain, which travels on the wire but is appended, never merged.</extracomment>
             <translation>ការជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="56" />
+            <location filename="../../fieldapp/domain/entities.py" line="61" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="60" />
+            <location filename="../../fieldapp/domain/entities.py" line="66" />
             <source>Statement</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="64" />
+            <location filename="../../fieldapp/domain/entities.py" line="71" />
             <source>Suspect</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="68" />
+            <location filename="../../fieldapp/domain/entities.py" line="75" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="73" />
+            <location filename="../../fieldapp/domain/entities.py" line="80" />
             <source>Referral step</source>
             <translation>ជំហាននៃការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="77" />
+            <location filename="../../fieldapp/domain/entities.py" line="84" />
             <source>Attachment</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="80" />
+            <location filename="../../fieldapp/domain/entities.py" line="87" />
             <source>Audit event</source>
             <translation>ព្រឹត្តិការណ៍សវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="82" />
+            <location filename="../../fieldapp/domain/entities.py" line="89" />
             <source>Suspect in a case</source>
             <translation>ជនសង្ស័យក្នុងសំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="84" />
+            <location filename="../../fieldapp/domain/entities.py" line="91" />
             <source>Suspect status change</source>
             <translation>ការផ្លាស់ប្ដូរស្ថានភាពជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="86" />
+            <location filename="../../fieldapp/domain/entities.py" line="93" />
             <source>Suspect identifier</source>
             <translation>អត្តសញ្ញាណជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/domain/entities.py" line="88" />
+            <location filename="../../fieldapp/domain/entities.py" line="95" />
             <source>Person link</source>
             <translation>ការភ្ជាប់បុគ្គល</translation>
         </message>
@@ -1496,198 +1497,198 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>MassIntakeDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="266" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="267" />
             <source>Type a line for each person first.</source>
             <translation>សូមបញ្ចូលមួយបន្ទាត់សម្រាប់មនុស្សម្នាក់ៗជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="271" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="272" />
             <source>%1 people saved to the quick list.</source>
             <translation>បានរក្សាទុកមនុស្ស %1 នាក់ក្នុងបញ្ជីរហ័ស។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="284" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="286" />
             <source>Line %1: %2</source>
             <translation>បន្ទាត់ទី %1៖ %2</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="294" />
-            <location filename="../../fieldapp/ui/mass_intake.py" line="318" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="296" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="321" />
             <source>Select saved people first (Shift or Ctrl + click).</source>
             <translation>សូមជ្រើសរើសមនុស្សដែលបានរក្សាទុកជាមុនសិន (Shift ឬ Ctrl + ចុច)។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="303" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="305" />
             <source>%1 referred.</source>
             <translation>បានបញ្ជូន %1 នាក់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="305" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="307" />
             <source>%1 already referred there.</source>
             <translation>%1 នាក់បានបញ្ជូនទៅទីនោះរួចហើយ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="308" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="310" />
             <source>%1 left out: their consent to share is missing.</source>
             <translation>%1 នាក់មិនត្រូវបានបញ្ជូន៖ ខ្វះការយល់ព្រមឱ្យចែករំលែកព័ត៌មាន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="327" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="330" />
             <source>%1 people screened.</source>
             <translation>បានត្រួតពិនិត្យមនុស្ស %1 នាក់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="355" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="359" />
             <source>%1 people on the list</source>
             <translation>មនុស្ស %1 នាក់ក្នុងបញ្ជី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="358" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="362" />
             <source>Quick list</source>
             <translation>បញ្ជីរហ័ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="358" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="362" />
             <source>Completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="359" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="363" />
             <source>not screened yet</source>
             <translation>មិនទាន់ត្រួតពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="360" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="364" />
             <source>presumed victim</source>
             <translation>សន្មតថាជាជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="361" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="365" />
             <source>identified victim</source>
             <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="362" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="366" />
             <source>not a victim</source>
             <translation>មិនមែនជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="363" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="367" />
             <source>witness</source>
             <translation>សាក្សី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="364" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="368" />
             <source>child</source>
             <translation>កុមារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="402" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="406" />
             <source>yes</source>
             <translation>មែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="402" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="406" />
             <source>no</source>
             <translation>មិនមែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="403" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="407" />
             <source>given</source>
             <translation>យល់ព្រម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="403" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="407" />
             <source>refused</source>
             <translation>បដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="404" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="408" />
             <source>not asked</source>
             <translation>មិនទាន់បានសួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="404" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="408" />
             <source>partly given</source>
             <translation>យល់ព្រមខ្លះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="424" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="428" />
             <source>Quick list of people found</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="426" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="430" />
             <source>One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select saved people and press Ctrl+E to record their screening or Ctrl+R to refer them together. Languages: codes such as khm tha vie tgl hin. People stay out of the figures until screened, and each line is completed later with the full victim form (never entered twice).</source>
             <translation>មួយបន្ទាត់សម្រាប់មនុស្សម្នាក់។ ចុច Tab ដើម្បីទៅក្រឡាបន្ទាប់ Ctrl+S ដើម្បីរក្សាទុកបន្ទាត់ថ្មី ជ្រើសរើសមនុស្សដែលបានរក្សាទុក ហើយចុច Ctrl+E ដើម្បីកត់ត្រាការត្រួតពិនិត្យ ឬ Ctrl+R ដើម្បីបញ្ជូនពួកគេរួមគ្នា។ ភាសា៖ កូដដូចជា khm tha vie tgl hin។ មនុស្សមិនត្រូវបានរាប់ក្នុងតួលេខទេ រហូតដល់ការត្រួតពិនិត្យ ហើយបន្ទាត់នីមួយៗនឹងត្រូវបំពេញបន្ថែមនៅពេលក្រោយ ដោយទម្រង់ជនរងគ្រោះពេញលេញ (មិនបញ្ចូលម្ដងទៀតទេ)។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
             <source>Name (as given)</source>
             <translation>ឈ្មោះ (តាមដែលបានប្រាប់)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
             <source>Age (approx.)</source>
             <translation>អាយុ (ប្រហាក់ប្រហែល)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
             <source>Interpreter</source>
             <translation>អ្នកបកប្រែ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
             <source>Consent</source>
             <translation>ការយល់ព្រម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
             <source>Embassy contact</source>
             <translation>ទាក់ទងស្ថានទូត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
             <source>Age disputed</source>
             <translation>អាយុមិនច្បាស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="435" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="439" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="440" />
             <source>Save new lines (Ctrl+S)</source>
             <translation>រក្សាទុកបន្ទាត់ថ្មី (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="441" />
             <source>Refer selected… (Ctrl+R)</source>
             <translation>បញ្ជូនអ្នកដែលបានជ្រើស… (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="442" />
             <source>Screen selected… (Ctrl+E)</source>
             <translation>ត្រួតពិនិត្យអ្នកដែលបានជ្រើស… (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="439" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="443" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -1695,201 +1696,202 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>MatchQueueView</name>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="105" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="117" />
             <source>{n} new possible matches</source>
+            <extracomment>What a scan or a decision writes: match suggestions and decisions (a linked person counts once in the reports).</extracomment>
             <translation>ការផ្គូផ្គងថ្មី {n}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="125" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="136" />
             <source>Linked: both records are kept and counted as one person.</source>
             <translation>បានភ្ជាប់៖ កំណត់ត្រាទាំងពីរត្រូវបានរក្សាទុក ហើយរាប់ជាមនុស្សម្នាក់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="127" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="138" />
             <source>Kept apart: they will not be suggested again.</source>
             <translation>បានបំបែក៖ នឹងមិនត្រូវបានស្នើម្ដងទៀតទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="137" />
-            <location filename="../../fieldapp/ui/match_queue.py" line="138" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="146" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="147" />
             <source>not on this device</source>
             <translation>មិនមាននៅលើឧបករណ៍នេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="140" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="149" />
             <source>Score</source>
             <translation>ពិន្ទុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="140" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="149" />
             <source>Case A</source>
             <translation>សំណុំរឿង ក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="140" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="149" />
             <source>Case B</source>
             <translation>សំណុំរឿង ខ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="141" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="150" />
             <source>Evidence</source>
             <translation>ភស្តុតាង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="142" />
-            <location filename="../../fieldapp/ui/match_queue.py" line="196" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="151" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="205" />
             <source>Possible matches to review: {n}</source>
             <translation>ការផ្គូផ្គងដែលត្រូវពិនិត្យ៖ {n}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="158" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="167" />
             <source>Case</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="158" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="167" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="158" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="167" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="158" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="167" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="159" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="168" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="159" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="168" />
             <source>Born / age</source>
             <translation>ថ្ងៃកំណើត / អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="159" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="168" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="159" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="168" />
             <source>Phone</source>
             <translation>ទូរស័ព្ទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="162" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="171" />
             <source>Person A</source>
             <translation>បុគ្គល ក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="162" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="171" />
             <source>Person B</source>
             <translation>បុគ្គល ខ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="179" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="188" />
             <source>name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="179" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="188" />
             <source>sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="179" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="188" />
             <source>age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="180" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="189" />
             <source>nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="180" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="189" />
             <source>phone</source>
             <translation>ទូរស័ព្ទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="181" />
-            <location filename="../../fieldapp/ui/match_queue.py" line="183" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="190" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="192" />
             <source>same</source>
             <translation>ដូចគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="181" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="190" />
             <source>alike</source>
             <translation>ស្រដៀងគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="182" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="191" />
             <source>alike but for a word</source>
             <translation>ស្រដៀងគ្នា លើកលែងតែមួយពាក្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="182" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="191" />
             <source>somewhat alike</source>
             <translation>ស្រដៀងគ្នាខ្លះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="183" />
-            <location filename="../../fieldapp/ui/match_queue.py" line="184" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="192" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="193" />
             <source>different</source>
             <translation>ខុសគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="184" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="193" />
             <source>same date</source>
             <translation>ថ្ងៃដូចគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="185" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="194" />
             <source>within a year</source>
             <translation>ក្នុងរយៈពេលមួយឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="185" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="194" />
             <source>within 3 years</source>
             <translation>ក្នុងរយៈពេល ៣ ឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="186" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="195" />
             <source>within 8 years</source>
             <translation>ក្នុងរយៈពេល ៨ ឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="186" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="195" />
             <source>far apart</source>
             <translation>ឆ្ងាយពីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="198" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="207" />
             <source>The same person may have been recorded twice, at this post or another. Compare the two records; linking keeps both and counts them as one person.</source>
             <translation>មនុស្សម្នាក់អាចត្រូវបានកត់ត្រាពីរដង នៅប៉ុស្តិ៍នេះ ឬប៉ុស្តិ៍ផ្សេង។ សូមប្រៀបធៀបកំណត់ត្រាទាំងពីរ។ ការភ្ជាប់រក្សាទុកកំណត់ត្រាទាំងពីរ ហើយរាប់ជាមនុស្សម្នាក់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="201" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="210" />
             <source>Find possible matches</source>
             <translation>ស្វែងរកការផ្គូផ្គង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="202" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="211" />
             <source>Same person: link</source>
             <translation>មនុស្សតែមួយ៖ ភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="203" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="212" />
             <source>Different people</source>
             <translation>មនុស្សផ្សេងគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/match_queue.py" line="204" />
+            <location filename="../../fieldapp/ui/match_queue.py" line="213" />
             <source>Refresh</source>
             <translation>ធ្វើឱ្យថ្មី</translation>
         </message>
@@ -1939,37 +1941,37 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>ReferDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="115" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="116" />
             <source>Refer %1 people</source>
             <translation>បញ្ជូនមនុស្ស %1 នាក់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="124" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="125" />
             <source>Only if consent is missing: why refer anyway</source>
             <translation>តែក្នុងករណីខ្វះការយល់ព្រម៖ ហេតុអ្វីនៅតែបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="126" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="127" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="127" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="128" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="129" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="130" />
             <source>Supervisor's override</source>
             <translation>ការសម្រេចលើកលែងរបស់អ្នកគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="132" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="133" />
             <source>Refer</source>
             <translation>បញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="132" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="133" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -2150,87 +2152,87 @@ Notes: {notes}</source>
     <context>
         <name>ScreenDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="145" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="146" />
             <source>Screen %1 people</source>
             <translation>ត្រួតពិនិត្យមនុស្ស %1 នាក់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="147" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="148" />
             <source>presumed victim</source>
             <translation>សន្មតថាជាជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="148" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="149" />
             <source>identified victim</source>
             <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="149" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="150" />
             <source>not a victim</source>
             <translation>មិនមែនជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="150" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="151" />
             <source>witness</source>
             <translation>សាក្សី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="153" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="154" />
             <source>Police</source>
             <translation>នគរបាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="154" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="155" />
             <source>Social affairs</source>
             <translation>សង្គមកិច្ច</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="155" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="156" />
             <source>Prosecutor</source>
             <translation>អយ្យការ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="155" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="156" />
             <source>Court</source>
             <translation>តុលាការ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="156" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="157" />
             <source>NGO</source>
             <translation>អង្គការមិនមែនរដ្ឋាភិបាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="157" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="158" />
             <source>Foreign authority</source>
             <translation>អាជ្ញាធរបរទេស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="158" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="159" />
             <source>Other</source>
             <translation>ផ្សេងៗ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="165" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="166" />
             <source>Outcome</source>
             <translation>លទ្ធផល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="166" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="167" />
             <source>Decided by</source>
             <translation>សម្រេចដោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="167" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="168" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="170" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="171" />
             <source>Save</source>
             <translation>រក្សាទុក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="170" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="171" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -2261,7 +2263,7 @@ Notes: {notes}</source>
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="119" />
+            <location filename="../../fieldapp/ui/shell.py" line="116" />
             <source>fieldapp — rescue and referral records</source>
             <extracomment>Input that counts as "someone is using the laptop". HQ enrolment: (workspace, url, code) -&gt; None, raises FieldAppError. What `ask_revoked` answers to wipe without exporting the unsent changes.</extracomment>
             <translation>fieldapp — កំណត់ត្រាការជួយសង្គ្រោះ និងការបញ្ជូន</translation>
