@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from fieldapp.domain.entities import FORM_RECORDS
 from fieldapp.formkit.errors import DefinitionError, ExpressionError, FieldValueError
 from fieldapp.formkit.expr import Expression, parse
 from fieldapp.formkit.model import (
@@ -37,17 +38,8 @@ from fieldapp.formkit.model import (
     SelectOneField,
 )
 
-RECORDS = frozenset(
-    {
-        "rescue",
-        "victim",
-        "statement",
-        "suspect",
-        "referral",
-        "referral_event",
-        "return_reintegration",
-    }
-)
+#: Every `record:` a form may name (the entity registry's form records).
+RECORDS = FORM_RECORDS
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 BIND_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?\Z")
 CHOICES_DIR = "choices"

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
+from fieldapp.domain import entities
+from fieldapp.domain.entities import SYNCED_ENTITIES
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import HlcClock
 from fieldapp.hq import atrest, db
@@ -16,18 +18,9 @@ from fieldapp.hq.base import HqBase, _rowcount, now_utc
 from fieldapp.hq.figures import RowSource, ensure_rows
 from fieldapp.hq.ingest import Batch
 from fieldapp.hq.models import Record, ReferralConflict, ReportRowsState, SeenEnvelope
-from fieldapp.sync.protocol import SYNCED_ENTITIES
 
-STATS_KEYS = {
-    "rescue": "rescues",
-    "victim": "victims",
-    "statement": "statements",
-    "suspect": "suspects",
-    "referral": "referrals",
-    "referral_event": "referral_events",
-    "attachment": "attachments",
-    "audit_event": "audit_events",
-}
+#: entity -> its statistics key (from the entity registry).
+STATS_KEYS = entities.STATS_KEYS
 
 
 class Admin(HqBase):

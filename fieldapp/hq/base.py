@@ -29,6 +29,7 @@ from fieldapp.crypto.envelope import (
     EnvelopeReplayed,
     open_envelope,
 )
+from fieldapp.domain import entities
 from fieldapp.domain.errors import SyncRejected
 from fieldapp.hq.keys import HqKeys
 from fieldapp.hq.models import Device, SeenEnvelope
@@ -36,18 +37,8 @@ from fieldapp.hq.settings import HqSettings
 from fieldapp.sync import trust
 from fieldapp.sync.protocol import MAX_CHANGES_PER_PUSH, Change, PushPayload
 
-#: The field that links a record to its parent, per entity.
-PARENT_FIELD = {
-    "victim": "rescue_id",
-    "suspect": "rescue_id",
-    "statement": "victim_id",
-    "referral": "victim_id",
-    "referral_event": "referral_id",
-    "attachment": "owner_id",
-    "suspect_case": "suspect_id",
-    "suspect_event": "suspect_id",
-    "suspect_identifier": "suspect_id",
-}
+#: The field that links a record to its parent, per entity (from the entity registry).
+PARENT_FIELD = entities.PARENT_FIELD
 
 
 # -- errors ----------------------------------------------------------------------------

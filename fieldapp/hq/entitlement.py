@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, and_, or_, select
 
+from fieldapp.domain.entities import REFERENCE_ENTITIES
 from fieldapp.domain.enums import Role
 from fieldapp.hq import desk
 from fieldapp.hq.models import Device, Record
-from fieldapp.sync.protocol import REFERENCE_ENTITIES
 
 #: What a transit centre may see of a victim referred to it (need to know).
 VICTIM_ESSENTIALS = frozenset(

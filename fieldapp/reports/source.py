@@ -11,15 +11,8 @@ from typing import Any, Protocol, runtime_checkable
 from sqlalchemy import String, case, select, type_coerce
 from sqlalchemy.orm import Session
 
-from fieldapp.store.models import (
-    Referral,
-    ReferralEvent,
-    Rescue,
-    Suspect,
-    SuspectCase,
-    SuspectEvent,
-    Victim,
-)
+from fieldapp.domain.entities import REPORT_ENTITIES
+from fieldapp.store.models import SYNCED_MODELS, ReferralEvent, Rescue, Suspect
 
 Row = dict[str, Any]
 
@@ -61,9 +54,8 @@ class RecordSource(Protocol):
 
 
 # -- the device store --------------------------------------------------------------------
-_MODELS = {"rescue": Rescue, "victim": Victim, "suspect": Suspect, "referral": Referral,
-           "referral_event": ReferralEvent, "suspect_case": SuspectCase,
-           "suspect_event": SuspectEvent}
+#: The entities reports read (the entity registry's), by their store model.
+_MODELS = {name: SYNCED_MODELS[name] for name in REPORT_ENTITIES}
 _BATCH = 5000
 
 

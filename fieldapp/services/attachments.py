@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from fieldapp.crypto import attachments as fcrypt
 from fieldapp.crypto.atomic import private_file
+from fieldapp.domain.entities import ATTACHMENT_OWNERS
 from fieldapp.domain.enums import StatementStatus
 from fieldapp.domain.errors import InvalidInput, NotFound, StatementFinal
 from fieldapp.services import access
@@ -25,7 +26,7 @@ from fieldapp.store.models import Attachment, Statement
 #: Big enough for a phone photo of a passport or a long audio statement; small enough to
 #: cross a 2G link in a night.
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
-OWNERS = ("rescue", "victim", "statement")
+OWNERS = ATTACHMENT_OWNERS
 
 Source = Path | str | bytes
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from fieldapp.crypto import passphrase as passphrase_policy
 from fieldapp.crypto.keystore import DEFAULT_KDF, KEY_BYTES, KdfParams, KeyRing, Keystore
+from fieldapp.crypto.keystore import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, NotFound, StoreNotFound
 from fieldapp.services.workspace import Actor, Workspace
@@ -20,6 +21,9 @@ from fieldapp.store.store import DataDir, Store
 
 #: Roles whose wraps hold the statement key (see README, "Security": the key hierarchy).
 STATEMENT_READERS = frozenset({Role.OFFICER, Role.SUPERVISOR})
+#: The passphrase policy's shortest passphrase (the window shows it; it reaches crypto only
+#: through services, like `MIN_PASSPHRASE_LENGTH`, `DEFAULT_KDF` and `KdfParams` above).
+POLICY_MIN_LENGTH = passphrase_policy.MIN_LENGTH
 
 
 def check_passphrase(passphrase: str, *, username: str = "", post: str = "") -> None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-#: Record kinds shown as part of a case (the case list, the case view).
-CASE_ENTITIES = frozenset({"rescue", "victim", "statement", "suspect", "referral", "attachment"})
+from fieldapp.domain import entities
+
+#: Record kinds shown as part of a case (the case list, the case view): the registry's.
+CASE_ENTITIES = frozenset(entities.CASE_ENTITIES)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,17 @@ class Changes:
             return False
         return self.everything or not self.rescue_ids or rescue_id in self.rescue_ids
 
+    @property
+    def audit_only(self) -> bool:
+        """Only the audit trail grew (a case or statement read, an export): nothing to show
+        as saved, but one more change still to send."""
+        return not self.everything and self.entities == AUDITED.entities
+
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.entities | other.entities, self.rescue_ids | other.rescue_ids,
                        self.ids | other.ids, self.everything or other.everything)
+
+
+#: What a read or an export that leaves an audit event changed: the audit trail only (every
+#: audit event is one more change still to send, so the pending counts follow it).
+AUDITED = Changes.of(["audit_event"])

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.crypto.atomic import private_file
+from fieldapp.domain.entities import EXPORTED
 from fieldapp.domain.enums import ReferralStatus, Role
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.referrals import derive_status
@@ -32,13 +33,11 @@ from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
 from fieldapp.store.models import (
-    Attachment,
+    SYNCED_MODELS,
     Referral,
     ReferralEvent,
     Rescue,
     ServiceProvider,
-    Statement,
-    Suspect,
     Victim,
 )
 
@@ -52,16 +51,9 @@ EXPORT_WARNING = (
     "after handing it over."
 )
 
-#: Record types exported, with the columns left out (never exported).
-RECORDS: tuple[tuple[str, type[Any], frozenset[str]], ...] = (
-    ("rescue", Rescue, frozenset({"hlc"})),
-    ("victim", Victim, frozenset({"hlc"})),
-    ("statement", Statement, frozenset({"hlc", "narrative"})),
-    ("suspect", Suspect, frozenset({"hlc"})),
-    ("referral", Referral, frozenset({"hlc"})),
-    ("referral_event", ReferralEvent, frozenset({"hlc"})),
-    ("attachment", Attachment, frozenset({"hlc", "file_key"})),
-)
+#: Record types exported, with the columns left out (never exported): the entity registry's.
+RECORDS: tuple[tuple[str, type[Any], frozenset[str]], ...] = tuple(
+    (name, SYNCED_MODELS[name], omit) for name, omit in EXPORTED)
 _BATCH = 2000
 
 

@@ -129,3 +129,10 @@ def people_of_rescue(ws: Workspace, rescue_id: str, today: dt.date | None = None
             )
             for v in rows
         ]
+
+
+def iso_lists() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """The ISO country and language lists the services validate against: (code, en, km)."""
+    from fieldapp.store import reference
+
+    return list(reference.countries()), list(reference.languages())

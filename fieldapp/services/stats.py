@@ -6,47 +6,40 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from fieldapp.domain.entities import DEVICE_STAT_KEYS, ENTITIES
 from fieldapp.domain.enums import Role
 from fieldapp.services.workspace import Workspace
-from fieldapp.store.models import (
-    Referral,
-    ReferralEvent,
-    Rescue,
-    Statement,
-    Suspect,
-    Victim,
-)
+from fieldapp.store.models import SYNCED_MODELS, Victim
 from fieldapp.store.unsent import unsent_count
 
-#: The keys both sides print, in this order.
-STAT_KEYS = ("rescues", "victims", "statements", "suspects", "referrals", "referral_events")
+#: The keys both sides print, in this order (the entity registry's device statistics).
+STAT_KEYS = DEVICE_STAT_KEYS
 
 
 def _scoped(post: str | None) -> dict[str, Select[Any]]:
-    """One count query per key; with `post`, only records of that post's rescues."""
-    q = {
-        "rescues": select(func.count(Rescue.id)),
-        "victims": select(func.count(Victim.id)),
-        "statements": select(func.count(Statement.id)),
-        "suspects": select(func.count(Suspect.id)),
-        "referrals": select(func.count(Referral.id)),
-        "referral_events": select(func.count(ReferralEvent.id)),
-        "minors": select(func.count(Victim.id)).where(Victim.is_minor),
-    }
-    if post is None:
-        return q
-    rescues = select(Rescue.id).where(Rescue.post_code == post)
-    victims = select(Victim.id).where(Victim.rescue_id.in_(rescues))
-    referrals = select(Referral.id).where(Referral.victim_id.in_(victims))
-    return {
-        "rescues": q["rescues"].where(Rescue.post_code == post),
-        "victims": q["victims"].where(Victim.rescue_id.in_(rescues)),
-        "statements": q["statements"].where(Statement.victim_id.in_(victims)),
-        "suspects": q["suspects"].where(Suspect.rescue_id.in_(rescues)),
-        "referrals": q["referrals"].where(Referral.victim_id.in_(victims)),
-        "referral_events": q["referral_events"].where(ReferralEvent.referral_id.in_(referrals)),
-        "minors": q["minors"].where(Victim.rescue_id.in_(rescues)),
-    }
+    """One count query per key; with `post`, only records of that post's rescues (a record is
+    in scope when its parent is, following each entity's parent link from the registry)."""
+    queries: dict[str, Select[Any]] = {}
+    in_scope: dict[str, Select[Any]] = {}
+    for e in ENTITIES:
+        if not (e.stats_key and e.device_stats):
+            continue
+        model: Any = SYNCED_MODELS[e.name]
+        count = select(func.count(model.id))
+        if post is not None:
+            if e.links:
+                field, parent = e.links[0]
+                where = getattr(model, field).in_(in_scope[parent])
+            else:
+                where = model.post_code == post
+            count = count.where(where)
+            in_scope[e.name] = select(model.id).where(where)
+        queries[e.stats_key] = count
+    minors = select(func.count(Victim.id)).where(Victim.is_minor)
+    if post is not None:
+        minors = minors.where(Victim.id.in_(in_scope["victim"]))
+    queries["minors"] = minors
+    return queries
 
 
 def counts(ws: Workspace) -> dict[str, int]:

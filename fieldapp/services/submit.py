@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from fieldapp.domain.entities import FORM_RECORD_ENTITY, FORM_RECORDS
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
@@ -240,9 +241,7 @@ def submit(ws: Workspace, form_id: str, context: Mapping[str, Any], values: Mapp
 
 
 #: The record an answer without a column of its own is kept on, per form record type.
-_EXTRA_ENTITY = {"rescue": "rescue", "victim": "victim", "statement": "statement",
-                 "suspect": "suspect", "referral": "referral", "referral_event": "referral",
-                 "return_reintegration": "referral"}
+_EXTRA_ENTITY = FORM_RECORD_ENTITY
 
 
 def _columns_of(record: str) -> set[str]:
@@ -382,7 +381,7 @@ def _return(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submi
     return Submitted("referral", ref.id, ctx.get("rescue_id"), (victim_id,))
 
 
-_HANDLERS = {
+_HANDLER_OF = {
     "rescue": _rescue,
     "victim": _victim,
     "statement": _statement,
@@ -391,3 +390,6 @@ _HANDLERS = {
     "referral_event": _referral_event,
     "return_reintegration": _return,
 }
+#: One handler per form record the entity registry names (a KeyError here on import means a
+#: registry form record has no handler yet).
+_HANDLERS = {record: _HANDLER_OF[record] for record in sorted(FORM_RECORDS)}

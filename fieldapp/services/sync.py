@@ -32,6 +32,7 @@ from fieldapp.sync.client import (
 )
 from fieldapp.sync.client import enrol as _enrol
 from fieldapp.sync.protocol import EnrolAnswer, unb64
+from fieldapp.sync.scheduler import ProbeSchedule
 from fieldapp.sync.trust import check_hq_url
 
 log = logging.getLogger(__name__)
@@ -41,10 +42,13 @@ __all__ = [
     "HqRefused",
     "HqUnreachable",
     "NotEnrolled",
+    "ProbeSchedule",
     "SyncOptions",
     "SyncResult",
     "SyncStatus",
+    "Transport",
     "enrol",
+    "hq_answers",
     "export_bundle",
     "import_bundle",
     "status",
@@ -52,6 +56,20 @@ __all__ = [
     "wipe_basis",
     "wipe_revoked",
 ]
+
+#: An HTTP transport to reach HQ through (tests and the window pass one; None: the network).
+Transport = httpx.BaseTransport
+
+
+def hq_answers(hq_url: str, *, transport: Transport | None = None, timeout: float = 5.0) -> bool:
+    """Does HQ answer at all? A cheap GET, so a dead link never holds the database worker for
+    a sync round's retries (the window runs it on the network pool)."""
+    try:
+        with httpx.Client(base_url=hq_url.rstrip("/"), transport=transport,
+                          timeout=timeout) as client:
+            return client.get("/v1/health").status_code == 200
+    except httpx.HTTPError:
+        return False
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.entities import ENTITIES, REFERENCE_ENTITIES
 from fieldapp.domain.enums import ReferralStatus
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import max_stamp, min_stamp
@@ -93,14 +94,8 @@ upload_table = Table(
 
 #: Links a record cannot be stored without (foreign keys), per entity.
 PARENTS: dict[str, tuple[tuple[str, type[Synced]], ...]] = {
-    "victim": (("rescue_id", Rescue),),
-    "suspect": (("rescue_id", Rescue),),
-    "statement": (("victim_id", Victim), ("amends_id", Statement)),
-    "referral": (("victim_id", Victim),),
-    "referral_event": (("referral_id", Referral),),
-    "suspect_case": (("suspect_id", Suspect), ("rescue_id", Rescue)),
-    "suspect_event": (("suspect_id", Suspect),),
-    "suspect_identifier": (("suspect_id", Suspect),),
+    e.name: tuple((field, SYNCED_MODELS[parent]) for field, parent in e.links)
+    for e in ENTITIES if e.links
 }
 #: Columns a pulled record may lack although the model has no default for them: a transit
 #: centre gets a referred victim without the rescue, and nobody gets another device's
@@ -109,7 +104,7 @@ OPTIONAL = {("victim", "rescue_id"), ("attachment", "file_key")}
 REMOTE_DEFAULTS: dict[str, dict[str, Any]] = {"attachment": {"file_key": b""}}
 #: Local bookkeeping never merged from HQ.
 LOCAL_ONLY = frozenset({"updated_at"})
-REFERENCE = {"province", "post", "provider", "centre"}
+REFERENCE = frozenset(REFERENCE_ENTITIES)
 _CASE_NUMBER = re.compile(r"^([A-Z0-9_-]+)-(\d{4})-(\d+)$")
 
 

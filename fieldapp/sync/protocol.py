@@ -28,36 +28,29 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from fieldapp.domain.entities import SYNCED_ENTITIES
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import Hlc
 
 PROTOCOL_VERSION = 1
 
-Entity = Literal[
-    "rescue",
-    "victim",
-    "statement",
-    "suspect",
-    "referral",
-    "referral_event",
-    "attachment",
-    "audit_event",
-    "suspect_case",
-    "suspect_event",
-    "suspect_identifier",
-    "person_link",
-]
-SYNCED_ENTITIES: tuple[str, ...] = get_args(Entity)
-#: Reference data HQ sends to every device (same record shape, post_code null).
-REFERENCE_ENTITIES = ("post", "centre", "provider", "province")
+
+def _known_entity(value: str) -> str:
+    if value not in SYNCED_ENTITIES:
+        raise ValueError(f"unknown entity; expected one of {', '.join(SYNCED_ENTITIES)}")
+    return value
+
+
+#: An entity name on the wire: one of the registry's (`fieldapp.domain.entities`).
+Entity = Annotated[str, AfterValidator(_known_entity)]
 
 
 MAX_FIELDS = 200

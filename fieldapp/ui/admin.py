@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.domain.enums import USER_ROLES, Role
 from fieldapp.services import auth, caselist, exports
 from fieldapp.services import sync as sync_service
-from fieldapp.services.changes import Changes
+from fieldapp.services.auth import DEFAULT_KDF, KdfParams
+from fieldapp.services.changes import AUDITED, Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.strength import strength
@@ -349,7 +349,7 @@ class AdminView(QWidget):
             self.export_button.setEnabled(True)
             self.banner.error(user_message(exc))
 
-        ctx.runner.run_db("export", lambda: exports.export(ctx.ws, fmt, path), done, failed)
+        ctx.runner.run_op("export", lambda: exports.export(ctx.ws, fmt, path), AUDITED, done, failed)
 
     def export_clicked(self) -> None:
         fmt = str(self.export_format.currentData())
@@ -426,7 +426,7 @@ class AdminView(QWidget):
 
 def enrol_error(exc: BaseException) -> str:
     """Why enrolment failed, in words an officer can act on."""
-    from fieldapp.sync.client import HqRefused, HqUnreachable
+    from fieldapp.services.sync import HqRefused, HqUnreachable
 
     if isinstance(exc, HqUnreachable):
         return QCoreApplication.translate(

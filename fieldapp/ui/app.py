@@ -70,9 +70,9 @@ def collect_on_ui_thread(app: QObject, interval_ms: int = 30_000) -> QTimer:
 
 def run(data_dir: Path, argv: list[str] | None = None) -> int:
     """Open the window on `data_dir` (first run if no store there yet); return the exit status."""
-    from fieldapp.store import fileperm
+    from fieldapp.services import files
 
-    fileperm.owner_only()  # the store, logs, exports and PDFs: owner-only files
+    files.owner_only()  # the store, logs, exports and PDFs: owner-only files
     problem = display_problem()
     if problem is not None:
         print(problem, file=sys.stderr)
@@ -102,7 +102,7 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
 
 def main() -> int:
     """`python -m fieldapp.ui.app [DATA_DIR]` (the CLI's `fieldapp --data-dir D` calls run())."""
-    from fieldapp.store.store import default_data_dir
+    from fieldapp.services.files import default_data_dir
 
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else default_data_dir()
     return run(root)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from fieldapp.sync.scheduler import ProbeSchedule
+from fieldapp.services.sync import ProbeSchedule
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.sync_panel import SyncPanel
 

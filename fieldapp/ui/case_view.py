@@ -29,9 +29,9 @@ from fieldapp.domain.enums import StatementStatus
 from fieldapp.services import caselist, intake, referrals, statements
 from fieldapp.services.answers import answers_of
 from fieldapp.services.caselist import CaseExtras
-from fieldapp.services.changes import Changes
+from fieldapp.services.changes import AUDITED, Changes
 from fieldapp.services.intake import CaseFile
-from fieldapp.store.models import Statement
+from fieldapp.services.statements import Statement
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.forms import open_form
@@ -324,8 +324,9 @@ class CaseView(QWidget):
         if self.ctx is None or not self.rescue_id:
             return
         ctx, rescue_id = self.ctx, self.rescue_id
-        ctx.runner.run_db("load_case", lambda: load_case(ctx, rescue_id), self._loaded,
-                          lambda exc: self.banner.error(user_message(exc)))
+        # Reading a case is audited: one more change still to send (status bar, Sync panel).
+        ctx.runner.run_op("load_case", lambda: load_case(ctx, rescue_id), AUDITED, self._loaded,
+                          lambda exc: self.banner.error(user_message(exc)), origin=self)
 
     def show_case(self, rescue_id: str) -> None:
         """Open a case: clear what was shown, then load it off the UI thread."""
@@ -334,8 +335,9 @@ class CaseView(QWidget):
         if self.ctx is None:
             return
         ctx = self.ctx
-        ctx.runner.run_db("load_case", lambda: load_case(ctx, rescue_id), self._loaded,
-                          lambda exc: self.banner.error(user_message(exc)))
+        # Reading a case is audited: one more change still to send (status bar, Sync panel).
+        ctx.runner.run_op("load_case", lambda: load_case(ctx, rescue_id), AUDITED, self._loaded,
+                          lambda exc: self.banner.error(user_message(exc)), origin=self)
 
     def reload(self) -> None:
         if self.rescue_id:
@@ -653,8 +655,9 @@ class CaseView(QWidget):
         if key is None or self.ctx is None:
             return
         ctx = self.ctx
-        ctx.runner.run_db("view_statement", lambda: statements.view_statement(ctx.ws, key),
-                          self._show_statement, lambda exc: self.banner.error(user_message(exc)))
+        ctx.runner.run_op("view_statement", lambda: statements.view_statement(ctx.ws, key), AUDITED,
+                          self._show_statement, lambda exc: self.banner.error(user_message(exc)),
+                          origin=self)
 
     def open_attachment(self) -> None:
         """Decrypt the selected attachment into memory (audited) and show it; never a temp file."""
@@ -665,8 +668,8 @@ class CaseView(QWidget):
         from fieldapp.services import attachments
 
         meta = next((a for a in self.loaded.extras.attachments if a.id == key), None) if self.loaded else None
-        ctx.runner.run_db("read_attachment", lambda: attachments.read_attachment(ctx.ws, key),
-                          lambda data: self._show_attachment(meta.filename if meta else "",
+        ctx.runner.run_op("read_attachment", lambda: attachments.read_attachment(ctx.ws, key),
+                          AUDITED, lambda data: self._show_attachment(meta.filename if meta else "",
                                                              meta.mime if meta else "", data),
                           lambda exc: self.banner.error(user_message(exc)))
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from fieldapp.crypto.keystore import MIN_PASSPHRASE_LENGTH
+from fieldapp.services.auth import MIN_PASSPHRASE_LENGTH
 from fieldapp.ui import i18n
 from fieldapp.ui.strength import strength
 from fieldapp.ui.widgets import Banner, BusyBar

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from fieldapp.domain.entities import BY_NAME
 from fieldapp.resources import resource_path
 
 log = logging.getLogger("fieldapp.ui.i18n")
@@ -79,13 +81,20 @@ def set_language(code: str) -> None:
                                QLocale.Country.Cambodia))
 
 
+#: Called after every language change, before the window relabels (the form window's own
+#: phrasebook registers here, so this module imports nothing of the forms: no import circle).
+_companions: list[Callable[[], None]] = []
+
+
+def follow_language(callback: Callable[[], None]) -> None:
+    """Have `callback` run on every language change (once per callback)."""
+    if callback not in _companions:
+        _companions.append(callback)
+
+
 def _sync_companions() -> None:
-    """Let the form window's own phrasebook (fieldapp.ui.forms.translate) follow the language."""
-    try:
-        from fieldapp.ui.forms import translate as forms_translate
-    except ImportError:
-        return
-    forms_translate.sync()
+    for callback in list(_companions):
+        callback()
 
 
 def ref_name(en: str, km: str) -> str:
@@ -188,9 +197,10 @@ def audit_action_label(code: str) -> str:
 
 
 def entity_label(code: str) -> str:
-    labels = {"rescue": QCoreApplication.translate("Labels", "Rescue"), "victim": QCoreApplication.translate("Labels", "Victim"), "statement": QCoreApplication.translate("Labels", "Statement"),
-              "suspect": QCoreApplication.translate("Labels", "Suspect"), "referral": QCoreApplication.translate("Labels", "Referral"), "attachment": QCoreApplication.translate("Labels", "Attachment")}
-    return labels.get(code, code)
+    """The word for a kind of record: the entity registry's label, translated (context "Labels")."""
+    known = BY_NAME.get(code)
+    label = known.label if known is not None else None
+    return QCoreApplication.translate("Labels", label) if label else code
 
 
 def choice_label(list_name: str, code: str | None) -> str:

@@ -27,6 +27,8 @@ def build() -> int:
     # The window's own modules; fieldapp/ui/forms and fieldapp/ui/reports keep their own
     # phrasebooks until they are merged here.
     sources = sorted(str(p) for p in UI_DIR.glob("*.py"))
+    # The entity registry's labels (marked with QT_TRANSLATE_NOOP, context "Labels").
+    sources.append(str(UI_DIR.parent / "domain" / "entities.py"))
     subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(ts), "-target-language", "km_KH",
                     "-no-obsolete"], check=True)
     spec = importlib.util.spec_from_file_location("fill_km", resource_path("i18n", "fill_km.py"))

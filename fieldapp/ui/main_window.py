@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
+from fieldapp.domain.entities import CASE_ENTITIES
 from fieldapp.domain.enums import Role
 from fieldapp.services import caselist, clock
+from fieldapp.services.auth import DEFAULT_KDF, KdfParams
 from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.admin import AdminView
@@ -252,10 +253,9 @@ class MainView(QWidget):
     def on_changes(self, changes: Changes, _origin: object) -> None:
         """Every write: confirm it in words (non-modal) and refresh the pending count."""
         self.refresh_status()
-        if changes.everything or not changes.entities:
+        if changes.everything or not changes.entities or changes.audit_only:
             return
-        order: tuple[str, ...] = ("rescue", "victim", "statement", "suspect", "referral", "attachment")
-        kinds = [k for k in order if k in changes.entities] or sorted(changes.entities)
+        kinds = [k for k in CASE_ENTITIES if k in changes.entities] or sorted(changes.entities)
         what = ", ".join(i18n.entity_label(k) for k in kinds[:2]) if kinds != ["user"] else self.tr("User")
         self.saved_label.setText("✔ " + self.tr("Saved: {what}").format(what=what))
         self._saved_timer.start()

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.enums import Role
 from fieldapp.services import mass_intake, referrals, screening
+from fieldapp.services.changes import Changes
 from fieldapp.services.mass_intake import QuickPerson
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
@@ -68,9 +69,9 @@ class Lists:
 
 def load_lists() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """The ISO lists the services validate against (read off the UI thread)."""
-    from fieldapp.store import reference
+    from fieldapp.services import mass_intake
 
-    return list(reference.countries()), list(reference.languages())
+    return mass_intake.iso_lists()
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -270,11 +271,12 @@ class MassIntakeDialog(QDialog):
         def done(ids: list[str]) -> None:
             self.banner.info(self.tr("%1 people saved to the quick list.").replace("%1", i18n.digits(len(ids))))
             self.table.setRowCount(len(self.people))
-            ctx.changed()
             self.reload()
 
-        ctx.runner.run_db("quick_list_save", lambda: mass_intake.quick_list(ctx.ws, rescue_id, rows),
-                          done, lambda exc: self.banner.error(self._row_message(exc)))
+        # Every open view (the case, the list, the status bar) refreshes from the broadcast.
+        ctx.runner.run_op("quick_list_save", lambda: mass_intake.quick_list(ctx.ws, rescue_id, rows),
+                          lambda ids: Changes.of(["victim"], [rescue_id], ids),
+                          done, lambda exc: self.banner.error(self._row_message(exc)), origin=self)
 
     def _row_message(self, exc: BaseException) -> str:
         text = user_message(exc)
@@ -307,10 +309,11 @@ class MassIntakeDialog(QDialog):
             if result.refused:
                 text += " " + self.tr("%1 left out: their consent to share is missing.").replace("%1", i18n.digits(len(result.refused)))
             self.banner.info(text)
-            ctx.changed()
 
-        ctx.runner.run_db("refer_many", lambda: referrals.refer_many(ctx.ws, ids, **values), done,
-                          lambda exc: self.banner.error(user_message(exc)))
+        rescue_id = self.rescue_id
+        ctx.runner.run_op("refer_many", lambda: referrals.refer_many(ctx.ws, ids, **values),
+                          lambda r: Changes.of(["referral"], [rescue_id], r.created), done,
+                          lambda exc: self.banner.error(user_message(exc)), origin=self)
 
     def screen_selected(self) -> None:
         ids = self.selected_people()
@@ -325,11 +328,12 @@ class MassIntakeDialog(QDialog):
 
         def done(people: list[Any]) -> None:
             self.banner.info(self.tr("%1 people screened.").replace("%1", i18n.digits(len(people))))
-            ctx.changed()
             self.reload()
 
-        ctx.runner.run_db("screen_many", lambda: screening.screen_many(ctx.ws, ids, **values),
-                          done, lambda exc: self.banner.error(user_message(exc)))
+        rescue_id = self.rescue_id
+        ctx.runner.run_op("screen_many", lambda: screening.screen_many(ctx.ws, ids, **values),
+                          Changes.of(["victim"], [rescue_id], ids), done,
+                          lambda exc: self.banner.error(user_message(exc)), origin=self)
 
     # -- view -------------------------------------------------------------------------
     def _render(self, new_rows: list[dict[str, Any]] | None = None) -> None:

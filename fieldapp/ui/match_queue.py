@@ -16,12 +16,16 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.services import matching
+from fieldapp.services.changes import Changes
 from fieldapp.services.matching import MatchItem, Side
 from fieldapp.ui import i18n
-from fieldapp.ui.context import ViewContext
+from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, fill_table, make_table, selected_key
 
+#: What a scan or a decision writes: match suggestions and decisions (a linked person counts
+#: once in the reports).
+PERSON_LINKS = Changes.of(["person_link"])
 
 class MatchQueueView(QWidget):
     """Layout of the queue; one method per user action, each one service call off the UI thread."""
@@ -70,6 +74,14 @@ class MatchQueueView(QWidget):
     # -- life cycle -------------------------------------------------------------------
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
+        follow_changes(self, ctx, self.on_changes)
+
+    def on_changes(self, changes: Changes, origin: object) -> None:
+        """People or match decisions changed elsewhere (a form, a sync pull): list again.
+        Its own scans and decisions reload when they finish."""
+        if (self.ctx is not None and origin is not self and self.isVisible()
+                and changes.touches("person_link", "victim")):
+            self.refresh()
 
     def activate(self) -> None:
         self.refresh()
@@ -98,13 +110,11 @@ class MatchQueueView(QWidget):
         if self.ctx is None:
             return
         ctx = self.ctx
-        ctx.runner.run_db("match_scan", lambda: matching.scan(ctx.ws), self._scanned,
-                          lambda exc: self.banner.error(user_message(exc)))
+        ctx.runner.run_op("match_scan", lambda: matching.scan(ctx.ws), PERSON_LINKS, self._scanned,
+                          lambda exc: self.banner.error(user_message(exc)), origin=self)
 
     def _scanned(self, added: int) -> None:
         self.banner.info(self.tr("{n} new possible matches").format(n=i18n.digits(added)))
-        if self.ctx is not None:
-            self.ctx.changed()
         self.refresh()
 
     def link_clicked(self) -> None:
@@ -118,15 +128,14 @@ class MatchQueueView(QWidget):
         if self.ctx is None or key is None:
             return
         ctx = self.ctx
-        ctx.runner.run_db(f"match_{decision}", lambda: matching.decide(ctx.ws, key, decision),
-                          self._decided, lambda exc: self.banner.error(user_message(exc)))
+        ctx.runner.run_op(f"match_{decision}", lambda: matching.decide(ctx.ws, key, decision),
+                          PERSON_LINKS, self._decided,
+                          lambda exc: self.banner.error(user_message(exc)), origin=self)
 
     def _decided(self, item: MatchItem) -> None:
         self.banner.info(self.tr("Linked: both records are kept and counted as one person.")
                          if item.decision == "link" else
                          self.tr("Kept apart: they will not be suggested again."))
-        if self.ctx is not None:
-            self.ctx.changed()
         self.refresh()
 
     # -- rendering --------------------------------------------------------------------

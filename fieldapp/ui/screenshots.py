@@ -13,9 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from fieldapp.crypto.keystore import KdfParams
 from fieldapp.domain.enums import Role
 from fieldapp.services import auth, caselist, demo, intake
+from fieldapp.services.auth import KdfParams
 from fieldapp.services.caselist import CaseFilter
 from fieldapp.ui import i18n
 from fieldapp.ui.shell import AppController

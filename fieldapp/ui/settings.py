@@ -7,7 +7,7 @@ import logging
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from fieldapp.crypto.atomic import write_atomic
+from fieldapp.services.files import write_atomic
 
 log = logging.getLogger("fieldapp.ui.settings")
 FILENAME = "ui.json"

@@ -22,15 +22,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.domain.errors import FieldAppError, UnlockThrottled, WrongPassphrase
 from fieldapp.services import auth, caselist
 from fieldapp.services import sync as sync_service
+from fieldapp.services.auth import DEFAULT_KDF, DataDir, KdfParams, read_reference
+from fieldapp.services.sync import DeviceRevoked, ProbeSchedule
 from fieldapp.services.workspace import Workspace
-from fieldapp.store.reference import read_reference
-from fieldapp.store.store import DataDir
-from fieldapp.sync.client import DeviceRevoked
-from fieldapp.sync.scheduler import ProbeSchedule
 from fieldapp.ui import i18n, settings
 from fieldapp.ui.admin import enrol_error
 from fieldapp.ui.background_sync import FIRST_DELAY, BackgroundSync

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.crypto.passphrase import MIN_LENGTH
+from fieldapp.services.auth import POLICY_MIN_LENGTH as MIN_LENGTH
 from fieldapp.services.auth import estimate_passphrase
 
 

@@ -6,14 +6,14 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp.services.changes import Changes
-from fieldapp.sync.client import DeviceRevoked, HqRefused, HqUnreachable, NotEnrolled
+from fieldapp.services.sync import DeviceRevoked, HqRefused, HqUnreachable, NotEnrolled
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext, follow_changes
-from fieldapp.ui.sync_status import HqSync, OfflineSync, SyncSource, SyncStatus
+from fieldapp.ui.sync_status import HqSync, SyncSource, SyncStatus
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, BusyBar
 
-__all__ = ["HqSync", "OfflineSync", "SyncPanel", "SyncSource", "SyncStatus"]
+__all__ = ["HqSync", "SyncPanel", "SyncSource", "SyncStatus"]
 #: Clock differences above this are worth telling the user about (HLCs cope, people may not).
 SKEW_WARNING_SECONDS = 300
 

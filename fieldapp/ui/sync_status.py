@@ -6,12 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
-import httpx
-
-from fieldapp.services import caselist
 from fieldapp.services import sync as sync_service
+from fieldapp.services.sync import SyncOptions, SyncResult, Transport
 from fieldapp.services.workspace import Workspace
-from fieldapp.sync.client import SyncOptions, SyncResult
 
 
 @dataclass(frozen=True)
@@ -47,21 +44,6 @@ class SyncSource(Protocol):
     def sync_now(self, ws: Workspace) -> SyncStatus: ...
 
 
-class OfflineSync:
-    """No sync client: reports pending changes, and says HQ is not set up (tests, demos)."""
-
-    def status(self, ws: Workspace) -> SyncStatus:
-        info = caselist.device_info(ws)
-        return SyncStatus(enrolled=bool(info.hq_url), hq_url=info.hq_url,
-                          pending=caselist.pending_changes(ws))
-
-    def sync_now(self, ws: Workspace) -> SyncStatus:
-        status = self.status(ws)
-        return SyncStatus(status.enrolled, status.hq_url, status.last_success, status.pending,
-                          "sync is not available in this version yet: everything is kept here "
-                          "until it is", status.clock_skew_seconds)
-
-
 def _utc(value: dt.datetime | None) -> dt.datetime | None:
     # The store keeps naive UTC; the window shows local time.
     if value is None:
@@ -92,7 +74,7 @@ class HqSync:
     """
 
     def __init__(self, options: SyncOptions | None = None,
-                 transport: httpx.BaseTransport | None = None, probe_timeout: float = 5.0) -> None:
+                 transport: Transport | None = None, probe_timeout: float = 5.0) -> None:
         self.options = options
         self.transport = transport
         self.probe_timeout = probe_timeout
@@ -107,12 +89,7 @@ class HqSync:
     def probe(self, hq_url: str) -> bool:
         """Does HQ answer at all? A cheap GET on the network pool before a round is queued,
         so a dead link never holds the database worker for a round's retries."""
-        try:
-            with httpx.Client(base_url=hq_url.rstrip("/"), transport=self.transport,
-                              timeout=self.probe_timeout) as client:
-                return client.get("/v1/health").status_code == 200
-        except httpx.HTTPError:
-            return False
+        return sync_service.hq_answers(hq_url, transport=self.transport, timeout=self.probe_timeout)
 
     def enrol(self, ws: Workspace, hq_url: str, code: str) -> None:
         sync_service.enrol(ws, hq_url, code, transport=self.transport)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from fieldapp.domain.errors import FieldAppError, StorageFull
 from fieldapp.services.changes import Changes
-from fieldapp.store.engine import storage_error
+from fieldapp.services.files import storage_error
 
 log = logging.getLogger("fieldapp.ui.tasks")
 

@@ -74,6 +74,13 @@ KM: dict[str, str] = {
     "Suspect": "ជនសង្ស័យ",
     "Referral": "ការបញ្ជូន",
     "Attachment": "ឯកសារភ្ជាប់",
+    # entity registry labels (fieldapp/domain/entities.py)
+    "Referral step": "ជំហាននៃការបញ្ជូន",
+    "Audit event": "ព្រឹត្តិការណ៍សវនកម្ម",
+    "Suspect in a case": "ជនសង្ស័យក្នុងសំណុំរឿង",
+    "Suspect status change": "ការផ្លាស់ប្ដូរស្ថានភាពជនសង្ស័យ",
+    "Suspect identifier": "អត្តសញ្ញាណជនសង្ស័យ",
+    "Person link": "ការភ្ជាប់បុគ្គល",
     # passphrase strength
     "Too short: use at least {n} characters": "ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ",
     "Weak: add more words": "ខ្សោយ៖ សូមបន្ថែមពាក្យទៀត",

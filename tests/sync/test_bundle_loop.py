@@ -13,7 +13,7 @@ import pytest
 from fieldapp.services import caselist, intake, stats, sync
 from fieldapp.services.workspace import Workspace
 from fieldapp.sync.client import DeviceRevoked
-from fieldapp.ui.sync_status import HqSync, OfflineSync
+from fieldapp.ui.sync_status import HqSync
 from tests.conftest import PASSPHRASE
 from tests.support.syncenv import fast_options, hq_change_log, hq_running, minor_case, new_device
 
@@ -32,8 +32,7 @@ def _every_unsent_count(ws: Workspace) -> set[int]:
         stats.counts(ws)["unsent_changes"],   # fieldapp stats --json
         caselist.pending_changes(ws),         # the window's status bar
         sync.status(ws).pending,              # fieldapp sync / the Sync panel
-        HqSync().status(ws).pending,          # the Sync panel's source
-        OfflineSync().status(ws).pending,
+        HqSync().status(ws).pending,          # the Sync panel's and home screen's source
     }
 
 

@@ -49,3 +49,6 @@ def sync() -> None:
     elif not want and _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
+
+
+i18n.follow_language(sync)

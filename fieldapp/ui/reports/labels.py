@@ -7,7 +7,7 @@ import functools
 from PySide6.QtCore import QCoreApplication
 
 from fieldapp.reports.definitions import DEFINITIONS, YOY_TITLES
-from fieldapp.store.reference import read_reference
+from fieldapp.services.auth import read_reference
 from fieldapp.ui import i18n
 from fieldapp.ui.reports.strings_km import STRINGS_KM
 

@@ -38,9 +38,10 @@ from fieldapp.reports.definitions import (
 from fieldapp.reports.figures import Figures, Table
 from fieldapp.reports.suppress import publish
 from fieldapp.services import exports
+from fieldapp.services.auth import read_reference
+from fieldapp.services.changes import AUDITED
 from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
-from fieldapp.store.reference import read_reference
 from fieldapp.ui import i18n
 from fieldapp.ui.reports.charts import CHARTS
 from fieldapp.ui.reports.labels import AXES, Labeller
@@ -377,7 +378,7 @@ class ReportsView(QWidget):
             written.unlink(missing_ok=True)  # an export that was not audited must not stay
             self._failed(exc)
 
-        self.runner.run_db("report pdf audit", audit, self._saved, undo)
+        self.runner.run_op("report pdf audit", audit, AUDITED, self._saved, undo)
 
     def export_figures(self, path: Path | None = None, *, confirm: bool = True) -> None:
         """Write the figures (suppressed) as CSV or JSON, by the file name's extension."""
@@ -394,9 +395,9 @@ class ReportsView(QWidget):
             path = Path(name)
         fmt = "json" if path.suffix.lower() == ".json" else "csv"
         flt, threshold = self.current_filter(), self.threshold
-        self.runner.run_db("report export",
+        self.runner.run_op("report export",
                            lambda: exports.export_report(ws, flt, fmt, path, threshold=threshold),
-                           self._saved, self._failed)
+                           AUDITED, self._saved, self._failed)
 
     def _saved(self, path: Path) -> None:
         self.status.setText(km(self.tr("Saved {path}")).format(path=path.name))
