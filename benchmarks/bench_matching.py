@@ -26,6 +26,21 @@ from fieldapp.linkage.match import candidate_pairs, find_matches, queue_threshol
 from fieldapp.linkage.score import THRESHOLD, Person, compare, prepare
 
 PEOPLE = int(os.environ.get("FIELDAPP_BENCH_PEOPLE", "100000"))
+NOTES = """
+Labelled set: tests/data/linkage_pairs.csv (802 pairs: Khmer/Latin variants, Cambodian,
+Vietnamese, Thai, Chinese; twins, siblings, same family name, same name a generation apart
+as non-matches), scored at the fixed threshold. Weights were tuned on it; two unseen sets
+from the same generator (seeds 99 and 2024) gave P 0.982 / R 0.968 and P 0.968 / R 0.978.
+Population: `linkage_data.realistic_identity` (85% Cambodian, 8% Vietnamese, 4% Thai, 3%
+Chinese; 65% female; a quarter aged 10-17, half 18-29; names by frequency with a long tail),
+a tenth recorded twice, each record written as a post would (script, spelling, guessed age,
+phone in half). With name, sex, an approximate age and nationality, namesakes of a similar
+age are as alike as one person written twice, and their number grows with the square of
+the population: so among many people the queue's bar rises one bit per doubling
+(`queue_threshold`) and u of the birth and name levels is measured on the population.
+Before (fixed bar 8, uniform names and ages, blocks of 300): 100,000 people gave 260,436
+possible matches at precision 0.033, recall 0.928, 281.6 s CPU.
+"""
 
 
 def person(pid: str, r: Record | dict[str, str], prefix: str = "") -> Person:

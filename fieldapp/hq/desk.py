@@ -2,9 +2,9 @@
 
 The national desk is the desktop app enrolled with ``--role national``. It pulls what HQ
 staff are entitled to: every post's cases, suspects and referrals, the match queue and the
-reference data, but never another device's audit trail and never statement narratives or
-child-protocol answers (not even sealed: the fields are left out of the page) unless
-`narratives_allowed` says the role may read them. What it may write is checked in
+reference data; never another device's audit trail or attachment records, and never
+statement narratives or child-protocol answers (not even sealed: the fields are left out of
+the page) unless `narratives_allowed` says the role may read them. What it may write is checked in
 `hq.validate`: decisions on possible matches and its own audit trail.
 
 A record normally reaches one post, the one it was filed under. A ``person_link`` joins two
@@ -44,8 +44,10 @@ def narratives_allowed(role: str) -> bool:
 
 
 def national_entitled() -> ColumnElement[bool]:
-    """Every post's records and the reference data; other devices' audit trails stay at HQ."""
-    return Record.entity != "audit_event"
+    """Every post's records and the reference data. Other devices' audit trails stay at HQ,
+    and so do attachment records (photos of documents, statements' audio: their file keys
+    serve no one without the files, which never leave HQ)."""
+    return Record.entity.not_in(("audit_event", "attachment"))
 
 
 def shared_with(post_code: str) -> ColumnElement[bool]:

@@ -105,7 +105,7 @@ def check_change(
     post = _entitled_post(writer, entity, post_code, fields, existing, lookup)
     _check_links(entity, post, fields, lookup)
     if entity == "suspect":
-        _check_identified_by(post, fields, lookup)
+        _check_identified_by(writer, post, fields, lookup)
     if existing is not None:
         _check_immutable(entity, existing, fields)
     elif entity == "statement":
@@ -202,9 +202,11 @@ def _check_links(
             )
 
 
-def _check_identified_by(post: str, fields: Mapping[str, list[Any]], lookup: Lookup) -> None:
-    """Who identified a suspect: victims HQ holds, of the suspect's post (the device checks
-    they are victims of the suspect's own cases; HQ sees no further cases per suspect)."""
+def _check_identified_by(writer: Writer, post: str, fields: Mapping[str, list[Any]],
+                         lookup: Lookup) -> None:
+    """Who identified a suspect: victims HQ holds, of the suspect's post, or of any post from
+    a supervisor's device (which may link a suspect to other posts' cases). The device checks
+    they are victims of the suspect's own cases; HQ sees no further cases per suspect."""
     named = _value(fields, "identified_by")
     if not named:
         return
@@ -215,7 +217,7 @@ def _check_identified_by(post: str, fields: Mapping[str, list[Any]], lookup: Loo
         if victim is None:
             raise Refused(MISSING_PARENT, "suspect.identified_by: a victim it names is not at HQ "
                                           "(yet)", waiting_for=str(victim_id)[:64])
-        if victim.post_code != post:
+        if victim.post_code != post and writer.role != Role.SUPERVISOR.value:
             raise Refused(WRONG_POST, "suspect.identified_by: names a victim of another post")
 
 
