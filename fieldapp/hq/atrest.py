@@ -301,7 +301,8 @@ def encrypt_existing(engine: Engine, key: bytes, *, batch: int = 500) -> dict[st
 
     Idempotent and crash-safe: each batch of rows is one transaction, and a value already
     sealed is left as it is, so a run stopped at any point (power cut, kill) is finished by
-    running it again; in between, HQ reads the mix (clear values open as they are).
+    running it again; in between, HQ reads the mix (clear values open as they are), and a
+    server started meanwhile may keep running: each batch's rows are locked while sealed.
     Afterwards the old clear pages are scrubbed: SQLite overwrites freed pages
     (`secure_delete`) and is vacuumed; PostgreSQL's tables are rewritten (`VACUUM FULL`).
     """
@@ -318,7 +319,10 @@ def encrypt_existing(engine: Engine, key: bytes, *, batch: int = 500) -> dict[st
             with engine.begin() as conn:
                 if sqlite:
                     conn.exec_driver_sql("PRAGMA secure_delete = ON")
-                q = select(table).order_by(pk).limit(batch)
+                # Locked while sealed (PostgreSQL): a serve running meanwhile waits for the
+                # batch instead of having its merge overwritten (SQLite: one writer anyway, and
+                # a stale read cannot turn into a write).
+                q = select(table).order_by(pk).limit(batch).with_for_update()
                 if last is not None:
                     q = q.where(pk > last)
                 rows = conn.execute(q).mappings().all()
