@@ -339,11 +339,13 @@ def encrypt_existing(engine: Engine, key: bytes, *, batch: int = 500) -> dict[st
         last, count = None, 0
         while True:
             with engine.begin() as conn:
+                # The batch's rows are locked from the read to the commit, so a server running
+                # meanwhile waits instead of having its merge overwritten: PostgreSQL locks
+                # them (FOR UPDATE); SQLite takes the write lock before reading (its driver
+                # would otherwise read outside the transaction).
                 if sqlite:
                     conn.exec_driver_sql("PRAGMA secure_delete = ON")
-                # Locked while sealed (PostgreSQL): a serve running meanwhile waits for the
-                # batch instead of having its merge overwritten (SQLite: one writer anyway, and
-                # a stale read cannot turn into a write).
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
                 q = select(table).order_by(pk).limit(batch).with_for_update()
                 if last is not None:
                     q = q.where(pk > last)
