@@ -62,6 +62,9 @@ PROTECTED: dict[str, frozenset[str]] = {
     "referral_event": frozenset({"reason", "extra"}),
     "attachment": frozenset({"filename"}),
 }
+#: Raised whenever PROTECTED grows (1: before suspects' identifiers, file names and extra
+#: answers); `serve` asks for `encrypt-at-rest` while the stored rows are behind it.
+PROTECTED_VERSION = 2
 
 
 class DataKeyError(FieldAppError):
@@ -81,15 +84,17 @@ def create(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
            kdf: KdfParams = DEFAULT_KDF, adopt: bool = False) -> bytes:
     """Make the data key; write it to `key_file` (separate media) or wrap it under `passphrase`.
 
-    With `adopt`, a key file that already exists is taken as the key: `encrypt_existing`'s
-    command wrote it and was stopped before it recorded the check value (rerun safely).
+    With `adopt` (`fieldapp-hq encrypt-at-rest`, over a database already holding rows), a
+    key file that already exists is taken as the key: the command wrote it and was stopped
+    before it recorded the check value (rerun safely); and the rows are not sealed yet.
     """
     if is_configured(data_dir):
         raise StoreExists(f"HQ's data key already exists for {data_dir}")
     if (key_file is None) == (passphrase is None):
         raise DataKeyError("give --data-key-file PATH (on separate media) or --data-key-passphrase-stdin")
     key = os.urandom(32)
-    config: dict[str, Any] = {"version": 1, "check": _check_value(key), "wrap": None}
+    config: dict[str, Any] = {"version": 1, "check": _check_value(key), "wrap": None,
+                              "sealed": 0 if adopt else PROTECTED_VERSION}
     if key_file is not None:
         if key_file.resolve().parent == data_dir.resolve():
             raise DataKeyError("the data key file must not be in HQ's data folder: put it on separate media")
@@ -139,6 +144,23 @@ def unlock(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
     if not hmac.compare_digest(_check_value(key), config["check"]):
         raise DataKeyError("this data key does not belong to this HQ")
     return key
+
+
+def sealed_version(data_dir: Path) -> int:
+    """The `PROTECTED_VERSION` every stored row was last sealed to (0: not yet; a data key
+    made before versions were kept counts as 1)."""
+    try:
+        config = json.loads((data_dir / CONFIG_FILE).read_text())
+    except (OSError, ValueError):
+        return 0
+    return int(config.get("sealed", 1))
+
+
+def mark_sealed(data_dir: Path) -> None:
+    """Record that every stored row is sealed to today's `PROTECTED`."""
+    config = json.loads((data_dir / CONFIG_FILE).read_text())
+    config["sealed"] = PROTECTED_VERSION
+    write_atomic(data_dir / CONFIG_FILE, json.dumps(config, indent=1).encode())
 
 
 def _read_key_file(key_file: Path) -> bytes:
@@ -301,7 +323,8 @@ def encrypt_existing(engine: Engine, key: bytes, *, batch: int = 500) -> dict[st
 
     Idempotent and crash-safe: each batch of rows is one transaction, and a value already
     sealed is left as it is, so a run stopped at any point (power cut, kill) is finished by
-    running it again; in between, HQ reads the mix (clear values open as they are).
+    running it again; in between, HQ reads the mix (clear values open as they are), and a
+    server started meanwhile may keep running: each batch's rows are locked while sealed.
     Afterwards the old clear pages are scrubbed: SQLite overwrites freed pages
     (`secure_delete`) and is vacuumed; PostgreSQL's tables are rewritten (`VACUUM FULL`).
     """
@@ -316,9 +339,14 @@ def encrypt_existing(engine: Engine, key: bytes, *, batch: int = 500) -> dict[st
         last, count = None, 0
         while True:
             with engine.begin() as conn:
+                # The batch's rows are locked from the read to the commit, so a server running
+                # meanwhile waits instead of having its merge overwritten: PostgreSQL locks
+                # them (FOR UPDATE); SQLite takes the write lock before reading (its driver
+                # would otherwise read outside the transaction).
                 if sqlite:
                     conn.exec_driver_sql("PRAGMA secure_delete = ON")
-                q = select(table).order_by(pk).limit(batch)
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                q = select(table).order_by(pk).limit(batch).with_for_update()
                 if last is not None:
                     q = q.where(pk > last)
                 rows = conn.execute(q).mappings().all()

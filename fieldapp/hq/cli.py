@@ -332,11 +332,17 @@ def run(argv: Sequence[str]) -> int:
     if cmd == "serve":
         import uvicorn
 
+        from fieldapp.hq import atrest
         from fieldapp.hq.app import create_app
 
         if not 0 < args.port < 65536:
             raise UsageError("--port must be 1..65535")
         settings = _settings(args)
+        behind = atrest.sealed_version(settings.data_dir) < atrest.PROTECTED_VERSION
+        if settings.data_key is not None and behind:
+            print("fieldapp-hq: WARNING: this release seals more fields than the rows stored "
+                  "before it: run 'fieldapp-hq encrypt-at-rest' (it can run while serving)",
+                  file=sys.stderr)
         if (settings.data_dir / RECOVERY_PRIVATE_FILE).exists():
             raise UsageError(
                 f"the recovery private key is still in {settings.data_dir}: move it to offline media "
@@ -531,6 +537,8 @@ def _encrypt_at_rest(args: argparse.Namespace) -> int:
         left = atrest.count_clear(engine)
     finally:
         engine.dispose()
+    if left == 0:
+        atrest.mark_sealed(settings.data_dir)
     print("sealed " + ", ".join(f"{n} {table}" for table, n in done.items())
           + f"; {left} row(s) still in the clear")
     if args.data_key_file is not None:

@@ -159,3 +159,53 @@ def test_a_parked_change_is_sealed_too_and_still_applies_when_its_parent_arrives
     assert d.push(client, [victim]).applied >= 1  # the parent arrives: the parked one applies
     narratives = [f["narrative"][0] for _, _, f in hq_server.hq.report_records("statement")]
     assert narratives == [PHRASES[1]]
+
+
+def test_encrypt_at_rest_may_run_while_serving(hq_server: RunningHq, client: httpx.Client, enrolled,  # type: ignore[no-untyped-def]
+                                               db_kind: str) -> None:
+    """Clear rows (as an older release stored them) sealed in small batches while devices
+    keep pushing edits of the same records: every edit kept, every row sealed."""
+    import threading
+
+    from sqlalchemy import select, update
+
+    from fieldapp.hq.models import ChangeLog, Record
+
+    d = enrolled()
+    rescue = d.change("rescue", {"place": "Poipet", "post_code": "POIPET"})
+    victims = [d.change("victim", {"name_latin": f"{NAMES[0]} {i}", "sex": "female",
+                                   "rescue_id": rescue["entity_id"]}) for i in range(40)]
+    assert d.push(client, [rescue, *victims]).applied == 41
+    hq, key = hq_server.hq, hq_server.hq.data_key
+    assert key is not None
+    with hq.engine.begin() as conn:  # back to the clear, as a release before at-rest wrote it
+        for model in (Record, ChangeLog):
+            table = model.__table__
+            pk = next(iter(table.primary_key.columns))
+            for row in conn.execute(select(table)).mappings().all():
+                clear = atrest.open_fields(key, row["entity"], row["entity_id"], row["fields"])
+                conn.execute(update(table).where(pk == row[pk.name]).values(fields=clear))
+    assert atrest.count_clear(hq.engine) > 0
+    failed: list[BaseException] = []
+
+    def seal() -> None:
+        try:
+            atrest.encrypt_existing(hq.engine, key, batch=3)
+        except BaseException as exc:  # reported below
+            failed.append(exc)
+
+    worker = threading.Thread(target=seal)
+    worker.start()
+    edits = []
+    for round_ in range(3):
+        for v in victims[round_::3]:
+            edits.append(d.change("victim", {"name_latin": f"{NAMES[0]} edit {round_}"},
+                                  entity_id=v["entity_id"]))
+        assert d.push(client, edits[-len(victims[round_::3]):]).applied == len(victims[round_::3])
+    worker.join(120)
+    assert not worker.is_alive() and failed == []
+    atrest.encrypt_existing(hq.engine, key)  # what a run that started earlier may have missed
+    assert atrest.count_clear(hq.engine) == 0
+    names = {rid: f["name_latin"][0] for _, rid, f in hq.report_records("victim")}
+    expected = {e["entity_id"]: e["fields"]["name_latin"][0] for e in edits}
+    assert {rid: names[rid] for rid in expected} == expected

@@ -133,6 +133,7 @@ def test_an_old_hq_is_sealed_in_place_killed_midway_and_rerun(
     proc = subprocess.run([sys.executable, "-m", "fieldapp.hq.cli", *args], env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert atrest.sealed_version(data_dir) == 0  # the key is made; the rows are not all sealed
     engine = make_engine(url or f"sqlite:///{data_dir / 'hq.sqlite3'}")
     try:
         with engine.connect() as conn:
@@ -152,6 +153,7 @@ def test_an_old_hq_is_sealed_in_place_killed_midway_and_rerun(
     assert "0 row(s) still in the clear" in capsys.readouterr().out
     assert main(args) == 0
     assert "sealed 0 records, 0 change_log, 0 parked_changes" in capsys.readouterr().out
+    assert atrest.sealed_version(data_dir) == atrest.PROTECTED_VERSION
 
     after = _folder(data_dir) | ({"pg_dump": _pg_dump(url)} if url else {})
     assert not any(n in after for n in ("hq.key", "usb/hq.key"))  # the key is not in the folder
@@ -195,3 +197,24 @@ def test_the_data_key_can_be_wrapped_under_an_operator_passphrase(
     assert main(["stats", "--json", "--data-dir", str(data_dir), "--data-key-passphrase-stdin"]) == 0
     assert json.loads(capsys.readouterr().out)["victims"] == 13
     assert _hits(_folder(data_dir), _needles(_texts(FIXTURE / "hq.sqlite3"))) == []
+
+
+def test_serve_asks_for_encrypt_at_rest_when_this_release_seals_more(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A data key made before the newest PROTECTED list: serve warns (the recovery key still
+    in the folder stops it right after, so the test needs no server)."""
+    data_dir, key = tmp_path / "hq", tmp_path / "usb" / "hq.key"
+    key.parent.mkdir()
+    assert main(["init", "--data-dir", str(data_dir), "--data-key-file", str(key)]) == 0
+    assert atrest.sealed_version(data_dir) == atrest.PROTECTED_VERSION  # nothing stored yet
+    config = json.loads((data_dir / atrest.CONFIG_FILE).read_text())
+    del config["sealed"]  # as the release before versions were kept wrote it
+    (data_dir / atrest.CONFIG_FILE).write_text(json.dumps(config))
+    capsys.readouterr()
+    assert main(["serve", "--data-dir", str(data_dir), "--data-key-file", str(key)]) == 2
+    assert "run 'fieldapp-hq encrypt-at-rest'" in capsys.readouterr().err
+    assert main(["encrypt-at-rest", "--data-dir", str(data_dir), "--data-key-file", str(key)]) == 0
+    assert atrest.sealed_version(data_dir) == atrest.PROTECTED_VERSION
+    capsys.readouterr()
+    assert main(["serve", "--data-dir", str(data_dir), "--data-key-file", str(key)]) == 2
+    assert "encrypt-at-rest" not in capsys.readouterr().err
