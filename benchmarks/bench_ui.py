@@ -307,6 +307,10 @@ def _hq_process(data_dir: Path) -> Iterator[tuple[str, Path]]:
     key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     subprocess.run([*hq[:1], "init", "--data-dir", str(data_dir), "--data-key-file", str(key_file)],
                    check=True, capture_output=True, env=env)
+    # serve refuses to start while the recovery private key is on the server.
+    subprocess.run([*hq[:1], "recovery-key", "export", "--data-dir", str(data_dir), "--out",
+                    str(key_file.parent / "recovery.pem"), "--remove"],
+                   check=True, capture_output=True, env=env)
     port = free_port()
     server = subprocess.Popen([*hq[:1], "serve", "--data-dir", str(data_dir), "--port", str(port),
                                "--no-tls"],
