@@ -298,14 +298,23 @@ def measure_unlock(app: QApplication) -> dict[str, Any]:
 def _hq_process(data_dir: Path) -> Iterator[tuple[str, Path]]:
     """A real `fieldapp-hq serve` in its own process, as HQ is another machine in the field
     (in-process, the server's own work would compete with the window for the GIL)."""
-    from tests.support.hqserver import free_port
+    from tests.support.hqserver import cli_env, data_key_file, free_port
 
     hq = [str(Path(sys.executable).parent / "fieldapp-hq")]
-    subprocess.run([*hq[:1], "init", "--data-dir", str(data_dir)], check=True, capture_output=True)
+    # HQ's data key on "separate media" (a file beside the data folder), as the tests do.
+    env = cli_env(["--data-dir", str(data_dir)])
+    key_file = data_key_file(data_dir)
+    key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    subprocess.run([*hq[:1], "init", "--data-dir", str(data_dir), "--data-key-file", str(key_file)],
+                   check=True, capture_output=True, env=env)
+    # serve refuses to start while the recovery private key is on the server.
+    subprocess.run([*hq[:1], "recovery-key", "export", "--data-dir", str(data_dir), "--out",
+                    str(key_file.parent / "recovery.pem"), "--remove"],
+                   check=True, capture_output=True, env=env)
     port = free_port()
     server = subprocess.Popen([*hq[:1], "serve", "--data-dir", str(data_dir), "--port", str(port),
                                "--no-tls"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -325,9 +334,11 @@ def _hq_process(data_dir: Path) -> Iterator[tuple[str, Path]]:
 
 
 def _enrolment_code(data_dir: Path) -> str:
-    out = subprocess.run([str(Path(sys.executable).parent / "fieldapp-hq"), "enrolment-code",
-                          "--data-dir", str(data_dir), "--post", "POIPET", "--role", "supervisor"],
-                         check=True, capture_output=True, text=True)
+    from tests.support.hqserver import cli_env
+
+    args = ["--data-dir", str(data_dir), "--post", "POIPET", "--role", "supervisor"]
+    out = subprocess.run([str(Path(sys.executable).parent / "fieldapp-hq"), "enrolment-code", *args],
+                         check=True, capture_output=True, text=True, env=cli_env(args))
     return out.stdout.strip().splitlines()[-1]
 
 

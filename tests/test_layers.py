@@ -130,3 +130,11 @@ def test_the_window_language_module_imports_no_form_module() -> None:
     registers with i18n.follow_language instead."""
     i18n = PACKAGE / "ui" / "i18n.py"
     assert [m for _, m in _imports(i18n) if m.startswith("fieldapp.ui.forms")] == []
+
+
+def test_the_sync_command_line_reaches_only_the_services() -> None:
+    """sync/cli.py sits in the sync package until the cli/ move, but it is a command line:
+    it runs the services, and reaches nothing of sync, store or crypto itself."""
+    targets = {m.split(".")[1] for _, m in _imports(PACKAGE / "sync" / "cli.py")
+               if m.startswith("fieldapp.")}
+    assert targets <= {"services", "domain"}

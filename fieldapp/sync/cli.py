@@ -15,10 +15,9 @@ class _Passphrases(Protocol):
 
 def _unlock(args: argparse.Namespace, pw: _Passphrases) -> Any:
     from fieldapp.services import auth
-    from fieldapp.store.store import DataDir
 
     root = Path(args.data_dir).expanduser().resolve()
-    DataDir(root).require()
+    auth.DataDir(root).require()
     return auth.unlock(root, args.user, pw.ask(f"Passphrase for {args.user}: "))
 
 
@@ -102,13 +101,13 @@ def cmd_wipe(args: argparse.Namespace, pw: _Passphrases) -> int:
         root = sync.wipe_revoked(ws)
     finally:
         ws.close()
-    from fieldapp.store.shred import SSD_NOTE
+    from fieldapp.services import auth
 
     why = ("HQ acknowledged every change made on it" if basis == "acknowledged" else
            "every change HQ lacks is in the sealed bundle written on it; make sure that file "
            "reaches HQ ('fieldapp-hq import-bundle')")
     print(f"Wiped {root}: HQ revoked this device and {why}.")
-    print(SSD_NOTE)
+    print(auth.SSD_NOTE)
     return 0
 
 

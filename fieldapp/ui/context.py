@@ -17,8 +17,6 @@ class ViewContext:
     runner: TaskRunner
     ws: Workspace
     choices: Choices
-    #: Called after any job that changed data (refreshes the status bar's pending count).
-    changed: Callable[[], None] = lambda: None
     #: Extra hooks the window wires in later (sync source, export…).
     hooks: dict[str, Any] = field(default_factory=dict)
 

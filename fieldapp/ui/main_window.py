@@ -161,8 +161,6 @@ class MainView(QWidget):
 
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
-        if ctx is not None:
-            ctx.changed = self.refresh_status
         follow_changes(self, ctx, self.on_changes)
         for view in self.views():
             view.set_context(ctx)  # type: ignore[attr-defined]
