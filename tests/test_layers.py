@@ -49,15 +49,15 @@ ALLOWED = {
     "domain": {"domain"},
     "crypto": {"crypto", "domain"},
     "store": {"store", "crypto", "domain", "resources", "linkage"},
-    "formkit": {"formkit", "domain", "resources"},
+    "formkit": {"formkit", "domain", "resources", "vocabulary"},
     "linkage": {"linkage", "domain"},
-    "reports": {"reports", "crypto", "store", "linkage", "domain", "resources"},
+    "reports": {"reports", "crypto", "store", "linkage", "domain", "resources", "vocabulary"},
     "sync": {"sync", "store", "crypto", "domain", "resources"},
     "services": {"services", "formkit", "sync", "reports", "linkage", "store", "crypto", "domain",
-                 "resources", "logs"},
-    "hq": {"hq", "sync", "reports", "linkage", "crypto", "domain", "resources", "logs"},
+                 "resources", "vocabulary", "logs"},
+    "hq": {"hq", "sync", "reports", "linkage", "crypto", "domain", "resources", "vocabulary", "logs"},
     "ui": {"ui", "services", "formkit", "sync", "reports", "linkage", "store", "crypto", "domain",
-           "resources", "logs", "cli"},
+           "resources", "vocabulary", "logs", "cli"},
 }
 #: Entry points choose what runs (the PDF writer, the services behind a command).
 ENTRY_POINTS = {"cli.py", "__main__.py", "hq/cli.py", "sync/cli.py"}

@@ -4,42 +4,42 @@
     <context>
         <name>AccountPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="139" />
+            <location filename="../../fieldapp/ui/first_run.py" line="143" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="149" />
+            <location filename="../../fieldapp/ui/first_run.py" line="153" />
             <source>First supervisor</source>
             <translation>អ្នកគ្រប់គ្រងដំបូង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="150" />
+            <location filename="../../fieldapp/ui/first_run.py" line="154" />
             <source>This person manages the users of this laptop.</source>
             <translation>បុគ្គលនេះគ្រប់គ្រងអ្នកប្រើប្រាស់កុំព្យូទ័រយួរដៃនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="151" />
+            <location filename="../../fieldapp/ui/first_run.py" line="155" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="151" />
+            <location filename="../../fieldapp/ui/first_run.py" line="155" />
             <source>Full name (optional)</source>
             <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="152" />
+            <location filename="../../fieldapp/ui/first_run.py" line="156" />
             <source>Passphrase</source>
             <translation>ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="152" />
+            <location filename="../../fieldapp/ui/first_run.py" line="156" />
             <source>Repeat passphrase</source>
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="155" />
+            <location filename="../../fieldapp/ui/first_run.py" line="159" />
             <source>A passphrase of several words is easiest to remember; Khmer words are allowed. Nobody can read this laptop's cases without it, so keep it safe.</source>
             <translation>ឃ្លាសម្ងាត់ដែលមានពាក្យច្រើនងាយចងចាំជាងគេ ហើយអាចប្រើពាក្យខ្មែរបាន។ គ្មាននរណាម្នាក់អាចអានសំណុំរឿងលើកុំព្យូទ័រយួរដៃនេះបានទេ បើគ្មានវា ដូច្នេះសូមរក្សាវាឱ្យមានសុវត្ថិភាព។</translation>
         </message>
@@ -305,6 +305,60 @@
         </message>
     </context>
     <context>
+        <name>AttachmentEditor</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="458" />
+            <source>Images (*.jpg *.jpeg *.png *.heic)</source>
+            <extracomment>Arrow keys and the step they take through the options (left-to-right, wrapping).</extracomment>
+            <translation>រូបភាព (*.jpg *.jpeg *.png *.heic)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="459" />
+            <source>Recordings (*.m4a *.mp3 *.ogg *.wav *.amr)</source>
+            <translation>ការថតសំឡេង (*.m4a *.mp3 *.ogg *.wav *.amr)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="461" />
+            <source>All files (*)</source>
+            <translation>ឯកសារទាំងអស់ (*)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="462" />
+            <source>Attach a file</source>
+            <translation>ភ្ជាប់ឯកសារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="489" />
+            <source>Encrypting and storing {name}…</source>
+            <translation>កំពុងអ៊ិនគ្រីប និងរក្សាទុក {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="491" />
+            <source>Attached: {name} (stored encrypted)</source>
+            <translation>បានភ្ជាប់៖ {name} (រក្សាទុកដោយអ៊ិនគ្រីប)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="492" />
+            <source>A file is attached (stored encrypted).</source>
+            <translation>មានឯកសារភ្ជាប់ (រក្សាទុកដោយអ៊ិនគ្រីប)។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="494" />
+            <source>Nothing attached.</source>
+            <translation>មិនទាន់មានឯកសារភ្ជាប់ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="500" />
+            <source>Choose file…</source>
+            <translation>ជ្រើសរើសឯកសារ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="501" />
+            <source>Remove</source>
+            <translation>ដកចេញ</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListView</name>
         <message>
             <location filename="../../fieldapp/ui/case_list.py" line="417" />
@@ -495,7 +549,7 @@
         </message>
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="375" />
-            <location filename="../../fieldapp/ui/case_view.py" line="406" />
+            <location filename="../../fieldapp/ui/case_view.py" line="408" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
@@ -531,7 +585,7 @@
         </message>
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="383" />
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="413" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
@@ -542,8 +596,8 @@
         </message>
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="383" />
-            <location filename="../../fieldapp/ui/case_view.py" line="406" />
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="408" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
@@ -568,358 +622,546 @@
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="403" />
+            <location filename="../../fieldapp/ui/case_view.py" line="405" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="407" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="407" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="407" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="413" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="413" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="416" />
+            <location filename="../../fieldapp/ui/case_view.py" line="418" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
-            <location filename="../../fieldapp/ui/case_view.py" line="660" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="662" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="421" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="422" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
+            <location filename="../../fieldapp/ui/case_view.py" line="452" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="426" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="427" />
+            <location filename="../../fieldapp/ui/case_view.py" line="429" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="428" />
+            <location filename="../../fieldapp/ui/case_view.py" line="430" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="429" />
+            <location filename="../../fieldapp/ui/case_view.py" line="431" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="430" />
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="452" />
             <source>Question</source>
             <translation>សំណួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="452" />
             <source>Answer</source>
             <translation>ចម្លើយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="452" />
+            <location filename="../../fieldapp/ui/case_view.py" line="454" />
             <source>Other answers ({n})</source>
             <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="514" />
-            <location filename="../../fieldapp/ui/case_view.py" line="528" />
-            <location filename="../../fieldapp/ui/case_view.py" line="595" />
-            <location filename="../../fieldapp/ui/case_view.py" line="604" />
+            <location filename="../../fieldapp/ui/case_view.py" line="516" />
+            <location filename="../../fieldapp/ui/case_view.py" line="530" />
+            <location filename="../../fieldapp/ui/case_view.py" line="597" />
+            <location filename="../../fieldapp/ui/case_view.py" line="606" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="521" />
+            <location filename="../../fieldapp/ui/case_view.py" line="523" />
             <source>Select the suspect first.</source>
             <translation>សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="552" />
+            <location filename="../../fieldapp/ui/case_view.py" line="554" />
             <source>Make the statement final</source>
             <translation>ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="553" />
+            <location filename="../../fieldapp/ui/case_view.py" line="555" />
             <source>A final statement is sealed and can never change; a correction is then recorded as an amendment. Make it final now?</source>
             <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="567" />
+            <location filename="../../fieldapp/ui/case_view.py" line="569" />
             <source>The statement is final and sealed.</source>
             <translation>សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="574" />
+            <location filename="../../fieldapp/ui/case_view.py" line="576" />
             <source>Cancel referral</source>
             <translation>លុបចោលការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="575" />
+            <location filename="../../fieldapp/ui/case_view.py" line="577" />
             <source>Why is this referral cancelled?</source>
             <translation>ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="578" />
+            <location filename="../../fieldapp/ui/case_view.py" line="580" />
             <source>Give a reason to cancel the referral.</source>
             <translation>សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="589" />
+            <location filename="../../fieldapp/ui/case_view.py" line="591" />
             <source>The referral was cancelled.</source>
             <translation>ការបញ្ជូនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="656" />
+            <location filename="../../fieldapp/ui/case_view.py" line="658" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="657" />
+            <location filename="../../fieldapp/ui/case_view.py" line="659" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="658" />
+            <location filename="../../fieldapp/ui/case_view.py" line="660" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="658" />
+            <location filename="../../fieldapp/ui/case_view.py" line="660" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="659" />
+            <location filename="../../fieldapp/ui/case_view.py" line="661" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="659" />
+            <location filename="../../fieldapp/ui/case_view.py" line="661" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="660" />
+            <location filename="../../fieldapp/ui/case_view.py" line="662" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="662" />
+            <location filename="../../fieldapp/ui/case_view.py" line="664" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="663" />
+            <location filename="../../fieldapp/ui/case_view.py" line="665" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="664" />
+            <location filename="../../fieldapp/ui/case_view.py" line="666" />
             <source>Quick list of people found…</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="665" />
+            <location filename="../../fieldapp/ui/case_view.py" line="667" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="666" />
+            <location filename="../../fieldapp/ui/case_view.py" line="668" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="667" />
+            <location filename="../../fieldapp/ui/case_view.py" line="669" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="668" />
+            <location filename="../../fieldapp/ui/case_view.py" line="670" />
             <source>Complete / edit person…</source>
             <translation>បំពេញ / កែប្រែព័ត៌មានបុគ្គល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="669" />
+            <location filename="../../fieldapp/ui/case_view.py" line="671" />
             <source>Record return…</source>
             <translation>កត់ត្រាការវិលត្រឡប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="670" />
+            <location filename="../../fieldapp/ui/case_view.py" line="672" />
             <source>Edit draft…</source>
             <translation>កែសេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="671" />
+            <location filename="../../fieldapp/ui/case_view.py" line="673" />
             <source>Make final…</source>
             <translation>ធ្វើឱ្យជាចុងក្រោយ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="672" />
+            <location filename="../../fieldapp/ui/case_view.py" line="674" />
             <source>Amend…</source>
             <translation>វិសោធនកម្ម…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="673" />
+            <location filename="../../fieldapp/ui/case_view.py" line="675" />
             <source>Edit suspect…</source>
             <translation>កែប្រែជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="674" />
+            <location filename="../../fieldapp/ui/case_view.py" line="676" />
             <source>Cancel referral…</source>
             <translation>លុបចោលការបញ្ជូន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="675" />
+            <location filename="../../fieldapp/ui/case_view.py" line="677" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="677" />
+            <location filename="../../fieldapp/ui/case_view.py" line="679" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="678" />
+            <location filename="../../fieldapp/ui/case_view.py" line="680" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="678" />
+            <location filename="../../fieldapp/ui/case_view.py" line="680" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="678" />
+            <location filename="../../fieldapp/ui/case_view.py" line="680" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="679" />
+            <location filename="../../fieldapp/ui/case_view.py" line="681" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="679" />
+            <location filename="../../fieldapp/ui/case_view.py" line="681" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="680" />
+            <location filename="../../fieldapp/ui/case_view.py" line="682" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="680" />
+            <location filename="../../fieldapp/ui/case_view.py" line="682" />
             <source>Other answers</source>
             <translation>ចម្លើយផ្សេងទៀត</translation>
         </message>
     </context>
     <context>
+        <name>ComboEditor</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="234" />
+            <source>— choose —</source>
+            <translation>— ជ្រើសរើស —</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateEditor</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="193" />
+            <source>YYYY-MM-DD</source>
+            <extracomment>A select with at most this many fixed choices shows radio buttons, not a drop-down.</extracomment>
+            <translation>ឆ្នាំ-ខែ-ថ្ងៃ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="194" />
+            <source>Today</source>
+            <translation>ថ្ងៃនេះ</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateTimeEditor</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="206" />
+            <source>YYYY-MM-DD HH:MM</source>
+            <translation>ឆ្នាំ-ខែ-ថ្ងៃ ម៉ោង:នាទី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="207" />
+            <source>Now</source>
+            <translation>ឥឡូវនេះ</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftsDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="70" />
+            <source>{form} — saved {time} — {n} answers</source>
+            <translation>{form} — រក្សាទុកនៅ {time} — ចម្លើយ {n}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="111" />
+            <source>Unfinished forms</source>
+            <translation>ទម្រង់ដែលមិនទាន់បញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="112" />
+            <source>These forms were not finished (the app was closed or the power went off). Everything typed was kept, encrypted. Resume one, or discard it.</source>
+            <translation>ទម្រង់ទាំងនេះមិនទាន់បញ្ចប់ទេ (កម្មវិធីត្រូវបានបិទ ឬដាច់ភ្លើង)។ អ្វីៗដែលបានវាយត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីប។ សូមបន្តទម្រង់មួយ ឬបោះបង់វា។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="115" />
+            <source>Resume</source>
+            <translation>បន្ត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="116" />
+            <source>Discard</source>
+            <translation>បោះបង់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="117" />
+            <source>Later</source>
+            <translation>ពេលក្រោយ</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="257" />
+            <location filename="../../fieldapp/ui/first_run.py" line="261" />
             <source>Set up fieldapp</source>
             <extracomment>The store exists already (its enrolment failed): only the HQ page may change.</extracomment>
             <translation>រៀបចំ fieldapp</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="258" />
+            <location filename="../../fieldapp/ui/first_run.py" line="262" />
             <source>Next &gt;</source>
             <translation>បន្ទាប់ &gt;</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="259" />
+            <location filename="../../fieldapp/ui/first_run.py" line="263" />
             <source>&lt; Back</source>
             <translation>&lt; ថយក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="261" />
+            <location filename="../../fieldapp/ui/first_run.py" line="265" />
             <source>Create the store</source>
             <translation>បង្កើតឃ្លាំងទិន្នន័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="261" />
+            <location filename="../../fieldapp/ui/first_run.py" line="265" />
             <source>Finish</source>
             <translation>បញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="262" />
+            <location filename="../../fieldapp/ui/first_run.py" line="266" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormController</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/controller.py" line="282" />
+            <source>Sensitive: a position can reveal where a victim or a shelter is. Type coordinates only if they are needed, never a shelter's or safe house's position. This form never reads the device's location.</source>
+            <extracomment>A change is written to the draft this long after it was made, at the latest. Entry number just removed (the dialog offers Undo), or 0 when nothing can be undone. Swappable for tests: (ws, draft_id, path, filename, mime) -&gt; attachment id.</extracomment>
+            <translation>ព័ត៌មានរសើប៖ ទីតាំងអាចបង្ហាញកន្លែងជនរងគ្រោះ ឬជម្រក។ វាយបញ្ចូលកូអរដោនេ តែពេលចាំបាច់ ហើយកុំបញ្ចូលទីតាំងជម្រក ឬផ្ទះសុវត្ថិភាព។ ទម្រង់នេះមិនដែលអានទីតាំងរបស់ឧបករណ៍ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/controller.py" line="312" />
+            <source>Add an entry to “{label}”</source>
+            <translation>បន្ថែមមួយទៀតក្នុង «{label}»</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/controller.py" line="321" />
+            <source>{label}: entry {n}</source>
+            <translation>{label}៖ ទី {n}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/controller.py" line="322" />
+            <source>Remove entry {n}</source>
+            <translation>ដកចេញទី {n}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/controller.py" line="400" />
+            <source>The draft could not be saved: {reason}</source>
+            <translation>មិនអាចរក្សាទុកសេចក្ដីព្រាងបានទេ៖ {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="208" />
+            <source>Your unsaved draft from {time} was restored.</source>
+            <translation>សេចក្ដីព្រាងដែលមិនទាន់រក្សាទុករបស់អ្នកពី {time} ត្រូវបានស្ដារឡើងវិញ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="229" />
+            <source>Draft saved (encrypted) at {time}</source>
+            <translation>បានរក្សាទុកសេចក្ដីព្រាង (អ៊ិនគ្រីប) នៅម៉ោង {time}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="245" />
+            <source>%n answer(s) need attention before this can be saved.</source>
+            <translation>
+                <numerusform>មានចម្លើយ %n ដែលត្រូវពិនិត្យមុនពេលរក្សាទុក។</numerusform>
+                <numerusform>មានចម្លើយ %n ដែលត្រូវពិនិត្យមុនពេលរក្សាទុក។</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="251" />
+            <source>Saving…</source>
+            <translation>កំពុងរក្សាទុក…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="260" />
+            <source>Undo: put entry {n} back</source>
+            <translation>មិនធ្វើវិញ៖ ដាក់ធាតុទី {n} មកវិញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="326" />
+            <source>Opening the form…</source>
+            <translation>កំពុងបើកទម្រង់…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="329" />
+            <source>{form} — for {person}</source>
+            <translation>{form} — សម្រាប់ {person}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="332" />
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="332" />
+            <source>ភាសាខ្មែរ</source>
+            <translation>ភាសាខ្មែរ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="333" />
+            <source>Show this form in the other language; nothing typed is lost.</source>
+            <translation>បង្ហាញទម្រង់នេះជាភាសាផ្សេង។ អ្វីដែលបានវាយមិនបាត់ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="335" />
+            <source>Save record</source>
+            <translation>រក្សាទុកកំណត់ត្រា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="336" />
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="337" />
+            <source>Close (keep draft)</source>
+            <translation>បិទ (រក្សាសេចក្ដីព្រាង)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="338" />
+            <source>Discard draft…</source>
+            <translation>បោះបង់សេចក្ដីព្រាង…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="339" />
+            <source>Throw away everything typed in this form? This cannot be undone.</source>
+            <translation>បោះបង់អ្វីៗទាំងអស់ដែលបានវាយក្នុងទម្រង់នេះ? មិនអាចត្រឡប់វិញបានទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="341" />
+            <source>Discard</source>
+            <translation>បោះបង់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="342" />
+            <source>Keep it</source>
+            <translation>រក្សាទុក</translation>
         </message>
     </context>
     <context>
@@ -1004,27 +1246,27 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>HqPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="186" />
+            <location filename="../../fieldapp/ui/first_run.py" line="190" />
             <source>Headquarters (optional)</source>
             <translation>ទីស្នាក់ការកណ្ដាល (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="187" />
+            <location filename="../../fieldapp/ui/first_run.py" line="191" />
             <source>Leave both empty to skip: everything works offline, and you can enrol later.</source>
             <translation>ទុកទាំងពីរឱ្យនៅទទេ ដើម្បីរំលង៖ អ្វីៗទាំងអស់ដំណើរការដោយគ្មានអ៊ីនធឺណិត ហើយអ្នកអាចចុះឈ្មោះនៅពេលក្រោយ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="189" />
+            <location filename="../../fieldapp/ui/first_run.py" line="193" />
             <source>If HQ gave you an enrolment code, enter HQ's address and the code to send this post's cases to HQ when a connection is available.</source>
             <translation>ប្រសិនបើទីស្នាក់ការកណ្ដាលបានផ្ដល់លេខកូដចុះឈ្មោះឱ្យអ្នក សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដ ដើម្បីផ្ញើសំណុំរឿងរបស់ប៉ុស្តិ៍នេះទៅទីស្នាក់ការកណ្ដាល នៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="192" />
+            <location filename="../../fieldapp/ui/first_run.py" line="196" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="193" />
+            <location filename="../../fieldapp/ui/first_run.py" line="197" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
@@ -1032,305 +1274,93 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="115" />
-            <source>Labour exploitation</source>
-            <translation>ការកេងប្រវ័ញ្ចកម្លាំងពលកម្ម</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="116" />
-            <source>Sexual exploitation</source>
-            <translation>ការកេងប្រវ័ញ្ចផ្លូវភេទ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="117" />
-            <source>Forced marriage</source>
-            <translation>ការបង្ខំឱ្យរៀបការ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="118" />
-            <source>Online-scam compound</source>
-            <translation>ទីតាំងបោកប្រាស់តាមអនឡាញ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="119" />
-            <source>Forced begging</source>
-            <translation>ការបង្ខំឱ្យសុំទាន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="120" />
-            <location filename="../../fieldapp/ui/i18n.py" line="132" />
-            <location filename="../../fieldapp/ui/i18n.py" line="163" />
-            <source>Other</source>
-            <translation>ផ្សេងៗ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="126" />
-            <source>Officer</source>
-            <translation>មន្ត្រីនគរបាល</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="126" />
-            <source>Transit-centre staff</source>
-            <translation>បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="127" />
-            <source>Supervisor</source>
-            <translation>អ្នកគ្រប់គ្រង</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="132" />
-            <source>Female</source>
-            <translation>ស្រី</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="132" />
-            <source>Male</source>
-            <translation>ប្រុស</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="133" />
-            <source>Unknown</source>
-            <translation>មិនដឹង</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="139" />
-            <source>Created</source>
-            <translation>បានបង្កើត</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="139" />
-            <source>New</source>
-            <translation>ថ្មី</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="139" />
-            <source>Accepted</source>
-            <translation>បានទទួលយក</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="140" />
-            <source>In service</source>
-            <translation>កំពុងផ្ដល់សេវា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="140" />
-            <source>Completed</source>
-            <translation>បានបញ្ចប់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="141" />
-            <source>Declined</source>
-            <translation>បានបដិសេធ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="141" />
-            <source>Cancelled</source>
-            <translation>បានលុបចោល</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="141" />
-            <source>Overdue</source>
-            <translation>ហួសកាលកំណត់</translation>
-        </message>
-        <message>
             <location filename="../../fieldapp/ui/i18n.py" line="148" />
-            <source>Shelter</source>
-            <translation>ទីជម្រក</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="148" />
-            <source>Medical care</source>
-            <translation>ការថែទាំសុខភាព</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="148" />
-            <source>Psychosocial support</source>
-            <translation>ការគាំទ្រផ្លូវចិត្តសង្គម</translation>
-        </message>
-        <message>
             <location filename="../../fieldapp/ui/i18n.py" line="149" />
-            <source>Legal aid</source>
-            <translation>ជំនួយផ្លូវច្បាប់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="149" />
-            <source>Family tracing</source>
-            <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="150" />
-            <source>Repatriation</source>
-            <translation>ការបញ្ជូនត្រឡប់មកស្រុកកំណើតវិញ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="150" />
-            <source>Reintegration</source>
-            <translation>ការធ្វើសមាហរណកម្មឡើងវិញ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="151" />
-            <source>Education</source>
-            <translation>ការអប់រំ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="151" />
-            <source>Vocational training</source>
-            <translation>វគ្គបណ្ដុះបណ្ដាលវិជ្ជាជីវៈ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="157" />
-            <source>Low</source>
-            <translation>ទាប</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="157" />
-            <source>Normal</source>
-            <translation>ធម្មតា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="157" />
-            <source>High</source>
-            <translation>ខ្ពស់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="162" />
-            <source>Recruiter</source>
-            <translation>អ្នកជ្រើសរើស</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="162" />
-            <source>Broker</source>
-            <translation>មេខ្យល់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="162" />
-            <source>Transporter</source>
-            <translation>អ្នកដឹកជញ្ជូន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="163" />
-            <source>Employer</source>
-            <translation>និយោជក</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="168" />
-            <source>At large</source>
-            <translation>កំពុងគេចខ្លួន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="168" />
-            <source>Arrested</source>
-            <translation>បានចាប់ខ្លួន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="169" />
-            <source>Sent to court</source>
-            <translation>បានបញ្ជូនទៅតុលាការ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="169" />
-            <source>Convicted</source>
-            <translation>បានផ្ដន្ទាទោស</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="174" />
-            <source>Draft</source>
-            <translation>សេចក្ដីព្រាង</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="174" />
-            <source>Final</source>
-            <translation>ចុងក្រោយ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="180" />
-            <location filename="../../fieldapp/ui/i18n.py" line="181" />
             <source>created</source>
             <translation>បានបង្កើត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="182" />
+            <location filename="../../fieldapp/ui/i18n.py" line="150" />
             <source>changed</source>
             <translation>បានកែប្រែ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="182" />
+            <location filename="../../fieldapp/ui/i18n.py" line="150" />
             <source>read</source>
             <translation>បានអាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="183" />
+            <location filename="../../fieldapp/ui/i18n.py" line="151" />
             <source>finalised</source>
             <translation>បានបញ្ចប់ជាស្ថាពរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="183" />
+            <location filename="../../fieldapp/ui/i18n.py" line="151" />
             <source>amended</source>
             <translation>បានធ្វើវិសោធនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="183" />
+            <location filename="../../fieldapp/ui/i18n.py" line="151" />
             <source>signed in</source>
             <translation>បានចូលប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="184" />
+            <location filename="../../fieldapp/ui/i18n.py" line="152" />
             <source>sent</source>
             <translation>បានបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="184" />
+            <location filename="../../fieldapp/ui/i18n.py" line="152" />
             <source>accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="184" />
+            <location filename="../../fieldapp/ui/i18n.py" line="152" />
             <source>service recorded</source>
             <translation>បានកត់ត្រាសេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="185" />
+            <location filename="../../fieldapp/ui/i18n.py" line="153" />
             <source>completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="185" />
+            <location filename="../../fieldapp/ui/i18n.py" line="153" />
             <source>declined</source>
             <translation>បានបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="185" />
+            <location filename="../../fieldapp/ui/i18n.py" line="153" />
             <source>cancelled</source>
             <translation>បានលុបចោល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="191" />
+            <location filename="../../fieldapp/ui/i18n.py" line="159" />
             <source>Rescue</source>
             <translation>ការជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="191" />
+            <location filename="../../fieldapp/ui/i18n.py" line="159" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="191" />
+            <location filename="../../fieldapp/ui/i18n.py" line="159" />
             <source>Statement</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="192" />
+            <location filename="../../fieldapp/ui/i18n.py" line="160" />
             <source>Suspect</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="192" />
+            <location filename="../../fieldapp/ui/i18n.py" line="160" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="192" />
+            <location filename="../../fieldapp/ui/i18n.py" line="160" />
             <source>Attachment</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
@@ -1338,12 +1368,12 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>LanguagePage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="58" />
+            <location filename="../../fieldapp/ui/first_run.py" line="62" />
             <source>Welcome to fieldapp</source>
             <translation>សូមស្វាគមន៍មកកាន់ fieldapp</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="59" />
+            <location filename="../../fieldapp/ui/first_run.py" line="63" />
             <source>This laptop has no case store yet. Choose the language to work in; you can change it at any time.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះមិនទាន់មានឃ្លាំងសំណុំរឿងនៅឡើយទេ។ សូមជ្រើសរើសភាសាសម្រាប់ធ្វើការ អ្នកអាចប្ដូរវាបានគ្រប់ពេល។</translation>
         </message>
@@ -1351,113 +1381,113 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="258" />
+            <location filename="../../fieldapp/ui/main_window.py" line="259" />
             <source>User</source>
             <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while. Shown when this laptop's clock looks far off (services.clock), before any save.</extracomment>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="259" />
+            <location filename="../../fieldapp/ui/main_window.py" line="260" />
             <source>Saved: {what}</source>
             <translation>បានរក្សាទុក៖ {what}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="289" />
             <source>This computer's clock is more than a few minutes off.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="290" />
+            <location filename="../../fieldapp/ui/main_window.py" line="291" />
             <source>This computer's clock looks about {days} day(s) behind.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="292" />
+            <location filename="../../fieldapp/ui/main_window.py" line="293" />
             <source>This computer's clock looks about {days} day(s) ahead.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="294" />
+            <location filename="../../fieldapp/ui/main_window.py" line="295" />
             <source>Set the date and time before recording anything: saved records keep the time they were made.</source>
             <translation>សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="314" />
+            <location filename="../../fieldapp/ui/main_window.py" line="315" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="319" />
+            <location filename="../../fieldapp/ui/main_window.py" line="320" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="322" />
+            <location filename="../../fieldapp/ui/main_window.py" line="323" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="324" />
+            <location filename="../../fieldapp/ui/main_window.py" line="325" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="326" />
+            <location filename="../../fieldapp/ui/main_window.py" line="327" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="328" />
+            <location filename="../../fieldapp/ui/main_window.py" line="329" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="331" />
+            <location filename="../../fieldapp/ui/main_window.py" line="332" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="349" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="349" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="351" />
+            <location filename="../../fieldapp/ui/main_window.py" line="352" />
             <source>Matches</source>
             <translation>ការផ្គូផ្គងមនុស្ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="362" />
+            <location filename="../../fieldapp/ui/main_window.py" line="363" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="363" />
+            <location filename="../../fieldapp/ui/main_window.py" line="364" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -1866,17 +1896,17 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>PostPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="89" />
+            <location filename="../../fieldapp/ui/first_run.py" line="93" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="90" />
+            <location filename="../../fieldapp/ui/first_run.py" line="94" />
             <source>Which border post or transit centre is this laptop for? Case numbers start with its code.</source>
             <translation>តើកុំព្យូទ័រយួរដៃនេះសម្រាប់ប៉ុស្តិ៍ព្រំដែន ឬមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្នណា? លេខសំណុំរឿងចាប់ផ្ដើមដោយលេខកូដរបស់វា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="92" />
+            <location filename="../../fieldapp/ui/first_run.py" line="96" />
             <source>Post or centre</source>
             <translation>ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌល</translation>
         </message>
@@ -2008,7 +2038,7 @@ Found at a rescue, profile not finished</source>
         <message>
             <location filename="../../fieldapp/ui/referral_board.py" line="226" />
             <source>In service</source>
-            <translation>កំពុងផ្ដល់សេវា</translation>
+            <translation>កំពុងទទួលសេវា</translation>
         </message>
         <message>
             <location filename="../../fieldapp/ui/referral_board.py" line="226" />
@@ -2048,44 +2078,514 @@ Notes: {notes}</source>
             <translation>បានបញ្ចប់ការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="348" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="349" />
             <source>Referral updated.</source>
             <translation>បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="356" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="359" />
             <source>Complete referral</source>
             <translation>បញ្ចប់ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="362" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="365" />
             <source>Referrals addressed to you, by status. Everything here works offline.</source>
             <translation>ការបញ្ជូនដែលផ្ញើមកអ្នក តាមស្ថានភាព។ អ្វីៗទាំងអស់នៅទីនេះដំណើរការដោយគ្មានអ៊ីនធឺណិត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="364" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="367" />
             <source>Accept</source>
             <translation>ទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="365" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="368" />
             <source>Decline…</source>
             <translation>បដិសេធ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="366" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="369" />
             <source>Record services…</source>
             <translation>កត់ត្រាសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="367" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="370" />
             <source>Complete…</source>
             <translation>បញ្ចប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="368" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="371" />
             <source>Refresh</source>
             <translation>ធ្វើឱ្យថ្មី</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reports</name>
+        <message>
+            <location filename="vocabulary_phrases.py" line="76" />
+            <source>'&lt;{t}' means between 1 and {m}; 'x' is hidden so that a small number cannot be worked out from the totals. Charts draw hidden numbers as zero.</source>
+            <translation>'&lt;{t}' មានន័យថាពី ១ ដល់ {m}; 'x' ត្រូវបានលាក់ ដើម្បីកុំឱ្យគេគណនាចំនួនតូចពីចំនួនសរុបបាន។ ក្រាហ្វិកបង្ហាញចំនួនដែលលាក់ជាសូន្យ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="77" />
+            <source>Age group</source>
+            <translation>ក្រុមអាយុ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="78" />
+            <source>All</source>
+            <translation>ទាំងអស់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="79" />
+            <source>Cases (rescue operations)</source>
+            <translation>ករណី (ប្រតិបត្តិការជួយសង្គ្រោះ)</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="80" />
+            <source>Cases by exploitation type</source>
+            <translation>ករណីតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="81" />
+            <source>Cases by month</source>
+            <translation>ករណីតាមខែ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="82" />
+            <source>Cases by post</source>
+            <translation>ករណីតាមប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="83" />
+            <source>Cases by province</source>
+            <translation>ករណីតាមខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="84" />
+            <source>Cases by year</source>
+            <translation>ករណីតាមឆ្នាំ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="85" />
+            <source>Change</source>
+            <translation>បម្រែបម្រួល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="86" />
+            <source>Child victims (under 18)</source>
+            <translation>ជនរងគ្រោះជាកុមារ (អាយុក្រោម ១៨ ឆ្នាំ)</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="87" />
+            <source>Computing the figures…</source>
+            <translation>កំពុងគណនាតួលេខ…</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="88" />
+            <source>Could not make the report</source>
+            <translation>មិនអាចបង្កើតរបាយការណ៍បានទេ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="89" />
+            <source>Count</source>
+            <translation>ចំនួន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="90" />
+            <source>Cross-border cases</source>
+            <translation>ករណីឆ្លងដែន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="91" />
+            <source>Custom period</source>
+            <translation>រយៈពេលជ្រើសរើស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="92" />
+            <source>Definitions</source>
+            <translation>និយមន័យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="93" />
+            <source>Definitions are given in English.</source>
+            <translation>និយមន័យត្រូវបានផ្តល់ជាភាសាអង់គ្លេស។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="94" />
+            <source>Exploitation type</source>
+            <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="95" />
+            <source>Export PDF…</source>
+            <translation>នាំចេញជា PDF…</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="96" />
+            <source>Export figures…</source>
+            <translation>នាំចេញតួលេខ…</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="97" />
+            <source>Figures for {start} to {end}, as of {as_of}.</source>
+            <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="98" />
+            <source>From</source>
+            <translation>ពី</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="99" />
+            <source>Headline figures</source>
+            <translation>តួលេខសំខាន់ៗ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="100" />
+            <source>Last year</source>
+            <translation>ឆ្នាំមុន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="101" />
+            <source>Made on</source>
+            <translation>ធ្វើនៅថ្ងៃ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="102" />
+            <source>Median days from referral to completion</source>
+            <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="103" />
+            <source>Median days from referral to completion: {days}</source>
+            <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="104" />
+            <source>Month</source>
+            <translation>ខែ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="105" />
+            <source>Nationality</source>
+            <translation>សញ្ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="106" />
+            <source>Numbers</source>
+            <translation>លេខ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="107" />
+            <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
+            <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="108" />
+            <source>Outcome</source>
+            <translation>លទ្ធផល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="109" />
+            <source>Overdue referrals by service</source>
+            <translation>ការបញ្ជូនហួសកាលកំណត់តាមសេវា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="110" />
+            <source>Page {n}</source>
+            <translation>ទំព័រ {n}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="111" />
+            <source>Period</source>
+            <translation>រយៈពេល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="112" />
+            <source>Post</source>
+            <translation>ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="113" />
+            <source>Province</source>
+            <translation>ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="114" />
+            <source>Referral outcomes</source>
+            <translation>លទ្ធផលនៃការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="115" />
+            <source>Referrals by service and status</source>
+            <translation>ការបញ្ជូនតាមសេវា និងស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="116" />
+            <source>Reports</source>
+            <translation>របាយការណ៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="117" />
+            <source>Same period last year</source>
+            <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="118" />
+            <source>Saved {path}</source>
+            <translation>បានរក្សាទុក {path}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="119" />
+            <source>Service</source>
+            <translation>សេវា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="120" />
+            <source>Sex</source>
+            <translation>ភេទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="121" />
+            <source>Show</source>
+            <translation>បង្ហាញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="122" />
+            <source>Small numbers</source>
+            <translation>ចំនួនតូចៗ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="123" />
+            <source>Stage</source>
+            <translation>ដំណាក់កាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="124" />
+            <source>Status</source>
+            <translation>ស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="125" />
+            <source>Suspects</source>
+            <translation>ជនសង្ស័យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="126" />
+            <source>Suspects arrested</source>
+            <translation>ជនសង្ស័យដែលបានចាប់ខ្លួន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="127" />
+            <source>Suspects sent to court</source>
+            <translation>ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="128" />
+            <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
+            <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="129" />
+            <source>The file will NOT be encrypted</source>
+            <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="130" />
+            <source>This period</source>
+            <translation>រយៈពេលនេះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="131" />
+            <source>To</source>
+            <translation>ដល់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="132" />
+            <source>Total</source>
+            <translation>សរុប</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="133" />
+            <source>Trafficking rescues and victims: report</source>
+            <translation>របាយការណ៍ស្តីពីការជួយសង្គ្រោះ និងជនរងគ្រោះពីការជួញដូរមនុស្ស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="134" />
+            <source>Victims by age group and sex</source>
+            <translation>ជនរងគ្រោះតាមក្រុមអាយុ និងភេទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="135" />
+            <source>Victims per month by exploitation type</source>
+            <translation>ជនរងគ្រោះប្រចាំខែតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="136" />
+            <source>Victims rehabilitated</source>
+            <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="137" />
+            <source>Victims rehabilitated and returned home</source>
+            <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា និងបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="138" />
+            <source>Victims rescued</source>
+            <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="139" />
+            <source>Victims rescued by age group</source>
+            <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមក្រុមអាយុ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="140" />
+            <source>Victims rescued by exploitation type</source>
+            <translation>ជនរងគ្រោះតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="141" />
+            <source>Victims rescued by nationality</source>
+            <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមសញ្ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="142" />
+            <source>Victims rescued by sex</source>
+            <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមភេទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="143" />
+            <source>Victims returned home</source>
+            <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="144" />
+            <source>Year</source>
+            <translation>ឆ្នាំ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="145" />
+            <source>Year-on-year change</source>
+            <translation>បម្រែបម្រួលធៀបនឹងឆ្នាំមុន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="146" />
+            <source>none completed</source>
+            <translation>មិនទាន់មានការបញ្ចប់</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsView</name>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="288" />
+            <source>Computing the figures…</source>
+            <extracomment>Tables shown without a chart, after the charted ones.</extracomment>
+            <translation>កំពុងគណនាតួលេខ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="297" />
+            <source>Figures for {start} to {end}, as of {as_of}.</source>
+            <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="321" />
+            <source>This period</source>
+            <translation>រយៈពេលនេះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="321" />
+            <source>Same period last year</source>
+            <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="322" />
+            <source>Change</source>
+            <translation>បម្រែបម្រួល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="338" />
+            <source>none completed</source>
+            <translation>មិនទាន់មានការបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="340" />
+            <source>Median days from referral to completion: {days}</source>
+            <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="345" />
+            <source>The file will NOT be encrypted</source>
+            <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="359" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="410" />
+            <source>Export PDF…</source>
+            <translation>នាំចេញជា PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="388" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="411" />
+            <source>Export figures…</source>
+            <translation>នាំចេញតួលេខ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="400" />
+            <source>Saved {path}</source>
+            <translation>បានរក្សាទុក {path}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="404" />
+            <source>Year</source>
+            <translation>ឆ្នាំ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="404" />
+            <source>From</source>
+            <translation>ពី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="404" />
+            <source>To</source>
+            <translation>ដល់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <source>Province</source>
+            <translation>ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <source>Post</source>
+            <translation>ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="406" />
+            <source>Exploitation type</source>
+            <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="409" />
+            <source>Show</source>
+            <translation>បង្ហាញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="412" />
+            <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
+            <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="419" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="431" />
+            <source>All</source>
+            <translation>ទាំងអស់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="428" />
+            <source>Custom period</source>
+            <translation>រយៈពេលជ្រើសរើស</translation>
         </message>
     </context>
     <context>
@@ -2556,6 +3056,392 @@ Interview: {date}, language {lang}
             <location filename="../../fieldapp/ui/admin.py" line="94" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValueView</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="524" />
+            <source>Yes</source>
+            <translation>បាទ/ចាស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="524" />
+            <source>No</source>
+            <translation>ទេ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Vocabulary</name>
+        <message>
+            <location filename="vocabulary_phrases.py" line="2" />
+            <source>Accepted</source>
+            <translation>បានទទួលយក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="3" />
+            <source>Arrested</source>
+            <translation>បានចាប់ខ្លួន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="4" />
+            <source>At large</source>
+            <translation>កំពុងគេចខ្លួន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="5" />
+            <source>Broker</source>
+            <translation>មេខ្យល់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="6" />
+            <source>Cancelled</source>
+            <translation>បានលុបចោល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="7" />
+            <source>Complete profile</source>
+            <translation>ប្រវត្តិរូបពេញលេញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="8" />
+            <source>Completed</source>
+            <translation>បានបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="9" />
+            <source>Contact lost</source>
+            <translation>បាត់ទំនាក់ទំនង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="10" />
+            <source>Convicted</source>
+            <translation>បានផ្ដន្ទាទោស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="11" />
+            <source>Court</source>
+            <translation>តុលាការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="12" />
+            <source>Created</source>
+            <translation>បានបង្កើត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="13" />
+            <source>Cross-border handover</source>
+            <translation>ការប្រគល់ទទួលឆ្លងដែន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="14" />
+            <source>Deceased</source>
+            <translation>បានស្លាប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="15" />
+            <source>Declined</source>
+            <translation>បានបដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="16" />
+            <source>Draft</source>
+            <translation>សេចក្ដីព្រាង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="17" />
+            <source>Education</source>
+            <translation>ការអប់រំ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="18" />
+            <source>Embassy</source>
+            <translation>ស្ថានទូត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="19" />
+            <source>Employer</source>
+            <translation>និយោជក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="20" />
+            <source>Family tracing</source>
+            <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="21" />
+            <source>Female</source>
+            <translation>ស្រី</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="22" />
+            <source>Final</source>
+            <translation>ចុងក្រោយ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="23" />
+            <source>Forced begging</source>
+            <translation>ការបង្ខំឱ្យសុំទាន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="24" />
+            <source>Forced marriage</source>
+            <translation>ការបង្ខំឱ្យរៀបការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="25" />
+            <source>Foreign authority</source>
+            <translation>អាជ្ញាធរបរទេស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="26" />
+            <source>Given</source>
+            <translation>យល់ព្រម</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="27" />
+            <source>Government</source>
+            <translation>រដ្ឋាភិបាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="28" />
+            <source>Identified</source>
+            <translation>បានកំណត់អត្តសញ្ញាណ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="29" />
+            <source>Identified victim</source>
+            <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="30" />
+            <source>In service</source>
+            <translation>កំពុងទទួលសេវា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="31" />
+            <source>International organisation</source>
+            <translation>អង្គការអន្តរជាតិ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="32" />
+            <source>Labour exploitation</source>
+            <translation>ការកេងប្រវ័ញ្ចកម្លាំងពលកម្ម</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="33" />
+            <source>Legal aid</source>
+            <translation>ជំនួយផ្លូវច្បាប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="34" />
+            <source>Low</source>
+            <translation>ទាប</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="35" />
+            <source>Male</source>
+            <translation>ប្រុស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="36" />
+            <source>Medical care</source>
+            <translation>ការថែទាំសុខភាព</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="37" />
+            <source>NGO</source>
+            <translation>អង្គការមិនមែនរដ្ឋាភិបាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="38" />
+            <source>New</source>
+            <translation>ថ្មី</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="39" />
+            <source>Normal</source>
+            <translation>ធម្មតា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="40" />
+            <source>Not a victim</source>
+            <translation>មិនមែនជាជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="41" />
+            <source>Not asked yet</source>
+            <translation>មិនទាន់បានសួរ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="42" />
+            <source>Not screened yet</source>
+            <translation>មិនទាន់បានត្រួតពិនិត្យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="43" />
+            <source>Not trafficking</source>
+            <translation>មិនមែនការជួញដូរមនុស្ស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="44" />
+            <source>Officer</source>
+            <translation>មន្ត្រីនគរបាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="45" />
+            <source>Online-scam compound</source>
+            <translation>មជ្ឈមណ្ឌលបោកប្រាស់តាមអនឡាញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="46" />
+            <source>Other</source>
+            <translation>ផ្សេងៗ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="47" />
+            <source>Overdue</source>
+            <translation>ហួសកាលកំណត់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="48" />
+            <source>Partly given</source>
+            <translation>យល់ព្រមខ្លះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="49" />
+            <source>Police</source>
+            <translation>នគរបាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="50" />
+            <source>Presumed victim</source>
+            <translation>សន្មតថាជាជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="51" />
+            <source>Prosecutor</source>
+            <translation>អយ្យការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="52" />
+            <source>Psychosocial support</source>
+            <translation>ការគាំទ្រផ្លូវចិត្តសង្គម</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="53" />
+            <source>Quick list</source>
+            <translation>បញ្ជីរហ័ស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="54" />
+            <source>Recruiter</source>
+            <translation>អ្នកជ្រើសរើស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="55" />
+            <source>Refused</source>
+            <translation>បដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="56" />
+            <source>Reintegration</source>
+            <translation>ការធ្វើសមាហរណកម្មឡើងវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="57" />
+            <source>Repatriation</source>
+            <translation>ការធ្វើមាតុភូមិនិវត្តន៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="58" />
+            <source>Rescue</source>
+            <translation>ការជួយសង្គ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="59" />
+            <source>Returned home and followed up</source>
+            <translation>បានវិលត្រឡប់ទៅផ្ទះ និងបានតាមដាន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="60" />
+            <source>Sent to court</source>
+            <translation>បានបញ្ជូនទៅតុលាការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="61" />
+            <source>Sexual exploitation</source>
+            <translation>ការកេងប្រវ័ញ្ចផ្លូវភេទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="62" />
+            <source>Shelter</source>
+            <translation>ទីជម្រក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="63" />
+            <source>Social affairs</source>
+            <translation>សង្គមកិច្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="64" />
+            <source>Supervisor</source>
+            <translation>អ្នកគ្រប់គ្រង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="65" />
+            <source>The person declined services</source>
+            <translation>សាមីខ្លួនបានបដិសេធសេវា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="66" />
+            <source>Transferred</source>
+            <translation>បានផ្ទេរ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="67" />
+            <source>Transit centre</source>
+            <translation>មជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="68" />
+            <source>Transit-centre staff</source>
+            <translation>បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="69" />
+            <source>Transporter</source>
+            <translation>អ្នកដឹកជញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="70" />
+            <source>Unknown</source>
+            <translation>មិនដឹង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="71" />
+            <source>Urgent</source>
+            <translation>បន្ទាន់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="72" />
+            <source>Victims rehabilitated</source>
+            <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="73" />
+            <source>Victims returned home</source>
+            <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="74" />
+            <source>Vocational training</source>
+            <translation>ការបណ្តុះបណ្តាលវិជ្ជាជីវៈ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="75" />
+            <source>Witness</source>
+            <translation>សាក្សី</translation>
         </message>
     </context>
 </TS>

@@ -32,7 +32,6 @@ from fieldapp.services.drafts import DraftInfo, list_drafts
 from fieldapp.services.submit import Submitted
 from fieldapp.services.workspace import Workspace
 from fieldapp.ui import i18n
-from fieldapp.ui.forms import translate
 from fieldapp.ui.forms.controller import FormController
 from fieldapp.ui.tasks import TaskRunner, user_message
 from fieldapp.ui.widgets import fit_to_screen
@@ -84,7 +83,6 @@ class FormDialog(QDialog):
         self._confirm_close = False
         self.setObjectName(f"form_{form_id}")
         self.setSizeGripEnabled(True)
-        translate.sync()
 
         self.heading = QLabel()
         font = self.heading.font()
@@ -243,8 +241,8 @@ class FormDialog(QDialog):
             if c.submitting:
                 return
             count = len(c.state.validate(c.lang))
-            self.show_error(self.tr("%n answer(s) need attention before this can be saved.",
-                                    "", count))
+            self.show_error(i18n.digits(self.tr(
+                "%n answer(s) need attention before this can be saved.", "", count)))
             target = c.first_problem_widget()
             if target is not None:
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -347,7 +345,6 @@ class FormDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            translate.sync()
             self.retranslate()
         elif event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             if self.controller is not None:

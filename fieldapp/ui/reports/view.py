@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp import vocabulary
 from fieldapp.domain.enums import ExploitationType, Role
 from fieldapp.reports.definitions import (
     DEFAULT_THRESHOLD,
@@ -44,7 +45,6 @@ from fieldapp.store.reference import read_reference
 from fieldapp.ui import i18n
 from fieldapp.ui.reports.charts import CHARTS
 from fieldapp.ui.reports.labels import AXES, Labeller
-from fieldapp.ui.reports.strings_km import STRINGS_KM
 from fieldapp.ui.tasks import TaskRunner, user_message
 
 #: Tables shown without a chart, after the charted ones.
@@ -53,14 +53,12 @@ PLAIN_TABLES = ("cases_by_type", "cases_by_post", "cases_by_month", "victims_by_
 
 
 def km(text: str) -> str:
-    """Khmer from STRINGS_KM while the .qm file does not have a string yet."""
-    if i18n.current_language() == "km":
-        return STRINGS_KM.get(text, text)
-    return text
+    """The vocabulary's Khmer (the same .ts) for a text Qt left in English."""
+    return vocabulary.text(text, i18n.current_language())
 
 
 def translated(context: str, text: str) -> str:
-    """Qt's translation; an empty one (an unfinished .qm entry) falls back to STRINGS_KM."""
+    """Qt's translation; an empty one (an unfinished .qm entry) falls back to the vocabulary."""
     result = QCoreApplication.translate(context, text)
     return result if result and result != text else km(text)
 
