@@ -1085,13 +1085,10 @@
             <source>Draft saved (encrypted) at {time}</source>
             <translation>បានរក្សាទុកសេចក្ដីព្រាង (អ៊ិនគ្រីប) នៅម៉ោង {time}</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="245" />
-            <source>%n answer(s) need attention before this can be saved.</source>
-            <translation>
-                <numerusform>មានចម្លើយ %n ដែលត្រូវពិនិត្យមុនពេលរក្សាទុក។</numerusform>
-                <numerusform>មានចម្លើយ %n ដែលត្រូវពិនិត្យមុនពេលរក្សាទុក។</numerusform>
-            </translation>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="244" />
+            <source>%1 answer(s) need attention before this can be saved.</source>
+            <translation>មានចម្លើយ %1 ដែលត្រូវពិនិត្យមុនពេលរក្សាទុក។</translation>
         </message>
         <message>
             <location filename="../../fieldapp/ui/forms/dialog.py" line="251" />

@@ -696,8 +696,8 @@ KM: dict[str, str] = {
         "សេចក្ដីព្រាងដែលមិនទាន់រក្សាទុករបស់អ្នកពី {time} ត្រូវបានស្ដារឡើងវិញ។",
     "Draft saved (encrypted) at {time}":
         "បានរក្សាទុកសេចក្ដីព្រាង (អ៊ិនគ្រីប) នៅម៉ោង {time}",
-    "%n answer(s) need attention before this can be saved.":
-        "មានចម្លើយ %n ដែលត្រូវពិនិត្យមុនពេលរក្សាទុក។",
+    "%1 answer(s) need attention before this can be saved.":
+        "មានចម្លើយ %1 ដែលត្រូវពិនិត្យមុនពេលរក្សាទុក។",
     "Saving…": "កំពុងរក្សាទុក…",
     "{form} — saved {time} — {n} answers": "{form} — រក្សាទុកនៅ {time} — ចម្លើយ {n}",
     "Unfinished forms": "ទម្រង់ដែលមិនទាន់បញ្ចប់",

@@ -241,8 +241,8 @@ class FormDialog(QDialog):
             if c.submitting:
                 return
             count = len(c.state.validate(c.lang))
-            self.show_error(i18n.digits(self.tr(
-                "%n answer(s) need attention before this can be saved.", "", count)))
+            self.show_error(self.tr("%1 answer(s) need attention before this can be saved.")
+                            .replace("%1", i18n.digits(count)))
             target = c.first_problem_widget()
             if target is not None:
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
