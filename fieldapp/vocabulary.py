@@ -55,6 +55,55 @@ class ReferralShown(StrEnum):
     OVERDUE = "overdue"
 
 
+class AuditAction(StrEnum):
+    """What an audit event or a referral event says was done (stored as text)."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    VIEW = "view"
+    FINALISE = "finalise"
+    AMEND = "amend"
+    LOGIN = "login"
+    INIT = "init"
+    USER_ADD = "user_add"
+    PASSPHRASE_RESET = "passphrase_reset"
+    ESCROW_SET = "escrow_set"
+    ENROL = "enrol"
+    EXPORT = "export"
+    BUNDLE_EXPORT = "bundle_export"
+    ATTACH = "attach"
+    CHECK = "check"
+    CLOSE = "close"
+    RETURN = "return"
+    CONSENT = "consent"
+    CONSENT_OVERRIDE = "consent_override"
+    WAIVE_SOCIAL_WORKER = "waive_social_worker"
+    REPEAT_CHILD_STATEMENT = "repeat_child_statement"
+    STATEMENTS_SEALED = "statements_sealed"
+    SUBMIT_DRAFT = "submit_draft"
+    DISCARD = "discard"
+    QUICK_LIST = "quick_list"
+    SCREEN = "screen"
+    REFER_MANY = "refer_many"
+    REFER_ONWARD = "refer_onward"
+    SUSPECT_CASE = "suspect_case"
+    SUSPECT_EVENT = "suspect_event"
+    SUSPECT_IDENTIFIER = "suspect_identifier"
+    MATCH_SCAN = "match_scan"
+    MATCH_LINK = "match_link"
+    MATCH_SEPARATE = "match_separate"
+    MATCH_PENDING = "match_pending"
+    # a referral's events (ReferralStatus values)
+    CREATED = "created"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    IN_SERVICE = "in_service"
+    COMPLETE = "complete"
+    COMPLETED = "completed"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+
+
 #: English for every member, per enum. A new code gets its word here and its Khmer in
 #: resources/i18n/fill_km.py (tests/test_vocabulary.py fails until both exist).
 ENGLISH: dict[type[StrEnum], dict[str, str]] = {
@@ -99,6 +148,26 @@ ENGLISH: dict[type[StrEnum], dict[str, str]] = {
                       "transferred": "Transferred", "not_trafficking": "Not trafficking",
                       "person_declined_services": "The person declined services",
                       "lost_contact": "Contact lost", "deceased": "Deceased", "other": "Other"},
+    AuditAction: {
+        "create": "created", "update": "changed", "view": "read", "finalise": "finalised",
+        "amend": "amended", "login": "signed in", "init": "device set up",
+        "user_add": "user added", "passphrase_reset": "passphrase reset",
+        "escrow_set": "recovery key set", "enrol": "enrolled with HQ", "export": "exported",
+        "bundle_export": "sync file written", "attach": "file attached", "check": "checked",
+        "close": "case closed", "return": "return recorded", "consent": "consent recorded",
+        "consent_override": "consent overridden",
+        "waive_social_worker": "social worker waived",
+        "repeat_child_statement": "repeat child interview recorded",
+        "statements_sealed": "statements sealed", "submit_draft": "draft saved as record",
+        "discard": "draft discarded", "quick_list": "people quick-listed",
+        "screen": "screened", "refer_many": "referred together",
+        "refer_onward": "referred onward", "suspect_case": "suspect case recorded",
+        "suspect_event": "suspect's progress recorded",
+        "suspect_identifier": "suspect identifier recorded", "match_scan": "matches searched",
+        "match_link": "linked as one person", "match_separate": "kept apart",
+        "match_pending": "match reopened", "created": "created", "sent": "sent",
+        "accepted": "accepted", "in_service": "service recorded", "complete": "completed",
+        "completed": "completed", "declined": "declined", "cancelled": "cancelled"},
     Missing: {"unknown": "Unknown"},
     SuspectStage: {"identified": "Identified", "arrested": "Arrested",
                    "sent_to_court": "Sent to court", "convicted": "Convicted"},
@@ -116,7 +185,7 @@ KINDS: dict[str, type[StrEnum]] = {
     "screening": E.ScreeningOutcome, "deciding_body": E.DecidingBody,
     "consent_status": E.ConsentStatus, "consent_answer": E.ConsentAnswer,
     "provider_kind": E.ProviderKind, "closure_reason": E.ClosureReason,
-    "stage": SuspectStage, "outcome": VictimOutcome,
+    "stage": SuspectStage, "outcome": VictimOutcome, "audit_action": AuditAction,
 }
 
 

@@ -144,15 +144,7 @@ def statement_status_label(code: str) -> str:
 
 
 def audit_action_label(code: str) -> str:
-    labels = {
-        "create": QCoreApplication.translate("Labels", "created"),
-        "created": QCoreApplication.translate("Labels", "created"),  # a referral event's kind
-        "update": QCoreApplication.translate("Labels", "changed"), "view": QCoreApplication.translate("Labels", "read"),
-        "finalise": QCoreApplication.translate("Labels", "finalised"), "amend": QCoreApplication.translate("Labels", "amended"), "login": QCoreApplication.translate("Labels", "signed in"),
-        "sent": QCoreApplication.translate("Labels", "sent"), "accepted": QCoreApplication.translate("Labels", "accepted"), "in_service": QCoreApplication.translate("Labels", "service recorded"),
-        "completed": QCoreApplication.translate("Labels", "completed"), "declined": QCoreApplication.translate("Labels", "declined"), "cancelled": QCoreApplication.translate("Labels", "cancelled"),
-    }
-    return labels.get(code, code)
+    return code_label("audit_action", code)
 
 
 def entity_label(code: str) -> str:

@@ -386,7 +386,11 @@ class MassIntakeDialog(QDialog):
                 item = QTableWidgetItem(dict(closed[col]).get(str(value or ""), ""))
                 item.setData(CODE, value or "")
             elif col == "languages":
-                item = QTableWidgetItem(" ".join(value or []))
+                # A saved person's languages by name; a new line keeps the codes as typed.
+                item = QTableWidgetItem(i18n.choice_labels("languages", value) if saved and value
+                                        else " ".join(value or []))
+            elif saved and col == "approx_age" and value is not None:
+                item = QTableWidgetItem(i18n.digits(value))
             else:
                 item = QTableWidgetItem("" if value is None else str(value))
             if saved:

@@ -426,6 +426,9 @@ class ReportsView(QWidget):
             self.year.addItem("", 0)  # chosen when the dates are not one calendar year
             custom = self.year.count() - 1
         self.year.setItemText(custom, km(self.tr("Custom period")))
+        for i in range(self.year.count()):
+            if self.year.itemData(i):  # the years, in the language's digits
+                self.year.setItemText(i, self.lab.digits(self.year.itemData(i)))
         current = self.kind.currentData()
         self.kind.clear()
         self.kind.addItem(km(self.tr("All")), None)
