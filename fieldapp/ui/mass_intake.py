@@ -387,7 +387,7 @@ class MassIntakeDialog(QDialog):
                 item.setData(CODE, value or "")
             elif col == "languages":
                 # A saved person's languages by name; a new line keeps the codes as typed.
-                item = QTableWidgetItem(i18n.choice_labels("languages", value) if saved and value
+                item = QTableWidgetItem(i18n.choice_labels("languages", list(value)) if saved and value
                                         else " ".join(value or []))
             elif saved and col == "approx_age" and value is not None:
                 item = QTableWidgetItem(i18n.digits(value))

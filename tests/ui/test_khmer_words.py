@@ -9,7 +9,6 @@ not on the allow-list fails the test.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections.abc import Callable, Iterator

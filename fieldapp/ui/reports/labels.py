@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fieldapp.reports.labels import AXES, HEADERS, Labeller as FixedLabeller
+from fieldapp.reports.labels import AXES, HEADERS
+from fieldapp.reports.labels import Labeller as FixedLabeller
 from fieldapp.ui import i18n
 
 __all__ = ["AXES", "HEADERS", "Labeller"]
