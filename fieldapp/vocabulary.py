@@ -26,6 +26,7 @@ LANGUAGES = ("en", "km")
 #: The `.ts` context the vocabulary's words are listed under (see ui/i18n_build.py).
 CONTEXT = "Vocabulary"
 _KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+_LATIN_DIGITS = {v: k for k, v in _KHMER_DIGITS.items()}
 
 
 # -- codes that figures and views show but no record stores -------------------------------
@@ -252,6 +253,11 @@ def digits(value: object, lang: str) -> str:
     """A number (or a date, or any text with digits) as `lang` writes it: Khmer digits in Khmer."""
     shown = str(value)
     return shown.translate(_KHMER_DIGITS) if lang == "km" else shown
+
+
+def latin_digits(text: str) -> str:
+    """Text with any Khmer digits written as Latin ones (what was typed, for parsing)."""
+    return text.translate(_LATIN_DIGITS)
 
 
 # -- reference lists ----------------------------------------------------------------------

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from fieldapp.services import mass_intake, referrals, screening
 from fieldapp.services.mass_intake import QuickPerson
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
+from fieldapp.ui.localdigits import DateEdit
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, ok_cancel
 
@@ -157,7 +157,7 @@ class ScreenDialog(QDialog):
                            ("foreign_authority", self.tr("Foreign authority")),
                            ("other", self.tr("Other"))):
             self.body.addItem(text, code)
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = DateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setMaximumDate(QDate.currentDate())

@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, 
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
@@ -116,6 +117,8 @@ def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
                 yield where, w.itemText(i)
         elif isinstance(w, QLineEdit):
             yield where, w.placeholderText()
+        elif isinstance(w, QAbstractSpinBox):  # dates and numbers as shown
+            yield where, w.text()
         elif isinstance(w, QAbstractItemView) and not isinstance(w, QHeaderView):
             for text in _model_texts(w):
                 yield where, text

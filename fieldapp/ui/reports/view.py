@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -43,6 +42,7 @@ from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.reference import read_reference
 from fieldapp.ui import i18n
+from fieldapp.ui.localdigits import DateEdit
 from fieldapp.ui.reports.charts import CHARTS
 from fieldapp.ui.reports.labels import AXES, Labeller
 from fieldapp.ui.tasks import TaskRunner, user_message
@@ -150,8 +150,8 @@ class ReportsView(QWidget):
         for y in range(this_year, this_year - 6, -1):
             self.year.addItem(str(y), y)
         self.year.currentIndexChanged.connect(self._year_picked)
-        self.start = QDateEdit(QDate(this_year, 1, 1))
-        self.end = QDateEdit(QDate(this_year, 12, 31))
+        self.start = DateEdit(QDate(this_year, 1, 1))
+        self.end = DateEdit(QDate(this_year, 12, 31))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
