@@ -1517,112 +1517,112 @@ Found at a rescue, profile not finished</source>
             <translation>កុមារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="402" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="406" />
             <source>yes</source>
             <translation>មែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="402" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="406" />
             <source>no</source>
             <translation>មិនមែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="403" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="407" />
             <source>given</source>
             <translation>យល់ព្រម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="403" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="407" />
             <source>refused</source>
             <translation>បដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="404" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="408" />
             <source>not asked</source>
             <translation>មិនទាន់បានសួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="404" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="408" />
             <source>partly given</source>
             <translation>យល់ព្រមខ្លះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="424" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="428" />
             <source>Quick list of people found</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="426" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="430" />
             <source>One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select saved people and press Ctrl+E to record their screening or Ctrl+R to refer them together. Languages: codes such as khm tha vie tgl hin. People stay out of the figures until screened, and each line is completed later with the full victim form (never entered twice).</source>
             <translation>មួយបន្ទាត់សម្រាប់មនុស្សម្នាក់។ ចុច Tab ដើម្បីទៅក្រឡាបន្ទាប់ Ctrl+S ដើម្បីរក្សាទុកបន្ទាត់ថ្មី ជ្រើសរើសមនុស្សដែលបានរក្សាទុក ហើយចុច Ctrl+E ដើម្បីកត់ត្រាការត្រួតពិនិត្យ ឬ Ctrl+R ដើម្បីបញ្ជូនពួកគេរួមគ្នា។ ភាសា៖ កូដដូចជា khm tha vie tgl hin។ មនុស្សមិនត្រូវបានរាប់ក្នុងតួលេខទេ រហូតដល់ការត្រួតពិនិត្យ ហើយបន្ទាត់នីមួយៗនឹងត្រូវបំពេញបន្ថែមនៅពេលក្រោយ ដោយទម្រង់ជនរងគ្រោះពេញលេញ (មិនបញ្ចូលម្ដងទៀតទេ)។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
             <source>Name (as given)</source>
             <translation>ឈ្មោះ (តាមដែលបានប្រាប់)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
             <source>Age (approx.)</source>
             <translation>អាយុ (ប្រហាក់ប្រហែល)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
             <source>Interpreter</source>
             <translation>អ្នកបកប្រែ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
             <source>Consent</source>
             <translation>ការយល់ព្រម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
             <source>Embassy contact</source>
             <translation>ទាក់ទងស្ថានទូត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
             <source>Age disputed</source>
             <translation>អាយុមិនច្បាស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="435" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="439" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="440" />
             <source>Save new lines (Ctrl+S)</source>
             <translation>រក្សាទុកបន្ទាត់ថ្មី (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="441" />
             <source>Refer selected… (Ctrl+R)</source>
             <translation>បញ្ជូនអ្នកដែលបានជ្រើស… (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="442" />
             <source>Screen selected… (Ctrl+E)</source>
             <translation>ត្រួតពិនិត្យអ្នកដែលបានជ្រើស… (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="439" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="443" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -1917,139 +1917,139 @@ Found at a rescue, profile not finished</source>
             <translation>(អនីតិជន)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="213" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
             <source>Person</source>
             <translation>បុគ្គល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="213" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="213" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="216" />
             <source>Urgency</source>
             <translation>ភាពបន្ទាន់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="216" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="216" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="225" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
             <source>New</source>
             <translation>ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="225" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
             <source>Accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="227" />
             <source>In service</source>
             <translation>កំពុងទទួលសេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="227" />
             <source>Overdue</source>
             <translation>ហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="227" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="228" />
             <source>Closed</source>
             <translation>បានបិទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="254" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="255" />
             <source>Languages: {langs}
 Notes: {notes}</source>
             <translation>ភាសា៖ {langs}
 កំណត់សម្គាល់៖ {notes}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="297" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="298" />
             <source>Referral accepted.</source>
             <translation>បានទទួលយកការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="303" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="304" />
             <source>Referral declined.</source>
             <translation>បានបដិសេធការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="309" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="310" />
             <source>Services recorded.</source>
             <translation>បានកត់ត្រាសេវា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="316" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="317" />
             <source>Referral completed.</source>
             <translation>បានបញ្ចប់ការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="349" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="350" />
             <source>Referral updated.</source>
             <translation>បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="359" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="360" />
             <source>Complete referral</source>
             <translation>បញ្ចប់ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="365" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="366" />
             <source>Referrals addressed to you, by status. Everything here works offline.</source>
             <translation>ការបញ្ជូនដែលផ្ញើមកអ្នក តាមស្ថានភាព។ អ្វីៗទាំងអស់នៅទីនេះដំណើរការដោយគ្មានអ៊ីនធឺណិត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="367" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="368" />
             <source>Accept</source>
             <translation>ទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="368" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="369" />
             <source>Decline…</source>
             <translation>បដិសេធ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="369" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="370" />
             <source>Record services…</source>
             <translation>កត់ត្រាសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="370" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="371" />
             <source>Complete…</source>
             <translation>បញ្ចប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="371" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="372" />
             <source>Refresh</source>
             <translation>ធ្វើឱ្យថ្មី</translation>
         </message>
@@ -2514,7 +2514,7 @@ Notes: {notes}</source>
         </message>
         <message>
             <location filename="../../fieldapp/ui/reports/view.py" line="419" />
-            <location filename="../../fieldapp/ui/reports/view.py" line="431" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="434" />
             <source>All</source>
             <translation>ទាំងអស់</translation>
         </message>
@@ -2741,139 +2741,149 @@ Interview: {date}, language {lang}
     <context>
         <name>SyncPanel</name>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="107" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="108" />
             <source>Sending and receiving changes…</source>
             <extracomment>Clock differences above this are worth telling the user about (HLCs cope, people may not).</extracomment>
             <translation>កំពុងផ្ញើ និងទទួលការផ្លាស់ប្ដូរ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="117" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="118" />
             <source>Sync finished: {pushed} sent, {pulled} received.</source>
             <translation>សមកាលកម្មបានបញ្ចប់៖ បានផ្ញើ {pushed} បានទទួល {pulled}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="137" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="138" />
             <source>HQ has revoked this device.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="139" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="140" />
             <source>This laptop is not enrolled with HQ: a supervisor enrols it in Admin.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះមិនទាន់បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលទេ៖ អ្នកគ្រប់គ្រងចុះឈ្មោះវានៅក្នុងផ្នែកគ្រប់គ្រង។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="141" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="142" />
             <source>HQ could not be reached. Nothing is lost: the next sync continues.</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="143" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="144" />
             <source>HQ refused the sync.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធសមកាលកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="160" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="147" />
+            <source>The sync did not finish. Nothing is lost: try again.</source>
+            <translation>ការធ្វើសមកាលកម្មមិនបានបញ្ចប់ទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សូមព្យាយាមម្ដងទៀត។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="168" />
             <source>This device was revoked by HQ</source>
             <translation>ឧបករណ៍នេះត្រូវបានទីស្នាក់ការកណ្ដាលដកសិទ្ធិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="164" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="172" />
             <source>Not enrolled with HQ (the app works fully offline)</source>
             <translation>មិនទាន់ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល (កម្មវិធីដំណើរការពេញលេញដោយគ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="166" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="174" />
             <source>Never</source>
             <translation>មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="169" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="177" />
             <source>No sync yet in this session</source>
             <translation>មិនទាន់មានសមកាលកម្មក្នុងវគ្គនេះទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="171" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="179" />
             <source>{pushed} sent, {pulled} received</source>
             <translation>បានផ្ញើ {pushed} បានទទួល {pulled}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="173" />
-            <location filename="../../fieldapp/ui/sync_panel.py" line="193" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="182" />
+            <source>The last sync did not finish.</source>
+            <translation>ការធ្វើសមកាលកម្មចុងក្រោយមិនបានបញ្ចប់ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="183" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
             <source>None</source>
             <translation>គ្មាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="175" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="185" />
             <source>Unknown (not yet in contact with HQ)</source>
             <translation>មិនដឹង (មិនទាន់បានទាក់ទងជាមួយទីស្នាក់ការកណ្ដាល)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="177" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="187" />
             <source>This laptop's clock is {minutes} minutes off: please correct it</source>
             <translation>នាឡិការបស់កុំព្យូទ័រយួរដៃនេះខុស {minutes} នាទី៖ សូមកែវាឱ្យត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="180" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="190" />
             <source>OK</source>
             <translation>ត្រឹមត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="184" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="194" />
             <source>{count} changes refused by HQ. They are kept at HQ; a supervisor there releases them after a fix, or record them again correctly:</source>
             <translation>ការផ្លាស់ប្ដូរ {count} ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ។ វាត្រូវបានរក្សាទុកនៅទីស្នាក់ការកណ្ដាល អ្នកគ្រប់គ្រងនៅទីនោះនឹងដោះលែងវាក្រោយពេលកែតម្រូវ ឬសូមកត់ត្រាវាម្ដងទៀតឱ្យបានត្រឹមត្រូវ៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="188" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="198" />
             <source>{count} received records could not be stored on this laptop. They are kept aside and tried again at every sync:</source>
             <translation>កំណត់ត្រាដែលបានទទួល {count} មិនអាចរក្សាទុកនៅលើកុំព្យូទ័រនេះបានទេ។ វាត្រូវបានទុកដោយឡែក ហើយនឹងសាកល្បងម្ដងទៀតរាល់ពេលធ្វើសមកាលកម្ម៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="199" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="209" />
             <source>Changes are kept encrypted on this laptop and sent to HQ when a connection is available.</source>
             <translation>ការផ្លាស់ប្ដូរត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីបនៅលើកុំព្យូទ័រយួរដៃនេះ ហើយផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="201" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
             <source>Headquarters</source>
             <translation>ទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="201" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
             <source>Last successful sync</source>
             <translation>សមកាលកម្មជោគជ័យចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="202" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="212" />
             <source>Changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរមិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="202" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="212" />
             <source>Last round</source>
             <translation>ជុំចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="213" />
             <source>Last error</source>
             <translation>កំហុសចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="213" />
             <source>Clock</source>
             <translation>នាឡិកា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="204" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="214" />
             <source>Refused by HQ</source>
             <translation>ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="205" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="215" />
             <source>Not stored here</source>
             <translation>មិនបានរក្សាទុកនៅទីនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="207" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="217" />
             <source>Sync now</source>
             <translation>ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
         </message>

@@ -737,6 +737,10 @@ KM: dict[str, str] = {
     "suspect's progress recorded": "បានកត់ត្រាដំណើរការរបស់ជនសង្ស័យ",
     "sync file written": "បានសរសេរឯកសារធ្វើសមកាលកម្ម",
     "user added": "បានបន្ថែមអ្នកប្រើ",
+    # h11voc: sync errors without English inside Khmer
+    "The sync did not finish. Nothing is lost: try again.":
+        "ការធ្វើសមកាលកម្មមិនបានបញ្ចប់ទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សូមព្យាយាមម្ដងទៀត។",
+    "The last sync did not finish.": "ការធ្វើសមកាលកម្មចុងក្រោយមិនបានបញ្ចប់ទេ។",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

@@ -231,3 +231,58 @@ def test_no_english_or_raw_code_in_the_khmer_window(qtbot: Any, khmer_store: Any
     dialog("add user", lambda: admin_mod.UserDialog(main.admin, centres).open())
     dialog("reset", lambda: admin_mod.ResetDialog(main.admin, "off").open())
     assert found == [], "\n" + "\n".join(dict.fromkeys(found))
+
+
+def test_no_english_on_any_first_run_page_in_khmer(qtbot: Any, make_controller: Any,
+                                                    tmp_path: Path) -> None:
+    c = make_controller(tmp_path / "fresh")
+    c.set_language("km")
+    _settle(qtbot, c)
+    wizard = c.shell.wizard
+    found: list[str] = []
+    for n in range(4):
+        found += offenders(c.shell, f"first run page {n + 1}", ALLOWED_WORDS)
+        if n == 2:
+            wizard.account_page.username.setText("sokha")
+            wizard.account_page.passphrase.setText("ដំរី ហោះលើមេឃ ២០២៥ ក")
+            wizard.account_page.repeat.setText("ដំរី ហោះលើមេឃ ២០២៥ ក")
+            _settle(qtbot, c)
+        wizard.next()
+        _settle(qtbot, c)
+    assert found == [], "\n" + "\n".join(dict.fromkeys(found))
+
+
+def test_the_walk_catches_english_a_code_and_latin_digits(qtbot: Any) -> None:
+    """The checker itself: what it must flag, and what it lets through."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    layout = QVBoxLayout(box)
+    for text in ("Save record", "VNM", "១២ of 12", "ករណី POIPET-2025-KS-0009 (Ctrl+L)",
+                 "ស្នាមត្រា៖ 56A6 F83A BFF7 96FD", "Maria Santos"):
+        layout.addWidget(QLabel(text))
+    found = offenders(box, "probe", ALLOWED_WORDS | {"Maria", "Santos"})
+    assert len(found) == 3
+    assert "'Save record'" in found[0] and "'VNM'" in found[1] and "Latin digits" in found[2]
+
+
+def test_a_sync_error_in_khmer_has_no_english_reason(qtbot: Any, store: Any,
+                                                      make_controller: Any) -> None:
+    from fieldapp.sync.client import HqRefused, HqUnreachable, NotEnrolled
+    from fieldapp.ui.sync_status import SyncStatus
+
+    root, _ids = store
+    c = make_controller(root)
+    unlock_as(qtbot, c, "sup")
+    c.set_language("km")
+    panel = c.shell.main.sync
+    for exc in (HqUnreachable("HQ did not answer after 2 attempts: connection refused"),
+                HqRefused("device 01a2 is not entitled to post KS"), NotEnrolled(),
+                ValueError("a bug")):
+        text = panel.error_text(exc)
+        assert LATIN_WORD.findall(text) == [] and not LATIN_DIGIT.search(text), text
+    panel.show_status(SyncStatus(hq_url="", pending=3, last_error="HQ did not answer"))
+    assert offenders(panel, "sync panel", ALLOWED_WORDS) == []
+    c.set_language("en")
+    assert "2 attempts" in panel.error_text(HqUnreachable("HQ did not answer after 2 attempts"))
