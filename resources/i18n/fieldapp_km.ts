@@ -1111,52 +1111,37 @@
             <translation>{form} — សម្រាប់ {person}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="332" />
-            <source>English</source>
-            <translation>English</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="332" />
-            <source>ភាសាខ្មែរ</source>
-            <translation>ភាសាខ្មែរ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="333" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="334" />
             <source>Show this form in the other language; nothing typed is lost.</source>
             <translation>បង្ហាញទម្រង់នេះជាភាសាផ្សេង។ អ្វីដែលបានវាយមិនបាត់ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="335" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="336" />
             <source>Save record</source>
             <translation>រក្សាទុកកំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="336" />
-            <source>Ctrl+Enter</source>
-            <translation>Ctrl+Enter</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="337" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="338" />
             <source>Close (keep draft)</source>
             <translation>បិទ (រក្សាសេចក្ដីព្រាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="338" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="339" />
             <source>Discard draft…</source>
             <translation>បោះបង់សេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="339" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="340" />
             <source>Throw away everything typed in this form? This cannot be undone.</source>
             <translation>បោះបង់អ្វីៗទាំងអស់ដែលបានវាយក្នុងទម្រង់នេះ? មិនអាចត្រឡប់វិញបានទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="341" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="342" />
             <source>Discard</source>
             <translation>បោះបង់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="342" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="343" />
             <source>Keep it</source>
             <translation>រក្សាទុក</translation>
         </message>

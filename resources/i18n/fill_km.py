@@ -680,12 +680,9 @@ KM: dict[str, str] = {
     "Remove entry {n}": "ដកចេញទី {n}",
     "The draft could not be saved: {reason}": "មិនអាចរក្សាទុកសេចក្ដីព្រាងបានទេ៖ {reason}",
     "Opening the form…": "កំពុងបើកទម្រង់…",
-    "English": "English",
-    "ភាសាខ្មែរ": "ភាសាខ្មែរ",
     "Show this form in the other language; nothing typed is lost.":
         "បង្ហាញទម្រង់នេះជាភាសាផ្សេង។ អ្វីដែលបានវាយមិនបាត់ទេ។",
     "Save record": "រក្សាទុកកំណត់ត្រា",
-    "Ctrl+Enter": "Ctrl+Enter",
     "Close (keep draft)": "បិទ (រក្សាសេចក្ដីព្រាង)",
     "Discard draft…": "បោះបង់សេចក្ដីព្រាង…",
     "Throw away everything typed in this form? This cannot be undone.":

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCharts import QBarCategoryAxis, QChartView, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QCategoryAxis, QChartView, QValueAxis
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -130,8 +130,11 @@ def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
                 if isinstance(axis, QBarCategoryAxis):
                     for category in axis.categories():
                         yield where, category
-                elif isinstance(axis, QValueAxis):
-                    yield where, axis.labelFormat().replace("%i", "").replace("%d", "")
+                elif isinstance(axis, QCategoryAxis):
+                    for category in axis.categoriesLabels():
+                        yield where, category
+                elif isinstance(axis, QValueAxis):  # printf-formatted: Latin digits
+                    yield where, axis.labelFormat().replace("%i", "1").replace("%d", "1")
             for series in chart.series():
                 for barset in getattr(series, "barSets", lambda: [])():
                     yield where, barset.label()

@@ -329,11 +329,12 @@ class FormDialog(QDialog):
         self.heading.setText(self.tr("{form} — for {person}").format(form=title, person=subject)
                              if subject else title)
         self.setWindowTitle(title)
-        self.language_button.setText(self.tr("English") if lang == "km" else self.tr("ភាសាខ្មែរ"))
+        # The other language's name in its own script: never translated.
+        self.language_button.setText("English" if lang == "km" else "ភាសាខ្មែរ")
         self.language_button.setToolTip(self.tr("Show this form in the other language; "
                                                 "nothing typed is lost."))
         self.submit_button.setText(self.tr("Save record"))
-        self.submit_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.submit_button.setToolTip("Ctrl+Enter")  # a key's name, as printed on the key
         self.close_button.setText(self.tr("Close (keep draft)"))
         self.discard_button.setText(self.tr("Discard draft…"))
         self.confirm_text.setText(self.tr("Throw away everything typed in this form? "
