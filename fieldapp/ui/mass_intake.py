@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.enums import Role
+from fieldapp.domain.enums import DecidingBody, Role
 from fieldapp.services import mass_intake, referrals, screening
 from fieldapp.services.mass_intake import QuickPerson
 from fieldapp.ui import i18n
@@ -144,19 +144,11 @@ class ScreenDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Screen %1 people").replace("%1", i18n.digits(count)))
         self.outcome = QComboBox()
-        for code, text in (("presumed_victim", self.tr("presumed victim")),
-                           ("identified_victim", self.tr("identified victim")),
-                           ("not_a_victim", self.tr("not a victim")),
-                           ("witness", self.tr("witness"))):
-            self.outcome.addItem(text, code)
+        for code in ("presumed_victim", "identified_victim", "not_a_victim", "witness"):
+            self.outcome.addItem(i18n.code_label("screening", code), code)
         self.body = QComboBox()
-        for code, text in (("police", self.tr("Police")),
-                           ("social_affairs", self.tr("Social affairs")),
-                           ("prosecutor", self.tr("Prosecutor")), ("court", self.tr("Court")),
-                           ("ngo", self.tr("NGO")),
-                           ("foreign_authority", self.tr("Foreign authority")),
-                           ("other", self.tr("Other"))):
-            self.body.addItem(text, code)
+        for body in DecidingBody:
+            self.body.addItem(i18n.code_label("deciding_body", body.value), body.value)
         self.day = DateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")

@@ -1416,198 +1416,198 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>MassIntakeDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="266" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="258" />
             <source>Type a line for each person first.</source>
             <translation>សូមបញ្ចូលមួយបន្ទាត់សម្រាប់មនុស្សម្នាក់ៗជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="271" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="263" />
             <source>%1 people saved to the quick list.</source>
             <translation>បានរក្សាទុកមនុស្ស %1 នាក់ក្នុងបញ្ជីរហ័ស។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="284" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="276" />
             <source>Line %1: %2</source>
             <translation>បន្ទាត់ទី %1៖ %2</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="294" />
-            <location filename="../../fieldapp/ui/mass_intake.py" line="318" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="286" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="310" />
             <source>Select saved people first (Shift or Ctrl + click).</source>
             <translation>សូមជ្រើសរើសមនុស្សដែលបានរក្សាទុកជាមុនសិន (Shift ឬ Ctrl + ចុច)។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="303" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="295" />
             <source>%1 referred.</source>
             <translation>បានបញ្ជូន %1 នាក់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="305" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="297" />
             <source>%1 already referred there.</source>
             <translation>%1 នាក់បានបញ្ជូនទៅទីនោះរួចហើយ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="308" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="300" />
             <source>%1 left out: their consent to share is missing.</source>
             <translation>%1 នាក់មិនត្រូវបានបញ្ជូន៖ ខ្វះការយល់ព្រមឱ្យចែករំលែកព័ត៌មាន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="327" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="319" />
             <source>%1 people screened.</source>
             <translation>បានត្រួតពិនិត្យមនុស្ស %1 នាក់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="355" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="347" />
             <source>%1 people on the list</source>
             <translation>មនុស្ស %1 នាក់ក្នុងបញ្ជី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="358" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="350" />
             <source>Quick list</source>
             <translation>បញ្ជីរហ័ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="358" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="350" />
             <source>Completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="359" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="351" />
             <source>not screened yet</source>
             <translation>មិនទាន់ត្រួតពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="360" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="352" />
             <source>presumed victim</source>
             <translation>សន្មតថាជាជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="361" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="353" />
             <source>identified victim</source>
             <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="362" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="354" />
             <source>not a victim</source>
             <translation>មិនមែនជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="363" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="355" />
             <source>witness</source>
             <translation>សាក្សី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="364" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="356" />
             <source>child</source>
             <translation>កុមារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="406" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="398" />
             <source>yes</source>
             <translation>មែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="406" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="398" />
             <source>no</source>
             <translation>មិនមែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="407" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="399" />
             <source>given</source>
             <translation>យល់ព្រម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="407" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="399" />
             <source>refused</source>
             <translation>បដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="408" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="400" />
             <source>not asked</source>
             <translation>មិនទាន់បានសួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="408" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="400" />
             <source>partly given</source>
             <translation>យល់ព្រមខ្លះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="428" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="420" />
             <source>Quick list of people found</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="430" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="422" />
             <source>One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select saved people and press Ctrl+E to record their screening or Ctrl+R to refer them together. Languages: codes such as khm tha vie tgl hin. People stay out of the figures until screened, and each line is completed later with the full victim form (never entered twice).</source>
             <translation>មួយបន្ទាត់សម្រាប់មនុស្សម្នាក់។ ចុច Tab ដើម្បីទៅក្រឡាបន្ទាប់ Ctrl+S ដើម្បីរក្សាទុកបន្ទាត់ថ្មី ជ្រើសរើសមនុស្សដែលបានរក្សាទុក ហើយចុច Ctrl+E ដើម្បីកត់ត្រាការត្រួតពិនិត្យ ឬ Ctrl+R ដើម្បីបញ្ជូនពួកគេរួមគ្នា។ ភាសា៖ កូដដូចជា khm tha vie tgl hin។ មនុស្សមិនត្រូវបានរាប់ក្នុងតួលេខទេ រហូតដល់ការត្រួតពិនិត្យ ហើយបន្ទាត់នីមួយៗនឹងត្រូវបំពេញបន្ថែមនៅពេលក្រោយ ដោយទម្រង់ជនរងគ្រោះពេញលេញ (មិនបញ្ចូលម្ដងទៀតទេ)។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="428" />
             <source>Name (as given)</source>
             <translation>ឈ្មោះ (តាមដែលបានប្រាប់)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="428" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="428" />
             <source>Age (approx.)</source>
             <translation>អាយុ (ប្រហាក់ប្រហែល)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="429" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="429" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="429" />
             <source>Interpreter</source>
             <translation>អ្នកបកប្រែ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="430" />
             <source>Consent</source>
             <translation>ការយល់ព្រម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="430" />
             <source>Embassy contact</source>
             <translation>ទាក់ទងស្ថានទូត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="430" />
             <source>Age disputed</source>
             <translation>អាយុមិនច្បាស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="439" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="431" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="440" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
             <source>Save new lines (Ctrl+S)</source>
             <translation>រក្សាទុកបន្ទាត់ថ្មី (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="441" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
             <source>Refer selected… (Ctrl+R)</source>
             <translation>បញ្ជូនអ្នកដែលបានជ្រើស… (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="442" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
             <source>Screen selected… (Ctrl+E)</source>
             <translation>ត្រួតពិនិត្យអ្នកដែលបានជ្រើស… (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="443" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="435" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -2545,82 +2545,27 @@ Notes: {notes}</source>
             <translation>ត្រួតពិនិត្យមនុស្ស %1 នាក់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="147" />
-            <source>presumed victim</source>
-            <translation>សន្មតថាជាជនរងគ្រោះ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="148" />
-            <source>identified victim</source>
-            <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="149" />
-            <source>not a victim</source>
-            <translation>មិនមែនជនរងគ្រោះ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="150" />
-            <source>witness</source>
-            <translation>សាក្សី</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="153" />
-            <source>Police</source>
-            <translation>នគរបាល</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="154" />
-            <source>Social affairs</source>
-            <translation>សង្គមកិច្ច</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="155" />
-            <source>Prosecutor</source>
-            <translation>អយ្យការ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="155" />
-            <source>Court</source>
-            <translation>តុលាការ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="156" />
-            <source>NGO</source>
-            <translation>អង្គការមិនមែនរដ្ឋាភិបាល</translation>
-        </message>
-        <message>
             <location filename="../../fieldapp/ui/mass_intake.py" line="157" />
-            <source>Foreign authority</source>
-            <translation>អាជ្ញាធរបរទេស</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="158" />
-            <source>Other</source>
-            <translation>ផ្សេងៗ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="165" />
             <source>Outcome</source>
             <translation>លទ្ធផល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="166" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="158" />
             <source>Decided by</source>
             <translation>សម្រេចដោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="167" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="159" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="170" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="162" />
             <source>Save</source>
             <translation>រក្សាទុក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="170" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="162" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>

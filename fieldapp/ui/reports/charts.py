@@ -54,10 +54,12 @@ def _chart(title: str, font: QFont | None) -> QChart:
 
 
 def _style_axes(chart: QChart, font: QFont | None) -> None:
-    if font is None:
-        return
     for axis in chart.axes():
-        axis.setLabelsFont(font)
+        # A chart laid out while its section was hidden measured its labels at no width and
+        # drew every count as "…": labels are short, never cut them.
+        axis.setTruncateLabels(False)
+        if font is not None:
+            axis.setLabelsFont(font)
 
 
 def _value_axis(maximum: int, lab: Labeller) -> QCategoryAxis:
