@@ -130,3 +130,28 @@ def test_one_digit_converter() -> None:
     converters = [p.relative_to(package).as_posix() for p in package.rglob("*.py")
                   if to_khmer in p.read_text("utf-8")]
     assert converters == ["vocabulary.py"]
+
+
+def test_every_audit_action_written_has_a_word() -> None:
+    """Each `audit.append(session, "action", …)` in the code names a vocabulary AuditAction."""
+    import ast
+    from pathlib import Path
+
+    package = Path(vocabulary.__file__).parent
+    written = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "append" and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id == "audit" and len(node.args) > 1
+                    and isinstance(node.args[1], ast.Constant)):
+                written.add(node.args[1].value)
+    assert len(written) > 20
+    known = {m.value for m in vocabulary.AuditAction}
+    assert written - known == set()
+    # the referral events and match decisions written from variables
+    from fieldapp.domain.enums import ReferralStatus
+    from fieldapp.services.matching import DECISIONS
+
+    assert {s.value for s in ReferralStatus} <= known
+    assert {f"match_{d}" for d in DECISIONS} <= known
