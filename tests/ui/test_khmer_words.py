@@ -43,7 +43,8 @@ from fieldapp.services import auth, mass_intake
 #: the units of a passphrase hint, the language switch's own name.
 ALLOWED_WORDS = {"fieldapp", "HQ", "PDF", "CSV", "USB", "SHA", "KB", "English", "Ctrl", "Enter", "Tab",
                  "Khmer", "HTCDS", "QR", "JSON", "IOM", "jpg", "jpeg", "png", "heic", "m4a", "mp3", "ogg",
-                 "wav", "amr", "json", "csv", "pdf"}
+                 "wav", "amr", "json", "csv", "pdf",
+                 "TPO"}  # a provider's own name (resources/reference/reference.yaml)
 #: Person and user names in Latin (the store's own data) and what the records hold as typed.
 PEOPLE = [
     {"name": "Maria Santos", "sex": "female", "approx_age": 24, "nationality": "PHL",
@@ -225,6 +226,10 @@ def test_no_english_or_raw_code_in_the_khmer_window(qtbot: Any, khmer_store: Any
                          ("form referral", view.refer_victim),
                          ("quick list", view.quick_list_button.click)):
         dialog(name, opener)
+    from fieldapp.ui.mass_intake import ReferDialog, ScreenDialog
+
+    dialog("screen people", lambda: ScreenDialog(main, 12).open())
+    dialog("refer people", lambda: ReferDialog(main, main.ctx, 12).open())
     view.tabs.setCurrentIndex(1)
     view.statements.selectRow(0)
     dialog("statement", view.read_statement)
