@@ -44,6 +44,13 @@ def test_a_code_has_the_same_khmer_in_case_list_case_view_reports_and_pdf(
     i18n.set_language("km")
     main = c.shell.main
 
+    # urgency: the board's word is the referral form's word
+    from fieldapp.services.submit import shipped_forms
+
+    form_urgent = next(c.label.km for f in shipped_forms().values() if "urgencies" in f.choices
+                       for c in f.choices["urgencies"].choices if c.value == "high")
+    assert i18n.urgency_label("high") == form_urgent == "បន្ទាន់"
+
     # the case list
     main.go("cases")
     wait_idle(qtbot, c)
