@@ -155,3 +155,25 @@ def test_every_audit_action_written_has_a_word() -> None:
 
     assert {s.value for s in ReferralStatus} <= known
     assert {f"match_{d}" for d in DECISIONS} <= known
+
+
+def test_the_phrasebook_fills_plain_and_plural_messages(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fill_km", resource_path("i18n", "fill_km.py"))
+    assert spec is not None and spec.loader is not None
+    fill_km = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fill_km)
+    ts = tmp_path / "t.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="km_KH">'
+        "<context><name>X</name>"
+        '<message><source>Female</source><translation type="unfinished"></translation></message>'
+        '<message numerus="yes"><source>Urgent</source><translation type="unfinished">'
+        "<numerusform></numerusform></translation></message>"
+        '<message><source>No Khmer for this</source><translation type="unfinished"></translation>'
+        "</message></context></TS>", "utf-8")
+    assert fill_km.fill(ts) == ["No Khmer for this"]
+    filled = {m.findtext("source"): m.find("translation") for m in ET.parse(ts).iter("message")}
+    assert filled["Female"].text == "ស្រី" and filled["Female"].get("type") is None
+    assert filled["Urgent"].findtext("numerusform") == "បន្ទាន់"
