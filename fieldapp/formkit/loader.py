@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from fieldapp import vocabulary
 from fieldapp.domain.entities import FORM_RECORDS
 from fieldapp.formkit.errors import DefinitionError, ExpressionError, FieldValueError
 from fieldapp.formkit.expr import Expression, parse
@@ -56,7 +57,7 @@ _FIELD_KEYS = _ITEM_KEYS | {
 }  # fmt: skip
 _GROUP_KEYS = _ITEM_KEYS | {"fields"}
 _REPEAT_KEYS = _GROUP_KEYS | {"bind", "min_count", "max_count"}
-_CHOICE_LIST_KEYS = {"reference", "columns", "choices"}
+_CHOICE_LIST_KEYS = {"reference", "columns", "choices", "vocabulary"}
 _FLAT_BEGIN = {"begin_group": "group", "begin_repeat": "repeat"}
 _FLAT_END = {"end_group": "begin_group", "end_repeat": "begin_repeat"}
 
@@ -292,6 +293,9 @@ def _parse_choice_lists(raw: _Map, ctx: _Ctx) -> dict[str, ChoiceList]:
             unknown = set(spec) - _CHOICE_LIST_KEYS
             if unknown:
                 raise ctx.err(f"choice list '{name}': unknown key '{min(unknown)}'", spec)
+            if "vocabulary" in spec:
+                lists[name] = _vocabulary_list(name, spec, ctx, line)
+                continue
             reference = bool(spec.get("reference", False))
             declared = set(spec.get("columns") or [])
             items = spec.get("choices") or _Seq()
@@ -318,6 +322,17 @@ def _parse_choice_lists(raw: _Map, ctx: _Ctx) -> dict[str, ChoiceList]:
             name, tuple(choices), reference, all_columns, file=ctx.file, line=line
         )
     return lists
+
+
+def _vocabulary_list(name: str, spec: _Map, ctx: _Ctx, line: int) -> ChoiceList:
+    """``{vocabulary: sex}``: every code of that enum, worded by fieldapp/vocabulary.py."""
+    kind = str(spec["vocabulary"])
+    if kind not in vocabulary.KINDS or set(spec) != {"vocabulary"}:
+        raise ctx.err(f"choice list '{name}': 'vocabulary' takes one of "
+                      f"{', '.join(sorted(vocabulary.KINDS))} and nothing else", spec)
+    choices = tuple(Choice(m.value, LocalText(vocabulary.label(m, "en"), vocabulary.label(m, "km")))
+                    for m in vocabulary.KINDS[kind])
+    return ChoiceList(name, choices, False, frozenset(), file=ctx.file, line=line)
 
 
 def _parse_items(raw: Any, ctx: _Ctx, key_node: Any) -> tuple[Item, ...]:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from fieldapp.services.auth import DEFAULT_KDF, KdfParams
 from fieldapp.services.changes import AUDITED, Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
+from fieldapp.ui.localdigits import SpinBox
 from fieldapp.ui.strength import strength
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, BusyBar, fill_table, make_table, ok_cancel, selected_key
@@ -174,7 +174,7 @@ class AdminView(QWidget):
         self.conflicts_label = QLabel()
         self.conflicts = make_table()
         self.idle_label = QLabel()
-        self.idle = QSpinBox()
+        self.idle = SpinBox()
         self.idle.setRange(1, 120)
         self.idle.setValue(10)
         self.idle.valueChanged.connect(self.idle_minutes_changed.emit)

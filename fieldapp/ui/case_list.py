@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,7 @@ from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.forms import open_form
+from fieldapp.ui.localdigits import DateEdit
 from fieldapp.ui.widgets import Banner
 
 SEARCH_DELAY_MS = 250
@@ -253,8 +253,8 @@ class CaseListView(QWidget):
         self.referral = QComboBox()
         self.minors = QCheckBox()
         self.use_dates = QCheckBox()
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
+        self.date_from = DateEdit()
+        self.date_to = DateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from fieldapp import vocabulary
 from fieldapp.domain.entities import BY_NAME
 from fieldapp.resources import resource_path
 
@@ -65,7 +65,6 @@ def set_language(code: str) -> None:
         app.removeTranslator(_translator)
         _translator = None
     _current = code
-    _sync_companions()
     if code != "en":
         translator = QTranslator(app)
         if translator.load(str(resource_path("i18n", f"fieldapp_{code}.qm"))):
@@ -81,119 +80,72 @@ def set_language(code: str) -> None:
                                QLocale.Country.Cambodia))
 
 
-#: Called after every language change, before the window relabels (the form window's own
-#: phrasebook registers here, so this module imports nothing of the forms: no import circle).
-_companions: list[Callable[[], None]] = []
-
-
-def follow_language(callback: Callable[[], None]) -> None:
-    """Have `callback` run on every language change (once per callback)."""
-    if callback not in _companions:
-        _companions.append(callback)
-
-
-def _sync_companions() -> None:
-    for callback in list(_companions):
-        callback()
-
-
 def ref_name(en: str, km: str) -> str:
     """A reference item (province, post, provider) in the current language."""
     return km if _current == "km" and km else en
 
 
 def fmt_date(value: dt.date | dt.datetime | None) -> str:
+    """A date (and time) as the user's language writes its digits."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
+        return digits(value.strftime("%Y-%m-%d %H:%M"))
+    return digits(value.isoformat())
 
 
-def digits(value: int) -> str:
+def digits(value: object) -> str:
     """A count as the user's language writes it (Khmer digits in Khmer)."""
-    text = str(value)
-    if _current == "km":
-        return text.translate(str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩"))
-    return text
+    return vocabulary.digits(value, _current)
 
 
-# -- stored codes -> labels (the codes stay English in the database) -------------------
+# -- stored codes -> words: the one vocabulary (fieldapp/vocabulary.py), in the window's
+# language. The codes stay English in the database.
+def code_label(kind: str, code: str | None) -> str:
+    """The word for a code of one of the vocabulary's kinds ("sex", "urgency", …)."""
+    return vocabulary.label_of(kind, code, _current) if code else ""
+
+
 def exploitation_label(code: str) -> str:
-    labels = {
-        "labour": QCoreApplication.translate("Labels", "Labour exploitation"),
-        "sexual_exploitation": QCoreApplication.translate("Labels", "Sexual exploitation"),
-        "forced_marriage": QCoreApplication.translate("Labels", "Forced marriage"),
-        "online_scam": QCoreApplication.translate("Labels", "Online-scam compound"),
-        "begging": QCoreApplication.translate("Labels", "Forced begging"),
-        "other": QCoreApplication.translate("Labels", "Other"),
-    }
-    return labels.get(code, code)
+    return code_label("type", code)
 
 
 def role_label(code: str) -> str:
-    labels = {"officer": QCoreApplication.translate("Labels", "Officer"), "centre_staff": QCoreApplication.translate("Labels", "Transit-centre staff"),
-              "supervisor": QCoreApplication.translate("Labels", "Supervisor")}
-    return labels.get(code, code)
+    return code_label("role", code)
 
 
 def sex_label(code: str) -> str:
-    labels = {"female": QCoreApplication.translate("Labels", "Female"), "male": QCoreApplication.translate("Labels", "Male"), "other": QCoreApplication.translate("Labels", "Other"),
-              "unknown": QCoreApplication.translate("Labels", "Unknown")}
-    return labels.get(code, code)
+    return code_label("sex", code)
 
 
 def referral_status_label(code: str) -> str:
-    labels = {
-        "created": QCoreApplication.translate("Labels", "Created"), "sent": QCoreApplication.translate("Labels", "New"), "accepted": QCoreApplication.translate("Labels", "Accepted"),
-        "in_service": QCoreApplication.translate("Labels", "In service"), "completed": QCoreApplication.translate("Labels", "Completed"),
-        "declined": QCoreApplication.translate("Labels", "Declined"), "cancelled": QCoreApplication.translate("Labels", "Cancelled"), "overdue": QCoreApplication.translate("Labels", "Overdue"),
-    }
-    return labels.get(code, code)
+    if code == vocabulary.ReferralShown.OVERDUE:
+        return vocabulary.label(vocabulary.ReferralShown.OVERDUE, _current)
+    return code_label("status", code)
 
 
 def service_label(code: str) -> str:
-    labels = {
-        "shelter": QCoreApplication.translate("Labels", "Shelter"), "medical": QCoreApplication.translate("Labels", "Medical care"), "psychosocial": QCoreApplication.translate("Labels", "Psychosocial support"),
-        "legal_aid": QCoreApplication.translate("Labels", "Legal aid"), "family_tracing": QCoreApplication.translate("Labels", "Family tracing"),
-        "repatriation": QCoreApplication.translate("Labels", "Repatriation"), "reintegration": QCoreApplication.translate("Labels", "Reintegration"),
-        "education": QCoreApplication.translate("Labels", "Education"), "vocational": QCoreApplication.translate("Labels", "Vocational training"),
-    }
-    return labels.get(code, code)
+    return code_label("service", code)
 
 
 def urgency_label(code: str) -> str:
-    labels = {"low": QCoreApplication.translate("Labels", "Low"), "normal": QCoreApplication.translate("Labels", "Normal"), "high": QCoreApplication.translate("Labels", "High")}
-    return labels.get(code, code)
+    return code_label("urgency", code)
 
 
 def suspect_role_label(code: str) -> str:
-    labels = {"recruiter": QCoreApplication.translate("Labels", "Recruiter"), "broker": QCoreApplication.translate("Labels", "Broker"), "transporter": QCoreApplication.translate("Labels", "Transporter"),
-              "employer": QCoreApplication.translate("Labels", "Employer"), "other": QCoreApplication.translate("Labels", "Other")}
-    return labels.get(code, code)
+    return code_label("suspect_role", code)
 
 
 def suspect_status_label(code: str) -> str:
-    labels = {"at_large": QCoreApplication.translate("Labels", "At large"), "arrested": QCoreApplication.translate("Labels", "Arrested"),
-              "sent_to_court": QCoreApplication.translate("Labels", "Sent to court"), "convicted": QCoreApplication.translate("Labels", "Convicted")}
-    return labels.get(code, code)
+    return code_label("suspect_status", code)
 
 
 def statement_status_label(code: str) -> str:
-    labels = {"draft": QCoreApplication.translate("Labels", "Draft"), "final": QCoreApplication.translate("Labels", "Final")}
-    return labels.get(code, code)
+    return code_label("statement_status", code)
 
 
 def audit_action_label(code: str) -> str:
-    labels = {
-        "create": QCoreApplication.translate("Labels", "created"),
-        "created": QCoreApplication.translate("Labels", "created"),  # a referral event's kind
-        "update": QCoreApplication.translate("Labels", "changed"), "view": QCoreApplication.translate("Labels", "read"),
-        "finalise": QCoreApplication.translate("Labels", "finalised"), "amend": QCoreApplication.translate("Labels", "amended"), "login": QCoreApplication.translate("Labels", "signed in"),
-        "sent": QCoreApplication.translate("Labels", "sent"), "accepted": QCoreApplication.translate("Labels", "accepted"), "in_service": QCoreApplication.translate("Labels", "service recorded"),
-        "completed": QCoreApplication.translate("Labels", "completed"), "declined": QCoreApplication.translate("Labels", "declined"), "cancelled": QCoreApplication.translate("Labels", "cancelled"),
-    }
-    return labels.get(code, code)
+    return code_label("audit_action", code)
 
 
 def entity_label(code: str) -> str:
@@ -211,11 +163,9 @@ def choice_label(list_name: str, code: str | None) -> str:
     """
     if not code:
         return "-"
+    if list_name in vocabulary.REFERENCE_LISTS:
+        return vocabulary.reference_label(list_name, code, _current)
     from fieldapp.services.submit import shipped_forms
-
-    # Older records and demo data use two-letter language codes (ISO 639-1).
-    code = {"km": "khm", "th": "tha", "vi": "vie", "lo": "lao", "zh": "zho", "my": "mya",
-            "id": "ind", "ms": "msa", "en": "eng"}.get(code, code) if list_name == "languages" else code
 
     for form in shipped_forms().values():
         lst = form.choices.get(list_name)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -41,12 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.enums import Role
+from fieldapp.domain.enums import DecidingBody, Role
 from fieldapp.services import mass_intake, referrals, screening
 from fieldapp.services.changes import Changes
 from fieldapp.services.mass_intake import QuickPerson
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
+from fieldapp.ui.localdigits import DateEdit
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner, ok_cancel
 
@@ -145,20 +145,12 @@ class ScreenDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Screen %1 people").replace("%1", i18n.digits(count)))
         self.outcome = QComboBox()
-        for code, text in (("presumed_victim", self.tr("presumed victim")),
-                           ("identified_victim", self.tr("identified victim")),
-                           ("not_a_victim", self.tr("not a victim")),
-                           ("witness", self.tr("witness"))):
-            self.outcome.addItem(text, code)
+        for code in ("presumed_victim", "identified_victim", "not_a_victim", "witness"):
+            self.outcome.addItem(i18n.code_label("screening", code), code)
         self.body = QComboBox()
-        for code, text in (("police", self.tr("Police")),
-                           ("social_affairs", self.tr("Social affairs")),
-                           ("prosecutor", self.tr("Prosecutor")), ("court", self.tr("Court")),
-                           ("ngo", self.tr("NGO")),
-                           ("foreign_authority", self.tr("Foreign authority")),
-                           ("other", self.tr("Other"))):
-            self.body.addItem(text, code)
-        self.day = QDateEdit(QDate.currentDate())
+        for body in DecidingBody:
+            self.body.addItem(i18n.code_label("deciding_body", body.value), body.value)
+        self.day = DateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setMaximumDate(QDate.currentDate())
@@ -390,7 +382,11 @@ class MassIntakeDialog(QDialog):
                 item = QTableWidgetItem(dict(closed[col]).get(str(value or ""), ""))
                 item.setData(CODE, value or "")
             elif col == "languages":
-                item = QTableWidgetItem(" ".join(value or []))
+                # A saved person's languages by name; a new line keeps the codes as typed.
+                item = QTableWidgetItem(i18n.choice_labels("languages", list(value)) if saved and value
+                                        else " ".join(value or []))
+            elif saved and col == "approx_age" and value is not None:
+                item = QTableWidgetItem(i18n.digits(value))
             else:
                 item = QTableWidgetItem("" if value is None else str(value))
             if saved:

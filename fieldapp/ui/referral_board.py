@@ -206,7 +206,8 @@ class ReferralBoard(QWidget):
             name = " / ".join(x for x in (v.name_km, v.name_latin) if x)
             age = i18n.digits(v.age) if v.age is not None else "-"
             rows.append([name, i18n.sex_label(v.sex), age + (" " + self.tr("(minor)") if v.is_minor else ""),
-                         v.nationality, i18n.service_label(c.referral.service),
+                         i18n.choice_label("nationalities", v.nationality),
+                         i18n.service_label(c.referral.service),
                          provider(c.referral.provider_code), i18n.urgency_label(c.referral.urgency),
                          i18n.fmt_date(c.referral.due_date),
                          i18n.referral_status_label(c.referral.status)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldapp import vocabulary
 from fieldapp.services.changes import Changes
 from fieldapp.services.sync import DeviceRevoked, HqRefused, HqUnreachable, NotEnrolled
 from fieldapp.ui import i18n
@@ -142,8 +143,15 @@ class SyncPanel(QWidget):
         elif isinstance(exc, HqRefused):
             lead = self.tr("HQ refused the sync.")
         else:
-            return user_message(exc)
-        return f"{lead} ({user_message(exc)})"  # the reason is the sync client's own words
+            return self.reason(user_message(exc)) or self.tr(
+                "The sync did not finish. Nothing is lost: try again.")
+        reason = self.reason(user_message(exc))  # the sync client's own words
+        return f"{lead} ({reason})" if reason else lead
+
+    def reason(self, english: str) -> str | None:
+        """The sync client's (English) reason in the window's language; None when Khmer has
+        no words for it, so no English is shown inside a Khmer window."""
+        return english if i18n.current_language() == "en" else vocabulary.khmer(english)
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
@@ -170,7 +178,9 @@ class SyncPanel(QWidget):
         else:
             self.values[3].setText(self.tr("{pushed} sent, {pulled} received").format(
                 pushed=i18n.digits(s.pushed), pulled=i18n.digits(s.pulled or 0)))
-        self.values[4].setText(s.last_error or self.tr("None"))
+        self.values[4].setText(
+            (self.reason(s.last_error) or self.tr("The last sync did not finish."))
+            if s.last_error else self.tr("None"))
         if s.clock_skew_seconds is None:
             skew = self.tr("Unknown (not yet in contact with HQ)")
         elif s.clock_warning or abs(s.clock_skew_seconds) > SKEW_WARNING_SECONDS:

@@ -305,6 +305,60 @@
         </message>
     </context>
     <context>
+        <name>AttachmentEditor</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="458" />
+            <source>Images (*.jpg *.jpeg *.png *.heic)</source>
+            <extracomment>Arrow keys and the step they take through the options (left-to-right, wrapping).</extracomment>
+            <translation>រូបភាព (*.jpg *.jpeg *.png *.heic)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="459" />
+            <source>Recordings (*.m4a *.mp3 *.ogg *.wav *.amr)</source>
+            <translation>ការថតសំឡេង (*.m4a *.mp3 *.ogg *.wav *.amr)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="461" />
+            <source>All files (*)</source>
+            <translation>ឯកសារទាំងអស់ (*)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="462" />
+            <source>Attach a file</source>
+            <translation>ភ្ជាប់ឯកសារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="489" />
+            <source>Encrypting and storing {name}…</source>
+            <translation>កំពុងអ៊ិនគ្រីប និងរក្សាទុក {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="491" />
+            <source>Attached: {name} (stored encrypted)</source>
+            <translation>បានភ្ជាប់៖ {name} (រក្សាទុកដោយអ៊ិនគ្រីប)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="492" />
+            <source>A file is attached (stored encrypted).</source>
+            <translation>មានឯកសារភ្ជាប់ (រក្សាទុកដោយអ៊ិនគ្រីប)។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="494" />
+            <source>Nothing attached.</source>
+            <translation>មិនទាន់មានឯកសារភ្ជាប់ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="500" />
+            <source>Choose file…</source>
+            <translation>ជ្រើសរើសឯកសារ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="501" />
+            <source>Remove</source>
+            <translation>ដកចេញ</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListView</name>
         <message>
             <location filename="../../fieldapp/ui/case_list.py" line="417" />
@@ -889,6 +943,74 @@
         </message>
     </context>
     <context>
+        <name>ComboEditor</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="234" />
+            <source>— choose —</source>
+            <translation>— ជ្រើសរើស —</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateEditor</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="193" />
+            <source>YYYY-MM-DD</source>
+            <extracomment>A select with at most this many fixed choices shows radio buttons, not a drop-down.</extracomment>
+            <translation>ឆ្នាំ-ខែ-ថ្ងៃ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="194" />
+            <source>Today</source>
+            <translation>ថ្ងៃនេះ</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateTimeEditor</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="206" />
+            <source>YYYY-MM-DD HH:MM</source>
+            <translation>ឆ្នាំ-ខែ-ថ្ងៃ ម៉ោង:នាទី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="207" />
+            <source>Now</source>
+            <translation>ឥឡូវនេះ</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftsDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="70" />
+            <source>{form} — saved {time} — {n} answers</source>
+            <translation>{form} — រក្សាទុកនៅ {time} — ចម្លើយ {n}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="111" />
+            <source>Unfinished forms</source>
+            <translation>ទម្រង់ដែលមិនទាន់បញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="112" />
+            <source>These forms were not finished (the app was closed or the power went off). Everything typed was kept, encrypted. Resume one, or discard it.</source>
+            <translation>ទម្រង់ទាំងនេះមិនទាន់បញ្ចប់ទេ (កម្មវិធីត្រូវបានបិទ ឬដាច់ភ្លើង)។ អ្វីៗដែលបានវាយត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីប។ សូមបន្តទម្រង់មួយ ឬបោះបង់វា។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="115" />
+            <source>Resume</source>
+            <translation>បន្ត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="116" />
+            <source>Discard</source>
+            <translation>បោះបង់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/offer.py" line="117" />
+            <source>Later</source>
+            <translation>ពេលក្រោយ</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunWizard</name>
         <message>
             <location filename="../../fieldapp/ui/first_run.py" line="261" />
@@ -920,6 +1042,108 @@
             <location filename="../../fieldapp/ui/first_run.py" line="266" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormController</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/controller.py" line="282" />
+            <source>Sensitive: a position can reveal where a victim or a shelter is. Type coordinates only if they are needed, never a shelter's or safe house's position. This form never reads the device's location.</source>
+            <extracomment>A change is written to the draft this long after it was made, at the latest. Entry number just removed (the dialog offers Undo), or 0 when nothing can be undone. Swappable for tests: (ws, draft_id, path, filename, mime) -&gt; attachment id.</extracomment>
+            <translation>ព័ត៌មានរសើប៖ ទីតាំងអាចបង្ហាញកន្លែងជនរងគ្រោះ ឬជម្រក។ វាយបញ្ចូលកូអរដោនេ តែពេលចាំបាច់ ហើយកុំបញ្ចូលទីតាំងជម្រក ឬផ្ទះសុវត្ថិភាព។ ទម្រង់នេះមិនដែលអានទីតាំងរបស់ឧបករណ៍ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/controller.py" line="312" />
+            <source>Add an entry to “{label}”</source>
+            <translation>បន្ថែមមួយទៀតក្នុង «{label}»</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/controller.py" line="321" />
+            <source>{label}: entry {n}</source>
+            <translation>{label}៖ ទី {n}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/controller.py" line="322" />
+            <source>Remove entry {n}</source>
+            <translation>ដកចេញទី {n}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/controller.py" line="400" />
+            <source>The draft could not be saved: {reason}</source>
+            <translation>មិនអាចរក្សាទុកសេចក្ដីព្រាងបានទេ៖ {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDialog</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="208" />
+            <source>Your unsaved draft from {time} was restored.</source>
+            <translation>សេចក្ដីព្រាងដែលមិនទាន់រក្សាទុករបស់អ្នកពី {time} ត្រូវបានស្ដារឡើងវិញ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="229" />
+            <source>Draft saved (encrypted) at {time}</source>
+            <translation>បានរក្សាទុកសេចក្ដីព្រាង (អ៊ិនគ្រីប) នៅម៉ោង {time}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="244" />
+            <source>%1 answer(s) need attention before this can be saved.</source>
+            <translation>មានចម្លើយ %1 ដែលត្រូវពិនិត្យមុនពេលរក្សាទុក។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="251" />
+            <source>Saving…</source>
+            <translation>កំពុងរក្សាទុក…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="260" />
+            <source>Undo: put entry {n} back</source>
+            <translation>មិនធ្វើវិញ៖ ដាក់ធាតុទី {n} មកវិញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="326" />
+            <source>Opening the form…</source>
+            <translation>កំពុងបើកទម្រង់…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="329" />
+            <source>{form} — for {person}</source>
+            <translation>{form} — សម្រាប់ {person}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="334" />
+            <source>Show this form in the other language; nothing typed is lost.</source>
+            <translation>បង្ហាញទម្រង់នេះជាភាសាផ្សេង។ អ្វីដែលបានវាយមិនបាត់ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="336" />
+            <source>Save record</source>
+            <translation>រក្សាទុកកំណត់ត្រា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="338" />
+            <source>Close (keep draft)</source>
+            <translation>បិទ (រក្សាសេចក្ដីព្រាង)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="339" />
+            <source>Discard draft…</source>
+            <translation>បោះបង់សេចក្ដីព្រាង…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="340" />
+            <source>Throw away everything typed in this form? This cannot be undone.</source>
+            <translation>បោះបង់អ្វីៗទាំងអស់ដែលបានវាយក្នុងទម្រង់នេះ? មិនអាចត្រឡប់វិញបានទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="342" />
+            <source>Discard</source>
+            <translation>បោះបង់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="343" />
+            <source>Keep it</source>
+            <translation>រក្សាទុក</translation>
         </message>
     </context>
     <context>
@@ -1032,280 +1256,6 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="124" />
-            <source>Labour exploitation</source>
-            <extracomment>Called after every language change, before the window relabels (the form window's own phrasebook registers here, so this module imports nothing of the forms: no import circle).</extracomment>
-            <translation>ការកេងប្រវ័ញ្ចកម្លាំងពលកម្ម</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="125" />
-            <source>Sexual exploitation</source>
-            <translation>ការកេងប្រវ័ញ្ចផ្លូវភេទ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="126" />
-            <source>Forced marriage</source>
-            <translation>ការបង្ខំឱ្យរៀបការ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="127" />
-            <source>Online-scam compound</source>
-            <translation>ទីតាំងបោកប្រាស់តាមអនឡាញ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="128" />
-            <source>Forced begging</source>
-            <translation>ការបង្ខំឱ្យសុំទាន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="129" />
-            <location filename="../../fieldapp/ui/i18n.py" line="141" />
-            <location filename="../../fieldapp/ui/i18n.py" line="172" />
-            <source>Other</source>
-            <translation>ផ្សេងៗ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="135" />
-            <source>Officer</source>
-            <translation>មន្ត្រីនគរបាល</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="135" />
-            <source>Transit-centre staff</source>
-            <translation>បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="136" />
-            <source>Supervisor</source>
-            <translation>អ្នកគ្រប់គ្រង</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="141" />
-            <source>Female</source>
-            <translation>ស្រី</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="141" />
-            <source>Male</source>
-            <translation>ប្រុស</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="142" />
-            <source>Unknown</source>
-            <translation>មិនដឹង</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="148" />
-            <source>Created</source>
-            <translation>បានបង្កើត</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="148" />
-            <source>New</source>
-            <translation>ថ្មី</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="148" />
-            <source>Accepted</source>
-            <translation>បានទទួលយក</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="149" />
-            <source>In service</source>
-            <translation>កំពុងផ្ដល់សេវា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="149" />
-            <source>Completed</source>
-            <translation>បានបញ្ចប់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="150" />
-            <source>Declined</source>
-            <translation>បានបដិសេធ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="150" />
-            <source>Cancelled</source>
-            <translation>បានលុបចោល</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="150" />
-            <source>Overdue</source>
-            <translation>ហួសកាលកំណត់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="157" />
-            <source>Shelter</source>
-            <translation>ទីជម្រក</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="157" />
-            <source>Medical care</source>
-            <translation>ការថែទាំសុខភាព</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="157" />
-            <source>Psychosocial support</source>
-            <translation>ការគាំទ្រផ្លូវចិត្តសង្គម</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="158" />
-            <source>Legal aid</source>
-            <translation>ជំនួយផ្លូវច្បាប់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="158" />
-            <source>Family tracing</source>
-            <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="159" />
-            <source>Repatriation</source>
-            <translation>ការបញ្ជូនត្រឡប់មកស្រុកកំណើតវិញ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="159" />
-            <source>Reintegration</source>
-            <translation>ការធ្វើសមាហរណកម្មឡើងវិញ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="160" />
-            <source>Education</source>
-            <translation>ការអប់រំ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="160" />
-            <source>Vocational training</source>
-            <translation>វគ្គបណ្ដុះបណ្ដាលវិជ្ជាជីវៈ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="166" />
-            <source>Low</source>
-            <translation>ទាប</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="166" />
-            <source>Normal</source>
-            <translation>ធម្មតា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="166" />
-            <source>High</source>
-            <translation>ខ្ពស់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="171" />
-            <source>Recruiter</source>
-            <translation>អ្នកជ្រើសរើស</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="171" />
-            <source>Broker</source>
-            <translation>មេខ្យល់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="171" />
-            <source>Transporter</source>
-            <translation>អ្នកដឹកជញ្ជូន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="172" />
-            <source>Employer</source>
-            <translation>និយោជក</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="177" />
-            <source>At large</source>
-            <translation>កំពុងគេចខ្លួន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="177" />
-            <source>Arrested</source>
-            <translation>បានចាប់ខ្លួន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="178" />
-            <source>Sent to court</source>
-            <translation>បានបញ្ជូនទៅតុលាការ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="178" />
-            <source>Convicted</source>
-            <translation>បានផ្ដន្ទាទោស</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="183" />
-            <source>Draft</source>
-            <translation>សេចក្ដីព្រាង</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="183" />
-            <source>Final</source>
-            <translation>ចុងក្រោយ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="189" />
-            <location filename="../../fieldapp/ui/i18n.py" line="190" />
-            <source>created</source>
-            <translation>បានបង្កើត</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="191" />
-            <source>changed</source>
-            <translation>បានកែប្រែ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="191" />
-            <source>read</source>
-            <translation>បានអាន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="192" />
-            <source>finalised</source>
-            <translation>បានបញ្ចប់ជាស្ថាពរ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="192" />
-            <source>amended</source>
-            <translation>បានធ្វើវិសោធនកម្ម</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="192" />
-            <source>signed in</source>
-            <translation>បានចូលប្រើ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="193" />
-            <source>sent</source>
-            <translation>បានបញ្ជូន</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="193" />
-            <source>accepted</source>
-            <translation>បានទទួលយក</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="193" />
-            <source>service recorded</source>
-            <translation>បានកត់ត្រាសេវា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="194" />
-            <source>completed</source>
-            <translation>បានបញ្ចប់</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="194" />
-            <source>declined</source>
-            <translation>បានបដិសេធ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/i18n.py" line="194" />
-            <source>cancelled</source>
-            <translation>បានលុបចោល</translation>
-        </message>
-        <message>
             <location filename="../../fieldapp/domain/entities.py" line="57" />
             <source>Rescue</source>
             <extracomment>Table, SYNC_ENTITY and wire name. English label shown for the record type (the window translates it), or None if no screen names the type on its own. The field that links the record to its parent (HQ's `Record.parent_id`). Every link to another record a device must have before applying this one: (field, entity). The first is the parent; an attachment's owner can be any record. The key its count has in statistics (device `fieldapp stats`, HQ `/stats`). Counted by the device's own statistics too (not only HQ's). Exported by `fieldapp export` (csv/json), leaving out these columns; None: not exported. Form `record:` names whose answers end up on this record (its unbound answers kept here). Read by the reports' record sources (figures). Shown as part of a case (the case list and case view reload when one is written). May own attachments (photos, scans, recordings). A store model merged field by field (`store.models.Synced`); False for the audit chain, which travels on the wire but is appended, never merged.</extracomment>
@@ -1383,113 +1333,113 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="259" />
+            <location filename="../../fieldapp/ui/main_window.py" line="257" />
             <source>User</source>
             <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while. Shown when this laptop's clock looks far off (services.clock), before any save.</extracomment>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="260" />
+            <location filename="../../fieldapp/ui/main_window.py" line="258" />
             <source>Saved: {what}</source>
             <translation>បានរក្សាទុក៖ {what}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="289" />
+            <location filename="../../fieldapp/ui/main_window.py" line="287" />
             <source>This computer's clock is more than a few minutes off.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="291" />
+            <location filename="../../fieldapp/ui/main_window.py" line="289" />
             <source>This computer's clock looks about {days} day(s) behind.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="293" />
+            <location filename="../../fieldapp/ui/main_window.py" line="291" />
             <source>This computer's clock looks about {days} day(s) ahead.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="295" />
+            <location filename="../../fieldapp/ui/main_window.py" line="293" />
             <source>Set the date and time before recording anything: saved records keep the time they were made.</source>
             <translation>សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="315" />
+            <location filename="../../fieldapp/ui/main_window.py" line="313" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="320" />
+            <location filename="../../fieldapp/ui/main_window.py" line="318" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="323" />
+            <location filename="../../fieldapp/ui/main_window.py" line="321" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="325" />
+            <location filename="../../fieldapp/ui/main_window.py" line="323" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="327" />
+            <location filename="../../fieldapp/ui/main_window.py" line="325" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="329" />
+            <location filename="../../fieldapp/ui/main_window.py" line="327" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="332" />
+            <location filename="../../fieldapp/ui/main_window.py" line="330" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="347" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="348" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="348" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="347" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="351" />
+            <location filename="../../fieldapp/ui/main_window.py" line="349" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="351" />
+            <location filename="../../fieldapp/ui/main_window.py" line="349" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="352" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Matches</source>
             <translation>ការផ្គូផ្គងមនុស្ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="363" />
+            <location filename="../../fieldapp/ui/main_window.py" line="361" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="364" />
+            <location filename="../../fieldapp/ui/main_window.py" line="362" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -1497,198 +1447,198 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>MassIntakeDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="267" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="259" />
             <source>Type a line for each person first.</source>
             <translation>សូមបញ្ចូលមួយបន្ទាត់សម្រាប់មនុស្សម្នាក់ៗជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="272" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="264" />
             <source>%1 people saved to the quick list.</source>
             <translation>បានរក្សាទុកមនុស្ស %1 នាក់ក្នុងបញ្ជីរហ័ស។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="286" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="278" />
             <source>Line %1: %2</source>
             <translation>បន្ទាត់ទី %1៖ %2</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="296" />
-            <location filename="../../fieldapp/ui/mass_intake.py" line="321" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="288" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="313" />
             <source>Select saved people first (Shift or Ctrl + click).</source>
             <translation>សូមជ្រើសរើសមនុស្សដែលបានរក្សាទុកជាមុនសិន (Shift ឬ Ctrl + ចុច)។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="305" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="297" />
             <source>%1 referred.</source>
             <translation>បានបញ្ជូន %1 នាក់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="307" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="299" />
             <source>%1 already referred there.</source>
             <translation>%1 នាក់បានបញ្ជូនទៅទីនោះរួចហើយ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="310" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="302" />
             <source>%1 left out: their consent to share is missing.</source>
             <translation>%1 នាក់មិនត្រូវបានបញ្ជូន៖ ខ្វះការយល់ព្រមឱ្យចែករំលែកព័ត៌មាន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="330" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="322" />
             <source>%1 people screened.</source>
             <translation>បានត្រួតពិនិត្យមនុស្ស %1 នាក់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="359" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="351" />
             <source>%1 people on the list</source>
             <translation>មនុស្ស %1 នាក់ក្នុងបញ្ជី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="362" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="354" />
             <source>Quick list</source>
             <translation>បញ្ជីរហ័ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="362" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="354" />
             <source>Completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="363" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="355" />
             <source>not screened yet</source>
             <translation>មិនទាន់ត្រួតពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="364" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="356" />
             <source>presumed victim</source>
             <translation>សន្មតថាជាជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="365" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="357" />
             <source>identified victim</source>
             <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="366" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="358" />
             <source>not a victim</source>
             <translation>មិនមែនជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="367" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="359" />
             <source>witness</source>
             <translation>សាក្សី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="368" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="360" />
             <source>child</source>
             <translation>កុមារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="406" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="402" />
             <source>yes</source>
             <translation>មែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="406" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="402" />
             <source>no</source>
             <translation>មិនមែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="407" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="403" />
             <source>given</source>
             <translation>យល់ព្រម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="407" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="403" />
             <source>refused</source>
             <translation>បដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="408" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="404" />
             <source>not asked</source>
             <translation>មិនទាន់បានសួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="408" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="404" />
             <source>partly given</source>
             <translation>យល់ព្រមខ្លះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="428" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="424" />
             <source>Quick list of people found</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="430" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="426" />
             <source>One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select saved people and press Ctrl+E to record their screening or Ctrl+R to refer them together. Languages: codes such as khm tha vie tgl hin. People stay out of the figures until screened, and each line is completed later with the full victim form (never entered twice).</source>
             <translation>មួយបន្ទាត់សម្រាប់មនុស្សម្នាក់។ ចុច Tab ដើម្បីទៅក្រឡាបន្ទាប់ Ctrl+S ដើម្បីរក្សាទុកបន្ទាត់ថ្មី ជ្រើសរើសមនុស្សដែលបានរក្សាទុក ហើយចុច Ctrl+E ដើម្បីកត់ត្រាការត្រួតពិនិត្យ ឬ Ctrl+R ដើម្បីបញ្ជូនពួកគេរួមគ្នា។ ភាសា៖ កូដដូចជា khm tha vie tgl hin។ មនុស្សមិនត្រូវបានរាប់ក្នុងតួលេខទេ រហូតដល់ការត្រួតពិនិត្យ ហើយបន្ទាត់នីមួយៗនឹងត្រូវបំពេញបន្ថែមនៅពេលក្រោយ ដោយទម្រង់ជនរងគ្រោះពេញលេញ (មិនបញ្ចូលម្ដងទៀតទេ)។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
             <source>Name (as given)</source>
             <translation>ឈ្មោះ (តាមដែលបានប្រាប់)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="432" />
             <source>Age (approx.)</source>
             <translation>អាយុ (ប្រហាក់ប្រហែល)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="433" />
             <source>Interpreter</source>
             <translation>អ្នកបកប្រែ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
             <source>Consent</source>
             <translation>ការយល់ព្រម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
             <source>Embassy contact</source>
             <translation>ទាក់ទងស្ថានទូត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="434" />
             <source>Age disputed</source>
             <translation>អាយុមិនច្បាស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="439" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="435" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="440" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="436" />
             <source>Save new lines (Ctrl+S)</source>
             <translation>រក្សាទុកបន្ទាត់ថ្មី (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="441" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="437" />
             <source>Refer selected… (Ctrl+R)</source>
             <translation>បញ្ជូនអ្នកដែលបានជ្រើស… (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="442" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="438" />
             <source>Screen selected… (Ctrl+E)</source>
             <translation>ត្រួតពិនិត្យអ្នកដែលបានជ្រើស… (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="443" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="439" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -1984,141 +1934,611 @@ Found at a rescue, profile not finished</source>
             <translation>(អនីតិជន)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="213" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
             <source>Person</source>
             <translation>បុគ្គល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="213" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="213" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="216" />
             <source>Urgency</source>
             <translation>ភាពបន្ទាន់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="216" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="216" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="225" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
             <source>New</source>
             <translation>ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="225" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
             <source>Accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="227" />
             <source>In service</source>
-            <translation>កំពុងផ្ដល់សេវា</translation>
+            <translation>កំពុងទទួលសេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="227" />
             <source>Overdue</source>
             <translation>ហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="227" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="228" />
             <source>Closed</source>
             <translation>បានបិទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="254" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="255" />
             <source>Languages: {langs}
 Notes: {notes}</source>
             <translation>ភាសា៖ {langs}
 កំណត់សម្គាល់៖ {notes}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="297" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="298" />
             <source>Referral accepted.</source>
             <translation>បានទទួលយកការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="303" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="304" />
             <source>Referral declined.</source>
             <translation>បានបដិសេធការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="309" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="310" />
             <source>Services recorded.</source>
             <translation>បានកត់ត្រាសេវា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="316" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="317" />
             <source>Referral completed.</source>
             <translation>បានបញ្ចប់ការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="349" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="350" />
             <source>Referral updated.</source>
             <translation>បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="359" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="360" />
             <source>Complete referral</source>
             <translation>បញ្ចប់ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="365" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="366" />
             <source>Referrals addressed to you, by status. Everything here works offline.</source>
             <translation>ការបញ្ជូនដែលផ្ញើមកអ្នក តាមស្ថានភាព។ អ្វីៗទាំងអស់នៅទីនេះដំណើរការដោយគ្មានអ៊ីនធឺណិត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="367" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="368" />
             <source>Accept</source>
             <translation>ទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="368" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="369" />
             <source>Decline…</source>
             <translation>បដិសេធ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="369" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="370" />
             <source>Record services…</source>
             <translation>កត់ត្រាសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="370" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="371" />
             <source>Complete…</source>
             <translation>បញ្ចប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="371" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="372" />
             <source>Refresh</source>
             <translation>ធ្វើឱ្យថ្មី</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reports</name>
+        <message>
+            <location filename="vocabulary_phrases.py" line="117" />
+            <source>'&lt;{t}' means between 1 and {m}; 'x' is hidden so that a small number cannot be worked out from the totals. Charts draw hidden numbers as zero.</source>
+            <translation>'&lt;{t}' មានន័យថាពី ១ ដល់ {m}; 'x' ត្រូវបានលាក់ ដើម្បីកុំឱ្យគេគណនាចំនួនតូចពីចំនួនសរុបបាន។ ក្រាហ្វិកបង្ហាញចំនួនដែលលាក់ជាសូន្យ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="118" />
+            <source>Age group</source>
+            <translation>ក្រុមអាយុ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="119" />
+            <source>All</source>
+            <translation>ទាំងអស់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="120" />
+            <source>Cases (rescue operations)</source>
+            <translation>ករណី (ប្រតិបត្តិការជួយសង្គ្រោះ)</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="121" />
+            <source>Cases by exploitation type</source>
+            <translation>ករណីតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="122" />
+            <source>Cases by month</source>
+            <translation>ករណីតាមខែ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="123" />
+            <source>Cases by post</source>
+            <translation>ករណីតាមប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="124" />
+            <source>Cases by province</source>
+            <translation>ករណីតាមខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="125" />
+            <source>Cases by year</source>
+            <translation>ករណីតាមឆ្នាំ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="126" />
+            <source>Change</source>
+            <translation>បម្រែបម្រួល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="127" />
+            <source>Child victims (under 18)</source>
+            <translation>ជនរងគ្រោះជាកុមារ (អាយុក្រោម ១៨ ឆ្នាំ)</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="128" />
+            <source>Computing the figures…</source>
+            <translation>កំពុងគណនាតួលេខ…</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="129" />
+            <source>Could not make the report</source>
+            <translation>មិនអាចបង្កើតរបាយការណ៍បានទេ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="130" />
+            <source>Count</source>
+            <translation>ចំនួន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="131" />
+            <source>Cross-border cases</source>
+            <translation>ករណីឆ្លងដែន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="132" />
+            <source>Custom period</source>
+            <translation>រយៈពេលជ្រើសរើស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="133" />
+            <source>Definitions</source>
+            <translation>និយមន័យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="134" />
+            <source>Definitions are given in English.</source>
+            <translation>និយមន័យត្រូវបានផ្តល់ជាភាសាអង់គ្លេស។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="135" />
+            <source>Exploitation type</source>
+            <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="136" />
+            <source>Export PDF…</source>
+            <translation>នាំចេញជា PDF…</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="137" />
+            <source>Export figures…</source>
+            <translation>នាំចេញតួលេខ…</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="138" />
+            <source>Figures for {start} to {end}, as of {as_of}.</source>
+            <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="139" />
+            <source>From</source>
+            <translation>ពី</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="140" />
+            <source>Headline figures</source>
+            <translation>តួលេខសំខាន់ៗ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="141" />
+            <source>Last year</source>
+            <translation>ឆ្នាំមុន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="142" />
+            <source>Made on</source>
+            <translation>ធ្វើនៅថ្ងៃ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="143" />
+            <source>Median days from referral to completion</source>
+            <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="144" />
+            <source>Median days from referral to completion: {days}</source>
+            <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="145" />
+            <source>Month</source>
+            <translation>ខែ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="146" />
+            <source>Nationality</source>
+            <translation>សញ្ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="147" />
+            <source>Numbers</source>
+            <translation>លេខ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="148" />
+            <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
+            <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="149" />
+            <source>Outcome</source>
+            <translation>លទ្ធផល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="150" />
+            <source>Overdue referrals by service</source>
+            <translation>ការបញ្ជូនហួសកាលកំណត់តាមសេវា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="151" />
+            <source>Page {n}</source>
+            <translation>ទំព័រ {n}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="152" />
+            <source>Period</source>
+            <translation>រយៈពេល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="153" />
+            <source>Post</source>
+            <translation>ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="154" />
+            <source>Province</source>
+            <translation>ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="155" />
+            <source>Referral outcomes</source>
+            <translation>លទ្ធផលនៃការបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="156" />
+            <source>Referrals by service and status</source>
+            <translation>ការបញ្ជូនតាមសេវា និងស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="157" />
+            <source>Reports</source>
+            <translation>របាយការណ៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="158" />
+            <source>Same period last year</source>
+            <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="159" />
+            <source>Saved {path}</source>
+            <translation>បានរក្សាទុក {path}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="160" />
+            <source>Service</source>
+            <translation>សេវា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="161" />
+            <source>Sex</source>
+            <translation>ភេទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="162" />
+            <source>Show</source>
+            <translation>បង្ហាញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="163" />
+            <source>Small numbers</source>
+            <translation>ចំនួនតូចៗ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="164" />
+            <source>Stage</source>
+            <translation>ដំណាក់កាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="165" />
+            <source>Status</source>
+            <translation>ស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="166" />
+            <source>Suspects</source>
+            <translation>ជនសង្ស័យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="167" />
+            <source>Suspects arrested</source>
+            <translation>ជនសង្ស័យដែលបានចាប់ខ្លួន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="168" />
+            <source>Suspects sent to court</source>
+            <translation>ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="169" />
+            <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
+            <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="170" />
+            <source>The file will NOT be encrypted</source>
+            <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="171" />
+            <source>This period</source>
+            <translation>រយៈពេលនេះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="172" />
+            <source>To</source>
+            <translation>ដល់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="173" />
+            <source>Total</source>
+            <translation>សរុប</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="174" />
+            <source>Trafficking rescues and victims: report</source>
+            <translation>របាយការណ៍ស្តីពីការជួយសង្គ្រោះ និងជនរងគ្រោះពីការជួញដូរមនុស្ស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="175" />
+            <source>Victims by age group and sex</source>
+            <translation>ជនរងគ្រោះតាមក្រុមអាយុ និងភេទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="176" />
+            <source>Victims per month by exploitation type</source>
+            <translation>ជនរងគ្រោះប្រចាំខែតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="177" />
+            <source>Victims rehabilitated</source>
+            <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="178" />
+            <source>Victims rehabilitated and returned home</source>
+            <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា និងបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="179" />
+            <source>Victims rescued</source>
+            <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="180" />
+            <source>Victims rescued by age group</source>
+            <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមក្រុមអាយុ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="181" />
+            <source>Victims rescued by exploitation type</source>
+            <translation>ជនរងគ្រោះតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="182" />
+            <source>Victims rescued by nationality</source>
+            <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមសញ្ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="183" />
+            <source>Victims rescued by sex</source>
+            <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមភេទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="184" />
+            <source>Victims returned home</source>
+            <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="185" />
+            <source>Year</source>
+            <translation>ឆ្នាំ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="186" />
+            <source>Year-on-year change</source>
+            <translation>បម្រែបម្រួលធៀបនឹងឆ្នាំមុន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="187" />
+            <source>none completed</source>
+            <translation>មិនទាន់មានការបញ្ចប់</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsView</name>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="289" />
+            <source>Computing the figures…</source>
+            <extracomment>Tables shown without a chart, after the charted ones.</extracomment>
+            <translation>កំពុងគណនាតួលេខ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="298" />
+            <source>Figures for {start} to {end}, as of {as_of}.</source>
+            <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="322" />
+            <source>This period</source>
+            <translation>រយៈពេលនេះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="322" />
+            <source>Same period last year</source>
+            <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="323" />
+            <source>Change</source>
+            <translation>បម្រែបម្រួល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="339" />
+            <source>none completed</source>
+            <translation>មិនទាន់មានការបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="341" />
+            <source>Median days from referral to completion: {days}</source>
+            <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="346" />
+            <source>The file will NOT be encrypted</source>
+            <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="360" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="411" />
+            <source>Export PDF…</source>
+            <translation>នាំចេញជា PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="389" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="412" />
+            <source>Export figures…</source>
+            <translation>នាំចេញតួលេខ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="401" />
+            <source>Saved {path}</source>
+            <translation>បានរក្សាទុក {path}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <source>Year</source>
+            <translation>ឆ្នាំ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <source>From</source>
+            <translation>ពី</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <source>To</source>
+            <translation>ដល់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="406" />
+            <source>Province</source>
+            <translation>ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="406" />
+            <source>Post</source>
+            <translation>ប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="407" />
+            <source>Exploitation type</source>
+            <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="410" />
+            <source>Show</source>
+            <translation>បង្ហាញ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="413" />
+            <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
+            <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="420" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="435" />
+            <source>All</source>
+            <translation>ទាំងអស់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/reports/view.py" line="429" />
+            <source>Custom period</source>
+            <translation>រយៈពេលជ្រើសរើស</translation>
         </message>
     </context>
     <context>
@@ -2157,82 +2577,27 @@ Notes: {notes}</source>
             <translation>ត្រួតពិនិត្យមនុស្ស %1 នាក់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="148" />
-            <source>presumed victim</source>
-            <translation>សន្មតថាជាជនរងគ្រោះ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="149" />
-            <source>identified victim</source>
-            <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="150" />
-            <source>not a victim</source>
-            <translation>មិនមែនជនរងគ្រោះ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="151" />
-            <source>witness</source>
-            <translation>សាក្សី</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="154" />
-            <source>Police</source>
-            <translation>នគរបាល</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="155" />
-            <source>Social affairs</source>
-            <translation>សង្គមកិច្ច</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="156" />
-            <source>Prosecutor</source>
-            <translation>អយ្យការ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="156" />
-            <source>Court</source>
-            <translation>តុលាការ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="157" />
-            <source>NGO</source>
-            <translation>អង្គការមិនមែនរដ្ឋាភិបាល</translation>
-        </message>
-        <message>
             <location filename="../../fieldapp/ui/mass_intake.py" line="158" />
-            <source>Foreign authority</source>
-            <translation>អាជ្ញាធរបរទេស</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="159" />
-            <source>Other</source>
-            <translation>ផ្សេងៗ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="166" />
             <source>Outcome</source>
             <translation>លទ្ធផល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="167" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="159" />
             <source>Decided by</source>
             <translation>សម្រេចដោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="168" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="160" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="171" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="163" />
             <source>Save</source>
             <translation>រក្សាទុក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/mass_intake.py" line="171" />
+            <location filename="../../fieldapp/ui/mass_intake.py" line="163" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -2338,139 +2703,149 @@ Interview: {date}, language {lang}
     <context>
         <name>SyncPanel</name>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="107" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="108" />
             <source>Sending and receiving changes…</source>
             <extracomment>Clock differences above this are worth telling the user about (HLCs cope, people may not).</extracomment>
             <translation>កំពុងផ្ញើ និងទទួលការផ្លាស់ប្ដូរ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="117" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="118" />
             <source>Sync finished: {pushed} sent, {pulled} received.</source>
             <translation>សមកាលកម្មបានបញ្ចប់៖ បានផ្ញើ {pushed} បានទទួល {pulled}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="137" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="138" />
             <source>HQ has revoked this device.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="139" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="140" />
             <source>This laptop is not enrolled with HQ: a supervisor enrols it in Admin.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះមិនទាន់បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលទេ៖ អ្នកគ្រប់គ្រងចុះឈ្មោះវានៅក្នុងផ្នែកគ្រប់គ្រង។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="141" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="142" />
             <source>HQ could not be reached. Nothing is lost: the next sync continues.</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="143" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="144" />
             <source>HQ refused the sync.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធសមកាលកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="160" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="147" />
+            <source>The sync did not finish. Nothing is lost: try again.</source>
+            <translation>ការធ្វើសមកាលកម្មមិនបានបញ្ចប់ទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សូមព្យាយាមម្ដងទៀត។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="168" />
             <source>This device was revoked by HQ</source>
             <translation>ឧបករណ៍នេះត្រូវបានទីស្នាក់ការកណ្ដាលដកសិទ្ធិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="164" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="172" />
             <source>Not enrolled with HQ (the app works fully offline)</source>
             <translation>មិនទាន់ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល (កម្មវិធីដំណើរការពេញលេញដោយគ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="166" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="174" />
             <source>Never</source>
             <translation>មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="169" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="177" />
             <source>No sync yet in this session</source>
             <translation>មិនទាន់មានសមកាលកម្មក្នុងវគ្គនេះទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="171" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="179" />
             <source>{pushed} sent, {pulled} received</source>
             <translation>បានផ្ញើ {pushed} បានទទួល {pulled}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="173" />
-            <location filename="../../fieldapp/ui/sync_panel.py" line="193" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="182" />
+            <source>The last sync did not finish.</source>
+            <translation>ការធ្វើសមកាលកម្មចុងក្រោយមិនបានបញ្ចប់ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="183" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
             <source>None</source>
             <translation>គ្មាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="175" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="185" />
             <source>Unknown (not yet in contact with HQ)</source>
             <translation>មិនដឹង (មិនទាន់បានទាក់ទងជាមួយទីស្នាក់ការកណ្ដាល)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="177" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="187" />
             <source>This laptop's clock is {minutes} minutes off: please correct it</source>
             <translation>នាឡិការបស់កុំព្យូទ័រយួរដៃនេះខុស {minutes} នាទី៖ សូមកែវាឱ្យត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="180" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="190" />
             <source>OK</source>
             <translation>ត្រឹមត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="184" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="194" />
             <source>{count} changes refused by HQ. They are kept at HQ; a supervisor there releases them after a fix, or record them again correctly:</source>
             <translation>ការផ្លាស់ប្ដូរ {count} ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ។ វាត្រូវបានរក្សាទុកនៅទីស្នាក់ការកណ្ដាល អ្នកគ្រប់គ្រងនៅទីនោះនឹងដោះលែងវាក្រោយពេលកែតម្រូវ ឬសូមកត់ត្រាវាម្ដងទៀតឱ្យបានត្រឹមត្រូវ៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="188" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="198" />
             <source>{count} received records could not be stored on this laptop. They are kept aside and tried again at every sync:</source>
             <translation>កំណត់ត្រាដែលបានទទួល {count} មិនអាចរក្សាទុកនៅលើកុំព្យូទ័រនេះបានទេ។ វាត្រូវបានទុកដោយឡែក ហើយនឹងសាកល្បងម្ដងទៀតរាល់ពេលធ្វើសមកាលកម្ម៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="199" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="209" />
             <source>Changes are kept encrypted on this laptop and sent to HQ when a connection is available.</source>
             <translation>ការផ្លាស់ប្ដូរត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីបនៅលើកុំព្យូទ័រយួរដៃនេះ ហើយផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="201" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
             <source>Headquarters</source>
             <translation>ទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="201" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
             <source>Last successful sync</source>
             <translation>សមកាលកម្មជោគជ័យចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="202" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="212" />
             <source>Changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរមិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="202" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="212" />
             <source>Last round</source>
             <translation>ជុំចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="213" />
             <source>Last error</source>
             <translation>កំហុសចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="213" />
             <source>Clock</source>
             <translation>នាឡិកា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="204" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="214" />
             <source>Refused by HQ</source>
             <translation>ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="205" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="215" />
             <source>Not stored here</source>
             <translation>មិនបានរក្សាទុកនៅទីនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="207" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="217" />
             <source>Sync now</source>
             <translation>ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
         </message>
@@ -2589,6 +2964,597 @@ Interview: {date}, language {lang}
             <location filename="../../fieldapp/ui/admin.py" line="94" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValueView</name>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="524" />
+            <source>Yes</source>
+            <translation>បាទ/ចាស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/forms/editors.py" line="524" />
+            <source>No</source>
+            <translation>ទេ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Vocabulary</name>
+        <message>
+            <location filename="vocabulary_phrases.py" line="2" />
+            <source>Accepted</source>
+            <translation>បានទទួលយក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="3" />
+            <source>Arrested</source>
+            <translation>បានចាប់ខ្លួន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="4" />
+            <source>At large</source>
+            <translation>កំពុងគេចខ្លួន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="5" />
+            <source>Broker</source>
+            <translation>មេខ្យល់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="6" />
+            <source>Cancelled</source>
+            <translation>បានលុបចោល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="7" />
+            <source>Complete profile</source>
+            <translation>ប្រវត្តិរូបពេញលេញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="8" />
+            <source>Completed</source>
+            <translation>បានបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="9" />
+            <source>Contact lost</source>
+            <translation>បាត់ទំនាក់ទំនង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="10" />
+            <source>Convicted</source>
+            <translation>បានផ្ដន្ទាទោស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="11" />
+            <source>Court</source>
+            <translation>តុលាការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="12" />
+            <source>Created</source>
+            <translation>បានបង្កើត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="13" />
+            <source>Cross-border handover</source>
+            <translation>ការប្រគល់ទទួលឆ្លងដែន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="14" />
+            <source>Deceased</source>
+            <translation>បានស្លាប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="15" />
+            <source>Declined</source>
+            <translation>បានបដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="16" />
+            <source>Draft</source>
+            <translation>សេចក្ដីព្រាង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="17" />
+            <source>Education</source>
+            <translation>ការអប់រំ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="18" />
+            <source>Embassy</source>
+            <translation>ស្ថានទូត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="19" />
+            <source>Employer</source>
+            <translation>និយោជក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="20" />
+            <source>Family tracing</source>
+            <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="21" />
+            <source>Female</source>
+            <translation>ស្រី</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="22" />
+            <source>Final</source>
+            <translation>ចុងក្រោយ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="23" />
+            <source>Forced begging</source>
+            <translation>ការបង្ខំឱ្យសុំទាន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="24" />
+            <source>Forced marriage</source>
+            <translation>ការបង្ខំឱ្យរៀបការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="25" />
+            <source>Foreign authority</source>
+            <translation>អាជ្ញាធរបរទេស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="26" />
+            <source>Given</source>
+            <translation>យល់ព្រម</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="27" />
+            <source>Government</source>
+            <translation>រដ្ឋាភិបាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="28" />
+            <source>Identified</source>
+            <translation>បានកំណត់អត្តសញ្ញាណ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="29" />
+            <source>Identified victim</source>
+            <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="30" />
+            <source>In service</source>
+            <translation>កំពុងទទួលសេវា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="31" />
+            <source>International organisation</source>
+            <translation>អង្គការអន្តរជាតិ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="32" />
+            <source>Labour exploitation</source>
+            <translation>ការកេងប្រវ័ញ្ចកម្លាំងពលកម្ម</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="33" />
+            <source>Legal aid</source>
+            <translation>ជំនួយផ្លូវច្បាប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="34" />
+            <source>Low</source>
+            <translation>ទាប</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="35" />
+            <source>Male</source>
+            <translation>ប្រុស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="36" />
+            <source>Medical care</source>
+            <translation>ការថែទាំសុខភាព</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="37" />
+            <source>NGO</source>
+            <translation>អង្គការមិនមែនរដ្ឋាភិបាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="38" />
+            <source>New</source>
+            <translation>ថ្មី</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="39" />
+            <source>Normal</source>
+            <translation>ធម្មតា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="40" />
+            <source>Not a victim</source>
+            <translation>មិនមែនជាជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="41" />
+            <source>Not asked yet</source>
+            <translation>មិនទាន់បានសួរ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="42" />
+            <source>Not screened yet</source>
+            <translation>មិនទាន់បានត្រួតពិនិត្យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="43" />
+            <source>Not trafficking</source>
+            <translation>មិនមែនការជួញដូរមនុស្ស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="44" />
+            <source>Officer</source>
+            <translation>មន្ត្រីនគរបាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="45" />
+            <source>Online-scam compound</source>
+            <translation>មជ្ឈមណ្ឌលបោកប្រាស់តាមអនឡាញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="46" />
+            <source>Other</source>
+            <translation>ផ្សេងៗ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="47" />
+            <source>Overdue</source>
+            <translation>ហួសកាលកំណត់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="48" />
+            <source>Partly given</source>
+            <translation>យល់ព្រមខ្លះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="49" />
+            <source>Police</source>
+            <translation>នគរបាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="50" />
+            <source>Presumed victim</source>
+            <translation>សន្មតថាជាជនរងគ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="51" />
+            <source>Prosecutor</source>
+            <translation>អយ្យការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="52" />
+            <source>Psychosocial support</source>
+            <translation>ការគាំទ្រផ្លូវចិត្តសង្គម</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="53" />
+            <source>Quick list</source>
+            <translation>បញ្ជីរហ័ស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="54" />
+            <source>Recruiter</source>
+            <translation>អ្នកជ្រើសរើស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="55" />
+            <source>Refused</source>
+            <translation>បដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="56" />
+            <source>Reintegration</source>
+            <translation>ការធ្វើសមាហរណកម្មឡើងវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="57" />
+            <source>Repatriation</source>
+            <translation>ការធ្វើមាតុភូមិនិវត្តន៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="58" />
+            <source>Rescue</source>
+            <translation>ការជួយសង្គ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="59" />
+            <source>Returned home and followed up</source>
+            <translation>បានវិលត្រឡប់ទៅផ្ទះ និងបានតាមដាន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="60" />
+            <source>Sent to court</source>
+            <translation>បានបញ្ជូនទៅតុលាការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="61" />
+            <source>Sexual exploitation</source>
+            <translation>ការកេងប្រវ័ញ្ចផ្លូវភេទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="62" />
+            <source>Shelter</source>
+            <translation>ទីជម្រក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="63" />
+            <source>Social affairs</source>
+            <translation>សង្គមកិច្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="64" />
+            <source>Supervisor</source>
+            <translation>អ្នកគ្រប់គ្រង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="65" />
+            <source>The person declined services</source>
+            <translation>សាមីខ្លួនបានបដិសេធសេវា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="66" />
+            <source>Transferred</source>
+            <translation>បានផ្ទេរ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="67" />
+            <source>Transit centre</source>
+            <translation>មជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="68" />
+            <source>Transit-centre staff</source>
+            <translation>បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="69" />
+            <source>Transporter</source>
+            <translation>អ្នកដឹកជញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="70" />
+            <source>Unknown</source>
+            <translation>មិនដឹង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="71" />
+            <source>Urgent</source>
+            <translation>បន្ទាន់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="72" />
+            <source>Victims rehabilitated</source>
+            <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="73" />
+            <source>Victims returned home</source>
+            <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="74" />
+            <source>Vocational training</source>
+            <translation>ការបណ្តុះបណ្តាលវិជ្ជាជីវៈ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="75" />
+            <source>Witness</source>
+            <translation>សាក្សី</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="76" />
+            <source>accepted</source>
+            <translation>បានទទួលយក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="77" />
+            <source>amended</source>
+            <translation>បានធ្វើវិសោធនកម្ម</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="78" />
+            <source>cancelled</source>
+            <translation>បានលុបចោល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="79" />
+            <source>case closed</source>
+            <translation>បានបិទសំណុំរឿង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="80" />
+            <source>changed</source>
+            <translation>បានកែប្រែ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="81" />
+            <source>checked</source>
+            <translation>បានពិនិត្យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="82" />
+            <source>completed</source>
+            <translation>បានបញ្ចប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="83" />
+            <source>consent overridden</source>
+            <translation>បានបដិសេធការយល់ព្រម ដោយមានមូលហេតុ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="84" />
+            <source>consent recorded</source>
+            <translation>បានកត់ត្រាការយល់ព្រម</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="85" />
+            <source>created</source>
+            <translation>បានបង្កើត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="86" />
+            <source>declined</source>
+            <translation>បានបដិសេធ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="87" />
+            <source>device set up</source>
+            <translation>បានរៀបចំឧបករណ៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="88" />
+            <source>draft discarded</source>
+            <translation>បានបោះបង់សេចក្ដីព្រាង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="89" />
+            <source>draft saved as record</source>
+            <translation>បានរក្សាទុកសេចក្ដីព្រាងជាកំណត់ត្រា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="90" />
+            <source>enrolled with HQ</source>
+            <translation>បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="91" />
+            <source>exported</source>
+            <translation>បាននាំចេញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="92" />
+            <source>file attached</source>
+            <translation>បានភ្ជាប់ឯកសារ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="93" />
+            <source>finalised</source>
+            <translation>បានបញ្ចប់ជាស្ថាពរ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="94" />
+            <source>kept apart</source>
+            <translation>បានបំបែក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="95" />
+            <source>linked as one person</source>
+            <translation>បានភ្ជាប់ជាមនុស្សតែមួយ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="96" />
+            <source>match reopened</source>
+            <translation>បានបើកការផ្គូផ្គងឡើងវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="97" />
+            <source>matches searched</source>
+            <translation>បានស្វែងរកការផ្គូផ្គង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="98" />
+            <source>passphrase reset</source>
+            <translation>បានកំណត់ឃ្លាសម្ងាត់ឡើងវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="99" />
+            <source>people quick-listed</source>
+            <translation>បានកត់ត្រាមនុស្សក្នុងបញ្ជីរហ័ស</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="100" />
+            <source>read</source>
+            <translation>បានអាន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="101" />
+            <source>recovery key set</source>
+            <translation>បានកំណត់សោសង្គ្រោះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="102" />
+            <source>referred onward</source>
+            <translation>បានបញ្ជូនបន្ត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="103" />
+            <source>referred together</source>
+            <translation>បានបញ្ជូនរួមគ្នា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="104" />
+            <source>repeat child interview recorded</source>
+            <translation>បានកត់ត្រាការសម្ភាសកុមារម្ដងទៀត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="105" />
+            <source>return recorded</source>
+            <translation>បានកត់ត្រាការវិលត្រឡប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="106" />
+            <source>screened</source>
+            <translation>បានត្រួតពិនិត្យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="107" />
+            <source>sent</source>
+            <translation>បានបញ្ជូន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="108" />
+            <source>service recorded</source>
+            <translation>បានកត់ត្រាសេវា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="109" />
+            <source>signed in</source>
+            <translation>បានចូលប្រើ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="110" />
+            <source>social worker waived</source>
+            <translation>បានលើកលែងបុគ្គលិកសង្គមកិច្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="111" />
+            <source>statements sealed</source>
+            <translation>បានបិទត្រាសេចក្ដីថ្លែងការណ៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="112" />
+            <source>suspect case recorded</source>
+            <translation>បានកត់ត្រាសំណុំរឿងជនសង្ស័យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="113" />
+            <source>suspect identifier recorded</source>
+            <translation>បានកត់ត្រាអត្តសញ្ញាណជនសង្ស័យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="114" />
+            <source>suspect's progress recorded</source>
+            <translation>បានកត់ត្រាដំណើរការរបស់ជនសង្ស័យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="115" />
+            <source>sync file written</source>
+            <translation>បានសរសេរឯកសារធ្វើសមកាលកម្ម</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="116" />
+            <source>user added</source>
+            <translation>បានបន្ថែមអ្នកប្រើ</translation>
         </message>
     </context>
 </TS>

@@ -17,7 +17,7 @@ KM: dict[str, str] = {
     "Labour exploitation": "ការកេងប្រវ័ញ្ចកម្លាំងពលកម្ម",
     "Sexual exploitation": "ការកេងប្រវ័ញ្ចផ្លូវភេទ",
     "Forced marriage": "ការបង្ខំឱ្យរៀបការ",
-    "Online-scam compound": "ទីតាំងបោកប្រាស់តាមអនឡាញ",
+    "Online-scam compound": "មជ្ឈមណ្ឌលបោកប្រាស់តាមអនឡាញ",
     "Forced begging": "ការបង្ខំឱ្យសុំទាន",
     "Other": "ផ្សេងៗ",
     "Officer": "មន្ត្រីនគរបាល",
@@ -29,7 +29,7 @@ KM: dict[str, str] = {
     "Created": "បានបង្កើត",
     "New": "ថ្មី",
     "Accepted": "បានទទួលយក",
-    "In service": "កំពុងផ្ដល់សេវា",
+    "In service": "កំពុងទទួលសេវា",
     "Completed": "បានបញ្ចប់",
     "Declined": "បានបដិសេធ",
     "Cancelled": "បានលុបចោល",
@@ -39,10 +39,10 @@ KM: dict[str, str] = {
     "Psychosocial support": "ការគាំទ្រផ្លូវចិត្តសង្គម",
     "Legal aid": "ជំនួយផ្លូវច្បាប់",
     "Family tracing": "ការស្វែងរកក្រុមគ្រួសារ",
-    "Repatriation": "ការបញ្ជូនត្រឡប់មកស្រុកកំណើតវិញ",
+    "Repatriation": "ការធ្វើមាតុភូមិនិវត្តន៍",
     "Reintegration": "ការធ្វើសមាហរណកម្មឡើងវិញ",
     "Education": "ការអប់រំ",
-    "Vocational training": "វគ្គបណ្ដុះបណ្ដាលវិជ្ជាជីវៈ",
+    "Vocational training": "ការបណ្តុះបណ្តាលវិជ្ជាជីវៈ",
     "Low": "ទាប",
     "Normal": "ធម្មតា",
     "High": "ខ្ពស់",
@@ -192,8 +192,6 @@ KM: dict[str, str] = {
     "Age": "អាយុ",
     "Minor": "អនីតិជន",
     "Nationality": "សញ្ជាតិ",
-    "yes": "បាទ/ចាស",
-    "no": "ទេ",
     "Interview": "ការសម្ភាសន៍",
     "Seal (SHA-256)": "ត្រា (SHA-256)",
     "(amendment)": "(វិសោធនកម្ម)",
@@ -497,7 +495,6 @@ KM: dict[str, str] = {
     "Consent": "ការយល់ព្រម",
     "Embassy contact": "ទាក់ទងស្ថានទូត",
     "Interpreter": "អ្នកបកប្រែ",
-    "Languages": "ភាសា",
     "Line %1: %2": "បន្ទាត់ទី %1៖ %2",
     "Name (as given)": "ឈ្មោះ (តាមដែលបានប្រាប់)",
     "One line per person. Tab moves to the next cell; Ctrl+S saves the new lines; select saved people and press Ctrl+E to record their screening or Ctrl+R to refer them together. Languages: codes such as khm tha vie tgl hin. People stay out of the figures until screened, and each line is completed later with the full victim form (never entered twice).":
@@ -577,6 +574,177 @@ KM: dict[str, str] = {
     "within 3 years": "ក្នុងរយៈពេល ៣ ឆ្នាំ",
     "within 8 years": "ក្នុងរយៈពេល ៨ ឆ្នាំ",
     "far apart": "ឆ្ងាយពីគ្នា",
+    # h11voc: the vocabulary's words (fieldapp/vocabulary.py) not listed above
+    "Complete profile": "ប្រវត្តិរូបពេញលេញ",
+    "Contact lost": "បាត់ទំនាក់ទំនង",
+    "Cross-border handover": "ការប្រគល់ទទួលឆ្លងដែន",
+    "Deceased": "បានស្លាប់",
+    "Embassy": "ស្ថានទូត",
+    "Given": "យល់ព្រម",
+    "Government": "រដ្ឋាភិបាល",
+    "Identified": "បានកំណត់អត្តសញ្ញាណ",
+    "Identified victim": "ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ",
+    "International organisation": "អង្គការអន្តរជាតិ",
+    "Not a victim": "មិនមែនជាជនរងគ្រោះ",
+    "Not asked yet": "មិនទាន់បានសួរ",
+    "Not screened yet": "មិនទាន់បានត្រួតពិនិត្យ",
+    "Not trafficking": "មិនមែនការជួញដូរមនុស្ស",
+    "Partly given": "យល់ព្រមខ្លះ",
+    "Presumed victim": "សន្មតថាជាជនរងគ្រោះ",
+    "Refused": "បដិសេធ",
+    "Returned home and followed up": "បានវិលត្រឡប់ទៅផ្ទះ និងបានតាមដាន",
+    "The person declined services": "សាមីខ្លួនបានបដិសេធសេវា",
+    "Transferred": "បានផ្ទេរ",
+    "Urgent": "បន្ទាន់",
+    "Victims rehabilitated": "ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា",
+    "Victims returned home": "ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ",
+    "Witness": "សាក្សី",
+    # h11voc: the reports screen and PDF (was fieldapp/ui/reports/strings_km.py)
+    "From": "ពី",
+    "To": "ដល់",
+    "Year": "ឆ្នាំ",
+    "Custom period": "រយៈពេលជ្រើសរើស",
+    "Exploitation type": "ប្រភេទនៃការកេងប្រវ័ញ្ច",
+    "All": "ទាំងអស់",
+    "Show": "បង្ហាញ",
+    "Export PDF…": "នាំចេញជា PDF…",
+    "Export figures…": "នាំចេញតួលេខ…",
+    "Computing the figures…": "កំពុងគណនាតួលេខ…",
+    "Figures for {start} to {end}, as of {as_of}.":
+        "តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។",
+    "Numbers on this screen are exact. Exports and the PDF hide counts below {t}.":
+        "លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។",
+    "Saved {path}": "បានរក្សាទុក {path}",
+    "Could not make the report": "មិនអាចបង្កើតរបាយការណ៍បានទេ",
+    "Numbers": "លេខ",
+    "Total": "សរុប",
+    "Change": "បម្រែបម្រួល",
+    "Last year": "ឆ្នាំមុន",
+    "This period": "រយៈពេលនេះ",
+    "Same period last year": "រយៈពេលដូចគ្នាឆ្នាំមុន",
+    "Median days from referral to completion: {days}":
+        "មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}",
+    "none completed": "មិនទាន់មានការបញ្ចប់",
+    "Trafficking rescues and victims: report":
+        "របាយការណ៍ស្តីពីការជួយសង្គ្រោះ និងជនរងគ្រោះពីការជួញដូរមនុស្ស",
+    "Period": "រយៈពេល",
+    "Made on": "ធ្វើនៅថ្ងៃ",
+    "Small numbers": "ចំនួនតូចៗ",
+    "'<{t}' means between 1 and {m}; 'x' is hidden so that a small number cannot be worked out from the totals. Charts draw hidden numbers as zero.":
+        "'<{t}' មានន័យថាពី ១ ដល់ {m}; 'x' ត្រូវបានលាក់ ដើម្បីកុំឱ្យគេគណនាចំនួនតូចពីចំនួនសរុបបាន។ ក្រាហ្វិកបង្ហាញចំនួនដែលលាក់ជាសូន្យ។",
+    "Headline figures": "តួលេខសំខាន់ៗ",
+    "Definitions": "និយមន័យ",
+    "Definitions are given in English.": "និយមន័យត្រូវបានផ្តល់ជាភាសាអង់គ្លេស។",
+    "Page {n}": "ទំព័រ {n}",
+    "Cases by exploitation type": "ករណីតាមប្រភេទនៃការកេងប្រវ័ញ្ច",
+    "Cases by province": "ករណីតាមខេត្ត",
+    "Cases by post": "ករណីតាមប៉ុស្តិ៍",
+    "Cases by month": "ករណីតាមខែ",
+    "Cases by year": "ករណីតាមឆ្នាំ",
+    "Victims rescued by sex": "ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមភេទ",
+    "Victims rescued by age group": "ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមក្រុមអាយុ",
+    "Victims rescued by nationality": "ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមសញ្ជាតិ",
+    "Victims rescued by exploitation type": "ជនរងគ្រោះតាមប្រភេទនៃការកេងប្រវ័ញ្ច",
+    "Victims per month by exploitation type": "ជនរងគ្រោះប្រចាំខែតាមប្រភេទនៃការកេងប្រវ័ញ្ច",
+    "Victims by age group and sex": "ជនរងគ្រោះតាមក្រុមអាយុ និងភេទ",
+    "Victims rehabilitated and returned home":
+        "ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា និងបានវិលត្រឡប់ទៅផ្ទះវិញ",
+    "Referrals by service and status": "ការបញ្ជូនតាមសេវា និងស្ថានភាព",
+    "Overdue referrals by service": "ការបញ្ជូនហួសកាលកំណត់តាមសេវា",
+    "Median days from referral to completion": "មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់",
+    "Year-on-year change": "បម្រែបម្រួលធៀបនឹងឆ្នាំមុន",
+    "Referral outcomes": "លទ្ធផលនៃការបញ្ជូន",
+    "Cases (rescue operations)": "ករណី (ប្រតិបត្តិការជួយសង្គ្រោះ)",
+    "Victims rescued": "ជនរងគ្រោះដែលបានជួយសង្គ្រោះ",
+    "Child victims (under 18)": "ជនរងគ្រោះជាកុមារ (អាយុក្រោម ១៨ ឆ្នាំ)",
+    "Suspects arrested": "ជនសង្ស័យដែលបានចាប់ខ្លួន",
+    "Age group": "ក្រុមអាយុ",
+    "Month": "ខែ",
+    "Count": "ចំនួន",
+    "Stage": "ដំណាក់កាល",
+    "Suspects sent to court": "ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ",
+    "Cross-border cases": "ករណីឆ្លងដែន",
+    # h11voc: the form window (was fieldapp/ui/forms/strings_km.py)
+    "YYYY-MM-DD": "ឆ្នាំ-ខែ-ថ្ងៃ",
+    "YYYY-MM-DD HH:MM": "ឆ្នាំ-ខែ-ថ្ងៃ ម៉ោង:នាទី",
+    "Now": "ឥឡូវនេះ",
+    "— choose —": "— ជ្រើសរើស —",
+    "Images (*.jpg *.jpeg *.png *.heic)": "រូបភាព (*.jpg *.jpeg *.png *.heic)",
+    "Recordings (*.m4a *.mp3 *.ogg *.wav *.amr)":
+        "ការថតសំឡេង (*.m4a *.mp3 *.ogg *.wav *.amr)",
+    "All files (*)": "ឯកសារទាំងអស់ (*)",
+    "Attach a file": "ភ្ជាប់ឯកសារ",
+    "Encrypting and storing {name}…": "កំពុងអ៊ិនគ្រីប និងរក្សាទុក {name}…",
+    "Attached: {name} (stored encrypted)": "បានភ្ជាប់៖ {name} (រក្សាទុកដោយអ៊ិនគ្រីប)",
+    "A file is attached (stored encrypted).": "មានឯកសារភ្ជាប់ (រក្សាទុកដោយអ៊ិនគ្រីប)។",
+    "Nothing attached.": "មិនទាន់មានឯកសារភ្ជាប់ទេ។",
+    "Choose file…": "ជ្រើសរើសឯកសារ…",
+    "Remove": "ដកចេញ",
+    "Yes": "បាទ/ចាស",
+    "No": "ទេ",
+    "Add an entry to “{label}”": "បន្ថែមមួយទៀតក្នុង «{label}»",
+    "{label}: entry {n}": "{label}៖ ទី {n}",
+    "Remove entry {n}": "ដកចេញទី {n}",
+    "The draft could not be saved: {reason}": "មិនអាចរក្សាទុកសេចក្ដីព្រាងបានទេ៖ {reason}",
+    "Opening the form…": "កំពុងបើកទម្រង់…",
+    "Show this form in the other language; nothing typed is lost.":
+        "បង្ហាញទម្រង់នេះជាភាសាផ្សេង។ អ្វីដែលបានវាយមិនបាត់ទេ។",
+    "Save record": "រក្សាទុកកំណត់ត្រា",
+    "Close (keep draft)": "បិទ (រក្សាសេចក្ដីព្រាង)",
+    "Discard draft…": "បោះបង់សេចក្ដីព្រាង…",
+    "Throw away everything typed in this form? This cannot be undone.":
+        "បោះបង់អ្វីៗទាំងអស់ដែលបានវាយក្នុងទម្រង់នេះ? មិនអាចត្រឡប់វិញបានទេ។",
+    "Discard": "បោះបង់",
+    "Keep it": "រក្សាទុក",
+    "Your unsaved draft from {time} was restored.":
+        "សេចក្ដីព្រាងដែលមិនទាន់រក្សាទុករបស់អ្នកពី {time} ត្រូវបានស្ដារឡើងវិញ។",
+    "Draft saved (encrypted) at {time}":
+        "បានរក្សាទុកសេចក្ដីព្រាង (អ៊ិនគ្រីប) នៅម៉ោង {time}",
+    "%1 answer(s) need attention before this can be saved.":
+        "មានចម្លើយ %1 ដែលត្រូវពិនិត្យមុនពេលរក្សាទុក។",
+    "Saving…": "កំពុងរក្សាទុក…",
+    "{form} — saved {time} — {n} answers": "{form} — រក្សាទុកនៅ {time} — ចម្លើយ {n}",
+    "Unfinished forms": "ទម្រង់ដែលមិនទាន់បញ្ចប់",
+    "These forms were not finished (the app was closed or the power went off). Everything typed was kept, encrypted. Resume one, or discard it.":
+        "ទម្រង់ទាំងនេះមិនទាន់បញ្ចប់ទេ (កម្មវិធីត្រូវបានបិទ ឬដាច់ភ្លើង)។ អ្វីៗដែលបានវាយត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីប។ សូមបន្តទម្រង់មួយ ឬបោះបង់វា។",
+    "Resume": "បន្ត",
+    "Later": "ពេលក្រោយ",
+    "{form} — for {person}": "{form} — សម្រាប់ {person}",
+    "Undo: put entry {n} back": "មិនធ្វើវិញ៖ ដាក់ធាតុទី {n} មកវិញ",
+    # h11voc: audit actions (fieldapp/vocabulary.AuditAction)
+    "case closed": "បានបិទសំណុំរឿង",
+    "checked": "បានពិនិត្យ",
+    "consent overridden": "បានបដិសេធការយល់ព្រម ដោយមានមូលហេតុ",
+    "consent recorded": "បានកត់ត្រាការយល់ព្រម",
+    "device set up": "បានរៀបចំឧបករណ៍",
+    "draft discarded": "បានបោះបង់សេចក្ដីព្រាង",
+    "draft saved as record": "បានរក្សាទុកសេចក្ដីព្រាងជាកំណត់ត្រា",
+    "enrolled with HQ": "បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល",
+    "exported": "បាននាំចេញ",
+    "file attached": "បានភ្ជាប់ឯកសារ",
+    "kept apart": "បានបំបែក",
+    "linked as one person": "បានភ្ជាប់ជាមនុស្សតែមួយ",
+    "match reopened": "បានបើកការផ្គូផ្គងឡើងវិញ",
+    "matches searched": "បានស្វែងរកការផ្គូផ្គង",
+    "passphrase reset": "បានកំណត់ឃ្លាសម្ងាត់ឡើងវិញ",
+    "people quick-listed": "បានកត់ត្រាមនុស្សក្នុងបញ្ជីរហ័ស",
+    "recovery key set": "បានកំណត់សោសង្គ្រោះ",
+    "referred onward": "បានបញ្ជូនបន្ត",
+    "referred together": "បានបញ្ជូនរួមគ្នា",
+    "repeat child interview recorded": "បានកត់ត្រាការសម្ភាសកុមារម្ដងទៀត",
+    "return recorded": "បានកត់ត្រាការវិលត្រឡប់",
+    "screened": "បានត្រួតពិនិត្យ",
+    "social worker waived": "បានលើកលែងបុគ្គលិកសង្គមកិច្ច",
+    "statements sealed": "បានបិទត្រាសេចក្ដីថ្លែងការណ៍",
+    "suspect case recorded": "បានកត់ត្រាសំណុំរឿងជនសង្ស័យ",
+    "suspect identifier recorded": "បានកត់ត្រាអត្តសញ្ញាណជនសង្ស័យ",
+    "suspect's progress recorded": "បានកត់ត្រាដំណើរការរបស់ជនសង្ស័យ",
+    "sync file written": "បានសរសេរឯកសារធ្វើសមកាលកម្ម",
+    "user added": "បានបន្ថែមអ្នកប្រើ",
+    # h11voc: sync errors without English inside Khmer
+    "The sync did not finish. Nothing is lost: try again.":
+        "ការធ្វើសមកាលកម្មមិនបានបញ្ចប់ទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សូមព្យាយាមម្ដងទៀត។",
+    "The last sync did not finish.": "ការធ្វើសមកាលកម្មចុងក្រោយមិនបានបញ្ចប់ទេ។",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -590,7 +758,9 @@ def fill(ts_path: Path) -> list[str]:
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
-        done = translation.get("type") is None and (translation.text or "").strip()
+        forms = translation.findall("numerusform")  # a plural message: Khmer has one form
+        done = translation.get("type") is None and (
+            (forms[0].text or "").strip() if forms else (translation.text or "").strip())
         if done or translation.get("type") in ("obsolete", "vanished"):
             continue  # a translator's work, or a message no longer in the code
         khmer = KM.get(source)
@@ -599,7 +769,12 @@ def fill(ts_path: Path) -> list[str]:
             continue
         if sorted(PLACEHOLDER.findall(khmer)) != sorted(PLACEHOLDER.findall(source)):
             raise SystemExit(f"placeholders differ for {source!r}")
-        translation.text = khmer
+        if forms:
+            translation.text = None
+            for form in forms:
+                form.text = khmer
+        else:
+            translation.text = khmer
         translation.attrib.pop("type", None)
     ET.indent(tree, space="    ")
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)

@@ -32,7 +32,6 @@ from fieldapp.services.drafts import DraftInfo, list_drafts
 from fieldapp.services.submit import Submitted
 from fieldapp.services.workspace import Workspace
 from fieldapp.ui import i18n
-from fieldapp.ui.forms import translate
 from fieldapp.ui.forms.controller import FormController
 from fieldapp.ui.tasks import TaskRunner, user_message
 from fieldapp.ui.widgets import fit_to_screen
@@ -84,7 +83,6 @@ class FormDialog(QDialog):
         self._confirm_close = False
         self.setObjectName(f"form_{form_id}")
         self.setSizeGripEnabled(True)
-        translate.sync()
 
         self.heading = QLabel()
         font = self.heading.font()
@@ -243,8 +241,8 @@ class FormDialog(QDialog):
             if c.submitting:
                 return
             count = len(c.state.validate(c.lang))
-            self.show_error(self.tr("%n answer(s) need attention before this can be saved.",
-                                    "", count))
+            self.show_error(self.tr("%1 answer(s) need attention before this can be saved.")
+                            .replace("%1", i18n.digits(count)))
             target = c.first_problem_widget()
             if target is not None:
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -331,11 +329,12 @@ class FormDialog(QDialog):
         self.heading.setText(self.tr("{form} — for {person}").format(form=title, person=subject)
                              if subject else title)
         self.setWindowTitle(title)
-        self.language_button.setText(self.tr("English") if lang == "km" else self.tr("ភាសាខ្មែរ"))
+        # The other language's name in its own script: never translated.
+        self.language_button.setText("English" if lang == "km" else "ភាសាខ្មែរ")
         self.language_button.setToolTip(self.tr("Show this form in the other language; "
                                                 "nothing typed is lost."))
         self.submit_button.setText(self.tr("Save record"))
-        self.submit_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.submit_button.setToolTip("Ctrl+Enter")  # a key's name, as printed on the key
         self.close_button.setText(self.tr("Close (keep draft)"))
         self.discard_button.setText(self.tr("Discard draft…"))
         self.confirm_text.setText(self.tr("Throw away everything typed in this form? "
@@ -347,7 +346,6 @@ class FormDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            translate.sync()
             self.retranslate()
         elif event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             if self.controller is not None:

@@ -20,7 +20,6 @@ from fieldapp.services import drafts
 from fieldapp.services.drafts import DraftInfo
 from fieldapp.services.submit import shipped_forms
 from fieldapp.ui import i18n
-from fieldapp.ui.forms import translate
 from fieldapp.ui.tasks import TaskRunner, user_message
 from fieldapp.ui.widgets import fit_to_screen
 
@@ -33,7 +32,6 @@ class DraftsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("drafts_offer")
         self.runner, self.ws, self.items, self._resume = runner, ws, list(items), resume
-        translate.sync()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.list = QListWidget()
@@ -121,6 +119,5 @@ class DraftsDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            translate.sync()
             self.retranslate()
         super().changeEvent(event)

@@ -13,7 +13,6 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QHorizontalStackedBarSeries,
     QStackedBarSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
@@ -55,21 +54,29 @@ def _chart(title: str, font: QFont | None) -> QChart:
 
 
 def _style_axes(chart: QChart, font: QFont | None) -> None:
-    if font is None:
-        return
     for axis in chart.axes():
-        axis.setLabelsFont(font)
+        # A chart laid out while its section was hidden measured its labels at no width and
+        # drew every count as "…": labels are short, never cut them.
+        axis.setTruncateLabels(False)
+        if font is not None:
+            axis.setLabelsFont(font)
 
 
-def _value_axis(maximum: int) -> QValueAxis:
-    axis = QValueAxis()
-    axis.setLabelFormat("%d")
+def _value_axis(maximum: int, lab: Labeller) -> QCategoryAxis:
+    """A count axis with whole-number ticks written in the report's digits (Khmer in Khmer).
+
+    A category axis with our own labels: QValueAxis formats with printf, always in Latin
+    digits, and elided its labels to "…" where the Khmer font is wide.
+    """
     top = max(1, maximum)
+    step = 1 if top <= 10 else _nice(-(-top // 5))
+    top = -(-top // step) * step
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     axis.setRange(0, top)
-    if top <= 10:
-        axis.setTickCount(top + 1)  # whole numbers only: nice numbers would give 0.25 steps
-    else:
-        axis.applyNiceNumbers()
+    axis.setStartValue(0)
+    for tick in range(0, top + 1, step):
+        axis.append(lab.digits(tick), tick)
     return axis
 
 
@@ -111,7 +118,7 @@ def victims_per_month(table: Counts, lab: Labeller, font: QFont | None = None) -
     chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(months)
     peak = max((sum(number(table.value(r, c)) for c in table.cols) for r in table.rows), default=0)
-    counts = _value_axis(peak)
+    counts = _value_axis(peak, lab)
     chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(counts)
     _style_axes(chart, font)
@@ -133,7 +140,7 @@ def cases_by_province(table: Counts, lab: Labeller, font: QFont | None = None) -
     names.append([lab.code(AXES["cases_by_province"][0], r) for r in rows] or ["-"])
     chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(names)
-    counts = _value_axis(max((number(table.value(r)) for r in rows), default=0))
+    counts = _value_axis(max((number(table.value(r)) for r in rows), default=0), lab)
     chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(counts)
     _style_axes(chart, font)
@@ -183,7 +190,7 @@ def referral_outcomes(table: Counts, lab: Labeller, font: QFont | None = None) -
     chart.addAxis(services, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(services)
     peak = max((sum(number(table.value(r, c)) for c in table.cols) for r in table.rows), default=0)
-    counts = _value_axis(peak)
+    counts = _value_axis(peak, lab)
     chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(counts)
     _style_axes(chart, font)

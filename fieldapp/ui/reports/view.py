@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp import vocabulary
 from fieldapp.domain.enums import ExploitationType, Role
 from fieldapp.reports.definitions import (
     DEFAULT_THRESHOLD,
@@ -43,9 +43,9 @@ from fieldapp.services.changes import AUDITED
 from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
 from fieldapp.ui import i18n
+from fieldapp.ui.localdigits import DateEdit
 from fieldapp.ui.reports.charts import CHARTS
 from fieldapp.ui.reports.labels import AXES, Labeller
-from fieldapp.ui.reports.strings_km import STRINGS_KM
 from fieldapp.ui.tasks import TaskRunner, user_message
 
 #: Tables shown without a chart, after the charted ones.
@@ -54,14 +54,12 @@ PLAIN_TABLES = ("cases_by_type", "cases_by_post", "cases_by_month", "victims_by_
 
 
 def km(text: str) -> str:
-    """Khmer from STRINGS_KM while the .qm file does not have a string yet."""
-    if i18n.current_language() == "km":
-        return STRINGS_KM.get(text, text)
-    return text
+    """The vocabulary's Khmer (the same .ts) for a text Qt left in English."""
+    return vocabulary.text(text, i18n.current_language())
 
 
 def translated(context: str, text: str) -> str:
-    """Qt's translation; an empty one (an unfinished .qm entry) falls back to STRINGS_KM."""
+    """Qt's translation; an empty one (an unfinished .qm entry) falls back to the vocabulary."""
     result = QCoreApplication.translate(context, text)
     return result if result and result != text else km(text)
 
@@ -153,8 +151,8 @@ class ReportsView(QWidget):
         for y in range(this_year, this_year - 6, -1):
             self.year.addItem(str(y), y)
         self.year.currentIndexChanged.connect(self._year_picked)
-        self.start = QDateEdit(QDate(this_year, 1, 1))
-        self.end = QDateEdit(QDate(this_year, 12, 31))
+        self.start = DateEdit(QDate(this_year, 1, 1))
+        self.end = DateEdit(QDate(this_year, 12, 31))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -429,6 +427,9 @@ class ReportsView(QWidget):
             self.year.addItem("", 0)  # chosen when the dates are not one calendar year
             custom = self.year.count() - 1
         self.year.setItemText(custom, km(self.tr("Custom period")))
+        for i in range(self.year.count()):
+            if self.year.itemData(i):  # the years, in the language's digits
+                self.year.setItemText(i, self.lab.digits(self.year.itemData(i)))
         current = self.kind.currentData()
         self.kind.clear()
         self.kind.addItem(km(self.tr("All")), None)
