@@ -109,7 +109,7 @@ class AuditAction(StrEnum):
 #: resources/i18n/fill_km.py (tests/test_vocabulary.py fails until both exist).
 ENGLISH: dict[type[StrEnum], dict[str, str]] = {
     E.Role: {"officer": "Officer", "centre_staff": "Transit-centre staff",
-             "supervisor": "Supervisor"},
+             "supervisor": "Supervisor", "national": "National desk"},
     E.ExploitationType: {"labour": "Labour exploitation",
                          "sexual_exploitation": "Sexual exploitation",
                          "forced_marriage": "Forced marriage",

@@ -110,7 +110,10 @@ def test_no_list_of_entities_names_one_the_registry_does_not_know() -> None:
     offenders = []
     for path in PACKAGE.rglob("*.py"):
         rel = path.relative_to(PACKAGE)
-        if "migrations" in rel.parts or rel.as_posix() == "domain/entities.py":
+        # The vocabulary's audit actions share some words with entity names ("referral"...)
+        # without being a table of entities.
+        if "migrations" in rel.parts or rel.as_posix() in ("domain/entities.py",
+                                                           "vocabulary.py"):
             continue
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             names = _strings(node)

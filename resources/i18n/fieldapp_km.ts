@@ -2074,357 +2074,357 @@ Notes: {notes}</source>
     <context>
         <name>Reports</name>
         <message>
-            <location filename="vocabulary_phrases.py" line="117" />
+            <location filename="vocabulary_phrases.py" line="118" />
             <source>'&lt;{t}' means between 1 and {m}; 'x' is hidden so that a small number cannot be worked out from the totals. Charts draw hidden numbers as zero.</source>
             <translation>'&lt;{t}' មានន័យថាពី ១ ដល់ {m}; 'x' ត្រូវបានលាក់ ដើម្បីកុំឱ្យគេគណនាចំនួនតូចពីចំនួនសរុបបាន។ ក្រាហ្វិកបង្ហាញចំនួនដែលលាក់ជាសូន្យ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="118" />
+            <location filename="vocabulary_phrases.py" line="119" />
             <source>Age group</source>
             <translation>ក្រុមអាយុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="119" />
+            <location filename="vocabulary_phrases.py" line="120" />
             <source>All</source>
             <translation>ទាំងអស់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="120" />
+            <location filename="vocabulary_phrases.py" line="121" />
             <source>Cases (rescue operations)</source>
             <translation>ករណី (ប្រតិបត្តិការជួយសង្គ្រោះ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="121" />
+            <location filename="vocabulary_phrases.py" line="122" />
             <source>Cases by exploitation type</source>
             <translation>ករណីតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="122" />
+            <location filename="vocabulary_phrases.py" line="123" />
             <source>Cases by month</source>
             <translation>ករណីតាមខែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="123" />
+            <location filename="vocabulary_phrases.py" line="124" />
             <source>Cases by post</source>
             <translation>ករណីតាមប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="124" />
+            <location filename="vocabulary_phrases.py" line="125" />
             <source>Cases by province</source>
             <translation>ករណីតាមខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="125" />
+            <location filename="vocabulary_phrases.py" line="126" />
             <source>Cases by year</source>
             <translation>ករណីតាមឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="126" />
+            <location filename="vocabulary_phrases.py" line="127" />
             <source>Change</source>
             <translation>បម្រែបម្រួល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="127" />
+            <location filename="vocabulary_phrases.py" line="128" />
             <source>Child victims (under 18)</source>
             <translation>ជនរងគ្រោះជាកុមារ (អាយុក្រោម ១៨ ឆ្នាំ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="128" />
+            <location filename="vocabulary_phrases.py" line="129" />
             <source>Computing the figures…</source>
             <translation>កំពុងគណនាតួលេខ…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="129" />
+            <location filename="vocabulary_phrases.py" line="130" />
             <source>Could not make the report</source>
             <translation>មិនអាចបង្កើតរបាយការណ៍បានទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="130" />
+            <location filename="vocabulary_phrases.py" line="131" />
             <source>Count</source>
             <translation>ចំនួន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="131" />
+            <location filename="vocabulary_phrases.py" line="132" />
             <source>Cross-border cases</source>
             <translation>ករណីឆ្លងដែន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="132" />
+            <location filename="vocabulary_phrases.py" line="133" />
             <source>Custom period</source>
             <translation>រយៈពេលជ្រើសរើស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="133" />
+            <location filename="vocabulary_phrases.py" line="134" />
             <source>Definitions</source>
             <translation>និយមន័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="134" />
+            <location filename="vocabulary_phrases.py" line="135" />
             <source>Definitions are given in English.</source>
             <translation>និយមន័យត្រូវបានផ្តល់ជាភាសាអង់គ្លេស។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="135" />
+            <location filename="vocabulary_phrases.py" line="136" />
             <source>Exploitation type</source>
             <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="136" />
+            <location filename="vocabulary_phrases.py" line="137" />
             <source>Export PDF…</source>
             <translation>នាំចេញជា PDF…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="137" />
+            <location filename="vocabulary_phrases.py" line="138" />
             <source>Export figures…</source>
             <translation>នាំចេញតួលេខ…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="138" />
+            <location filename="vocabulary_phrases.py" line="139" />
             <source>Figures for {start} to {end}, as of {as_of}.</source>
             <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="139" />
+            <location filename="vocabulary_phrases.py" line="140" />
             <source>From</source>
             <translation>ពី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="140" />
+            <location filename="vocabulary_phrases.py" line="141" />
             <source>Headline figures</source>
             <translation>តួលេខសំខាន់ៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="141" />
+            <location filename="vocabulary_phrases.py" line="142" />
             <source>Last year</source>
             <translation>ឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="142" />
+            <location filename="vocabulary_phrases.py" line="143" />
             <source>Made on</source>
             <translation>ធ្វើនៅថ្ងៃ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="143" />
+            <location filename="vocabulary_phrases.py" line="144" />
             <source>Median days from referral to completion</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="144" />
+            <location filename="vocabulary_phrases.py" line="145" />
             <source>Median days from referral to completion: {days}</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="145" />
+            <location filename="vocabulary_phrases.py" line="146" />
             <source>Month</source>
             <translation>ខែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="146" />
+            <location filename="vocabulary_phrases.py" line="147" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="147" />
+            <location filename="vocabulary_phrases.py" line="148" />
             <source>Numbers</source>
             <translation>លេខ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="148" />
+            <location filename="vocabulary_phrases.py" line="149" />
             <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
             <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="149" />
+            <location filename="vocabulary_phrases.py" line="150" />
             <source>Outcome</source>
             <translation>លទ្ធផល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="150" />
+            <location filename="vocabulary_phrases.py" line="151" />
             <source>Overdue referrals by service</source>
             <translation>ការបញ្ជូនហួសកាលកំណត់តាមសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="151" />
+            <location filename="vocabulary_phrases.py" line="152" />
             <source>Page {n}</source>
             <translation>ទំព័រ {n}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="152" />
+            <location filename="vocabulary_phrases.py" line="153" />
             <source>Period</source>
             <translation>រយៈពេល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="153" />
+            <location filename="vocabulary_phrases.py" line="154" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="154" />
+            <location filename="vocabulary_phrases.py" line="155" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="155" />
+            <location filename="vocabulary_phrases.py" line="156" />
             <source>Referral outcomes</source>
             <translation>លទ្ធផលនៃការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="156" />
+            <location filename="vocabulary_phrases.py" line="157" />
             <source>Referrals by service and status</source>
             <translation>ការបញ្ជូនតាមសេវា និងស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="157" />
+            <location filename="vocabulary_phrases.py" line="158" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="158" />
+            <location filename="vocabulary_phrases.py" line="159" />
             <source>Same period last year</source>
             <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="159" />
+            <location filename="vocabulary_phrases.py" line="160" />
             <source>Saved {path}</source>
             <translation>បានរក្សាទុក {path}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="160" />
+            <location filename="vocabulary_phrases.py" line="161" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="161" />
+            <location filename="vocabulary_phrases.py" line="162" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="162" />
+            <location filename="vocabulary_phrases.py" line="163" />
             <source>Show</source>
             <translation>បង្ហាញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="163" />
+            <location filename="vocabulary_phrases.py" line="164" />
             <source>Small numbers</source>
             <translation>ចំនួនតូចៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="164" />
+            <location filename="vocabulary_phrases.py" line="165" />
             <source>Stage</source>
             <translation>ដំណាក់កាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="165" />
+            <location filename="vocabulary_phrases.py" line="166" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="166" />
+            <location filename="vocabulary_phrases.py" line="167" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="167" />
+            <location filename="vocabulary_phrases.py" line="168" />
             <source>Suspects arrested</source>
             <translation>ជនសង្ស័យដែលបានចាប់ខ្លួន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="168" />
+            <location filename="vocabulary_phrases.py" line="169" />
             <source>Suspects sent to court</source>
             <translation>ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="169" />
+            <location filename="vocabulary_phrases.py" line="170" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="170" />
+            <location filename="vocabulary_phrases.py" line="171" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="171" />
+            <location filename="vocabulary_phrases.py" line="172" />
             <source>This period</source>
             <translation>រយៈពេលនេះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="172" />
+            <location filename="vocabulary_phrases.py" line="173" />
             <source>To</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="173" />
+            <location filename="vocabulary_phrases.py" line="174" />
             <source>Total</source>
             <translation>សរុប</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="174" />
+            <location filename="vocabulary_phrases.py" line="175" />
             <source>Trafficking rescues and victims: report</source>
             <translation>របាយការណ៍ស្តីពីការជួយសង្គ្រោះ និងជនរងគ្រោះពីការជួញដូរមនុស្ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="175" />
+            <location filename="vocabulary_phrases.py" line="176" />
             <source>Victims by age group and sex</source>
             <translation>ជនរងគ្រោះតាមក្រុមអាយុ និងភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="176" />
+            <location filename="vocabulary_phrases.py" line="177" />
             <source>Victims per month by exploitation type</source>
             <translation>ជនរងគ្រោះប្រចាំខែតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="177" />
+            <location filename="vocabulary_phrases.py" line="178" />
             <source>Victims rehabilitated</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="178" />
+            <location filename="vocabulary_phrases.py" line="179" />
             <source>Victims rehabilitated and returned home</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា និងបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="179" />
+            <location filename="vocabulary_phrases.py" line="180" />
             <source>Victims rescued</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="180" />
+            <location filename="vocabulary_phrases.py" line="181" />
             <source>Victims rescued by age group</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមក្រុមអាយុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="181" />
+            <location filename="vocabulary_phrases.py" line="182" />
             <source>Victims rescued by exploitation type</source>
             <translation>ជនរងគ្រោះតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="182" />
+            <location filename="vocabulary_phrases.py" line="183" />
             <source>Victims rescued by nationality</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមសញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="183" />
+            <location filename="vocabulary_phrases.py" line="184" />
             <source>Victims rescued by sex</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="184" />
+            <location filename="vocabulary_phrases.py" line="185" />
             <source>Victims returned home</source>
             <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="185" />
+            <location filename="vocabulary_phrases.py" line="186" />
             <source>Year</source>
             <translation>ឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="186" />
+            <location filename="vocabulary_phrases.py" line="187" />
             <source>Year-on-year change</source>
             <translation>បម្រែបម្រួលធៀបនឹងឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="187" />
+            <location filename="vocabulary_phrases.py" line="188" />
             <source>none completed</source>
             <translation>មិនទាន់មានការបញ្ចប់</translation>
         </message>
@@ -3163,396 +3163,401 @@ Interview: {date}, language {lang}
         </message>
         <message>
             <location filename="vocabulary_phrases.py" line="38" />
+            <source>National desk</source>
+            <translation>ការិយាល័យថ្នាក់ជាតិ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="39" />
             <source>New</source>
             <translation>ថ្មី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="39" />
+            <location filename="vocabulary_phrases.py" line="40" />
             <source>Normal</source>
             <translation>ធម្មតា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="40" />
+            <location filename="vocabulary_phrases.py" line="41" />
             <source>Not a victim</source>
             <translation>មិនមែនជាជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="41" />
+            <location filename="vocabulary_phrases.py" line="42" />
             <source>Not asked yet</source>
             <translation>មិនទាន់បានសួរ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="42" />
+            <location filename="vocabulary_phrases.py" line="43" />
             <source>Not screened yet</source>
             <translation>មិនទាន់បានត្រួតពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="43" />
+            <location filename="vocabulary_phrases.py" line="44" />
             <source>Not trafficking</source>
             <translation>មិនមែនការជួញដូរមនុស្ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="44" />
+            <location filename="vocabulary_phrases.py" line="45" />
             <source>Officer</source>
             <translation>មន្ត្រីនគរបាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="45" />
+            <location filename="vocabulary_phrases.py" line="46" />
             <source>Online-scam compound</source>
             <translation>មជ្ឈមណ្ឌលបោកប្រាស់តាមអនឡាញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="46" />
+            <location filename="vocabulary_phrases.py" line="47" />
             <source>Other</source>
             <translation>ផ្សេងៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="47" />
+            <location filename="vocabulary_phrases.py" line="48" />
             <source>Overdue</source>
             <translation>ហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="48" />
+            <location filename="vocabulary_phrases.py" line="49" />
             <source>Partly given</source>
             <translation>យល់ព្រមខ្លះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="49" />
+            <location filename="vocabulary_phrases.py" line="50" />
             <source>Police</source>
             <translation>នគរបាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="50" />
+            <location filename="vocabulary_phrases.py" line="51" />
             <source>Presumed victim</source>
             <translation>សន្មតថាជាជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="51" />
+            <location filename="vocabulary_phrases.py" line="52" />
             <source>Prosecutor</source>
             <translation>អយ្យការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="52" />
+            <location filename="vocabulary_phrases.py" line="53" />
             <source>Psychosocial support</source>
             <translation>ការគាំទ្រផ្លូវចិត្តសង្គម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="53" />
+            <location filename="vocabulary_phrases.py" line="54" />
             <source>Quick list</source>
             <translation>បញ្ជីរហ័ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="54" />
+            <location filename="vocabulary_phrases.py" line="55" />
             <source>Recruiter</source>
             <translation>អ្នកជ្រើសរើស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="55" />
+            <location filename="vocabulary_phrases.py" line="56" />
             <source>Refused</source>
             <translation>បដិសេធ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="56" />
+            <location filename="vocabulary_phrases.py" line="57" />
             <source>Reintegration</source>
             <translation>ការធ្វើសមាហរណកម្មឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="57" />
+            <location filename="vocabulary_phrases.py" line="58" />
             <source>Repatriation</source>
             <translation>ការធ្វើមាតុភូមិនិវត្តន៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="58" />
+            <location filename="vocabulary_phrases.py" line="59" />
             <source>Rescue</source>
             <translation>ការជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="59" />
+            <location filename="vocabulary_phrases.py" line="60" />
             <source>Returned home and followed up</source>
             <translation>បានវិលត្រឡប់ទៅផ្ទះ និងបានតាមដាន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="60" />
+            <location filename="vocabulary_phrases.py" line="61" />
             <source>Sent to court</source>
             <translation>បានបញ្ជូនទៅតុលាការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="61" />
+            <location filename="vocabulary_phrases.py" line="62" />
             <source>Sexual exploitation</source>
             <translation>ការកេងប្រវ័ញ្ចផ្លូវភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="62" />
+            <location filename="vocabulary_phrases.py" line="63" />
             <source>Shelter</source>
             <translation>ទីជម្រក</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="63" />
+            <location filename="vocabulary_phrases.py" line="64" />
             <source>Social affairs</source>
             <translation>សង្គមកិច្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="64" />
+            <location filename="vocabulary_phrases.py" line="65" />
             <source>Supervisor</source>
             <translation>អ្នកគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="65" />
+            <location filename="vocabulary_phrases.py" line="66" />
             <source>The person declined services</source>
             <translation>សាមីខ្លួនបានបដិសេធសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="66" />
+            <location filename="vocabulary_phrases.py" line="67" />
             <source>Transferred</source>
             <translation>បានផ្ទេរ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="67" />
+            <location filename="vocabulary_phrases.py" line="68" />
             <source>Transit centre</source>
             <translation>មជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="68" />
+            <location filename="vocabulary_phrases.py" line="69" />
             <source>Transit-centre staff</source>
             <translation>បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="69" />
+            <location filename="vocabulary_phrases.py" line="70" />
             <source>Transporter</source>
             <translation>អ្នកដឹកជញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="70" />
+            <location filename="vocabulary_phrases.py" line="71" />
             <source>Unknown</source>
             <translation>មិនដឹង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="71" />
+            <location filename="vocabulary_phrases.py" line="72" />
             <source>Urgent</source>
             <translation>បន្ទាន់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="72" />
+            <location filename="vocabulary_phrases.py" line="73" />
             <source>Victims rehabilitated</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="73" />
+            <location filename="vocabulary_phrases.py" line="74" />
             <source>Victims returned home</source>
             <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="74" />
+            <location filename="vocabulary_phrases.py" line="75" />
             <source>Vocational training</source>
             <translation>ការបណ្តុះបណ្តាលវិជ្ជាជីវៈ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="75" />
+            <location filename="vocabulary_phrases.py" line="76" />
             <source>Witness</source>
             <translation>សាក្សី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="76" />
+            <location filename="vocabulary_phrases.py" line="77" />
             <source>accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="77" />
+            <location filename="vocabulary_phrases.py" line="78" />
             <source>amended</source>
             <translation>បានធ្វើវិសោធនកម្ម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="78" />
+            <location filename="vocabulary_phrases.py" line="79" />
             <source>cancelled</source>
             <translation>បានលុបចោល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="79" />
+            <location filename="vocabulary_phrases.py" line="80" />
             <source>case closed</source>
             <translation>បានបិទសំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="80" />
+            <location filename="vocabulary_phrases.py" line="81" />
             <source>changed</source>
             <translation>បានកែប្រែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="81" />
+            <location filename="vocabulary_phrases.py" line="82" />
             <source>checked</source>
             <translation>បានពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="82" />
+            <location filename="vocabulary_phrases.py" line="83" />
             <source>completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="83" />
+            <location filename="vocabulary_phrases.py" line="84" />
             <source>consent overridden</source>
             <translation>បានបដិសេធការយល់ព្រម ដោយមានមូលហេតុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="84" />
+            <location filename="vocabulary_phrases.py" line="85" />
             <source>consent recorded</source>
             <translation>បានកត់ត្រាការយល់ព្រម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="85" />
+            <location filename="vocabulary_phrases.py" line="86" />
             <source>created</source>
             <translation>បានបង្កើត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="86" />
+            <location filename="vocabulary_phrases.py" line="87" />
             <source>declined</source>
             <translation>បានបដិសេធ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="87" />
+            <location filename="vocabulary_phrases.py" line="88" />
             <source>device set up</source>
             <translation>បានរៀបចំឧបករណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="88" />
+            <location filename="vocabulary_phrases.py" line="89" />
             <source>draft discarded</source>
             <translation>បានបោះបង់សេចក្ដីព្រាង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="89" />
+            <location filename="vocabulary_phrases.py" line="90" />
             <source>draft saved as record</source>
             <translation>បានរក្សាទុកសេចក្ដីព្រាងជាកំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="90" />
+            <location filename="vocabulary_phrases.py" line="91" />
             <source>enrolled with HQ</source>
             <translation>បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="91" />
+            <location filename="vocabulary_phrases.py" line="92" />
             <source>exported</source>
             <translation>បាននាំចេញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="92" />
+            <location filename="vocabulary_phrases.py" line="93" />
             <source>file attached</source>
             <translation>បានភ្ជាប់ឯកសារ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="93" />
+            <location filename="vocabulary_phrases.py" line="94" />
             <source>finalised</source>
             <translation>បានបញ្ចប់ជាស្ថាពរ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="94" />
+            <location filename="vocabulary_phrases.py" line="95" />
             <source>kept apart</source>
             <translation>បានបំបែក</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="95" />
+            <location filename="vocabulary_phrases.py" line="96" />
             <source>linked as one person</source>
             <translation>បានភ្ជាប់ជាមនុស្សតែមួយ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="96" />
+            <location filename="vocabulary_phrases.py" line="97" />
             <source>match reopened</source>
             <translation>បានបើកការផ្គូផ្គងឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="97" />
+            <location filename="vocabulary_phrases.py" line="98" />
             <source>matches searched</source>
             <translation>បានស្វែងរកការផ្គូផ្គង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="98" />
+            <location filename="vocabulary_phrases.py" line="99" />
             <source>passphrase reset</source>
             <translation>បានកំណត់ឃ្លាសម្ងាត់ឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="99" />
+            <location filename="vocabulary_phrases.py" line="100" />
             <source>people quick-listed</source>
             <translation>បានកត់ត្រាមនុស្សក្នុងបញ្ជីរហ័ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="100" />
+            <location filename="vocabulary_phrases.py" line="101" />
             <source>read</source>
             <translation>បានអាន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="101" />
+            <location filename="vocabulary_phrases.py" line="102" />
             <source>recovery key set</source>
             <translation>បានកំណត់សោសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="102" />
+            <location filename="vocabulary_phrases.py" line="103" />
             <source>referred onward</source>
             <translation>បានបញ្ជូនបន្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="103" />
+            <location filename="vocabulary_phrases.py" line="104" />
             <source>referred together</source>
             <translation>បានបញ្ជូនរួមគ្នា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="104" />
+            <location filename="vocabulary_phrases.py" line="105" />
             <source>repeat child interview recorded</source>
             <translation>បានកត់ត្រាការសម្ភាសកុមារម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="105" />
+            <location filename="vocabulary_phrases.py" line="106" />
             <source>return recorded</source>
             <translation>បានកត់ត្រាការវិលត្រឡប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="106" />
+            <location filename="vocabulary_phrases.py" line="107" />
             <source>screened</source>
             <translation>បានត្រួតពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="107" />
+            <location filename="vocabulary_phrases.py" line="108" />
             <source>sent</source>
             <translation>បានបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="108" />
+            <location filename="vocabulary_phrases.py" line="109" />
             <source>service recorded</source>
             <translation>បានកត់ត្រាសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="109" />
+            <location filename="vocabulary_phrases.py" line="110" />
             <source>signed in</source>
             <translation>បានចូលប្រើ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="110" />
+            <location filename="vocabulary_phrases.py" line="111" />
             <source>social worker waived</source>
             <translation>បានលើកលែងបុគ្គលិកសង្គមកិច្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="111" />
+            <location filename="vocabulary_phrases.py" line="112" />
             <source>statements sealed</source>
             <translation>បានបិទត្រាសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="112" />
+            <location filename="vocabulary_phrases.py" line="113" />
             <source>suspect case recorded</source>
             <translation>បានកត់ត្រាសំណុំរឿងជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="113" />
+            <location filename="vocabulary_phrases.py" line="114" />
             <source>suspect identifier recorded</source>
             <translation>បានកត់ត្រាអត្តសញ្ញាណជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="114" />
+            <location filename="vocabulary_phrases.py" line="115" />
             <source>suspect's progress recorded</source>
             <translation>បានកត់ត្រាដំណើរការរបស់ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="115" />
+            <location filename="vocabulary_phrases.py" line="116" />
             <source>sync file written</source>
             <translation>បានសរសេរឯកសារធ្វើសមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="116" />
+            <location filename="vocabulary_phrases.py" line="117" />
             <source>user added</source>
             <translation>បានបន្ថែមអ្នកប្រើ</translation>
         </message>

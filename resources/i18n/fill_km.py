@@ -23,6 +23,7 @@ KM: dict[str, str] = {
     "Officer": "មន្ត្រីនគរបាល",
     "Transit-centre staff": "បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន",
     "Supervisor": "អ្នកគ្រប់គ្រង",
+    "National desk": "ការិយាល័យថ្នាក់ជាតិ",
     "Female": "ស្រី",
     "Male": "ប្រុស",
     "Unknown": "មិនដឹង",
