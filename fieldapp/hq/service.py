@@ -89,6 +89,13 @@ VICTIM_ESSENTIALS = frozenset(
         "consents",
         "consent_status",
         "age_disputed",
+        # h13: family tracing and the return need the home address and the social worker
+        "home_province",
+        "home_district",
+        "home_commune",
+        "home_village",
+        "home_address_detail",
+        "social_worker",
     }
 )
 
@@ -103,6 +110,8 @@ PARENT_FIELD = {
     "suspect_case": "suspect_id",
     "suspect_event": "suspect_id",
     "suspect_identifier": "suspect_id",
+    "family_member": "victim_id",
+    "follow_up": "victim_id",
 }
 
 STATS_KEYS = {
@@ -744,6 +753,8 @@ class Hq:
                 select(Record).where(
                     or_(
                         and_(Record.entity == "victim", Record.entity_id == referral.parent_id),
+                        and_(Record.entity == "family_member",
+                             Record.parent_id == referral.parent_id),
                         and_(
                             Record.entity == "referral_event",
                             Record.parent_id == referral.entity_id,
@@ -868,6 +879,8 @@ class Hq:
             and_(Record.entity == "referral", Record.centre_code == dev.centre_code),
             and_(Record.entity == "referral_event", Record.parent_id.in_(referrals)),
             and_(Record.entity == "victim", Record.entity_id.in_(referred_victims)),
+            # h13: the family a centre traces and returns the person to
+            and_(Record.entity == "family_member", Record.parent_id.in_(referred_victims)),
         )
 
     def _page(self, s: Session, dev: Device, cursor: int, limit: int,

@@ -124,3 +124,51 @@ def close_case(ws: Workspace, rescue_id: str, reason: str, on: dt.date | str | N
         rescue.closure_reason = why
         audit.append(s, "close", "rescue", rescue.id, {"reason": why})
     return rescue
+
+
+# -- family tracing (h13) -----------------------------------------------------------------
+def record_tracing(ws: Workspace, referral_id: str, outcome: str, *,
+                   on: dt.date | str | None = None, by: str = "", note: str = "") -> Referral:
+    """Record what family tracing found, on the person's family-tracing referral.
+
+    Centre staff (or the post) record it as an event of that referral, so it syncs the way
+    every centre's work does; a final outcome (traced, not found, declined) completes the
+    referral, "in progress" keeps it in service. ``by`` is who traced (blank: the user)."""
+    from fieldapp.domain.enums import TRACING_FINAL, Service, TracingOutcome
+
+    ws.require(Role.OFFICER, Role.SUPERVISOR, Role.CENTRE_STAFF)
+    what = coerce("tracing_outcome", TracingOutcome, outcome)
+    if not what:
+        raise InvalidInput("tracing_outcome: say what the tracing found")
+    day = coerce("traced_on", dt.date, on) or dt.date.today()
+    with ws.tx() as s:
+        referral = referrals._load_for_centre(ws, s, referral_id)
+        if referral.service != Service.FAMILY_TRACING:
+            raise InvalidInput("this referral is not for family tracing")
+        if referral.status not in OPEN:
+            raise InvalidInput("this referral is no longer open; tracing is recorded on an "
+                               "open family-tracing referral")
+        if referral.status == ReferralStatus.SENT:
+            referrals._append(s, referral, ReferralStatus.ACCEPTED)
+        kind = (ReferralStatus.COMPLETED if what in TRACING_FINAL else ReferralStatus.IN_SERVICE)
+        event = referrals._append(s, referral, kind, (note or "").strip(), [referral.service])
+        event.extra = {"tracing": {"outcome": what, "on": day.isoformat(),
+                                   "by": (by or "").strip() or ws.actor.username}}
+        audit.append(s, "tracing", "referral", referral.id, {"outcome": what})
+    return referral
+
+
+def tracing_of(ws: Workspace, victim_id: str) -> dict[str, str] | None:
+    """The latest tracing outcome recorded for a person ({outcome, on, by}), or None."""
+    from fieldapp.domain.enums import Service
+    from fieldapp.store.models import ReferralEvent
+
+    with ws.tx() as s:
+        refs = [r for r in s.scalars(select(Referral).where(
+            Referral.victim_id == victim_id, Referral.service == Service.FAMILY_TRACING))]
+        for r in refs:
+            referrals._load_for_centre(ws, s, r.id)
+        events = s.scalars(select(ReferralEvent).where(
+            ReferralEvent.referral_id.in_([r.id for r in refs])).order_by(ReferralEvent.at))
+        found = [dict(e.extra["tracing"]) for e in events if (e.extra or {}).get("tracing")]
+    return max(found, key=lambda t: t["on"]) if found else None

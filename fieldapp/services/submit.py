@@ -20,12 +20,21 @@ from sqlalchemy import select
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
-from fieldapp.formkit.model import MetadataField, SelectOneField
+from fieldapp.formkit.model import ChoiceList, MetadataField, SelectOneField
 from fieldapp.resources import forms_dir
-from fieldapp.services import access, answers, drafts, intake, mass_intake, referrals, statements
+from fieldapp.services import (
+    access,
+    answers,
+    drafts,
+    family,
+    intake,
+    mass_intake,
+    referrals,
+    statements,
+)
 from fieldapp.services.changes import Changes
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit, reference
+from fieldapp.store import audit, gazetteer, reference
 from fieldapp.store.changes import find
 from fieldapp.store.models import (
     Attachment,
@@ -160,10 +169,18 @@ def _reference_lists(s: Any) -> ChoiceSource:
              for p in s.scalars(select(Post).order_by(Post.name_en))]
     providers = [(p.code, p.name_en, p.name_km, {"services": " ".join(p.services or [])})
                  for p in s.scalars(select(ServiceProvider).order_by(ServiceProvider.name_en))]
-    return (ChoiceSource().with_list("provinces", provinces).with_list("posts", posts)
+    return (ChoiceSource(_gazetteer_lists()).with_list("provinces", provinces)
+            .with_list("posts", posts)
             .with_list("providers", providers)
             .with_list("nationalities", reference.countries())
             .with_list("languages", reference.languages()))
+
+
+@functools.cache
+def _gazetteer_lists() -> dict[str, ChoiceList]:
+    """The home-address cascade's four lists (built once: 14,488 villages)."""
+    return {f"gazetteer_{level}": ChoiceList.from_rows(f"gazetteer_{level}", gazetteer.rows(level))
+            for level, _ in gazetteer.LEVELS}
 
 
 def _initial(ws: Workspace, s: Any, form: FormDef, ctx: Mapping[str, Any]) -> dict[str, Any]:
@@ -187,11 +204,18 @@ def _initial(ws: Workspace, s: Any, form: FormDef, ctx: Mapping[str, Any]) -> di
     else:
         row = intake.load_rescue(ws, s, ctx[key])
     out: dict[str, Any] = {}
+    # Answers kept on records of their own (h13: the victim's guardian, services.family).
+    related = {"guardian": family.guardian_answers(s, row)} if isinstance(row, Victim) else {}
     for item in form.walk():
         bind = getattr(item, "bind_name", "")
         if not bind or getattr(item, "is_computed", False) or not item.has_value:
             continue
         head, _, tail = bind.partition(".")
+        if head in related:
+            value = related[head].get(tail)
+            if value not in (None, ""):
+                out[item.name] = value
+            continue
         if head == "attachments" or not hasattr(row, head):
             continue
         value = getattr(row, head)

@@ -101,6 +101,8 @@ PARENTS: dict[str, tuple[tuple[str, type[Synced]], ...]] = {
     "suspect_case": (("suspect_id", Suspect), ("rescue_id", Rescue)),
     "suspect_event": (("suspect_id", Suspect),),
     "suspect_identifier": (("suspect_id", Suspect),),
+    "family_member": (("victim_id", Victim),),
+    "follow_up": (("victim_id", Victim),),
 }
 #: Columns a pulled record may lack although the model has no default for them: a transit
 #: centre gets a referred victim without the rescue, and nobody gets another device's

@@ -54,6 +54,8 @@ Entity = Literal[
     "suspect_event",
     "suspect_identifier",
     "person_link",
+    "family_member",
+    "follow_up",
 ]
 SYNCED_ENTITIES: tuple[str, ...] = get_args(Entity)
 #: Reference data HQ sends to every device (same record shape, post_code null).

@@ -1,0 +1,139 @@
+"""A person's case plan: follow-up steps due on dates, and the ones overdue (h13)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldapp.domain.enums import FollowUpAction, Role
+from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
+from fieldapp.services import referrals
+from fieldapp.services.intake import load_victim
+from fieldapp.services.records import coerce
+from fieldapp.services.workspace import Workspace
+from fieldapp.store import audit
+from fieldapp.store.changes import find
+from fieldapp.store.models import FollowUp, Referral, Rescue, Victim
+
+
+@dataclass(frozen=True)
+class Step:
+    """One follow-up as views show it (plain values)."""
+
+    id: str
+    victim_id: str
+    rescue_id: str | None
+    case_number: str
+    person: str
+    action: str
+    due_on: dt.date
+    assigned_to: str
+    note: str
+    done_on: dt.date | None
+    outcome: str
+
+    def overdue_on(self, today: dt.date) -> int:
+        """Days overdue on ``today`` (0: not overdue, or done)."""
+        return 0 if self.done_on is not None else max(0, (today - self.due_on).days)
+
+
+def plan_follow_up(ws: Workspace, victim_id: str, *, action: str, due_on: dt.date | str,
+                   assigned_to: str = "", note: str = "",
+                   referral_id: str | None = None) -> FollowUp:
+    """Add a step to a person's case plan. Centre staff plan for a person referred to them
+    (naming that referral); the post plans for its own cases."""
+    ws.require(Role.OFFICER, Role.SUPERVISOR, Role.CENTRE_STAFF)
+    what = coerce("action", FollowUpAction, action)
+    due = coerce("due_on", dt.date, due_on)
+    if not what or due is None:
+        raise InvalidInput("follow-up: say what is to be done and by which date")
+    with ws.tx() as s:
+        _check_access(ws, s, victim_id, referral_id)
+        step = FollowUp(victim_id=victim_id, referral_id=referral_id, action=what, due_on=due,
+                        assigned_to=(assigned_to or "").strip(), note=(note or "").strip())
+        s.add(step)
+        audit.append(s, "plan_follow_up", "victim", victim_id,
+                     {"follow_up": step.id, "action": what, "due_on": due.isoformat()})
+    return step
+
+
+def complete_follow_up(ws: Workspace, follow_up_id: str, *, done_on: dt.date | str | None = None,
+                       outcome: str = "") -> FollowUp:
+    """Mark a follow-up done (it leaves the overdue list), with what came of it."""
+    ws.require(Role.OFFICER, Role.SUPERVISOR, Role.CENTRE_STAFF)
+    day = coerce("done_on", dt.date, done_on) or dt.date.today()
+    with ws.tx() as s:
+        step = find(s, FollowUp, follow_up_id)
+        if step is None:
+            raise NotFound("no such follow-up on this device")
+        _check_access(ws, s, step.victim_id, step.referral_id)
+        if step.done_on is not None:
+            raise InvalidInput("this follow-up is already done")
+        step.done_on = day
+        step.done_by = ws.actor.username
+        step.outcome = (outcome or "").strip()
+        audit.append(s, "complete_follow_up", "victim", step.victim_id, {"follow_up": step.id})
+    return step
+
+
+def case_plan(ws: Workspace, victim_id: str) -> list[Step]:
+    """Every follow-up of one person, by due date."""
+    with ws.tx() as s:
+        if ws.actor.role is Role.CENTRE_STAFF:
+            rows = [f for f in _rows(s, FollowUp.victim_id == victim_id)
+                    if _centre_may(ws, s, f.referral_id)]
+        else:
+            load_victim(ws, s, victim_id)
+            rows = list(_rows(s, FollowUp.victim_id == victim_id))
+        return [_step(s, f) for f in rows]
+
+
+def overdue(ws: Workspace, today: dt.date | None = None) -> list[Step]:
+    """Follow-ups not done by their date that this user may see, the longest overdue first:
+    an officer's post, a supervisor's every post, a centre's own referred people."""
+    ws.require(Role.OFFICER, Role.SUPERVISOR, Role.CENTRE_STAFF)
+    day = today or dt.date.today()
+    with ws.tx() as s:
+        q = select(FollowUp).where(FollowUp.done_on.is_(None), FollowUp.due_on < day)
+        if ws.actor.role is Role.CENTRE_STAFF:
+            q = q.join(Referral, Referral.id == FollowUp.referral_id).where(
+                Referral.provider_code == ws.actor.centre_code)
+        elif ws.actor.role is Role.OFFICER:
+            q = q.join(Victim, Victim.id == FollowUp.victim_id).join(
+                Rescue, Rescue.id == Victim.rescue_id).where(
+                Rescue.post_code == ws.actor.post_code)
+        return [_step(s, f) for f in s.scalars(q.order_by(FollowUp.due_on, FollowUp.id))]
+
+
+def _rows(s: Session, *where: object) -> list[FollowUp]:
+    return list(s.scalars(select(FollowUp).where(*where)  # type: ignore[arg-type]
+                          .order_by(FollowUp.due_on, FollowUp.id)))
+
+
+def _check_access(ws: Workspace, s: Session, victim_id: str, referral_id: str | None) -> None:
+    if ws.actor.role is not Role.CENTRE_STAFF:
+        load_victim(ws, s, victim_id)
+        return
+    if not referral_id:
+        raise PermissionDenied("a centre plans follow-ups for a person referred to it: "
+                               "open the referral first")
+    referral = referrals._load_for_centre(ws, s, referral_id)
+    if referral.victim_id != victim_id:
+        raise InvalidInput("this referral is for another person")
+
+
+def _centre_may(ws: Workspace, s: Session, referral_id: str | None) -> bool:
+    referral = find(s, Referral, referral_id) if referral_id else None
+    return referral is not None and referral.provider_code == ws.actor.centre_code
+
+
+def _step(s: Session, f: FollowUp) -> Step:
+    victim = find(s, Victim, f.victim_id)
+    rescue = find(s, Rescue, victim.rescue_id) if victim is not None and victim.rescue_id else None
+    person = " / ".join(x for x in (victim.name_km, victim.name_latin) if x) if victim else ""
+    return Step(f.id, f.victim_id, victim.rescue_id if victim else None,
+                rescue.case_number if rescue is not None else "", person, f.action, f.due_on,
+                f.assigned_to, f.note, f.done_on, f.outcome)
