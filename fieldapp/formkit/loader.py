@@ -46,6 +46,10 @@ RECORDS = frozenset(
         "referral",
         "referral_event",
         "return_reintegration",
+        # h13: case work after the rescue
+        "family_member",
+        "follow_up",
+        "tracing",
     }
 )
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.enums import FollowUpAction, Role
 from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
-from fieldapp.services import referrals
+from fieldapp.services import family, referrals
 from fieldapp.services.intake import load_victim
 from fieldapp.services.records import coerce
 from fieldapp.services.workspace import Workspace
@@ -137,3 +137,45 @@ def _step(s: Session, f: FollowUp) -> Step:
     return Step(f.id, f.victim_id, victim.rescue_id if victim else None,
                 rescue.case_number if rescue is not None else "", person, f.action, f.due_on,
                 f.assigned_to, f.note, f.done_on, f.outcome)
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person of a case as the case-work tab shows them."""
+
+    victim_id: str
+    label: str
+    home_en: str
+    home_km: str
+    social_worker: str
+    #: The latest family-tracing outcome ({outcome, on, by}), if any.
+    tracing: dict[str, str] | None
+    family: list[family.Member]
+
+
+@dataclass(frozen=True)
+class CaseWork:
+    """A case's work after the rescue: people with home and family, the plan, the closure."""
+
+    people: list[Person]
+    steps: list[Step]
+    closed_on: dt.date | None
+    closure_reason: str
+
+
+def for_case(ws: Workspace, rescue_id: str) -> CaseWork:
+    """Everything the case view's "Family and plan" tab shows (officers of the post, supervisors)."""
+    from fieldapp.services import casework
+    from fieldapp.services.intake import load_rescue
+
+    with ws.tx() as s:
+        rescue = load_rescue(ws, s, rescue_id)
+        victims = list(s.scalars(select(Victim).where(Victim.rescue_id == rescue.id)
+                                 .order_by(Victim.created_at)))
+        people = [Person(v.id, " / ".join(x for x in (v.name_km, v.name_latin) if x),
+                         family.address_of(v, "en"), family.address_of(v, "km"), v.social_worker,
+                         casework.tracing_of(ws, v.id), family.family_of(ws, v.id))
+                  for v in victims]
+        ids = [v.id for v in victims]
+        steps = [_step(s, f) for f in _rows(s, FollowUp.victim_id.in_(ids))]
+        return CaseWork(people, steps, rescue.closed_on, rescue.closure_reason)

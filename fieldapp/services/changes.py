@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: Record kinds shown as part of a case (the case list, the case view).
-CASE_ENTITIES = frozenset({"rescue", "victim", "statement", "suspect", "referral", "attachment"})
+CASE_ENTITIES = frozenset({"rescue", "victim", "statement", "suspect", "referral", "attachment",
+                          "family_member", "follow_up"})
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
 from fieldapp.store.models import (
     Attachment,
+    FamilyMember,
+    FollowUp,
     Referral,
     ReferralEvent,
     Rescue,
@@ -61,6 +63,8 @@ RECORDS: tuple[tuple[str, type[Any], frozenset[str]], ...] = (
     ("referral", Referral, frozenset({"hlc"})),
     ("referral_event", ReferralEvent, frozenset({"hlc"})),
     ("attachment", Attachment, frozenset({"hlc", "file_key"})),
+    ("family_member", FamilyMember, frozenset({"hlc"})),
+    ("follow_up", FollowUp, frozenset({"hlc"})),
 )
 _BATCH = 2000
 
@@ -122,8 +126,10 @@ def new_file(path: Path) -> Iterator[IO[str]]:
         yield f
 
 
-REDACTED = {"victim": ("name_km", "name_latin", "date_of_birth", "contact_phone"),
-            "suspect": ("name", "alias")}
+REDACTED = {"victim": ("name_km", "name_latin", "date_of_birth", "contact_phone",
+                       "home_address_detail"),
+            "suspect": ("name", "alias"),
+            "family_member": ("name", "phone", "home_address_detail")}
 
 
 def _columns(model: type[Any], skip: frozenset[str]) -> list[str]:

@@ -266,7 +266,8 @@ def submit(ws: Workspace, form_id: str, context: Mapping[str, Any], values: Mapp
 #: The record an answer without a column of its own is kept on, per form record type.
 _EXTRA_ENTITY = {"rescue": "rescue", "victim": "victim", "statement": "statement",
                  "suspect": "suspect", "referral": "referral", "referral_event": "referral",
-                 "return_reintegration": "referral"}
+                 "return_reintegration": "referral", "family_member": "family_member",
+                 "follow_up": "follow_up", "tracing": "referral"}
 
 
 def _columns_of(record: str) -> set[str]:
@@ -283,6 +284,8 @@ def _columns_of(record: str) -> set[str]:
         return {*referrals.REFERRAL_FIELDS, "victim_id"}
     if record == "referral_event":
         return {"action", "notes", "reason", "services_given"}
+    if record in _CASEWORK_COLUMNS:
+        return set(_CASEWORK_COLUMNS[record])
     return {"victim_id", "return_date", "destination_province", "family_safety",
             "alternative_care_plan", "follow_up_plan", "services_given"}
 
@@ -406,6 +409,46 @@ def _return(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submi
     return Submitted("referral", ref.id, ctx.get("rescue_id"), (victim_id,))
 
 
+def _family_member(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    victim_id = _need(ctx, values, "victim_id")
+    fields = _pick(values, family.MEMBER_FIELDS)
+    member = family.save_member(ws, victim_id, ctx.get("member_id"), **fields)
+    return Submitted("family_member", member.id, ctx.get("rescue_id"), (victim_id,))
+
+
+def _follow_up(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    """A step of the case plan: for the chosen person, or (at a centre) the referral's."""
+    from fieldapp.services import caseplan
+
+    referral_id = ctx.get("referral_id")
+    if referral_id and not values.get("victim_id"):
+        with ws.tx() as s:
+            values["victim_id"] = referrals._load_for_centre(ws, s, referral_id).victim_id
+    victim_id = _need(ctx, values, "victim_id")
+    step = caseplan.plan_follow_up(
+        ws, victim_id, action=str(values.get("action") or ""), due_on=values.get("due_on") or "",
+        assigned_to=str(values.get("assigned_to") or ""), note=str(values.get("note") or ""),
+        referral_id=referral_id)
+    return Submitted("follow_up", step.id, ctx.get("rescue_id"), (victim_id,))
+
+
+def _tracing(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    from fieldapp.services import casework
+
+    ref = casework.record_tracing(
+        ws, _need(ctx, {}, "referral_id"), str(values.get("outcome") or ""),
+        on=values.get("traced_on"), by=str(values.get("traced_by") or ""),
+        note=str(values.get("note") or ""))
+    return Submitted("referral", ref.id, ctx.get("rescue_id"), (ref.victim_id,))
+
+
+#: What the case-work forms' handlers take from the answers (h13).
+_CASEWORK_COLUMNS = {
+    "family_member": ("victim_id", *family.MEMBER_FIELDS),
+    "follow_up": ("victim_id", "action", "due_on", "assigned_to", "note"),
+    "tracing": ("outcome", "traced_on", "traced_by", "note"),
+}
+
 _HANDLERS = {
     "rescue": _rescue,
     "victim": _victim,
@@ -414,4 +457,7 @@ _HANDLERS = {
     "referral": _referral,
     "referral_event": _referral_event,
     "return_reintegration": _return,
+    "family_member": _family_member,
+    "follow_up": _follow_up,
+    "tracing": _tracing,
 }
