@@ -190,7 +190,7 @@ class CasePlanTab(QWidget):
     def _tracing(self, p: caseplan.Person) -> str:
         if not p.tracing:
             return "-"
-        return self.tr("{outcome} ({date})").format(
+        return self.tr("{outcome}, on {date}").format(
             outcome=i18n.choice_label("tracing_outcomes", p.tracing.get("outcome")),
             date=i18n.fmt_date(dt.date.fromisoformat(p.tracing["on"])))
 

@@ -146,6 +146,7 @@ class HomeView(QWidget):
         """An overdue follow-up opens its case (a centre's people are on the referral board)."""
         rescue_id = item.data(Qt.ItemDataRole.UserRole)
         if rescue_id and not (self.ctx is not None and self.ctx.role is Role.CENTRE_STAFF):
+            self.navigate.emit("cases")
             self.open_case.emit(rescue_id)
         else:
             self.navigate.emit("referrals")

@@ -4,42 +4,42 @@
     <context>
         <name>AccountPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="139" />
+            <location filename="../../fieldapp/ui/first_run.py" line="143" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="149" />
+            <location filename="../../fieldapp/ui/first_run.py" line="153" />
             <source>First supervisor</source>
             <translation>អ្នកគ្រប់គ្រងដំបូង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="150" />
+            <location filename="../../fieldapp/ui/first_run.py" line="154" />
             <source>This person manages the users of this laptop.</source>
             <translation>បុគ្គលនេះគ្រប់គ្រងអ្នកប្រើប្រាស់កុំព្យូទ័រយួរដៃនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="151" />
+            <location filename="../../fieldapp/ui/first_run.py" line="155" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="151" />
+            <location filename="../../fieldapp/ui/first_run.py" line="155" />
             <source>Full name (optional)</source>
             <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="152" />
+            <location filename="../../fieldapp/ui/first_run.py" line="156" />
             <source>Passphrase</source>
             <translation>ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="152" />
+            <location filename="../../fieldapp/ui/first_run.py" line="156" />
             <source>Repeat passphrase</source>
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="155" />
+            <location filename="../../fieldapp/ui/first_run.py" line="159" />
             <source>A passphrase of several words is easiest to remember; Khmer words are allowed. Nobody can read this laptop's cases without it, so keep it safe.</source>
             <translation>ឃ្លាសម្ងាត់ដែលមានពាក្យច្រើនងាយចងចាំជាងគេ ហើយអាចប្រើពាក្យខ្មែរបាន។ គ្មាននរណាម្នាក់អាចអានសំណុំរឿងលើកុំព្យូទ័រយួរដៃនេះបានទេ បើគ្មានវា ដូច្នេះសូមរក្សាវាឱ្យមានសុវត្ថិភាព។</translation>
         </message>
@@ -294,12 +294,12 @@
     <context>
         <name>AttachmentDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="150" />
+            <location filename="../../fieldapp/ui/case_view.py" line="151" />
             <source>{name}: {size} bytes ({mime}). This file type cannot be shown here.</source>
             <translation>{name}៖ {size} បៃ ({mime})។ ប្រភេទឯកសារនេះមិនអាចបង្ហាញនៅទីនេះបានទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="152" />
+            <location filename="../../fieldapp/ui/case_view.py" line="153" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -398,6 +398,188 @@
         </message>
     </context>
     <context>
+        <name>CasePlan</name>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="34" />
+            <source>returned home and followed up</source>
+            <translation>បានវិលត្រឡប់ទៅផ្ទះ និងបានតាមដាន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="36" />
+            <source>transferred</source>
+            <translation>បានផ្ទេរ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="37" />
+            <source>not a trafficking case</source>
+            <translation>មិនមែនជាករណីជួញដូរមនុស្ស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="38" />
+            <source>the person declined services</source>
+            <translation>បុគ្គលនោះបដិសេធសេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="40" />
+            <source>contact lost</source>
+            <translation>បាត់ទំនាក់ទំនង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="41" />
+            <source>deceased</source>
+            <translation>បានទទួលមរណភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="42" />
+            <source>other reason</source>
+            <translation>មូលហេតុផ្សេងទៀត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="50" />
+            <source>done {date}</source>
+            <translation>បានធ្វើរួច {date}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="54" />
+            <source>OVERDUE by {n} days</source>
+            <translation>ហួសកាលកំណត់ {n} ថ្ងៃ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="56" />
+            <source>due</source>
+            <translation>មិនទាន់ដល់កាលកំណត់</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasePlanTab</name>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="162" />
+            <source>Closed on {date}: {reason}.</source>
+            <translation>បានបិទនៅ {date}៖ {reason}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="165" />
+            <source>Open case.</source>
+            <translation>សំណុំរឿងកំពុងបើក។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="166" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="173" />
+            <source>Person</source>
+            <translation>បុគ្គល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="166" />
+            <source>Home</source>
+            <translation>លំនៅដ្ឋាន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="166" />
+            <source>Social worker</source>
+            <translation>បុគ្គលិកសង្គមកិច្ច</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="167" />
+            <source>Family and guardian</source>
+            <translation>គ្រួសារ និងអាណាព្យាបាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="167" />
+            <source>Family tracing</source>
+            <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="173" />
+            <source>What</source>
+            <translation>អ្វីដែលត្រូវធ្វើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="173" />
+            <source>Due</source>
+            <translation>ថ្ងៃផុតកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
+            <source>Who</source>
+            <translation>អ្នកណា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
+            <source>Status</source>
+            <translation>ស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="187" />
+            <source>guardian</source>
+            <translation>អាណាព្យាបាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="193" />
+            <source>{outcome}, on {date}</source>
+            <translation>{outcome} នៅថ្ងៃ {date}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="229" />
+            <source>Follow-up done</source>
+            <translation>ការតាមដានបានធ្វើរួច</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="230" />
+            <source>What came of it? (no names)</source>
+            <translation>លទ្ធផលយ៉ាងដូចម្ដេច? (កុំសរសេរឈ្មោះ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="242" />
+            <source>The follow-up is marked done.</source>
+            <translation>ការតាមដានត្រូវបានសម្គាល់ថាបានធ្វើរួច។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="248" />
+            <source>Close the case</source>
+            <translation>បិទសំណុំរឿង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="249" />
+            <source>Why is the case closed?</source>
+            <translation>ហេតុអ្វីបានជាបិទសំណុំរឿង?</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="260" />
+            <source>The case is closed.</source>
+            <translation>សំណុំរឿងត្រូវបានបិទ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="264" />
+            <source>Close case…</source>
+            <translation>បិទសំណុំរឿង…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="265" />
+            <source>Add family member or guardian…</source>
+            <translation>បន្ថែមសមាជិកគ្រួសារ ឬអាណាព្យាបាល…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="266" />
+            <source>Plan a follow-up…</source>
+            <translation>គ្រោងការតាមដាន…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="267" />
+            <source>Mark done…</source>
+            <translation>សម្គាល់ថាបានធ្វើរួច…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="268" />
+            <source>People: home, family, tracing</source>
+            <translation>បុគ្គល៖ លំនៅដ្ឋាន គ្រួសារ ការស្វែងរកគ្រួសារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="269" />
+            <source>Case plan: follow-ups</source>
+            <translation>ផែនការករណី៖ ការតាមដាន</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseTableModel</name>
         <message>
             <location filename="../../fieldapp/ui/case_list.py" line="191" />
@@ -439,485 +621,490 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="72" />
+            <location filename="../../fieldapp/ui/case_view.py" line="73" />
             <source>not sealed (draft)</source>
             <translation>មិនទាន់បិទត្រា (សេចក្ដីព្រាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="73" />
+            <location filename="../../fieldapp/ui/case_view.py" line="74" />
             <source>sealed, cannot change ({fingerprint})</source>
             <translation>បានបិទត្រា មិនអាចកែប្រែបានទេ ({fingerprint})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="84" />
+            <location filename="../../fieldapp/ui/case_view.py" line="85" />
             <source>Draft: not final yet. It can still be edited; make it final when it is complete.</source>
             <translation>សេចក្ដីព្រាង៖ មិនទាន់ចុងក្រោយ។ នៅអាចកែបាន។ សូមធ្វើឱ្យវាចុងក្រោយ នៅពេលវាពេញលេញ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="87" />
+            <location filename="../../fieldapp/ui/case_view.py" line="88" />
             <source>Final: sealed on {date} by {who}. It cannot change; any correction is recorded as an amendment. Seal fingerprint: {fingerprint}</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រានៅ {date} ដោយ {who}។ វាមិនអាចកែប្រែបានទេ ការកែតម្រូវណាមួយត្រូវកត់ត្រាជាវិសោធនកម្ម។ ស្នាមត្រា៖ {fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="361" />
+            <location filename="../../fieldapp/ui/case_view.py" line="368" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="372" />
+            <location filename="../../fieldapp/ui/case_view.py" line="379" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="381" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="381" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="374" />
+            <location filename="../../fieldapp/ui/case_view.py" line="381" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="382" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
+            <location filename="../../fieldapp/ui/case_view.py" line="382" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="375" />
-            <location filename="../../fieldapp/ui/case_view.py" line="406" />
+            <location filename="../../fieldapp/ui/case_view.py" line="382" />
+            <location filename="../../fieldapp/ui/case_view.py" line="415" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="383" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="376" />
+            <location filename="../../fieldapp/ui/case_view.py" line="383" />
             <source>Profile</source>
             <translation>ប្រវត្តិរូប</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="378" />
+            <location filename="../../fieldapp/ui/case_view.py" line="385" />
             <source>yes</source>
             <translation>មែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="378" />
+            <location filename="../../fieldapp/ui/case_view.py" line="385" />
             <source>no</source>
             <translation>មិនមែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="381" />
+            <location filename="../../fieldapp/ui/case_view.py" line="388" />
             <source>complete</source>
             <translation>ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="381" />
+            <location filename="../../fieldapp/ui/case_view.py" line="388" />
             <source>to complete</source>
             <translation>ត្រូវបំពេញបន្ថែម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="383" />
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="390" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="383" />
+            <location filename="../../fieldapp/ui/case_view.py" line="390" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="383" />
-            <location filename="../../fieldapp/ui/case_view.py" line="406" />
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="390" />
+            <location filename="../../fieldapp/ui/case_view.py" line="415" />
+            <location filename="../../fieldapp/ui/case_view.py" line="421" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="384" />
+            <location filename="../../fieldapp/ui/case_view.py" line="391" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="384" />
+            <location filename="../../fieldapp/ui/case_view.py" line="391" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="385" />
+            <location filename="../../fieldapp/ui/case_view.py" line="392" />
             <source>Sealed?</source>
             <translation>បានបិទត្រា?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="388" />
+            <location filename="../../fieldapp/ui/case_view.py" line="395" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="403" />
+            <location filename="../../fieldapp/ui/case_view.py" line="412" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="421" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="416" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
-            <location filename="../../fieldapp/ui/case_view.py" line="660" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
+            <location filename="../../fieldapp/ui/case_view.py" line="669" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="429" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
+            <location filename="../../fieldapp/ui/case_view.py" line="459" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="426" />
+            <location filename="../../fieldapp/ui/case_view.py" line="435" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="427" />
+            <location filename="../../fieldapp/ui/case_view.py" line="436" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="428" />
+            <location filename="../../fieldapp/ui/case_view.py" line="437" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="429" />
+            <location filename="../../fieldapp/ui/case_view.py" line="438" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="430" />
+            <location filename="../../fieldapp/ui/case_view.py" line="439" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="459" />
             <source>Question</source>
             <translation>សំណួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="459" />
             <source>Answer</source>
             <translation>ចម្លើយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="452" />
+            <location filename="../../fieldapp/ui/case_view.py" line="461" />
             <source>Other answers ({n})</source>
             <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="514" />
-            <location filename="../../fieldapp/ui/case_view.py" line="528" />
-            <location filename="../../fieldapp/ui/case_view.py" line="595" />
+            <location filename="../../fieldapp/ui/case_view.py" line="523" />
+            <location filename="../../fieldapp/ui/case_view.py" line="537" />
             <location filename="../../fieldapp/ui/case_view.py" line="604" />
+            <location filename="../../fieldapp/ui/case_view.py" line="613" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="521" />
+            <location filename="../../fieldapp/ui/case_view.py" line="530" />
             <source>Select the suspect first.</source>
             <translation>សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="552" />
+            <location filename="../../fieldapp/ui/case_view.py" line="561" />
             <source>Make the statement final</source>
             <translation>ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="553" />
+            <location filename="../../fieldapp/ui/case_view.py" line="562" />
             <source>A final statement is sealed and can never change; a correction is then recorded as an amendment. Make it final now?</source>
             <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="567" />
+            <location filename="../../fieldapp/ui/case_view.py" line="576" />
             <source>The statement is final and sealed.</source>
             <translation>សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="574" />
+            <location filename="../../fieldapp/ui/case_view.py" line="583" />
             <source>Cancel referral</source>
             <translation>លុបចោលការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="575" />
+            <location filename="../../fieldapp/ui/case_view.py" line="584" />
             <source>Why is this referral cancelled?</source>
             <translation>ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="578" />
+            <location filename="../../fieldapp/ui/case_view.py" line="587" />
             <source>Give a reason to cancel the referral.</source>
             <translation>សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="589" />
+            <location filename="../../fieldapp/ui/case_view.py" line="598" />
             <source>The referral was cancelled.</source>
             <translation>ការបញ្ជូនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="656" />
+            <location filename="../../fieldapp/ui/case_view.py" line="665" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="657" />
+            <location filename="../../fieldapp/ui/case_view.py" line="666" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="658" />
+            <location filename="../../fieldapp/ui/case_view.py" line="667" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="658" />
+            <location filename="../../fieldapp/ui/case_view.py" line="667" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="659" />
+            <location filename="../../fieldapp/ui/case_view.py" line="668" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="659" />
+            <location filename="../../fieldapp/ui/case_view.py" line="668" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="660" />
+            <location filename="../../fieldapp/ui/case_view.py" line="669" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="662" />
+            <location filename="../../fieldapp/ui/case_view.py" line="671" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="663" />
+            <location filename="../../fieldapp/ui/case_view.py" line="672" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="664" />
+            <location filename="../../fieldapp/ui/case_view.py" line="673" />
             <source>Quick list of people found…</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="665" />
+            <location filename="../../fieldapp/ui/case_view.py" line="674" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="666" />
+            <location filename="../../fieldapp/ui/case_view.py" line="675" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="667" />
+            <location filename="../../fieldapp/ui/case_view.py" line="676" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="668" />
+            <location filename="../../fieldapp/ui/case_view.py" line="677" />
             <source>Complete / edit person…</source>
             <translation>បំពេញ / កែប្រែព័ត៌មានបុគ្គល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="669" />
+            <location filename="../../fieldapp/ui/case_view.py" line="678" />
             <source>Record return…</source>
             <translation>កត់ត្រាការវិលត្រឡប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="670" />
+            <location filename="../../fieldapp/ui/case_view.py" line="679" />
             <source>Edit draft…</source>
             <translation>កែសេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="671" />
+            <location filename="../../fieldapp/ui/case_view.py" line="680" />
             <source>Make final…</source>
             <translation>ធ្វើឱ្យជាចុងក្រោយ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="672" />
+            <location filename="../../fieldapp/ui/case_view.py" line="681" />
             <source>Amend…</source>
             <translation>វិសោធនកម្ម…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="673" />
+            <location filename="../../fieldapp/ui/case_view.py" line="682" />
             <source>Edit suspect…</source>
             <translation>កែប្រែជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="674" />
+            <location filename="../../fieldapp/ui/case_view.py" line="683" />
             <source>Cancel referral…</source>
             <translation>លុបចោលការបញ្ជូន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="675" />
+            <location filename="../../fieldapp/ui/case_view.py" line="684" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="677" />
+            <location filename="../../fieldapp/ui/case_view.py" line="686" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="678" />
+            <location filename="../../fieldapp/ui/case_view.py" line="687" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="678" />
+            <location filename="../../fieldapp/ui/case_view.py" line="687" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="678" />
+            <location filename="../../fieldapp/ui/case_view.py" line="687" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="679" />
+            <location filename="../../fieldapp/ui/case_view.py" line="688" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="679" />
+            <location filename="../../fieldapp/ui/case_view.py" line="688" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="680" />
+            <location filename="../../fieldapp/ui/case_view.py" line="689" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="680" />
+            <location filename="../../fieldapp/ui/case_view.py" line="689" />
             <source>Other answers</source>
             <translation>ចម្លើយផ្សេងទៀត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="690" />
+            <source>Family and plan</source>
+            <translation>គ្រួសារ និងផែនការ</translation>
         </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="257" />
+            <location filename="../../fieldapp/ui/first_run.py" line="261" />
             <source>Set up fieldapp</source>
             <extracomment>The store exists already (its enrolment failed): only the HQ page may change.</extracomment>
             <translation>រៀបចំ fieldapp</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="258" />
+            <location filename="../../fieldapp/ui/first_run.py" line="262" />
             <source>Next &gt;</source>
             <translation>បន្ទាប់ &gt;</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="259" />
+            <location filename="../../fieldapp/ui/first_run.py" line="263" />
             <source>&lt; Back</source>
             <translation>&lt; ថយក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="261" />
+            <location filename="../../fieldapp/ui/first_run.py" line="265" />
             <source>Create the store</source>
             <translation>បង្កើតឃ្លាំងទិន្នន័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="261" />
+            <location filename="../../fieldapp/ui/first_run.py" line="265" />
             <source>Finish</source>
             <translation>បញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="262" />
+            <location filename="../../fieldapp/ui/first_run.py" line="266" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -925,78 +1112,100 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="147" />
+            <location filename="../../fieldapp/ui/home.py" line="179" />
             <source>{n} unfinished forms
 Resume or discard them</source>
-            <extracomment>Status colours; the words always say the same, colour is never the only signal.</extracomment>
+            <extracomment>Status colours; the words always say the same, colour is never the only signal. h13: follow-ups of the case plans past their date, the longest overdue first. A case to open (an overdue follow-up's case).</extracomment>
             <translation>ទម្រង់មិនទាន់បញ្ចប់ {n}
 បន្ត ឬបោះបង់វា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="149" />
+            <location filename="../../fieldapp/ui/home.py" line="181" />
             <source>{n} overdue referrals
 Past their due date</source>
             <translation>ការបញ្ជូនហួសកាលកំណត់ {n}
 លើសថ្ងៃកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="151" />
+            <location filename="../../fieldapp/ui/home.py" line="183" />
             <source>{n} new referrals
 Waiting to be accepted</source>
             <translation>ការបញ្ជូនថ្មី {n}
 កំពុងរង់ចាំការទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="153" />
+            <location filename="../../fieldapp/ui/home.py" line="185" />
             <source>{n} people still to complete
 Found at a rescue, profile not finished</source>
             <translation>បុគ្គល {n} នាក់ត្រូវបំពេញបន្ថែម
 រកឃើញក្នុងការជួយសង្គ្រោះ ប្រវត្តិរូបមិនទាន់ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="158" />
+            <location filename="../../fieldapp/ui/home.py" line="190" />
             <source>not connected to HQ yet</source>
             <translation>មិនទាន់ភ្ជាប់ជាមួយទីស្នាក់ការកណ្ដាលទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="160" />
+            <location filename="../../fieldapp/ui/home.py" line="192" />
             <source>last sync failed, will retry</source>
             <translation>សមកាលកម្មចុងក្រោយបរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="162" />
+            <location filename="../../fieldapp/ui/home.py" line="194" />
             <source>last sync {when}</source>
             <translation>សមកាលកម្មចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="164" />
+            <location filename="../../fieldapp/ui/home.py" line="196" />
             <source>never synced</source>
             <translation>មិនដែលធ្វើសមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="165" />
+            <location filename="../../fieldapp/ui/home.py" line="197" />
             <source>{n} changes not yet sent
 {last}</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ
 {last}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="168" />
+            <location filename="../../fieldapp/ui/home.py" line="200" />
             <source>● All done: nothing is waiting.</source>
             <translation>● រួចរាល់៖ គ្មានអ្វីរង់ចាំទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="169" />
+            <location filename="../../fieldapp/ui/home.py" line="201" />
             <source>● Work waiting: see below.</source>
             <translation>● មានការងាររង់ចាំ៖ មើលខាងក្រោម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="170" />
-            <source>● Needs attention: overdue referrals or a failed sync.</source>
-            <translation>● ត្រូវការយកចិត្តទុកដាក់៖ ការបញ្ជូនហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។</translation>
+            <location filename="../../fieldapp/ui/home.py" line="202" />
+            <source>● Needs attention: overdue work or a failed sync.</source>
+            <translation>● ត្រូវការយកចិត្តទុកដាក់៖ ការងារហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="177" />
+            <location filename="../../fieldapp/ui/home.py" line="212" />
+            <source>{n} follow-ups overdue
+Case plans past their date</source>
+            <translation>ការតាមដានហួសកាលកំណត់ {n}
+ផែនការករណីហួសកាលកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="216" />
+            <source>Overdue follow-ups</source>
+            <translation>ការតាមដានហួសកាលកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="217" />
+            <source>No follow-up is overdue.</source>
+            <translation>គ្មានការតាមដានណាហួសកាលកំណត់ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="220" />
+            <source>{case} · {person}: {what}, due {date} (overdue by {n} days)</source>
+            <translation>{case} · {person}៖ {what} កាលកំណត់ {date} (ហួស {n} ថ្ងៃ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="230" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
@@ -1004,27 +1213,27 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>HqPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="186" />
+            <location filename="../../fieldapp/ui/first_run.py" line="190" />
             <source>Headquarters (optional)</source>
             <translation>ទីស្នាក់ការកណ្ដាល (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="187" />
+            <location filename="../../fieldapp/ui/first_run.py" line="191" />
             <source>Leave both empty to skip: everything works offline, and you can enrol later.</source>
             <translation>ទុកទាំងពីរឱ្យនៅទទេ ដើម្បីរំលង៖ អ្វីៗទាំងអស់ដំណើរការដោយគ្មានអ៊ីនធឺណិត ហើយអ្នកអាចចុះឈ្មោះនៅពេលក្រោយ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="189" />
+            <location filename="../../fieldapp/ui/first_run.py" line="193" />
             <source>If HQ gave you an enrolment code, enter HQ's address and the code to send this post's cases to HQ when a connection is available.</source>
             <translation>ប្រសិនបើទីស្នាក់ការកណ្ដាលបានផ្ដល់លេខកូដចុះឈ្មោះឱ្យអ្នក សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដ ដើម្បីផ្ញើសំណុំរឿងរបស់ប៉ុស្តិ៍នេះទៅទីស្នាក់ការកណ្ដាល នៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="192" />
+            <location filename="../../fieldapp/ui/first_run.py" line="196" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="193" />
+            <location filename="../../fieldapp/ui/first_run.py" line="197" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
@@ -1338,12 +1547,12 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>LanguagePage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="58" />
+            <location filename="../../fieldapp/ui/first_run.py" line="62" />
             <source>Welcome to fieldapp</source>
             <translation>សូមស្វាគមន៍មកកាន់ fieldapp</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="59" />
+            <location filename="../../fieldapp/ui/first_run.py" line="63" />
             <source>This laptop has no case store yet. Choose the language to work in; you can change it at any time.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះមិនទាន់មានឃ្លាំងសំណុំរឿងនៅឡើយទេ។ សូមជ្រើសរើសភាសាសម្រាប់ធ្វើការ អ្នកអាចប្ដូរវាបានគ្រប់ពេល។</translation>
         </message>
@@ -1351,113 +1560,113 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="258" />
+            <location filename="../../fieldapp/ui/main_window.py" line="260" />
             <source>User</source>
             <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while. Shown when this laptop's clock looks far off (services.clock), before any save.</extracomment>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="259" />
+            <location filename="../../fieldapp/ui/main_window.py" line="261" />
             <source>Saved: {what}</source>
             <translation>បានរក្សាទុក៖ {what}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="290" />
             <source>This computer's clock is more than a few minutes off.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="290" />
+            <location filename="../../fieldapp/ui/main_window.py" line="292" />
             <source>This computer's clock looks about {days} day(s) behind.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="292" />
+            <location filename="../../fieldapp/ui/main_window.py" line="294" />
             <source>This computer's clock looks about {days} day(s) ahead.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="294" />
+            <location filename="../../fieldapp/ui/main_window.py" line="296" />
             <source>Set the date and time before recording anything: saved records keep the time they were made.</source>
             <translation>សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="314" />
+            <location filename="../../fieldapp/ui/main_window.py" line="316" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="319" />
+            <location filename="../../fieldapp/ui/main_window.py" line="321" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="322" />
+            <location filename="../../fieldapp/ui/main_window.py" line="324" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="324" />
+            <location filename="../../fieldapp/ui/main_window.py" line="326" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="326" />
+            <location filename="../../fieldapp/ui/main_window.py" line="328" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="328" />
+            <location filename="../../fieldapp/ui/main_window.py" line="330" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="331" />
+            <location filename="../../fieldapp/ui/main_window.py" line="333" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="352" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="352" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="351" />
+            <location filename="../../fieldapp/ui/main_window.py" line="353" />
             <source>Matches</source>
             <translation>ការផ្គូផ្គងមនុស្ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="362" />
+            <location filename="../../fieldapp/ui/main_window.py" line="364" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="363" />
+            <location filename="../../fieldapp/ui/main_window.py" line="365" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -1866,17 +2075,17 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>PostPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="89" />
+            <location filename="../../fieldapp/ui/first_run.py" line="93" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="90" />
+            <location filename="../../fieldapp/ui/first_run.py" line="94" />
             <source>Which border post or transit centre is this laptop for? Case numbers start with its code.</source>
             <translation>តើកុំព្យូទ័រយួរដៃនេះសម្រាប់ប៉ុស្តិ៍ព្រំដែន ឬមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្នណា? លេខសំណុំរឿងចាប់ផ្ដើមដោយលេខកូដរបស់វា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="92" />
+            <location filename="../../fieldapp/ui/first_run.py" line="96" />
             <source>Post or centre</source>
             <translation>ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌល</translation>
         </message>
@@ -1946,144 +2155,164 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>ReferralBoard</name>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="208" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
             <source>(minor)</source>
             <translation>(អនីតិជន)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="213" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="219" />
             <source>Person</source>
             <translation>បុគ្គល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="213" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="219" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="213" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="219" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
             <source>Urgency</source>
             <translation>ភាពបន្ទាន់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="225" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="231" />
             <source>New</source>
             <translation>ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="225" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="231" />
             <source>Accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="232" />
             <source>In service</source>
             <translation>កំពុងផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="232" />
             <source>Overdue</source>
             <translation>ហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="227" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="233" />
             <source>Closed</source>
             <translation>បានបិទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="254" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="260" />
             <source>Languages: {langs}
 Notes: {notes}</source>
             <translation>ភាសា៖ {langs}
 កំណត់សម្គាល់៖ {notes}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="297" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="309" />
             <source>Referral accepted.</source>
             <translation>បានទទួលយកការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="303" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="315" />
             <source>Referral declined.</source>
             <translation>បានបដិសេធការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="309" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="321" />
             <source>Services recorded.</source>
             <translation>បានកត់ត្រាសេវា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="316" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="328" />
             <source>Referral completed.</source>
             <translation>បានបញ្ចប់ការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="348" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="361" />
             <source>Referral updated.</source>
             <translation>បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="356" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="370" />
+            <source>Tracing outcome recorded.</source>
+            <translation>បានកត់ត្រាលទ្ធផលនៃការស្វែងរកគ្រួសារ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="375" />
+            <source>Follow-up planned.</source>
+            <translation>បានគ្រោងការតាមដាន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="394" />
             <source>Complete referral</source>
             <translation>បញ្ចប់ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="362" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="400" />
             <source>Referrals addressed to you, by status. Everything here works offline.</source>
             <translation>ការបញ្ជូនដែលផ្ញើមកអ្នក តាមស្ថានភាព។ អ្វីៗទាំងអស់នៅទីនេះដំណើរការដោយគ្មានអ៊ីនធឺណិត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="364" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="402" />
             <source>Accept</source>
             <translation>ទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="365" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="403" />
             <source>Decline…</source>
             <translation>បដិសេធ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="366" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="404" />
             <source>Record services…</source>
             <translation>កត់ត្រាសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="367" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="405" />
             <source>Complete…</source>
             <translation>បញ្ចប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="368" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="406" />
+            <source>Tracing outcome…</source>
+            <translation>លទ្ធផលនៃការស្វែងរកគ្រួសារ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="407" />
+            <source>Plan a follow-up…</source>
+            <translation>គ្រោងការតាមដាន…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="408" />
             <source>Refresh</source>
             <translation>ធ្វើឱ្យថ្មី</translation>
         </message>
@@ -2239,12 +2468,12 @@ Notes: {notes}</source>
     <context>
         <name>StatementDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="119" />
+            <location filename="../../fieldapp/ui/case_view.py" line="120" />
             <source>Statement</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="120" />
+            <location filename="../../fieldapp/ui/case_view.py" line="121" />
             <source>Victim: {victim}
 Interview: {date}, language {lang}
 {seal}</source>
@@ -2253,7 +2482,7 @@ Interview: {date}, language {lang}
 {seal}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="124" />
+            <location filename="../../fieldapp/ui/case_view.py" line="125" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
