@@ -111,6 +111,10 @@ def check_change(
     return post
 
 
+#: What a centre may write on a referral addressed to it: the return it records (h13).
+CENTRE_REFERRAL_FIELDS = frozenset({"outcome", "return_details"})
+
+
 def _value(fields: Mapping[str, Any], name: str) -> Any:
     entry = fields.get(name)
     return entry[0] if entry else None
@@ -127,6 +131,11 @@ def _entitled_post(
     if writer.role == Role.CENTRE_STAFF.value:
         if entity == "audit_event":
             return writer.post_code
+        if entity == "referral" and existing is not None and set(fields) <= CENTRE_REFERRAL_FIELDS:
+            # h13: the structured return a centre records (outcome and safety assessment).
+            if existing.centre_code != writer.centre_code:
+                raise Refused(NOT_ENTITLED, "the referral is not addressed to this centre")
+            return existing.post_code or writer.post_code
         if entity not in ("referral_event", "follow_up"):
             raise Refused(NOT_ENTITLED, "a transit-centre device may only add referral events")
         ref_id = _value(fields, "referral_id")
