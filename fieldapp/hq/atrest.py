@@ -44,12 +44,17 @@ _WRAP_AAD = b"fieldapp hq data key wrap v1"
 
 #: The fields that identify a person or tell their story, per entity.
 PROTECTED: dict[str, frozenset[str]] = {
-    "victim": frozenset({"name_km", "name_latin", "date_of_birth", "contact_phone", "documents"}),
+    "victim": frozenset({"name_km", "name_latin", "date_of_birth", "contact_phone", "documents",
+                         "home_address_detail"}),
     "statement": frozenset({"narrative", "child_protocol", "interviewer", "interpreter", "place"}),
     "suspect": frozenset({"name", "alias", "description"}),
     "rescue": frozenset({"place", "notes"}),
     "referral": frozenset({"notes"}),
     "referral_event": frozenset({"reason"}),
+    # h13: a victim's family, the case plan's notes, why a case moved
+    "family_member": frozenset({"name", "phone", "home_address_detail"}),
+    "follow_up": frozenset({"note", "outcome", "assigned_to"}),
+    "case_transfer": frozenset({"reason"}),
 }
 
 

@@ -52,6 +52,7 @@ from fieldapp.hq.models import (
     SeenEnvelope,
 )
 from fieldapp.hq.settings import HqSettings
+from fieldapp.hq.transfer import rehome_case
 from fieldapp.hq.validate import MISSING_PARENT, Held, Refused, Writer, check_change
 from fieldapp.sync import trust
 from fieldapp.sync.merge import merge_record, referral_status
@@ -112,6 +113,7 @@ PARENT_FIELD = {
     "suspect_identifier": "suspect_id",
     "family_member": "victim_id",
     "follow_up": "victim_id",
+    "case_transfer": "rescue_id",
 }
 
 STATS_KEYS = {
@@ -744,6 +746,9 @@ class Hq:
         elif entity == "referral_event" and rec.parent_id:
             s.flush()
             self._check_conflict(s, rec.parent_id)
+        elif entity == "case_transfer" and changed:
+            s.flush()
+            rehome_case(s, rec)  # h13: the receiving post gets the whole case
         s.flush()
 
     def _resend_for_referral(self, s: Session, referral: Record) -> None:

@@ -15,7 +15,7 @@ from fieldapp.services.intake import load_victim
 from fieldapp.services.records import coerce
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
-from fieldapp.store.changes import find
+from fieldapp.store.changes import find, handed_over
 from fieldapp.store.models import FollowUp, Referral, Rescue, Victim
 
 
@@ -161,6 +161,10 @@ class CaseWork:
     steps: list[Step]
     closed_on: dt.date | None
     closure_reason: str
+    #: (from post, to post, date) of each transfer, oldest first.
+    transfers: list[tuple[str, str, dt.date]]
+    #: The post the case was transferred to when this device keeps it read-only ("" if not).
+    handed_to: str
 
 
 def for_case(ws: Workspace, rescue_id: str) -> CaseWork:
@@ -178,4 +182,6 @@ def for_case(ws: Workspace, rescue_id: str) -> CaseWork:
                   for v in victims]
         ids = [v.id for v in victims]
         steps = [_step(s, f) for f in _rows(s, FollowUp.victim_id.in_(ids))]
-        return CaseWork(people, steps, rescue.closed_on, rescue.closure_reason)
+        moves = [(t.from_post, t.to_post, t.on) for t in casework.transfers_of(ws, rescue.id)]
+        return CaseWork(people, steps, rescue.closed_on, rescue.closure_reason, moves,
+                        handed_over(s, rescue.id))

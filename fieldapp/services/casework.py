@@ -172,3 +172,47 @@ def tracing_of(ws: Workspace, victim_id: str) -> dict[str, str] | None:
             ReferralEvent.referral_id.in_([r.id for r in refs])).order_by(ReferralEvent.at))
         found = [dict(e.extra["tracing"]) for e in events if (e.extra or {}).get("tracing")]
     return max(found, key=lambda t: t["on"]) if found else None
+
+
+# -- transfer between posts (h13) ---------------------------------------------------------
+def transfer_case(ws: Workspace, rescue_id: str, to_post: str, reason: str,
+                  on: dt.date | str | None = None) -> Any:
+    """Hand a case to another post (officers of its post, supervisors).
+
+    HQ gives the receiving post the whole case (store of its devices); this device keeps
+    it as read-only history: every later change to it is refused here (store.changes)."""
+    from fieldapp.services.intake import load_rescue
+    from fieldapp.store.changes import find, handed_over
+    from fieldapp.store.models import CaseTransfer, Post
+
+    ws.require(Role.OFFICER, Role.SUPERVISOR)
+    why = (reason or "").strip()
+    if not why:
+        raise InvalidInput("reason: say why the case goes to the other post")
+    day = coerce("transferred_on", dt.date, on) or dt.date.today()
+    with ws.tx() as s:
+        rescue = load_rescue(ws, s, rescue_id)
+        target = find(s, Post, to_post)
+        if target is None:
+            raise InvalidInput("to_post: not a post in the reference list")
+        if handed_over(s, rescue.id):
+            raise InvalidInput("this case was already transferred from here")
+        if to_post == rescue.post_code:
+            raise InvalidInput("to_post: the case is already at that post")
+        move = CaseTransfer(rescue_id=rescue.id, from_post=rescue.post_code, to_post=to_post,
+                            on=day, reason=why)
+        s.add(move)
+        audit.append(s, "transfer", "rescue", rescue.id, {"from": rescue.post_code,
+                                                           "to": to_post})
+    return move
+
+
+def transfers_of(ws: Workspace, rescue_id: str) -> list[Any]:
+    """A case's transfers, oldest first (its history between posts)."""
+    from fieldapp.services.intake import load_rescue
+    from fieldapp.store.models import CaseTransfer
+
+    with ws.tx() as s:
+        load_rescue(ws, s, rescue_id)
+        return list(s.scalars(select(CaseTransfer).where(CaseTransfer.rescue_id == rescue_id)
+                              .order_by(CaseTransfer.on, CaseTransfer.created_at)))

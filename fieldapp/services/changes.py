@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 #: Record kinds shown as part of a case (the case list, the case view).
 CASE_ENTITIES = frozenset({"rescue", "victim", "statement", "suspect", "referral", "attachment",
-                          "family_member", "follow_up"})
+                          "family_member", "follow_up", "case_transfer"})
 
 
 @dataclass(frozen=True)

@@ -350,6 +350,19 @@ class FollowUp(Synced, Base):
     outcome: Mapped[str] = mapped_column(Text, default="")
 
 
+class CaseTransfer(Synced, Base):
+    """A case handed from one post to another (h13). The receiving post gets the whole case
+    through HQ; the sending device keeps its copy as read-only history (store.changes)."""
+
+    __tablename__ = "case_transfer"
+    SYNC_ENTITY = "case_transfer"
+    rescue_id: Mapped[str] = mapped_column(ForeignKey("rescue.id"), index=True)
+    from_post: Mapped[str] = mapped_column(String(16))
+    to_post: Mapped[str] = mapped_column(String(16))
+    on: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
 class Referral(Synced, Base):
     __tablename__ = "referral"
     SYNC_ENTITY = "referral"
@@ -458,5 +471,5 @@ class Draft(Base):
 SYNCED_MODELS: dict[str, type[Synced]] = {
     m.SYNC_ENTITY: m for m in (Rescue, Victim, Statement, Suspect, Referral, ReferralEvent, Attachment,
                                SuspectCase, SuspectEvent, SuspectIdentifier, PersonLink,
-                               FamilyMember, FollowUp)
+                               FamilyMember, FollowUp, CaseTransfer)
 }

@@ -103,6 +103,7 @@ PARENTS: dict[str, tuple[tuple[str, type[Synced]], ...]] = {
     "suspect_identifier": (("suspect_id", Suspect),),
     "family_member": (("victim_id", Victim),),
     "follow_up": (("victim_id", Victim),),
+    "case_transfer": (("rescue_id", Rescue),),
 }
 #: Columns a pulled record may lack although the model has no default for them: a transit
 #: centre gets a referred victim without the rescue, and nobody gets another device's

@@ -56,6 +56,7 @@ Entity = Literal[
     "person_link",
     "family_member",
     "follow_up",
+    "case_transfer",
 ]
 SYNCED_ENTITIES: tuple[str, ...] = get_args(Entity)
 #: Reference data HQ sends to every device (same record shape, post_code null).

@@ -73,6 +73,8 @@ class CasePlanTab(QWidget):
         self.closure.setWordWrap(True)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.close_clicked)
+        self.transfer_button = QPushButton()
+        self.transfer_button.clicked.connect(self.transfer_clicked)
         self.people = make_table()
         self.people.setObjectName("case_people")
         self.steps = make_table()
@@ -93,6 +95,7 @@ class CasePlanTab(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.closure, 1)
+        top.addWidget(self.transfer_button)
         top.addWidget(self.close_button)
         people_box = QWidget()
         pl = QVBoxLayout(people_box)
@@ -159,10 +162,15 @@ class CasePlanTab(QWidget):
             return
         km = i18n.current_language() == "km"
         if work.closed_on is not None:
-            self.closure.setText(self.tr("Closed on {date}: {reason}.").format(
-                date=i18n.fmt_date(work.closed_on), reason=closure_label(work.closure_reason)))
+            state = self.tr("Closed on {date}: {reason}.").format(
+                date=i18n.fmt_date(work.closed_on), reason=closure_label(work.closure_reason))
         else:
-            self.closure.setText(self.tr("Open case."))
+            state = self.tr("Open case.")
+        moves = [self.tr("Transferred from {a} to {b} on {date}.").format(
+            a=self._post(a), b=self._post(b), date=i18n.fmt_date(on)) for a, b, on in work.transfers]
+        if work.handed_to:
+            moves.append(self.tr("Kept here as history: it cannot be changed on this device."))
+        self.closure.setText(" ".join([state, *moves]))
         fill_table(self.people, [self.tr("Person"), self.tr("Home"), self.tr("Social worker"),
                                  self.tr("Family and guardian"), self.tr("Family tracing")],
                    [[p.label, (p.home_km if km else p.home_en) or "-", p.social_worker or "-",
@@ -194,13 +202,18 @@ class CasePlanTab(QWidget):
             outcome=i18n.choice_label("tracing_outcomes", p.tracing.get("outcome")),
             date=i18n.fmt_date(dt.date.fromisoformat(p.tracing["on"])))
 
+    def _post(self, code: str) -> str:
+        return self.ctx.post_name(code) if self.ctx is not None else code
+
     def _update_buttons(self) -> None:
-        open_case = self.work is not None and self.work.closed_on is None
+        ours = self.work is not None and not self.work.handed_to
+        open_case = ours and self.work is not None and self.work.closed_on is None
         self.close_button.setEnabled(open_case)
-        self.family_button.setEnabled(bool(self.work and self.work.people))
-        self.follow_up_button.setEnabled(bool(self.work and self.work.people))
+        self.transfer_button.setEnabled(open_case)
+        self.family_button.setEnabled(ours and bool(self.work and self.work.people))
+        self.follow_up_button.setEnabled(ours and bool(self.work and self.work.people))
         step = self._selected_step()
-        self.done_button.setEnabled(step is not None and step.done_on is None)
+        self.done_button.setEnabled(ours and step is not None and step.done_on is None)
 
     # -- user actions -----------------------------------------------------------------
     def _selected_step(self) -> Step | None:
@@ -250,6 +263,34 @@ class CasePlanTab(QWidget):
         if ok and chosen in words:
             self.close_case(codes[words.index(chosen)])
 
+    def transfer_clicked(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        posts = [(c.code, ctx.post_name(c.code)) for c in ctx.choices.posts
+                 if c.code != ctx.ws.actor.post_code]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Transfer the case"),
+                                          self.tr("To which post?"), [n for _, n in posts], 0,
+                                          False)
+        if not ok or not posts:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Transfer the case"),
+                                          self.tr("Why does the case go there? (no names)"))
+        if ok:
+            code = next(c for c, n in posts if n == chosen)
+            self.transfer(code, reason)
+
+    def transfer(self, to_post: str, reason: str) -> None:
+        ctx, rescue_id = self.ctx, self.rescue_id
+        if ctx is None or rescue_id is None:
+            return
+        ctx.runner.run_op(
+            "transfer_case", lambda: casework.transfer_case(ctx.ws, rescue_id, to_post, reason),
+            Changes.of(["case_transfer", "rescue"], [rescue_id], [rescue_id]),
+            lambda _r: self.banner.info(self.tr("The case goes to the other post at the next "
+                                                "sync; it stays here as history.")),
+            lambda exc: self.banner.error(user_message(exc)), origin=self)
+
     def close_case(self, reason: str) -> None:
         ctx, rescue_id = self.ctx, self.rescue_id
         if ctx is None or rescue_id is None:
@@ -262,6 +303,7 @@ class CasePlanTab(QWidget):
 
     def retranslate(self) -> None:
         self.close_button.setText(self.tr("Close case…"))
+        self.transfer_button.setText(self.tr("Transfer to another post…"))
         self.family_button.setText(self.tr("Add family member or guardian…"))
         self.follow_up_button.setText(self.tr("Plan a follow-up…"))
         self.done_button.setText(self.tr("Mark done…"))

@@ -453,128 +453,164 @@
     <context>
         <name>CasePlanTab</name>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="162" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="165" />
             <source>Closed on {date}: {reason}.</source>
             <translation>បានបិទនៅ {date}៖ {reason}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="165" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="168" />
             <source>Open case.</source>
             <translation>សំណុំរឿងកំពុងបើក។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="166" />
-            <location filename="../../fieldapp/ui/case_plan.py" line="173" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="169" />
+            <source>Transferred from {a} to {b} on {date}.</source>
+            <translation>បានផ្ទេរពី {a} ទៅ {b} នៅថ្ងៃ {date}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="172" />
+            <source>Kept here as history: it cannot be changed on this device.</source>
+            <translation>រក្សាទុកនៅទីនេះជាប្រវត្តិ៖ មិនអាចកែប្រែនៅលើឧបករណ៍នេះបានទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
             <source>Person</source>
             <translation>បុគ្គល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="166" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
             <source>Home</source>
             <translation>លំនៅដ្ឋាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="166" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
             <source>Social worker</source>
             <translation>បុគ្គលិកសង្គមកិច្ច</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="167" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="175" />
             <source>Family and guardian</source>
             <translation>គ្រួសារ និងអាណាព្យាបាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="167" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="175" />
             <source>Family tracing</source>
             <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="173" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
             <source>What</source>
             <translation>អ្វីដែលត្រូវធ្វើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="173" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="182" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="182" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="187" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="195" />
             <source>guardian</source>
             <translation>អាណាព្យាបាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="193" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="201" />
             <source>{outcome}, on {date}</source>
             <translation>{outcome} នៅថ្ងៃ {date}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="229" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="242" />
             <source>Follow-up done</source>
             <translation>ការតាមដានបានធ្វើរួច</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="230" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="243" />
             <source>What came of it? (no names)</source>
             <translation>លទ្ធផលយ៉ាងដូចម្ដេច? (កុំសរសេរឈ្មោះ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="242" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="255" />
             <source>The follow-up is marked done.</source>
             <translation>ការតាមដានត្រូវបានសម្គាល់ថាបានធ្វើរួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="248" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="261" />
             <source>Close the case</source>
             <translation>បិទសំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="249" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="262" />
             <source>Why is the case closed?</source>
             <translation>ហេតុអ្វីបានជាបិទសំណុំរឿង?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="260" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="272" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="277" />
+            <source>Transfer the case</source>
+            <translation>ផ្ទេរសំណុំរឿង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="273" />
+            <source>To which post?</source>
+            <translation>ទៅប៉ុស្តិ៍ណា?</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="278" />
+            <source>Why does the case go there? (no names)</source>
+            <translation>ហេតុអ្វីបានជាសំណុំរឿងទៅទីនោះ? (កុំសរសេរឈ្មោះ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="290" />
+            <source>The case goes to the other post at the next sync; it stays here as history.</source>
+            <translation>សំណុំរឿងនឹងទៅប៉ុស្តិ៍នោះនៅពេលធ្វើសមកាលកម្មលើកក្រោយ ហើយនៅតែមាននៅទីនេះជាប្រវត្តិ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="301" />
             <source>The case is closed.</source>
             <translation>សំណុំរឿងត្រូវបានបិទ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="264" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="305" />
             <source>Close case…</source>
             <translation>បិទសំណុំរឿង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="265" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="306" />
+            <source>Transfer to another post…</source>
+            <translation>ផ្ទេរទៅប៉ុស្តិ៍ផ្សេង…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="307" />
             <source>Add family member or guardian…</source>
             <translation>បន្ថែមសមាជិកគ្រួសារ ឬអាណាព្យាបាល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="266" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="308" />
             <source>Plan a follow-up…</source>
             <translation>គ្រោងការតាមដាន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="267" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="309" />
             <source>Mark done…</source>
             <translation>សម្គាល់ថាបានធ្វើរួច…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="268" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="310" />
             <source>People: home, family, tracing</source>
             <translation>បុគ្គល៖ លំនៅដ្ឋាន គ្រួសារ ការស្វែងរកគ្រួសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="269" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="311" />
             <source>Case plan: follow-ups</source>
             <translation>ផែនការករណី៖ ការតាមដាន</translation>
         </message>

@@ -572,6 +572,15 @@ KM: dict[str, str] = {
     "Tracing outcome recorded.": "បានកត់ត្រាលទ្ធផលនៃការស្វែងរកគ្រួសារ។",
     "Follow-up planned.": "បានគ្រោងការតាមដាន។",
     "Tracing outcome…": "លទ្ធផលនៃការស្វែងរកគ្រួសារ…",
+    "Transferred from {a} to {b} on {date}.": "បានផ្ទេរពី {a} ទៅ {b} នៅថ្ងៃ {date}។",
+    "Kept here as history: it cannot be changed on this device.":
+        "រក្សាទុកនៅទីនេះជាប្រវត្តិ៖ មិនអាចកែប្រែនៅលើឧបករណ៍នេះបានទេ។",
+    "Transfer the case": "ផ្ទេរសំណុំរឿង",
+    "To which post?": "ទៅប៉ុស្តិ៍ណា?",
+    "Why does the case go there? (no names)": "ហេតុអ្វីបានជាសំណុំរឿងទៅទីនោះ? (កុំសរសេរឈ្មោះ)",
+    "The case goes to the other post at the next sync; it stays here as history.":
+        "សំណុំរឿងនឹងទៅប៉ុស្តិ៍នោះនៅពេលធ្វើសមកាលកម្មលើកក្រោយ ហើយនៅតែមាននៅទីនេះជាប្រវត្តិ។",
+    "Transfer to another post…": "ផ្ទេរទៅប៉ុស្តិ៍ផ្សេង…",
     # h14
     "Matches": "ការផ្គូផ្គងមនុស្ស",
     "Born / age": "ថ្ងៃកំណើត / អាយុ",

@@ -116,3 +116,33 @@ def test_the_centre_records_the_tracing_outcome_from_its_board(
     shelter = ids["referral5"]
     board.select(shelter)
     assert not board.tracing_button.isEnabled()  # not a tracing referral
+
+
+def test_a_transferred_case_stays_as_read_only_history(
+        qtbot: Any, store: tuple[Path, dict[str, str]], make_controller: Any,
+        tmp_path: Path) -> None:
+    root, ids = store
+    shots = Path(os.environ.get("FIELDAPP_SHOTS_DIR") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    c = make_controller(root)
+    unlock_as(qtbot, c, "off")
+    main = c.shell.main
+    main.go("cases")
+    main.open_case(ids["rescue"])
+    wait_idle(qtbot, c)
+    tab = main.case_view.plan_tab
+    qtbot.waitUntil(lambda: tab.work is not None, timeout=5000)
+    assert tab.transfer_button.isEnabled()
+    tab.transfer("BAVET", "the family lives in Svay Rieng")
+    wait_idle(qtbot, c)
+    qtbot.waitUntil(lambda: tab.work is not None and tab.work.handed_to == "BAVET", timeout=5000)
+    assert "Transferred from Poipet" in tab.closure.text()
+    assert "cannot be changed on this device" in tab.closure.text()
+    assert not tab.transfer_button.isEnabled() and not tab.follow_up_button.isEnabled()
+    main.case_view.tabs.setCurrentWidget(tab)
+    QApplication.processEvents()
+    assert main.grab().save(str(shots / "case-transferred-en.png"))
+    # A change tried anyway is refused in words.
+    tab.close_case("transferred")
+    wait_idle(qtbot, c)
+    qtbot.waitUntil(lambda: "kept here as history" in tab.banner.text(), timeout=5000)

@@ -1,4 +1,5 @@
-"""Family, guardians, home address (Cambodia's gazetteer), social worker, case-plan follow-ups.
+"""Family, guardians, home address (Cambodia's gazetteer), social worker, case-plan follow-ups,
+case transfers between posts.
 
 Revision ID: 0005_h13_family
 Revises: 0004_h14
@@ -60,9 +61,17 @@ def upgrade() -> None:
             sa.Column("outcome", sa.Text(), nullable=False))
     for column in ("victim_id", "referral_id", "due_on"):
         op.create_index(f"ix_follow_up_{column}", "follow_up", [column])
+    _synced("case_transfer",
+            sa.Column("rescue_id", sa.String(36), sa.ForeignKey("rescue.id"), nullable=False),
+            sa.Column("from_post", sa.String(16), nullable=False),
+            sa.Column("to_post", sa.String(16), nullable=False),
+            sa.Column("on", sa.Date(), nullable=False),
+            sa.Column("reason", sa.Text(), nullable=False))
+    op.create_index("ix_case_transfer_rescue_id", "case_transfer", ["rescue_id"])
 
 
 def downgrade() -> None:
+    op.drop_table("case_transfer")
     op.drop_table("follow_up")
     op.drop_table("family_member")
     with op.batch_alter_table("victim") as batch:
