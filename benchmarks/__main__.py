@@ -22,6 +22,7 @@ SUITES = {
     "reports": "benchmarks.bench_reports",
     "sync": "benchmarks.bench_sync",
     "matching": "benchmarks.bench_matching",
+    "casework": "benchmarks.bench_casework",
 }
 
 

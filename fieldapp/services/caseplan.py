@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.enums import FollowUpAction, Role
@@ -88,24 +89,35 @@ def case_plan(ws: Workspace, victim_id: str) -> list[Step]:
         else:
             load_victim(ws, s, victim_id)
             rows = list(_rows(s, FollowUp.victim_id == victim_id))
-        return [_step(s, f) for f in rows]
+        return _steps(s, rows)
 
 
-def overdue(ws: Workspace, today: dt.date | None = None) -> list[Step]:
-    """Follow-ups not done by their date that this user may see, the longest overdue first:
-    an officer's post, a supervisor's every post, a centre's own referred people."""
-    ws.require(Role.OFFICER, Role.SUPERVISOR, Role.CENTRE_STAFF)
-    day = today or dt.date.today()
+def overdue(ws: Workspace, today: dt.date | None = None, limit: int | None = None) -> list[Step]:
+    """Follow-ups not done by their date that this user may see, the longest overdue first
+    (at most ``limit``): an officer's post, a supervisor's every post, a centre's own
+    referred people."""
     with ws.tx() as s:
-        q = select(FollowUp).where(FollowUp.done_on.is_(None), FollowUp.due_on < day)
-        if ws.actor.role is Role.CENTRE_STAFF:
-            q = q.join(Referral, Referral.id == FollowUp.referral_id).where(
-                Referral.provider_code == ws.actor.centre_code)
-        elif ws.actor.role is Role.OFFICER:
-            q = q.join(Victim, Victim.id == FollowUp.victim_id).join(
-                Rescue, Rescue.id == Victim.rescue_id).where(
-                Rescue.post_code == ws.actor.post_code)
-        return [_step(s, f) for f in s.scalars(q.order_by(FollowUp.due_on, FollowUp.id))]
+        q = _overdue_query(ws, select(FollowUp), today)
+        q = q.order_by(FollowUp.due_on, FollowUp.id)
+        return _steps(s, list(s.scalars(q.limit(limit) if limit else q)))
+
+
+def overdue_count(ws: Workspace, today: dt.date | None = None) -> int:
+    """How many follow-ups `overdue` would list."""
+    with ws.tx() as s:
+        return int(s.scalar(_overdue_query(ws, select(func.count(FollowUp.id)), today)) or 0)
+
+
+def _overdue_query(ws: Workspace, q: Select[Any], today: dt.date | None) -> Select[Any]:
+    ws.require(Role.OFFICER, Role.SUPERVISOR, Role.CENTRE_STAFF)
+    q = q.where(FollowUp.done_on.is_(None), FollowUp.due_on < (today or dt.date.today()))
+    if ws.actor.role is Role.CENTRE_STAFF:
+        q = q.join(Referral, Referral.id == FollowUp.referral_id).where(
+            Referral.provider_code == ws.actor.centre_code)
+    elif ws.actor.role is Role.OFFICER:
+        q = q.join(Victim, Victim.id == FollowUp.victim_id).join(
+            Rescue, Rescue.id == Victim.rescue_id).where(Rescue.post_code == ws.actor.post_code)
+    return q
 
 
 def _rows(s: Session, *where: object) -> list[FollowUp]:
@@ -130,13 +142,24 @@ def _centre_may(ws: Workspace, s: Session, referral_id: str | None) -> bool:
     return referral is not None and referral.provider_code == ws.actor.centre_code
 
 
-def _step(s: Session, f: FollowUp) -> Step:
-    victim = find(s, Victim, f.victim_id)
-    rescue = find(s, Rescue, victim.rescue_id) if victim is not None and victim.rescue_id else None
-    person = " / ".join(x for x in (victim.name_km, victim.name_latin) if x) if victim else ""
-    return Step(f.id, f.victim_id, victim.rescue_id if victim else None,
-                rescue.case_number if rescue is not None else "", person, f.action, f.due_on,
-                f.assigned_to, f.note, f.done_on, f.outcome)
+def _steps(s: Session, rows: list[FollowUp]) -> list[Step]:
+    """Follow-ups with their person and case number, read in two queries (not one per step)."""
+    ids = list({f.victim_id for f in rows})
+    people: dict[str, tuple[str, str | None]] = {}
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+        for vid, km, latin, rescue_id in s.execute(
+                select(Victim.id, Victim.name_km, Victim.name_latin, Victim.rescue_id)
+                .where(Victim.id.in_(chunk))):
+            people[vid] = (" / ".join(x for x in (km, latin) if x), rescue_id)
+    rescue_ids = list({r for _, r in people.values() if r})
+    numbers = {rid: number for rid, number in s.execute(
+        select(Rescue.id, Rescue.case_number).where(Rescue.id.in_(rescue_ids)))}
+    out = []
+    for f in rows:
+        person, rescue_id = people.get(f.victim_id, ("", None))
+        out.append(Step(f.id, f.victim_id, rescue_id, numbers.get(rescue_id or "", ""), person,
+                        f.action, f.due_on, f.assigned_to, f.note, f.done_on, f.outcome))
+    return out
 
 
 @dataclass(frozen=True)
@@ -181,7 +204,7 @@ def for_case(ws: Workspace, rescue_id: str) -> CaseWork:
                          casework.tracing_of(ws, v.id), family.family_of(ws, v.id))
                   for v in victims]
         ids = [v.id for v in victims]
-        steps = [_step(s, f) for f in _rows(s, FollowUp.victim_id.in_(ids))]
+        steps = _steps(s, _rows(s, FollowUp.victim_id.in_(ids)))
         moves = [(t.from_post, t.to_post, t.on) for t in casework.transfers_of(ws, rescue.id)]
         return CaseWork(people, steps, rescue.closed_on, rescue.closure_reason, moves,
                         handed_over(s, rescue.id))

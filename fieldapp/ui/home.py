@@ -29,6 +29,8 @@ from fieldapp.ui.sync_status import SyncStatus
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner
 
+#: Overdue follow-ups listed on the screen (the longest overdue first; the tile counts all).
+SHOWN = 50
 #: Status colours; the words always say the same, colour is never the only signal.
 COLOURS = {"ok": "#1d5e20", "waiting": "#7a5a00", "attention": "#8a1c14"}
 
@@ -37,8 +39,10 @@ COLOURS = {"ok": "#1d5e20", "waiting": "#7a5a00", "attention": "#8a1c14"}
 class Loaded:
     today: Today
     sync: SyncStatus | None
-    #: h13: follow-ups of the case plans past their date, the longest overdue first.
+    #: h13: follow-ups of the case plans past their date, the longest overdue first (the
+    #: first `SHOWN`), and how many there are in all.
     follow_ups: tuple[Step, ...] = ()
+    follow_ups_total: int = 0
 
 
 class HomeView(QWidget):
@@ -121,7 +125,8 @@ class HomeView(QWidget):
 
         def load() -> Loaded:
             return Loaded(caselist.today(ctx.ws), source.status(ctx.ws) if source is not None else None,
-                          tuple(caseplan.overdue(ctx.ws)))
+                          tuple(caseplan.overdue(ctx.ws, limit=SHOWN)),
+                          caseplan.overdue_count(ctx.ws))
 
         ctx.runner.run_db("home_today", load, self._loaded,
                           lambda exc: self.banner.error(user_message(exc)))
@@ -204,13 +209,13 @@ class HomeView(QWidget):
         self.status.setStyleSheet(f"color: {COLOURS[level]}; font-weight: bold;")
         self.tiles["overdue"].setStyleSheet(
             f"color: {COLOURS['attention']}; font-weight: bold;" if t.overdue_referrals else "")
-        self._render_follow_ups(loaded.follow_ups)
+        self._render_follow_ups(loaded.follow_ups, loaded.follow_ups_total)
 
-    def _render_follow_ups(self, steps: tuple[Step, ...]) -> None:
+    def _render_follow_ups(self, steps: tuple[Step, ...], total: int) -> None:
         """The overdue list: case, person, what, since when (h13)."""
         today = dt.date.today()
         self.tiles["follow_ups"].setText(self.tr("{n} follow-ups overdue\nCase plans past their "
-                                                 "date").format(n=i18n.digits(len(steps))))
+                                                 "date").format(n=i18n.digits(total)))
         self.tiles["follow_ups"].setStyleSheet(
             f"color: {COLOURS['attention']}; font-weight: bold;" if steps else "")
         self.follow_ups_heading.setText(self.tr("Overdue follow-ups") if steps else
