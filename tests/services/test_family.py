@@ -8,7 +8,18 @@ import pytest
 
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, PermissionDenied
-from fieldapp.services import auth, casework, consent, family, intake, referrals, submit
+from fieldapp.reports.definitions import ReportFilter
+from fieldapp.services import (
+    auth,
+    caseplan,
+    casework,
+    consent,
+    family,
+    intake,
+    referrals,
+    submit,
+)
+from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import gazetteer
 from fieldapp.store.models import FamilyMember, Rescue
@@ -72,6 +83,8 @@ def test_a_fifteen_year_old_returned_through_poipet(ws: Workspace, store_dir) ->
 
     tracing = referrals.create_referral(ws, victim_id, service="family_tracing",
                                         provider_code="PTC").id
+    going_home = referrals.create_referral(ws, victim_id, service="reintegration",
+                                           provider_code="PTC").id
     add_user(ws, "dara", Role.CENTRE_STAFF, centre="PTC")
     ws.close()
     with auth.unlock(store_dir, "dara", PASSPHRASE) as centre:
@@ -85,8 +98,21 @@ def test_a_fifteen_year_old_returned_through_poipet(ws: Workspace, store_dir) ->
             "outcome": "traced_safe", "on": "2026-05-09", "by": "Chan Dara"}
         with pytest.raises(PermissionDenied):  # a centre does not edit the family
             family.save_member(centre, victim_id, name="X", relationship="father")
+        # The family is safe: the centre returns her home and plans the first visit.
+        back = casework.record_return(centre, going_home, return_date="2026-05-12",
+                                      province_code="KH-1", family_safety="safe",
+                                      follow_up_plan="monthly visits by the social worker")
+        assert back.outcome == "returned_home"
+        caseplan.plan_follow_up(centre, victim_id, action="home_visit", due_on="2026-06-12",
+                                assigned_to="Chan Dara", referral_id=going_home)
     with auth.unlock(store_dir, "sup", PASSPHRASE) as sup:
         assert casework.tracing_of(sup, victim_id)["outcome"] == "traced_safe"  # type: ignore[index]
+        [visit] = caseplan.case_plan(sup, victim_id)
+        assert (visit.action, visit.case_number) == ("home_visit", intake.get_case(
+            sup, rescue_id).rescue.case_number)
+        figs = figures_for(sup, ReportFilter.year(2026))
+        assert figs.yoy["victims_returned_home"].current == 1
+        assert figs.yoy["cross_border_cases"].current == 1
 
 
 def test_addresses_outside_the_gazetteer_are_refused(ws: Workspace, rescue: Rescue) -> None:
