@@ -114,3 +114,20 @@ def test_family_member_follow_up_and_tracing_forms(qtbot: Any, ws: Workspace, ru
     d.submit_button.click()
     qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
     assert casework.tracing_of(ws, v.id)["outcome"] == "traced_safe"  # type: ignore[index]
+
+
+def test_a_follow_up_planned_from_a_referral_is_for_that_referral_s_person(
+        qtbot: Any, ws: Workspace, runner: TaskRunner, rescue: Any) -> None:
+    v = intake.add_victim(ws, rescue.id, name_latin="Chan Srey", sex="female", estimated_age=24,
+                          nationality="KHM", languages=["khm"])
+    consent.record_consents(ws, v.id, {"recording": "given", "share_government": "given"})
+    ref = referrals.create_referral(ws, v.id, service="reintegration", provider_code="PTC")
+    d = open_dialog(qtbot, ws, runner, "follow_up", {"referral_id": ref.id})
+    assert d.controller is not None
+    assert not d.controller.rows[("victim_id", ())].isVisibleTo(d)  # the referral says who
+    fill(d, "action", "phone_call")
+    fill(d, "due_on", "2026-07-01")
+    d.submit_button.click()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+    [step] = caseplan.case_plan(ws, v.id)
+    assert step.action == "phone_call"
