@@ -26,6 +26,7 @@ SUITES = {
     "matching": "benchmarks.bench_matching",
     "splink": "benchmarks.bench_splink",
     "hq": "benchmarks.bench_hq",
+    "casework": "benchmarks.bench_casework",
 }
 
 

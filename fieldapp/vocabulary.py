@@ -174,6 +174,19 @@ ENGLISH: dict[type[StrEnum], dict[str, str]] = {
                    "sent_to_court": "Sent to court", "convicted": "Convicted"},
     VictimOutcome: {"victims_rehabilitated": "Victims rehabilitated",
                     "victims_returned_home": "Victims returned home"},
+    E.Relationship: {"mother": "Mother", "father": "Father", "grandparent": "Grandparent",
+                     "sibling": "Brother or sister", "aunt_uncle": "Aunt or uncle",
+                     "spouse": "Husband or wife", "other_relative": "Other relative",
+                     "legal_guardian": "Legal guardian", "other": "Other"},
+    E.FollowUpAction: {"home_visit": "Home visit", "phone_call": "Phone call",
+                       "school_check": "School check", "health_check": "Health check",
+                       "court_support": "Court support", "case_review": "Case review",
+                       "other": "Other"},
+    E.TracingOutcome: {"in_progress": "Still searching",
+                       "traced_safe": "Family traced - safe to return",
+                       "traced_unsafe": "Family traced - not safe",
+                       "not_found": "Family not found",
+                       "person_declined": "The person declined tracing"},
 }
 
 #: Short names for the enums, for code that holds a code as text (a table column, a figure
@@ -187,6 +200,8 @@ KINDS: dict[str, type[StrEnum]] = {
     "consent_status": E.ConsentStatus, "consent_answer": E.ConsentAnswer,
     "provider_kind": E.ProviderKind, "closure_reason": E.ClosureReason,
     "stage": SuspectStage, "outcome": VictimOutcome, "audit_action": AuditAction,
+    "relationship": E.Relationship, "follow_up_action": E.FollowUpAction,
+    "tracing_outcome": E.TracingOutcome,
 }
 
 

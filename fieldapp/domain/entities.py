@@ -75,7 +75,7 @@ ENTITIES: tuple[EntityDef, ...] = (
     EntityDef("referral", QT_TRANSLATE_NOOP("Labels", "Referral"), in_case=True,
               parent_field="victim_id", links=(("victim_id", "victim"),),
               stats_key="referrals", device_stats=True, export_omit=frozenset({"hlc"}),
-              form_records=("referral", "referral_event", "return_reintegration"),
+              form_records=("referral", "referral_event", "return_reintegration", "tracing"),
               in_reports=True),
     EntityDef("referral_event", QT_TRANSLATE_NOOP("Labels", "Referral step"),
               parent_field="referral_id", links=(("referral_id", "referral"),),
@@ -94,6 +94,15 @@ ENTITIES: tuple[EntityDef, ...] = (
     EntityDef("suspect_identifier", QT_TRANSLATE_NOOP("Labels", "Suspect identifier"),
               parent_field="suspect_id", links=(("suspect_id", "suspect"),)),
     EntityDef("person_link", QT_TRANSLATE_NOOP("Labels", "Person link")),
+    # Case work after the rescue (issue 13): family and guardians, the case plan, transfers.
+    EntityDef("family_member", QT_TRANSLATE_NOOP("Labels", "Family member"), in_case=True,
+              parent_field="victim_id", links=(("victim_id", "victim"),),
+              export_omit=frozenset({"hlc"}), form_records=("family_member",)),
+    EntityDef("follow_up", QT_TRANSLATE_NOOP("Labels", "Follow-up"), in_case=True,
+              parent_field="victim_id", links=(("victim_id", "victim"),),
+              export_omit=frozenset({"hlc"}), form_records=("follow_up",)),
+    EntityDef("case_transfer", QT_TRANSLATE_NOOP("Labels", "Case transfer"), in_case=True,
+              parent_field="rescue_id", links=(("rescue_id", "rescue"),)),
 )
 
 BY_NAME: dict[str, EntityDef] = {e.name: e for e in ENTITIES}

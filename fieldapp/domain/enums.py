@@ -186,3 +186,44 @@ class ClosureReason(StrEnum):
     LOST_CONTACT = "lost_contact"
     DECEASED = "deceased"
     OTHER = "other"
+
+
+class Relationship(StrEnum):
+    """How a family member or guardian is related to the person (h13)."""
+
+    MOTHER = "mother"
+    FATHER = "father"
+    GRANDPARENT = "grandparent"
+    SIBLING = "sibling"
+    AUNT_UNCLE = "aunt_uncle"
+    SPOUSE = "spouse"
+    OTHER_RELATIVE = "other_relative"
+    LEGAL_GUARDIAN = "legal_guardian"
+    OTHER = "other"
+
+
+class TracingOutcome(StrEnum):
+    """What family tracing found (recorded by centre staff on the tracing referral)."""
+
+    IN_PROGRESS = "in_progress"
+    TRACED_SAFE = "traced_safe"
+    TRACED_UNSAFE = "traced_unsafe"
+    NOT_FOUND = "not_found"
+    PERSON_DECLINED = "person_declined"
+
+
+#: Outcomes that end the tracing (the referral is completed with them).
+TRACING_FINAL = frozenset({TracingOutcome.TRACED_SAFE, TracingOutcome.TRACED_UNSAFE,
+                           TracingOutcome.NOT_FOUND, TracingOutcome.PERSON_DECLINED})
+
+
+class FollowUpAction(StrEnum):
+    """A step of a person's case plan, due on a date (overdue when not done by then)."""
+
+    HOME_VISIT = "home_visit"
+    PHONE_CALL = "phone_call"
+    SCHOOL_CHECK = "school_check"
+    HEALTH_CHECK = "health_check"
+    COURT_SUPPORT = "court_support"
+    CASE_REVIEW = "case_review"
+    OTHER = "other"

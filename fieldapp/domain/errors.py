@@ -76,6 +76,10 @@ class PermissionDenied(FieldAppError):
     """The signed-in user's role does not allow this action."""
 
 
+class CaseHandedOver(PermissionDenied):
+    """The case was transferred to another post: this device keeps it read-only (h13)."""
+
+
 class InvalidInput(FieldAppError):
     """Input failed validation; the message names the field."""
 

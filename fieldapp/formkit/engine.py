@@ -139,6 +139,13 @@ class FormState:
         clist = self.choice_list(f.list_name)
         if f.choice_filter is None:
             return list(clist.choices)
+        match = _COLUMN_EQUALS.match(f.choice_filter.source)
+        if match and match[1] in clist.columns:
+            value = self.get(match[2], index)
+            if value is None or isinstance(value, str):
+                # A cascade (``district = ${province}``) over thousands of villages: looked up
+                # in an index of the list by that column, not evaluated choice by choice.
+                return list(_by_column(clist, match[1]).get(value or "", ()))
         return [c for c in clist.choices if self._passes_filter(f.choice_filter, c, name, index)]
 
     def choice_list(self, list_name: str) -> ChoiceList:
@@ -647,6 +654,25 @@ class FormState:
             return expr.test(env)
         except ExpressionError:
             return False
+
+
+#: ``column = ${field}``: the one choice_filter shape answered from an index (cascades).
+_COLUMN_EQUALS = re.compile(r"^\s*([A-Za-z_][\w]*)\s*=\s*\$\{([A-Za-z_][\w.-]*)\}\s*$")
+_COLUMN_INDEX: dict[tuple[int, str], tuple[ChoiceList, dict[str, list[Choice]]]] = {}
+
+
+def _by_column(clist: ChoiceList, column: str) -> dict[str, list[Choice]]:
+    """The list's choices grouped by one column's value, built once per list."""
+    held = _COLUMN_INDEX.get((id(clist), column))
+    if held is not None and held[0] is clist:
+        return held[1]
+    groups: dict[str, list[Choice]] = {}
+    for c in clist.choices:
+        groups.setdefault(str(c.columns.get(column) or ""), []).append(c)
+    if len(_COLUMN_INDEX) > 64:  # lists supplied per form opening: keep the cache small
+        _COLUMN_INDEX.clear()
+    _COLUMN_INDEX[(id(clist), column)] = (clist, groups)
+    return groups
 
 
 def _calc_value(expr: Expression, env: Env) -> Value:

@@ -96,7 +96,10 @@ COLUMNS: dict[str, frozenset[str]] = {
     "victim": frozenset({"age_disputed", "consent_given", "consent_status", "consents",
                          "contact_phone", "date_of_birth", "documents", "estimated_age",
                          "interpreter_needed", "languages", "name_km", "name_latin",
-                         "nationality", "sex", "vulnerabilities"}),
+                         "nationality", "sex", "vulnerabilities",
+                         # h13: home address (gazetteer codes), social worker, guardian
+                         "home_province", "home_district", "home_commune", "home_village",
+                         "home_address_detail", "social_worker", "guardian"}),
     "statement": frozenset({"child_protocol", "interpreter", "interview_date", "interviewer",
                             "language", "narrative", "place"}),
     "suspect": frozenset({"alias", "description", "identified_by", "name", "nationality", "role",
@@ -107,6 +110,11 @@ COLUMNS: dict[str, frozenset[str]] = {
     "return_reintegration": frozenset({"alternative_care_plan", "destination_province",
                                        "family_safety", "follow_up_plan", "return_date",
                                        "services_given", "victim_id"}),
+    "family_member": frozenset({"victim_id", "name", "relationship", "is_guardian", "phone",
+                                "home_province", "home_district", "home_commune",
+                                "home_village", "home_address_detail"}),
+    "follow_up": frozenset({"victim_id", "action", "due_on", "assigned_to", "note"}),
+    "tracing": frozenset({"outcome", "traced_on", "traced_by", "note"}),
 }
 
 #: Answer spellings → our values, per (record, column). Keys compared without case.

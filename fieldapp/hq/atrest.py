@@ -61,10 +61,15 @@ PROTECTED: dict[str, frozenset[str]] = {
     "referral": frozenset({"notes", "extra"}),
     "referral_event": frozenset({"reason", "extra"}),
     "attachment": frozenset({"filename"}),
+    # a victim's family, the case plan's notes, why a case moved
+    "family_member": frozenset({"name", "phone", "home_address_detail", "extra"}),
+    "follow_up": frozenset({"note", "outcome", "assigned_to", "extra"}),
+    "case_transfer": frozenset({"reason", "extra"}),
 }
 #: Raised whenever PROTECTED grows (1: before suspects' identifiers, file names and extra
-#: answers); `serve` asks for `encrypt-at-rest` while the stored rows are behind it.
-PROTECTED_VERSION = 2
+#: answers; 2: before family members, follow-ups, transfers and home addresses); `serve`
+#: asks for `encrypt-at-rest` while the stored rows are behind it.
+PROTECTED_VERSION = 3
 
 
 class DataKeyError(FieldAppError):

@@ -28,6 +28,13 @@ VICTIM_ESSENTIALS = frozenset(
         "consents",
         "consent_status",
         "age_disputed",
+        # family tracing and the return need the home address and the social worker
+        "home_province",
+        "home_district",
+        "home_commune",
+        "home_village",
+        "home_address_detail",
+        "social_worker",
     }
 )
 
@@ -53,5 +60,7 @@ def entitled(dev: Device) -> ColumnElement[bool]:
         and_(Record.entity == "referral", Record.centre_code == dev.centre_code),
         and_(Record.entity == "referral_event", Record.parent_id.in_(referrals)),
         and_(Record.entity == "victim", Record.entity_id.in_(referred_victims)),
+        # the family a centre traces and returns the person to
+        and_(Record.entity == "family_member", Record.parent_id.in_(referred_victims)),
     )
 

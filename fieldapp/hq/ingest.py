@@ -35,7 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fieldapp.crypto.envelope import EnvelopeKind
-from fieldapp.hq import atrest, base, db, desk
+from fieldapp.hq import atrest, base, db, desk, transfer
 from fieldapp.hq.base import (
     PARENT_FIELD,
     HqBase,
@@ -251,6 +251,7 @@ class Batch:
                       order=next(self._order))
             self.recs[(entity, entity_id)] = rec
             old_centre = None
+            changed = set(merged)
         else:
             merged, changed = merge_record(entity, rec.fields, fields)
             old_centre = rec.centre_code
@@ -269,6 +270,8 @@ class Batch:
             self._check_conflict(rec.parent_id)
         elif entity == "person_link":
             desk.share_link(self.s, rec.entity, rec.entity_id, rec.post_code, merged)
+        elif entity == "case_transfer" and changed:
+            self.rehome(merged)  # the receiving post gets the whole case
 
     def _set_parent(self, rec: Rec, parent_id: str) -> None:
         if rec.entity == "referral_event":
@@ -277,12 +280,46 @@ class Batch:
             self.children[parent_id].add((rec.entity, rec.entity_id))
         rec.parent_id = parent_id
 
+    def _under(self, parent_ids: set[str]) -> list[Rec]:
+        """The records (stored or in this batch) whose parent is one of `parent_ids`."""
+        self.load(transfer.children_of(self.s, parent_ids))
+        return [r for r in self.recs.values()
+                if r is not None and r.parent_id in parent_ids and r.entity != "audit_event"]
+
+    def rehome(self, fields: dict[str, Any]) -> None:
+        """Move a transferred case (the rescue and everything under it) to the receiving
+        post, each record with a new feed position (`fieldapp.hq.transfer`)."""
+        rescue_id, to_post = _value(fields, "rescue_id"), _value(fields, "to_post")
+        if not rescue_id or not to_post:
+            return
+        rescue = self.get("rescue", str(rescue_id))
+        if rescue is None:
+            return
+        merged, changed = merge_record("rescue", rescue.fields,
+                                       {"post_code": [to_post, str(fields["to_post"][1])]})
+        if changed:
+            rescue.fields = merged
+        moved, frontier = [rescue], {rescue.entity_id}
+        for _ in range(transfer.MAX_DEPTH):
+            if not frontier:
+                break
+            found = [r for r in self._under(frontier) if r not in moved]
+            moved += found
+            frontier = {r.entity_id for r in found}
+        for rec in sorted(moved, key=lambda r: r.order):
+            rec.post_code = str(to_post)[:32]
+            rec.server_seq = self.log(rec.entity, rec.entity_id, {})
+
     def _resend_for_referral(self, referral: Rec) -> None:
-        """A referral now reaches a (new) centre: give its victim and events new feed positions."""
+        """A referral now reaches a (new) centre: give its victim, the victim's family and the
+        referral's events new feed positions."""
         targets = []
         victim = self.get("victim", referral.parent_id) if referral.parent_id else None
         if victim is not None:
             targets.append(victim)
+            # the family a centre traces and returns the person to
+            targets.extend(r for r in self._under({victim.entity_id})
+                           if r.entity == "family_member")
         targets.extend(self.events_of(referral.entity_id))
         for rec in sorted(targets, key=lambda r: r.order):
             rec.server_seq = self.log(rec.entity, rec.entity_id, {})

@@ -113,6 +113,10 @@ def check_change(
     return post
 
 
+#: What a centre may write on a referral addressed to it: the return it records (h13).
+CENTRE_REFERRAL_FIELDS = frozenset({"outcome", "return_details"})
+
+
 def _value(fields: Mapping[str, Any], name: str) -> Any:
     entry = fields.get(name)
     return entry[0] if entry else None
@@ -129,15 +133,26 @@ def _entitled_post(
     if writer.role == Role.CENTRE_STAFF.value:
         if entity == "audit_event":
             return writer.post_code
-        if entity != "referral_event":
+        if entity == "referral" and existing is not None and set(fields) <= CENTRE_REFERRAL_FIELDS:
+            # h13: the structured return a centre records (outcome and safety assessment).
+            if existing.centre_code != writer.centre_code:
+                raise Refused(NOT_ENTITLED, "the referral is not addressed to this centre")
+            return existing.post_code or writer.post_code
+        if entity not in ("referral_event", "follow_up"):
             raise Refused(NOT_ENTITLED, "a transit-centre device may only add referral events")
         ref_id = _value(fields, "referral_id")
         if ref_id is None and existing is not None:
-            ref_id = existing.parent_id
+            ref_id = (existing.parent_id if entity == "referral_event"
+                      else _value(existing.fields, "referral_id"))
         referral = lookup("referral", str(ref_id)) if ref_id is not None else None
         if referral is None or referral.centre_code != writer.centre_code:
             raise Refused(NOT_ENTITLED, "the referral is not addressed to this centre")
-        if existing is not None and existing.parent_id != referral.entity_id:
+        if entity == "follow_up":
+            # h13: a centre plans follow-ups only for a person referred to it.
+            victim_id = _value(fields, "victim_id") or (existing.parent_id if existing else None)
+            if victim_id != referral.parent_id:
+                raise Refused(NOT_ENTITLED, "a follow-up is for the referral's own person")
+        elif existing is not None and existing.parent_id != referral.entity_id:
             raise Refused(NOT_ENTITLED, "an event cannot move to another referral")
         # Events belong to the referral's post, so the post's devices see them too.
         return referral.post_code or writer.post_code

@@ -128,11 +128,40 @@ MAPPING: tuple[tuple[str, str, str], ...] = (
     ("cas_OutgoingReferralDate", "referral.created_at", "date of the first referral"),
     ("cas_OutgoingReferralDetails", "referral.service, status",
      "e.g. 'shelter (PTC): completed; medical (HOSP-BMC): in_service'"),
+    # h13: home address (Cambodia's gazetteer), languages, case plan, family tracing
+    ("prs_MailingCountry", "victim.home_province (any level given)",
+     "KH (ISO 3166-1 alpha-2) when a home address in Cambodia is recorded"),
+    ("prs_MailingState", "victim.home_province", "the province's English name (gazetteer)"),
+    ("prs_MailingCity", "victim.home_village, home_commune, home_district",
+     "English names, smallest first, e.g. 'Ou Thum, Banteay Neang, Mangkul Bourei'"),
+    ("prs_MailingStreet", "victim.home_address_detail", "house and street, as written"),
+    ("prs_PrimaryLanguage", "victim.languages (first)",
+     "ISO 639-3 code (the same as ISO 639-2/T for the languages met, e.g. khm, tha, vie)"),
+    ("prs_SecondaryLanguage", "victim.languages (second)", "ISO 639-3 code"),
+    ("spl_ActionPlan", "follow_up.action, due_on, assigned_to",
+     "the case plan's steps, e.g. 'home_visit by 2026-06-15 (Chan Dara); school_check by ...'"),
+    ("spl_PlannedEndDate", "follow_up.due_on", "the last step's due date (ISO 8601)"),
+    ("spl_ActualEndDate", "follow_up.done_on",
+     "when every step is done, the last one's date (ISO 8601); blank while any is open"),
+    ("cco_CaseComment", "referral_event.extra.tracing (family tracing)",
+     "the latest tracing outcome, e.g. 'family tracing: traced_safe on 2026-05-09'"),
+)
+#: Recorded through the victim form as answers carrying the standard's name and values
+#: (forms/victim.yaml; kept in ``extra`` and placed by `with_answers`): listed for the docs.
+FORM_ANSWERS: tuple[tuple[str, str, str], ...] = (
+    ("vic_MethodOfRecruitment", "victim form: recruitment_methods", "the standard's values"),
+    ("vic_RecruitmentWebsitesAndApps", "victim form: recruitment_apps", "the standard's values"),
+    ("vic_MethodsOfControl", "victim form: methods_of_control", "the standard's values"),
+    ("vic_ForcedLabourIndustry", "victim form: labour_industry", "the standard's values (ISIC)"),
+    ("vic_TypeOfSexExploitation", "victim form: sex_exploitation", "the standard's values"),
 )
 
-EXPORT_COLUMNS: tuple[str, ...] = tuple(c for c in sheet_columns()
-                                        if c in {m[0] for m in MAPPING})
-PERSONAL = frozenset({"prs_FirstName", "prs_SecondName", "prs_Birthdate", "prs_MobilePhone"})
+_MAPPED = [m[0] for m in MAPPING]
+#: The sheet's columns we fill, in its order, then those the sheet has no column for.
+EXPORT_COLUMNS: tuple[str, ...] = (tuple(c for c in sheet_columns() if c in _MAPPED)
+                                   + tuple(c for c in _MAPPED if c not in sheet_columns()))
+PERSONAL = frozenset({"prs_FirstName", "prs_SecondName", "prs_Birthdate", "prs_MobilePhone",
+                      "prs_MailingStreet"})
 
 
 def split_name(victim: Mapping[str, Any]) -> tuple[str, str]:
@@ -150,7 +179,7 @@ def split_name(victim: Mapping[str, Any]) -> tuple[str, str]:
 
 def not_collected() -> list[HtcdsField]:
     """Standard fields (active, not example questions) the app does not record."""
-    mapped = {m[0] for m in MAPPING}
+    mapped = {m[0] for m in (*MAPPING, *FORM_ANSWERS)}
     return [f for f in standard_fields().values()
             if f.name not in mapped and f.status.upper() != "DEPRECATED"]
 
@@ -217,10 +246,37 @@ def victim_row(rescue: Mapping[str, Any], victim: Mapping[str, Any],
         "cas_OutgoingReferralDate": first.isoformat() if first else "",
         "cas_OutgoingReferralDetails": "; ".join(
             f"{r.service} ({r.provider}): {r.status}" for r in refs),
+        **_home_and_plan(victim),
     }
     if redact:
         row.update({k: "" for k in PERSONAL})
     return {c: row[c] for c in EXPORT_COLUMNS}
+
+
+def _home_and_plan(victim: Mapping[str, Any]) -> dict[str, str]:
+    """Home address, languages, case plan and tracing columns (h13). ``victim`` may carry
+    ``home_names`` ({level: English name}), ``follow_ups`` [(action, due, who, done)] and
+    ``tracing`` ({outcome, on, by})."""
+    names = victim.get("home_names") or {}
+    langs = list(victim.get("languages") or [])
+    steps = sorted(victim.get("follow_ups") or [], key=lambda f: f[1])
+    tracing = victim.get("tracing") or {}
+    done = [f[3] for f in steps if f[3] is not None]
+    return {
+        "prs_MailingCountry": "KH" if names else "",
+        "prs_MailingState": str(names.get("province", "")),
+        "prs_MailingCity": ", ".join(str(names[k]) for k in ("village", "commune", "district")
+                                     if names.get(k)),
+        "prs_MailingStreet": str(victim.get("home_address_detail") or ""),
+        "prs_PrimaryLanguage": langs[0] if langs else "",
+        "prs_SecondaryLanguage": langs[1] if len(langs) > 1 else "",
+        "spl_ActionPlan": "; ".join(f"{a} by {d.isoformat()}" + (f" ({who})" if who else "")
+                                    for a, d, who, _done in steps),
+        "spl_PlannedEndDate": steps[-1][1].isoformat() if steps else "",
+        "spl_ActualEndDate": max(done).isoformat() if steps and len(done) == len(steps) else "",
+        "cco_CaseComment": (f"family tracing: {tracing['outcome']} on {tracing['on']}"
+                            if tracing else ""),
+    }
 
 
 # -- extra answers (imported forms' questions that carry an HTCDS name) -------------------

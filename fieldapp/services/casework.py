@@ -124,3 +124,95 @@ def close_case(ws: Workspace, rescue_id: str, reason: str, on: dt.date | str | N
         rescue.closure_reason = why
         audit.append(s, "close", "rescue", rescue.id, {"reason": why})
     return rescue
+
+
+# -- family tracing (h13) -----------------------------------------------------------------
+def record_tracing(ws: Workspace, referral_id: str, outcome: str, *,
+                   on: dt.date | str | None = None, by: str = "", note: str = "") -> Referral:
+    """Record what family tracing found, on the person's family-tracing referral.
+
+    Centre staff (or the post) record it as an event of that referral, so it syncs the way
+    every centre's work does; a final outcome (traced, not found, declined) completes the
+    referral, "in progress" keeps it in service. ``by`` is who traced (blank: the user)."""
+    from fieldapp.domain.enums import TRACING_FINAL, Service, TracingOutcome
+
+    ws.require(Role.OFFICER, Role.SUPERVISOR, Role.CENTRE_STAFF)
+    what = coerce("tracing_outcome", TracingOutcome, outcome)
+    if not what:
+        raise InvalidInput("tracing_outcome: say what the tracing found")
+    day = coerce("traced_on", dt.date, on) or dt.date.today()
+    with ws.tx() as s:
+        referral = referrals._load_for_centre(ws, s, referral_id)
+        if referral.service != Service.FAMILY_TRACING:
+            raise InvalidInput("this referral is not for family tracing")
+        if referral.status not in OPEN:
+            raise InvalidInput("this referral is no longer open; tracing is recorded on an "
+                               "open family-tracing referral")
+        if referral.status == ReferralStatus.SENT:
+            referrals._append(s, referral, ReferralStatus.ACCEPTED)
+        kind = (ReferralStatus.COMPLETED if what in TRACING_FINAL else ReferralStatus.IN_SERVICE)
+        event = referrals._append(s, referral, kind, (note or "").strip(), [referral.service])
+        event.extra = {"tracing": {"outcome": what, "on": day.isoformat(),
+                                   "by": (by or "").strip() or ws.actor.username}}
+        audit.append(s, "tracing", "referral", referral.id, {"outcome": what})
+    return referral
+
+
+def tracing_of(ws: Workspace, victim_id: str) -> dict[str, str] | None:
+    """The latest tracing outcome recorded for a person ({outcome, on, by}), or None."""
+    from fieldapp.domain.enums import Service
+    from fieldapp.store.models import ReferralEvent
+
+    with ws.tx() as s:
+        refs = [r for r in s.scalars(select(Referral).where(
+            Referral.victim_id == victim_id, Referral.service == Service.FAMILY_TRACING))]
+        for r in refs:
+            referrals._load_for_centre(ws, s, r.id)
+        events = s.scalars(select(ReferralEvent).where(
+            ReferralEvent.referral_id.in_([r.id for r in refs])).order_by(ReferralEvent.at))
+        found = [dict(e.extra["tracing"]) for e in events if (e.extra or {}).get("tracing")]
+    return max(found, key=lambda t: t["on"]) if found else None
+
+
+# -- transfer between posts (h13) ---------------------------------------------------------
+def transfer_case(ws: Workspace, rescue_id: str, to_post: str, reason: str,
+                  on: dt.date | str | None = None) -> Any:
+    """Hand a case to another post (officers of its post, supervisors).
+
+    HQ gives the receiving post the whole case (store of its devices); this device keeps
+    it as read-only history: every later change to it is refused here (store.changes)."""
+    from fieldapp.services.intake import load_rescue
+    from fieldapp.store.changes import find, handed_over
+    from fieldapp.store.models import CaseTransfer, Post
+
+    ws.require(Role.OFFICER, Role.SUPERVISOR)
+    why = (reason or "").strip()
+    if not why:
+        raise InvalidInput("reason: say why the case goes to the other post")
+    day = coerce("transferred_on", dt.date, on) or dt.date.today()
+    with ws.tx() as s:
+        rescue = load_rescue(ws, s, rescue_id)
+        target = find(s, Post, to_post)
+        if target is None:
+            raise InvalidInput("to_post: not a post in the reference list")
+        if handed_over(s, rescue.id):
+            raise InvalidInput("this case was already transferred from here")
+        if to_post == rescue.post_code:
+            raise InvalidInput("to_post: the case is already at that post")
+        move = CaseTransfer(rescue_id=rescue.id, from_post=rescue.post_code, to_post=to_post,
+                            on=day, reason=why)
+        s.add(move)
+        audit.append(s, "transfer", "rescue", rescue.id, {"from": rescue.post_code,
+                                                           "to": to_post})
+    return move
+
+
+def transfers_of(ws: Workspace, rescue_id: str) -> list[Any]:
+    """A case's transfers, oldest first (its history between posts)."""
+    from fieldapp.services.intake import load_rescue
+    from fieldapp.store.models import CaseTransfer
+
+    with ws.tx() as s:
+        load_rescue(ws, s, rescue_id)
+        return list(s.scalars(select(CaseTransfer).where(CaseTransfer.rescue_id == rescue_id)
+                              .order_by(CaseTransfer.on, CaseTransfer.created_at)))

@@ -28,12 +28,13 @@ from fieldapp.reports import htcds
 from fieldapp.reports.definitions import DEFAULT_THRESHOLD, ReportFilter
 from fieldapp.reports.render import PdfWriter, no_pdf_writer, write_figures
 from fieldapp.reports.suppress import publish
-from fieldapp.services import answers
+from fieldapp.services import answers, family
 from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit
+from fieldapp.store import audit, gazetteer
 from fieldapp.store.models import (
     SYNCED_MODELS,
+    FollowUp,
     Referral,
     ReferralEvent,
     Rescue,
@@ -114,8 +115,10 @@ def new_file(path: Path) -> Iterator[IO[str]]:
         yield f
 
 
-REDACTED = {"victim": ("name_km", "name_latin", "date_of_birth", "contact_phone"),
-            "suspect": ("name", "alias")}
+REDACTED = {"victim": ("name_km", "name_latin", "date_of_birth", "contact_phone",
+                       "home_address_detail"),
+            "suspect": ("name", "alias"),
+            "family_member": ("name", "phone", "home_address_detail")}
 
 
 def _columns(model: type[Any], skip: frozenset[str]) -> list[str]:
@@ -194,6 +197,22 @@ def _records_json(s: Session, path: Path, redact: bool, post: str) -> dict[str, 
     return counts
 
 
+def _plans_and_tracing(s: Session) -> tuple[dict[str, list[Any]], dict[str, dict[str, str]]]:
+    """Per victim: the case plan's steps, and the latest family-tracing outcome (h13)."""
+    plans: dict[str, list[Any]] = defaultdict(list)
+    for row in s.execute(select(FollowUp.victim_id, FollowUp.action, FollowUp.due_on,
+                                FollowUp.assigned_to, FollowUp.done_on)):
+        plans[row[0]].append(tuple(row[1:]))
+    tracings: dict[str, dict[str, str]] = {}
+    for victim_id, extra in s.execute(
+            select(Referral.victim_id, ReferralEvent.extra)
+            .join(ReferralEvent, ReferralEvent.referral_id == Referral.id)):
+        found = (extra or {}).get("tracing")
+        if found and found.get("on", "") >= tracings.get(victim_id, {}).get("on", ""):
+            tracings[victim_id] = dict(found)
+    return plans, tracings
+
+
 def _htcds(s: Session, path: Path, redact: bool) -> int:
     providers = dict(s.execute(select(ServiceProvider.code, ServiceProvider.name_en)).all())
     events: dict[str, list[tuple[str, ReferralStatus]]] = defaultdict(list)
@@ -220,7 +239,8 @@ def _htcds(s: Session, path: Path, redact: bool) -> int:
     rescues = {r["id"]: r for r in _stream(s, Rescue, rescue_cols)}
     victim_cols = ["id", "rescue_id", "name_latin", "name_km", "consent_given", "date_of_birth",
                    "sex", "nationality", "contact_phone", "created_at", "consents", "screening",
-                   "screened_by"]
+                   "screened_by", "languages", *family.ADDRESS_FIELDS, "home_address_detail"]
+    plans, tracings = _plans_and_tracing(s)
     # Extra answers with an HTCDS name (imported forms) fill their own columns.
     named: set[str] = set()
     for r in rescues.values():
@@ -234,6 +254,9 @@ def _htcds(s: Session, path: Path, redact: bool) -> int:
         w.writeheader()
         for v in _stream(s, Victim, [*victim_cols, "extra"]):
             rescue = rescues[v["rescue_id"]]
+            v["home_names"] = {f[5:]: gazetteer.name(v[f]) for f in family.ADDRESS_FIELDS if v[f]}
+            v["follow_ups"] = plans.get(v["id"], [])
+            v["tracing"] = tracings.get(v["id"])
             row = htcds.victim_row(rescue, v, refs.get(v["id"], []), redact=redact)
             given = {**answers.htcds_of(rescue["extra"]), **answers.htcds_of(v["extra"])}
             w.writerow(htcds.with_answers(row, given, redact=redact) if given else row)

@@ -58,6 +58,11 @@ VICTIM_FIELDS: dict[str, type] = {
     "interpreter_needed": bool, "consent_status": ConsentStatus, "age_disputed": bool,
     # {ConsentKind: given|refused}: merged into the recorded consents (services.consent)
     "consents": dict,
+    # h13: home address coded to the gazetteer, the assigned social worker
+    "home_province": str, "home_district": str, "home_commune": str, "home_village": str,
+    "home_address_detail": str, "social_worker": str,
+    # {name, relationship, phone, same_address}: the guardian record (services.family)
+    "guardian": dict,
 }
 #: Answers only the full victim form asks for: giving them completes a quick-listed person.
 FULL_FORM_ONLY = ("documents", "contact_phone", "vulnerabilities", "date_of_birth")
@@ -211,6 +216,7 @@ def add_victim(ws: Workspace, rescue_id: str, **values: Any) -> Victim:
         rescue = load_rescue(ws, s, rescue_id)
         victim = Victim(rescue_id=rescue.id)
         answers = values.pop("consents", None) or {}
+        guardian = values.pop("guardian", None) or {}
         assign(victim, VICTIM_FIELDS, values, required=("sex",))
         _consents(victim, answers)
         if not (victim.name_km or victim.name_latin):
@@ -218,6 +224,7 @@ def add_victim(ws: Workspace, rescue_id: str, **values: Any) -> Victim:
         check_codes(victim)
         victim.is_minor = derive_minor(victim, rescue.operation_date)
         s.add(victim)
+        _family(s, victim, guardian, None)
         search.mark(s, rescue.id)
         audit.append(s, "create", "victim", victim.id, {"rescue": rescue.id})
     return victim
@@ -228,9 +235,11 @@ def update_victim(ws: Workspace, victim_id: str, **values: Any) -> Victim:
         victim = load_victim(ws, s, victim_id)
         rescue = load_rescue(ws, s, str(victim.rescue_id))
         answers = values.pop("consents", None) or {}
+        guardian = values.pop("guardian", None) or {}
         changed = assign(victim, VICTIM_FIELDS, values)
         changed += _consents(victim, answers)
         check_codes(victim, changed)
+        changed += _family(s, victim, guardian, changed)
         victim.is_minor = derive_minor(victim, rescue.operation_date)
         if victim.intake_stage == IntakeStage.QUICK and any(values.get(k) for k in FULL_FORM_ONLY):
             # The full form completes the quick-listed person: same record, never a second.
@@ -240,6 +249,15 @@ def update_victim(ws: Workspace, victim_id: str, **values: Any) -> Victim:
             search.mark(s, rescue.id)
             audit.append(s, "update", "victim", victim.id, {"fields": changed})
     return victim
+
+
+def _family(s: Session, victim: Victim, guardian: dict[str, Any],
+            changed: list[str] | None) -> list[str]:
+    """The home address checked against the gazetteer; the form's guardian kept (h13)."""
+    from fieldapp.services import family  # family builds on this module's loaders
+
+    family.check_address(victim, changed)
+    return family.save_guardian(s, victim, guardian)
 
 
 # -- suspects ----------------------------------------------------------------------------

@@ -21,12 +21,21 @@ from fieldapp.domain.entities import FORM_RECORD_ENTITY, FORM_RECORDS
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
-from fieldapp.formkit.model import MetadataField, SelectOneField
+from fieldapp.formkit.model import ChoiceList, MetadataField, SelectOneField
 from fieldapp.resources import forms_dir
-from fieldapp.services import access, answers, drafts, intake, mass_intake, referrals, statements
+from fieldapp.services import (
+    access,
+    answers,
+    drafts,
+    family,
+    intake,
+    mass_intake,
+    referrals,
+    statements,
+)
 from fieldapp.services.changes import Changes
 from fieldapp.services.workspace import Workspace
-from fieldapp.store import audit, reference
+from fieldapp.store import audit, gazetteer, reference
 from fieldapp.store.changes import find
 from fieldapp.store.models import (
     Attachment,
@@ -161,10 +170,18 @@ def _reference_lists(s: Any) -> ChoiceSource:
              for p in s.scalars(select(Post).order_by(Post.name_en))]
     providers = [(p.code, p.name_en, p.name_km, {"services": " ".join(p.services or [])})
                  for p in s.scalars(select(ServiceProvider).order_by(ServiceProvider.name_en))]
-    return (ChoiceSource().with_list("provinces", provinces).with_list("posts", posts)
+    return (ChoiceSource(_gazetteer_lists()).with_list("provinces", provinces)
+            .with_list("posts", posts)
             .with_list("providers", providers)
             .with_list("nationalities", reference.countries())
             .with_list("languages", reference.languages()))
+
+
+@functools.cache
+def _gazetteer_lists() -> dict[str, ChoiceList]:
+    """The home-address cascade's four lists (built once: 14,488 villages)."""
+    return {f"gazetteer_{level}": ChoiceList.from_rows(f"gazetteer_{level}", gazetteer.rows(level))
+            for level, _ in gazetteer.LEVELS}
 
 
 def _initial(ws: Workspace, s: Any, form: FormDef, ctx: Mapping[str, Any]) -> dict[str, Any]:
@@ -188,11 +205,18 @@ def _initial(ws: Workspace, s: Any, form: FormDef, ctx: Mapping[str, Any]) -> di
     else:
         row = intake.load_rescue(ws, s, ctx[key])
     out: dict[str, Any] = {}
+    # Answers kept on records of their own (h13: the victim's guardian, services.family).
+    related = {"guardian": family.guardian_answers(s, row)} if isinstance(row, Victim) else {}
     for item in form.walk():
         bind = getattr(item, "bind_name", "")
         if not bind or getattr(item, "is_computed", False) or not item.has_value:
             continue
         head, _, tail = bind.partition(".")
+        if head in related:
+            value = related[head].get(tail)
+            if value not in (None, ""):
+                out[item.name] = value
+            continue
         if head == "attachments" or not hasattr(row, head):
             continue
         value = getattr(row, head)
@@ -258,6 +282,8 @@ def _columns_of(record: str) -> set[str]:
         return {*referrals.REFERRAL_FIELDS, "victim_id"}
     if record == "referral_event":
         return {"action", "notes", "reason", "services_given"}
+    if record in _CASEWORK_COLUMNS:
+        return set(_CASEWORK_COLUMNS[record])
     return {"victim_id", "return_date", "destination_province", "family_safety",
             "alternative_care_plan", "follow_up_plan", "services_given"}
 
@@ -381,6 +407,46 @@ def _return(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submi
     return Submitted("referral", ref.id, ctx.get("rescue_id"), (victim_id,))
 
 
+def _family_member(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    victim_id = _need(ctx, values, "victim_id")
+    fields = _pick(values, family.MEMBER_FIELDS)
+    member = family.save_member(ws, victim_id, ctx.get("member_id"), **fields)
+    return Submitted("family_member", member.id, ctx.get("rescue_id"), (victim_id,))
+
+
+def _follow_up(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    """A step of the case plan: for the chosen person, or (at a centre) the referral's."""
+    from fieldapp.services import caseplan
+
+    referral_id = ctx.get("referral_id")
+    if referral_id and not values.get("victim_id"):
+        with ws.tx() as s:
+            values["victim_id"] = referrals._load_for_centre(ws, s, referral_id).victim_id
+    victim_id = _need(ctx, values, "victim_id")
+    step = caseplan.plan_follow_up(
+        ws, victim_id, action=str(values.get("action") or ""), due_on=values.get("due_on") or "",
+        assigned_to=str(values.get("assigned_to") or ""), note=str(values.get("note") or ""),
+        referral_id=referral_id)
+    return Submitted("follow_up", step.id, ctx.get("rescue_id"), (victim_id,))
+
+
+def _tracing(ws: Workspace, ctx: dict[str, Any], values: dict[str, Any]) -> Submitted:
+    from fieldapp.services import casework
+
+    ref = casework.record_tracing(
+        ws, _need(ctx, {}, "referral_id"), str(values.get("outcome") or ""),
+        on=values.get("traced_on"), by=str(values.get("traced_by") or ""),
+        note=str(values.get("note") or ""))
+    return Submitted("referral", ref.id, ctx.get("rescue_id"), (ref.victim_id,))
+
+
+#: What the case-work forms' handlers take from the answers (h13).
+_CASEWORK_COLUMNS = {
+    "family_member": ("victim_id", *family.MEMBER_FIELDS),
+    "follow_up": ("victim_id", "action", "due_on", "assigned_to", "note"),
+    "tracing": ("outcome", "traced_on", "traced_by", "note"),
+}
+
 _HANDLER_OF = {
     "rescue": _rescue,
     "victim": _victim,
@@ -389,6 +455,9 @@ _HANDLER_OF = {
     "referral": _referral,
     "referral_event": _referral_event,
     "return_reintegration": _return,
+    "family_member": _family_member,
+    "follow_up": _follow_up,
+    "tracing": _tracing,
 }
 #: One handler per form record the entity registry names (a KeyError here on import means a
 #: registry form record has no handler yet).

@@ -15,13 +15,17 @@ from typing import Any, TypeVar
 from sqlalchemy import func, insert, inspect, select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.errors import CaseHandedOver
 from fieldapp.domain.hlc import HlcClock
 from fieldapp.store import sealing
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import (
     SYNCED_MODELS,
     Attachment,
+    CaseTransfer,
     Device,
+    FamilyMember,
+    FollowUp,
     Outbox,
     Referral,
     ReferralEvent,
@@ -93,8 +97,10 @@ def _parent(obj: Synced) -> tuple[type[Synced], str] | None:
     """The record a record hangs from, up towards its rescue."""
     if isinstance(obj, Victim | Suspect) and obj.rescue_id:
         return Rescue, obj.rescue_id
-    if isinstance(obj, Statement | Referral) and obj.victim_id:
+    if isinstance(obj, Statement | Referral | FamilyMember | FollowUp) and obj.victim_id:
         return Victim, obj.victim_id
+    if isinstance(obj, CaseTransfer) and obj.rescue_id:
+        return Rescue, obj.rescue_id
     if isinstance(obj, ReferralEvent) and obj.referral_id:
         return Referral, obj.referral_id
     if isinstance(obj, Attachment) and obj.owner_entity in SYNCED_MODELS:
@@ -128,6 +134,44 @@ def post_of(session: Session, obj: Synced) -> str:
     return post
 
 
+def rescue_of(session: Session, obj: Synced) -> str | None:
+    """The id of the case (rescue) a record belongs to on this device, if it has one here."""
+    current: Synced | None = obj
+    for _ in range(6):
+        if current is None:
+            return None
+        if isinstance(current, Rescue):
+            return current.id
+        link = _parent(current)
+        current = find(session, *link) if link else None
+    return None
+
+
+def handed_over(session: Session, rescue_id: str) -> str:
+    """The post a case was transferred to, when that is not this device's post ("" if the
+    case is this device's to edit). A transfer being written now does not count yet."""
+    cache: dict[str, str] = session.info.setdefault("handed_over", {})
+    if rescue_id not in cache:
+        new = {id(o) for o in session.new}
+        with session.no_autoflush:
+            rows = [t for t in session.scalars(select(CaseTransfer).where(
+                CaseTransfer.rescue_id == rescue_id)) if id(t) not in new]
+        latest = max(rows, key=lambda t: (t.on, t.created_at), default=None)
+        here = str(session.info.get("post_code", ""))
+        cache[rescue_id] = latest.to_post if latest is not None and latest.to_post != here else ""
+    return cache[rescue_id]
+
+
+def _refuse_handed_over(session: Session, pending: list[Synced]) -> None:
+    """h13: a case transferred to another post is kept here as read-only history."""
+    for obj in pending:
+        rescue_id = rescue_of(session, obj)
+        gone = handed_over(session, rescue_id) if rescue_id else ""
+        if gone:
+            raise CaseHandedOver(f"this case was transferred to post {gone}; it is kept here "
+                                 "as history and cannot be changed here")
+
+
 def snapshot(session: Session, obj: Synced) -> None:
     """Make `obj`'s next queued change carry every synced field, stamped together."""
     session.info.setdefault("full_snapshot", set()).add(obj.id)
@@ -145,6 +189,7 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     full: set[str] = session.info.get("full_snapshot") or set()
     if not pending:
         return
+    _refuse_handed_over(session, pending)
     rows: list[dict[str, Any]] = []
     now = utcnow()
     for obj in pending:

@@ -211,6 +211,15 @@ class Victim(Synced, Base):
     screening: Mapped[str] = mapped_column(String(24), default="presumed_victim", index=True)
     screened_by: Mapped[str] = mapped_column(String(24), default="")
     screened_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: Home address coded to Cambodia's gazetteer (store.gazetteer), any level may be blank;
+    #: the detail (house, street) is free text.
+    home_province: Mapped[str] = mapped_column(String(8), default="")
+    home_district: Mapped[str] = mapped_column(String(8), default="")
+    home_commune: Mapped[str] = mapped_column(String(8), default="")
+    home_village: Mapped[str] = mapped_column(String(8), default="")
+    home_address_detail: Mapped[str] = mapped_column(String(200), default="")
+    #: The social worker assigned to the person (a child's case must have one).
+    social_worker: Mapped[str] = mapped_column(String(120), default="")
 
     rescue: Mapped[Rescue] = relationship(back_populates="victims", lazy="raise")
 
@@ -305,6 +314,56 @@ class PersonLink(Synced, Base):
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     decided_by: Mapped[str] = mapped_column(String(64), default="")
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class FamilyMember(Synced, Base):
+    """A victim's parent, relative or guardian: who to trace, who may authorise for a child."""
+
+    __tablename__ = "family_member"
+    SYNC_ENTITY = "family_member"
+    victim_id: Mapped[str] = mapped_column(ForeignKey("victim.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    relationship: Mapped[str] = mapped_column(String(24))
+    is_guardian: Mapped[bool] = mapped_column(Boolean, default=False)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    #: Gazetteer codes as on the victim (blank: lives at the victim's home address).
+    home_province: Mapped[str] = mapped_column(String(8), default="")
+    home_district: Mapped[str] = mapped_column(String(8), default="")
+    home_commune: Mapped[str] = mapped_column(String(8), default="")
+    home_village: Mapped[str] = mapped_column(String(8), default="")
+    home_address_detail: Mapped[str] = mapped_column(String(200), default="")
+
+
+class FollowUp(Synced, Base):
+    """One step of a person's case plan: what is to be done by when, and when it was done.
+
+    Overdue while ``done_on`` is empty after ``due_on``. Made at the post for its case, or by
+    centre staff for a person referred to them (``referral_id`` names that referral)."""
+
+    __tablename__ = "follow_up"
+    SYNC_ENTITY = "follow_up"
+    victim_id: Mapped[str] = mapped_column(ForeignKey("victim.id"), index=True)
+    referral_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    action: Mapped[str] = mapped_column(String(24))
+    due_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    assigned_to: Mapped[str] = mapped_column(String(120), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_by: Mapped[str] = mapped_column(String(64), default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseTransfer(Synced, Base):
+    """A case handed from one post to another (h13). The receiving post gets the whole case
+    through HQ; the sending device keeps its copy as read-only history (store.changes)."""
+
+    __tablename__ = "case_transfer"
+    SYNC_ENTITY = "case_transfer"
+    rescue_id: Mapped[str] = mapped_column(ForeignKey("rescue.id"), index=True)
+    from_post: Mapped[str] = mapped_column(String(16))
+    to_post: Mapped[str] = mapped_column(String(16))
+    on: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class Referral(Synced, Base):
@@ -414,5 +473,6 @@ class Draft(Base):
 
 SYNCED_MODELS: dict[str, type[Synced]] = {
     m.SYNC_ENTITY: m for m in (Rescue, Victim, Statement, Suspect, Referral, ReferralEvent, Attachment,
-                               SuspectCase, SuspectEvent, SuspectIdentifier, PersonLink)
+                               SuspectCase, SuspectEvent, SuspectIdentifier, PersonLink,
+                               FamilyMember, FollowUp, CaseTransfer)
 }

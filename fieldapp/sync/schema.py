@@ -48,6 +48,8 @@ ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("referral", "urgency"): enums.Urgency,
     ("referral_event", "kind"): enums.ReferralStatus,
     ("statement", "status"): enums.StatementStatus,
+    ("family_member", "relationship"): enums.Relationship,
+    ("follow_up", "action"): enums.FollowUpAction,
 }
 
 

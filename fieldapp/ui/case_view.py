@@ -33,6 +33,7 @@ from fieldapp.services.changes import AUDITED, Changes
 from fieldapp.services.intake import CaseFile
 from fieldapp.services.statements import Statement
 from fieldapp.ui import i18n
+from fieldapp.ui.case_plan import CasePlanTab
 from fieldapp.ui.context import ViewContext, follow_changes
 from fieldapp.ui.forms import open_form
 from fieldapp.ui.tasks import user_message
@@ -286,6 +287,9 @@ class CaseView(QWidget):
         self.tabs.addTab(attach, "")
         self.tabs.addTab(self.audit, "")
         self.tabs.addTab(self.answers, "")
+        # h13: home, family, tracing, the case plan's follow-ups and the closure
+        self.plan_tab = CasePlanTab(self._form)
+        self.tabs.addTab(self.plan_tab, "")
 
         head = QHBoxLayout()
         head.addWidget(self.back_button)
@@ -314,6 +318,7 @@ class CaseView(QWidget):
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
         follow_changes(self, ctx, self.on_changes)
+        self.plan_tab.set_context(ctx)
 
     def on_changes(self, changes: Changes, _origin: object) -> None:
         """A write changed this case: load it again, keeping the tab, selections and dialogs."""
@@ -332,6 +337,7 @@ class CaseView(QWidget):
         """Open a case: clear what was shown, then load it off the UI thread."""
         self.clear()
         self.rescue_id = rescue_id
+        self.plan_tab.show_case(rescue_id)
         if self.ctx is None:
             return
         ctx = self.ctx
@@ -358,6 +364,7 @@ class CaseView(QWidget):
             table.clear()
             table.setRowCount(0)
         self.timeline.clear()
+        self.plan_tab.clear()
         self.banner.clear_message()
         self.read_button.setEnabled(False)
         self._update_buttons()
@@ -715,7 +722,8 @@ class CaseView(QWidget):
         self.open_attachment_button.setText(self.tr("Open"))
         for i, text in enumerate((self.tr("Victims"), self.tr("Statements"), self.tr("Suspects"),
                                   self.tr("Referrals"), self.tr("Attachments"),
-                                  self.tr("Audit trail"), self.tr("Other answers"))):
+                                  self.tr("Audit trail"), self.tr("Other answers"),
+                                  self.tr("Family and plan"))):
             self.tabs.setTabText(i, text)
         self._render()
 

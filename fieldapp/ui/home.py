@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -16,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.enums import Role
-from fieldapp.services import caselist
+from fieldapp.services import caselist, caseplan
 from fieldapp.services.caselist import Today
+from fieldapp.services.caseplan import Step
 from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext, follow_changes
@@ -25,6 +29,8 @@ from fieldapp.ui.sync_status import SyncStatus
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner
 
+#: Overdue follow-ups listed on the screen (the longest overdue first; the tile counts all).
+SHOWN = 50
 #: Status colours; the words always say the same, colour is never the only signal.
 COLOURS = {"ok": "#1d5e20", "waiting": "#7a5a00", "attention": "#8a1c14"}
 
@@ -33,6 +39,10 @@ COLOURS = {"ok": "#1d5e20", "waiting": "#7a5a00", "attention": "#8a1c14"}
 class Loaded:
     today: Today
     sync: SyncStatus | None
+    #: h13: follow-ups of the case plans past their date, the longest overdue first (the
+    #: first `SHOWN`), and how many there are in all.
+    follow_ups: tuple[Step, ...] = ()
+    follow_ups_total: int = 0
 
 
 class HomeView(QWidget):
@@ -40,6 +50,8 @@ class HomeView(QWidget):
 
     navigate = Signal(str)
     resume_drafts = Signal()
+    #: A case to open (an overdue follow-up's case).
+    open_case = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,7 +68,8 @@ class HomeView(QWidget):
         self.banner = Banner()
         self.tiles: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        for n, key in enumerate(("drafts", "overdue", "new", "to_complete", "unsent")):
+        for n, key in enumerate(("drafts", "overdue", "new", "to_complete", "unsent",
+                                 "follow_ups")):
             tile = QPushButton()
             tile.setObjectName(f"tile_{key}")
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -70,6 +83,13 @@ class HomeView(QWidget):
         inner.addWidget(self.status)
         inner.addWidget(self.banner)
         inner.addLayout(grid)
+        self.follow_ups_heading = QLabel()
+        self.follow_ups_heading.setObjectName("follow_ups_heading")
+        self.follow_ups = QListWidget()
+        self.follow_ups.setObjectName("overdue_follow_ups")
+        self.follow_ups.itemActivated.connect(self.open_follow_up)
+        inner.addWidget(self.follow_ups_heading)
+        inner.addWidget(self.follow_ups)
         inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -104,7 +124,9 @@ class HomeView(QWidget):
         source = ctx.hooks.get("sync")
 
         def load() -> Loaded:
-            return Loaded(caselist.today(ctx.ws), source.status(ctx.ws) if source is not None else None)
+            return Loaded(caselist.today(ctx.ws), source.status(ctx.ws) if source is not None else None,
+                          tuple(caseplan.overdue(ctx.ws, limit=SHOWN)),
+                          caseplan.overdue_count(ctx.ws))
 
         ctx.runner.run_db("home_today", load, self._loaded,
                           lambda exc: self.banner.error(user_message(exc)))
@@ -117,9 +139,22 @@ class HomeView(QWidget):
     def open_tile(self, key: str) -> None:
         if key == "drafts":
             self.resume_drafts.emit()
+        elif key == "follow_ups":
+            self.follow_ups.setFocus()
+            if self.follow_ups.count():
+                self.follow_ups.setCurrentRow(0)
         else:
             self.navigate.emit({"overdue": "referrals", "new": "referrals", "to_complete": "cases",
                                 "unsent": "sync"}[key])
+
+    def open_follow_up(self, item: QListWidgetItem) -> None:
+        """An overdue follow-up opens its case (a centre's people are on the referral board)."""
+        rescue_id = item.data(Qt.ItemDataRole.UserRole)
+        if rescue_id and not (self.ctx is not None and self.ctx.role is Role.CENTRE_STAFF):
+            self.navigate.emit("cases")
+            self.open_case.emit(rescue_id)
+        else:
+            self.navigate.emit("referrals")
 
     # -- rendering --------------------------------------------------------------------
     def level(self) -> str:
@@ -127,7 +162,7 @@ class HomeView(QWidget):
         if self.loaded is None:
             return "ok"
         t, s = self.loaded.today, self.loaded.sync
-        if t.overdue_referrals or (s is not None and s.last_error):
+        if t.overdue_referrals or self.loaded.follow_ups or (s is not None and s.last_error):
             return "attention"
         if t.drafts or t.new_referrals or t.to_complete:
             return "waiting"
@@ -141,6 +176,8 @@ class HomeView(QWidget):
             self.status.clear()
             for tile in self.tiles.values():
                 tile.setText("")
+            self.follow_ups.clear()
+            self.follow_ups_heading.clear()
             return
         t, s = loaded.today, loaded.sync
         n = i18n.digits
@@ -167,11 +204,32 @@ class HomeView(QWidget):
         level = self.level()
         words = {"ok": self.tr("● All done: nothing is waiting."),
                  "waiting": self.tr("● Work waiting: see below."),
-                 "attention": self.tr("● Needs attention: overdue referrals or a failed sync.")}
+                 "attention": self.tr("● Needs attention: overdue work or a failed sync.")}
         self.status.setText(words[level])
         self.status.setStyleSheet(f"color: {COLOURS[level]}; font-weight: bold;")
         self.tiles["overdue"].setStyleSheet(
             f"color: {COLOURS['attention']}; font-weight: bold;" if t.overdue_referrals else "")
+        self._render_follow_ups(loaded.follow_ups, loaded.follow_ups_total)
+
+    def _render_follow_ups(self, steps: tuple[Step, ...], total: int) -> None:
+        """The overdue list: case, person, what, since when (h13)."""
+        today = dt.date.today()
+        self.tiles["follow_ups"].setText(self.tr("{n} follow-ups overdue\nCase plans past their "
+                                                 "date").format(n=i18n.digits(total)))
+        self.tiles["follow_ups"].setStyleSheet(
+            f"color: {COLOURS['attention']}; font-weight: bold;" if steps else "")
+        self.follow_ups_heading.setText(self.tr("Overdue follow-ups") if steps else
+                                        self.tr("No follow-up is overdue."))
+        self.follow_ups.clear()
+        for step in steps:
+            line = self.tr("{case} · {person}: {what}, due {date} (overdue by {n} days)").format(
+                case=step.case_number or "-", person=step.person or "-",
+                what=i18n.choice_label("follow_up_actions", step.action),
+                date=i18n.fmt_date(step.due_on), n=i18n.digits(step.overdue_on(today)))
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, step.rescue_id or "")
+            self.follow_ups.addItem(item)
+        self.follow_ups.setVisible(bool(steps))
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Today"))

@@ -98,6 +98,7 @@ class MainView(QWidget):
         self.referrals = ReferralBoard()
         self.home = HomeView()
         self.home.navigate.connect(self.go)
+        self.home.open_case.connect(self.open_case)  # h13: an overdue follow-up's case
         self.home.resume_drafts.connect(self.resume_drafts)
         self.sync = SyncPanel()
         self.reports = ReportsView()

@@ -125,13 +125,19 @@ class ReferralBoard(QWidget):
         self.service_button = QPushButton()
         self.complete_button = QPushButton()
         self.refresh_button = QPushButton()
+        # h13: a family-tracing referral's outcome; a follow-up on the person's case plan
+        self.tracing_button = QPushButton()
+        self.tracing_button.clicked.connect(self.tracing_clicked)
+        self.follow_up_button = QPushButton()
+        self.follow_up_button.clicked.connect(self.follow_up_clicked)
         self.accept_button.clicked.connect(self.accept_clicked)
         self.decline_button.clicked.connect(self.decline_clicked)
         self.service_button.clicked.connect(self.service_clicked)
         self.complete_button.clicked.connect(self.complete_clicked)
         self.refresh_button.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
-        for b in (self.accept_button, self.decline_button, self.service_button, self.complete_button):
+        for b in (self.accept_button, self.decline_button, self.service_button, self.complete_button,
+                  self.tracing_button, self.follow_up_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -271,7 +277,13 @@ class ReferralBoard(QWidget):
         self.decline_button.setEnabled(can_work and status in ("sent", "created"))
         self.service_button.setEnabled(can_work and status in ("accepted", "in_service"))
         self.complete_button.setEnabled(can_work and status in ("accepted", "in_service"))
-        for b in (self.accept_button, self.decline_button, self.service_button, self.complete_button):
+        tracing = card is not None and card.referral.service == "family_tracing"
+        self.tracing_button.setEnabled(can_work and tracing and status in ("sent", "accepted",
+                                                                           "in_service"))
+        self.follow_up_button.setEnabled(can_work and status in ("accepted", "in_service",
+                                                                 "completed"))
+        for b in (self.accept_button, self.decline_button, self.service_button, self.complete_button,
+                  self.tracing_button, self.follow_up_button):
             b.setVisible(self.ctx is None or can_work)
 
     def _queue_changed(self, index: int) -> None:
@@ -353,6 +365,29 @@ class ReferralBoard(QWidget):
             submitted.connect(updated)
         return dialog
 
+    def tracing_clicked(self) -> None:
+        card = self.current_card()
+        if card is not None:
+            self._open_for(card.referral.id, "tracing", self.tr("Tracing outcome recorded."))
+
+    def follow_up_clicked(self) -> None:
+        card = self.current_card()
+        if card is not None:
+            self._open_for(card.referral.id, "follow_up", self.tr("Follow-up planned."))
+
+    def _open_for(self, referral_id: str, form_id: str, message: str) -> QDialog:
+        from fieldapp.ui.forms import open_form
+
+        dialog = open_form(self, form_id, {"referral_id": referral_id})
+        submitted = getattr(dialog, "submitted", None)
+        if submitted is not None:
+            def saved(_result: object) -> None:
+                self.banner.info(message)
+                self.refresh()
+
+            submitted.connect(saved)
+        return dialog
+
     def complete_clicked(self) -> None:
         card = self.current_card()
         if card is None:
@@ -369,6 +404,8 @@ class ReferralBoard(QWidget):
         self.decline_button.setText(self.tr("Decline…"))
         self.service_button.setText(self.tr("Record services…"))
         self.complete_button.setText(self.tr("Complete…"))
+        self.tracing_button.setText(self.tr("Tracing outcome…"))
+        self.follow_up_button.setText(self.tr("Plan a follow-up…"))
         self.refresh_button.setText(self.tr("Refresh"))
         self._render()
 

@@ -294,12 +294,12 @@
     <context>
         <name>AttachmentDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="173" />
+            <location filename="../../fieldapp/ui/case_view.py" line="174" />
             <source>{name}: {size} bytes ({mime}). This file type cannot be shown here.</source>
             <translation>{name}៖ {size} បៃ ({mime})។ ប្រភេទឯកសារនេះមិនអាចបង្ហាញនៅទីនេះបានទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="175" />
+            <location filename="../../fieldapp/ui/case_view.py" line="176" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -452,6 +452,224 @@
         </message>
     </context>
     <context>
+        <name>CasePlan</name>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="34" />
+            <source>returned home and followed up</source>
+            <translation>បានវិលត្រឡប់ទៅផ្ទះ និងបានតាមដាន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="36" />
+            <source>transferred</source>
+            <translation>បានផ្ទេរ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="37" />
+            <source>not a trafficking case</source>
+            <translation>មិនមែនជាករណីជួញដូរមនុស្ស</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="38" />
+            <source>the person declined services</source>
+            <translation>បុគ្គលនោះបដិសេធសេវា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="40" />
+            <source>contact lost</source>
+            <translation>បាត់ទំនាក់ទំនង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="41" />
+            <source>deceased</source>
+            <translation>បានទទួលមរណភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="42" />
+            <source>other reason</source>
+            <translation>មូលហេតុផ្សេងទៀត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="50" />
+            <source>done {date}</source>
+            <translation>បានធ្វើរួច {date}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="54" />
+            <source>OVERDUE by {n} days</source>
+            <translation>ហួសកាលកំណត់ {n} ថ្ងៃ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="56" />
+            <source>due</source>
+            <translation>មិនទាន់ដល់កាលកំណត់</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasePlanTab</name>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="165" />
+            <source>Closed on {date}: {reason}.</source>
+            <translation>បានបិទនៅ {date}៖ {reason}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="168" />
+            <source>Open case.</source>
+            <translation>សំណុំរឿងកំពុងបើក។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="169" />
+            <source>Transferred from {a} to {b} on {date}.</source>
+            <translation>បានផ្ទេរពី {a} ទៅ {b} នៅថ្ងៃ {date}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="172" />
+            <source>Kept here as history: it cannot be changed on this device.</source>
+            <translation>រក្សាទុកនៅទីនេះជាប្រវត្តិ៖ មិនអាចកែប្រែនៅលើឧបករណ៍នេះបានទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
+            <source>Person</source>
+            <translation>បុគ្គល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
+            <source>Home</source>
+            <translation>លំនៅដ្ឋាន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
+            <source>Social worker</source>
+            <translation>បុគ្គលិកសង្គមកិច្ច</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="175" />
+            <source>Family and guardian</source>
+            <translation>គ្រួសារ និងអាណាព្យាបាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="175" />
+            <source>Family tracing</source>
+            <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
+            <source>What</source>
+            <translation>អ្វីដែលត្រូវធ្វើ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
+            <source>Due</source>
+            <translation>ថ្ងៃផុតកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="182" />
+            <source>Who</source>
+            <translation>អ្នកណា</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="182" />
+            <source>Status</source>
+            <translation>ស្ថានភាព</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="195" />
+            <source>guardian</source>
+            <translation>អាណាព្យាបាល</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="201" />
+            <source>{outcome}, on {date}</source>
+            <translation>{outcome} នៅថ្ងៃ {date}</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="242" />
+            <source>Follow-up done</source>
+            <translation>ការតាមដានបានធ្វើរួច</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="243" />
+            <source>What came of it? (no names)</source>
+            <translation>លទ្ធផលយ៉ាងដូចម្ដេច? (កុំសរសេរឈ្មោះ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="255" />
+            <source>The follow-up is marked done.</source>
+            <translation>ការតាមដានត្រូវបានសម្គាល់ថាបានធ្វើរួច។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="261" />
+            <source>Close the case</source>
+            <translation>បិទសំណុំរឿង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="262" />
+            <source>Why is the case closed?</source>
+            <translation>ហេតុអ្វីបានជាបិទសំណុំរឿង?</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="272" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="277" />
+            <source>Transfer the case</source>
+            <translation>ផ្ទេរសំណុំរឿង</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="273" />
+            <source>To which post?</source>
+            <translation>ទៅប៉ុស្តិ៍ណា?</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="278" />
+            <source>Why does the case go there? (no names)</source>
+            <translation>ហេតុអ្វីបានជាសំណុំរឿងទៅទីនោះ? (កុំសរសេរឈ្មោះ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="290" />
+            <source>The case goes to the other post at the next sync; it stays here as history.</source>
+            <translation>សំណុំរឿងនឹងទៅប៉ុស្តិ៍នោះនៅពេលធ្វើសមកាលកម្មលើកក្រោយ ហើយនៅតែមាននៅទីនេះជាប្រវត្តិ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="301" />
+            <source>The case is closed.</source>
+            <translation>សំណុំរឿងត្រូវបានបិទ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="305" />
+            <source>Close case…</source>
+            <translation>បិទសំណុំរឿង…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="306" />
+            <source>Transfer to another post…</source>
+            <translation>ផ្ទេរទៅប៉ុស្តិ៍ផ្សេង…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="307" />
+            <source>Add family member or guardian…</source>
+            <translation>បន្ថែមសមាជិកគ្រួសារ ឬអាណាព្យាបាល…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="308" />
+            <source>Plan a follow-up…</source>
+            <translation>គ្រោងការតាមដាន…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="309" />
+            <source>Mark done…</source>
+            <translation>សម្គាល់ថាបានធ្វើរួច…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="310" />
+            <source>People: home, family, tracing</source>
+            <translation>បុគ្គល៖ លំនៅដ្ឋាន គ្រួសារ ការស្វែងរកគ្រួសារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_plan.py" line="311" />
+            <source>Case plan: follow-ups</source>
+            <translation>ផែនការករណី៖ ការតាមដាន</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseTableModel</name>
         <message>
             <location filename="../../fieldapp/ui/case_list.py" line="191" />
@@ -493,453 +711,458 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="73" />
+            <location filename="../../fieldapp/ui/case_view.py" line="74" />
             <source>not sealed (draft)</source>
             <translation>មិនទាន់បិទត្រា (សេចក្ដីព្រាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="74" />
+            <location filename="../../fieldapp/ui/case_view.py" line="75" />
             <source>sealed, cannot change ({fingerprint})</source>
             <translation>បានបិទត្រា មិនអាចកែប្រែបានទេ ({fingerprint})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="85" />
+            <location filename="../../fieldapp/ui/case_view.py" line="86" />
             <source>Draft: not final yet. It can still be edited; make it final when it is complete.</source>
             <translation>សេចក្ដីព្រាង៖ មិនទាន់ចុងក្រោយ។ នៅអាចកែបាន។ សូមធ្វើឱ្យវាចុងក្រោយ នៅពេលវាពេញលេញ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="88" />
+            <location filename="../../fieldapp/ui/case_view.py" line="89" />
             <source>Final: sealed on {date} by {who}. It cannot change; any correction is recorded as an amendment. Seal fingerprint: {fingerprint}</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រានៅ {date} ដោយ {who}។ វាមិនអាចកែប្រែបានទេ ការកែតម្រូវណាមួយត្រូវកត់ត្រាជាវិសោធនកម្ម។ ស្នាមត្រា៖ {fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="390" />
+            <location filename="../../fieldapp/ui/case_view.py" line="397" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="401" />
+            <location filename="../../fieldapp/ui/case_view.py" line="408" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="403" />
+            <location filename="../../fieldapp/ui/case_view.py" line="410" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="403" />
+            <location filename="../../fieldapp/ui/case_view.py" line="410" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="403" />
+            <location filename="../../fieldapp/ui/case_view.py" line="410" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="404" />
+            <location filename="../../fieldapp/ui/case_view.py" line="411" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="404" />
+            <location filename="../../fieldapp/ui/case_view.py" line="411" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="404" />
-            <location filename="../../fieldapp/ui/case_view.py" line="437" />
+            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="444" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="412" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="412" />
             <source>Profile</source>
             <translation>ប្រវត្តិរូប</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="407" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>yes</source>
             <translation>មែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="407" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>no</source>
             <translation>មិនមែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="417" />
             <source>complete</source>
             <translation>ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="417" />
             <source>to complete</source>
             <translation>ត្រូវបំពេញបន្ថែម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
-            <location filename="../../fieldapp/ui/case_view.py" line="442" />
+            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="449" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="419" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
-            <location filename="../../fieldapp/ui/case_view.py" line="437" />
-            <location filename="../../fieldapp/ui/case_view.py" line="443" />
+            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="444" />
+            <location filename="../../fieldapp/ui/case_view.py" line="450" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="413" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="413" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="414" />
+            <location filename="../../fieldapp/ui/case_view.py" line="421" />
             <source>Sealed?</source>
             <translation>បានបិទត្រា?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="417" />
+            <location filename="../../fieldapp/ui/case_view.py" line="424" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="434" />
+            <location filename="../../fieldapp/ui/case_view.py" line="441" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="436" />
+            <location filename="../../fieldapp/ui/case_view.py" line="443" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="436" />
+            <location filename="../../fieldapp/ui/case_view.py" line="443" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="436" />
+            <location filename="../../fieldapp/ui/case_view.py" line="443" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="442" />
+            <location filename="../../fieldapp/ui/case_view.py" line="449" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="442" />
+            <location filename="../../fieldapp/ui/case_view.py" line="449" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="443" />
+            <location filename="../../fieldapp/ui/case_view.py" line="450" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="447" />
+            <location filename="../../fieldapp/ui/case_view.py" line="454" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="449" />
+            <location filename="../../fieldapp/ui/case_view.py" line="456" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="449" />
-            <location filename="../../fieldapp/ui/case_view.py" line="698" />
+            <location filename="../../fieldapp/ui/case_view.py" line="456" />
+            <location filename="../../fieldapp/ui/case_view.py" line="705" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="449" />
+            <location filename="../../fieldapp/ui/case_view.py" line="456" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="457" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="451" />
+            <location filename="../../fieldapp/ui/case_view.py" line="458" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="454" />
+            <location filename="../../fieldapp/ui/case_view.py" line="461" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="454" />
+            <location filename="../../fieldapp/ui/case_view.py" line="461" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="454" />
+            <location filename="../../fieldapp/ui/case_view.py" line="461" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="454" />
-            <location filename="../../fieldapp/ui/case_view.py" line="481" />
+            <location filename="../../fieldapp/ui/case_view.py" line="461" />
+            <location filename="../../fieldapp/ui/case_view.py" line="488" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="457" />
+            <location filename="../../fieldapp/ui/case_view.py" line="464" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="458" />
+            <location filename="../../fieldapp/ui/case_view.py" line="465" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="459" />
+            <location filename="../../fieldapp/ui/case_view.py" line="466" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="460" />
+            <location filename="../../fieldapp/ui/case_view.py" line="467" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="461" />
+            <location filename="../../fieldapp/ui/case_view.py" line="468" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="481" />
+            <location filename="../../fieldapp/ui/case_view.py" line="488" />
             <source>Question</source>
             <translation>សំណួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="481" />
+            <location filename="../../fieldapp/ui/case_view.py" line="488" />
             <source>Answer</source>
             <translation>ចម្លើយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="483" />
+            <location filename="../../fieldapp/ui/case_view.py" line="490" />
             <source>Other answers ({n})</source>
             <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="545" />
-            <location filename="../../fieldapp/ui/case_view.py" line="559" />
-            <location filename="../../fieldapp/ui/case_view.py" line="626" />
-            <location filename="../../fieldapp/ui/case_view.py" line="635" />
+            <location filename="../../fieldapp/ui/case_view.py" line="552" />
+            <location filename="../../fieldapp/ui/case_view.py" line="566" />
+            <location filename="../../fieldapp/ui/case_view.py" line="633" />
+            <location filename="../../fieldapp/ui/case_view.py" line="642" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="552" />
+            <location filename="../../fieldapp/ui/case_view.py" line="559" />
             <source>Select the suspect first.</source>
             <translation>សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="583" />
+            <location filename="../../fieldapp/ui/case_view.py" line="590" />
             <source>Make the statement final</source>
             <translation>ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="584" />
+            <location filename="../../fieldapp/ui/case_view.py" line="591" />
             <source>A final statement is sealed and can never change; a correction is then recorded as an amendment. Make it final now?</source>
             <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="598" />
+            <location filename="../../fieldapp/ui/case_view.py" line="605" />
             <source>The statement is final and sealed.</source>
             <translation>សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="605" />
+            <location filename="../../fieldapp/ui/case_view.py" line="612" />
             <source>Cancel referral</source>
             <translation>លុបចោលការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="606" />
+            <location filename="../../fieldapp/ui/case_view.py" line="613" />
             <source>Why is this referral cancelled?</source>
             <translation>ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="609" />
+            <location filename="../../fieldapp/ui/case_view.py" line="616" />
             <source>Give a reason to cancel the referral.</source>
             <translation>សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="620" />
+            <location filename="../../fieldapp/ui/case_view.py" line="627" />
             <source>The referral was cancelled.</source>
             <translation>ការបញ្ជូនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="694" />
+            <location filename="../../fieldapp/ui/case_view.py" line="701" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="695" />
+            <location filename="../../fieldapp/ui/case_view.py" line="702" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="696" />
+            <location filename="../../fieldapp/ui/case_view.py" line="703" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="696" />
+            <location filename="../../fieldapp/ui/case_view.py" line="703" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="697" />
+            <location filename="../../fieldapp/ui/case_view.py" line="704" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="697" />
+            <location filename="../../fieldapp/ui/case_view.py" line="704" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="698" />
+            <location filename="../../fieldapp/ui/case_view.py" line="705" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="700" />
+            <location filename="../../fieldapp/ui/case_view.py" line="707" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="701" />
+            <location filename="../../fieldapp/ui/case_view.py" line="708" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="702" />
+            <location filename="../../fieldapp/ui/case_view.py" line="709" />
             <source>Quick list of people found…</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="703" />
+            <location filename="../../fieldapp/ui/case_view.py" line="710" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="704" />
+            <location filename="../../fieldapp/ui/case_view.py" line="711" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="705" />
+            <location filename="../../fieldapp/ui/case_view.py" line="712" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="706" />
+            <location filename="../../fieldapp/ui/case_view.py" line="713" />
             <source>Complete / edit person…</source>
             <translation>បំពេញ / កែប្រែព័ត៌មានបុគ្គល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="707" />
+            <location filename="../../fieldapp/ui/case_view.py" line="714" />
             <source>Record return…</source>
             <translation>កត់ត្រាការវិលត្រឡប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="708" />
+            <location filename="../../fieldapp/ui/case_view.py" line="715" />
             <source>Edit draft…</source>
             <translation>កែសេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="709" />
+            <location filename="../../fieldapp/ui/case_view.py" line="716" />
             <source>Make final…</source>
             <translation>ធ្វើឱ្យជាចុងក្រោយ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="710" />
+            <location filename="../../fieldapp/ui/case_view.py" line="717" />
             <source>Amend…</source>
             <translation>វិសោធនកម្ម…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="711" />
+            <location filename="../../fieldapp/ui/case_view.py" line="718" />
             <source>Edit suspect…</source>
             <translation>កែប្រែជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="712" />
+            <location filename="../../fieldapp/ui/case_view.py" line="719" />
             <source>Cancel referral…</source>
             <translation>លុបចោលការបញ្ជូន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="713" />
+            <location filename="../../fieldapp/ui/case_view.py" line="720" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="715" />
+            <location filename="../../fieldapp/ui/case_view.py" line="722" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="716" />
+            <location filename="../../fieldapp/ui/case_view.py" line="723" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="716" />
+            <location filename="../../fieldapp/ui/case_view.py" line="723" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="716" />
+            <location filename="../../fieldapp/ui/case_view.py" line="723" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="717" />
+            <location filename="../../fieldapp/ui/case_view.py" line="724" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="717" />
+            <location filename="../../fieldapp/ui/case_view.py" line="724" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="718" />
+            <location filename="../../fieldapp/ui/case_view.py" line="725" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="718" />
+            <location filename="../../fieldapp/ui/case_view.py" line="725" />
             <source>Other answers</source>
             <translation>ចម្លើយផ្សេងទៀត</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/case_view.py" line="726" />
+            <source>Family and plan</source>
+            <translation>គ្រួសារ និងផែនការ</translation>
         </message>
     </context>
     <context>
@@ -1149,78 +1372,100 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="147" />
+            <location filename="../../fieldapp/ui/home.py" line="184" />
             <source>{n} unfinished forms
 Resume or discard them</source>
-            <extracomment>Status colours; the words always say the same, colour is never the only signal.</extracomment>
+            <extracomment>Overdue follow-ups listed on the screen (the longest overdue first; the tile counts all). Status colours; the words always say the same, colour is never the only signal. h13: follow-ups of the case plans past their date, the longest overdue first (the first `SHOWN`), and how many there are in all. A case to open (an overdue follow-up's case).</extracomment>
             <translation>ទម្រង់មិនទាន់បញ្ចប់ {n}
 បន្ត ឬបោះបង់វា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="149" />
+            <location filename="../../fieldapp/ui/home.py" line="186" />
             <source>{n} overdue referrals
 Past their due date</source>
             <translation>ការបញ្ជូនហួសកាលកំណត់ {n}
 លើសថ្ងៃកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="151" />
+            <location filename="../../fieldapp/ui/home.py" line="188" />
             <source>{n} new referrals
 Waiting to be accepted</source>
             <translation>ការបញ្ជូនថ្មី {n}
 កំពុងរង់ចាំការទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="153" />
+            <location filename="../../fieldapp/ui/home.py" line="190" />
             <source>{n} people still to complete
 Found at a rescue, profile not finished</source>
             <translation>បុគ្គល {n} នាក់ត្រូវបំពេញបន្ថែម
 រកឃើញក្នុងការជួយសង្គ្រោះ ប្រវត្តិរូបមិនទាន់ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="158" />
+            <location filename="../../fieldapp/ui/home.py" line="195" />
             <source>not connected to HQ yet</source>
             <translation>មិនទាន់ភ្ជាប់ជាមួយទីស្នាក់ការកណ្ដាលទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="160" />
+            <location filename="../../fieldapp/ui/home.py" line="197" />
             <source>last sync failed, will retry</source>
             <translation>សមកាលកម្មចុងក្រោយបរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="162" />
+            <location filename="../../fieldapp/ui/home.py" line="199" />
             <source>last sync {when}</source>
             <translation>សមកាលកម្មចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="164" />
+            <location filename="../../fieldapp/ui/home.py" line="201" />
             <source>never synced</source>
             <translation>មិនដែលធ្វើសមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="165" />
+            <location filename="../../fieldapp/ui/home.py" line="202" />
             <source>{n} changes not yet sent
 {last}</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ
 {last}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="168" />
+            <location filename="../../fieldapp/ui/home.py" line="205" />
             <source>● All done: nothing is waiting.</source>
             <translation>● រួចរាល់៖ គ្មានអ្វីរង់ចាំទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="169" />
+            <location filename="../../fieldapp/ui/home.py" line="206" />
             <source>● Work waiting: see below.</source>
             <translation>● មានការងាររង់ចាំ៖ មើលខាងក្រោម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="170" />
-            <source>● Needs attention: overdue referrals or a failed sync.</source>
-            <translation>● ត្រូវការយកចិត្តទុកដាក់៖ ការបញ្ជូនហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។</translation>
+            <location filename="../../fieldapp/ui/home.py" line="207" />
+            <source>● Needs attention: overdue work or a failed sync.</source>
+            <translation>● ត្រូវការយកចិត្តទុកដាក់៖ ការងារហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="177" />
+            <location filename="../../fieldapp/ui/home.py" line="217" />
+            <source>{n} follow-ups overdue
+Case plans past their date</source>
+            <translation>ការតាមដានហួសកាលកំណត់ {n}
+ផែនការករណីហួសកាលកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="221" />
+            <source>Overdue follow-ups</source>
+            <translation>ការតាមដានហួសកាលកំណត់</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="222" />
+            <source>No follow-up is overdue.</source>
+            <translation>គ្មានការតាមដានណាហួសកាលកំណត់ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="225" />
+            <source>{case} · {person}: {what}, due {date} (overdue by {n} days)</source>
+            <translation>{case} · {person}៖ {what} កាលកំណត់ {date} (ហួស {n} ថ្ងៃ)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="235" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
@@ -1316,6 +1561,21 @@ Found at a rescue, profile not finished</source>
             <source>Person link</source>
             <translation>ការភ្ជាប់បុគ្គល</translation>
         </message>
+        <message>
+            <location filename="../../fieldapp/domain/entities.py" line="98" />
+            <source>Family member</source>
+            <translation>សមាជិកគ្រួសារ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/domain/entities.py" line="101" />
+            <source>Follow-up</source>
+            <translation>ការតាមដាន</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/domain/entities.py" line="104" />
+            <source>Case transfer</source>
+            <translation>ការផ្ទេរករណី</translation>
+        </message>
     </context>
     <context>
         <name>LanguagePage</name>
@@ -1333,113 +1593,113 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="257" />
+            <location filename="../../fieldapp/ui/main_window.py" line="258" />
             <source>User</source>
             <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while. Shown when this laptop's clock looks far off (services.clock), before any save.</extracomment>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="258" />
+            <location filename="../../fieldapp/ui/main_window.py" line="259" />
             <source>Saved: {what}</source>
             <translation>បានរក្សាទុក៖ {what}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="287" />
+            <location filename="../../fieldapp/ui/main_window.py" line="288" />
             <source>This computer's clock is more than a few minutes off.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="289" />
+            <location filename="../../fieldapp/ui/main_window.py" line="290" />
             <source>This computer's clock looks about {days} day(s) behind.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="291" />
+            <location filename="../../fieldapp/ui/main_window.py" line="292" />
             <source>This computer's clock looks about {days} day(s) ahead.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="293" />
+            <location filename="../../fieldapp/ui/main_window.py" line="294" />
             <source>Set the date and time before recording anything: saved records keep the time they were made.</source>
             <translation>សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="313" />
+            <location filename="../../fieldapp/ui/main_window.py" line="314" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="318" />
+            <location filename="../../fieldapp/ui/main_window.py" line="319" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="321" />
+            <location filename="../../fieldapp/ui/main_window.py" line="322" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="323" />
+            <location filename="../../fieldapp/ui/main_window.py" line="324" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="325" />
+            <location filename="../../fieldapp/ui/main_window.py" line="326" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="327" />
+            <location filename="../../fieldapp/ui/main_window.py" line="328" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="330" />
+            <location filename="../../fieldapp/ui/main_window.py" line="331" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="347" />
+            <location filename="../../fieldapp/ui/main_window.py" line="348" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="349" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="349" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="347" />
+            <location filename="../../fieldapp/ui/main_window.py" line="348" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Matches</source>
             <translation>ការផ្គូផ្គងមនុស្ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="361" />
+            <location filename="../../fieldapp/ui/main_window.py" line="362" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="362" />
+            <location filename="../../fieldapp/ui/main_window.py" line="363" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -1929,144 +2189,164 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>ReferralBoard</name>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="208" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
             <source>(minor)</source>
             <translation>(អនីតិជន)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
             <source>Person</source>
             <translation>បុគ្គល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="214" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="220" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="215" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="221" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="216" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="222" />
             <source>Urgency</source>
             <translation>ភាពបន្ទាន់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="216" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="222" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="216" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="222" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="232" />
             <source>New</source>
             <translation>ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="226" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="232" />
             <source>Accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="227" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="233" />
             <source>In service</source>
-            <translation>កំពុងទទួលសេវា</translation>
+            <translation>កំពុងផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="227" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="233" />
             <source>Overdue</source>
             <translation>ហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="228" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="234" />
             <source>Closed</source>
             <translation>បានបិទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="255" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="261" />
             <source>Languages: {langs}
 Notes: {notes}</source>
             <translation>ភាសា៖ {langs}
 កំណត់សម្គាល់៖ {notes}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="298" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="310" />
             <source>Referral accepted.</source>
             <translation>បានទទួលយកការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="304" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="316" />
             <source>Referral declined.</source>
             <translation>បានបដិសេធការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="310" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="322" />
             <source>Services recorded.</source>
             <translation>បានកត់ត្រាសេវា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="317" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="329" />
             <source>Referral completed.</source>
             <translation>បានបញ្ចប់ការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="350" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="362" />
             <source>Referral updated.</source>
             <translation>បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="360" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="371" />
+            <source>Tracing outcome recorded.</source>
+            <translation>បានកត់ត្រាលទ្ធផលនៃការស្វែងរកគ្រួសារ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="376" />
+            <source>Follow-up planned.</source>
+            <translation>បានគ្រោងការតាមដាន។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="395" />
             <source>Complete referral</source>
             <translation>បញ្ចប់ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="366" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="401" />
             <source>Referrals addressed to you, by status. Everything here works offline.</source>
             <translation>ការបញ្ជូនដែលផ្ញើមកអ្នក តាមស្ថានភាព។ អ្វីៗទាំងអស់នៅទីនេះដំណើរការដោយគ្មានអ៊ីនធឺណិត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="368" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="403" />
             <source>Accept</source>
             <translation>ទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="369" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="404" />
             <source>Decline…</source>
             <translation>បដិសេធ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="370" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="405" />
             <source>Record services…</source>
             <translation>កត់ត្រាសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="371" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="406" />
             <source>Complete…</source>
             <translation>បញ្ចប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="372" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="407" />
+            <source>Tracing outcome…</source>
+            <translation>លទ្ធផលនៃការស្វែងរកគ្រួសារ…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="408" />
+            <source>Plan a follow-up…</source>
+            <translation>គ្រោងការតាមដាន…</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/referral_board.py" line="409" />
             <source>Refresh</source>
             <translation>ធ្វើឱ្យថ្មី</translation>
         </message>
@@ -2074,357 +2354,357 @@ Notes: {notes}</source>
     <context>
         <name>Reports</name>
         <message>
-            <location filename="vocabulary_phrases.py" line="118" />
+            <location filename="vocabulary_phrases.py" line="137" />
             <source>'&lt;{t}' means between 1 and {m}; 'x' is hidden so that a small number cannot be worked out from the totals. Charts draw hidden numbers as zero.</source>
             <translation>'&lt;{t}' មានន័យថាពី ១ ដល់ {m}; 'x' ត្រូវបានលាក់ ដើម្បីកុំឱ្យគេគណនាចំនួនតូចពីចំនួនសរុបបាន។ ក្រាហ្វិកបង្ហាញចំនួនដែលលាក់ជាសូន្យ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="119" />
+            <location filename="vocabulary_phrases.py" line="138" />
             <source>Age group</source>
             <translation>ក្រុមអាយុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="120" />
+            <location filename="vocabulary_phrases.py" line="139" />
             <source>All</source>
             <translation>ទាំងអស់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="121" />
+            <location filename="vocabulary_phrases.py" line="140" />
             <source>Cases (rescue operations)</source>
             <translation>ករណី (ប្រតិបត្តិការជួយសង្គ្រោះ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="122" />
+            <location filename="vocabulary_phrases.py" line="141" />
             <source>Cases by exploitation type</source>
             <translation>ករណីតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="123" />
+            <location filename="vocabulary_phrases.py" line="142" />
             <source>Cases by month</source>
             <translation>ករណីតាមខែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="124" />
+            <location filename="vocabulary_phrases.py" line="143" />
             <source>Cases by post</source>
             <translation>ករណីតាមប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="125" />
+            <location filename="vocabulary_phrases.py" line="144" />
             <source>Cases by province</source>
             <translation>ករណីតាមខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="126" />
+            <location filename="vocabulary_phrases.py" line="145" />
             <source>Cases by year</source>
             <translation>ករណីតាមឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="127" />
+            <location filename="vocabulary_phrases.py" line="146" />
             <source>Change</source>
             <translation>បម្រែបម្រួល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="128" />
+            <location filename="vocabulary_phrases.py" line="147" />
             <source>Child victims (under 18)</source>
             <translation>ជនរងគ្រោះជាកុមារ (អាយុក្រោម ១៨ ឆ្នាំ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="129" />
+            <location filename="vocabulary_phrases.py" line="148" />
             <source>Computing the figures…</source>
             <translation>កំពុងគណនាតួលេខ…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="130" />
+            <location filename="vocabulary_phrases.py" line="149" />
             <source>Could not make the report</source>
             <translation>មិនអាចបង្កើតរបាយការណ៍បានទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="131" />
+            <location filename="vocabulary_phrases.py" line="150" />
             <source>Count</source>
             <translation>ចំនួន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="132" />
+            <location filename="vocabulary_phrases.py" line="151" />
             <source>Cross-border cases</source>
             <translation>ករណីឆ្លងដែន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="133" />
+            <location filename="vocabulary_phrases.py" line="152" />
             <source>Custom period</source>
             <translation>រយៈពេលជ្រើសរើស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="134" />
+            <location filename="vocabulary_phrases.py" line="153" />
             <source>Definitions</source>
             <translation>និយមន័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="135" />
+            <location filename="vocabulary_phrases.py" line="154" />
             <source>Definitions are given in English.</source>
             <translation>និយមន័យត្រូវបានផ្តល់ជាភាសាអង់គ្លេស។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="136" />
+            <location filename="vocabulary_phrases.py" line="155" />
             <source>Exploitation type</source>
             <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="137" />
+            <location filename="vocabulary_phrases.py" line="156" />
             <source>Export PDF…</source>
             <translation>នាំចេញជា PDF…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="138" />
+            <location filename="vocabulary_phrases.py" line="157" />
             <source>Export figures…</source>
             <translation>នាំចេញតួលេខ…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="139" />
+            <location filename="vocabulary_phrases.py" line="158" />
             <source>Figures for {start} to {end}, as of {as_of}.</source>
             <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="140" />
+            <location filename="vocabulary_phrases.py" line="159" />
             <source>From</source>
             <translation>ពី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="141" />
+            <location filename="vocabulary_phrases.py" line="160" />
             <source>Headline figures</source>
             <translation>តួលេខសំខាន់ៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="142" />
+            <location filename="vocabulary_phrases.py" line="161" />
             <source>Last year</source>
             <translation>ឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="143" />
+            <location filename="vocabulary_phrases.py" line="162" />
             <source>Made on</source>
             <translation>ធ្វើនៅថ្ងៃ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="144" />
+            <location filename="vocabulary_phrases.py" line="163" />
             <source>Median days from referral to completion</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="145" />
+            <location filename="vocabulary_phrases.py" line="164" />
             <source>Median days from referral to completion: {days}</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="146" />
+            <location filename="vocabulary_phrases.py" line="165" />
             <source>Month</source>
             <translation>ខែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="147" />
+            <location filename="vocabulary_phrases.py" line="166" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="148" />
+            <location filename="vocabulary_phrases.py" line="167" />
             <source>Numbers</source>
             <translation>លេខ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="149" />
+            <location filename="vocabulary_phrases.py" line="168" />
             <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
             <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="150" />
+            <location filename="vocabulary_phrases.py" line="169" />
             <source>Outcome</source>
             <translation>លទ្ធផល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="151" />
+            <location filename="vocabulary_phrases.py" line="170" />
             <source>Overdue referrals by service</source>
             <translation>ការបញ្ជូនហួសកាលកំណត់តាមសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="152" />
+            <location filename="vocabulary_phrases.py" line="171" />
             <source>Page {n}</source>
             <translation>ទំព័រ {n}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="153" />
+            <location filename="vocabulary_phrases.py" line="172" />
             <source>Period</source>
             <translation>រយៈពេល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="154" />
+            <location filename="vocabulary_phrases.py" line="173" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="155" />
+            <location filename="vocabulary_phrases.py" line="174" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="156" />
+            <location filename="vocabulary_phrases.py" line="175" />
             <source>Referral outcomes</source>
             <translation>លទ្ធផលនៃការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="157" />
+            <location filename="vocabulary_phrases.py" line="176" />
             <source>Referrals by service and status</source>
             <translation>ការបញ្ជូនតាមសេវា និងស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="158" />
+            <location filename="vocabulary_phrases.py" line="177" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="159" />
+            <location filename="vocabulary_phrases.py" line="178" />
             <source>Same period last year</source>
             <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="160" />
+            <location filename="vocabulary_phrases.py" line="179" />
             <source>Saved {path}</source>
             <translation>បានរក្សាទុក {path}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="161" />
+            <location filename="vocabulary_phrases.py" line="180" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="162" />
+            <location filename="vocabulary_phrases.py" line="181" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="163" />
+            <location filename="vocabulary_phrases.py" line="182" />
             <source>Show</source>
             <translation>បង្ហាញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="164" />
+            <location filename="vocabulary_phrases.py" line="183" />
             <source>Small numbers</source>
             <translation>ចំនួនតូចៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="165" />
+            <location filename="vocabulary_phrases.py" line="184" />
             <source>Stage</source>
             <translation>ដំណាក់កាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="166" />
+            <location filename="vocabulary_phrases.py" line="185" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="167" />
+            <location filename="vocabulary_phrases.py" line="186" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="168" />
+            <location filename="vocabulary_phrases.py" line="187" />
             <source>Suspects arrested</source>
             <translation>ជនសង្ស័យដែលបានចាប់ខ្លួន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="169" />
+            <location filename="vocabulary_phrases.py" line="188" />
             <source>Suspects sent to court</source>
             <translation>ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="170" />
+            <location filename="vocabulary_phrases.py" line="189" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="171" />
+            <location filename="vocabulary_phrases.py" line="190" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="172" />
+            <location filename="vocabulary_phrases.py" line="191" />
             <source>This period</source>
             <translation>រយៈពេលនេះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="173" />
+            <location filename="vocabulary_phrases.py" line="192" />
             <source>To</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="174" />
+            <location filename="vocabulary_phrases.py" line="193" />
             <source>Total</source>
             <translation>សរុប</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="175" />
+            <location filename="vocabulary_phrases.py" line="194" />
             <source>Trafficking rescues and victims: report</source>
             <translation>របាយការណ៍ស្តីពីការជួយសង្គ្រោះ និងជនរងគ្រោះពីការជួញដូរមនុស្ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="176" />
+            <location filename="vocabulary_phrases.py" line="195" />
             <source>Victims by age group and sex</source>
             <translation>ជនរងគ្រោះតាមក្រុមអាយុ និងភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="177" />
+            <location filename="vocabulary_phrases.py" line="196" />
             <source>Victims per month by exploitation type</source>
             <translation>ជនរងគ្រោះប្រចាំខែតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="178" />
+            <location filename="vocabulary_phrases.py" line="197" />
             <source>Victims rehabilitated</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="179" />
+            <location filename="vocabulary_phrases.py" line="198" />
             <source>Victims rehabilitated and returned home</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា និងបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="180" />
+            <location filename="vocabulary_phrases.py" line="199" />
             <source>Victims rescued</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="181" />
+            <location filename="vocabulary_phrases.py" line="200" />
             <source>Victims rescued by age group</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមក្រុមអាយុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="182" />
+            <location filename="vocabulary_phrases.py" line="201" />
             <source>Victims rescued by exploitation type</source>
             <translation>ជនរងគ្រោះតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="183" />
+            <location filename="vocabulary_phrases.py" line="202" />
             <source>Victims rescued by nationality</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមសញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="184" />
+            <location filename="vocabulary_phrases.py" line="203" />
             <source>Victims rescued by sex</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="185" />
+            <location filename="vocabulary_phrases.py" line="204" />
             <source>Victims returned home</source>
             <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="186" />
+            <location filename="vocabulary_phrases.py" line="205" />
             <source>Year</source>
             <translation>ឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="187" />
+            <location filename="vocabulary_phrases.py" line="206" />
             <source>Year-on-year change</source>
             <translation>បម្រែបម្រួលធៀបនឹងឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="188" />
+            <location filename="vocabulary_phrases.py" line="207" />
             <source>none completed</source>
             <translation>មិនទាន់មានការបញ្ចប់</translation>
         </message>
@@ -2637,12 +2917,12 @@ Notes: {notes}</source>
     <context>
         <name>StatementDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="140" />
+            <location filename="../../fieldapp/ui/case_view.py" line="141" />
             <source>Statement</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="144" />
+            <location filename="../../fieldapp/ui/case_view.py" line="145" />
             <source>Victim: {victim}
 Interview: {date}, language {lang}
 {seal}</source>
@@ -2651,7 +2931,7 @@ Interview: {date}, language {lang}
 {seal}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="141" />
+            <location filename="../../fieldapp/ui/case_view.py" line="142" />
             <source>Close</source>
             <translation>បិទ</translation>
         </message>
@@ -2998,566 +3278,661 @@ Interview: {date}, language {lang}
         </message>
         <message>
             <location filename="vocabulary_phrases.py" line="5" />
+            <source>Aunt or uncle</source>
+            <translation>មីង ឬពូ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="6" />
             <source>Broker</source>
             <translation>មេខ្យល់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="6" />
+            <location filename="vocabulary_phrases.py" line="7" />
+            <source>Brother or sister</source>
+            <translation>បងប្អូន</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="8" />
             <source>Cancelled</source>
             <translation>បានលុបចោល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="7" />
+            <location filename="vocabulary_phrases.py" line="9" />
+            <source>Case review</source>
+            <translation>ការពិនិត្យករណីឡើងវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="10" />
             <source>Complete profile</source>
             <translation>ប្រវត្តិរូបពេញលេញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="8" />
+            <location filename="vocabulary_phrases.py" line="11" />
             <source>Completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="9" />
+            <location filename="vocabulary_phrases.py" line="12" />
             <source>Contact lost</source>
             <translation>បាត់ទំនាក់ទំនង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="10" />
+            <location filename="vocabulary_phrases.py" line="13" />
             <source>Convicted</source>
             <translation>បានផ្ដន្ទាទោស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="11" />
+            <location filename="vocabulary_phrases.py" line="14" />
             <source>Court</source>
             <translation>តុលាការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="12" />
+            <location filename="vocabulary_phrases.py" line="15" />
+            <source>Court support</source>
+            <translation>ការគាំទ្រនៅតុលាការ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="16" />
             <source>Created</source>
             <translation>បានបង្កើត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="13" />
+            <location filename="vocabulary_phrases.py" line="17" />
             <source>Cross-border handover</source>
             <translation>ការប្រគល់ទទួលឆ្លងដែន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="14" />
+            <location filename="vocabulary_phrases.py" line="18" />
             <source>Deceased</source>
             <translation>បានស្លាប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="15" />
+            <location filename="vocabulary_phrases.py" line="19" />
             <source>Declined</source>
             <translation>បានបដិសេធ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="16" />
+            <location filename="vocabulary_phrases.py" line="20" />
             <source>Draft</source>
             <translation>សេចក្ដីព្រាង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="17" />
+            <location filename="vocabulary_phrases.py" line="21" />
             <source>Education</source>
             <translation>ការអប់រំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="18" />
+            <location filename="vocabulary_phrases.py" line="22" />
             <source>Embassy</source>
             <translation>ស្ថានទូត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="19" />
+            <location filename="vocabulary_phrases.py" line="23" />
             <source>Employer</source>
             <translation>និយោជក</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="20" />
+            <location filename="vocabulary_phrases.py" line="24" />
+            <source>Family not found</source>
+            <translation>រកមិនឃើញក្រុមគ្រួសារ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="25" />
+            <source>Family traced - not safe</source>
+            <translation>រកឃើញក្រុមគ្រួសារ - គ្មានសុវត្ថិភាព</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="26" />
+            <source>Family traced - safe to return</source>
+            <translation>រកឃើញក្រុមគ្រួសារ - មានសុវត្ថិភាពក្នុងការវិលត្រឡប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="27" />
             <source>Family tracing</source>
             <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="21" />
+            <location filename="vocabulary_phrases.py" line="28" />
+            <source>Father</source>
+            <translation>ឪពុក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="29" />
             <source>Female</source>
             <translation>ស្រី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="22" />
+            <location filename="vocabulary_phrases.py" line="30" />
             <source>Final</source>
             <translation>ចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="23" />
+            <location filename="vocabulary_phrases.py" line="31" />
             <source>Forced begging</source>
             <translation>ការបង្ខំឱ្យសុំទាន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="24" />
+            <location filename="vocabulary_phrases.py" line="32" />
             <source>Forced marriage</source>
             <translation>ការបង្ខំឱ្យរៀបការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="25" />
+            <location filename="vocabulary_phrases.py" line="33" />
             <source>Foreign authority</source>
             <translation>អាជ្ញាធរបរទេស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="26" />
+            <location filename="vocabulary_phrases.py" line="34" />
             <source>Given</source>
             <translation>យល់ព្រម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="27" />
+            <location filename="vocabulary_phrases.py" line="35" />
             <source>Government</source>
             <translation>រដ្ឋាភិបាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="28" />
+            <location filename="vocabulary_phrases.py" line="36" />
+            <source>Grandparent</source>
+            <translation>ជីដូនជីតា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="37" />
+            <source>Health check</source>
+            <translation>ពិនិត្យសុខភាព</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="38" />
+            <source>Home visit</source>
+            <translation>ចុះសួរសុខទុក្ខដល់ផ្ទះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="39" />
+            <source>Husband or wife</source>
+            <translation>ប្ដី ឬប្រពន្ធ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="40" />
             <source>Identified</source>
             <translation>បានកំណត់អត្តសញ្ញាណ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="29" />
+            <location filename="vocabulary_phrases.py" line="41" />
             <source>Identified victim</source>
             <translation>ជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="30" />
+            <location filename="vocabulary_phrases.py" line="42" />
             <source>In service</source>
             <translation>កំពុងទទួលសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="31" />
+            <location filename="vocabulary_phrases.py" line="43" />
             <source>International organisation</source>
             <translation>អង្គការអន្តរជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="32" />
+            <location filename="vocabulary_phrases.py" line="44" />
             <source>Labour exploitation</source>
             <translation>ការកេងប្រវ័ញ្ចកម្លាំងពលកម្ម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="33" />
+            <location filename="vocabulary_phrases.py" line="45" />
             <source>Legal aid</source>
             <translation>ជំនួយផ្លូវច្បាប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="34" />
+            <location filename="vocabulary_phrases.py" line="46" />
+            <source>Legal guardian</source>
+            <translation>អាណាព្យាបាលស្របច្បាប់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="47" />
             <source>Low</source>
             <translation>ទាប</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="35" />
+            <location filename="vocabulary_phrases.py" line="48" />
             <source>Male</source>
             <translation>ប្រុស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="36" />
+            <location filename="vocabulary_phrases.py" line="49" />
             <source>Medical care</source>
             <translation>ការថែទាំសុខភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="37" />
+            <location filename="vocabulary_phrases.py" line="50" />
+            <source>Mother</source>
+            <translation>ម្ដាយ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="51" />
             <source>NGO</source>
             <translation>អង្គការមិនមែនរដ្ឋាភិបាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="38" />
+            <location filename="vocabulary_phrases.py" line="52" />
             <source>National desk</source>
             <translation>ការិយាល័យថ្នាក់ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="39" />
+            <location filename="vocabulary_phrases.py" line="53" />
             <source>New</source>
             <translation>ថ្មី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="40" />
+            <location filename="vocabulary_phrases.py" line="54" />
             <source>Normal</source>
             <translation>ធម្មតា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="41" />
+            <location filename="vocabulary_phrases.py" line="55" />
             <source>Not a victim</source>
             <translation>មិនមែនជាជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="42" />
+            <location filename="vocabulary_phrases.py" line="56" />
             <source>Not asked yet</source>
             <translation>មិនទាន់បានសួរ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="43" />
+            <location filename="vocabulary_phrases.py" line="57" />
             <source>Not screened yet</source>
             <translation>មិនទាន់បានត្រួតពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="44" />
+            <location filename="vocabulary_phrases.py" line="58" />
             <source>Not trafficking</source>
             <translation>មិនមែនការជួញដូរមនុស្ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="45" />
+            <location filename="vocabulary_phrases.py" line="59" />
             <source>Officer</source>
             <translation>មន្ត្រីនគរបាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="46" />
+            <location filename="vocabulary_phrases.py" line="60" />
             <source>Online-scam compound</source>
             <translation>មជ្ឈមណ្ឌលបោកប្រាស់តាមអនឡាញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="47" />
+            <location filename="vocabulary_phrases.py" line="61" />
             <source>Other</source>
             <translation>ផ្សេងៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="48" />
+            <location filename="vocabulary_phrases.py" line="62" />
+            <source>Other relative</source>
+            <translation>សាច់ញាតិផ្សេងទៀត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="63" />
             <source>Overdue</source>
             <translation>ហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="49" />
+            <location filename="vocabulary_phrases.py" line="64" />
             <source>Partly given</source>
             <translation>យល់ព្រមខ្លះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="50" />
+            <location filename="vocabulary_phrases.py" line="65" />
+            <source>Phone call</source>
+            <translation>ការហៅទូរស័ព្ទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="66" />
             <source>Police</source>
             <translation>នគរបាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="51" />
+            <location filename="vocabulary_phrases.py" line="67" />
             <source>Presumed victim</source>
             <translation>សន្មតថាជាជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="52" />
+            <location filename="vocabulary_phrases.py" line="68" />
             <source>Prosecutor</source>
             <translation>អយ្យការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="53" />
+            <location filename="vocabulary_phrases.py" line="69" />
             <source>Psychosocial support</source>
             <translation>ការគាំទ្រផ្លូវចិត្តសង្គម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="54" />
+            <location filename="vocabulary_phrases.py" line="70" />
             <source>Quick list</source>
             <translation>បញ្ជីរហ័ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="55" />
+            <location filename="vocabulary_phrases.py" line="71" />
             <source>Recruiter</source>
             <translation>អ្នកជ្រើសរើស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="56" />
+            <location filename="vocabulary_phrases.py" line="72" />
             <source>Refused</source>
             <translation>បដិសេធ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="57" />
+            <location filename="vocabulary_phrases.py" line="73" />
             <source>Reintegration</source>
             <translation>ការធ្វើសមាហរណកម្មឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="58" />
+            <location filename="vocabulary_phrases.py" line="74" />
             <source>Repatriation</source>
             <translation>ការធ្វើមាតុភូមិនិវត្តន៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="59" />
+            <location filename="vocabulary_phrases.py" line="75" />
             <source>Rescue</source>
             <translation>ការជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="60" />
+            <location filename="vocabulary_phrases.py" line="76" />
             <source>Returned home and followed up</source>
             <translation>បានវិលត្រឡប់ទៅផ្ទះ និងបានតាមដាន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="61" />
+            <location filename="vocabulary_phrases.py" line="77" />
+            <source>School check</source>
+            <translation>ពិនិត្យការសិក្សានៅសាលា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="78" />
             <source>Sent to court</source>
             <translation>បានបញ្ជូនទៅតុលាការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="62" />
+            <location filename="vocabulary_phrases.py" line="79" />
             <source>Sexual exploitation</source>
             <translation>ការកេងប្រវ័ញ្ចផ្លូវភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="63" />
+            <location filename="vocabulary_phrases.py" line="80" />
             <source>Shelter</source>
             <translation>ទីជម្រក</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="64" />
+            <location filename="vocabulary_phrases.py" line="81" />
             <source>Social affairs</source>
             <translation>សង្គមកិច្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="65" />
+            <location filename="vocabulary_phrases.py" line="82" />
+            <source>Still searching</source>
+            <translation>កំពុងស្វែងរក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="83" />
             <source>Supervisor</source>
             <translation>អ្នកគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="66" />
+            <location filename="vocabulary_phrases.py" line="84" />
             <source>The person declined services</source>
             <translation>សាមីខ្លួនបានបដិសេធសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="67" />
+            <location filename="vocabulary_phrases.py" line="85" />
+            <source>The person declined tracing</source>
+            <translation>បុគ្គលនោះបដិសេធការស្វែងរក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="86" />
             <source>Transferred</source>
             <translation>បានផ្ទេរ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="68" />
+            <location filename="vocabulary_phrases.py" line="87" />
             <source>Transit centre</source>
             <translation>មជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="69" />
+            <location filename="vocabulary_phrases.py" line="88" />
             <source>Transit-centre staff</source>
             <translation>បុគ្គលិកមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="70" />
+            <location filename="vocabulary_phrases.py" line="89" />
             <source>Transporter</source>
             <translation>អ្នកដឹកជញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="71" />
+            <location filename="vocabulary_phrases.py" line="90" />
             <source>Unknown</source>
             <translation>មិនដឹង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="72" />
+            <location filename="vocabulary_phrases.py" line="91" />
             <source>Urgent</source>
             <translation>បន្ទាន់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="73" />
+            <location filename="vocabulary_phrases.py" line="92" />
             <source>Victims rehabilitated</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="74" />
+            <location filename="vocabulary_phrases.py" line="93" />
             <source>Victims returned home</source>
             <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="75" />
+            <location filename="vocabulary_phrases.py" line="94" />
             <source>Vocational training</source>
             <translation>ការបណ្តុះបណ្តាលវិជ្ជាជីវៈ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="76" />
+            <location filename="vocabulary_phrases.py" line="95" />
             <source>Witness</source>
             <translation>សាក្សី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="77" />
+            <location filename="vocabulary_phrases.py" line="96" />
             <source>accepted</source>
             <translation>បានទទួលយក</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="78" />
+            <location filename="vocabulary_phrases.py" line="97" />
             <source>amended</source>
             <translation>បានធ្វើវិសោធនកម្ម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="79" />
+            <location filename="vocabulary_phrases.py" line="98" />
             <source>cancelled</source>
             <translation>បានលុបចោល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="80" />
+            <location filename="vocabulary_phrases.py" line="99" />
             <source>case closed</source>
             <translation>បានបិទសំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="81" />
+            <location filename="vocabulary_phrases.py" line="100" />
             <source>changed</source>
             <translation>បានកែប្រែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="82" />
+            <location filename="vocabulary_phrases.py" line="101" />
             <source>checked</source>
             <translation>បានពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="83" />
+            <location filename="vocabulary_phrases.py" line="102" />
             <source>completed</source>
             <translation>បានបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="84" />
+            <location filename="vocabulary_phrases.py" line="103" />
             <source>consent overridden</source>
             <translation>បានបដិសេធការយល់ព្រម ដោយមានមូលហេតុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="85" />
+            <location filename="vocabulary_phrases.py" line="104" />
             <source>consent recorded</source>
             <translation>បានកត់ត្រាការយល់ព្រម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="86" />
+            <location filename="vocabulary_phrases.py" line="105" />
             <source>created</source>
             <translation>បានបង្កើត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="87" />
+            <location filename="vocabulary_phrases.py" line="106" />
             <source>declined</source>
             <translation>បានបដិសេធ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="88" />
+            <location filename="vocabulary_phrases.py" line="107" />
             <source>device set up</source>
             <translation>បានរៀបចំឧបករណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="89" />
+            <location filename="vocabulary_phrases.py" line="108" />
             <source>draft discarded</source>
             <translation>បានបោះបង់សេចក្ដីព្រាង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="90" />
+            <location filename="vocabulary_phrases.py" line="109" />
             <source>draft saved as record</source>
             <translation>បានរក្សាទុកសេចក្ដីព្រាងជាកំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="91" />
+            <location filename="vocabulary_phrases.py" line="110" />
             <source>enrolled with HQ</source>
             <translation>បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="92" />
+            <location filename="vocabulary_phrases.py" line="111" />
             <source>exported</source>
             <translation>បាននាំចេញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="93" />
+            <location filename="vocabulary_phrases.py" line="112" />
             <source>file attached</source>
             <translation>បានភ្ជាប់ឯកសារ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="94" />
+            <location filename="vocabulary_phrases.py" line="113" />
             <source>finalised</source>
             <translation>បានបញ្ចប់ជាស្ថាពរ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="95" />
+            <location filename="vocabulary_phrases.py" line="114" />
             <source>kept apart</source>
             <translation>បានបំបែក</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="96" />
+            <location filename="vocabulary_phrases.py" line="115" />
             <source>linked as one person</source>
             <translation>បានភ្ជាប់ជាមនុស្សតែមួយ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="97" />
+            <location filename="vocabulary_phrases.py" line="116" />
             <source>match reopened</source>
             <translation>បានបើកការផ្គូផ្គងឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="98" />
+            <location filename="vocabulary_phrases.py" line="117" />
             <source>matches searched</source>
             <translation>បានស្វែងរកការផ្គូផ្គង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="99" />
+            <location filename="vocabulary_phrases.py" line="118" />
             <source>passphrase reset</source>
             <translation>បានកំណត់ឃ្លាសម្ងាត់ឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="100" />
+            <location filename="vocabulary_phrases.py" line="119" />
             <source>people quick-listed</source>
             <translation>បានកត់ត្រាមនុស្សក្នុងបញ្ជីរហ័ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="101" />
+            <location filename="vocabulary_phrases.py" line="120" />
             <source>read</source>
             <translation>បានអាន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="102" />
+            <location filename="vocabulary_phrases.py" line="121" />
             <source>recovery key set</source>
             <translation>បានកំណត់សោសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="103" />
+            <location filename="vocabulary_phrases.py" line="122" />
             <source>referred onward</source>
             <translation>បានបញ្ជូនបន្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="104" />
+            <location filename="vocabulary_phrases.py" line="123" />
             <source>referred together</source>
             <translation>បានបញ្ជូនរួមគ្នា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="105" />
+            <location filename="vocabulary_phrases.py" line="124" />
             <source>repeat child interview recorded</source>
             <translation>បានកត់ត្រាការសម្ភាសកុមារម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="106" />
+            <location filename="vocabulary_phrases.py" line="125" />
             <source>return recorded</source>
             <translation>បានកត់ត្រាការវិលត្រឡប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="107" />
+            <location filename="vocabulary_phrases.py" line="126" />
             <source>screened</source>
             <translation>បានត្រួតពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="108" />
+            <location filename="vocabulary_phrases.py" line="127" />
             <source>sent</source>
             <translation>បានបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="109" />
+            <location filename="vocabulary_phrases.py" line="128" />
             <source>service recorded</source>
             <translation>បានកត់ត្រាសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="110" />
+            <location filename="vocabulary_phrases.py" line="129" />
             <source>signed in</source>
             <translation>បានចូលប្រើ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="111" />
+            <location filename="vocabulary_phrases.py" line="130" />
             <source>social worker waived</source>
             <translation>បានលើកលែងបុគ្គលិកសង្គមកិច្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="112" />
+            <location filename="vocabulary_phrases.py" line="131" />
             <source>statements sealed</source>
             <translation>បានបិទត្រាសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="113" />
+            <location filename="vocabulary_phrases.py" line="132" />
             <source>suspect case recorded</source>
             <translation>បានកត់ត្រាសំណុំរឿងជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="114" />
+            <location filename="vocabulary_phrases.py" line="133" />
             <source>suspect identifier recorded</source>
             <translation>បានកត់ត្រាអត្តសញ្ញាណជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="115" />
+            <location filename="vocabulary_phrases.py" line="134" />
             <source>suspect's progress recorded</source>
             <translation>បានកត់ត្រាដំណើរការរបស់ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="116" />
+            <location filename="vocabulary_phrases.py" line="135" />
             <source>sync file written</source>
             <translation>បានសរសេរឯកសារធ្វើសមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="117" />
+            <location filename="vocabulary_phrases.py" line="136" />
             <source>user added</source>
             <translation>បានបន្ថែមអ្នកប្រើ</translation>
         </message>

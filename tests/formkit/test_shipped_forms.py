@@ -35,6 +35,9 @@ EXPECTED = {
     "referral_update": "referral_event",
     "return_reintegration": "return_reintegration",
     "handover": "rescue",
+    "family_member": "family_member",
+    "follow_up": "follow_up",
+    "tracing": "tracing",
 }
 
 BINDS = {
@@ -42,7 +45,12 @@ BINDS = {
                "exploitation_type", "notes", "people_found"},
     "victim": {"name_km", "name_latin", "sex", "date_of_birth", "estimated_age", "nationality",
                "languages", "documents", "contact_phone", "vulnerabilities", "consents",
-               "is_minor", "attachments", "age_disputed", "interpreter_needed"},
+               "is_minor", "attachments", "age_disputed", "interpreter_needed",
+               # h13: home address, social worker, guardian; HTCDS recruitment and control
+               "home_province", "home_district", "home_commune", "home_village",
+               "home_address_detail", "social_worker", "guardian", "recruitment_methods",
+               "recruitment_apps", "methods_of_control", "labour_industry",
+               "sex_exploitation"},
     "statement": {"interview_date", "interviewer", "interpreter", "language", "place",
                   "narrative", "attachments"},
     "statement_child": {"interview_date", "interviewer", "interpreter", "language", "place",

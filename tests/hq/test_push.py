@@ -373,3 +373,40 @@ def test_identified_by_names_only_victims_of_the_suspects_post(
     assert [(r.seq - changes[0]["seq"], r.code) for r in answer.refused] == [
         (1, "wrong_post"), (2, "missing_parent")]
     assert answer.applied == 1
+
+
+def test_a_centre_writes_only_its_own_referrals_returns_and_follow_ups(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    """h13: a centre may record a return (outcome, safety assessment) on a referral addressed
+    to it and plan follow-ups for that referral's person; nothing else, and never for another
+    centre's referral. Refused changes are parked and the centre's queue moves on."""
+    post = enrolled("POIPET")
+    rescue = post.change("rescue", {"place": "Poipet"})
+    victim = post.change("victim", {"name_latin": "Sok Dara", "rescue_id": rescue["entity_id"]})
+    other = post.change("victim", {"name_latin": "Chan Srey", "rescue_id": rescue["entity_id"]})
+    ref = post.change("referral", {"victim_id": victim["entity_id"], "provider_code": "PTC",
+                                   "service": "reintegration"})
+    elsewhere = post.change("referral", {"victim_id": other["entity_id"], "provider_code": "PMTC",
+                                         "service": "reintegration"})
+    assert post.push(client, [rescue, victim, other, ref, elsewhere]).applied == 5
+    ptc = enrolled("POIPET", Role.CENTRE_STAFF, "PTC")
+    ok = [ptc.change("referral", {"outcome": "returned_home",
+                                  "return_details": {"family_safety": "safe"}},
+                     entity_id=ref["entity_id"]),
+          ptc.change("follow_up", {"victim_id": victim["entity_id"], "action": "home_visit",
+                                   "due_on": "2026-05-01", "referral_id": ref["entity_id"]})]
+    answer = ptc.push(client, ok)
+    assert answer.applied == 2 and answer.refused == []
+    bad = [ptc.change("referral", {"outcome": "returned_home"}, entity_id=elsewhere["entity_id"]),
+           ptc.change("referral", {"service": "shelter"}, entity_id=ref["entity_id"]),
+           ptc.change("follow_up", {"victim_id": other["entity_id"], "action": "home_visit",
+                                    "due_on": "2026-05-01", "referral_id": ref["entity_id"]}),
+           ptc.change("follow_up", {"victim_id": other["entity_id"], "action": "home_visit",
+                                    "due_on": "2026-05-01",
+                                    "referral_id": elsewhere["entity_id"]}),
+           ptc.change("family_member", {"victim_id": victim["entity_id"], "name": "x",
+                                        "relationship": "mother"})]
+    answer = ptc.push(client, bad)
+    assert answer.applied == 0 and answer.acked_seq == 7
+    assert [r.code for r in answer.refused] == ["not_entitled"] * 5

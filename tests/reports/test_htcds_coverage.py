@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fieldapp.reports import htcds
 from fieldapp.services import (
+    caseplan,
     casework,
     consent,
     exports,
@@ -55,9 +56,26 @@ def test_htcds_coverage(ws: Workspace, tmp_path: Path) -> None:
          "languages": ["khm"], "consent": "given"}])
     intake.update_victim(ws, ids[0], date_of_birth=dt.date(1996, 1, 5), contact_phone="012 345 678",
                          documents=["id_card"])
+    # h13: the victim form's home address, languages, recruitment and control questions.
+    submit.submit(ws, "victim", {"victim_id": ids[1]}, {
+        "name_latin": "Chan Srey", "sex": "female", "estimated_age": 24, "nationality": "KHM",
+        "languages": ["khm", "tha"], "documents": ["none"], "consents": {"recording": "given"},
+        "home_province": "01", "home_district": "0102", "home_commune": "010201",
+        "home_village": "01020101", "home_address_detail": "House 12",
+        "recruitment_methods": ["ThroughOnlineSocialNetworks", "ThroughFriendsOrSocialEvents"],
+        "recruitment_apps": ["Telegram"], "methods_of_control": ["WithholdsDocuments",
+                                                                 "DebtBondage"],
+        "labour_industry": "J_InformationAndCommunication",
+        "sex_exploitation": ["RemoteInteractiveServices"]})
     screening.screen_many(ws, ids, "identified_victim", "social_affairs", dt.date(2026, 4, 3))
     consent.record_consents(ws, ids[0], {"share_government": "given"})
     referrals.create_referral(ws, ids[0], service="shelter", provider_code="PTC")
+    consent.record_consents(ws, ids[1], {"share_government": "given"})
+    tracing = referrals.create_referral(ws, ids[1], service="family_tracing", provider_code="PTC")
+    casework.record_tracing(ws, tracing.id, "traced_safe", on="2026-05-09")
+    step = caseplan.plan_follow_up(ws, ids[1], action="home_visit", due_on="2026-05-20",
+                                   assigned_to="Chan Dara")
+    caseplan.complete_follow_up(ws, step.id, done_on="2026-05-21")
     casework.close_case(ws, done.entity_id, "returned_and_followed_up", dt.date(2026, 6, 1))
     out = exports.export(ws, "htcds", tmp_path / "htcds.csv")
     with out.open(encoding="utf-8", newline="") as f:
@@ -69,7 +87,16 @@ def test_htcds_coverage(ws: Workspace, tmp_path: Path) -> None:
     assert set(carrying) <= standard
     print(f"\nHTCDS coverage: {len(carrying)} of {len(standard)} standard fields carry recorded "
           f"data (before: {BEFORE}); constants: {len(constants)}")
-    assert len(carrying) >= 21 > BEFORE
+    assert len(carrying) >= 36 > BEFORE  # 21 before the family and case-plan work (h13)
+    chan = {r["prs_SecondName"]: r for r in rows}["Chan"]
+    assert (chan["prs_MailingCountry"], chan["prs_MailingState"]) == ("KH", "Banteay Meanchey")
+    assert chan["prs_MailingCity"] == "Ou Thum, Banteay Neang, Mangkul Bourei"
+    assert (chan["prs_PrimaryLanguage"], chan["prs_SecondaryLanguage"]) == ("khm", "tha")
+    assert chan["vic_MethodsOfControl"] == "WithholdsDocuments;DebtBondage"
+    assert chan["vic_ForcedLabourIndustry"] == "J_InformationAndCommunication"
+    assert chan["spl_ActionPlan"] == "home_visit by 2026-05-20 (Chan Dara)"
+    assert chan["spl_ActualEndDate"] == "2026-05-21"
+    assert chan["cco_CaseComment"] == "family tracing: traced_safe on 2026-05-09"
     by_second = {r["prs_SecondName"]: r for r in rows}
     assert by_second["Sok"]["prs_FirstName"] == "Dara"
     assert by_second["Sok"]["vic_TraffickingStatus"] == "ActualVictimOfTrafficking"

@@ -120,7 +120,10 @@ def test_htcds_header_is_the_standards_fields_in_the_standards_order(
     standard = htcds.standard_fields()
     assert set(header) <= set(standard)
     sheet = htcds.sheet_columns()
-    assert [c for c in sheet if c in header] == header  # the sheet's order, nothing added
+    in_sheet = [c for c in header if c in sheet]
+    assert [c for c in sheet if c in header] == in_sheet  # the sheet's order
+    # then the fields the sheet has no column for (languages, case plan, case comment)
+    assert header[len(in_sheet):] == [c for c in htcds.EXPORT_COLUMNS if c not in sheet]
     assert len(rows) == 3
 
 
