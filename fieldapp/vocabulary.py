@@ -94,6 +94,11 @@ class AuditAction(StrEnum):
     MATCH_LINK = "match_link"
     MATCH_SEPARATE = "match_separate"
     MATCH_PENDING = "match_pending"
+    PLAN_FOLLOW_UP = "plan_follow_up"
+    COMPLETE_FOLLOW_UP = "complete_follow_up"
+    FAMILY_MEMBER = "family_member"
+    TRANSFER = "transfer"
+    TRACING = "tracing"
     # a referral's events (ReferralStatus values)
     CREATED = "created"
     SENT = "sent"
@@ -164,6 +169,9 @@ ENGLISH: dict[type[StrEnum], dict[str, str]] = {
         "screen": "screened", "refer_many": "referred together",
         "refer_onward": "referred onward", "suspect_case": "suspect case recorded",
         "suspect_event": "suspect's progress recorded",
+        "plan_follow_up": "follow-up planned", "complete_follow_up": "follow-up done",
+        "family_member": "family member recorded", "transfer": "case transferred",
+        "tracing": "tracing outcome recorded",
         "suspect_identifier": "suspect identifier recorded", "match_scan": "matches searched",
         "match_link": "linked as one person", "match_separate": "kept apart",
         "match_pending": "match reopened", "created": "created", "sent": "sent",

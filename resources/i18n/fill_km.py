@@ -13,6 +13,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 KM: dict[str, str] = {
+    "follow-up planned": "បានគ្រោងការតាមដាន",
+    "follow-up done": "បានធ្វើការតាមដានរួច",
+    "family member recorded": "បានកត់ត្រាសមាជិកគ្រួសារ",
+    "case transferred": "បានផ្ទេរករណី",
+    "tracing outcome recorded": "បានកត់ត្រាលទ្ធផលស្វែងរកក្រុមគ្រួសារ",
     # case work (issue 13): relationships, case-plan steps, tracing outcomes, record kinds
     "Mother": "ម្ដាយ",
     "Father": "ឪពុក",
