@@ -150,7 +150,7 @@ def completion_days(created: dt.date, completed_at: dt.datetime, stamp: str) -> 
 SENT_TO_COURT = dict(SUSPECT_STAGES)["sent_to_court"]
 
 
-def _stamp_day(stamp: str) -> dt.date | None:
+def stamp_day(stamp: str) -> dt.date | None:
     """The UTC day of a clock stamp; None when there is none (then the case's date is used)."""
     if not stamp:
         return None
@@ -240,14 +240,21 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
     # -- suspects ---------------------------------------------------------------------
     # "Sent to court" in the headline counts by the date the suspect was sent (the stamp of
     # the status), whatever year the case is from: so every case matching the narrowing.
-    any_date = {r["id"]: r["operation_date"] for r in source.rows("rescue")
+    suspects = list(source.rows("suspect", since, until))
+    # Only the cases of suspects sent to court are looked up: a source that can read
+    # records by id (`rows_of`, HQ's narrow rows) reads just those, others read them all.
+    rows_of = getattr(source, "rows_of", None)
+    rescues = (rows_of("rescue", {s["rescue_id"] for s in suspects
+                                  if s["status"] in SENT_TO_COURT})
+               if rows_of is not None else source.rows("rescue"))
+    any_date = {r["id"]: r["operation_date"] for r in rescues
                 if r["operation_date"] is not None
                 and flt.matches(flt.start, r["province_code"], r["post_code"],
                                 r["exploitation_type"] or UNKNOWN)}
     stages: Counter[str] = Counter()
-    for s in source.rows("suspect", since, until):
+    for s in suspects:
         if s["status"] in SENT_TO_COURT and s["rescue_id"] in any_date:
-            sent = _stamp_day(s.get("status_stamp") or "") or any_date[s["rescue_id"]]
+            sent = stamp_day(s.get("status_stamp") or "") or any_date[s["rescue_id"]]
             cur_counts["suspects_sent_to_court"] += flt.start <= sent <= flt.end
             prev_counts["suspects_sent_to_court"] += prev.start <= sent <= prev.end
         case = cases.get(s["rescue_id"])
