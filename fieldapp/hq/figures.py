@@ -13,7 +13,7 @@ Column use per entity (`hq_row` values, so a report computes exactly what it did
 |---|---|---|---|---|---|---|---|---|---|
 | rescue | itself | province | post | type | | cross-border | | | |
 | victim | its case | sex | nationality | screening | | minor | age | | |
-| suspect | its case | status | status stamp | | | | | | |
+| suspect | its case | status | status stamp | | | | | sent to court | |
 | referral | its victim's case | service | outcome | | victim id | | | due | created |
 | referral_event | its referral's case | kind | kind stamp | | referral id | | | | at |
 | suspect_case | the further case | | | | suspect id | | | | |
@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from fieldapp.hq import atrest, db
 from fieldapp.hq.models import Record, ReportRow, ReportRowsState
 from fieldapp.reports.definitions import age_on
+from fieldapp.reports.figures import SENT_TO_COURT, stamp_day
 from fieldapp.reports.source import COLUMNS, hq_row, linked_persons
 
 REPORTED = ("rescue", "victim", "suspect", "referral", "referral_event", "suspect_case",
@@ -151,8 +152,10 @@ class RowWriter:
             rescue_id = r["rescue_id"] or None
             day = case_of(("rescue", rescue_id))[1] if rescue_id else None
             out.update(rescue_id=rescue_id, op_date=day)
-            if entity == "suspect":
-                out.update(k1=r["status"], k2=r["status_stamp"])
+            if entity == "suspect":  # day: when it was sent to court, if it was
+                out.update(k1=r["status"], k2=r["status_stamp"],
+                           day=stamp_day(r["status_stamp"]) if r["status"] in SENT_TO_COURT
+                           else None)
             else:
                 out.update(k1=r["sex"], k2=r["nationality"], k3=r["screening"],
                            flag=r["is_minor"], num=victim_age(r, day))
@@ -240,16 +243,26 @@ class RowSource:
 
     def rows(self, entity: str, since: dt.date | None = None,
              until: dt.date | None = None) -> Iterator[dict[str, Any]]:
-        cols = [ReportRow.entity_id, ReportRow.rescue_id, ReportRow.op_date, ReportRow.k1,
-                ReportRow.k2, ReportRow.k3, ReportRow.k4, ReportRow.flag, ReportRow.num,
-                ReportRow.day, ReportRow.at]
+        cols = _SELECTED
         q = select(*cols).where(ReportRow.entity == entity)
-        # Suspects: every case's ("sent to court" counts by the date it happened).
-        dated = entity not in ("suspect", "suspect_case", "suspect_event")
-        if dated and since is not None:
-            q = q.where(ReportRow.op_date >= since)
-        if dated and until is not None:
-            q = q.where(ReportRow.op_date <= until)
+        # Suspects, their further cases and dated events: every case's ("sent to court"
+        # counts by the date it happened, `reports.figures._sent_to_court`).
+        if entity not in ("suspect", "suspect_case", "suspect_event"):
+            if since is not None:
+                q = q.where(ReportRow.op_date >= since)
+            if until is not None:
+                q = q.where(ReportRow.op_date <= until)
+        yield from self._read(entity, q)
+
+    def rows_of(self, entity: str, ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """The rows of these records only."""
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), 5000):
+            yield from self._read(entity, select(*_SELECTED).where(
+                ReportRow.entity == entity,
+                db.among(self.s, ReportRow.entity_id, wanted[i:i + 5000])))
+
+    def _read(self, entity: str, q: Any) -> Iterator[dict[str, Any]]:
         result = self.s.connection().execute(q.execution_options(yield_per=20_000))
         make = _MAKERS[entity]
         for part in result.partitions():
@@ -260,6 +273,11 @@ class RowSource:
         return linked_persons(self.s.execute(
             select(ReportRow.k1, ReportRow.k2, ReportRow.k3, ReportRow.k4)
             .where(ReportRow.entity == "person_link")), entity)
+
+
+_SELECTED = (ReportRow.entity_id, ReportRow.rescue_id, ReportRow.op_date, ReportRow.k1,
+             ReportRow.k2, ReportRow.k3, ReportRow.k4, ReportRow.flag, ReportRow.num,
+             ReportRow.day, ReportRow.at)
 
 
 def _dt(text: str | None) -> dt.datetime | None:

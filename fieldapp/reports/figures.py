@@ -150,7 +150,7 @@ def completion_days(created: dt.date, completed_at: dt.datetime, stamp: str) -> 
 SENT_TO_COURT = dict(SUSPECT_STAGES)["sent_to_court"]
 
 
-def _stamp_day(stamp: str) -> dt.date | None:
+def stamp_day(stamp: str) -> dt.date | None:
     """The UTC day of a clock stamp; None when there is none (then the case's date is used)."""
     if not stamp:
         return None
@@ -189,7 +189,7 @@ def _sent_to_court(source: RecordSource, suspects: list[Row],
             continue  # none of the suspect's cases is among the ones the filter selects
         day = sent.get(sid)
         if day is None and s["status"] in SENT_TO_COURT:
-            day = _stamp_day(s.get("status_stamp") or "") or any_date.get(s["rescue_id"],
+            day = stamp_day(s.get("status_stamp") or "") or any_date.get(s["rescue_id"],
                                                                           dates[0])
         if day is not None:
             person = str(persons.get(sid, sid))
@@ -276,12 +276,18 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
     # -- suspects ---------------------------------------------------------------------
     # "Sent to court" in the headline counts by the date the suspect was sent (the stamp of
     # the status), whatever year the case is from: so every case matching the narrowing.
-    any_date = {r["id"]: r["operation_date"] for r in source.rows("rescue")
+    suspects = list(source.rows("suspect", since, until))
+    # Only the suspects' cases are looked up: a source that can read records by id
+    # (`rows_of`, HQ's narrow rows) reads just those, others read them all.
+    rows_of = getattr(source, "rows_of", None)
+    rescues = (rows_of("rescue", {s["rescue_id"] for s in suspects}
+                       | {c["rescue_id"] for c in source.rows("suspect_case")})
+               if rows_of is not None else source.rows("rescue"))
+    any_date = {r["id"]: r["operation_date"] for r in rescues
                 if r["operation_date"] is not None
                 and flt.matches(flt.start, r["province_code"], r["post_code"],
                                 r["exploitation_type"] or UNKNOWN)}
     stages: Counter[str] = Counter()
-    suspects = list(source.rows("suspect", since, until))
     for sent in _sent_to_court(source, suspects, any_date).values():
         cur_counts["suspects_sent_to_court"] += flt.start <= sent <= flt.end
         prev_counts["suspects_sent_to_court"] += prev.start <= sent <= prev.end

@@ -46,7 +46,9 @@ class RecordSource(Protocol):
 
     `since`/`until` are a hint: a source MAY leave out records whose case (rescue)
     operation date is outside [since, until]; the figures filter again, so a source that
-    ignores the hint gives the same numbers, only slower.
+    ignores the hint gives the same numbers, only slower. For suspects it MAY leave out only
+    those whose case is outside and who were not sent to court (status stamp) within it.
+    A source may also offer ``rows_of(entity, ids)``: the rows of those records only.
     """
 
     def rows(self, entity: str, since: dt.date | None = None,

@@ -192,3 +192,13 @@ def test_a_case_that_moves_takes_its_rows_along(hq: Hq) -> None:
     # Born 29 Feb 2008: 17 at the end of 2025, so counted in 14-17.
     narrow, _ = _figures(hq, ReportFilter.year(2025), as_of)
     assert narrow.table("victims_by_age_group").value("14-17") == 1
+
+
+def test_a_suspect_sent_to_court_this_year_from_an_older_case_counts(hq: Hq) -> None:
+    officer = _add_devices((hq,))[0]
+    _send(hq, officer, ("rescue", "r0", {"operation_date": "2019-06-15"}),
+          ("suspect", "s0", {"rescue_id": "r0", "status": "sent_to_court"}))
+    year = dt.date.today().year  # the status's stamp is today's
+    narrow, full = _figures(hq, ReportFilter.year(year), dt.date.today())
+    assert narrow == full
+    assert narrow.yoy["suspects_sent_to_court"].current == 1
