@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from fieldapp.domain.enums import Role
 from fieldapp.services import demo, sync
+from fieldapp.store import sealing
 from fieldapp.store.models import Outbox
 from fieldapp.sync.client import wire_change
 from tests.conftest import add_user
@@ -53,7 +54,9 @@ def _officer_records(root: Path, hq: RunningHq, url: str, records: int) -> Any:
 def _raw_json_bytes(ws: Any) -> tuple[int, int]:
     with ws.tx() as s:
         rows = list(s.scalars(select(Outbox).order_by(Outbox.seq)))
-        return len(rows), sum(len(json.dumps(wire_change(r), ensure_ascii=False)) for r in rows)
+        key = sealing.key_of(s)
+        return len(rows), sum(len(json.dumps(wire_change(r, key), ensure_ascii=False))
+                              for r in rows)
 
 
 def bench_loopback(tmp: Path, records: int) -> dict[str, Any]:
