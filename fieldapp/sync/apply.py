@@ -333,11 +333,11 @@ class Applier:
                 found.update(o.id for o in loaded)
             self._absent[model] = ids - found
         # Only the parked rows of this page's records: the table may hold many thousands.
-        ids = sorted({i for _e, i, _f in batch})
-        for start in range(0, len(ids), 500):
+        page_ids = sorted({i for _e, i, _f in batch})
+        for start in range(0, len(page_ids), 500):
             for e, i, stored in self.s.execute(
                 select(parked_table.c.entity, parked_table.c.entity_id, parked_table.c.fields)
-                .where(parked_table.c.entity_id.in_(ids[start : start + 500]))
+                .where(parked_table.c.entity_id.in_(page_ids[start : start + 500]))
             ):
                 self._parked[(e, i)] = stored
                 self._parked_keys.add((e, i))
