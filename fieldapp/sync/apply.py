@@ -22,9 +22,10 @@ by record, each in its own savepoint.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,8 +60,6 @@ from fieldapp.store.models import (
     Rescue,
     Statement,
     Suspect,
-    SuspectCase,
-    SuspectIdentifier,
     Synced,
     Victim,
 )
@@ -230,6 +229,8 @@ class Applier:
         self._held: list[Synced] = []
         self._counters: dict[tuple[str, int], CaseCounter] = {}
         self._suspects: set[str] = set()
+        #: New records of models without ORM insert hooks, as plain rows (`_insert_rows`).
+        self._rows: dict[tuple[type[Synced], str], dict[str, Any]] = {}
 
     # -- public ------------------------------------------------------------------------
 
@@ -253,6 +254,7 @@ class Applier:
                               self._one(e, i, f))
             self._unpark(retry=retry)
         self.stats.max_stamp = max_stamp(stamps)
+        self._insert_rows()
         self.s.flush()
         for suspect_id in self._suspects:
             self._rescues.update(search.suspect_cases(self.s, suspect_id))
@@ -280,6 +282,7 @@ class Applier:
         try:
             with self.s.begin_nested():
                 work()
+                self._insert_rows()
                 self.s.flush()
         except _APPLY_ERRORS as exc:
             _forget_rolled_back(self.s)
@@ -342,7 +345,23 @@ class Applier:
                 self._parked[(e, i)] = stored
                 self._parked_keys.add((e, i))
 
+    def _insert_rows(self) -> None:
+        """Insert the new records kept as plain rows, one executemany per table and shape."""
+        groups: dict[tuple[type[Synced], frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
+        for (model, ident), values in self._rows.items():
+            groups[(model, frozenset(values))].append(values)
+            self._absent.get(model, set()).discard(ident)  # stored now: `find` reads it
+        self._rows = {}
+        for (model, _keys), rows in groups.items():
+            self.s.connection().execute(insert(model), rows)
+
+    def _exists(self, model: type[Synced], ident: str) -> bool:
+        return (model, ident) in self._rows or self._find(model, ident) is not None
+
     def _find(self, model: type[Synced], ident: str) -> Synced | None:
+        if (model, ident) in self._rows:
+            # Seen twice on one page (rare): store the rows so far and load it as an object.
+            self._insert_rows()
         pending = self.s.info.get("pending") or {}
         obj = pending.get((model, ident))
         if obj is not None:
@@ -372,7 +391,7 @@ class Applier:
     def _missing_parent(self, entity: str, fields: Mapping[str, list[Any]]) -> str | None:
         for name, parent in PARENTS.get(entity, ()):
             value = fields.get(name, [None])[0]
-            if value is not None and self._find(parent, str(value)) is None:
+            if value is not None and not self._exists(parent, str(value)):
                 return str(value)
         return None
 
@@ -408,12 +427,19 @@ class Applier:
         mapper = inspect(model)
         values = dict(REMOTE_DEFAULTS.get(entity, {}))
         values.update({k: from_json(mapper, k, e[0]) for k, e in fields.items()})
+        self._arrived.add(entity_id)
+        self.stats.changed += 1
+        if _plain_insert(entity):
+            # No ORM object: a plain row, inserted with the page's others (`_insert_rows`).
+            values["id"] = entity_id
+            values["hlc"] = _hlc_of(fields)
+            self._rows[(model, entity_id)] = values
+            self._touched(entity, entity_id, values.get)
+            return
         obj = model(id=entity_id, **values)
         obj.hlc = _hlc_of(fields)
         self.s.add(obj)
-        self._arrived.add(entity_id)
-        self.stats.changed += 1
-        self._touched(obj)
+        self._touched(entity, entity_id, functools.partial(getattr, obj))
 
     def _update(self, obj: Synced, fields: dict[str, list[Any]]) -> None:
         entity = obj.SYNC_ENTITY
@@ -433,21 +459,22 @@ class Applier:
             setattr(obj, name, from_json(mapper, name, merged[name][0]))
         obj.hlc = {**(obj.hlc or {}), **{name: str(merged[name][1]) for name in changed}}
         self.stats.changed += 1
-        self._touched(obj)
+        self._touched(entity, obj.id, functools.partial(getattr, obj))
 
-    def _touched(self, obj: Synced) -> None:
-        if isinstance(obj, Rescue):
-            self._seen_case_number(obj.case_number)
-        if isinstance(obj, Referral):
-            self.stats.referrals.add(obj.id)
-        elif isinstance(obj, ReferralEvent):
-            self.stats.referrals.add(obj.referral_id)
-        elif isinstance(obj, Rescue):
-            self._rescues.add(obj.id)
-        elif isinstance(obj, Victim | Suspect | SuspectCase) and obj.rescue_id:
-            self._rescues.add(obj.rescue_id)
-        elif isinstance(obj, SuspectIdentifier):
-            self._suspects.add(obj.suspect_id)  # its cases are looked up after the flush
+    def _touched(self, entity: str, entity_id: str, get: Callable[[str], Any]) -> None:
+        """Note what a stored record changes beyond itself (`get` reads its fields)."""
+        if entity == "rescue":
+            self._seen_case_number(get("case_number"))
+            self._rescues.add(entity_id)
+        elif entity == "referral":
+            self.stats.referrals.add(entity_id)
+        elif entity == "referral_event":
+            self.stats.referrals.add(get("referral_id"))
+        elif entity in ("victim", "suspect", "suspect_case"):
+            if get("rescue_id"):
+                self._rescues.add(get("rescue_id"))
+        elif entity == "suspect_identifier":
+            self._suspects.add(get("suspect_id"))  # its cases are looked up after the flush
 
     def _seen_case_number(self, number: str | None) -> None:
         """Never issue a case number another device of the post already used."""
@@ -601,6 +628,14 @@ class _RetryCarefully(Exception):
 #: What storing one pulled record can fail with (anything else is a bug, not bad data).
 _APPLY_ERRORS = (SQLAlchemyError, ValueError, TypeError, KeyError, InvalidInput,
                  _RetryCarefully)
+
+
+@functools.cache
+def _plain_insert(entity: str) -> bool:
+    """Whether a new record of `entity` may be inserted as a plain row: only when no ORM
+    insert hook (statement sealing, attachment keys) must see it."""
+    dispatch = inspect(SYNCED_MODELS[entity]).dispatch
+    return not (dispatch.before_insert or dispatch.after_insert)
 
 
 def _check_schema(entity: str, fields: Mapping[str, list[Any]]) -> None:
