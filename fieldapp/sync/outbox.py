@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.store import sealing
 from fieldapp.store.changes import allocate_seq
 from fieldapp.store.codec import to_json
-from fieldapp.store.models import AuditEvent, Device, Outbox, utcnow
-from fieldapp.sync.apply import refused_table
+from fieldapp.store.models import SYNCED_MODELS, AuditEvent, Device, Outbox, utcnow
+from fieldapp.sync.apply import local_state, refused_table
 from fieldapp.sync.protocol import (
     PROTOCOL_VERSION,
     RefusedChange,
@@ -52,7 +52,7 @@ def push_payload(changes: list[bytes]) -> bytes:
     return b'{"protocol":%d,"changes":[%s]}' % (PROTOCOL_VERSION, b",".join(changes))
 
 
-_AUDIT_FIELDS = ("seq", "at", "username", "device_id", "action", "entity", "entity_id",
+_AUDIT_FIELDS: tuple[str, ...] = ("seq", "at", "username", "device_id", "action", "entity", "entity_id",
                  "detail", "prev_hash", "hash")
 
 
@@ -113,6 +113,53 @@ def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, An
     q = select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq)
     if limit is not None:
         q = q.limit(limit)
-    return [wire_change(row, sealing.key_of(s)) for row in s.scalars(q)]
+    return [row_change(s, row, sealing.key_of(s)) for row in s.scalars(q)]
+
+
+# -- compacting what HQ holds ---------------------------------------------------------------
+
+#: Rows that keep their fields after HQ acknowledged them: statement and attachment content
+#: rests sealed there and is opened only with the statement key (`store.sealing`).
+KEEP_FIELDS = ("statement", "attachment")
+
+
+def compact_acknowledged(s: Session, after: int, upto: int) -> int:
+    """Empty the fields of outbox rows HQ acknowledged (seq in (after, upto]); return how many.
+
+    The row stays (its seq, record and stamp: the order HQ logged and the clock's floor);
+    its copy of the record's fields (most of a store's outbox bytes) goes. Should HQ ever
+    ask for it again (restored from a backup: its acknowledgement goes down), `row_change`
+    rebuilds it from what the record holds now, which merges at HQ to at least as much.
+    """
+    if upto <= after:
+        return 0
+    result = s.execute(
+        update(Outbox)
+        .where(Outbox.seq > after, Outbox.seq <= upto, Outbox.entity.not_in(KEEP_FIELDS))
+        .values(fields={})
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def row_change(s: Session, row: Outbox, statement_key: bytearray | None) -> dict[str, Any]:
+    """`wire_change`, or for a compacted row (no fields: every captured change has some) the
+    record as it stands now, each field with its own stamp; an audit event from its table."""
+    if row.fields or row.entity in KEEP_FIELDS:
+        return wire_change(row, statement_key)
+    change = wire_change(row, statement_key)
+    if row.entity == "audit_event":
+        event = s.execute(
+            select(*(getattr(AuditEvent, k) for k in _AUDIT_FIELDS))
+            .where(AuditEvent.id == row.entity_id)).first()
+        if event is not None:
+            fields = dict(zip(_AUDIT_FIELDS, event, strict=True))
+            fields["at"] = to_json(fields["at"])
+            change["fields"] = {k: [v, row.hlc] for k, v in fields.items()}
+        return change
+    model = SYNCED_MODELS.get(row.entity)
+    obj = s.get(model, row.entity_id) if model is not None else None
+    if obj is not None:
+        change["fields"] = local_state(obj)
+    return change
 
 

@@ -29,10 +29,11 @@ from fieldapp.store.unsent import unsent_count
 from fieldapp.sync.apply import ApplyStats, apply_records, upload_table
 from fieldapp.sync.outbox import (
     change_json,
+    compact_acknowledged,
     keep_refusals,
     push_payload,
     queue_audit,
-    wire_change,
+    row_change,
 )
 from fieldapp.sync.protocol import (
     MAX_CHANGES_PER_PUSH,
@@ -165,7 +166,7 @@ class SyncClient:
             changes: list[tuple[int, bytes]] = []
             size = 0
             for row in rows:
-                change = change_json(wire_change(row, key))
+                change = change_json(row_change(s, row, key))
                 size += len(change)
                 if changes and size > self.options.max_batch_bytes:
                     break
@@ -213,6 +214,7 @@ class SyncClient:
                 # HQ's watermark is the truth, even when lower (HQ restored from a backup:
                 # the rows above it are simply sent again).
                 device.acked_seq = new_acked
+                compact_acknowledged(s, acked, new_acked)
                 self.result.refused += keep_refusals(s, answer.refused)
                 device.last_skew_ms = answer.skew_ms
                 device.clock_warning = answer.clock_warning

@@ -99,3 +99,49 @@ def test_pages_in_any_order_end_in_the_store_of_one_by_one(
     assert _store_state(fast) == _store_state(reference)
     fast.close()
     reference.close()
+
+
+def test_acknowledged_rows_are_compacted_and_a_resend_rebuilds_them(tmp_path: Path) -> None:
+    """After a push the outbox keeps no copy of what HQ holds (statements excepted: sealed);
+    should HQ ask again (restored from a backup), the rebuilt changes merge to the same
+    records as the changes first sent."""
+    from fieldapp.services import sync
+    from fieldapp.store.models import Device
+    from fieldapp.sync.merge import merge_record
+    from fieldapp.sync.outbox import KEEP_FIELDS, queue_audit, unsent_changes
+    from tests.support.syncenv import fast_options, hq_running, minor_case
+
+    def merged(changes: list[dict[str, Any]]) -> dict[tuple[str, str], Any]:
+        out: dict[tuple[str, str], Any] = {}
+        for c in changes:
+            key = (c["entity"], c["entity_id"])
+            out[key], _ = merge_record(c["entity"], out.get(key, {}), c["fields"])
+        return out
+
+    with hq_running("sqlite", tmp_path) as hq:
+        ws = new_device(tmp_path / "d", hq, "POIPET")
+        minor_case(ws)
+        demo.generate(ws, 3, seed=5)
+        with ws.tx() as s:
+            queue_audit(s)  # the audit events join the outbox, as at the start of a push
+        before = unsent_changes_of(ws)
+        top = max(c["seq"] for c in before)
+        result = sync.sync_round(ws, options=fast_options())
+        assert result.pending == 0
+        with ws.tx() as s:
+            rows = list(s.scalars(select(Outbox).where(Outbox.seq <= top)))
+            assert rows and all(not r.fields for r in rows if r.entity not in KEEP_FIELDS)
+            assert any(r.fields for r in rows if r.entity == "statement")
+            s.scalars(select(Device)).one().acked_seq = 0  # HQ restored from a backup
+        with ws.tx() as s:
+            again = [c for c in unsent_changes(s) if c["seq"] <= top]
+        assert [c["seq"] for c in again] == [c["seq"] for c in before]
+        assert merged(again) == merged(before)
+        ws.close()
+
+
+def unsent_changes_of(ws: Any) -> list[dict[str, Any]]:
+    from fieldapp.sync.outbox import unsent_changes
+
+    with ws.tx() as s:
+        return unsent_changes(s)
