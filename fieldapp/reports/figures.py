@@ -305,6 +305,7 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
 
     # -- referrals and their events ---------------------------------------------------
     refs: dict[str, tuple[bool, bool, str, str, dt.date | None, dt.date | None]] = {}
+    stored: dict[str, ReferralStatus] = {}  # the status a device keeps (see source.COLUMNS)
     unsafe_returns: set[str] = set()
     for f in source.rows("referral", since, until):
         flags = victims.get(f["victim_id"])
@@ -312,6 +313,11 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
             continue
         created = f["created_at"].date() if f["created_at"] else None
         refs[f["id"]] = (*flags, f["victim_id"], f["service"], f["due_date"], created)
+        if f.get("status"):
+            try:
+                stored[f["id"]] = ReferralStatus(f["status"])
+            except ValueError:
+                pass  # a newer device's status: folded from the events below
         if f.get("outcome") == "alternative_care":
             unsafe_returns.add(f["id"])
     events: dict[str, list[tuple[str, ReferralStatus, dt.datetime | None]]] = defaultdict(list)
@@ -331,8 +337,10 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
         "victims_rehabilitated": (set(), set()), "victims_returned_home": (set(), set())}
     for ref_id, (in_cur, in_prev, victim_id, service, due, created) in refs.items():
         evs = events.get(ref_id, [])
-        status, _conflicted = derive_status((stamp, kind_) for stamp, kind_, _ in evs)
-        status = status or ReferralStatus.CREATED
+        status = stored.get(ref_id)
+        if status is None:
+            status, _conflicted = derive_status((stamp, kind_) for stamp, kind_, _ in evs)
+            status = status or ReferralStatus.CREATED
         if status is ReferralStatus.COMPLETED:
             key = ("victims_rehabilitated" if service in REHABILITATION_SERVICES
                    else "victims_returned_home" if service in RETURN_SERVICES else None)

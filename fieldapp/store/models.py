@@ -48,7 +48,8 @@ class Synced:
 
     def __init__(self, **values: Any) -> None:
         # The id exists from construction, so services never flush just to learn it.
-        values.setdefault("id", uuid7())
+        if "id" not in values:  # (not setdefault: a pulled record brings its id)
+            values["id"] = uuid7()
         super().__init__(**values)
     device_id: Mapped[str] = mapped_column(String(36), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

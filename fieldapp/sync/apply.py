@@ -4,7 +4,13 @@ HQ sends the merged state of each record (``{field: [value, hlc]}``); applying i
 same join HQ uses (`merge_record`), so applying a page twice, or pages in another order,
 ends in the same store. Pages are committed one by one, so a record can arrive before
 its parent (its rescue was edited later): such a record waits in ``sync_parked`` until
-the parent comes, instead of failing the page on a foreign key.
+the parent comes, instead of failing the page on a foreign key. Within a page, parents are
+applied before children (`page_order`), so parking is for records whose parent is on a
+later page; when a page stores a record, only the parked rows naming it as their parent
+are read back (an index), never the whole table.
+
+A page is applied without autoflush and flushed once (the ORM then inserts each table's
+new rows in one batch); lookups go through the page's preload and the pending objects.
 
 A record that cannot be stored at all (a value of the wrong type, a constraint such as
 another rescue here with the same case number) is *set aside* in the same table with
@@ -16,9 +22,10 @@ by record, each in its own savepoint.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,13 +58,8 @@ from fieldapp.store.models import (
     CaseCounter,
     Referral,
     ReferralEvent,
-    Rescue,
     Statement,
-    Suspect,
-    SuspectCase,
-    SuspectIdentifier,
     Synced,
-    Victim,
 )
 from fieldapp.sync.merge import merge_record, referral_status
 from fieldapp.sync.schema import check_value, field_specs
@@ -69,10 +71,11 @@ parked_table = Table(
     sync_metadata,
     Column("entity", String(32), primary_key=True),
     Column("entity_id", String(64), primary_key=True),
-    Column("parent_id", String(64), nullable=False),
+    Column("parent_id", String(64), nullable=False, index=True),
     Column("fields", JSON, nullable=False),
-    #: Why it could not be stored (None: it only waits for its parent). Migration 0004.
-    Column("reason", String(300), nullable=True),
+    #: Why it could not be stored (None: it only waits for its parent). Migration 0004;
+    #: indexed (0005_h16dev) so each page counts what waits without reading every row.
+    Column("reason", String(300), nullable=True, index=True),
 )
 #: Changes of this device that HQ refused and parked (migration 0004).
 refused_table = Table(
@@ -105,6 +108,30 @@ REMOTE_DEFAULTS: dict[str, dict[str, Any]] = {"attachment": {"file_key": b""}}
 #: Local bookkeeping never merged from HQ.
 LOCAL_ONLY = frozenset({"updated_at"})
 REFERENCE = frozenset(REFERENCE_ENTITIES)
+
+
+def _depth(entity: str, seen: frozenset[str] = frozenset()) -> int:
+    """How many links lie between a record and the top of its family (rescue: 0)."""
+    parents = [p.SYNC_ENTITY for _n, p in PARENTS.get(entity, ())
+               if p.SYNC_ENTITY != entity and p.SYNC_ENTITY not in seen]
+    return 1 + max((_depth(p, seen | {entity}) for p in parents), default=-1)
+
+
+def page_order(
+    records: list[tuple[str, str, dict[str, list[Any]]]],
+) -> list[tuple[str, str, dict[str, list[Any]]]]:
+    """The page with parents before children (reference data first), stable otherwise, so a
+    child on the same page as its parent is stored directly instead of parked and unparked.
+    The order cannot change the result: merging is per field and order-free."""
+    ranks: dict[str, int] = {}
+
+    def rank(record: tuple[str, str, dict[str, list[Any]]]) -> int:
+        entity = record[0]
+        if entity not in ranks:
+            ranks[entity] = -1 if entity in REFERENCE else _depth(entity)
+        return ranks[entity]
+
+    return sorted(records, key=rank)
 _CASE_NUMBER = re.compile(r"^([A-Z0-9_-]+)-(\d{4})-(\d+)$")
 
 
@@ -186,6 +213,16 @@ class Applier:
         #: Ids the page's preload showed are not stored: looked up without a query.
         self._absent: dict[type[Synced], set[str]] = defaultdict(set)
         self._parked_keys: set[tuple[str, str]] = set()
+        #: Parked rows (sealed fields, reason) of the page's records, read in the preload.
+        self._parked: dict[tuple[str, str], Any] = {}
+        #: Ids of records stored by this page: their parked children may now follow.
+        self._arrived: set[str] = set()
+        #: Objects the preload read: held, or the identity map's weak references drop them.
+        self._held: list[Synced] = []
+        self._counters: dict[tuple[str, int], CaseCounter] = {}
+        self._suspects: set[str] = set()
+        #: New records of models without ORM insert hooks, as plain rows (`_insert_rows`).
+        self._rows: dict[tuple[type[Synced], str], dict[str, Any]] = {}
 
     # -- public ------------------------------------------------------------------------
 
@@ -196,15 +233,23 @@ class Applier:
 
         `retry` also tries the records set aside earlier (once per round is enough).
         """
-        batch = [(e, i, {k: [v[0], str(v[1])] for k, v in f.items()}) for e, i, f in records]
-        self._preload(batch)
-        for entity, entity_id, fields in batch:
-            self.stats.received += 1
-            self.stats.max_stamp = max_stamp(
-                [self.stats.max_stamp, *(str(e[1]) for e in fields.values())])
-            self._guarded(entity, entity_id, fields, lambda e=entity, i=entity_id, f=fields:
-                          self._one(e, i, f))
-        self._unpark(retry=retry)
+        batch = page_order(
+            [(e, i, {k: [v[0], str(v[1])] for k, v in f.items()}) for e, i, f in records])
+        stamps: list[str] = [self.stats.max_stamp]
+        with self.s.no_autoflush:
+            self._preload(batch)
+            for entity, entity_id, fields in batch:
+                self.stats.received += 1
+                if fields:
+                    stamps.append(max_stamp([str(e[1]) for e in fields.values()]))
+                self._guarded(entity, entity_id, fields, lambda e=entity, i=entity_id, f=fields:
+                              self._one(e, i, f))
+            self._unpark(retry=retry)
+        self.stats.max_stamp = max_stamp(stamps)
+        self._insert_rows()
+        self.s.flush()
+        for suspect_id in self._suspects:
+            self._rescues.update(search.suspect_cases(self.s, suspect_id))
         self.stats.parked = int(
             self.s.execute(select(func.count()).select_from(parked_table)
                            .where(parked_table.c.reason.is_(None))).scalar() or 0
@@ -213,7 +258,6 @@ class Applier:
             self.s.execute(select(func.count()).select_from(parked_table)
                            .where(parked_table.c.reason.is_not(None))).scalar() or 0
         )
-        self.s.flush()
         self._recompute_referrals()
         for rescue_id in self._rescues:
             search.mark(self.s, rescue_id)
@@ -230,6 +274,7 @@ class Applier:
         try:
             with self.s.begin_nested():
                 work()
+                self._insert_rows()
                 self.s.flush()
         except _APPLY_ERRORS as exc:
             _forget_rolled_back(self.s)
@@ -277,15 +322,38 @@ class Applier:
             id_list = list(ids)
             found: set[str] = set()
             for i in range(0, len(id_list), 500):
-                found.update(o.id for o in self.s.scalars(
+                loaded = list(self.s.scalars(
                     select(model).where(model.id.in_(id_list[i : i + 500]))))
+                self._held.extend(loaded)
+                found.update(o.id for o in loaded)
             self._absent[model] = ids - found
-        self._parked_keys = {
-            (e, i) for e, i in self.s.execute(
-                select(parked_table.c.entity, parked_table.c.entity_id))
-        }
+        # Only the parked rows of this page's records: the table may hold many thousands.
+        page_ids = sorted({i for _e, i, _f in batch})
+        for start in range(0, len(page_ids), 500):
+            for e, i, stored in self.s.execute(
+                select(parked_table.c.entity, parked_table.c.entity_id, parked_table.c.fields)
+                .where(parked_table.c.entity_id.in_(page_ids[start : start + 500]))
+            ):
+                self._parked[(e, i)] = stored
+                self._parked_keys.add((e, i))
+
+    def _insert_rows(self) -> None:
+        """Insert the new records kept as plain rows, one executemany per table and shape."""
+        groups: dict[tuple[type[Synced], frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
+        for (model, ident), values in self._rows.items():
+            groups[(model, frozenset(values))].append(values)
+            self._absent.get(model, set()).discard(ident)  # stored now: `find` reads it
+        self._rows = {}
+        for (model, _keys), rows in groups.items():
+            self.s.connection().execute(insert(model), rows)
+
+    def _exists(self, model: type[Synced], ident: str) -> bool:
+        return (model, ident) in self._rows or self._find(model, ident) is not None
 
     def _find(self, model: type[Synced], ident: str) -> Synced | None:
+        if (model, ident) in self._rows:
+            # Seen twice on one page (rare): store the rows so far and load it as an object.
+            self._insert_rows()
         pending = self.s.info.get("pending") or {}
         obj = pending.get((model, ident))
         if obj is not None:
@@ -315,7 +383,7 @@ class Applier:
     def _missing_parent(self, entity: str, fields: Mapping[str, list[Any]]) -> str | None:
         for name, parent in PARENTS.get(entity, ()):
             value = fields.get(name, [None])[0]
-            if value is not None and self._find(parent, str(value)) is None:
+            if value is not None and not self._exists(parent, str(value)):
                 return str(value)
         return None
 
@@ -323,11 +391,13 @@ class Applier:
         entity = model.SYNC_ENTITY
         parked = None
         if (entity, entity_id) in self._parked_keys:
-            parked = self.s.execute(
-                select(parked_table.c.fields).where(
-                    parked_table.c.entity == entity, parked_table.c.entity_id == entity_id
-                )
-            ).scalar()
+            parked = self._parked.pop((entity, entity_id), None)
+            if parked is None:
+                parked = self.s.execute(
+                    select(parked_table.c.fields).where(
+                        parked_table.c.entity == entity, parked_table.c.entity_id == entity_id
+                    )
+                ).scalar()
         parked = sealing.open_parked(self.s, entity, entity_id, parked)
         if parked is not None:
             fields, _ = merge_record(entity, parked, fields)
@@ -349,11 +419,19 @@ class Applier:
         mapper = inspect(model)
         values = dict(REMOTE_DEFAULTS.get(entity, {}))
         values.update({k: from_json(mapper, k, e[0]) for k, e in fields.items()})
+        self._arrived.add(entity_id)
+        self.stats.changed += 1
+        if _plain_insert(entity):
+            # No ORM object: a plain row, inserted with the page's others (`_insert_rows`).
+            values["id"] = entity_id
+            values["hlc"] = _hlc_of(fields)
+            self._rows[(model, entity_id)] = values
+            self._touched(entity, entity_id, values.get)
+            return
         obj = model(id=entity_id, **values)
         obj.hlc = _hlc_of(fields)
         self.s.add(obj)
-        self.stats.changed += 1
-        self._touched(obj)
+        self._touched(entity, entity_id, functools.partial(getattr, obj))
 
     def _update(self, obj: Synced, fields: dict[str, list[Any]]) -> None:
         entity = obj.SYNC_ENTITY
@@ -373,21 +451,22 @@ class Applier:
             setattr(obj, name, from_json(mapper, name, merged[name][0]))
         obj.hlc = {**(obj.hlc or {}), **{name: str(merged[name][1]) for name in changed}}
         self.stats.changed += 1
-        self._touched(obj)
+        self._touched(entity, obj.id, functools.partial(getattr, obj))
 
-    def _touched(self, obj: Synced) -> None:
-        if isinstance(obj, Rescue):
-            self._seen_case_number(obj.case_number)
-        if isinstance(obj, Referral):
-            self.stats.referrals.add(obj.id)
-        elif isinstance(obj, ReferralEvent):
-            self.stats.referrals.add(obj.referral_id)
-        elif isinstance(obj, Rescue):
-            self._rescues.add(obj.id)
-        elif isinstance(obj, Victim | Suspect | SuspectCase) and obj.rescue_id:
-            self._rescues.add(obj.rescue_id)
-        elif isinstance(obj, SuspectIdentifier):
-            self._rescues.update(search.suspect_cases(self.s, obj.suspect_id))
+    def _touched(self, entity: str, entity_id: str, get: Callable[[str], Any]) -> None:
+        """Note what a stored record changes beyond itself (`get` reads its fields)."""
+        if entity == "rescue":
+            self._seen_case_number(get("case_number"))
+            self._rescues.add(entity_id)
+        elif entity == "referral":
+            self.stats.referrals.add(entity_id)
+        elif entity == "referral_event":
+            self.stats.referrals.add(get("referral_id"))
+        elif entity in ("victim", "suspect", "suspect_case"):
+            if get("rescue_id"):
+                self._rescues.add(get("rescue_id"))
+        elif entity == "suspect_identifier":
+            self._suspects.add(get("suspect_id"))  # its cases are looked up after the flush
 
     def _seen_case_number(self, number: str | None) -> None:
         """Never issue a case number another device of the post already used."""
@@ -395,11 +474,16 @@ class Applier:
         if not match:
             return
         post, year, n = match.group(1), int(match.group(2)), int(match.group(3))
-        counter = self.s.get(CaseCounter, (post, year))
+        # Held here: a counter added on this page is not flushed yet, so `get` misses it.
+        counter = self._counters.get((post, year)) or self.s.get(CaseCounter, (post, year))
         if counter is None:
-            self.s.add(CaseCounter(post_code=post, year=year, last=n))
-        elif counter.last < n:
-            counter.last = n
+            counter = CaseCounter(post_code=post, year=year, last=n)
+            self.s.add(counter)
+            self._counters[(post, year)] = counter
+        else:
+            self._counters[(post, year)] = counter
+            if counter.last < n:
+                counter.last = n
 
     # -- parking -----------------------------------------------------------------------
 
@@ -423,16 +507,31 @@ class Applier:
             self._parked_keys.add((entity, entity_id))
 
     def _unpark(self, *, retry: bool = False) -> None:
-        """Store parked records whose parents are here now (parents before children);
-        with `retry`, also try again the records set aside for another reason."""
+        """Store parked records whose parents are here now (parents before children).
+
+        Only the rows naming a record this page stored as their parent are read (then the
+        rows naming those, and so on), through the parent index. With `retry` (once per
+        round) every parked row is tried as well: the ones set aside for another reason,
+        and any whose parent came some other way.
+        """
         tried: set[tuple[str, str]] = set()
-        while self._parked_keys:
-            q = select(parked_table.c.entity, parked_table.c.entity_id, parked_table.c.fields,
-                       parked_table.c.reason)
-            if not retry:
-                q = q.where(parked_table.c.reason.is_(None))
-            rows = self.s.execute(q).all()
-            progress = False
+        base = select(parked_table.c.entity, parked_table.c.entity_id, parked_table.c.fields,
+                      parked_table.c.reason)
+        everything = retry
+        while True:
+            if everything:
+                rows = list(self.s.execute(base).all())
+                everything = False
+            else:
+                parents = sorted(self._arrived)
+                if not parents:
+                    return
+                rows = []
+                for start in range(0, len(parents), 500):
+                    rows += self.s.execute(base.where(
+                        parked_table.c.parent_id.in_(parents[start : start + 500]),
+                        parked_table.c.reason.is_(None))).all()
+            self._arrived = set()
             for entity, entity_id, stored, reason in rows:
                 model = SYNCED_MODELS.get(entity)
                 if model is None or (entity, entity_id) in tried:
@@ -466,9 +565,6 @@ class Applier:
                         self._update(obj, fields)
 
                 self._guarded(entity, entity_id, fields, work)
-                progress = True
-            if not progress:
-                return
 
     # -- derived -----------------------------------------------------------------------
 
@@ -524,6 +620,14 @@ class _RetryCarefully(Exception):
 #: What storing one pulled record can fail with (anything else is a bug, not bad data).
 _APPLY_ERRORS = (SQLAlchemyError, ValueError, TypeError, KeyError, InvalidInput,
                  _RetryCarefully)
+
+
+@functools.cache
+def _plain_insert(entity: str) -> bool:
+    """Whether a new record of `entity` may be inserted as a plain row: only when no ORM
+    insert hook (statement sealing, attachment keys) must see it."""
+    dispatch = inspect(SYNCED_MODELS[entity]).dispatch
+    return not (dispatch.before_insert or dispatch.after_insert)
 
 
 def _check_schema(entity: str, fields: Mapping[str, list[Any]]) -> None:

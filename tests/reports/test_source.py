@@ -22,7 +22,7 @@ def test_hq_rows_are_typed_like_the_device_rows() -> None:
                                     "created_at": ["2026-02-01T09:30:00", STAMP]})
     assert row == {"id": "f1", "victim_id": "v1", "service": "shelter",
                    "due_date": dt.date(2026, 3, 1), "created_at": dt.datetime(2026, 2, 1, 9, 30),
-                   "outcome": ""}
+                   "outcome": "", "status": None}  # HQ stores no status: it folds events
     assert set(row) == set(COLUMNS["referral"])
     event = hq_row("referral_event", "e1", {"kind": ["completed", STAMP], "referral_id": ["f1", STAMP]})
     assert event["kind_stamp"] == STAMP and event["at"] is None

@@ -1,0 +1,404 @@
+"""One sync round of a device: push the outbox, pull and apply pages, upload files."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import time
+from pathlib import Path
+
+import httpx
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from pydantic import ValidationError
+from sqlalchemy import func, insert, select
+
+from fieldapp.crypto.envelope import (
+    EnvelopeHeader,
+    EnvelopeKind,
+    EnvelopeRejected,
+    open_envelope,
+    seal,
+)
+from fieldapp.domain.errors import SyncRejected
+from fieldapp.domain.hlc import Hlc
+from fieldapp.store import sealing
+from fieldapp.store.models import Attachment, Device, Outbox, utcnow
+from fieldapp.store.store import Store
+from fieldapp.store.unsent import unsent_count
+from fieldapp.sync.apply import ApplyStats, apply_records, upload_table
+from fieldapp.sync.outbox import (
+    change_json,
+    compact_acknowledged,
+    keep_refusals,
+    push_payload,
+    queue_audit,
+    row_change,
+)
+from fieldapp.sync.protocol import (
+    MAX_CHANGES_PER_PUSH,
+    AttachmentState,
+    PullAnswer,
+    PullRequest,
+    PushAnswer,
+    b64,
+    dump,
+    public_bytes,
+    sign_request,
+    unb64,
+)
+from fieldapp.sync.transport import (
+    OCTETS,
+    DeviceRevoked,
+    HqRefused,
+    Http,
+    SyncOptions,
+    SyncResult,
+    _Revoked,
+    _Transient,
+    load_keys,
+    now_ms,
+)
+from fieldapp.sync.trust import (
+    UntrustedAnswer,
+    check_x25519_public,
+)
+
+# -- the client --------------------------------------------------------------------------
+
+
+class SyncClient:
+    """One device's side of a sync round, over an open store."""
+
+    def __init__(
+        self,
+        store: Store,
+        username: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        hq_url: str | None = None,
+        options: SyncOptions | None = None,
+    ) -> None:
+        self.store = store
+        self.username = username
+        self.options = options or SyncOptions()
+        self.result = SyncResult()
+        with store.session(username) as s:
+            self.keys = load_keys(s)
+        self.http = Http(hq_url or self.keys.hq_url, self.options, transport, self.result,
+                         hq_signing=self.keys.hq_signing, tls_cert=self.keys.tls_cert)
+        self._batch = self.options.first_batch
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- a round -----------------------------------------------------------------------
+
+    def run_round(self) -> SyncResult:
+        """Push, pull, upload files; raises DeviceRevoked, HqUnreachable, HqRefused."""
+        started = time.monotonic()
+        try:
+            self.push()
+            self.pull()
+            self.upload_attachments()
+        except _Revoked:
+            raise self._revoked() from None
+        finally:
+            self.result.duration_s = time.monotonic() - started
+            with self.store.session(self.username) as s:
+                self.result.pending = unsent_count(s)
+        return self.result
+
+    def _adopt_hpke(self) -> bool:
+        """HQ rotated its HPKE key (named in a verified answer): seal to the new one from now.
+        Returns whether the key changed."""
+        named = self.http.hq_hpke
+        if not named or named == b64(public_bytes(self.keys.hq_hpke)):
+            return False
+        try:
+            raw = unb64(named)
+            check_x25519_public(raw)
+        except ValueError:
+            raise UntrustedAnswer("HQ's new key") from None
+        with self.store.session(self.username) as s:
+            device = s.scalars(select(Device)).one()
+            device.hq_keys = {**(device.hq_keys or {}), "x25519": named}
+        self.keys = dataclasses.replace(self.keys, hq_hpke=X25519PublicKey.from_public_bytes(raw))
+        return True
+
+    def _revoked(self) -> DeviceRevoked:
+        with self.store.session(self.username) as s:
+            s.scalars(select(Device)).one().revoked = True
+            queue_audit(s)
+            return DeviceRevoked(unsent_count(s))
+
+    # -- push --------------------------------------------------------------------------
+
+    def _sealed_push(self, changes: list[tuple[int, bytes]]) -> bytes:
+        header = EnvelopeHeader(
+            kind=EnvelopeKind.PUSH,
+            device_id=self.keys.device_id,
+            seq_from=changes[0][0],
+            seq_to=changes[-1][0],
+        )
+        return seal(
+            push_payload([c for _seq, c in changes]),
+            recipient_x25519_public=self.keys.hq_hpke,
+            sender_ed25519_private=self.keys.signing,
+            header=header,
+        )
+
+    def _load_batch(self, limit: int) -> tuple[int, list[tuple[int, bytes]]]:
+        """(HQ's acknowledgement, the next changes as (seq, wire JSON)), each change made into
+        JSON once: the size limit counts it and every attempt's payload reuses it."""
+        with self.store.session(self.username) as s:
+            acked = int(s.scalar(select(func.max(Device.acked_seq))) or 0)
+            rows = s.scalars(
+                select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq).limit(limit)
+            ).all()
+            key = sealing.key_of(s)
+            changes: list[tuple[int, bytes]] = []
+            size = 0
+            for row in rows:
+                change = change_json(row_change(s, row, key))
+                size += len(change)
+                if changes and size > self.options.max_batch_bytes:
+                    break
+                changes.append((row.seq, change))
+            return acked, changes
+
+    def push(self) -> None:
+        """Send every unacknowledged outbox row, in seq order, in growing batches."""
+        with self.store.session(self.username) as s:
+            queue_audit(s)
+        stalled = 0
+        while True:
+            acked, changes = self._load_batch(min(self._batch, MAX_CHANGES_PER_PUSH))
+            if not changes:
+                return
+            sent: list[int] = []
+
+            def body(
+                attempt: int, changes: list[tuple[int, bytes]] = changes, sent: list[int] = sent
+            ) -> tuple[bytes, dict[str, str]]:
+                # Each failed attempt halves the batch: on a link that drops every few
+                # seconds a smaller envelope is what gets through.
+                n = max(1, len(changes) >> attempt)
+                sent.append(n)
+                return self._sealed_push(changes[:n]), OCTETS
+
+            try:
+                answer = self.http.send("POST", "/v1/push", body, _parse_push)
+            except HqRefused as exc:
+                # Sealed to an HPKE key HQ has since retired and destroyed (this device was
+                # away longer than HQ keeps old keys): HQ's signed refusal names the new one.
+                if exc.error == "tampered" and self._adopt_hpke():
+                    continue
+                raise
+            n = sent[-1]
+            self._batch = min(self.options.max_batch, max(n * 2, self.options.first_batch)
+                              if len(sent) == 1 else max(1, n))
+            self.result.pushed += answer.applied
+            self.result.duplicates += answer.duplicates
+            self.result.skew_ms = answer.skew_ms
+            self.result.clock_warning = self.result.clock_warning or answer.clock_warning
+            new_acked = answer.acked_seq
+            with self.store.session(self.username) as s:
+                device = s.scalars(select(Device)).one()
+                # HQ's watermark is the truth, even when lower (HQ restored from a backup:
+                # the rows above it are simply sent again).
+                device.acked_seq = new_acked
+                compact_acknowledged(s, acked, new_acked)
+                self.result.refused += keep_refusals(s, answer.refused)
+                device.last_skew_ms = answer.skew_ms
+                device.clock_warning = answer.clock_warning
+            self.result.acked_seq = new_acked
+            self._adopt_hpke()
+            if new_acked <= acked:
+                stalled += 1
+                if stalled >= 3:
+                    raise HqRefused(
+                        f"HQ keeps acknowledging only up to change {new_acked}; ask HQ to check "
+                        "this device's change log",
+                        error="stalled",
+                    )
+            else:
+                stalled = 0
+
+    # -- pull --------------------------------------------------------------------------
+
+    def _sealed_pull(self, cursor: int, limit: int) -> bytes:
+        header = EnvelopeHeader(
+            kind=EnvelopeKind.PULL_REQUEST,
+            device_id=self.keys.device_id,
+            seq_from=cursor,
+            seq_to=cursor,
+        )
+        return seal(
+            dump(PullRequest(cursor=cursor, limit=limit, own_node=self.keys.node or None)),
+            recipient_x25519_public=self.keys.hq_hpke,
+            sender_ed25519_private=self.keys.signing,
+            header=header,
+        )
+
+    def open_answer(self, blob: bytes, kind: EnvelopeKind) -> tuple[EnvelopeHeader, PullAnswer]:
+        header, payload = open_envelope(
+            blob,
+            recipient_x25519_private=self.keys.hpke,
+            sender_public_lookup=lambda _h: self.keys.hq_signing,
+        )
+        if header.kind is not kind or header.device_id != self.keys.device_id:
+            raise SyncRejected("the file or answer from HQ is meant for another device")
+        try:
+            return header, PullAnswer.model_validate_json(payload)
+        except ValidationError:
+            raise SyncRejected("HQ's answer was not understood (version mismatch?)") from None
+
+    def pull(self) -> None:
+        """Fetch and apply pages until HQ has nothing more; the cursor moves with each page."""
+        with self.store.session(self.username) as s:
+            cursor = s.scalars(select(Device)).one().pull_cursor
+        first = True  # records set aside in an earlier round are tried again once
+        while True:
+            sent_at: list[int] = []
+
+            def body(
+                attempt: int, cursor: int = cursor, sent_at: list[int] = sent_at
+            ) -> tuple[bytes, dict[str, str]]:
+                sent_at.append(now_ms())
+                limit = max(20, self.options.pull_limit >> attempt)
+                return self._sealed_pull(cursor, limit), OCTETS
+
+            def parse(response: httpx.Response) -> PullAnswer:
+                try:
+                    return self.open_answer(response.content, EnvelopeKind.PULL_ANSWER)[1]
+                except EnvelopeRejected as exc:
+                    raise _Transient(f"damaged answer: {exc.reason}") from None
+
+            answer = self.http.send("POST", "/v1/pull", body, parse)
+            if self.result.skew_ms is None:
+                # Half the round trip is the best guess of when HQ read its clock.
+                midpoint = (sent_at[-1] + now_ms()) // 2
+                self.result.skew_ms = midpoint - answer.hq_time_ms
+            stats = self.apply_page(answer, cursor, retry=first)
+            first = False
+            self._adopt_hpke()
+            self.result.pulled += stats.received
+            self.result.changed += stats.changed
+            self.result.parked = stats.parked
+            self.result.set_aside = stats.set_aside
+            if not answer.has_more or answer.next_cursor <= cursor:
+                return
+            cursor = answer.next_cursor
+
+    def apply_page(self, answer: PullAnswer, cursor: int, *, retry: bool = False) -> ApplyStats:
+        """Apply one page and move the cursor in the same transaction (crash-safe).
+
+        A record that cannot be stored is set aside (`sync.apply`), so the cursor always
+        moves on. A stamp further ahead than this clock's tolerance is not adopted
+        (`HlcClock.observe`).
+        """
+        records = [(r.entity, r.entity_id, r.fields) for r in answer.records]
+        with self.store.session(self.username, remote=True) as s:
+            stats = apply_records(s, records, retry=retry)
+            device = s.scalars(select(Device)).one()
+            if answer.next_cursor > device.pull_cursor and cursor <= device.pull_cursor:
+                device.pull_cursor = answer.next_cursor
+            if stats.max_stamp:
+                seen = self.store.clock.observe(Hlc.parse(stats.max_stamp))
+                device.last_hlc = str(seen)
+        return stats
+
+    # -- attachments -------------------------------------------------------------------
+
+    def _signed(self, method: str, path: str, body: bytes,
+                offset: int | None = None) -> dict[str, str]:
+        # HQ accepts a request dated within minutes of its own clock: correct ours by the
+        # difference HQ measured this round (a laptop days off still uploads).
+        skew = self.result.skew_ms or 0
+        return sign_request(method, path, body, device_id=self.keys.device_id,
+                            private=self.keys.signing, timestamp_ms=now_ms() - skew,
+                            offset=offset)
+
+    def upload_attachments(self) -> None:
+        """Upload the encrypted files made on this device that HQ does not hold yet."""
+        with self.store.session(self.username) as s:
+            done = select(upload_table.c.attachment_id)
+            todo = list(s.execute(
+                select(Attachment.id).where(
+                    func.length(Attachment.file_key) > 0, Attachment.id.not_in(done)
+                ).order_by(Attachment.created_at)
+            ).scalars())
+        folder = self.store.data_dir.attachments
+        for attachment_id in todo:
+            path = folder / attachment_id
+            if not path.exists():
+                continue  # nothing to send; the record still syncs
+            self._upload(attachment_id, path)
+            with self.store.session(self.username) as s:
+                s.execute(insert(upload_table).values(attachment_id=attachment_id,
+                                                      uploaded_at=utcnow()))
+            self.result.uploaded += 1
+
+    def _upload(self, attachment_id: str, path: Path) -> None:
+        data = path.read_bytes()  # ciphertext: safe in memory, and at most ~25 MB
+        sha = hashlib.sha256(data).hexdigest()
+        url = f"/v1/attachments/{attachment_id}"
+        create = json.dumps({"size": len(data), "sha256": sha}).encode()
+
+        def state() -> AttachmentState:
+            return self.http.send(
+                "POST", url,
+                lambda _: (create, {"content-type": "application/json",
+                                    **self._signed("POST", url, create)}),
+                lambda r: AttachmentState.model_validate_json(r.content),
+            )
+
+        current = state()
+        restarts = 0
+        while not current.complete:
+            offset = current.offset
+            chunk_len: list[int] = []
+
+            def chunk_body(
+                attempt: int, offset: int = offset, chunk_len: list[int] = chunk_len
+            ) -> tuple[bytes, dict[str, str]]:
+                n = max(4096, self.options.upload_chunk >> attempt)
+                chunk = data[offset : offset + n]
+                chunk_len.append(len(chunk))
+                headers = {
+                    "content-type": "application/octet-stream",
+                    "upload-offset": str(offset),
+                    "chunk-sha256": hashlib.sha256(chunk).hexdigest(),
+                    **self._signed("PATCH", url, chunk, offset),
+                }
+                return chunk, headers
+
+            def parse(r: httpx.Response) -> AttachmentState | None:
+                if r.status_code == 200:
+                    return AttachmentState.model_validate_json(r.content)
+                return None  # 409: HQ is at another offset (our earlier chunk did arrive)
+
+            try:
+                answer = self.http.send("PATCH", url, chunk_body, parse,
+                                        accept=frozenset({200, 409}))
+            except HqRefused as exc:
+                if exc.error != "checksum_mismatch" or restarts >= 2:
+                    raise
+                restarts += 1  # HQ reset the upload to offset 0: send it all again
+                answer = None
+            current = answer if answer is not None else state()
+
+
+def _parse_push(response: httpx.Response) -> PushAnswer:
+    try:
+        return PushAnswer.model_validate_json(response.content)
+    except ValidationError:
+        raise _Transient("damaged push answer") from None
+
