@@ -1,0 +1,76 @@
+"""The Poipet morning walked end to end in a real window (xcb on Xvfb at 1366x768) with real
+mouse and keyboard events from the X server (xdotool); each phase is the app in its own
+process (tests/ui/journey_probe.py), so a SIGKILL and a restart are real.
+
+The clicks, keystrokes and seconds a user needs are written to docs/JOURNEY.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from xserver import x_env, xvfb
+
+from fieldapp.domain.enums import Role
+from tests.support.syncenv import code_for, hq_running
+
+PROBE = Path(__file__).with_name("journey_probe.py")
+PHASE_LIMIT_S = 240
+REPORT = Path(__file__).parents[2] / "docs" / "JOURNEY.md"
+
+
+@pytest.fixture(scope="module")
+def screen() -> Iterator[str]:
+    with xvfb(1366, 768) as display:
+        yield display
+
+
+def run_phase(display: str, phase: str, root: Path, shots: Path, *args: str,
+              kill_at_mid: bool = False) -> dict[str, Any]:
+    env = x_env(display)
+    env["JOURNEY_SHOTS"] = str(shots)
+    log = shots / f"{phase}.stderr"
+    with log.open("w") as errors:
+        proc = subprocess.Popen([sys.executable, str(PROBE), phase, str(root), *args], env=env,
+                                stdout=subprocess.PIPE, stderr=errors, text=True, cwd=os.getcwd())
+    # A window stuck on something unexpected must not hang the suite.
+    watchdog = threading.Timer(PHASE_LIMIT_S, proc.kill)
+    watchdog.start()
+    assert proc.stdout is not None
+    result: dict[str, Any] | None = None
+    try:
+        for line in proc.stdout:
+            print(line, end="")
+            if line.startswith("MID") and kill_at_mid:
+                os.kill(proc.pid, signal.SIGKILL)
+                proc.wait(10)
+                return {"killed": True, "steps": {}}
+            if line.startswith("RESULT "):
+                result = json.loads(line[len("RESULT "):])
+        proc.wait(60)
+    finally:
+        watchdog.cancel()
+    err = log.read_text("utf-8", "replace")
+    assert result is not None, f"{phase} printed no result (exit {proc.returncode}): {err[-3000:]}"
+    assert "error" not in result, f"{phase}: {result['error']}\n{err[-2000:]}"
+    return result
+
+
+def test_poipet_morning(screen: str, tmp_path: Path) -> None:
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    poipet = tmp_path / "poipet"
+    with hq_running("sqlite", tmp_path) as hq:
+        code = code_for(hq, "POIPET", Role.SUPERVISOR)
+        first = run_phase(screen, "poipet1", poipet, shots, f"hq={hq.base_url}", f"code={code}")
+    assert first["steps"]["first_rescue"]["clicks"] > 0
+    REPORT.write_text(json.dumps(first, indent=1), "utf-8")
