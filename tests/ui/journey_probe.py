@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QRadioButton, QWizard
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -60,8 +60,8 @@ def first_run(d: XDriver, c: AppController, hq_url: str, code: str) -> None:
     khmer_radio: QRadioButton = wiz.language_page.khmer
     d.click(khmer_radio, "ភាសាខ្មែរ")
     d.wait_for("Khmer", lambda: i18n.current_language() == "km")
-    nxt = wiz.button(QWizard.WizardButton.NextButton)
-    khmer(nxt.text(), "Next >")
+    nxt = d.gui(lambda: wiz.button(QWizard.WizardButton.NextButton))
+    khmer(d.gui(nxt.text), "Next >")
     d.click(nxt, "Next")
     d.wait_for("posts", lambda: wiz.post_page.post.count() > 0)
     d.pick(wiz.post_page.post, "POIPET", "post")
@@ -74,25 +74,31 @@ def first_run(d: XDriver, c: AppController, hq_url: str, code: str) -> None:
     d.click(nxt, "Next")
     d.fill(wiz.hq_page.url, hq_url, "HQ address")
     d.fill(wiz.hq_page.code, code, "enrolment code")
-    finish = wiz.button(QWizard.WizardButton.FinishButton)
-    khmer(finish.text(), "Create the store")
+    finish = d.gui(lambda: wiz.button(QWizard.WizardButton.FinishButton))
+    khmer(d.gui(finish.text), "Create the store")
     d.click(finish, "Create the store")
     d.wait_for("the work area", lambda: c.ws is not None, timeout=60)
     d.settle(0.5)
     main = c.shell.main
-    khmer(main.nav.item(0).text(), "Today")
+    khmer(d.gui(lambda: main.nav.item(0).text()), "Today")
     step(d, "first_run")
 
 
 def go(d: XDriver, c: AppController, screen: str) -> None:
     nav = c.shell.main.nav
-    for i in range(nav.count()):
-        if nav.item(i).data(0x0100) == screen:
-            d.click_at(nav.viewport().mapToGlobal(nav.visualItemRect(nav.item(i)).center()))
-            d.wait_for(f"page {screen}", lambda: c.shell.main.screen == screen)
-            d.settle(0.3)
-            return
-    raise DriveError(f"no {screen} in the side menu")
+
+    def spot() -> Any:
+        for i in range(nav.count()):
+            if nav.item(i).data(0x0100) == screen:
+                return nav.viewport().mapToGlobal(nav.visualItemRect(nav.item(i)).center())
+        return None
+
+    point = d.gui(spot)
+    if point is None:
+        raise DriveError(f"no {screen} in the side menu")
+    d.click_at(point)
+    d.wait_for(f"page {screen}", lambda: c.shell.main.screen == screen)
+    d.settle(0.3)
 
 
 def add_officers(d: XDriver, c: AppController) -> None:
@@ -101,10 +107,10 @@ def add_officers(d: XDriver, c: AppController) -> None:
     go(d, c, "admin")
     admin = c.shell.main.admin
     for username, passphrase in OFFICERS:
-        before = admin.users.rowCount()
+        before = d.gui(admin.users.rowCount)
         d.click(admin.add_button, "Add user")
         d.wait_for("the Add user dialog", lambda: _visible(UserDialog) is not None)
-        dlg = _visible(UserDialog)
+        dlg = d.gui(lambda: _visible(UserDialog))
         assert dlg is not None
         d.fill(dlg.username, username, "user name")
         d.pick(dlg.role, "officer", "role")
@@ -113,7 +119,7 @@ def add_officers(d: XDriver, c: AppController) -> None:
         d.key("Return")  # Enter adds (the default button), never cancels
         d.wait_for(f"{username} in the users table", lambda b=before: admin.users.rowCount() == b + 1,
                    timeout=30)
-    names = {admin.users.item(r, 0).text() for r in range(admin.users.rowCount())}
+    names = d.gui(lambda: {admin.users.item(r, 0).text() for r in range(admin.users.rowCount())})
     if names != {SUPERVISOR[0], *(u for u, _ in OFFICERS)}:
         raise DriveError(f"users table shows {names}")
     step(d, "officers")
@@ -134,7 +140,7 @@ def wait_form(d: XDriver, form_id: str) -> Any:
     d.wait_for(f"the {form_id} form", lambda: (f := form_dialog()) is not None and f.ready
                and f.form_id == form_id, timeout=30)
     d.settle(0.3)
-    return form_dialog()
+    return d.gui(form_dialog)
 
 
 def editor(dlg: Any, name: str, index: tuple[int, ...] = ()) -> Any:
@@ -143,38 +149,52 @@ def editor(dlg: Any, name: str, index: tuple[int, ...] = ()) -> Any:
 
 def answer(d: XDriver, dlg: Any, name: str, value: Any, index: tuple[int, ...] = ()) -> None:
     """Answer one question by mouse and keyboard, whatever its widget."""
-    from fieldapp.ui.forms.editors import ComboEditor, LongTextEditor, MultiEditor, RadioEditor, TextEditor
+    from fieldapp.ui.forms.editors import (
+        ComboEditor,
+        LongTextEditor,
+        MultiEditor,
+        RadioEditor,
+        TextEditor,
+    )
 
-    ed = editor(dlg, name, index)
+    ed = d.gui(lambda: editor(dlg, name, index))
     if isinstance(ed, TextEditor):
         d.fill(ed.line, str(value), name)
     elif isinstance(ed, LongTextEditor):
         d.fill(ed.text, str(value), name)
     elif isinstance(ed, RadioEditor):
-        (button,) = [b for b in ed.buttons if b.property("value") == value]
+        (button,) = d.gui(lambda: [b for b in ed.buttons if b.property("value") == value])
         d.click(button, f"{name}={value}")
-        if not button.isChecked():
+        if not d.gui(button.isChecked):
             raise DriveError(f"{name}: {value} not chosen")
     elif isinstance(ed, ComboEditor):
         d.pick(ed.combo, value, name)
     elif isinstance(ed, MultiEditor):
         from fieldapp.ui.forms.editors import ValueRole
 
-        for i in range(ed.list.count()):
-            item = ed.list.item(i)
-            if item.data(ValueRole) in value and item.checkState().value == 0:
-                rect = ed.list.visualItemRect(item)
-                d.click(ed.list, name, rect.center())
-                d.key("space")
+        def unticked() -> list[Any]:
+            items = [ed.list.item(i) for i in range(ed.list.count())]
+            return [ed.list.visualItemRect(item).center() for item in items
+                    if item.data(ValueRole) in value and item.checkState() != Qt.CheckState.Checked]
+
+        for spot in d.gui(unticked):
+            d.click(ed.list, name, spot)
+            d.key("space")
     else:
         raise DriveError(f"no way to answer {name} ({type(ed).__name__})")
 
 
 def save_form(d: XDriver, dlg: Any) -> None:
     d.click(dlg.submit_button, "Save record")
-    d.wait_for("the form to close after saving", lambda: not dlg.isVisible() if _alive(dlg) else True,
-               timeout=30)
+    d.wait_for("the form to close after saving", lambda: not _alive(dlg) or not dlg.isVisible()
+               or (dlg.banner.isVisible() and not c_busy(dlg)), timeout=30)
+    if d.gui(lambda: _alive(dlg) and dlg.isVisible()):
+        raise DriveError(f"the form was not saved: {d.gui(dlg.banner.text)!r}")
     d.settle(0.4)
+
+
+def c_busy(dlg: Any) -> bool:
+    return bool(dlg.controller is None or dlg.controller.submitting)
 
 
 def _alive(w: Any) -> bool:
@@ -189,8 +209,9 @@ def new_rescue(d: XDriver, c: AppController) -> None:
     d.click(cl.new_button, "New rescue")
     dlg = wait_form(d, "rescue")
     # Province and post come from the device's post; date defaults to today.
-    if editor(dlg, "post_code").combo.currentData() != "POIPET":
+    if d.gui(lambda: editor(dlg, "post_code").combo.currentData()) != "POIPET":
         raise DriveError("the rescue form did not start with this post")
+    d.click(d.gui(lambda: editor(dlg, "operation_date").now_button), "Today")
     answer(d, dlg, "place", KM_PLACE)
     answer(d, dlg, "unit", "ការិយាល័យប្រឆាំងការជួញដូរមនុស្ស")
     answer(d, dlg, "exploitation_type", "online_scam")
@@ -202,8 +223,8 @@ def new_rescue(d: XDriver, c: AppController) -> None:
         answer(d, dlg, "name", name, (n,))
         answer(d, dlg, "sex", sex, (n,))
         answer(d, dlg, "approx_age", age, (n,))
-    children = [n for n in range(len(PEOPLE))
-                if dlg.controller.rows[("child_found_note", (n,))].isVisibleTo(dlg)]
+    children = d.gui(lambda: [n for n in range(len(PEOPLE))
+                              if dlg.controller.rows[("child_found_note", (n,))].isVisibleTo(dlg)])
     if children != [0, 3]:
         raise DriveError(f"child notes shown for entries {children}")
     save_form(d, dlg)
@@ -221,24 +242,29 @@ def main() -> int:
     c.start()
     c.shell.showMaximized()
     d = XDriver(app, busy=lambda: c.runner.busy)
-    d.settle(0.5)
-    try:
-        if phase == "poipet1":
-            first_run(d, c, args["hq"], args["code"])
-            add_officers(d, c)
-            new_rescue(d, c)
-        else:
-            raise SystemExit(f"unknown phase {phase}")
-    except DriveError as exc:
-        shots = os.environ.get("JOURNEY_SHOTS")
-        if shots:
-            for n, w in enumerate(w for w in QApplication.topLevelWidgets() if w.isVisible()):
-                w.grab().save(str(Path(shots) / f"failed-{phase}-{n}.png"))
-        out["error"] = str(exc)
-    out["counts"] = d.counts.snapshot(d.started)
-    print("RESULT", json.dumps(out, ensure_ascii=False), flush=True)
-    c.shutdown()
-    os._exit(0)
+
+    def journey() -> None:
+        try:
+            d.settle(0.5)
+            if phase == "poipet1":
+                first_run(d, c, args["hq"], args["code"])
+                add_officers(d, c)
+                new_rescue(d, c)
+            else:
+                raise DriveError(f"unknown phase {phase}")
+        except BaseException as exc:  # noqa: BLE001 - reported to the test, with screenshots
+            out["error"] = f"{type(exc).__name__}: {exc}"
+            shots = os.environ.get("JOURNEY_SHOTS")
+            if shots:
+                d.gui(lambda: [w.grab().save(str(Path(shots) / f"failed-{phase}-{n}.png"))
+                               for n, w in enumerate(w for w in QApplication.topLevelWidgets()
+                                                     if w.isVisible())])
+        out["counts"] = d.counts.snapshot(d.started)
+        print("RESULT", json.dumps(out, ensure_ascii=False), flush=True)
+        os._exit(0)
+
+    threading.Thread(target=journey, daemon=True).start()
+    return app.exec()
 
 
 if __name__ == "__main__":

@@ -66,8 +66,8 @@ def run_phase(display: str, phase: str, root: Path, shots: Path, *args: str,
 
 
 def test_poipet_morning(screen: str, tmp_path: Path) -> None:
-    shots = tmp_path / "shots"
-    shots.mkdir()
+    shots = Path(os.environ.get("JOURNEY_SHOTS", tmp_path / "shots"))  # failures leave pictures
+    shots.mkdir(parents=True, exist_ok=True)
     poipet = tmp_path / "poipet"
     with hq_running("sqlite", tmp_path) as hq:
         code = code_for(hq, "POIPET", Role.SUPERVISOR)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -36,6 +38,9 @@ ASCII_DELAY_MS = 12
 UNICODE_DELAY_MS = 40
 
 
+T = TypeVar("T")
+
+
 class DriveError(AssertionError):
     """The window did not show what a user needs to go on (a widget missing, hidden, late)."""
 
@@ -54,7 +59,26 @@ class Counts:
                 "seconds": round(time.monotonic() - started, 1)}
 
 
+class _Gui(QObject):
+    """Runs callables on the window's thread (made there); queued, so nested loops serve it too."""
+
+    call = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    def _run(self, job: Callable[[], None]) -> None:
+        job()
+
+
 class XDriver:
+    """Made on the window's thread; its methods are called from the journey's own thread.
+
+    The journey runs beside the event loop (not inside it), so a dialog that opens with
+    ``exec()`` does not stop it; every look at a widget goes through ``gui()``.
+    """
+
     def __init__(self, app: QApplication, busy: Callable[[], bool] = lambda: False) -> None:
         exe = shutil.which("xdotool")
         if exe is None:
@@ -64,42 +88,60 @@ class XDriver:
         self.busy = busy
         self.counts = Counts()
         self.started = time.monotonic()
+        self._gui = _Gui()
+
+    def gui(self, fn: Callable[[], T]) -> T:
+        """`fn()` evaluated on the window's thread; its result or its exception."""
+        if threading.current_thread() is threading.main_thread():
+            return fn()
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def job() -> None:
+            try:
+                box["value"] = fn()
+            except BaseException as exc:  # noqa: BLE001 - handed back to the journey's thread
+                box["error"] = exc
+            done.set()
+
+        self._gui.call.emit(job)
+        if not done.wait(60):
+            raise DriveError("the window did not answer for 60 s")
+        if "error" in box:
+            raise box["error"]
+        return box["value"]  # type: ignore[no-any-return]
 
     # -- waiting ----------------------------------------------------------------------
     def pump(self, seconds: float = 0.05) -> None:
-        end = time.monotonic() + seconds
-        while True:
-            self.app.processEvents()
-            if time.monotonic() >= end:
-                return
-            time.sleep(0.005)
+        time.sleep(seconds)
 
     def settle(self, seconds: float = 0.15, timeout: float = 30) -> None:
         """Let queued work finish (the database worker's jobs) and the window repaint."""
         deadline = time.monotonic() + timeout
-        while self.busy() and time.monotonic() < deadline:
-            self.pump(0.01)
-        self.pump(seconds)
+        while self.gui(self.busy) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self.gui(lambda: None)  # everything queued before has been handled
+        time.sleep(seconds)
 
     def wait_for(self, what: str, predicate: Callable[[], object], timeout: float = 20) -> None:
         deadline = time.monotonic() + timeout
-        while not predicate():
+        while not self.gui(predicate):
             if time.monotonic() > deadline:
                 raise DriveError(f"timed out waiting for {what}")
-            self.pump(0.02)
+            time.sleep(0.03)
 
     # -- raw input --------------------------------------------------------------------
     def _xdotool(self, *args: str) -> None:
-        proc = subprocess.Popen([self.exe, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        while proc.poll() is None:
-            self.app.processEvents()
-            time.sleep(0.003)
-        if proc.returncode != 0:
-            raise DriveError(f"xdotool {args[0]} failed: {proc.stderr.read().decode()[-300:] if proc.stderr else ''}")
-        self.pump(0.03)
+        done = subprocess.run([self.exe, *args], capture_output=True, text=True, timeout=20)
+        if done.returncode != 0:
+            raise DriveError(f"xdotool {args[0]} failed: {done.stderr[-300:]}")
+        time.sleep(0.03)
 
     def click_at(self, point: QPoint, button: int = 1) -> None:
-        self._xdotool("mousemove", "--sync", str(point.x()), str(point.y()), "click", str(button))
+        screen = self.gui(lambda: QApplication.primaryScreen().geometry())
+        if not screen.contains(point):
+            raise DriveError(f"the place to click ({point.x()},{point.y()}) is off the screen")
+        self._xdotool("mousemove", str(point.x()), str(point.y()), "click", str(button))
         self.counts.clicks += 1
         self.settle()
 
@@ -118,20 +160,23 @@ class XDriver:
     # -- widgets ----------------------------------------------------------------------
     def _scroll_into_view(self, w: QWidget) -> None:
         """Turn the mouse wheel over the enclosing scroll area until `w` is inside its viewport."""
-        area = _scroll_area_of(w)
+        area = self.gui(lambda: _scroll_area_of(w))
         if area is None:
             return
-        viewport = area.viewport()
-        for _turn in range(200):
+
+        def where() -> tuple[int, int, int, QPoint]:
+            viewport = area.viewport()
             top = w.mapTo(viewport, QPoint(0, 0)).y()
-            bottom = top + w.height()
-            if top >= 0 and bottom <= viewport.height():
+            return top, top + w.height(), viewport.height(), viewport.mapToGlobal(viewport.rect().center())
+
+        for _turn in range(200):
+            top, bottom, height, centre = self.gui(where)
+            if top >= 0 and bottom <= height:
                 return
-            centre = viewport.mapToGlobal(viewport.rect().center())
-            self._xdotool("mousemove", "--sync", str(centre.x()), str(centre.y()),
-                          "click", "5" if bottom > viewport.height() else "4")
+            self._xdotool("mousemove", str(centre.x()), str(centre.y()),
+                          "click", "5" if bottom > height else "4")
             self.counts.wheel += 1
-            self.pump(0.02)
+            time.sleep(0.03)
         raise DriveError(f"could not scroll {type(w).__name__} into view")
 
     def visible(self, w: QWidget, what: str) -> None:
@@ -141,78 +186,85 @@ class XDriver:
         """Click `w` in its middle (or at `at`, in its own coordinates)."""
         self.visible(w, what or type(w).__name__)
         self._scroll_into_view(w)
-        if at is None and isinstance(w, (QCheckBox, QRadioButton)):
-            at = QPoint(8, w.height() // 2)  # the box itself: a check box's empty right part is not it
-        self.click_at(w.mapToGlobal(at if at is not None else w.rect().center()))
+
+        def point() -> QPoint:
+            spot = at
+            if spot is None and isinstance(w, (QCheckBox, QRadioButton)):
+                spot = QPoint(8, w.height() // 2)  # the box itself, not the empty space after it
+            return w.mapToGlobal(spot if spot is not None else w.rect().center())
+
+        self.click_at(self.gui(point))
+
+    def text_of(self, w: QWidget) -> str:
+        return self.gui(lambda: w.text() if isinstance(w, QLineEdit) else w.toPlainText())  # type: ignore[attr-defined]
 
     def fill(self, w: QLineEdit | QPlainTextEdit | QTextEdit, text: str, what: str = "") -> None:
         """Click into a text field, select what is there, type `text`; check it arrived whole."""
         self.click(w, what)
         self.key("ctrl+a")
-
-        def shown() -> str:
-            return w.text() if isinstance(w, QLineEdit) else w.toPlainText()
-
         self.type(text)
-        if shown() != text and not text.isascii():
+        if self.text_of(w) != text and not text.isascii():
             # xdotool remaps a spare keycode per Khmer character; a busy window (the
             # passphrase meter) may read a keycode after it was remapped to the next letter.
             # Then do what the brief allows: the text on the clipboard, pasted with Ctrl+V.
             self.key("ctrl+a")
-            QApplication.clipboard().setText(text)
+            self.gui(lambda: QApplication.clipboard().setText(text))
             self._xdotool("key", "ctrl+v")
             self.settle(0.05)
             self.counts.pasted += 1
-        got = shown()
+        got = self.text_of(w)
         if got != text:
             raise DriveError(f"typed {text!r} into {what or type(w).__name__} but it shows {got!r}")
 
     def pick(self, combo: QComboBox, data: object, what: str = "") -> None:
         """Open a drop-down with a click and click the entry whose value is `data`."""
-        index = combo.findData(data)
+        index = self.gui(lambda: combo.findData(data))
         if index < 0:
             raise DriveError(f"{what or 'drop-down'} offers no {data!r}: "
-                             f"{[combo.itemData(i) for i in range(combo.count())]}")
-        if combo.currentIndex() == index:
+                             f"{self.gui(lambda: [combo.itemData(i) for i in range(combo.count())])}")
+        if self.gui(combo.currentIndex) == index:
             return
         self.click(combo, what)
-        view = combo.view()
+        view = self.gui(combo.view)
         self.wait_for("the drop-down list", lambda: view.isVisible())
-        self.pump(0.15)  # the popup's opening animation
-        model_index = view.model().index(index, combo.modelColumn(), combo.rootModelIndex())
+        time.sleep(0.2)  # the popup's opening animation
+
+        def rect_of() -> tuple[bool, int, int, QPoint, QPoint]:
+            mi = view.model().index(index, combo.modelColumn(), combo.rootModelIndex())
+            rect = view.visualRect(mi)
+            vp = view.viewport()
+            inside = rect.isValid() and vp.rect().contains(rect)
+            return inside, rect.top(), vp.height(), vp.mapToGlobal(vp.rect().center()), vp.mapToGlobal(rect.center())
+
         for _turn in range(300):
-            rect = view.visualRect(model_index)
-            if rect.isValid() and view.viewport().rect().contains(rect):
+            inside, top, _h, centre, _p = self.gui(rect_of)
+            if inside:
                 break
-            centre = view.viewport().mapToGlobal(view.viewport().rect().center())
-            top = rect.top() if rect.isValid() else view.viewport().height() + 1
-            self._xdotool("mousemove", "--sync", str(centre.x()), str(centre.y()),
+            self._xdotool("mousemove", str(centre.x()), str(centre.y()),
                           "click", "5" if top > 0 else "4")
             self.counts.wheel += 1
-        rect = view.visualRect(model_index)
-        self.click_at(view.viewport().mapToGlobal(rect.center()))
-        if combo.currentIndex() != index:
-            raise DriveError(f"clicked {combo.itemText(index)!r} in {what or 'a drop-down'} but "
-                             f"it shows {combo.currentText()!r}")
+        self.click_at(self.gui(rect_of)[4])
+        if self.gui(combo.currentIndex) != index:
+            raise DriveError(f"clicked entry {index} in {what or 'a drop-down'} but it shows "
+                             f"{self.gui(combo.currentText)!r}")
 
     def click_row(self, view: QAbstractItemView, row: int, column: int = 0, double: bool = False) -> None:
-        model = view.model()
-        index = model.index(row, column)
+        def point() -> QPoint | None:
+            rect = view.visualRect(view.model().index(row, column))
+            if not rect.isValid() or not view.viewport().rect().intersects(rect):
+                return None
+            return view.viewport().mapToGlobal(rect.center())
 
-        rect = view.visualRect(index)
-        if not rect.isValid() or not view.viewport().rect().intersects(rect):
+        p = self.gui(point)
+        if p is None:
             raise DriveError(f"row {row} is not on screen")
-        point = view.viewport().mapToGlobal(rect.center())
         if double:
-            self._xdotool("mousemove", "--sync", str(point.x()), str(point.y()),
+            self._xdotool("mousemove", str(p.x()), str(p.y()),
                           "click", "--repeat", "2", "--delay", "80", "1")
             self.counts.clicks += 2
             self.settle()
         else:
-            self.click_at(point)
-
-    def shot(self, w: QWidget, path: str) -> None:
-        w.grab().save(path)
+            self.click_at(p)
 
 
 def _scroll_area_of(w: QWidget) -> QAbstractScrollArea | None:
@@ -224,10 +276,3 @@ def _scroll_area_of(w: QWidget) -> QAbstractScrollArea | None:
             return p
         p = p.parentWidget()
     return None
-
-
-def top_dialogs() -> list[QWidget]:
-    """Visible top-level windows other than the main window, newest last."""
-    return [w for w in QApplication.topLevelWidgets()
-            if w.isVisible() and w.isWindow() and w.windowType() in (Qt.WindowType.Dialog,
-                                                                     Qt.WindowType.Sheet)]
