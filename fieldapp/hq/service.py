@@ -69,6 +69,7 @@ from fieldapp.sync.protocol import (
     PushPayload,
     RefusedChange,
     b64,
+    code_fits_device,
     dump,
     unb64,
 )
@@ -142,9 +143,19 @@ class NotEntitled(HqRejected):
     status = 403
 
 
+def _code_place(post_code: str, centre_code: str | None) -> str:
+    return f"post {post_code}, centre {centre_code}" if centre_code else f"post {post_code}"
+
+
 class EnrolmentRefused(HqRejected):
     reason = "enrolment_refused"
     status = 403
+
+
+class WrongPost(EnrolmentRefused):
+    """The code is for another post or centre than the device is set up for."""
+
+    reason = "wrong_post"
 
 
 class PayloadInvalid(HqRejected):
@@ -337,6 +348,13 @@ class Hq:
                 raise EnrolmentRefused("this enrolment code was already used; ask HQ for a new one")
             if _aware(code.expires_at) <= now:
                 raise EnrolmentRefused("this enrolment code has expired; ask HQ for a new one")
+            if req.post_code and not code_fits_device(req.post_code, code.post_code, code.role,
+                                                      code.centre_code):
+                # Refused before the code is used or a device registered: no ghost device.
+                raise WrongPost(
+                    f"this code is for {_code_place(code.post_code, code.centre_code)}, "
+                    f"but this device is set up for {req.post_code}; ask HQ for a code for "
+                    f"{req.post_code} (this one stays valid)")
             # Conditional update: of two simultaneous enrolments only one can win the code.
             won = _rowcount(
                 s.execute(

@@ -59,6 +59,7 @@ from fieldapp.sync.protocol import (
     PushPayload,
     RefusedChange,
     b64,
+    code_fits_device,
     dump,
     public_bytes,
     sign_request,
@@ -104,6 +105,17 @@ class HqRefused(SyncRejected):
         super().__init__(message)
         self.error = error
         self.status = status
+
+
+class WrongPostEnrolled(SyncRejected):
+    """HQ registered this device for another post than it is set up for (an older HQ that
+    does not check): HQ must revoke that registration; nothing was kept here."""
+
+    def __init__(self, device_post: str, code_post: str, device_id: str) -> None:
+        super().__init__(
+            f"HQ issued this code for {code_post}, but this device is set up for {device_post}; "
+            f"ask HQ to revoke device {device_id} and issue a code for {device_post}")
+        self.device_post, self.code_post, self.device_id = device_post, code_post, device_id
 
 
 class DeviceRevoked(SyncRejected):
@@ -458,6 +470,7 @@ def enrol(
         ed25519_public=b64(public_bytes(signing.public_key())),
         x25519_public=b64(public_bytes(hpke.public_key())),
         label=label[:100],
+        post_code=post_code,
     )
     body = dump(request)
 
@@ -502,11 +515,9 @@ def enrol(
             pin = seen
     finally:
         http.close()
-    if answer.post_code != post_code:
-        raise SyncRejected(
-            f"HQ issued this code for post {answer.post_code[:32]}, but this device belongs to "
-            f"{post_code}; ask HQ to revoke device {answer.device_id} and issue a code for {post_code}"
-        )
+    if not code_fits_device(post_code, answer.post_code, answer.role, answer.centre_code):
+        # An HQ that ignored the device's post (older HQ): this device is registered there.
+        raise WrongPostEnrolled(post_code, answer.post_code, answer.device_id)
     with store.session(username) as s:
         device = s.scalars(select(Device)).one()
         device.hq_url = hq_url

@@ -426,8 +426,19 @@ class AdminView(QWidget):
 
 def enrol_error(exc: BaseException) -> str:
     """Why enrolment failed, in words an officer can act on."""
-    from fieldapp.sync.client import HqRefused, HqUnreachable
+    from fieldapp.sync.client import HqRefused, HqUnreachable, WrongPostEnrolled
 
+    if isinstance(exc, HqRefused) and exc.error == "wrong_post":
+        return QCoreApplication.translate(
+            "AdminView", "HQ refused the code: it was made for another post or centre than this "
+            "laptop is set up for. Ask HQ for a code for this laptop's post or centre; nothing "
+            "was registered at HQ.")
+    if isinstance(exc, WrongPostEnrolled):
+        return QCoreApplication.translate(
+            "AdminView", "HQ made this code for {code_post}, but this laptop is set up for "
+            "{post}. Nothing was kept here; ask HQ to revoke device {device} and to issue a "
+            "code for {post}.").format(code_post=exc.code_post, post=exc.device_post,
+                                       device=exc.device_id)
     if isinstance(exc, HqUnreachable):
         return QCoreApplication.translate(
             "AdminView", "HQ could not be reached. Check the address and the connection, then "

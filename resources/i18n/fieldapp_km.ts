@@ -4,42 +4,42 @@
     <context>
         <name>AccountPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="139" />
+            <location filename="../../fieldapp/ui/first_run.py" line="143" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="149" />
+            <location filename="../../fieldapp/ui/first_run.py" line="153" />
             <source>First supervisor</source>
             <translation>អ្នកគ្រប់គ្រងដំបូង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="150" />
+            <location filename="../../fieldapp/ui/first_run.py" line="154" />
             <source>This person manages the users of this laptop.</source>
             <translation>បុគ្គលនេះគ្រប់គ្រងអ្នកប្រើប្រាស់កុំព្យូទ័រយួរដៃនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="151" />
+            <location filename="../../fieldapp/ui/first_run.py" line="155" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="151" />
+            <location filename="../../fieldapp/ui/first_run.py" line="155" />
             <source>Full name (optional)</source>
             <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="152" />
+            <location filename="../../fieldapp/ui/first_run.py" line="156" />
             <source>Passphrase</source>
             <translation>ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="152" />
+            <location filename="../../fieldapp/ui/first_run.py" line="156" />
             <source>Repeat passphrase</source>
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="155" />
+            <location filename="../../fieldapp/ui/first_run.py" line="159" />
             <source>A passphrase of several words is easiest to remember; Khmer words are allowed. Nobody can read this laptop's cases without it, so keep it safe.</source>
             <translation>ឃ្លាសម្ងាត់ដែលមានពាក្យច្រើនងាយចងចាំជាងគេ ហើយអាចប្រើពាក្យខ្មែរបាន។ គ្មាននរណាម្នាក់អាចអានសំណុំរឿងលើកុំព្យូទ័រយួរដៃនេះបានទេ បើគ្មានវា ដូច្នេះសូមរក្សាវាឱ្យមានសុវត្ថិភាព។</translation>
         </message>
@@ -228,11 +228,21 @@
         </message>
         <message>
             <location filename="../../fieldapp/ui/admin.py" line="432" />
+            <source>HQ refused the code: it was made for another post or centre than this laptop is set up for. Ask HQ for a code for this laptop's post or centre; nothing was registered at HQ.</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ៖ វាត្រូវបានបង្កើតសម្រាប់ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌលផ្សេង មិនមែនសម្រាប់កុំព្យូទ័រនេះទេ។ សូមសុំលេខកូដសម្រាប់ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌលរបស់កុំព្យូទ័រនេះ ពីទីស្នាក់ការកណ្ដាល។ គ្មានអ្វីត្រូវបានចុះឈ្មោះនៅទីស្នាក់ការកណ្ដាលទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="437" />
+            <source>HQ made this code for {code_post}, but this laptop is set up for {post}. Nothing was kept here; ask HQ to revoke device {device} and to issue a code for {post}.</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានបង្កើតលេខកូដនេះសម្រាប់ {code_post} ប៉ុន្តែកុំព្យូទ័រនេះត្រូវបានរៀបចំសម្រាប់ {post}។ គ្មានអ្វីត្រូវបានរក្សាទុកនៅទីនេះទេ។ សូមស្នើទីស្នាក់ការកណ្ដាលឱ្យដកហូតឧបករណ៍ {device} ហើយចេញលេខកូដសម្រាប់ {post}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="443" />
             <source>HQ could not be reached. Check the address and the connection, then try again.</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ សូមពិនិត្យអាសយដ្ឋាន និងការតភ្ជាប់ រួចព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="436" />
+            <location filename="../../fieldapp/ui/admin.py" line="447" />
             <source>HQ refused the code ({reason}). Check it, or ask HQ for a new one.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ ({reason})។ សូមពិនិត្យវា ឬសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។</translation>
         </message>
@@ -495,7 +505,7 @@
         </message>
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="375" />
-            <location filename="../../fieldapp/ui/case_view.py" line="406" />
+            <location filename="../../fieldapp/ui/case_view.py" line="408" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
@@ -531,7 +541,7 @@
         </message>
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="383" />
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="413" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
@@ -542,8 +552,8 @@
         </message>
         <message>
             <location filename="../../fieldapp/ui/case_view.py" line="383" />
-            <location filename="../../fieldapp/ui/case_view.py" line="406" />
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="408" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
@@ -568,322 +578,322 @@
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="403" />
+            <location filename="../../fieldapp/ui/case_view.py" line="405" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="407" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="407" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="405" />
+            <location filename="../../fieldapp/ui/case_view.py" line="407" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="413" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="413" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="416" />
+            <location filename="../../fieldapp/ui/case_view.py" line="418" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
-            <location filename="../../fieldapp/ui/case_view.py" line="660" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="662" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="418" />
+            <location filename="../../fieldapp/ui/case_view.py" line="420" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="421" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="422" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="423" />
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
+            <location filename="../../fieldapp/ui/case_view.py" line="452" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="426" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="427" />
+            <location filename="../../fieldapp/ui/case_view.py" line="429" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="428" />
+            <location filename="../../fieldapp/ui/case_view.py" line="430" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="429" />
+            <location filename="../../fieldapp/ui/case_view.py" line="431" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="430" />
+            <location filename="../../fieldapp/ui/case_view.py" line="432" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="452" />
             <source>Question</source>
             <translation>សំណួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="452" />
             <source>Answer</source>
             <translation>ចម្លើយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="452" />
+            <location filename="../../fieldapp/ui/case_view.py" line="454" />
             <source>Other answers ({n})</source>
             <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="514" />
-            <location filename="../../fieldapp/ui/case_view.py" line="528" />
-            <location filename="../../fieldapp/ui/case_view.py" line="595" />
-            <location filename="../../fieldapp/ui/case_view.py" line="604" />
+            <location filename="../../fieldapp/ui/case_view.py" line="516" />
+            <location filename="../../fieldapp/ui/case_view.py" line="530" />
+            <location filename="../../fieldapp/ui/case_view.py" line="597" />
+            <location filename="../../fieldapp/ui/case_view.py" line="606" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="521" />
+            <location filename="../../fieldapp/ui/case_view.py" line="523" />
             <source>Select the suspect first.</source>
             <translation>សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="552" />
+            <location filename="../../fieldapp/ui/case_view.py" line="554" />
             <source>Make the statement final</source>
             <translation>ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="553" />
+            <location filename="../../fieldapp/ui/case_view.py" line="555" />
             <source>A final statement is sealed and can never change; a correction is then recorded as an amendment. Make it final now?</source>
             <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="567" />
+            <location filename="../../fieldapp/ui/case_view.py" line="569" />
             <source>The statement is final and sealed.</source>
             <translation>សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="574" />
+            <location filename="../../fieldapp/ui/case_view.py" line="576" />
             <source>Cancel referral</source>
             <translation>លុបចោលការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="575" />
+            <location filename="../../fieldapp/ui/case_view.py" line="577" />
             <source>Why is this referral cancelled?</source>
             <translation>ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="578" />
+            <location filename="../../fieldapp/ui/case_view.py" line="580" />
             <source>Give a reason to cancel the referral.</source>
             <translation>សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="589" />
+            <location filename="../../fieldapp/ui/case_view.py" line="591" />
             <source>The referral was cancelled.</source>
             <translation>ការបញ្ជូនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="656" />
+            <location filename="../../fieldapp/ui/case_view.py" line="658" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="657" />
+            <location filename="../../fieldapp/ui/case_view.py" line="659" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="658" />
+            <location filename="../../fieldapp/ui/case_view.py" line="660" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="658" />
+            <location filename="../../fieldapp/ui/case_view.py" line="660" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="659" />
+            <location filename="../../fieldapp/ui/case_view.py" line="661" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="659" />
+            <location filename="../../fieldapp/ui/case_view.py" line="661" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="660" />
+            <location filename="../../fieldapp/ui/case_view.py" line="662" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="662" />
+            <location filename="../../fieldapp/ui/case_view.py" line="664" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="663" />
+            <location filename="../../fieldapp/ui/case_view.py" line="665" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="664" />
+            <location filename="../../fieldapp/ui/case_view.py" line="666" />
             <source>Quick list of people found…</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="665" />
+            <location filename="../../fieldapp/ui/case_view.py" line="667" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="666" />
+            <location filename="../../fieldapp/ui/case_view.py" line="668" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="667" />
+            <location filename="../../fieldapp/ui/case_view.py" line="669" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="668" />
+            <location filename="../../fieldapp/ui/case_view.py" line="670" />
             <source>Complete / edit person…</source>
             <translation>បំពេញ / កែប្រែព័ត៌មានបុគ្គល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="669" />
+            <location filename="../../fieldapp/ui/case_view.py" line="671" />
             <source>Record return…</source>
             <translation>កត់ត្រាការវិលត្រឡប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="670" />
+            <location filename="../../fieldapp/ui/case_view.py" line="672" />
             <source>Edit draft…</source>
             <translation>កែសេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="671" />
+            <location filename="../../fieldapp/ui/case_view.py" line="673" />
             <source>Make final…</source>
             <translation>ធ្វើឱ្យជាចុងក្រោយ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="672" />
+            <location filename="../../fieldapp/ui/case_view.py" line="674" />
             <source>Amend…</source>
             <translation>វិសោធនកម្ម…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="673" />
+            <location filename="../../fieldapp/ui/case_view.py" line="675" />
             <source>Edit suspect…</source>
             <translation>កែប្រែជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="674" />
+            <location filename="../../fieldapp/ui/case_view.py" line="676" />
             <source>Cancel referral…</source>
             <translation>លុបចោលការបញ្ជូន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="675" />
+            <location filename="../../fieldapp/ui/case_view.py" line="677" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="677" />
+            <location filename="../../fieldapp/ui/case_view.py" line="679" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="678" />
+            <location filename="../../fieldapp/ui/case_view.py" line="680" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="678" />
+            <location filename="../../fieldapp/ui/case_view.py" line="680" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="678" />
+            <location filename="../../fieldapp/ui/case_view.py" line="680" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="679" />
+            <location filename="../../fieldapp/ui/case_view.py" line="681" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="679" />
+            <location filename="../../fieldapp/ui/case_view.py" line="681" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="680" />
+            <location filename="../../fieldapp/ui/case_view.py" line="682" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="680" />
+            <location filename="../../fieldapp/ui/case_view.py" line="682" />
             <source>Other answers</source>
             <translation>ចម្លើយផ្សេងទៀត</translation>
         </message>
@@ -891,33 +901,33 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="257" />
+            <location filename="../../fieldapp/ui/first_run.py" line="261" />
             <source>Set up fieldapp</source>
             <extracomment>The store exists already (its enrolment failed): only the HQ page may change.</extracomment>
             <translation>រៀបចំ fieldapp</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="258" />
+            <location filename="../../fieldapp/ui/first_run.py" line="262" />
             <source>Next &gt;</source>
             <translation>បន្ទាប់ &gt;</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="259" />
+            <location filename="../../fieldapp/ui/first_run.py" line="263" />
             <source>&lt; Back</source>
             <translation>&lt; ថយក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="261" />
+            <location filename="../../fieldapp/ui/first_run.py" line="265" />
             <source>Create the store</source>
             <translation>បង្កើតឃ្លាំងទិន្នន័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="261" />
+            <location filename="../../fieldapp/ui/first_run.py" line="265" />
             <source>Finish</source>
             <translation>បញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="262" />
+            <location filename="../../fieldapp/ui/first_run.py" line="266" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -1004,27 +1014,27 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>HqPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="186" />
+            <location filename="../../fieldapp/ui/first_run.py" line="190" />
             <source>Headquarters (optional)</source>
             <translation>ទីស្នាក់ការកណ្ដាល (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="187" />
+            <location filename="../../fieldapp/ui/first_run.py" line="191" />
             <source>Leave both empty to skip: everything works offline, and you can enrol later.</source>
             <translation>ទុកទាំងពីរឱ្យនៅទទេ ដើម្បីរំលង៖ អ្វីៗទាំងអស់ដំណើរការដោយគ្មានអ៊ីនធឺណិត ហើយអ្នកអាចចុះឈ្មោះនៅពេលក្រោយ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="189" />
+            <location filename="../../fieldapp/ui/first_run.py" line="193" />
             <source>If HQ gave you an enrolment code, enter HQ's address and the code to send this post's cases to HQ when a connection is available.</source>
             <translation>ប្រសិនបើទីស្នាក់ការកណ្ដាលបានផ្ដល់លេខកូដចុះឈ្មោះឱ្យអ្នក សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដ ដើម្បីផ្ញើសំណុំរឿងរបស់ប៉ុស្តិ៍នេះទៅទីស្នាក់ការកណ្ដាល នៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="192" />
+            <location filename="../../fieldapp/ui/first_run.py" line="196" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="193" />
+            <location filename="../../fieldapp/ui/first_run.py" line="197" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
@@ -1338,12 +1348,12 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>LanguagePage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="58" />
+            <location filename="../../fieldapp/ui/first_run.py" line="62" />
             <source>Welcome to fieldapp</source>
             <translation>សូមស្វាគមន៍មកកាន់ fieldapp</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="59" />
+            <location filename="../../fieldapp/ui/first_run.py" line="63" />
             <source>This laptop has no case store yet. Choose the language to work in; you can change it at any time.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះមិនទាន់មានឃ្លាំងសំណុំរឿងនៅឡើយទេ។ សូមជ្រើសរើសភាសាសម្រាប់ធ្វើការ អ្នកអាចប្ដូរវាបានគ្រប់ពេល។</translation>
         </message>
@@ -1351,113 +1361,113 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="258" />
+            <location filename="../../fieldapp/ui/main_window.py" line="259" />
             <source>User</source>
             <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while. Shown when this laptop's clock looks far off (services.clock), before any save.</extracomment>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="259" />
+            <location filename="../../fieldapp/ui/main_window.py" line="260" />
             <source>Saved: {what}</source>
             <translation>បានរក្សាទុក៖ {what}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="289" />
             <source>This computer's clock is more than a few minutes off.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="290" />
+            <location filename="../../fieldapp/ui/main_window.py" line="291" />
             <source>This computer's clock looks about {days} day(s) behind.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="292" />
+            <location filename="../../fieldapp/ui/main_window.py" line="293" />
             <source>This computer's clock looks about {days} day(s) ahead.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="294" />
+            <location filename="../../fieldapp/ui/main_window.py" line="295" />
             <source>Set the date and time before recording anything: saved records keep the time they were made.</source>
             <translation>សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="314" />
+            <location filename="../../fieldapp/ui/main_window.py" line="315" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="319" />
+            <location filename="../../fieldapp/ui/main_window.py" line="320" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="322" />
+            <location filename="../../fieldapp/ui/main_window.py" line="323" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="324" />
+            <location filename="../../fieldapp/ui/main_window.py" line="325" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="326" />
+            <location filename="../../fieldapp/ui/main_window.py" line="327" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="328" />
+            <location filename="../../fieldapp/ui/main_window.py" line="329" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="331" />
+            <location filename="../../fieldapp/ui/main_window.py" line="332" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="349" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="349" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="351" />
+            <location filename="../../fieldapp/ui/main_window.py" line="352" />
             <source>Matches</source>
             <translation>ការផ្គូផ្គងមនុស្ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="362" />
+            <location filename="../../fieldapp/ui/main_window.py" line="363" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="363" />
+            <location filename="../../fieldapp/ui/main_window.py" line="364" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -1866,17 +1876,17 @@ Found at a rescue, profile not finished</source>
     <context>
         <name>PostPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="89" />
+            <location filename="../../fieldapp/ui/first_run.py" line="93" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="90" />
+            <location filename="../../fieldapp/ui/first_run.py" line="94" />
             <source>Which border post or transit centre is this laptop for? Case numbers start with its code.</source>
             <translation>តើកុំព្យូទ័រយួរដៃនេះសម្រាប់ប៉ុស្តិ៍ព្រំដែន ឬមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្នណា? លេខសំណុំរឿងចាប់ផ្ដើមដោយលេខកូដរបស់វា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="92" />
+            <location filename="../../fieldapp/ui/first_run.py" line="96" />
             <source>Post or centre</source>
             <translation>ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌល</translation>
         </message>
@@ -2048,42 +2058,42 @@ Notes: {notes}</source>
             <translation>បានបញ្ចប់ការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="348" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="349" />
             <source>Referral updated.</source>
             <translation>បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="356" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="359" />
             <source>Complete referral</source>
             <translation>បញ្ចប់ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="362" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="365" />
             <source>Referrals addressed to you, by status. Everything here works offline.</source>
             <translation>ការបញ្ជូនដែលផ្ញើមកអ្នក តាមស្ថានភាព។ អ្វីៗទាំងអស់នៅទីនេះដំណើរការដោយគ្មានអ៊ីនធឺណិត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="364" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="367" />
             <source>Accept</source>
             <translation>ទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="365" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="368" />
             <source>Decline…</source>
             <translation>បដិសេធ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="366" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="369" />
             <source>Record services…</source>
             <translation>កត់ត្រាសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="367" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="370" />
             <source>Complete…</source>
             <translation>បញ្ចប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/referral_board.py" line="368" />
+            <location filename="../../fieldapp/ui/referral_board.py" line="371" />
             <source>Refresh</source>
             <translation>ធ្វើឱ្យថ្មី</translation>
         </message>

@@ -22,7 +22,7 @@ from fieldapp.crypto.keystore import Keystore
 from fieldapp.domain.enums import ReferralStatus, Role
 from fieldapp.domain.errors import InvalidInput, SyncRejected
 from fieldapp.domain.hlc import Hlc, HlcClock
-from fieldapp.services import intake, referrals, statements, sync
+from fieldapp.services import auth, intake, referrals, statements, sync
 from fieldapp.store import migrate
 from fieldapp.store.engine import open_engine
 from fieldapp.store.models import AuditEvent, Device, Outbox, Referral, Rescue, Statement, Victim
@@ -30,7 +30,7 @@ from fieldapp.sync.apply import apply_records, local_state
 from fieldapp.sync.client import DeviceRevoked, wire_change
 from fieldapp.sync.merge import merge_record
 from fieldapp.sync.scheduler import ProbeSchedule, backoff_delay
-from tests.conftest import PASSPHRASE, add_user
+from tests.conftest import FAST_KDF, PASSPHRASE, add_user
 from tests.support.hqserver import cli_env
 from tests.support.syncenv import (
     code_for,
@@ -92,7 +92,7 @@ def test_enrolment_keeps_keys_in_the_store_and_escrows_the_key(tmp_path: Path) -
         ws.close()
 
         other = new_device(tmp_path / "e", None, "BAVET")
-        with pytest.raises(SyncRejected, match="issued this code for post POIPET"):
+        with pytest.raises(SyncRejected, match="this code is for post POIPET, but this device is set up for BAVET"):
             sync.enrol(other, hq.base_url, code_for(hq, "POIPET"))
         with pytest.raises(SyncRejected, match="not known"):
             sync.enrol(other, hq.base_url, "ABCD-EFGH-JKMN-PQRS-TVWX")
@@ -182,6 +182,34 @@ def test_a_link_that_drops_after_hq_answered_is_still_retried(tmp_path: Path) ->
     assert result.retries >= 1 and len(slept) >= 1
     assert sync.status(ws).last_error is None
     ws.close()
+
+
+def test_centre_laptop_enrols_with_the_code_the_readme_shows(tmp_path: Path) -> None:
+    """README: `fieldapp-hq enrolment-code --post POIPET --role centre_staff --centre PTC`;
+    the centre's laptop was set up for PTC in the first-run wizard. A laptop set up for
+    another post is refused BEFORE HQ registers anything: no ghost device, the code still
+    valid for the right laptop."""
+    with hq_running("sqlite", tmp_path) as hq:
+        code = code_for(hq, "POIPET", Role.CENTRE_STAFF, "PTC")
+        wrong = auth.initialise(tmp_path / "bavet", post_code="BAVET", username="sup",
+                                passphrase=PASSPHRASE, kdf=FAST_KDF)
+        with pytest.raises(sync.HqRefused) as refused:
+            sync.enrol(wrong, hq.base_url, code)
+        assert refused.value.error == "wrong_post" and "BAVET" in str(refused.value)
+        assert not sync.status(wrong).enrolled
+        assert hq.hq.devices() == []  # nothing registered: no ghost active device
+        wrong.close()
+
+        centre = auth.initialise(tmp_path / "ptc", post_code="PTC", username="sup",
+                                 passphrase=PASSPHRASE, kdf=FAST_KDF)
+        answer = sync.enrol(centre, hq.base_url, code)  # the same code still works
+        assert (answer.role, answer.centre_code) == (Role.CENTRE_STAFF, "PTC")
+        status = sync.status(centre)
+        assert status.enrolled and status.role == "centre_staff"
+        (device,) = hq.hq.devices()
+        assert not device.revoked
+        sync.sync_round(centre)  # and it syncs
+        centre.close()
 
 
 # -- revocation --------------------------------------------------------------------------
