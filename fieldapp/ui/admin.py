@@ -50,7 +50,8 @@ class NewUser:
 class UserDialog(QDialog):
     """Add a user: name, role, centre (for centre staff), passphrase twice."""
 
-    def __init__(self, parent: QWidget | None, centres: list[tuple[str, str]], post: str = "") -> None:
+    def __init__(self, parent: QWidget | None, centres: list[tuple[str, str]], post: str = "",
+                 centre: str | None = None) -> None:
         super().__init__(parent)
         self._post = post or _post_of(parent)
         self.setWindowTitle(self.tr("Add user"))
@@ -62,6 +63,10 @@ class UserDialog(QDialog):
         self.centre = QComboBox()
         for code, name in centres:
             self.centre.addItem(name, code)
+        if centre is not None:
+            # A transit centre's laptop: new users are most likely its own staff.
+            self.role.setCurrentIndex(max(0, self.role.findData(Role.CENTRE_STAFF.value)))
+            self.centre.setCurrentIndex(max(0, self.centre.findData(centre)))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
@@ -144,8 +149,9 @@ class ResetDialog(QDialog):
         self.accept()
 
 
-def ask_new_user(parent: QWidget, centres: list[tuple[str, str]], post: str = "") -> NewUser | None:
-    dialog = UserDialog(parent, centres, post)
+def ask_new_user(parent: QWidget, centres: list[tuple[str, str]], post: str = "",
+                 centre: str | None = None) -> NewUser | None:
+    dialog = UserDialog(parent, centres, post, centre)
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -383,7 +389,9 @@ class AdminView(QWidget):
         if self.ctx is None:
             return
         centres = [(c.code, i18n.ref_name(c.en, c.km)) for c in self.ctx.choices.centres]
-        new = ask_new_user(self, centres)
+        actor = self.ctx.ws.actor
+        here = actor.centre_code or actor.post_code
+        new = ask_new_user(self, centres, centre=here if here in {c for c, _ in centres} else None)
         if new is not None:
             self.add_user(new)
 

@@ -1,6 +1,8 @@
-"""A refused centre enrolment is explained in the chosen language, the device id in full."""
+"""Enrolment refusals in the chosen language; the Add-user dialog on a centre laptop."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from fieldapp.sync.client import HqRefused, WrongPostEnrolled
 from fieldapp.ui import i18n
@@ -21,3 +23,15 @@ def test_registered_elsewhere_names_the_whole_device_id() -> None:
     text = enrol_error(WrongPostEnrolled("PTC", "POIPET", DEVICE))
     assert DEVICE in text and "PTC" in text
     assert any("\u1780" <= ch <= "\u17ff" for ch in text) and "ask HQ" not in text
+
+
+def test_add_user_on_a_centre_laptop_defaults_to_its_staff(qtbot: Any) -> None:
+    from fieldapp.ui.admin import UserDialog
+
+    centres = [("PTC", "Poipet Transit Centre"), ("KTC", "Other centre")]
+    at_centre = UserDialog(None, centres, "PTC", centre="PTC")
+    qtbot.addWidget(at_centre)
+    assert (at_centre.role.currentData(), at_centre.centre.currentData()) == ("centre_staff", "PTC")
+    at_post = UserDialog(None, centres, "POIPET")
+    qtbot.addWidget(at_post)
+    assert at_post.role.currentData() != "centre_staff"
