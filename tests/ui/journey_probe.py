@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -233,6 +234,176 @@ def new_rescue(d: XDriver, c: AppController) -> None:
     step(d, "first_rescue")
 
 
+def open_case(d: XDriver, c: AppController, victims: int) -> Any:
+    go(d, c, "cases")
+    cl = c.shell.main.case_list
+    d.wait_for("the rescue in the case list", lambda: cl.model.rowCount() == 1)
+    text = d.gui(lambda: cl.count_label.text())
+    khmer(text, "showing 1 of 1")
+    d.click_row(cl.table, 0, double=True)
+    view = c.shell.main.case_view
+    d.wait_for("the case with its people", lambda: view.isVisible()
+               and view.victims.rowCount() == victims, timeout=30)
+    return view
+
+
+def tab(d: XDriver, view: Any, n: int) -> None:
+    bar = d.gui(view.tabs.tabBar)
+    d.click(bar, "tab", d.gui(lambda: bar.tabRect(n).center()))
+    d.wait_for(f"tab {n}", lambda: view.tabs.currentIndex() == n)
+
+
+def answer_if_empty(d: XDriver, dlg: Any, name: str, value: Any) -> None:
+    if d.gui(lambda: dlg.controller.state.get(name, ())) in (None, "", [], ()):
+        answer(d, dlg, name, value)
+
+
+NATIONALITY = ("KHM", "KHM", "VNM", "KHM", "KHM", "VNM", "KHM")
+
+
+def complete_profiles(d: XDriver, c: AppController) -> Any:
+    view = open_case(d, c, len(PEOPLE))
+    names = d.gui(lambda: victim_names(view))
+    for name, _sex, age in PEOPLE:
+        print("PROFILE", name, file=sys.stderr, flush=True)
+        row = names.index(name) if name in names else -1
+        if row < 0:
+            raise DriveError(f"{name} is not in the victims table: {names}")
+        d.click_row(view.victims, row)
+        d.click(view.edit_victim_button, "Complete the profile")
+        dlg = wait_form(d, "victim")
+        nationality = NATIONALITY[[p[0] for p in PEOPLE].index(name)]
+        answer(d, dlg, "nationality", nationality)
+        answer(d, dlg, "languages", ["vie"] if nationality == "VNM" else ["khm"])
+        answer(d, dlg, "documents", ["none"])
+        answer(d, dlg, "consent_given", "given")
+        if int(age) < 18:
+            answer(d, dlg, "child_assent", "given")
+        save_form(d, dlg)
+        d.wait_for("the profile saved", lambda: view.victims.rowCount() == len(PEOPLE))
+    d.settle(0.4)
+    rows = d.gui(lambda: [[view.victims.item(r, k).text() if view.victims.item(r, k) else ""
+                           for k in range(view.victims.columnCount())]
+                          for r in range(view.victims.rowCount())])
+    khm = d.gui(lambda: i18n.choice_label("nationalities", "KHM"))
+    vnm = d.gui(lambda: i18n.choice_label("nationalities", "VNM"))
+    khmer(khm, "Cambodia")
+    for row in rows:
+        if khm not in row and vnm not in row:
+            raise DriveError(f"a completed person shows no nationality in words: {row}")
+    complete = d.gui(lambda: QCoreApplication.translate("CaseView", "complete"))
+    if any(row[-1] != complete for row in rows):
+        raise DriveError(f"profiles not shown complete: {[row[-1] for row in rows]}")
+    if len(rows) != len(PEOPLE):
+        raise DriveError(f"{len(rows)} victims after completing 7 profiles")
+    step(d, "profiles")
+    return view
+
+
+def victim_names(view: Any) -> list[str]:
+    t = view.victims
+
+    def cell(r: int, k: int) -> str:
+        item = t.item(r, k)
+        return item.text() if item is not None else ""
+
+    return [cell(r, 0) if cell(r, 0) not in ("", "-") else cell(r, 1) for r in range(t.rowCount())]
+
+
+ADULT = "Nguyen Thi Lan"
+CHILD = "សុខ ស្រីពៅ"
+ADULT_WORDS = "គេសន្យាថានឹងមានការងារនៅភោជនីយដ្ឋាន"
+CHILD_WORDS = "ខ្ញុំមកជាមួយបងប្រុសរបស់ខ្ញុំ"
+AMENDED = "Correction: she arrived on the 3rd, not the 2nd."
+
+
+def select_person(d: XDriver, view: Any, name: str) -> None:
+    tab(d, view, 0)
+    names = d.gui(lambda: victim_names(view))
+    d.click_row(view.victims, names.index(name))
+
+
+def statements_step(d: XDriver, c: AppController, view: Any) -> None:
+    select_person(d, view, ADULT)
+    tab(d, view, 1)
+    d.click(view.add_statement_button, "Record a statement")
+    dlg = wait_form(d, "statement")
+    if ADULT not in d.gui(dlg.heading.text):
+        raise DriveError(f"the statement form does not name {ADULT}: {d.gui(dlg.heading.text)!r}")
+    d.click(d.gui(lambda: editor(dlg, "interview_date").now_button), "Now")
+    answer_if_empty(d, dlg, "interviewer", "Dara")
+    answer(d, dlg, "language", "vie")
+    answer(d, dlg, "interpreter", "Ms Hoa")
+    answer_if_empty(d, dlg, "place", KM_PLACE)
+    answer(d, dlg, "narrative", ADULT_WORDS)
+    save_form(d, dlg)
+    d.wait_for("the statement in the list", lambda: view.statements.rowCount() == 1)
+
+    select_person(d, view, CHILD)
+    tab(d, view, 1)
+    d.click(view.add_statement_button, "Record a statement")
+    dlg = wait_form(d, "statement_child")  # the child form opens by itself for a minor
+    d.click(d.gui(lambda: editor(dlg, "interview_date").now_button), "Now")
+    answer_if_empty(d, dlg, "interviewer", "Dara")
+    answer(d, dlg, "language", "khm")
+    answer_if_empty(d, dlg, "place", KM_PLACE)
+    for q in ("guardian_present", "guardian_consent", "social_worker_present",
+              "child_friendly_room", "trained_interviewer"):
+        answer(d, dlg, q, "yes")
+    answer(d, dlg, "narrative", CHILD_WORDS)
+    save_form(d, dlg)
+    d.wait_for("both statements in the list", lambda: view.statements.rowCount() == 2)
+    step(d, "statements")
+
+    # Finalise the adult's statement, then amend it.
+    rows = d.gui(lambda: [view.statements.item(r, 0).text() for r in range(2)])
+    row = next((r for r, t in enumerate(rows) if ADULT in t), None)
+    if row is None:
+        raise DriveError(f"the statements table does not name {ADULT}: {rows}")
+    d.click_row(view.statements, row)
+    d.click(view.finalise_button, "Make final")
+    from PySide6.QtWidgets import QMessageBox
+
+    d.wait_for("the question to make it final", lambda: _visible(QMessageBox) is not None)
+    box = d.gui(lambda: _visible(QMessageBox))
+    d.click(d.gui(lambda: box.button(QMessageBox.StandardButton.Yes)), "Yes")
+    final = d.gui(lambda: i18n.statement_status_label("final"))
+    khmer(final, "final")
+    d.wait_for("the statement shown final", lambda: any(
+        final in (view.statements.item(r, k).text() if view.statements.item(r, k) else "")
+        for r in range(view.statements.rowCount()) for k in range(view.statements.columnCount())))
+    rows = d.gui(lambda: [view.statements.item(r, 0).text() for r in range(view.statements.rowCount())])
+    d.click_row(view.statements, next(r for r, t in enumerate(rows) if ADULT in t))
+    d.click(view.amend_button, "Amend")
+    dlg = wait_form(d, "statement")
+    d.click(d.gui(lambda: editor(dlg, "interview_date").now_button), "Now")
+    answer_if_empty(d, dlg, "interviewer", "Dara")
+    answer_if_empty(d, dlg, "language", "vie")
+    answer_if_empty(d, dlg, "interpreter", "Ms Hoa")
+    answer_if_empty(d, dlg, "place", KM_PLACE)
+    answer(d, dlg, "narrative", AMENDED)
+    save_form(d, dlg)
+    d.wait_for("the amendment in the list", lambda: view.statements.rowCount() == 3)
+    step(d, "finalise_amend")
+
+
+MID_WORDS = "ខ្ញុំធ្វើការពីព្រឹកដល់យប់"
+
+
+def statement_then_crash(d: XDriver, c: AppController, view: Any) -> None:
+    """Start a third statement, type into it, and tell the caller to SIGKILL us."""
+    select_person(d, view, "Chan Dara")
+    tab(d, view, 1)
+    d.click(view.add_statement_button, "Record a statement")
+    dlg = wait_form(d, "statement")
+    answer(d, dlg, "language", "khm")
+    answer(d, dlg, "narrative", MID_WORDS)
+    time.sleep(1.5)  # the draft is kept within a second of typing
+    step(d, "mid_statement")
+    print("MID", flush=True)
+    time.sleep(120)
+
+
 def main() -> int:
     phase, root = sys.argv[1], Path(sys.argv[2])
     args = dict(a.split("=", 1) for a in sys.argv[3:])
@@ -250,6 +421,9 @@ def main() -> int:
                 first_run(d, c, args["hq"], args["code"])
                 add_officers(d, c)
                 new_rescue(d, c)
+                view = complete_profiles(d, c)
+                statements_step(d, c, view)
+                statement_then_crash(d, c, view)
             else:
                 raise DriveError(f"unknown phase {phase}")
         except BaseException as exc:  # noqa: BLE001 - reported to the test, with screenshots

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -115,7 +116,7 @@ class XDriver:
     def pump(self, seconds: float = 0.05) -> None:
         time.sleep(seconds)
 
-    def settle(self, seconds: float = 0.15, timeout: float = 30) -> None:
+    def settle(self, seconds: float = 0.08, timeout: float = 30) -> None:
         """Let queued work finish (the database worker's jobs) and the window repaint."""
         deadline = time.monotonic() + timeout
         while self.gui(self.busy) and time.monotonic() < deadline:
@@ -132,6 +133,8 @@ class XDriver:
 
     # -- raw input --------------------------------------------------------------------
     def _xdotool(self, *args: str) -> None:
+        print(f"{time.monotonic() - self.started:7.1f} xdotool {' '.join(args)[:80]}", file=sys.stderr,
+              flush=True)
         done = subprocess.run([self.exe, *args], capture_output=True, text=True, timeout=20)
         if done.returncode != 0:
             raise DriveError(f"xdotool {args[0]} failed: {done.stderr[-300:]}")
@@ -158,24 +161,31 @@ class XDriver:
         self.settle(0.05)
 
     # -- widgets ----------------------------------------------------------------------
-    def _scroll_into_view(self, w: QWidget) -> None:
-        """Turn the mouse wheel over the enclosing scroll area until `w` is inside its viewport."""
+    def _scroll_into_view(self, w: QWidget, at: QPoint | None = None) -> None:
+        """Turn the mouse wheel over the enclosing scroll area until `w` (or the strip of it
+        around `at`) is inside its viewport."""
         area = self.gui(lambda: _scroll_area_of(w))
         if area is None:
             return
 
         def where() -> tuple[int, int, int, QPoint]:
             viewport = area.viewport()
-            top = w.mapTo(viewport, QPoint(0, 0)).y()
-            return top, top + w.height(), viewport.height(), viewport.mapToGlobal(viewport.rect().center())
+            if at is None:
+                top, height = w.mapTo(viewport, QPoint(0, 0)).y(), w.height()
+            else:
+                top, height = w.mapTo(viewport, QPoint(0, at.y())).y() - 12, 24
+            return top, top + height, viewport.height(), viewport.mapToGlobal(viewport.rect().center())
 
         for _turn in range(200):
             top, bottom, height, centre = self.gui(where)
             if top >= 0 and bottom <= height:
                 return
-            self._xdotool("mousemove", str(centre.x()), str(centre.y()),
-                          "click", "5" if bottom > height else "4")
-            self.counts.wheel += 1
+            # A notch moves 3 lines of 20 px; turn as many as the distance needs at once.
+            distance = bottom - height if bottom > height else -top
+            notches = max(1, min(30, -(-distance // 60)))
+            self._xdotool("mousemove", str(centre.x()), str(centre.y()), "click", "--repeat",
+                          str(notches), "--delay", "8", "5" if bottom > height else "4")
+            self.counts.wheel += notches
             time.sleep(0.03)
         raise DriveError(f"could not scroll {type(w).__name__} into view")
 
@@ -185,7 +195,7 @@ class XDriver:
     def click(self, w: QWidget, what: str = "", at: QPoint | None = None) -> None:
         """Click `w` in its middle (or at `at`, in its own coordinates)."""
         self.visible(w, what or type(w).__name__)
-        self._scroll_into_view(w)
+        self._scroll_into_view(w, at)
 
         def point() -> QPoint:
             spot = at
@@ -233,7 +243,8 @@ class XDriver:
             mi = view.model().index(index, combo.modelColumn(), combo.rootModelIndex())
             rect = view.visualRect(mi)
             vp = view.viewport()
-            inside = rect.isValid() and vp.rect().contains(rect)
+            # Vertically on show is enough (an entry may be wider than the list).
+            inside = rect.isValid() and rect.top() >= 0 and rect.bottom() <= vp.height()
             return inside, rect.top(), vp.height(), vp.mapToGlobal(vp.rect().center()), vp.mapToGlobal(rect.center())
 
         for _turn in range(300):
