@@ -404,6 +404,83 @@ def statement_then_crash(d: XDriver, c: AppController, view: Any) -> None:
     time.sleep(120)
 
 
+def unlock(d: XDriver, c: AppController, username: str, passphrase: str) -> None:
+    view = c.shell.unlock
+    d.wait_for("the unlock screen", lambda: view.isVisible() and view.user.count() > 0)
+    if d.gui(view.user.currentText) != username:
+        d.pick(view.user, username, "user") if d.gui(lambda: view.user.findData(username)) >= 0 else \
+            d.fill(d.gui(view.user.lineEdit), username, "user")
+    d.fill(view.passphrase, passphrase, "passphrase")
+    d.key("Return")
+    d.wait_for("the work area", lambda: c.ws is not None, timeout=60)
+    d.settle(0.5)
+
+
+def draft_offered(d: XDriver, c: AppController) -> Any:
+    """After the SIGKILL: unlock, the unfinished statement is offered; resume and save it."""
+    from fieldapp.ui.forms.offer import DraftsDialog
+
+    unlock(d, c, *SUPERVISOR)
+    d.wait_for("the offer of unfinished forms", lambda: _visible(DraftsDialog) is not None)
+    offer = d.gui(lambda: _visible(DraftsDialog))
+    if d.gui(offer.list.count) != 1:
+        raise DriveError(f"{d.gui(offer.list.count)} drafts offered, expected the one statement")
+    khmer(d.gui(offer.resume_button.text), "Resume")
+    d.click(offer.resume_button, "Resume")
+    dlg = wait_form(d, "statement")
+    if d.gui(lambda: dlg.controller.state.get("narrative", ())) != MID_WORDS:
+        raise DriveError("the resumed statement lost what was typed before the crash")
+    d.click(d.gui(lambda: editor(dlg, "interview_date").now_button), "Now")
+    answer_if_empty(d, dlg, "interviewer", "Dara")
+    answer_if_empty(d, dlg, "place", KM_PLACE)
+    save_form(d, dlg)
+    step(d, "draft_resumed")
+    return open_case(d, c, len(PEOPLE))
+
+
+REFERRED = ("សុខ ស្រីពៅ", "ចាន់ សុភា", "Nguyen Thi Lan")
+
+
+def three_referrals(d: XDriver, c: AppController, view: Any) -> None:
+    for n, name in enumerate(REFERRED):
+        select_person(d, view, name)
+        d.click(view.refer_button, "Refer")
+        dlg = wait_form(d, "referral")
+        answer(d, dlg, "service", "shelter")
+        answer(d, dlg, "provider_code", "PTC")
+        answer(d, dlg, "urgency", "normal")
+        save_form(d, dlg)
+        d.wait_for(f"referral {n + 1} in the case", lambda n=n: view.referrals.rowCount() == n + 1)
+    tab(d, view, 3)
+    label = d.gui(lambda: view.tabs.tabText(3))
+    khmer(label, "Referrals (3)")
+    if "៣" not in label:
+        raise DriveError(f"the referrals tab says {label!r}")
+    step(d, "referrals")
+
+
+def search(d: XDriver, c: AppController) -> None:
+    d.click(d.gui(lambda: c.shell.main.case_view.back_button), "Back to the list")
+    cl = c.shell.main.case_list
+    d.fill(cl.search, "ស្រីពៅ", "search")
+    d.wait_for("the search result", lambda: not cl.model.loading and cl.model.rowCount() == 1, timeout=20)
+    d.fill(cl.search, "nobody-like-this", "search")
+    d.wait_for("no result", lambda: not cl.model.loading and cl.model.rowCount() == 0, timeout=20)
+    step(d, "search")
+
+
+def sync_now(d: XDriver, c: AppController) -> str:
+    go(d, c, "sync")
+    panel = c.shell.main.sync
+    d.click(panel.sync_button, "Sync now")
+    d.wait_for("the sync to finish", lambda: not panel.running, timeout=90)
+    text = d.gui(panel.banner.text)
+    khmer(text, "Sync finished")
+    if d.gui(lambda: panel.banner.property("kind")) == "error":
+        raise DriveError(f"sync failed: {text}")
+    return str(text)
+
+
 def main() -> int:
     phase, root = sys.argv[1], Path(sys.argv[2])
     args = dict(a.split("=", 1) for a in sys.argv[3:])
@@ -424,6 +501,12 @@ def main() -> int:
                 view = complete_profiles(d, c)
                 statements_step(d, c, view)
                 statement_then_crash(d, c, view)
+            elif phase == "poipet2":
+                view = draft_offered(d, c)
+                three_referrals(d, c, view)
+                search(d, c)
+                sync_now(d, c)
+                step(d, "sync")
             else:
                 raise DriveError(f"unknown phase {phase}")
         except BaseException as exc:  # noqa: BLE001 - reported to the test, with screenshots
