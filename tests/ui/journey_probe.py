@@ -248,7 +248,9 @@ def open_case(d: XDriver, c: AppController, victims: int) -> Any:
 
 
 def tab(d: XDriver, view: Any, n: int) -> None:
-    bar = d.gui(view.tabs.tabBar)
+    from PySide6.QtWidgets import QTabBar
+
+    bar = view.tabs if isinstance(view.tabs, QTabBar) else d.gui(view.tabs.tabBar)
     d.click(bar, "tab", d.gui(lambda: bar.tabRect(n).center()))
     d.wait_for(f"tab {n}", lambda: view.tabs.currentIndex() == n)
 
@@ -277,6 +279,8 @@ def complete_profiles(d: XDriver, c: AppController) -> Any:
         answer(d, dlg, "languages", ["vie"] if nationality == "VNM" else ["khm"])
         answer(d, dlg, "documents", ["none"])
         answer(d, dlg, "consent_given", "given")
+        answer(d, dlg, "share_government", "given")  # referrals need the consent to share
+        answer(d, dlg, "share_ngo", "given")
         if int(age) < 18:
             answer(d, dlg, "child_assent", "given")
         save_form(d, dlg)
@@ -481,6 +485,102 @@ def sync_now(d: XDriver, c: AppController) -> str:
     return str(text)
 
 
+CENTRE_SUPERVISOR = ("bopha", "ផ្កាឈូក រីកនៅមាត់បឹង ៨")
+CENTRE_STAFF = ("malis", "ពពក ស ហោះលើភ្នំ ៦")
+
+
+def centre_setup(d: XDriver, c: AppController, hq_url: str, code: str) -> None:
+    """The transit centre's laptop: first run for PTC with the code the README shows, its
+    supervisor adds a staff member (the dialog starts on centre staff of this centre)."""
+    from fieldapp.ui.admin import UserDialog
+
+    global SUPERVISOR
+    SUPERVISOR = CENTRE_SUPERVISOR
+    wiz = c.shell.wizard
+    d.wait_for("the first-run wizard", lambda: wiz.isVisible())
+    d.click(wiz.language_page.khmer, "ភាសាខ្មែរ")
+    nxt = d.gui(lambda: wiz.button(QWizard.WizardButton.NextButton))
+    d.click(nxt, "Next")
+    d.wait_for("posts", lambda: wiz.post_page.post.count() > 0)
+    d.pick(wiz.post_page.post, "PTC", "centre")
+    d.click(nxt, "Next")
+    a = wiz.account_page
+    d.fill(a.username, CENTRE_SUPERVISOR[0], "user name")
+    d.fill(a.passphrase, CENTRE_SUPERVISOR[1], "passphrase")
+    d.fill(a.repeat, CENTRE_SUPERVISOR[1], "repeat")
+    d.click(nxt, "Next")
+    d.fill(wiz.hq_page.url, hq_url, "HQ address")
+    d.fill(wiz.hq_page.code, code, "enrolment code")
+    d.click(d.gui(lambda: wiz.button(QWizard.WizardButton.FinishButton)), "Create the store")
+    d.wait_for("the work area (enrolled)", lambda: c.ws is not None, timeout=60)
+    d.settle(0.5)
+    go(d, c, "admin")
+    admin = c.shell.main.admin
+    d.click(admin.add_button, "Add user")
+    d.wait_for("the Add user dialog", lambda: _visible(UserDialog) is not None)
+    dlg = d.gui(lambda: _visible(UserDialog))
+    if d.gui(lambda: (dlg.role.currentData(), dlg.centre.currentData())) != ("centre_staff", "PTC"):
+        raise DriveError("Add user on the centre laptop did not start on centre staff of PTC")
+    d.fill(dlg.username, CENTRE_STAFF[0], "user name")
+    d.fill(dlg.passphrase, CENTRE_STAFF[1], "passphrase")
+    d.fill(dlg.repeat, CENTRE_STAFF[1], "repeat")
+    d.key("Return")
+    d.wait_for("the staff member added", lambda: admin.users.rowCount() == 2, timeout=30)
+    d.click(c.shell.main.lock_button, "Lock")
+    unlock(d, c, *CENTRE_STAFF)
+    step(d, "centre_setup")
+
+
+def centre_work(d: XDriver, c: AppController) -> None:
+    """Pull the three referrals, accept the child's, record the shelter given."""
+    sync_now(d, c)
+    go(d, c, "referrals")
+    board = c.shell.main.referrals
+    d.wait_for("three new referrals", lambda: board.table.rowCount() == 3, timeout=30)
+    khmer(d.gui(lambda: board.tabs.tabText(0)), "New (3)")
+    names = d.gui(lambda: [board.table.item(r, 0).text() for r in range(3)])
+    row = next((r for r, n in enumerate(names) if REFERRED[0] in n), None)
+    if row is None:
+        raise DriveError(f"{REFERRED[0]} is not on the board: {names}")
+    d.click_row(board.table, row)
+    d.click(board.accept_button, "Accept")
+    d.wait_for("two left in New", lambda: board.table.rowCount() == 2, timeout=30)
+    tab(d, board, 1)  # Accepted
+    d.wait_for("the accepted referral", lambda: board.table.rowCount() == 1)
+    d.click_row(board.table, 0)
+    d.click(board.service_button, "Record services")
+    dlg = wait_form(d, "referral_update")
+    answer(d, dlg, "action", "start_service")
+    answer(d, dlg, "services_given", ["shelter"])
+    save_form(d, dlg)
+    d.wait_for("nothing left in Accepted", lambda: board.table.rowCount() == 0, timeout=30)
+    sync_now(d, c)
+    step(d, "centre_services")
+
+
+def poipet_sees(d: XDriver, c: AppController) -> None:
+    unlock(d, c, *SUPERVISOR)
+    from fieldapp.ui.forms.offer import DraftsDialog
+
+    d.settle(0.5)
+    if d.gui(lambda: _visible(DraftsDialog)) is not None:
+        raise DriveError("a draft is offered again after it was saved")
+    sync_now(d, c)
+    go(d, c, "referrals")
+    board = c.shell.main.referrals
+    in_service = d.gui(lambda: i18n.referral_status_label("in_service"))
+    khmer(in_service, "In service")
+
+    def seen() -> bool:
+        t = board.table
+        return any(t.item(r, 8) is not None and t.item(r, 8).text() == in_service
+                   for r in range(t.rowCount()))
+
+    tab(d, board, 2)  # In service
+    d.wait_for("the referral shown in service", seen, timeout=30)
+    step(d, "poipet_sees")
+
+
 def main() -> int:
     phase, root = sys.argv[1], Path(sys.argv[2])
     args = dict(a.split("=", 1) for a in sys.argv[3:])
@@ -507,6 +607,11 @@ def main() -> int:
                 search(d, c)
                 sync_now(d, c)
                 step(d, "sync")
+            elif phase == "centre":
+                centre_setup(d, c, args["hq"], args["code"])
+                centre_work(d, c)
+            elif phase == "poipet3":
+                poipet_sees(d, c)
             else:
                 raise DriveError(f"unknown phase {phase}")
         except BaseException as exc:  # noqa: BLE001 - reported to the test, with screenshots
