@@ -85,6 +85,8 @@ class UserDialog(QDialog):
                                               self._check)
         self.error = QLabel()
         self.error.setStyleSheet("color: #8a1c14")
+        self.error.setWordWrap(True)
+        reserve_line(self.error, self.hint)  # a message appearing moves no button
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -109,6 +111,12 @@ class UserDialog(QDialog):
         return NewUser(self.username.text().strip(), self.display_name.text().strip(), role,
                        self.centre.currentData() if role is Role.CENTRE_STAFF else None,
                        self.passphrase.text())
+
+
+def reserve_line(*labels: QLabel) -> None:
+    """Keep one line's height for labels that show a message only now and then."""
+    for label in labels:
+        label.setMinimumHeight(label.fontMetrics().lineSpacing() + 2)
 
 
 def _post_of(parent: QWidget | None) -> str:

@@ -79,4 +79,47 @@ def test_poipet_morning(screen: str, tmp_path: Path) -> None:
                           kill_at_mid=True)
         assert first["killed"]
         second = run_phase(screen, "poipet2", poipet, shots)
-    REPORT.write_text(json.dumps({"poipet1": first, "poipet2": second}, indent=1), "utf-8")
+        # The README's centre code: --post POIPET --role centre_staff --centre PTC.
+        centre_code = code_for(hq, "POIPET", Role.CENTRE_STAFF, "PTC")
+        centre = run_phase(screen, "centre", tmp_path / "centre", shots, f"hq={hq.base_url}",
+                           f"code={centre_code}")
+        third = run_phase(screen, "poipet3", poipet, shots)
+    write_report({"poipet1": first, "poipet2": second, "centre": centre, "poipet3": third})
+
+
+PHASES = {"poipet1": "Poipet laptop, first start (killed mid-statement)",
+          "poipet2": "Poipet laptop, restarted", "centre": "Transit-centre laptop",
+          "poipet3": "Poipet laptop, next morning"}
+
+
+def write_report(phases: dict[str, dict[str, Any]]) -> None:
+    """docs/JOURNEY.md: what a user did, step by step (counts within each phase's window)."""
+    lines = ["# The Poipet morning, walked in a real window",
+             "",
+             "Written by `tests/ui/test_journey.py` (xcb on Xvfb at 1366x768, real X input via",
+             "xdotool; each phase is the app in its own process). Counts are cumulative within a",
+             "phase: mouse clicks, keystrokes (each typed character or key press), mouse-wheel",
+             "notches, Khmer texts pasted because xdotool's typing garbled them, and seconds since",
+             "the phase's window opened (machine shared; Argon2id, HQ round trips included).",
+             "",
+             "| phase | step | clicks | keystrokes | wheel | pasted | seconds |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    total = {"clicks": 0, "keys": 0, "wheel": 0, "seconds": 0.0}
+    for phase, result in phases.items():
+        steps = result["steps"]
+        for name, c in steps.items():
+            lines.append(f"| {PHASES[phase]} | {name} | {c['clicks']} | {c['keys']} | {c['wheel']} | "
+                         f"{c['pasted']} | {c['seconds']} |")
+        last = result.get("counts") or list(steps.values())[-1]
+        for k in ("clicks", "keys", "wheel"):
+            total[k] += last[k]
+        total["seconds"] += last["seconds"]
+    first = phases["poipet1"]["steps"]["first_rescue"]
+    lines += ["",
+              f"- First window to first saved rescue: {first['clicks']} clicks, {first['keys']} "
+              f"keystrokes, {first['wheel']} wheel notches, {first['seconds']} s.",
+              f"- Whole journey (all phases): {total['clicks']} clicks, {total['keys']} keystrokes, "
+              f"{total['wheel']} wheel notches, {round(total['seconds'], 1)} s in the windows.",
+              ""]
+    REPORT.write_text("\n".join(lines), "utf-8")
+
