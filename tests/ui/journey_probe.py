@@ -283,6 +283,7 @@ def complete_profiles(d: XDriver, c: AppController) -> Any:
         answer(d, dlg, "share_ngo", "given")
         if int(age) < 18:
             answer(d, dlg, "child_assent", "given")
+            answer(d, dlg, "social_worker_authorisation", "given")
         save_form(d, dlg)
         d.wait_for("the profile saved", lambda: view.victims.rowCount() == len(PEOPLE))
     d.settle(0.4)

@@ -21,6 +21,8 @@ def test_a_field_message_moves_no_question_below(qtbot: Any, ws: Workspace, runn
     c = d.controller
     assert c is not None
     below = [c.rows[(n, ())].editor for n in ("place", "province_code", "unit", "exploitation_type")]
+    qtbot.waitUntil(lambda: below[0].height() > 20)  # laid out (and the scroll bar shown)
+    qtbot.wait(100)
     before = [_where(w, d) for w in below]
     fill(d, "operation_date", "2999-01-01")  # in the future: a one-line message appears
     qtbot.waitUntil(lambda: c.rows[("operation_date", ())].error.isVisibleTo(d))
