@@ -70,6 +70,16 @@ class EnrolmentRefused(HqRejected):
     status = 403
 
 
+class WrongPost(EnrolmentRefused):
+    """The code is for another post or centre than the device is set up for."""
+
+    reason = "wrong_post"
+
+
+def code_place(post_code: str, centre_code: str | None) -> str:
+    return f"post {post_code}, centre {centre_code}" if centre_code else f"post {post_code}"
+
+
 class PayloadInvalid(HqRejected):
     reason = "invalid_payload"
     status = 422

@@ -19,16 +19,18 @@ from fieldapp.hq.base import (
     HqBase,
     PayloadInvalid,
     UnknownDevice,
+    WrongPost,
     _aware,
     _raw,
     _rowcount,
+    code_place,
     hash_code,
     now_ms,
     now_utc,
 )
 from fieldapp.hq.models import Device, EnrolmentCode
 from fieldapp.sync import trust
-from fieldapp.sync.protocol import EnrolAnswer, EnrolRequest, b64, unb64
+from fieldapp.sync.protocol import EnrolAnswer, EnrolRequest, b64, code_fits_device, unb64
 
 
 class Devices(HqBase):
@@ -74,6 +76,13 @@ class Devices(HqBase):
                 raise EnrolmentRefused("this enrolment code was already used; ask HQ for a new one")
             if _aware(code.expires_at) <= now:
                 raise EnrolmentRefused("this enrolment code has expired; ask HQ for a new one")
+            if req.post_code and not code_fits_device(req.post_code, code.post_code, code.role,
+                                                      code.centre_code):
+                # Refused before the code is used or a device registered: no ghost device.
+                raise WrongPost(
+                    f"this code is for {code_place(code.post_code, code.centre_code)}, "
+                    f"but this device is set up for {req.post_code}; ask HQ for a code for "
+                    f"{req.post_code} (this one stays valid)")
             # Conditional update: of two simultaneous enrolments only one can win the code.
             won = _rowcount(
                 s.execute(

@@ -35,6 +35,7 @@ from fieldapp.hq.base import (
     PayloadInvalid,
     UnknownDevice,
     UnknownParked,
+    WrongPost,
     _rowcount,
     describe_validation,
     hash_code,
@@ -54,7 +55,7 @@ from fieldapp.hq.settings import HqSettings
 __all__ = [
     "DISCARDED", "PARENT_FIELD", "PARKED", "RELEASED", "STATS_KEYS", "VICTIM_ESSENTIALS",
     "DeviceInfo", "DeviceRevoked", "EnrolmentRefused", "Hq", "HqRejected", "NotEntitled",
-    "ParkedInfo", "ParkedStillRefused", "PayloadInvalid", "UnknownDevice", "UnknownParked",
+    "ParkedInfo", "ParkedStillRefused", "PayloadInvalid", "UnknownDevice", "UnknownParked", "WrongPost",
     "_rowcount", "describe_validation", "hash_code", "loaded_change", "normalise_code",
     "now_ms", "now_utc", "stored_change",
 ]

@@ -222,6 +222,8 @@ class Choice:
     code: str
     en: str
     km: str
+    #: For a post: its province's code (lists of posts follow the chosen province).
+    province: str = ""
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,7 @@ def reference_choices(ws: Workspace) -> Choices:
     with ws.tx() as s:
         provinces = [Choice(p.code, p.name_en, p.name_km)
                      for p in s.scalars(select(Province).order_by(Province.name_en))]
-        posts = [Choice(p.code, p.name_en, p.name_km)
+        posts = [Choice(p.code, p.name_en, p.name_km, p.province_code or "")
                  for p in s.scalars(select(Post).order_by(Post.name_en))]
         prov = list(s.scalars(select(ServiceProvider).order_by(ServiceProvider.name_en)))
     return Choices(provinces, posts, [Choice(p.code, p.name_en, p.name_km) for p in prov],

@@ -27,6 +27,7 @@ from fieldapp.sync.client import (
     SyncClient,
     SyncOptions,
     SyncResult,
+    WrongPostEnrolled,
     refusals,
     unsent_count,
 )
@@ -38,6 +39,7 @@ from fieldapp.sync.trust import check_hq_url
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "WrongPostEnrolled",
     "DeviceRevoked",
     "HqRefused",
     "HqUnreachable",

@@ -41,6 +41,7 @@ from fieldapp.sync.protocol import (
     EnrolAnswer,
     EnrolRequest,
     b64,
+    code_fits_device,
     dump,
     public_bytes,
     unb64,
@@ -73,8 +74,21 @@ from fieldapp.sync.trust import (
     verify_answer,
 )
 
+
 #: What callers import from here (the client is split by job: transport, outbox, round).
+class WrongPostEnrolled(SyncRejected):
+    """HQ registered this device for another post than it is set up for (an older HQ that
+    does not check): HQ must revoke that registration; nothing was kept here."""
+
+    def __init__(self, device_post: str, code_post: str, device_id: str) -> None:
+        super().__init__(
+            f"HQ issued this code for {code_post}, but this device is set up for {device_post}; "
+            f"ask HQ to revoke device {device_id} and issue a code for {device_post}")
+        self.device_post, self.code_post, self.device_id = device_post, code_post, device_id
+
+
 __all__ = [
+    "WrongPostEnrolled",
     "CertificateNotTrusted",
     "DeviceKeys",
     "DeviceRevoked",
@@ -142,6 +156,7 @@ def enrol(
         ed25519_public=b64(public_bytes(signing.public_key())),
         x25519_public=b64(public_bytes(hpke.public_key())),
         label=label[:100],
+        post_code=post_code,
     )
     body = dump(request)
 
@@ -186,11 +201,9 @@ def enrol(
             pin = seen
     finally:
         http.close()
-    if answer.post_code != post_code:
-        raise SyncRejected(
-            f"HQ issued this code for post {answer.post_code[:32]}, but this device belongs to "
-            f"{post_code}; ask HQ to revoke device {answer.device_id} and issue a code for {post_code}"
-        )
+    if not code_fits_device(post_code, answer.post_code, answer.role, answer.centre_code):
+        # An HQ that ignored the device's post (older HQ): this device is registered there.
+        raise WrongPostEnrolled(post_code, answer.post_code, answer.device_id)
     with store.session(username) as s:
         device = s.scalars(select(Device)).one()
         device.hq_url = hq_url

@@ -169,6 +169,19 @@ class EnrolRequest(_Model):
         min_length=1, max_length=128, description="base64 of the raw 32-byte key"
     )
     label: str = Field(default="", max_length=100)
+    #: The device's own post (or centre). HQ refuses a code that does not fit it BEFORE
+    #: using the code or registering the device, so a refusal leaves no device behind.
+    post_code: str = Field(default="", max_length=32)
+
+
+def code_fits_device(device_post: str, post_code: str, role: Role | str,
+                     centre_code: str | None) -> bool:
+    """Can a code for `post_code` (`role`, `centre_code`) enrol a device set up for
+    `device_post`? Its own post, or, for centre staff, the centre the code names (a transit
+    centre's laptop is set up for the centre; the code also names the post it serves)."""
+    if device_post == post_code:
+        return True
+    return Role(role) is Role.CENTRE_STAFF and centre_code is not None and device_post == centre_code
 
 
 class EnrolAnswer(_Model):

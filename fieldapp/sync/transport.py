@@ -109,6 +109,10 @@ class SyncOptions:
     pull_limit: int = 500
     upload_chunk: int = 64 * 1024
     connect_timeout: float = 15.0
+    #: Until HQ has answered once in this round, a connection that is refused or not
+    #: accepted within this many seconds ends the round at once (HqUnreachable): HQ is down
+    #: or the address is unreachable, and retrying for minutes only keeps the officer waiting.
+    first_contact_timeout: float = 5.0
     io_timeout: float = 60.0
     attempts: int = 8
     retry_base: float = 0.5
@@ -257,6 +261,9 @@ class Http:
         self.hq_signing = hq_signing
         #: HQ's current HPKE key as named by the last verified answer (base64).
         self.hq_hpke: str | None = None
+        #: Has HQ answered anything in this round? Until then a dead link fails fast.
+        self.reached = False
+        self.base_url = base_url
         timeout = httpx.Timeout(options.io_timeout, connect=options.connect_timeout)
         self.client = httpx.Client(base_url=base_url, timeout=timeout, transport=transport,
                                    verify=_pinned_context(tls_cert) if tls_cert else
@@ -273,6 +280,13 @@ class Http:
                              response.content, response.headers.get(H_ANSWER_SIGNATURE)):
             raise UntrustedAnswer(what)
         self.hq_hpke = hpke or None
+
+    def _timeout(self) -> httpx.Timeout | httpx._client.UseClientDefault:
+        if self.reached:
+            return httpx.USE_CLIENT_DEFAULT
+        return httpx.Timeout(self.options.io_timeout,
+                             connect=min(self.options.connect_timeout,
+                                         self.options.first_contact_timeout))
 
     def close(self) -> None:
         self.client.close()
@@ -299,7 +313,9 @@ class Http:
             try:
                 self.result.requests += 1
                 self.result.bytes_sent += len(content)
-                response = self.client.request(method, path, content=content, headers=headers)
+                response = self.client.request(method, path, content=content, headers=headers,
+                                               timeout=self._timeout())
+                self.reached = True
                 self.result.bytes_received += len(response.content)
                 if response.status_code in accept:
                     self.check_answer(response, content, headers, f"HQ's answer to {path}")
@@ -333,6 +349,11 @@ class Http:
                         "and HQ"
                     ) from None
                 last = type(exc).__name__
+                if not self.reached and isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
+                    raise HqUnreachable(
+                        f"HQ could not be reached at {self.base_url} ({_no_contact(exc)}); "
+                        "nothing is lost, the next sync continues from here"
+                    ) from None
             except _Transient as exc:
                 last = str(exc) or "damaged answer"
             attempt += 1
@@ -346,6 +367,12 @@ class Http:
                                   cap=self.options.retry_cap, rng=self.options.rng)
             self.options.sleep(min(delay, max(0.0, self.deadline - time.monotonic())))
 
+
+
+def _no_contact(exc: httpx.TransportError) -> str:
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "no answer to the connection"
+    return "connection refused" if "refused" in str(exc).lower() else "no connection"
 
 
 def _worth_resending(status: int, error: str, reason: str) -> bool:

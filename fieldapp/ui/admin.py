@@ -50,7 +50,8 @@ class NewUser:
 class UserDialog(QDialog):
     """Add a user: name, role, centre (for centre staff), passphrase twice."""
 
-    def __init__(self, parent: QWidget | None, centres: list[tuple[str, str]], post: str = "") -> None:
+    def __init__(self, parent: QWidget | None, centres: list[tuple[str, str]], post: str = "",
+                 centre: str | None = None) -> None:
         super().__init__(parent)
         self._post = post or _post_of(parent)
         self.setWindowTitle(self.tr("Add user"))
@@ -62,6 +63,10 @@ class UserDialog(QDialog):
         self.centre = QComboBox()
         for code, name in centres:
             self.centre.addItem(name, code)
+        if centre is not None:
+            # A transit centre's laptop: new users are most likely its own staff.
+            self.role.setCurrentIndex(max(0, self.role.findData(Role.CENTRE_STAFF.value)))
+            self.centre.setCurrentIndex(max(0, self.centre.findData(centre)))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
@@ -80,6 +85,8 @@ class UserDialog(QDialog):
                                               self._check)
         self.error = QLabel()
         self.error.setStyleSheet("color: #8a1c14")
+        self.error.setWordWrap(True)
+        reserve_line(self.error, self.hint)  # a message appearing moves no button
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -104,6 +111,12 @@ class UserDialog(QDialog):
         return NewUser(self.username.text().strip(), self.display_name.text().strip(), role,
                        self.centre.currentData() if role is Role.CENTRE_STAFF else None,
                        self.passphrase.text())
+
+
+def reserve_line(*labels: QLabel) -> None:
+    """Keep one line's height for labels that show a message only now and then."""
+    for label in labels:
+        label.setMinimumHeight(label.fontMetrics().lineSpacing() + 2)
 
 
 def _post_of(parent: QWidget | None) -> str:
@@ -144,8 +157,9 @@ class ResetDialog(QDialog):
         self.accept()
 
 
-def ask_new_user(parent: QWidget, centres: list[tuple[str, str]], post: str = "") -> NewUser | None:
-    dialog = UserDialog(parent, centres, post)
+def ask_new_user(parent: QWidget, centres: list[tuple[str, str]], post: str = "",
+                 centre: str | None = None) -> NewUser | None:
+    dialog = UserDialog(parent, centres, post, centre)
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -383,7 +397,9 @@ class AdminView(QWidget):
         if self.ctx is None:
             return
         centres = [(c.code, i18n.ref_name(c.en, c.km)) for c in self.ctx.choices.centres]
-        new = ask_new_user(self, centres)
+        actor = self.ctx.ws.actor
+        here = actor.centre_code or actor.post_code
+        new = ask_new_user(self, centres, centre=here if here in {c for c, _ in centres} else None)
         if new is not None:
             self.add_user(new)
 
@@ -426,8 +442,19 @@ class AdminView(QWidget):
 
 def enrol_error(exc: BaseException) -> str:
     """Why enrolment failed, in words an officer can act on."""
-    from fieldapp.services.sync import HqRefused, HqUnreachable
+    from fieldapp.services.sync import HqRefused, HqUnreachable, WrongPostEnrolled
 
+    if isinstance(exc, HqRefused) and exc.error == "wrong_post":
+        return QCoreApplication.translate(
+            "AdminView", "HQ refused the code: it was made for another post or centre than this "
+            "laptop is set up for. Ask HQ for a code for this laptop's post or centre; nothing "
+            "was registered at HQ.")
+    if isinstance(exc, WrongPostEnrolled):
+        return QCoreApplication.translate(
+            "AdminView", "HQ made this code for {code_post}, but this laptop is set up for "
+            "{post}. Nothing was kept here; ask HQ to revoke device {device} and to issue a "
+            "code for {post}.").format(code_post=exc.code_post, post=exc.device_post,
+                                       device=exc.device_id)
     if isinstance(exc, HqUnreachable):
         return QCoreApplication.translate(
             "AdminView", "HQ could not be reached. Check the address and the connection, then "

@@ -264,6 +264,8 @@ class CaseListView(QWidget):
         self.date_to.setDate(today)
         self.use_dates.toggled.connect(self.date_from.setEnabled)
         self.use_dates.toggled.connect(self.date_to.setEnabled)
+        # The post list follows the chosen province (its handler runs before apply_filters).
+        self.province.currentIndexChanged.connect(lambda _i: self._fill_posts())
         for combo in (self.province, self.post, self.kind, self.referral):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         for check in (self.minors, self.use_dates):
@@ -385,6 +387,7 @@ class CaseListView(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self._fill_posts()  # every province again: every post
         for check in (self.minors, self.use_dates):
             check.blockSignals(True)
             check.setChecked(False)
@@ -438,15 +441,28 @@ class CaseListView(QWidget):
 
         provinces = ([(c.code, i18n.ref_name(c.en, c.km)) for c in ctx.choices.provinces]
                      if ctx else [])
-        posts = [(c.code, i18n.ref_name(c.en, c.km)) for c in ctx.choices.posts] if ctx else []
         refill(self.province, provinces, self.tr("All provinces"))
-        refill(self.post, posts, self.tr("All posts"))
+        self._fill_posts()
         refill(self.kind, [(t.value, i18n.exploitation_label(t.value)) for t in ExploitationType],
                self.tr("All types"))
         statuses = [ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_SERVICE,
                     ReferralStatus.COMPLETED, ReferralStatus.DECLINED, ReferralStatus.CANCELLED]
         refill(self.referral, [(s.value, i18n.referral_status_label(s.value)) for s in statuses],
                self.tr("Any referral status"))
+
+    def _fill_posts(self) -> None:
+        """The posts of the chosen province (all posts when no province is chosen)."""
+        ctx, province = self.ctx, self.province.currentData()
+        posts = [(c.code, i18n.ref_name(c.en, c.km)) for c in (ctx.choices.posts if ctx else [])
+                 if not province or c.province == province]
+        current = self.post.currentData()
+        self.post.blockSignals(True)
+        self.post.clear()
+        self.post.addItem(self.tr("All posts"), None)
+        for code, label in posts:
+            self.post.addItem(label, code)
+        self.post.setCurrentIndex(max(self.post.findData(current) if current else 0, 0))
+        self.post.blockSignals(False)
 
     def retranslate(self) -> None:
         self.search_label.setText(self.tr("Search"))

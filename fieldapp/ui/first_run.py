@@ -113,6 +113,8 @@ class AccountPage(QWizardPage):
         self.meter_label = QLabel()
         self.match_label = QLabel()
         self.match_label.setStyleSheet("color: #8a1c14")
+        for label in (self.meter_label, self.match_label):  # messages move no field below
+            label.setMinimumHeight(label.fontMetrics().lineSpacing() + 2)
         for edit in (self.username, self.passphrase, self.repeat):
             edit.textChanged.connect(lambda _t: self._changed())
         self.labels = [QLabel() for _ in range(4)]

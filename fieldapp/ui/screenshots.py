@@ -154,6 +154,7 @@ def run(out: Path) -> list[Path]:
             c.lock()
             settle(app, c)
             unlock(app, c, "centre")
+            main.go("referrals")  # the centre's user starts on Today
             board = main.referrals
             settle(app, c)
             from fieldapp.ui.referral_board import QUEUES, queue_of

@@ -4,42 +4,42 @@
     <context>
         <name>AccountPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="143" />
+            <location filename="../../fieldapp/ui/first_run.py" line="145" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="153" />
+            <location filename="../../fieldapp/ui/first_run.py" line="155" />
             <source>First supervisor</source>
             <translation>អ្នកគ្រប់គ្រងដំបូង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="154" />
+            <location filename="../../fieldapp/ui/first_run.py" line="156" />
             <source>This person manages the users of this laptop.</source>
             <translation>បុគ្គលនេះគ្រប់គ្រងអ្នកប្រើប្រាស់កុំព្យូទ័រយួរដៃនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="155" />
+            <location filename="../../fieldapp/ui/first_run.py" line="157" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="155" />
+            <location filename="../../fieldapp/ui/first_run.py" line="157" />
             <source>Full name (optional)</source>
             <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="156" />
+            <location filename="../../fieldapp/ui/first_run.py" line="158" />
             <source>Passphrase</source>
             <translation>ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="156" />
+            <location filename="../../fieldapp/ui/first_run.py" line="158" />
             <source>Repeat passphrase</source>
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="159" />
+            <location filename="../../fieldapp/ui/first_run.py" line="161" />
             <source>A passphrase of several words is easiest to remember; Khmer words are allowed. Nobody can read this laptop's cases without it, so keep it safe.</source>
             <translation>ឃ្លាសម្ងាត់ដែលមានពាក្យច្រើនងាយចងចាំជាងគេ ហើយអាចប្រើពាក្យខ្មែរបាន។ គ្មាននរណាម្នាក់អាចអានសំណុំរឿងលើកុំព្យូទ័រយួរដៃនេះបានទេ បើគ្មានវា ដូច្នេះសូមរក្សាវាឱ្យមានសុវត្ថិភាព។</translation>
         </message>
@@ -47,192 +47,202 @@
     <context>
         <name>AdminView</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="261" />
+            <location filename="../../fieldapp/ui/admin.py" line="275" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="261" />
+            <location filename="../../fieldapp/ui/admin.py" line="275" />
             <source>Full name</source>
             <translation>ឈ្មោះពេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="261" />
+            <location filename="../../fieldapp/ui/admin.py" line="275" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="262" />
+            <location filename="../../fieldapp/ui/admin.py" line="276" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="262" />
+            <location filename="../../fieldapp/ui/admin.py" line="276" />
             <source>Centre</source>
             <translation>មជ្ឈមណ្ឌល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="266" />
+            <location filename="../../fieldapp/ui/admin.py" line="280" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="266" />
+            <location filename="../../fieldapp/ui/admin.py" line="280" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="266" />
+            <location filename="../../fieldapp/ui/admin.py" line="280" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="267" />
+            <location filename="../../fieldapp/ui/admin.py" line="281" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="271" />
+            <location filename="../../fieldapp/ui/admin.py" line="285" />
             <source>Sync conflicts to review ({n})</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="293" />
+            <location filename="../../fieldapp/ui/admin.py" line="307" />
             <source>User {name} added.</source>
             <translation>បានបន្ថែមអ្នកប្រើ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="299" />
+            <location filename="../../fieldapp/ui/admin.py" line="313" />
             <source>New passphrase set for {name}.</source>
             <translation>បានកំណត់ឃ្លាសម្ងាត់ថ្មីសម្រាប់ {name}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="317" />
+            <location filename="../../fieldapp/ui/admin.py" line="331" />
             <source>This laptop is enrolled with HQ: changes are now sent when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះបានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលហើយ៖ ការផ្លាស់ប្ដូរនឹងត្រូវផ្ញើនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="324" />
+            <location filename="../../fieldapp/ui/admin.py" line="338" />
             <source>Enrolment failed: {reason}</source>
             <translation>ការចុះឈ្មោះបរាជ័យ៖ {reason}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="331" />
+            <location filename="../../fieldapp/ui/admin.py" line="345" />
             <source>Enter HQ's address and the enrolment code HQ gave you.</source>
             <translation>សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដចុះឈ្មោះដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="344" />
+            <location filename="../../fieldapp/ui/admin.py" line="358" />
             <source>Exported to {name}. The file is NOT encrypted: keep it on an encrypted drive and delete it after handing it over.</source>
             <translation>បាននាំចេញទៅ {name}។ ឯកសារនេះមិនត្រូវបានអ៊ិនគ្រីបទេ៖ រក្សាទុកវានៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="364" />
+            <location filename="../../fieldapp/ui/admin.py" line="378" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="365" />
+            <location filename="../../fieldapp/ui/admin.py" line="379" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="374" />
+            <location filename="../../fieldapp/ui/admin.py" line="388" />
             <source>Export to a new folder</source>
             <translation>នាំចេញទៅថតឯកសារថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="377" />
+            <location filename="../../fieldapp/ui/admin.py" line="391" />
             <source>Export to a file</source>
             <translation>នាំចេញទៅជាឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="393" />
+            <location filename="../../fieldapp/ui/admin.py" line="409" />
             <source>Select a user first.</source>
             <translation>សូមជ្រើសរើសអ្នកប្រើជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="400" />
+            <location filename="../../fieldapp/ui/admin.py" line="416" />
             <source>People who can unlock this laptop</source>
             <translation>អ្នកដែលអាចដោះសោកុំព្យូទ័រយួរដៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="401" />
+            <location filename="../../fieldapp/ui/admin.py" line="417" />
             <source>Add user…</source>
             <translation>បន្ថែមអ្នកប្រើ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="402" />
+            <location filename="../../fieldapp/ui/admin.py" line="418" />
             <source>Reset passphrase…</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="403" />
+            <location filename="../../fieldapp/ui/admin.py" line="419" />
             <source>Sync conflicts to review</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="404" />
+            <location filename="../../fieldapp/ui/admin.py" line="420" />
             <source>Lock after this many minutes without use:</source>
             <translation>ចាក់សោបន្ទាប់ពីមិនប្រើប្រាស់រយៈពេលប៉ុន្មាននាទី៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="405" />
+            <location filename="../../fieldapp/ui/admin.py" line="421" />
             <source>Enrol with HQ</source>
             <translation>ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="406" />
+            <location filename="../../fieldapp/ui/admin.py" line="422" />
             <source>This laptop was set up offline. With HQ's address and an enrolment code from HQ, its changes are sent to HQ when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះត្រូវបានរៀបចំដោយគ្មានការតភ្ជាប់។ ដោយមានអាសយដ្ឋាន និងលេខកូដចុះឈ្មោះពីទីស្នាក់ការកណ្ដាល ការផ្លាស់ប្ដូររបស់វានឹងត្រូវផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="409" />
+            <location filename="../../fieldapp/ui/admin.py" line="425" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="410" />
+            <location filename="../../fieldapp/ui/admin.py" line="426" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="411" />
+            <location filename="../../fieldapp/ui/admin.py" line="427" />
             <source>Enrol</source>
             <translation>ចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="412" />
+            <location filename="../../fieldapp/ui/admin.py" line="428" />
             <source>Export all records (not encrypted)</source>
             <translation>នាំចេញកំណត់ត្រាទាំងអស់ (មិនអ៊ិនគ្រីប)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="413" />
+            <location filename="../../fieldapp/ui/admin.py" line="429" />
             <source>CSV (a folder of tables)</source>
             <translation>CSV (ថតឯកសារនៃតារាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="413" />
+            <location filename="../../fieldapp/ui/admin.py" line="429" />
             <source>JSON (one file)</source>
             <translation>JSON (ឯកសារមួយ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="414" />
+            <location filename="../../fieldapp/ui/admin.py" line="430" />
             <source>HTCDS 2.0 sheet (CSV)</source>
             <translation>តារាង HTCDS 2.0 (CSV)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="417" />
+            <location filename="../../fieldapp/ui/admin.py" line="433" />
             <source>Export…</source>
             <translation>នាំចេញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="432" />
+            <location filename="../../fieldapp/ui/admin.py" line="448" />
+            <source>HQ refused the code: it was made for another post or centre than this laptop is set up for. Ask HQ for a code for this laptop's post or centre; nothing was registered at HQ.</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ៖ វាត្រូវបានបង្កើតសម្រាប់ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌលផ្សេង មិនមែនសម្រាប់កុំព្យូទ័រនេះទេ។ សូមសុំលេខកូដសម្រាប់ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌលរបស់កុំព្យូទ័រនេះ ពីទីស្នាក់ការកណ្ដាល។ គ្មានអ្វីត្រូវបានចុះឈ្មោះនៅទីស្នាក់ការកណ្ដាលទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="453" />
+            <source>HQ made this code for {code_post}, but this laptop is set up for {post}. Nothing was kept here; ask HQ to revoke device {device} and to issue a code for {post}.</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានបង្កើតលេខកូដនេះសម្រាប់ {code_post} ប៉ុន្តែកុំព្យូទ័រនេះត្រូវបានរៀបចំសម្រាប់ {post}។ គ្មានអ្វីត្រូវបានរក្សាទុកនៅទីនេះទេ។ សូមស្នើទីស្នាក់ការកណ្ដាលឱ្យដកហូតឧបករណ៍ {device} ហើយចេញលេខកូដសម្រាប់ {post}។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/admin.py" line="459" />
             <source>HQ could not be reached. Check the address and the connection, then try again.</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ សូមពិនិត្យអាសយដ្ឋាន និងការតភ្ជាប់ រួចព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="436" />
+            <location filename="../../fieldapp/ui/admin.py" line="463" />
             <source>HQ refused the code ({reason}). Check it, or ask HQ for a new one.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ ({reason})។ សូមពិនិត្យវា ឬសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។</translation>
         </message>
@@ -361,92 +371,92 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="417" />
+            <location filename="../../fieldapp/ui/case_list.py" line="420" />
             <source>{shown} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿងចំនួន {shown}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="419" />
+            <location filename="../../fieldapp/ui/case_list.py" line="422" />
             <source>{shown} of more than {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោមច្រើនជាង {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="422" />
+            <location filename="../../fieldapp/ui/case_list.py" line="425" />
             <source>{shown} of {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោម {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="442" />
+            <location filename="../../fieldapp/ui/case_list.py" line="444" />
             <source>All provinces</source>
             <translation>គ្រប់ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="443" />
+            <location filename="../../fieldapp/ui/case_list.py" line="461" />
             <source>All posts</source>
             <translation>គ្រប់ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="445" />
+            <location filename="../../fieldapp/ui/case_list.py" line="447" />
             <source>All types</source>
             <translation>គ្រប់ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="449" />
+            <location filename="../../fieldapp/ui/case_list.py" line="451" />
             <source>Any referral status</source>
             <translation>ស្ថានភាពបញ្ជូនណាមួយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="452" />
+            <location filename="../../fieldapp/ui/case_list.py" line="468" />
             <source>Search</source>
             <translation>ស្វែងរក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="453" />
+            <location filename="../../fieldapp/ui/case_list.py" line="469" />
             <source>Case number, or a victim's or suspect's name (Khmer or Latin)</source>
             <translation>លេខសំណុំរឿង ឬឈ្មោះជនរងគ្រោះ ឬជនសង្ស័យ (អក្សរខ្មែរ ឬឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="455" />
+            <location filename="../../fieldapp/ui/case_list.py" line="471" />
             <source>New rescue…</source>
             <translation>ការជួយសង្គ្រោះថ្មី…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="456" />
+            <location filename="../../fieldapp/ui/case_list.py" line="472" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="456" />
+            <location filename="../../fieldapp/ui/case_list.py" line="472" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="457" />
+            <location filename="../../fieldapp/ui/case_list.py" line="473" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="457" />
+            <location filename="../../fieldapp/ui/case_list.py" line="473" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="459" />
+            <location filename="../../fieldapp/ui/case_list.py" line="475" />
             <source>Between</source>
             <translation>ចន្លោះពី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="460" />
+            <location filename="../../fieldapp/ui/case_list.py" line="476" />
             <source>and</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="461" />
+            <location filename="../../fieldapp/ui/case_list.py" line="477" />
             <source>Minors only</source>
             <translation>តែអនីតិជនប៉ុណ្ណោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="462" />
+            <location filename="../../fieldapp/ui/case_list.py" line="478" />
             <source>Clear filters</source>
             <translation>សម្អាតតម្រង</translation>
         </message>
@@ -1236,33 +1246,33 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="261" />
+            <location filename="../../fieldapp/ui/first_run.py" line="263" />
             <source>Set up fieldapp</source>
             <extracomment>The store exists already (its enrolment failed): only the HQ page may change.</extracomment>
             <translation>រៀបចំ fieldapp</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="262" />
+            <location filename="../../fieldapp/ui/first_run.py" line="264" />
             <source>Next &gt;</source>
             <translation>បន្ទាប់ &gt;</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="263" />
+            <location filename="../../fieldapp/ui/first_run.py" line="265" />
             <source>&lt; Back</source>
             <translation>&lt; ថយក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="265" />
+            <location filename="../../fieldapp/ui/first_run.py" line="267" />
             <source>Create the store</source>
             <translation>បង្កើតឃ្លាំងទិន្នន័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="265" />
+            <location filename="../../fieldapp/ui/first_run.py" line="267" />
             <source>Finish</source>
             <translation>បញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="266" />
+            <location filename="../../fieldapp/ui/first_run.py" line="268" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -1473,27 +1483,27 @@ Case plans past their date</source>
     <context>
         <name>HqPage</name>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="190" />
+            <location filename="../../fieldapp/ui/first_run.py" line="192" />
             <source>Headquarters (optional)</source>
             <translation>ទីស្នាក់ការកណ្ដាល (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="191" />
+            <location filename="../../fieldapp/ui/first_run.py" line="193" />
             <source>Leave both empty to skip: everything works offline, and you can enrol later.</source>
             <translation>ទុកទាំងពីរឱ្យនៅទទេ ដើម្បីរំលង៖ អ្វីៗទាំងអស់ដំណើរការដោយគ្មានអ៊ីនធឺណិត ហើយអ្នកអាចចុះឈ្មោះនៅពេលក្រោយ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="193" />
+            <location filename="../../fieldapp/ui/first_run.py" line="195" />
             <source>If HQ gave you an enrolment code, enter HQ's address and the code to send this post's cases to HQ when a connection is available.</source>
             <translation>ប្រសិនបើទីស្នាក់ការកណ្ដាលបានផ្ដល់លេខកូដចុះឈ្មោះឱ្យអ្នក សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដ ដើម្បីផ្ញើសំណុំរឿងរបស់ប៉ុស្តិ៍នេះទៅទីស្នាក់ការកណ្ដាល នៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="196" />
+            <location filename="../../fieldapp/ui/first_run.py" line="198" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/first_run.py" line="197" />
+            <location filename="../../fieldapp/ui/first_run.py" line="199" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
@@ -2251,7 +2261,7 @@ Case plans past their date</source>
         <message>
             <location filename="../../fieldapp/ui/referral_board.py" line="233" />
             <source>In service</source>
-            <translation>កំពុងទទួលសេវា</translation>
+            <translation>កំពុងផ្ដល់សេវា</translation>
         </message>
         <message>
             <location filename="../../fieldapp/ui/referral_board.py" line="233" />
@@ -2824,27 +2834,27 @@ Notes: {notes}</source>
     <context>
         <name>ResetDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="119" />
+            <location filename="../../fieldapp/ui/admin.py" line="132" />
             <source>Reset passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="126" />
+            <location filename="../../fieldapp/ui/admin.py" line="139" />
             <source>User</source>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="127" />
+            <location filename="../../fieldapp/ui/admin.py" line="140" />
             <source>New passphrase</source>
             <translation>ឃ្លាសម្ងាត់ថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="129" />
+            <location filename="../../fieldapp/ui/admin.py" line="142" />
             <source>Set passphrase</source>
             <translation>កំណត់ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="129" />
+            <location filename="../../fieldapp/ui/admin.py" line="142" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
@@ -3199,49 +3209,49 @@ Interview: {date}, language {lang}
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="56" />
-            <location filename="../../fieldapp/ui/admin.py" line="79" />
+            <location filename="../../fieldapp/ui/admin.py" line="57" />
+            <location filename="../../fieldapp/ui/admin.py" line="84" />
             <source>Add user</source>
             <extracomment>Export formats offered, in order (csv writes a folder of files; the others one file).</extracomment>
             <translation>បន្ថែមអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="72" />
+            <location filename="../../fieldapp/ui/admin.py" line="77" />
             <source>User name</source>
             <translation>ឈ្មោះអ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="73" />
+            <location filename="../../fieldapp/ui/admin.py" line="78" />
             <source>Full name (optional)</source>
             <translation>ឈ្មោះពេញ (ស្រេចចិត្ត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="74" />
+            <location filename="../../fieldapp/ui/admin.py" line="79" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="75" />
+            <location filename="../../fieldapp/ui/admin.py" line="80" />
             <source>Transit centre</source>
             <translation>មជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="76" />
+            <location filename="../../fieldapp/ui/admin.py" line="81" />
             <source>Passphrase</source>
             <translation>ឃ្លាសម្ងាត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="77" />
+            <location filename="../../fieldapp/ui/admin.py" line="82" />
             <source>Repeat passphrase</source>
             <translation>វាយឃ្លាសម្ងាត់ម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="79" />
+            <location filename="../../fieldapp/ui/admin.py" line="84" />
             <source>Cancel</source>
             <translation>បោះបង់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="94" />
+            <location filename="../../fieldapp/ui/admin.py" line="101" />
             <source>The two passphrases differ.</source>
             <translation>ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
         </message>

@@ -376,6 +376,16 @@ KM: dict[str, str] = {
     "HQ refused the code ({reason}). Check it, or ask HQ for a new one.":
         "ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ ({reason})។ "
         "សូមពិនិត្យវា ឬសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។",
+    "HQ refused the code: it was made for another post or centre than this laptop is set up "
+    "for. Ask HQ for a code for this laptop's post or centre; nothing was registered at HQ.":
+        "ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ៖ វាត្រូវបានបង្កើតសម្រាប់ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌលផ្សេង "
+        "មិនមែនសម្រាប់កុំព្យូទ័រនេះទេ។ សូមសុំលេខកូដសម្រាប់ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌលរបស់កុំព្យូទ័រនេះ "
+        "ពីទីស្នាក់ការកណ្ដាល។ គ្មានអ្វីត្រូវបានចុះឈ្មោះនៅទីស្នាក់ការកណ្ដាលទេ។",
+    "HQ made this code for {code_post}, but this laptop is set up for {post}. Nothing was kept "
+    "here; ask HQ to revoke device {device} and to issue a code for {post}.":
+        "ទីស្នាក់ការកណ្ដាលបានបង្កើតលេខកូដនេះសម្រាប់ {code_post} ប៉ុន្តែកុំព្យូទ័រនេះត្រូវបានរៀបចំសម្រាប់ "
+        "{post}។ គ្មានអ្វីត្រូវបានរក្សាទុកនៅទីនេះទេ។ សូមស្នើទីស្នាក់ការកណ្ដាលឱ្យដកហូតឧបករណ៍ "
+        "{device} ហើយចេញលេខកូដសម្រាប់ {post}។",
     "The encrypted store was created, but enrolment with HQ failed: {reason} Correct the address "
     "or code and press Finish again, or clear both to enrol later in Admin.":
         "ឃ្លាំងទិន្នន័យដែលបានអ៊ិនគ្រីបត្រូវបានបង្កើតហើយ "

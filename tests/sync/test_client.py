@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import random
+import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +22,7 @@ from fieldapp.crypto.keystore import Keystore
 from fieldapp.domain.enums import ReferralStatus, Role
 from fieldapp.domain.errors import InvalidInput, SyncRejected
 from fieldapp.domain.hlc import Hlc, HlcClock
-from fieldapp.services import intake, referrals, statements, sync
+from fieldapp.services import auth, intake, referrals, statements, sync
 from fieldapp.store import migrate
 from fieldapp.store.engine import open_engine
 from fieldapp.store.models import AuditEvent, Device, Outbox, Referral, Rescue, Statement, Victim
@@ -27,7 +30,7 @@ from fieldapp.sync.apply import apply_records, local_state
 from fieldapp.sync.client import DeviceRevoked, wire_change
 from fieldapp.sync.merge import merge_record
 from fieldapp.sync.scheduler import ProbeSchedule, backoff_delay
-from tests.conftest import PASSPHRASE, add_user
+from tests.conftest import FAST_KDF, PASSPHRASE, add_user
 from tests.support.hqserver import cli_env
 from tests.support.syncenv import (
     code_for,
@@ -89,7 +92,7 @@ def test_enrolment_keeps_keys_in_the_store_and_escrows_the_key(tmp_path: Path) -
         ws.close()
 
         other = new_device(tmp_path / "e", None, "BAVET")
-        with pytest.raises(SyncRejected, match="issued this code for post POIPET"):
+        with pytest.raises(SyncRejected, match="this code is for post POIPET, but this device is set up for BAVET"):
             sync.enrol(other, hq.base_url, code_for(hq, "POIPET"))
         with pytest.raises(SyncRejected, match="not known"):
             sync.enrol(other, hq.base_url, "ABCD-EFGH-JKMN-PQRS-TVWX")
@@ -109,6 +112,104 @@ def test_unreachable_hq_is_reported_and_kept(tmp_path: Path) -> None:
     assert status.last_error and "could not be reached" in status.last_error
     assert status.last_success_at is None and status.pending > 0
     ws.close()
+
+
+@contextlib.contextmanager
+def black_hole() -> Iterator[str]:
+    """A loopback address whose connections are never accepted: a listening socket with a
+    full accept queue, so Linux drops every further SYN (as a dead route or firewall does)."""
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.bind(("127.0.0.1", 0))
+    server.listen(0)
+    port = server.getsockname()[1]
+    fillers = []
+    for _ in range(3):  # fill the accept queue (backlog 0 still queues one)
+        c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        c.setblocking(False)
+        c.connect_ex(("127.0.0.1", port))
+        fillers.append(c)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        for c in fillers:
+            c.close()
+        server.close()
+
+
+@pytest.mark.parametrize("where", ["closed port", "black hole"])
+def test_hq_down_fails_at_once_without_retrying(tmp_path: Path, where: str) -> None:
+    """HQ down: the round ends on the first refused or unanswered connection, with the
+    default options (8 attempts, 15 s connect timeout); no back-off, no 30 s progress bar.
+    The connect wait is capped by `first_contact_timeout` (5 s); the seconds are measured
+    in the report, not asserted here."""
+    with hq_running("sqlite", tmp_path) as hq:
+        ws = new_device(tmp_path / "d", hq, "POIPET")
+        closed = hq.base_url
+    slept: list[float] = []
+    options = sync.SyncOptions(sleep=slept.append, first_contact_timeout=1.0)
+    with contextlib.ExitStack() as stack:
+        url = closed if where == "closed port" else stack.enter_context(black_hole())
+        with pytest.raises(sync.HqUnreachable) as caught:
+            sync.sync_round(ws, hq_url=url, options=options)
+    reason = "connection refused" if where == "closed port" else "no answer to the connection"
+    assert reason in str(caught.value) and "nothing is lost" in str(caught.value)
+    assert slept == []  # no retries, no back-off
+    status = sync.status(ws)
+    assert status.last_error and "could not be reached" in status.last_error
+    ws.close()
+
+
+def test_a_link_that_drops_after_hq_answered_is_still_retried(tmp_path: Path) -> None:
+    """Fail-fast applies only before HQ's first answer: a round that has reached HQ keeps
+    its retries (a 2G link drops mid-round)."""
+    with hq_running("sqlite", tmp_path) as hq:
+        ws = new_device(tmp_path / "d", hq, "POIPET")
+        intake.create_rescue(ws, operation_date=dt.date(2026, 3, 1), province_code="KH-1",
+                             exploitation_type="labour")
+        calls = {"n": 0}
+        real = httpx.HTTPTransport()
+
+        class DropsOnce(httpx.BaseTransport):
+            def handle_request(self, request: httpx.Request) -> httpx.Response:
+                calls["n"] += 1
+                if calls["n"] == 2:
+                    raise httpx.ConnectError("connection refused", request=request)
+                return real.handle_request(request)
+
+        slept: list[float] = []
+        result = sync.sync_round(ws, transport=DropsOnce(),
+                                 options=sync.SyncOptions(sleep=slept.append, retry_base=0.01))
+    assert result.retries >= 1 and len(slept) >= 1
+    assert sync.status(ws).last_error is None
+    ws.close()
+
+
+def test_centre_laptop_enrols_with_the_code_the_readme_shows(tmp_path: Path) -> None:
+    """README: `fieldapp-hq enrolment-code --post POIPET --role centre_staff --centre PTC`;
+    the centre's laptop was set up for PTC in the first-run wizard. A laptop set up for
+    another post is refused BEFORE HQ registers anything: no ghost device, the code still
+    valid for the right laptop."""
+    with hq_running("sqlite", tmp_path) as hq:
+        code = code_for(hq, "POIPET", Role.CENTRE_STAFF, "PTC")
+        wrong = auth.initialise(tmp_path / "bavet", post_code="BAVET", username="sup",
+                                passphrase=PASSPHRASE, kdf=FAST_KDF)
+        with pytest.raises(sync.HqRefused) as refused:
+            sync.enrol(wrong, hq.base_url, code)
+        assert refused.value.error == "wrong_post" and "BAVET" in str(refused.value)
+        assert not sync.status(wrong).enrolled
+        assert hq.hq.devices() == []  # nothing registered: no ghost active device
+        wrong.close()
+
+        centre = auth.initialise(tmp_path / "ptc", post_code="PTC", username="sup",
+                                 passphrase=PASSPHRASE, kdf=FAST_KDF)
+        answer = sync.enrol(centre, hq.base_url, code)  # the same code still works
+        assert (answer.role, answer.centre_code) == (Role.CENTRE_STAFF, "PTC")
+        status = sync.status(centre)
+        assert status.enrolled and status.role == "centre_staff"
+        (device,) = hq.hq.devices()
+        assert not device.revoked
+        sync.sync_round(centre)  # and it syncs
+        centre.close()
 
 
 # -- revocation --------------------------------------------------------------------------

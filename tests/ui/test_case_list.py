@@ -137,3 +137,16 @@ def test_search_lists_newest_recorded_first_until_a_header_is_clicked(
     wait_idle(qtbot, c)
     assert view.model.effective_sort().column == "case_number"
     assert view.table.horizontalHeader().isSortIndicatorShown()
+
+
+def test_post_filter_follows_the_province(qtbot: Any, store: Any, make_controller: Any) -> None:
+    c, view, _ = _cases(qtbot, store, make_controller)
+    every = {view.post.itemData(i) for i in range(1, view.post.count())}
+    assert {"POIPET", "BAVET"} <= every
+    view.province.setCurrentIndex(view.province.findData("KH-20"))
+    wait_idle(qtbot, c)
+    shown = {view.post.itemData(i) for i in range(1, view.post.count())}
+    assert "BAVET" in shown and "POIPET" not in shown
+    view.clear_filters()
+    wait_idle(qtbot, c)
+    assert {view.post.itemData(i) for i in range(1, view.post.count())} == every

@@ -64,7 +64,7 @@ def test_supervisor_manages_users(qtbot: Any, store: Any, make_controller: Any, 
     wait_idle(qtbot, c)
     view = main.admin
     assert view.users.rowCount() == 3
-    monkeypatch.setattr(admin, "ask_new_user", lambda parent, centres: NewUser(
+    monkeypatch.setattr(admin, "ask_new_user", lambda parent, centres, **_kw: NewUser(
         "pmtc1", "", Role.CENTRE_STAFF, "PMTC", "pailin centre pass"))
     view.add_user_clicked()
     wait_idle(qtbot, c)

@@ -55,7 +55,15 @@ class FieldRow(QWidget):
                 self.label.hide()  # the tick box carries the question
             elif editor.focus_widgets():
                 self.label.setBuddy(editor.focus_widgets()[0])
-        layout.addWidget(self.error)
+        # The message's line is kept free while there is none: a message appearing (on
+        # leaving a field) never moves the questions below it under the officer's mouse.
+        self.error_space = QWidget()
+        space = QVBoxLayout(self.error_space)
+        space.setContentsMargins(0, 0, 0, 0)
+        space.addWidget(self.error)
+        if editor is not None:
+            self.error_space.setMinimumHeight(self.error.fontMetrics().lineSpacing() + 2)
+        layout.addWidget(self.error_space)
         layout.addWidget(self.hint)
 
     def set_texts(self, label: str, hint: str, required: bool) -> None:
