@@ -2261,7 +2261,7 @@ Case plans past their date</source>
         <message>
             <location filename="../../fieldapp/ui/referral_board.py" line="233" />
             <source>In service</source>
-            <translation>កំពុងផ្ដល់សេវា</translation>
+            <translation>កំពុងទទួលសេវា</translation>
         </message>
         <message>
             <location filename="../../fieldapp/ui/referral_board.py" line="233" />
