@@ -132,7 +132,7 @@ def test_draft_from_older_version_keeps_unknown_answers(forms: dict) -> None:
 
 
 def test_repeats_relevance_per_instance_and_output(forms: dict) -> None:
-    posts = ChoiceSource().with_list("posts", [("PPT", "Poipet", "ប៉ោយប៉ែត", {"province": "01"})])
+    posts = ChoiceSource().with_list("posts", [("PPT", "Poipet", "ប៉ោយប៉ែត", {"province": "22"})])
     s = FormState(forms["rescue"], clock=clock, choices=posts)
     a = s.add_repeat("people_found")
     b = s.add_repeat("people_found")
@@ -279,3 +279,18 @@ def test_only_dependants_are_recomputed_and_chains_work() -> None:
     assert s.get("share", (i,)) == 0.75 and s.get("share", (j,)) == 0.25
     s.remove_repeat("r", 0)
     assert s.get("total") == 1 and s.get("n") == 1 and s.get("share", (0,)) == 1
+
+
+def test_posts_follow_the_province_and_all_show_before_one_is_chosen(forms: dict) -> None:
+    # Issue 12: rescue and handover ask for the province, then offer only its posts.
+    posts = ChoiceSource().with_list("posts", [
+        ("POIPET", "Poipet", "ប៉ោយប៉ែត", {"province": "KH-1"}),
+        ("PTC", "Poipet centre", "មជ្ឈមណ្ឌលប៉ោយប៉ែត", {"province": "KH-1"}),
+        ("PAILIN", "Pailin", "ប៉ៃលិន", {"province": "KH-24"})])
+    for form_id in ("rescue", "handover"):
+        s = FormState(forms[form_id], clock=clock, choices=posts)
+        assert {c.value for c in s.options("post_code")} == {"POIPET", "PTC", "PAILIN"}
+        s.set("province_code", "KH-24")
+        assert [c.value for c in s.options("post_code")] == ["PAILIN"]
+        s.set("post_code", "POIPET")  # another province's post is not a choice here
+        assert s.errors("post_code") != []

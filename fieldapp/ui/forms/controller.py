@@ -165,11 +165,26 @@ class FormController(QObject):
         name, index = key
         try:
             names = self.state.set(name, raw, index)
+            names |= self._drop_filtered_out(names)
         except (KeyError, IndexError):
             log.warning("edit for a field that is gone")
             return
         self.refresh(names, skip=key)
         self.mark_dirty()
+
+    def _drop_filtered_out(self, names: frozenset[str]) -> frozenset[str]:
+        """After an edit, an answer its list no longer offers (the post of another province)
+        is cleared: the list then shows "choose" and the answer agrees with what is seen."""
+        more: frozenset[str] = frozenset()
+        for fname, index in list(self.rows):
+            field = self.form.field(fname)
+            if (fname in names and type(field) is SelectOneField
+                    and field.choice_filter is not None and not field.is_computed):
+                value = self.state.get(fname, index)
+                if value is not None and value not in {
+                        c.value for c in self.state.options(fname, index)}:
+                    more |= self.state.set(fname, None, index)
+        return more
 
     def on_left(self, key: Key) -> None:
         if key not in self.rows:
