@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from fieldapp.hq import atrest
-from fieldapp.hq.cli import main
+from fieldapp.cli.hq import main
 from fieldapp.hq.keys import RECOVERY_PRIVATE_FILE
 from fieldapp.hq.service import Hq
 from fieldapp.hq.settings import HqSettings

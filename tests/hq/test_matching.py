@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from fieldapp.hq import matching
-from fieldapp.hq.cli import main
+from fieldapp.cli.hq import main
 from fieldapp.services import caselist, intake, sync
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import PersonLink
