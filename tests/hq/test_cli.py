@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from fieldapp.crypto.envelope import EnvelopeKind
 from fieldapp.cli.hq import main
+from fieldapp.crypto.envelope import EnvelopeKind
 from fieldapp.hq.keys import RECOVERY_PRIVATE_FILE, load_recovery_private
 from fieldapp.hq.service import Hq
 from fieldapp.hq.settings import HqSettings

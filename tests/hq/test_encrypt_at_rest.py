@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Table, insert, select
 
-from fieldapp.hq import atrest
 from fieldapp.cli.hq import main
+from fieldapp.hq import atrest
 from fieldapp.hq.db import make_engine, migrate
 from fieldapp.hq.keys import RECOVERY_PRIVATE_FILE
 from fieldapp.hq.models import ChangeLog, Device, EnrolmentCode, Record
