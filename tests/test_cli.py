@@ -14,7 +14,7 @@ PASS = "a long enough passphrase"
 
 
 def fieldapp(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "fieldapp.cli", *args], input=stdin, text=True,
+    return subprocess.run([sys.executable, "-m", "fieldapp.cli.device", *args], input=stdin, text=True,
                           capture_output=True, timeout=300, env=env)
 
 

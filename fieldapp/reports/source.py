@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import String, case, null, select, type_coerce
@@ -307,13 +307,3 @@ def linked_persons(links: Iterable[Any], kind: str = "victim") -> dict[str, str]
              if entity == kind and decision == "link"]
     return clusters((), pairs) if pairs else {}
 
-
-class ListRecordSource:
-    """Rows already in memory, per entity (tests and small tools)."""
-
-    def __init__(self, rows: Mapping[str, Sequence[Row]]) -> None:
-        self._rows = rows
-
-    def rows(self, entity: str, since: dt.date | None = None,
-             until: dt.date | None = None) -> Iterator[Row]:
-        yield from self._rows.get(entity, ())

@@ -29,8 +29,8 @@ def test_both_commands_harden_before_anything_else() -> None:
     # The device CLI (which also opens the window) and HQ's CLI call it first thing.
     import inspect
 
-    from fieldapp import cli
-    from fieldapp.hq import cli as hq_cli
+    from fieldapp.cli import device as cli
+    from fieldapp.cli import hq as hq_cli
 
     for module in (cli, hq_cli):
         body = inspect.getsource(module.main).splitlines()

@@ -96,7 +96,7 @@ def test_the_cli_prints_both_languages(tmp_path: Path, capsys: pytest.CaptureFix
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from fieldapp import cli
+    from fieldapp.cli import device as cli
 
     monkeypatch.setattr("sys.stdin", io.StringIO("password\n"))
     code = cli.main(["init", "--data-dir", str(tmp_path / "d"), "--post", "POIPET", "--user", "sok",

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from fieldapp import cli
+from fieldapp.cli import device as cli
 from fieldapp.formkit.loader import IMPORTED_MARK, is_imported, load_all
 from fieldapp.resources import forms_dir
 

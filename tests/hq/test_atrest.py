@@ -12,8 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from fieldapp.cli.hq import main
 from fieldapp.hq import atrest
-from fieldapp.hq.cli import main
 from fieldapp.hq.keys import RECOVERY_PRIVATE_FILE
 from fieldapp.hq.service import Hq
 from fieldapp.hq.settings import HqSettings

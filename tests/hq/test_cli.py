@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from fieldapp.cli.hq import main
 from fieldapp.crypto.envelope import EnvelopeKind
-from fieldapp.hq.cli import main
 from fieldapp.hq.keys import RECOVERY_PRIVATE_FILE, load_recovery_private
 from fieldapp.hq.service import Hq
 from fieldapp.hq.settings import HqSettings
@@ -193,7 +193,7 @@ def test_user_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_console_script_entry_runs() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "fieldapp.hq.cli", "--help"],
+        [sys.executable, "-m", "fieldapp.cli.hq", "--help"],
         capture_output=True,
         check=False,
         text=True,
@@ -201,7 +201,7 @@ def test_console_script_entry_runs() -> None:
     )
     assert proc.returncode == 0 and "serve" in proc.stdout
     proc = subprocess.run(
-        [sys.executable, "-m", "fieldapp.hq.cli", "serve", "--data-dir", "/nonexistent/x"],
+        [sys.executable, "-m", "fieldapp.cli.hq", "serve", "--data-dir", "/nonexistent/x"],
         capture_output=True,
         check=False,
         text=True,

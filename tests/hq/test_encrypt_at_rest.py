@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Table, insert, select
 
+from fieldapp.cli.hq import main
 from fieldapp.hq import atrest
-from fieldapp.hq.cli import main
 from fieldapp.hq.db import make_engine, migrate
 from fieldapp.hq.keys import RECOVERY_PRIVATE_FILE
 from fieldapp.hq.models import ChangeLog, Device, EnrolmentCode, Record
@@ -130,7 +130,7 @@ def test_an_old_hq_is_sealed_in_place_killed_midway_and_rerun(
     args = _cli(data_dir, url, "encrypt-at-rest", "--data-key-file", str(key), "--batch", "4")
     # Killed (SIGKILL) inside its third transaction: two batches sealed, the third not.
     env = {**os.environ, "FIELDAPP_TEST_ENCRYPT_CRASH_AT_BATCH": "3"}
-    proc = subprocess.run([sys.executable, "-m", "fieldapp.hq.cli", *args], env=env,
+    proc = subprocess.run([sys.executable, "-m", "fieldapp.cli.hq", *args], env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     assert atrest.sealed_version(data_dir) == 0  # the key is made; the rows are not all sealed

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from fieldapp.cli.hq import main
 from fieldapp.hq import matching
-from fieldapp.hq.cli import main
 from fieldapp.services import caselist, intake, sync
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import PersonLink

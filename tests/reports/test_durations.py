@@ -7,7 +7,7 @@ import datetime as dt
 from fieldapp.domain.hlc import Hlc
 from fieldapp.reports import ReportFilter, compute
 from fieldapp.reports.figures import completion_days
-from fieldapp.reports.source import ListRecordSource
+from tests.support.records import ListRecordSource
 
 
 def _stamp(day: dt.date, counter: int = 0) -> str:

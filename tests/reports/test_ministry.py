@@ -8,7 +8,7 @@ from typing import Any
 from fieldapp.domain.hlc import Hlc
 from fieldapp.reports.definitions import ReportFilter
 from fieldapp.reports.figures import compute
-from fieldapp.reports.source import ListRecordSource
+from tests.support.records import ListRecordSource
 
 
 def _stamp(day: dt.date) -> str:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp import cli, logs
+from fieldapp import logs
+from fieldapp.cli import device as cli
 from fieldapp.domain.enums import Role
 from fieldapp.services import auth, exports, intake, stats
 from fieldapp.services.workspace import Workspace

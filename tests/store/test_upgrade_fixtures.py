@@ -56,7 +56,7 @@ def test_device_store_upgrades_with_every_record_and_narrative(release: Path, tm
 @pytest.mark.parametrize("release", RELEASES, ids=lambda p: p.name)
 def test_hq_database_upgrades_with_every_record(release: Path, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    from fieldapp.hq.cli import run
+    from fieldapp.cli.hq import run
 
     expected = _expected(release)
     root = _copy(release, "hq", tmp_path)

@@ -372,7 +372,7 @@ def _extensions() -> list[Callable[..., None]]:
     """Commands contributed by other layers (sync), registered only if present."""
     found: list[Callable[..., None]] = []
     try:
-        from fieldapp.sync.cli import register
+        from fieldapp.cli.sync import register
     except ImportError:
         return found
     found.append(register)

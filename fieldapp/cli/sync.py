@@ -112,7 +112,7 @@ def cmd_wipe(args: argparse.Namespace, pw: _Passphrases) -> int:
 
 
 def register(sub: Any, common: argparse.ArgumentParser, user: argparse.ArgumentParser) -> None:
-    """Add the sync commands to `fieldapp`'s sub-parsers (called by fieldapp.cli)."""
+    """Add the sync commands to `fieldapp`'s sub-parsers (called by fieldapp.cli.device)."""
     p = sub.add_parser("enrol", parents=[common, user],
                        help="enrol this device with HQ using a one-time code (supervisors)")
     p.add_argument("--hq", required=True, help="HQ address, e.g. https://hq.example.org")

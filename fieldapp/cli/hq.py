@@ -87,12 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser(
         "init", parents=[common], help="create the HQ keys, TLS certificate and database"
     )
+    init.set_defaults(handler=cmd_init)
     init.add_argument(
         "--tls-name", action="append", default=[],
         help="a host name or IP address devices use to reach HQ (repeat; localhost is included)",
     )
 
     serve = sub.add_parser("serve", parents=[common], help="run the HQ server")
+    serve.set_defaults(handler=cmd_serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8443)
     serve.add_argument("--workers", type=int, default=1)
@@ -109,9 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="upgrade: seal the names and narratives an HQ made by release 0.1.0 stored in the "
         "clear (makes the data key on first run; safe to rerun after an interruption)",
     )
+    enc.set_defaults(handler=cmd_encrypt_at_rest)
     enc.add_argument("--batch", type=int, default=500, help="rows per transaction (default 500)")
 
     keys = sub.add_parser("keys", parents=[common], help="HQ's HPKE key: rotate, purge, list")
+    keys.set_defaults(handler=cmd_keys)
     keys_sub = keys.add_subparsers(dest="keys_command", required=True, parser_class=_Parser)
     keys_sub.add_parser(
         "rotate", parents=[common],
@@ -126,25 +130,30 @@ def build_parser() -> argparse.ArgumentParser:
     code = sub.add_parser(
         "enrolment-code", parents=[common], help="issue a one-time enrolment code"
     )
+    code.set_defaults(handler=cmd_enrolment_code)
     code.add_argument("--post", required=True, type=_code_arg)
     code.add_argument("--role", required=True, choices=[r.value for r in Role])
     code.add_argument("--centre", type=_code_arg, default=None)
     code.add_argument("--expires", default="7d", help="lifetime, e.g. 12h, 7d (default 7d)")
 
     devices = sub.add_parser("devices", parents=[common], help="list enrolled devices")
+    devices.set_defaults(handler=cmd_devices)
     devices.add_argument("--json", action="store_true")
 
     revoke = sub.add_parser(
         "revoke", parents=[common], help="revoke a device (it will be told to wipe)"
     )
+    revoke.set_defaults(handler=cmd_revoke)
     revoke.add_argument("device")
 
     stats = sub.add_parser("stats", parents=[common], help="record counts")
+    stats.set_defaults(handler=cmd_stats)
     stats.add_argument("--json", action="store_true")
 
     report = sub.add_parser(
         "report", parents=[common], help="the year's national figures (small cells suppressed)"
     )
+    report.set_defaults(handler=cmd_report)
     report.add_argument("--year", type=int, required=True)
     report.add_argument("--province", help="province code, e.g. KH-1")
     report.add_argument("--post", help="post code, e.g. POIPET")
@@ -154,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=["en", "km"], default="en")
 
     ref = sub.add_parser("reference", parents=[common], help="reference data")
+    ref.set_defaults(handler=cmd_reference)
     ref_sub = ref.add_subparsers(dest="ref_command", required=True, parser_class=_Parser)
     load = ref_sub.add_parser(
         "load", parents=[common], help="load posts, centres, providers, provinces"
@@ -161,9 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("file", type=Path)
 
     imp = sub.add_parser("import-bundle", parents=[common], help="apply a device's bundle file")
+    imp.set_defaults(handler=cmd_import_bundle)
     imp.add_argument("file", type=Path)
 
     exp = sub.add_parser("export-bundle", parents=[common], help="write a return file for a device")
+    exp.set_defaults(handler=cmd_export_bundle)
     exp.add_argument("--device", required=True)
     exp.add_argument("--out", required=True, type=Path)
     exp.add_argument(
@@ -173,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     parked = sub.add_parser(
         "parked", parents=[common], help="changes HQ refused (kept with their reason)"
     )
+    parked.set_defaults(handler=cmd_parked)
     parked_sub = parked.add_subparsers(dest="parked_command", required=True, parser_class=_Parser)
     plist = parked_sub.add_parser("list", parents=[common], help="list parked changes")
     plist.add_argument("--device", default=None, help="only this device's")
@@ -186,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdis.add_argument("id", type=int)
     matches = sub.add_parser("matches", parents=[common],
                              help="possible matches between people: review queue")
+    matches.set_defaults(handler=cmd_matches)
     m_sub = matches.add_subparsers(dest="m_command", required=True, parser_class=_Parser)
     m_sub.add_parser("scan", parents=[common], help="queue new possible matches across posts")
     m_list = m_sub.add_parser("list", parents=[common], help="the queue, strongest first")
@@ -198,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
         m.add_argument("--by", required=True, help="who decides (recorded with the decision)")
 
     rec = sub.add_parser("recovery-key", parents=[common], help="the recovery key pair")
+    rec.set_defaults(handler=cmd_recovery_key)
     rec_sub = rec.add_subparsers(dest="rec_command", required=True, parser_class=_Parser)
     rexp = rec_sub.add_parser(
         "export", parents=[common], help="write the private recovery key to a file"
@@ -296,224 +311,246 @@ def _write_new(path: Path, data: bytes) -> None:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from fieldapp.hq import atrest
+    from fieldapp.hq.service import Hq
+    from fieldapp.hq.tls import make_self_signed
+
+    settings = _settings(args)
+    if atrest.is_configured(settings.data_dir) or (settings.data_dir / "hq-signing.pem").exists():
+        raise UsageError(f"HQ keys already exist in {settings.data_dir}")
+    if (args.data_key_file is None) == (not args.data_key_passphrase_stdin):
+        raise UsageError("init needs --data-key-file PATH (on separate media, not in the data "
+                         "folder) or --data-key-passphrase-stdin")
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = atrest.create(settings.data_dir, key_file=args.data_key_file, passphrase=_passphrase(args))
+    init_keys(settings.data_dir)
+    cert = make_self_signed(settings.data_dir, args.tls_name)
+    Hq(replace(settings, data_key=key)).close()  # creates and migrates the database
+    print(f"HQ initialised in {settings.data_dir}")
+    print(f"TLS certificate (self-signed; devices pin it at enrolment): {cert}")
+    if args.data_key_file is not None:
+        print(f"HQ's data key is in {args.data_key_file}: keep it on separate media, never in "
+              "the data folder; 'serve' and every command need it (--data-key-file)")
+    else:
+        print("HQ's data key is wrapped under your passphrase: 'serve' and every command ask "
+              "for it (--data-key-passphrase-stdin)")
+    print(f"the recovery private key is in {settings.data_dir / RECOVERY_PRIVATE_FILE}: move it "
+          "to offline media now ('fieldapp-hq recovery-key export --out FILE --remove'); "
+          "'serve' refuses to start while it is there")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from fieldapp.hq import atrest
+    from fieldapp.hq.app import create_app
+
+    if not 0 < args.port < 65536:
+        raise UsageError("--port must be 1..65535")
+    settings = _settings(args)
+    behind = atrest.sealed_version(settings.data_dir) < atrest.PROTECTED_VERSION
+    if settings.data_key is not None and behind:
+        print("fieldapp-hq: WARNING: this release seals more fields than the rows stored "
+              "before it: run 'fieldapp-hq encrypt-at-rest' (it can run while serving)",
+              file=sys.stderr)
+    if (settings.data_dir / RECOVERY_PRIVATE_FILE).exists():
+        raise UsageError(
+            f"the recovery private key is still in {settings.data_dir}: move it to offline media "
+            "first ('fieldapp-hq recovery-key export --out FILE --remove'); serve will not start "
+            "with it on the server")
+    if settings.data_key is None and (settings.data_dir / "hq-signing.pem").exists():
+        raise UsageError(
+            f"HQ's data in {settings.data_dir} is stored in the clear (made before at-rest "
+            "encryption): run 'fieldapp-hq encrypt-at-rest --data-key-file PATH' (on separate "
+            "media) first; serve will not start until it has")
+    tls = _tls_files(args, settings.data_dir)
+    destroyed = purge_retired(settings.data_dir, keep=RETIRED_KEEP)
+    if destroyed:
+        print(f"destroyed {destroyed} retired HPKE key(s) older than {RETIRED_KEEP.days} days")
+    if tls is None:
+        from fieldapp.sync.trust import is_loopback_host
+
+        if not is_loopback_host(args.host):
+            print("fieldapp-hq: WARNING: serving plain HTTP beyond this computer; devices "
+                  "will only connect through a TLS proxy", file=sys.stderr)
+        app = create_app(settings)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    else:
+        settings = dataclasses.replace(settings, tls_cert=tls[0])
+        app = create_app(settings)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info",
+                    ssl_certfile=str(tls[0]), ssl_keyfile=str(tls[1]))
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.keys_command == "rotate":
+        rotate_hpke(settings.data_dir)
+        print("new HPKE key made; restart 'fieldapp-hq serve' to use it. Devices learn it "
+              f"at their next sync; the old key is kept {RETIRED_KEEP.days} days for late "
+              "pushes and bundles, then destroyed ('fieldapp-hq keys purge' or at serve "
+              "start)")
+    elif args.keys_command == "purge":
+        n = purge_retired(settings.data_dir, keep=parse_duration(args.keep))
+        print(f"destroyed {n} retired HPKE key(s)")
+    else:
+        load_keys(settings.data_dir)  # the files are readable keys
+        print(f"current: {HPKE_FILE}")
+        for at, path in retired_files(settings.data_dir):
+            when = datetime.fromtimestamp(at / 1000, UTC).isoformat(timespec="seconds")
+            print(f"retired {when}: {path.name}")
+    return 0
+
+
+def cmd_enrolment_code(args: argparse.Namespace) -> int:
+    role = Role(args.role)
+    if role is Role.CENTRE_STAFF and not args.centre:
+        raise UsageError("--role centre_staff needs --centre CODE")
+    ttl = parse_duration(args.expires)
+    hq = _hq(args)
+    try:
+        code = hq.create_enrolment_code(
+            post_code=args.post, role=role, centre_code=args.centre, ttl=ttl
+        )
+    finally:
+        hq.close()
+    print(f"one-time enrolment code for {args.post} ({role.value}), valid {args.expires}")
+    print("(five groups of four; the last two let the device check it reached this HQ):")
+    print(code)
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    try:
+        devices = hq.devices()
+    finally:
+        hq.close()
+    if args.json:
+        print(json.dumps([_device_json(d) for d in devices], indent=2))
+    else:
+        for d in devices:
+            state = "REVOKED" if d.revoked else "active"
+            seen = d.last_seen.isoformat(timespec="seconds") if d.last_seen else "never"
+            centre = f" centre={d.centre_code}" if d.centre_code else ""
+            centre += f" series={d.case_code}" if d.case_code else ""
+            print(
+                f"{d.id}  {d.post_code:<10} {d.role:<12}{centre} {state:<8} acked={d.acked_seq} seen={seen}"
+            )
+        if not devices:
+            print("no devices enrolled")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    try:
+        hq.revoke(args.device)
+    finally:
+        hq.close()
+    print(f"revoked {args.device}: its next sync is refused and it is told to wipe")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    try:
+        figures = hq.stats()
+    finally:
+        hq.close()
+    if args.json:
+        print(json.dumps(figures, sort_keys=True))
+    else:
+        for key, value in figures.items():
+            print(f"{key:<20} {value}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from fieldapp.reports.hq_report import make_report
+    from fieldapp.reports.render import no_pdf_writer
+
+    hq = _hq(args)
+    try:
+        with hq.report_source() as source:  # the narrow rows (fieldapp.hq.figures)
+            out = make_report(source, args.year, args.province, args.format, args.out,
+                              post=args.post, threshold=args.threshold, lang=args.lang,
+                              pdf_writer=_pdf_writer() if args.format == "pdf"
+                              else no_pdf_writer)
+    finally:
+        hq.close()
+    print(f"wrote {out}; counts below {args.threshold} are shown as <{args.threshold}")
+    return 0
+
+
+def cmd_reference(args: argparse.Namespace) -> int:
+    data = _load_reference_file(args.file)
+    hq = _hq(args)
+    try:
+        counts = hq.load_reference(data)
+    finally:
+        hq.close()
+    print(", ".join(f"{n} {k}" for k, n in counts.items()) or "nothing to load")
+    return 0
+
+
+def cmd_import_bundle(args: argparse.Namespace) -> int:
+    blob = _read(args.file)
+    hq = _hq(args)
+    try:
+        answer = hq.import_bundle(blob)
+    finally:
+        hq.close()
+    print(
+        f"applied {answer.applied}, already had {answer.duplicates}; device acknowledged up to {answer.acked_seq}"
+    )
+    if answer.refused:
+        print(f"{len(answer.refused)} change(s) refused and parked with their reason: "
+              "fieldapp-hq parked list")
+    return 0
+
+
+def cmd_export_bundle(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    try:
+        blob = hq.export_bundle(args.device, since=args.since)
+    finally:
+        hq.close()
+    _write_new(args.out, blob)
+    print(f"wrote {len(blob)} bytes to {args.out}")
+    return 0
+
+
+def cmd_matches(args: argparse.Namespace) -> int:
+    from fieldapp.hq.matching import run_command
+
+    hq = _hq(args)
+    try:
+        print(run_command(hq, args))
+    finally:
+        hq.close()
+    return 0
+
+
+def cmd_recovery_key(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    export_recovery_key(settings.data_dir, args.out, remove=args.remove)
+    print(f"recovery key written to {args.out}; keep it offline")
+    return 0
+
+
 def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
-    cmd = args.command
-    if cmd == "init":
-        from dataclasses import replace
-
-        from fieldapp.hq import atrest
-        from fieldapp.hq.service import Hq
-        from fieldapp.hq.tls import make_self_signed
-
-        settings = _settings(args)
-        if atrest.is_configured(settings.data_dir) or (settings.data_dir / "hq-signing.pem").exists():
-            raise UsageError(f"HQ keys already exist in {settings.data_dir}")
-        if (args.data_key_file is None) == (not args.data_key_passphrase_stdin):
-            raise UsageError("init needs --data-key-file PATH (on separate media, not in the data "
-                             "folder) or --data-key-passphrase-stdin")
-        settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        key = atrest.create(settings.data_dir, key_file=args.data_key_file, passphrase=_passphrase(args))
-        init_keys(settings.data_dir)
-        cert = make_self_signed(settings.data_dir, args.tls_name)
-        Hq(replace(settings, data_key=key)).close()  # creates and migrates the database
-        print(f"HQ initialised in {settings.data_dir}")
-        print(f"TLS certificate (self-signed; devices pin it at enrolment): {cert}")
-        if args.data_key_file is not None:
-            print(f"HQ's data key is in {args.data_key_file}: keep it on separate media, never in "
-                  "the data folder; 'serve' and every command need it (--data-key-file)")
-        else:
-            print("HQ's data key is wrapped under your passphrase: 'serve' and every command ask "
-                  "for it (--data-key-passphrase-stdin)")
-        print(f"the recovery private key is in {settings.data_dir / RECOVERY_PRIVATE_FILE}: move it "
-              "to offline media now ('fieldapp-hq recovery-key export --out FILE --remove'); "
-              "'serve' refuses to start while it is there")
-        return 0
-    if cmd == "serve":
-        import uvicorn
-
-        from fieldapp.hq import atrest
-        from fieldapp.hq.app import create_app
-
-        if not 0 < args.port < 65536:
-            raise UsageError("--port must be 1..65535")
-        settings = _settings(args)
-        behind = atrest.sealed_version(settings.data_dir) < atrest.PROTECTED_VERSION
-        if settings.data_key is not None and behind:
-            print("fieldapp-hq: WARNING: this release seals more fields than the rows stored "
-                  "before it: run 'fieldapp-hq encrypt-at-rest' (it can run while serving)",
-                  file=sys.stderr)
-        if (settings.data_dir / RECOVERY_PRIVATE_FILE).exists():
-            raise UsageError(
-                f"the recovery private key is still in {settings.data_dir}: move it to offline media "
-                "first ('fieldapp-hq recovery-key export --out FILE --remove'); serve will not start "
-                "with it on the server")
-        if settings.data_key is None and (settings.data_dir / "hq-signing.pem").exists():
-            raise UsageError(
-                f"HQ's data in {settings.data_dir} is stored in the clear (made before at-rest "
-                "encryption): run 'fieldapp-hq encrypt-at-rest --data-key-file PATH' (on separate "
-                "media) first; serve will not start until it has")
-        tls = _tls_files(args, settings.data_dir)
-        destroyed = purge_retired(settings.data_dir, keep=RETIRED_KEEP)
-        if destroyed:
-            print(f"destroyed {destroyed} retired HPKE key(s) older than {RETIRED_KEEP.days} days")
-        if tls is None:
-            from fieldapp.sync.trust import is_loopback_host
-
-            if not is_loopback_host(args.host):
-                print("fieldapp-hq: WARNING: serving plain HTTP beyond this computer; devices "
-                      "will only connect through a TLS proxy", file=sys.stderr)
-            app = create_app(settings)
-            uvicorn.run(app, host=args.host, port=args.port, log_level="info")
-        else:
-            settings = dataclasses.replace(settings, tls_cert=tls[0])
-            app = create_app(settings)
-            uvicorn.run(app, host=args.host, port=args.port, log_level="info",
-                        ssl_certfile=str(tls[0]), ssl_keyfile=str(tls[1]))
-        return 0
-    if cmd == "encrypt-at-rest":
-        return _encrypt_at_rest(args)
-    if cmd == "keys":
-        settings = _settings(args)
-        if args.keys_command == "rotate":
-            rotate_hpke(settings.data_dir)
-            print("new HPKE key made; restart 'fieldapp-hq serve' to use it. Devices learn it "
-                  f"at their next sync; the old key is kept {RETIRED_KEEP.days} days for late "
-                  "pushes and bundles, then destroyed ('fieldapp-hq keys purge' or at serve "
-                  "start)")
-        elif args.keys_command == "purge":
-            n = purge_retired(settings.data_dir, keep=parse_duration(args.keep))
-            print(f"destroyed {n} retired HPKE key(s)")
-        else:
-            load_keys(settings.data_dir)  # the files are readable keys
-            print(f"current: {HPKE_FILE}")
-            for at, path in retired_files(settings.data_dir):
-                when = datetime.fromtimestamp(at / 1000, UTC).isoformat(timespec="seconds")
-                print(f"retired {when}: {path.name}")
-        return 0
-    if cmd == "enrolment-code":
-        role = Role(args.role)
-        if role is Role.CENTRE_STAFF and not args.centre:
-            raise UsageError("--role centre_staff needs --centre CODE")
-        ttl = parse_duration(args.expires)
-        hq = _hq(args)
-        try:
-            code = hq.create_enrolment_code(
-                post_code=args.post, role=role, centre_code=args.centre, ttl=ttl
-            )
-        finally:
-            hq.close()
-        print(f"one-time enrolment code for {args.post} ({role.value}), valid {args.expires}")
-        print("(five groups of four; the last two let the device check it reached this HQ):")
-        print(code)
-        return 0
-    if cmd == "devices":
-        hq = _hq(args)
-        try:
-            devices = hq.devices()
-        finally:
-            hq.close()
-        if args.json:
-            print(json.dumps([_device_json(d) for d in devices], indent=2))
-        else:
-            for d in devices:
-                state = "REVOKED" if d.revoked else "active"
-                seen = d.last_seen.isoformat(timespec="seconds") if d.last_seen else "never"
-                centre = f" centre={d.centre_code}" if d.centre_code else ""
-                centre += f" series={d.case_code}" if d.case_code else ""
-                print(
-                    f"{d.id}  {d.post_code:<10} {d.role:<12}{centre} {state:<8} acked={d.acked_seq} seen={seen}"
-                )
-            if not devices:
-                print("no devices enrolled")
-        return 0
-    if cmd == "revoke":
-        hq = _hq(args)
-        try:
-            hq.revoke(args.device)
-        finally:
-            hq.close()
-        print(f"revoked {args.device}: its next sync is refused and it is told to wipe")
-        return 0
-    if cmd == "stats":
-        hq = _hq(args)
-        try:
-            figures = hq.stats()
-        finally:
-            hq.close()
-        if args.json:
-            print(json.dumps(figures, sort_keys=True))
-        else:
-            for key, value in figures.items():
-                print(f"{key:<20} {value}")
-        return 0
-    if cmd == "report":
-        from fieldapp.reports.hq_report import make_report
-        from fieldapp.reports.render import no_pdf_writer
-
-        hq = _hq(args)
-        try:
-            with hq.report_source() as source:  # the narrow rows (fieldapp.hq.figures)
-                out = make_report(source, args.year, args.province, args.format, args.out,
-                                  post=args.post, threshold=args.threshold, lang=args.lang,
-                                  pdf_writer=_pdf_writer() if args.format == "pdf"
-                                  else no_pdf_writer)
-        finally:
-            hq.close()
-        print(f"wrote {out}; counts below {args.threshold} are shown as <{args.threshold}")
-        return 0
-    if cmd == "reference":
-        data = _load_reference_file(args.file)
-        hq = _hq(args)
-        try:
-            counts = hq.load_reference(data)
-        finally:
-            hq.close()
-        print(", ".join(f"{n} {k}" for k, n in counts.items()) or "nothing to load")
-        return 0
-    if cmd == "import-bundle":
-        blob = _read(args.file)
-        hq = _hq(args)
-        try:
-            answer = hq.import_bundle(blob)
-        finally:
-            hq.close()
-        print(
-            f"applied {answer.applied}, already had {answer.duplicates}; device acknowledged up to {answer.acked_seq}"
-        )
-        if answer.refused:
-            print(f"{len(answer.refused)} change(s) refused and parked with their reason: "
-                  "fieldapp-hq parked list")
-        return 0
-    if cmd == "export-bundle":
-        hq = _hq(args)
-        try:
-            blob = hq.export_bundle(args.device, since=args.since)
-        finally:
-            hq.close()
-        _write_new(args.out, blob)
-        print(f"wrote {len(blob)} bytes to {args.out}")
-        return 0
-    if cmd == "parked":
-        return _parked(args)
-    if cmd == "matches":
-        from fieldapp.hq.matching import run_command
-
-        hq = _hq(args)
-        try:
-            print(run_command(hq, args))
-        finally:
-            hq.close()
-        return 0
-    if cmd == "recovery-key":
-        settings = _settings(args)
-        export_recovery_key(settings.data_dir, args.out, remove=args.remove)
-        print(f"recovery key written to {args.out}; keep it offline")
-        return 0
-    raise UsageError(f"unknown command {cmd}")  # pragma: no cover - argparse refuses first
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    return handler(args)
 
 
-def _encrypt_at_rest(args: argparse.Namespace) -> int:
+def cmd_encrypt_at_rest(args: argparse.Namespace) -> int:
     """Seal what an HQ made before at-rest encryption stored in the clear (idempotent)."""
     from fieldapp.hq import atrest, db
 
@@ -567,7 +604,7 @@ def _device_json(d: Any) -> dict[str, Any]:
     }
 
 
-def _parked(args: argparse.Namespace) -> int:
+def cmd_parked(args: argparse.Namespace) -> int:
     hq = _hq(args)
     try:
         if args.parked_command == "release":
