@@ -42,7 +42,7 @@ from fieldapp.services import auth, mass_intake
 #: Latin a Khmer user sees on purpose: acronyms with no Khmer word, the file types offered,
 #: the units of a passphrase hint, the language switch's own name.
 ALLOWED_WORDS = {"fieldapp", "HQ", "PDF", "CSV", "USB", "SHA", "KB", "English", "Ctrl", "Enter", "Tab",
-                 "Khmer", "HTCDS", "QR", "JSON", "IOM", "jpg", "jpeg", "png", "heic", "m4a", "mp3", "ogg",
+                 "Khmer", "HTCDS", "QR", "ISO", "JSON", "IOM", "jpg", "jpeg", "png", "heic", "m4a", "mp3", "ogg",
                  "wav", "amr", "json", "csv", "pdf",
                  "TPO"}  # a provider's own name (resources/reference/reference.yaml)
 #: Person and user names in Latin (the store's own data) and what the records hold as typed.
@@ -159,8 +159,6 @@ def offenders(top: QWidget, where: str, allowed: set[str]) -> list[str]:
     """One line per text showing an English word, a raw code or a Latin digit."""
     found = []
     for place, text in visible_texts(top):
-        if place.endswith(":definition"):
-            continue  # the figure definitions are English by design (the report says so)
         plain = TAG.sub("", text)
         for allowed_pattern in (CASE_NUMBER, SHORTCUT, IDENTIFIER, TYPED_CODES):
             plain = allowed_pattern.sub("", plain)
