@@ -2812,111 +2812,111 @@ Notes: {notes}</source>
     <context>
         <name>ReportsView</name>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="289" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="288" />
             <source>Computing the figures…</source>
             <extracomment>Tables shown without a chart, after the charted ones.</extracomment>
             <translation>កំពុងគណនាតួលេខ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="298" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="297" />
             <source>Figures for {start} to {end}, as of {as_of}.</source>
             <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="322" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="321" />
             <source>This period</source>
             <translation>រយៈពេលនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="322" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="321" />
             <source>Same period last year</source>
             <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="323" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="322" />
             <source>Change</source>
             <translation>បម្រែបម្រួល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="339" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="338" />
             <source>none completed</source>
             <translation>មិនទាន់មានការបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="341" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="340" />
             <source>Median days from referral to completion: {days}</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="346" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="345" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="360" />
-            <location filename="../../fieldapp/ui/reports/view.py" line="411" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="359" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="410" />
             <source>Export PDF…</source>
             <translation>នាំចេញជា PDF…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="389" />
-            <location filename="../../fieldapp/ui/reports/view.py" line="412" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="388" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="411" />
             <source>Export figures…</source>
             <translation>នាំចេញតួលេខ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="401" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="400" />
             <source>Saved {path}</source>
             <translation>បានរក្សាទុក {path}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="404" />
             <source>Year</source>
             <translation>ឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="404" />
             <source>From</source>
             <translation>ពី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="404" />
             <source>To</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="406" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="406" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="407" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="406" />
             <source>Exploitation type</source>
             <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="410" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="409" />
             <source>Show</source>
             <translation>បង្ហាញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="413" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="412" />
             <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
             <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="420" />
-            <location filename="../../fieldapp/ui/reports/view.py" line="435" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="419" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="434" />
             <source>All</source>
             <translation>ទាំងអស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="429" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="428" />
             <source>Custom period</source>
             <translation>រយៈពេលជ្រើសរើស</translation>
         </message>
@@ -3109,123 +3109,148 @@ Interview: {date}, language {lang}
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="144" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="147" />
             <source>HQ refused the sync.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធសមកាលកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="147" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="150" />
             <source>The sync did not finish. Nothing is lost: try again.</source>
             <translation>ការធ្វើសមកាលកម្មមិនបានបញ្ចប់ទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សូមព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="168" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="160" />
+            <source>The connection to {address} was refused.</source>
+            <translation>ការតភ្ជាប់ទៅ {address} ត្រូវបានបដិសេធ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="162" />
+            <source>{address} did not answer.</source>
+            <translation>{address} មិនបានឆ្លើយតបទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="164" />
+            <source>There is no connection to {address}.</source>
+            <translation>មិនមានការតភ្ជាប់ទៅ {address} ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="166" />
+            <source>No usable answer after {n} attempts.</source>
+            <translation>មិនបានទទួលចម្លើយដែលអាចប្រើបាន ក្រោយការព្យាយាម {n} ដង។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="169" />
+            <source>The sync ran out of time; what was sent is kept.</source>
+            <translation>ការធ្វើសមកាលកម្មអស់ពេល។ អ្វីដែលបានផ្ញើរួច ត្រូវបានរក្សាទុក។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="189" />
             <source>This device was revoked by HQ</source>
             <translation>ឧបករណ៍នេះត្រូវបានទីស្នាក់ការកណ្ដាលដកសិទ្ធិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="172" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="193" />
             <source>Not enrolled with HQ (the app works fully offline)</source>
             <translation>មិនទាន់ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល (កម្មវិធីដំណើរការពេញលេញដោយគ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="174" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="195" />
             <source>Never</source>
             <translation>មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="177" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="198" />
             <source>No sync yet in this session</source>
             <translation>មិនទាន់មានសមកាលកម្មក្នុងវគ្គនេះទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="179" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="200" />
             <source>{pushed} sent, {pulled} received</source>
             <translation>បានផ្ញើ {pushed} បានទទួល {pulled}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="182" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
             <source>The last sync did not finish.</source>
             <translation>ការធ្វើសមកាលកម្មចុងក្រោយមិនបានបញ្ចប់ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="183" />
-            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="204" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="224" />
             <source>None</source>
             <translation>គ្មាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="185" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="206" />
             <source>Unknown (not yet in contact with HQ)</source>
             <translation>មិនដឹង (មិនទាន់បានទាក់ទងជាមួយទីស្នាក់ការកណ្ដាល)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="187" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="208" />
             <source>This laptop's clock is {minutes} minutes off: please correct it</source>
             <translation>នាឡិការបស់កុំព្យូទ័រយួរដៃនេះខុស {minutes} នាទី៖ សូមកែវាឱ្យត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="190" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
             <source>OK</source>
             <translation>ត្រឹមត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="194" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="215" />
             <source>{count} changes refused by HQ. They are kept at HQ; a supervisor there releases them after a fix, or record them again correctly:</source>
             <translation>ការផ្លាស់ប្ដូរ {count} ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ។ វាត្រូវបានរក្សាទុកនៅទីស្នាក់ការកណ្ដាល អ្នកគ្រប់គ្រងនៅទីនោះនឹងដោះលែងវាក្រោយពេលកែតម្រូវ ឬសូមកត់ត្រាវាម្ដងទៀតឱ្យបានត្រឹមត្រូវ៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="198" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="219" />
             <source>{count} received records could not be stored on this laptop. They are kept aside and tried again at every sync:</source>
             <translation>កំណត់ត្រាដែលបានទទួល {count} មិនអាចរក្សាទុកនៅលើកុំព្យូទ័រនេះបានទេ។ វាត្រូវបានទុកដោយឡែក ហើយនឹងសាកល្បងម្ដងទៀតរាល់ពេលធ្វើសមកាលកម្ម៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="209" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="230" />
             <source>Changes are kept encrypted on this laptop and sent to HQ when a connection is available.</source>
             <translation>ការផ្លាស់ប្ដូរត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីបនៅលើកុំព្យូទ័រយួរដៃនេះ ហើយផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="232" />
             <source>Headquarters</source>
             <translation>ទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="232" />
             <source>Last successful sync</source>
             <translation>សមកាលកម្មជោគជ័យចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="212" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="233" />
             <source>Changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរមិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="212" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="233" />
             <source>Last round</source>
             <translation>ជុំចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="213" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="234" />
             <source>Last error</source>
             <translation>កំហុសចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="213" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="234" />
             <source>Clock</source>
             <translation>នាឡិកា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="214" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="235" />
             <source>Refused by HQ</source>
             <translation>ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="215" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="236" />
             <source>Not stored here</source>
             <translation>មិនបានរក្សាទុកនៅទីនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="217" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="238" />
             <source>Sync now</source>
             <translation>ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
         </message>

@@ -753,6 +753,13 @@ KM: dict[str, str] = {
     "Stage": "ដំណាក់កាល",
     "Suspects sent to court": "ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ",
     "Cross-border cases": "ករណីឆ្លងដែន",
+    # h12km: why HQ could not be reached (the sync page), without repeating the lead
+    "The connection to {address} was refused.": "ការតភ្ជាប់ទៅ {address} ត្រូវបានបដិសេធ។",
+    "{address} did not answer.": "{address} មិនបានឆ្លើយតបទេ។",
+    "There is no connection to {address}.": "មិនមានការតភ្ជាប់ទៅ {address} ទេ។",
+    "No usable answer after {n} attempts.": "មិនបានទទួលចម្លើយដែលអាចប្រើបាន ក្រោយការព្យាយាម {n} ដង។",
+    "The sync ran out of time; what was sent is kept.":
+        "ការធ្វើសមកាលកម្មអស់ពេល។ អ្វីដែលបានផ្ញើរួច ត្រូវបានរក្សាទុក។",
     # h12km: the figure definitions (fieldapp/reports/definitions.py), shown in Khmer
     "Rescue operations (one case number each) whose operation date is in the period, by the exploitation type recorded on the rescue.":
         "ប្រតិបត្តិការជួយសង្គ្រោះ (មួយលេខសំណុំរឿងសម្រាប់ប្រតិបត្តិការនីមួយៗ) ដែលកាលបរិច្ឆេទប្រតិបត្តិការស្ថិតក្នុងរយៈពេលនេះ តាមប្រភេទនៃការកេងប្រវ័ញ្ចដែលបានកត់ត្រាលើការជួយសង្គ្រោះ។",

@@ -290,5 +290,23 @@ def test_a_sync_error_in_khmer_has_no_english_reason(qtbot: Any, store: Any,
         assert LATIN_WORD.findall(text) == [] and not LATIN_DIGIT.search(text), text
     panel.show_status(SyncStatus(hq_url="", pending=3, last_error="HQ did not answer"))
     assert offenders(panel, "sync panel", ALLOWED_WORDS) == []
+    # The reason the client gives is shown in Khmer words, the address as it is, once.
+    address = "https://127.0.0.1:8443"
+    for exc in (HqUnreachable("HQ could not be reached at ...", cause="refused", address=address),
+                HqUnreachable("...", cause="no_answer", address=address),
+                HqUnreachable("...", cause="no_connection", address=address),
+                HqUnreachable("...", cause="attempts", attempts=4),
+                HqUnreachable("...", cause="deadline")):
+        text = panel.error_text(exc)
+        plain = IDENTIFIER.sub("", text)
+        assert LATIN_WORD.findall(plain) == [] and not LATIN_DIGIT.search(plain), text
+        assert text.count(vocabulary.khmer("HQ could not be reached. Nothing is lost: the next "
+                                           "sync continues.") or "?") == 1
+        assert (address in text) == bool(exc.address)
     c.set_language("en")
     assert "2 attempts" in panel.error_text(HqUnreachable("HQ did not answer after 2 attempts"))
+    assert panel.error_text(HqUnreachable("...", cause="attempts", attempts=3)) == (
+        "HQ could not be reached. Nothing is lost: the next sync continues. "
+        "No usable answer after 3 attempts.")
+    assert panel.error_text(HqRefused("HQ refused: device 01a2 is not entitled")) == (
+        "HQ refused the sync. (device 01a2 is not entitled)")
