@@ -250,53 +250,53 @@
     <context>
         <name>AppController</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="253" />
+            <location filename="../../fieldapp/ui/shell.py" line="256" />
             <source>The encrypted store was created, but enrolment with HQ failed: {reason} Correct the address or code and press Finish again, or clear both to enrol later in Admin.</source>
-            <extracomment>A store made by first run whose enrolment failed: the wizard asks again.</extracomment>
+            <extracomment>Enrolled with HQ's national role: the window offers no record-writing actions. A store made by first run whose enrolment failed: the wizard asks again.</extracomment>
             <translation>ឃ្លាំងទិន្នន័យដែលបានអ៊ិនគ្រីបត្រូវបានបង្កើតហើយ ប៉ុន្តែការចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលបរាជ័យ៖ {reason} សូមកែអាសយដ្ឋាន ឬលេខកូដ ហើយចុច បញ្ចប់ ម្ដងទៀត ឬលុបទាំងពីរដើម្បីចុះឈ្មោះនៅពេលក្រោយក្នុងផ្នែកគ្រប់គ្រង។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="275" />
+            <location filename="../../fieldapp/ui/shell.py" line="278" />
             <source>Wrong user name or passphrase.</source>
             <translation>ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="278" />
+            <location filename="../../fieldapp/ui/shell.py" line="281" />
             <source>Too many wrong passphrases.</source>
             <translation>វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="380" />
+            <location filename="../../fieldapp/ui/shell.py" line="383" />
             <source>This device was revoked</source>
             <translation>ឧបករណ៍នេះត្រូវបានដកសិទ្ធិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="385" />
+            <location filename="../../fieldapp/ui/shell.py" line="388" />
             <source>HQ has revoked this device. {n} changes never reached HQ. Save them to a sealed file (only HQ can open it) and hand it to HQ; then this laptop's store is wiped.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។ ការផ្លាស់ប្ដូរចំនួន {n} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាលទេ។ សូមរក្សាទុកវាក្នុងឯកសារបិទជិត (មានតែទីស្នាក់ការកណ្ដាលទេដែលអាចបើកបាន) ហើយប្រគល់ឱ្យទីស្នាក់ការកណ្ដាល បន្ទាប់មកឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="388" />
+            <location filename="../../fieldapp/ui/shell.py" line="391" />
             <source>Save the changes, then wipe…</source>
             <translation>រក្សាទុកការផ្លាស់ប្ដូរ រួចលុបចោល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="393" />
+            <location filename="../../fieldapp/ui/shell.py" line="396" />
             <source>HQ has revoked this device and holds all of its changes. This laptop's store will now be wiped.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ ហើយមានការផ្លាស់ប្ដូរទាំងអស់របស់វារួចហើយ។ ឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោលឥឡូវនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="395" />
+            <location filename="../../fieldapp/ui/shell.py" line="398" />
             <source>Wipe</source>
             <translation>លុបចោល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="396" />
+            <location filename="../../fieldapp/ui/shell.py" line="399" />
             <source>Not now</source>
             <translation>មិនមែនឥឡូវនេះទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="402" />
+            <location filename="../../fieldapp/ui/shell.py" line="405" />
             <source>Save unsent changes</source>
             <translation>រក្សាទុកការផ្លាស់ប្ដូរដែលមិនទាន់បានផ្ញើ</translation>
         </message>
@@ -371,92 +371,92 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="420" />
+            <location filename="../../fieldapp/ui/case_list.py" line="423" />
             <source>{shown} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿងចំនួន {shown}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="422" />
+            <location filename="../../fieldapp/ui/case_list.py" line="425" />
             <source>{shown} of more than {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោមច្រើនជាង {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="425" />
+            <location filename="../../fieldapp/ui/case_list.py" line="428" />
             <source>{shown} of {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោម {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="444" />
+            <location filename="../../fieldapp/ui/case_list.py" line="447" />
             <source>All provinces</source>
             <translation>គ្រប់ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="461" />
+            <location filename="../../fieldapp/ui/case_list.py" line="464" />
             <source>All posts</source>
             <translation>គ្រប់ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="447" />
+            <location filename="../../fieldapp/ui/case_list.py" line="450" />
             <source>All types</source>
             <translation>គ្រប់ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="451" />
+            <location filename="../../fieldapp/ui/case_list.py" line="454" />
             <source>Any referral status</source>
             <translation>ស្ថានភាពបញ្ជូនណាមួយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="468" />
+            <location filename="../../fieldapp/ui/case_list.py" line="471" />
             <source>Search</source>
             <translation>ស្វែងរក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="469" />
+            <location filename="../../fieldapp/ui/case_list.py" line="472" />
             <source>Case number, or a victim's or suspect's name (Khmer or Latin)</source>
             <translation>លេខសំណុំរឿង ឬឈ្មោះជនរងគ្រោះ ឬជនសង្ស័យ (អក្សរខ្មែរ ឬឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="471" />
+            <location filename="../../fieldapp/ui/case_list.py" line="474" />
             <source>New rescue…</source>
             <translation>ការជួយសង្គ្រោះថ្មី…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="472" />
+            <location filename="../../fieldapp/ui/case_list.py" line="477" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="472" />
+            <location filename="../../fieldapp/ui/case_list.py" line="477" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="473" />
+            <location filename="../../fieldapp/ui/case_list.py" line="478" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="473" />
+            <location filename="../../fieldapp/ui/case_list.py" line="478" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="475" />
+            <location filename="../../fieldapp/ui/case_list.py" line="480" />
             <source>Between</source>
             <translation>ចន្លោះពី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="476" />
+            <location filename="../../fieldapp/ui/case_list.py" line="481" />
             <source>and</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="477" />
+            <location filename="../../fieldapp/ui/case_list.py" line="482" />
             <source>Minors only</source>
             <translation>តែអនីតិជនប៉ុណ្ណោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="478" />
+            <location filename="../../fieldapp/ui/case_list.py" line="483" />
             <source>Clear filters</source>
             <translation>សម្អាតតម្រង</translation>
         </message>
@@ -741,436 +741,436 @@
             <translation>ចុងក្រោយ៖ បានបិទត្រានៅ {date} ដោយ {who}។ វាមិនអាចកែប្រែបានទេ ការកែតម្រូវណាមួយត្រូវកត់ត្រាជាវិសោធនកម្ម។ ស្នាមត្រា៖ {fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="397" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="408" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
-            <location filename="../../fieldapp/ui/case_view.py" line="444" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
+            <location filename="../../fieldapp/ui/case_view.py" line="461" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="429" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="429" />
             <source>Profile</source>
             <translation>ប្រវត្តិរូប</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="414" />
+            <location filename="../../fieldapp/ui/case_view.py" line="431" />
             <source>yes</source>
             <translation>មែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="414" />
+            <location filename="../../fieldapp/ui/case_view.py" line="431" />
             <source>no</source>
             <translation>មិនមែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="417" />
+            <location filename="../../fieldapp/ui/case_view.py" line="434" />
             <source>complete</source>
             <translation>ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="417" />
+            <location filename="../../fieldapp/ui/case_view.py" line="434" />
             <source>to complete</source>
             <translation>ត្រូវបំពេញបន្ថែម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
-            <location filename="../../fieldapp/ui/case_view.py" line="449" />
+            <location filename="../../fieldapp/ui/case_view.py" line="436" />
+            <location filename="../../fieldapp/ui/case_view.py" line="466" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="436" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
-            <location filename="../../fieldapp/ui/case_view.py" line="444" />
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="436" />
+            <location filename="../../fieldapp/ui/case_view.py" line="461" />
+            <location filename="../../fieldapp/ui/case_view.py" line="467" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="437" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="437" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="421" />
+            <location filename="../../fieldapp/ui/case_view.py" line="438" />
             <source>Sealed?</source>
             <translation>បានបិទត្រា?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="424" />
+            <location filename="../../fieldapp/ui/case_view.py" line="441" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="441" />
+            <location filename="../../fieldapp/ui/case_view.py" line="458" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="443" />
+            <location filename="../../fieldapp/ui/case_view.py" line="460" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="443" />
+            <location filename="../../fieldapp/ui/case_view.py" line="460" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="443" />
+            <location filename="../../fieldapp/ui/case_view.py" line="460" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="449" />
+            <location filename="../../fieldapp/ui/case_view.py" line="466" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="449" />
+            <location filename="../../fieldapp/ui/case_view.py" line="466" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="467" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="454" />
+            <location filename="../../fieldapp/ui/case_view.py" line="471" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="456" />
+            <location filename="../../fieldapp/ui/case_view.py" line="473" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="456" />
-            <location filename="../../fieldapp/ui/case_view.py" line="705" />
+            <location filename="../../fieldapp/ui/case_view.py" line="473" />
+            <location filename="../../fieldapp/ui/case_view.py" line="722" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="456" />
+            <location filename="../../fieldapp/ui/case_view.py" line="473" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="457" />
+            <location filename="../../fieldapp/ui/case_view.py" line="474" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="458" />
+            <location filename="../../fieldapp/ui/case_view.py" line="475" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="461" />
+            <location filename="../../fieldapp/ui/case_view.py" line="478" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="461" />
+            <location filename="../../fieldapp/ui/case_view.py" line="478" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="461" />
+            <location filename="../../fieldapp/ui/case_view.py" line="478" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="461" />
-            <location filename="../../fieldapp/ui/case_view.py" line="488" />
+            <location filename="../../fieldapp/ui/case_view.py" line="478" />
+            <location filename="../../fieldapp/ui/case_view.py" line="505" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="464" />
+            <location filename="../../fieldapp/ui/case_view.py" line="481" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="465" />
+            <location filename="../../fieldapp/ui/case_view.py" line="482" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="466" />
+            <location filename="../../fieldapp/ui/case_view.py" line="483" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="467" />
+            <location filename="../../fieldapp/ui/case_view.py" line="484" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="468" />
+            <location filename="../../fieldapp/ui/case_view.py" line="485" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="488" />
+            <location filename="../../fieldapp/ui/case_view.py" line="505" />
             <source>Question</source>
             <translation>សំណួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="488" />
+            <location filename="../../fieldapp/ui/case_view.py" line="505" />
             <source>Answer</source>
             <translation>ចម្លើយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="490" />
+            <location filename="../../fieldapp/ui/case_view.py" line="507" />
             <source>Other answers ({n})</source>
             <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="552" />
-            <location filename="../../fieldapp/ui/case_view.py" line="566" />
-            <location filename="../../fieldapp/ui/case_view.py" line="633" />
-            <location filename="../../fieldapp/ui/case_view.py" line="642" />
+            <location filename="../../fieldapp/ui/case_view.py" line="569" />
+            <location filename="../../fieldapp/ui/case_view.py" line="583" />
+            <location filename="../../fieldapp/ui/case_view.py" line="650" />
+            <location filename="../../fieldapp/ui/case_view.py" line="659" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="559" />
+            <location filename="../../fieldapp/ui/case_view.py" line="576" />
             <source>Select the suspect first.</source>
             <translation>សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="590" />
+            <location filename="../../fieldapp/ui/case_view.py" line="607" />
             <source>Make the statement final</source>
             <translation>ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="591" />
+            <location filename="../../fieldapp/ui/case_view.py" line="608" />
             <source>A final statement is sealed and can never change; a correction is then recorded as an amendment. Make it final now?</source>
             <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="605" />
+            <location filename="../../fieldapp/ui/case_view.py" line="622" />
             <source>The statement is final and sealed.</source>
             <translation>សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="612" />
+            <location filename="../../fieldapp/ui/case_view.py" line="629" />
             <source>Cancel referral</source>
             <translation>លុបចោលការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="613" />
+            <location filename="../../fieldapp/ui/case_view.py" line="630" />
             <source>Why is this referral cancelled?</source>
             <translation>ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="616" />
+            <location filename="../../fieldapp/ui/case_view.py" line="633" />
             <source>Give a reason to cancel the referral.</source>
             <translation>សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="627" />
+            <location filename="../../fieldapp/ui/case_view.py" line="644" />
             <source>The referral was cancelled.</source>
             <translation>ការបញ្ជូនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="701" />
+            <location filename="../../fieldapp/ui/case_view.py" line="718" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="702" />
+            <location filename="../../fieldapp/ui/case_view.py" line="719" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="703" />
+            <location filename="../../fieldapp/ui/case_view.py" line="720" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="703" />
+            <location filename="../../fieldapp/ui/case_view.py" line="720" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="704" />
+            <location filename="../../fieldapp/ui/case_view.py" line="721" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="704" />
+            <location filename="../../fieldapp/ui/case_view.py" line="721" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="705" />
+            <location filename="../../fieldapp/ui/case_view.py" line="722" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="707" />
+            <location filename="../../fieldapp/ui/case_view.py" line="724" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="708" />
+            <location filename="../../fieldapp/ui/case_view.py" line="725" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="709" />
+            <location filename="../../fieldapp/ui/case_view.py" line="726" />
             <source>Quick list of people found…</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="710" />
+            <location filename="../../fieldapp/ui/case_view.py" line="727" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="711" />
+            <location filename="../../fieldapp/ui/case_view.py" line="728" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="712" />
+            <location filename="../../fieldapp/ui/case_view.py" line="729" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="713" />
+            <location filename="../../fieldapp/ui/case_view.py" line="730" />
             <source>Complete / edit person…</source>
             <translation>បំពេញ / កែប្រែព័ត៌មានបុគ្គល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="714" />
+            <location filename="../../fieldapp/ui/case_view.py" line="731" />
             <source>Record return…</source>
             <translation>កត់ត្រាការវិលត្រឡប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="715" />
+            <location filename="../../fieldapp/ui/case_view.py" line="732" />
             <source>Edit draft…</source>
             <translation>កែសេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="716" />
+            <location filename="../../fieldapp/ui/case_view.py" line="733" />
             <source>Make final…</source>
             <translation>ធ្វើឱ្យជាចុងក្រោយ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="717" />
+            <location filename="../../fieldapp/ui/case_view.py" line="734" />
             <source>Amend…</source>
             <translation>វិសោធនកម្ម…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="718" />
+            <location filename="../../fieldapp/ui/case_view.py" line="735" />
             <source>Edit suspect…</source>
             <translation>កែប្រែជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="719" />
+            <location filename="../../fieldapp/ui/case_view.py" line="736" />
             <source>Cancel referral…</source>
             <translation>លុបចោលការបញ្ជូន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="720" />
+            <location filename="../../fieldapp/ui/case_view.py" line="737" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="722" />
+            <location filename="../../fieldapp/ui/case_view.py" line="739" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="723" />
+            <location filename="../../fieldapp/ui/case_view.py" line="741" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="723" />
+            <location filename="../../fieldapp/ui/case_view.py" line="741" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="723" />
+            <location filename="../../fieldapp/ui/case_view.py" line="741" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="724" />
+            <location filename="../../fieldapp/ui/case_view.py" line="742" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="724" />
+            <location filename="../../fieldapp/ui/case_view.py" line="742" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="725" />
+            <location filename="../../fieldapp/ui/case_view.py" line="743" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="725" />
+            <location filename="../../fieldapp/ui/case_view.py" line="743" />
             <source>Other answers</source>
             <translation>ចម្លើយផ្សេងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="726" />
+            <location filename="../../fieldapp/ui/case_view.py" line="744" />
             <source>Family and plan</source>
             <translation>គ្រួសារ និងផែនការ</translation>
         </message>
@@ -1382,7 +1382,7 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="184" />
+            <location filename="../../fieldapp/ui/home.py" line="190" />
             <source>{n} unfinished forms
 Resume or discard them</source>
             <extracomment>Overdue follow-ups listed on the screen (the longest overdue first; the tile counts all). Status colours; the words always say the same, colour is never the only signal. h13: follow-ups of the case plans past their date, the longest overdue first (the first `SHOWN`), and how many there are in all. A case to open (an overdue follow-up's case).</extracomment>
@@ -1390,94 +1390,99 @@ Resume or discard them</source>
 បន្ត ឬបោះបង់វា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="186" />
+            <location filename="../../fieldapp/ui/home.py" line="192" />
             <source>{n} overdue referrals
 Past their due date</source>
             <translation>ការបញ្ជូនហួសកាលកំណត់ {n}
 លើសថ្ងៃកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="188" />
+            <location filename="../../fieldapp/ui/home.py" line="194" />
             <source>{n} new referrals
 Waiting to be accepted</source>
             <translation>ការបញ្ជូនថ្មី {n}
 កំពុងរង់ចាំការទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="190" />
+            <location filename="../../fieldapp/ui/home.py" line="196" />
             <source>{n} people still to complete
 Found at a rescue, profile not finished</source>
             <translation>បុគ្គល {n} នាក់ត្រូវបំពេញបន្ថែម
 រកឃើញក្នុងការជួយសង្គ្រោះ ប្រវត្តិរូបមិនទាន់ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="195" />
+            <location filename="../../fieldapp/ui/home.py" line="201" />
             <source>not connected to HQ yet</source>
             <translation>មិនទាន់ភ្ជាប់ជាមួយទីស្នាក់ការកណ្ដាលទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="197" />
+            <location filename="../../fieldapp/ui/home.py" line="203" />
             <source>last sync failed, will retry</source>
             <translation>សមកាលកម្មចុងក្រោយបរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="199" />
+            <location filename="../../fieldapp/ui/home.py" line="205" />
             <source>last sync {when}</source>
             <translation>សមកាលកម្មចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="201" />
+            <location filename="../../fieldapp/ui/home.py" line="207" />
             <source>never synced</source>
             <translation>មិនដែលធ្វើសមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="202" />
+            <location filename="../../fieldapp/ui/home.py" line="208" />
             <source>{n} changes not yet sent
 {last}</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ
 {last}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="205" />
+            <location filename="../../fieldapp/ui/home.py" line="211" />
             <source>● All done: nothing is waiting.</source>
             <translation>● រួចរាល់៖ គ្មានអ្វីរង់ចាំទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="206" />
+            <location filename="../../fieldapp/ui/home.py" line="212" />
             <source>● Work waiting: see below.</source>
             <translation>● មានការងាររង់ចាំ៖ មើលខាងក្រោម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="207" />
+            <location filename="../../fieldapp/ui/home.py" line="213" />
             <source>● Needs attention: overdue work or a failed sync.</source>
             <translation>● ត្រូវការយកចិត្តទុកដាក់៖ ការងារហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="217" />
+            <location filename="../../fieldapp/ui/home.py" line="223" />
             <source>{n} follow-ups overdue
 Case plans past their date</source>
             <translation>ការតាមដានហួសកាលកំណត់ {n}
 ផែនការករណីហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="221" />
+            <location filename="../../fieldapp/ui/home.py" line="227" />
             <source>Overdue follow-ups</source>
             <translation>ការតាមដានហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="222" />
+            <location filename="../../fieldapp/ui/home.py" line="228" />
             <source>No follow-up is overdue.</source>
             <translation>គ្មានការតាមដានណាហួសកាលកំណត់ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="225" />
+            <location filename="../../fieldapp/ui/home.py" line="231" />
             <source>{case} · {person}: {what}, due {date} (overdue by {n} days)</source>
             <translation>{case} · {person}៖ {what} កាលកំណត់ {date} (ហួស {n} ថ្ងៃ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="235" />
+            <location filename="../../fieldapp/ui/home.py" line="242" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="242" />
+            <source>Today at the national desk</source>
+            <translation>ថ្ងៃនេះនៅការិយាល័យថ្នាក់ជាតិ</translation>
         </message>
     </context>
     <context>
@@ -1639,77 +1644,82 @@ Case plans past their date</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="319" />
+            <location filename="../../fieldapp/ui/main_window.py" line="320" />
+            <source>National desk (every post's cases)</source>
+            <translation>ការិយាល័យថ្នាក់ជាតិ (ករណីរបស់គ្រប់ប៉ុស្តិ៍)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="322" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="322" />
+            <location filename="../../fieldapp/ui/main_window.py" line="325" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="324" />
+            <location filename="../../fieldapp/ui/main_window.py" line="327" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="326" />
+            <location filename="../../fieldapp/ui/main_window.py" line="329" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="328" />
+            <location filename="../../fieldapp/ui/main_window.py" line="331" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="331" />
+            <location filename="../../fieldapp/ui/main_window.py" line="334" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="352" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="352" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="353" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="353" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="351" />
+            <location filename="../../fieldapp/ui/main_window.py" line="354" />
             <source>Matches</source>
             <translation>ការផ្គូផ្គងមនុស្ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="362" />
+            <location filename="../../fieldapp/ui/main_window.py" line="365" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="363" />
+            <location filename="../../fieldapp/ui/main_window.py" line="366" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -2114,6 +2124,14 @@ Case plans past their date</source>
             <location filename="../../fieldapp/ui/match_queue.py" line="213" />
             <source>Refresh</source>
             <translation>ធ្វើឱ្យថ្មី</translation>
+        </message>
+    </context>
+    <context>
+        <name>NationalDesk</name>
+        <message>
+            <location filename="../../fieldapp/ui/context.py" line="19" />
+            <source>This is the national desk: it reads and searches every post's cases. Rescues, people, statements and referrals are recorded at the posts; HQ refuses them from the desk.</source>
+            <translation>នេះជាការិយាល័យថ្នាក់ជាតិ៖ វាអាន និងស្វែងរកករណីរបស់គ្រប់ប៉ុស្តិ៍។ ការជួយសង្គ្រោះ មនុស្ស សេចក្ដីថ្លែងការណ៍ និងការបញ្ជូន ត្រូវកត់ត្រានៅប៉ុស្តិ៍។ ទីស្នាក់ការកណ្ដាលបដិសេធកំណត់ត្រាទាំងនេះពីការិយាល័យថ្នាក់ជាតិ។</translation>
         </message>
     </context>
     <context>
@@ -2591,7 +2609,7 @@ Notes: {notes}</source>
         <message>
             <location filename="vocabulary_phrases.py" line="187" />
             <source>Referrals of the selected rescues' victims. The status is derived from the referral's events ordered by their clock stamps (the same rule on every device and at HQ), as of the moment the report is made.</source>
-            <translation>ការបញ្ជូនរបស់ជនរងគ្រោះនៃការជួយសង្គ្រោះដែលបានជ្រើស។ ស្ថានភាពត្រូវបានកំណត់ពីព្រឹត្តិការណ៍នៃការបញ្ជូន តម្រៀបតាមត្រាពេលវេលារបស់វា (ច្បាប់ដូចគ្នានៅលើគ្រប់ឧបករណ៍ និងនៅ HQ) គិតត្រឹមពេលដែលរបាយការណ៍ត្រូវបានធ្វើ។</translation>
+            <translation>ការបញ្ជូនរបស់ជនរងគ្រោះនៃការជួយសង្គ្រោះដែលបានជ្រើស។ ស្ថានភាពត្រូវបានកំណត់ពីព្រឹត្តិការណ៍នៃការបញ្ជូន តម្រៀបតាមត្រាពេលវេលារបស់វា (ច្បាប់ដូចគ្នានៅលើគ្រប់ឧបករណ៍ និងនៅទីស្នាក់ការកណ្ដាល) គិតត្រឹមពេលដែលរបាយការណ៍ត្រូវបានធ្វើ។</translation>
         </message>
         <message>
             <location filename="vocabulary_phrases.py" line="188" />

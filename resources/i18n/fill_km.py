@@ -753,6 +753,11 @@ KM: dict[str, str] = {
     "Stage": "ដំណាក់កាល",
     "Suspects sent to court": "ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ",
     "Cross-border cases": "ករណីឆ្លងដែន",
+    # h12km: the national desk's window (issue 14)
+    "This is the national desk: it reads and searches every post's cases. Rescues, people, statements and referrals are recorded at the posts; HQ refuses them from the desk.":
+        "នេះជាការិយាល័យថ្នាក់ជាតិ៖ វាអាន និងស្វែងរកករណីរបស់គ្រប់ប៉ុស្តិ៍។ ការជួយសង្គ្រោះ មនុស្ស សេចក្ដីថ្លែងការណ៍ និងការបញ្ជូន ត្រូវកត់ត្រានៅប៉ុស្តិ៍។ ទីស្នាក់ការកណ្ដាលបដិសេធកំណត់ត្រាទាំងនេះពីការិយាល័យថ្នាក់ជាតិ។",
+    "Today at the national desk": "ថ្ងៃនេះនៅការិយាល័យថ្នាក់ជាតិ",
+    "National desk (every post's cases)": "ការិយាល័យថ្នាក់ជាតិ (ករណីរបស់គ្រប់ប៉ុស្តិ៍)",
     # h12km: why HQ could not be reached (the sync page), without repeating the lead
     "The connection to {address} was refused.": "ការតភ្ជាប់ទៅ {address} ត្រូវបានបដិសេធ។",
     "{address} did not answer.": "{address} មិនបានឆ្លើយតបទេ។",
@@ -788,7 +793,7 @@ KM: dict[str, str] = {
     "Rehabilitated: victims with at least one completed referral for shelter, medical care, psychosocial support, education or vocational training. Returned home: victims with at least one completed referral for repatriation or reintegration. A victim counts once in each line however many referrals were completed. A return whose family was judged unsafe (alternative care) is not 'returned home'. When the report is set to the ministry's reading (exclusive outcomes), a victim returned home is not also counted as rehabilitated, so the two lines add up to the victims with an outcome.":
         "បានស្តារនីតិសម្បទា៖ ជនរងគ្រោះដែលមានការបញ្ជូនយ៉ាងហោចណាស់មួយដែលបានបញ្ចប់ សម្រាប់ទីជម្រក ការថែទាំសុខភាព ការគាំទ្រផ្លូវចិត្តសង្គម ការអប់រំ ឬការបណ្តុះបណ្តាលវិជ្ជាជីវៈ។ បានវិលត្រឡប់ទៅផ្ទះវិញ៖ ជនរងគ្រោះដែលមានការបញ្ជូនយ៉ាងហោចណាស់មួយដែលបានបញ្ចប់ សម្រាប់ការធ្វើមាតុភូមិនិវត្តន៍ ឬការធ្វើសមាហរណកម្មឡើងវិញ។ ជនរងគ្រោះម្នាក់ត្រូវរាប់តែម្ដងក្នុងជួរនីមួយៗ ទោះបីមានការបញ្ជូនបានបញ្ចប់ច្រើនប៉ុណ្ណាក៏ដោយ។ ការវិលត្រឡប់ដែលក្រុមគ្រួសារត្រូវបានវាយតម្លៃថាគ្មានសុវត្ថិភាព (ការថែទាំជំនួស) មិនមែនជា «បានវិលត្រឡប់ទៅផ្ទះវិញ» ទេ។ នៅពេលរបាយការណ៍ត្រូវបានកំណត់តាមការអានរបស់ក្រសួង (លទ្ធផលដាច់ដោយឡែកពីគ្នា) ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ មិនត្រូវរាប់ជាបានស្តារនីតិសម្បទាទៀតទេ ដូច្នេះជួរទាំងពីរបូកគ្នាស្មើនឹងចំនួនជនរងគ្រោះដែលមានលទ្ធផល។",
     "Referrals of the selected rescues' victims. The status is derived from the referral's events ordered by their clock stamps (the same rule on every device and at HQ), as of the moment the report is made.":
-        "ការបញ្ជូនរបស់ជនរងគ្រោះនៃការជួយសង្គ្រោះដែលបានជ្រើស។ ស្ថានភាពត្រូវបានកំណត់ពីព្រឹត្តិការណ៍នៃការបញ្ជូន តម្រៀបតាមត្រាពេលវេលារបស់វា (ច្បាប់ដូចគ្នានៅលើគ្រប់ឧបករណ៍ និងនៅ HQ) គិតត្រឹមពេលដែលរបាយការណ៍ត្រូវបានធ្វើ។",
+        "ការបញ្ជូនរបស់ជនរងគ្រោះនៃការជួយសង្គ្រោះដែលបានជ្រើស។ ស្ថានភាពត្រូវបានកំណត់ពីព្រឹត្តិការណ៍នៃការបញ្ជូន តម្រៀបតាមត្រាពេលវេលារបស់វា (ច្បាប់ដូចគ្នានៅលើគ្រប់ឧបករណ៍ និងនៅទីស្នាក់ការកណ្ដាល) គិតត្រឹមពេលដែលរបាយការណ៍ត្រូវបានធ្វើ។",
     "Referrals whose due date is before the report date and that are not completed, declined or cancelled.":
         "ការបញ្ជូនដែលថ្ងៃផុតកំណត់មុនថ្ងៃធ្វើរបាយការណ៍ ហើយមិនទាន់បានបញ្ចប់ មិនត្រូវបានបដិសេធ និងមិនត្រូវបានលុបចោល។",
     "Over completed referrals: calendar days from the day the referral was created to the day of the event that completed it. Not shown when fewer completed referrals than the small-cell threshold.":
