@@ -335,7 +335,7 @@ class CaseView(QWidget):
                 self.add_suspect_button, self.edit_victim_button, self.return_button,
                 self.edit_statement_button, self.finalise_button, self.amend_button,
                 self.edit_suspect_button, self.cancel_referral_button, self.refer_button,
-                self.quick_list_button)
+                self.quick_list_button, *self.plan_tab.write_buttons())
 
     def on_changes(self, changes: Changes, _origin: object) -> None:
         """A write changed this case: load it again, keeping the tab, selections and dialogs."""
