@@ -51,8 +51,8 @@ PHRASES: tuple[str, ...] = (
 
 def phrases() -> list[str]:
     """Every English text a report shows (for the `.ts`): sentences, headers, titles."""
-    titles = [t for t, _ in DEFINITIONS.values()] + list(YOY_TITLES.values())
-    return sorted({*PHRASES, *HEADERS.values(), *titles})
+    texts = [t for pair in DEFINITIONS.values() for t in pair] + list(YOY_TITLES.values())
+    return sorted({*PHRASES, *HEADERS.values(), *texts})
 
 
 class Labeller:
@@ -91,6 +91,14 @@ class Labeller:
 
     def title(self, key: str) -> str:
         return self.text(DEFINITIONS[key][0])
+
+    def definition(self, key: str) -> str:
+        """What figure `key` counts, in this language (English where no Khmer is written yet)."""
+        return self.text(DEFINITIONS[key][1])
+
+    def definitions_in_english(self) -> bool:
+        """True when some definition has no Khmer yet (the PDF then says so)."""
+        return self.khmer and any(vocabulary.khmer(d) is None for _, d in DEFINITIONS.values())
 
     def digits(self, value: object) -> str:
         return vocabulary.digits(value, self.lang)

@@ -53,6 +53,7 @@ __all__ = [
     "hq_answers",
     "export_bundle",
     "import_bundle",
+    "is_national_desk",
     "status",
     "sync_round",
     "wipe_basis",
@@ -154,6 +155,14 @@ def sync_round(
         raise
     _record(ws, success=True, error=None)
     return result
+
+
+def is_national_desk(ws: Workspace) -> bool:
+    """True on the national desk: a device HQ enrolled with the national role. It reads every
+    post's cases and decides on possible matches; HQ refuses the records it may not write."""
+    with ws.tx() as s:
+        device = s.scalars(select(Device)).one()
+        return (device.hq_keys or {}).get("role") == Role.NATIONAL.value
 
 
 def status(ws: Workspace) -> SyncStatus:

@@ -50,7 +50,19 @@ class NotEnrolled(FieldAppError):
 
 
 class HqUnreachable(FieldAppError):
-    """HQ did not answer (link down, timeouts, resets); nothing is lost, try again later."""
+    """HQ did not answer (link down, timeouts, resets); nothing is lost, try again later.
+
+    `cause` says why in one word a window can translate: "refused", "no_answer",
+    "no_connection" (nothing reached `address`), "attempts" (`attempts` tries without a
+    usable answer), "deadline" (the round ran out of time); "" when not known.
+    """
+
+    def __init__(self, message: str, *, cause: str = "", address: str = "",
+                 attempts: int = 0) -> None:
+        super().__init__(message)
+        self.cause = cause
+        self.address = address
+        self.attempts = attempts
 
 
 class HqRefused(SyncRejected):
@@ -307,7 +319,7 @@ class Http:
             if time.monotonic() >= self.deadline:
                 raise HqUnreachable(
                     "the sync round ran out of time; what was sent is kept and the next "
-                    "sync continues from there"
+                    "sync continues from there", cause="deadline"
                 )
             content, headers = body(attempt)
             try:
@@ -350,9 +362,11 @@ class Http:
                     ) from None
                 last = type(exc).__name__
                 if not self.reached and isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
+                    cause, words = _no_contact(exc)
                     raise HqUnreachable(
-                        f"HQ could not be reached at {self.base_url} ({_no_contact(exc)}); "
-                        "nothing is lost, the next sync continues from here"
+                        f"HQ could not be reached at {self.base_url} ({words}); "
+                        "nothing is lost, the next sync continues from here",
+                        cause=cause, address=str(self.base_url),
                     ) from None
             except _Transient as exc:
                 last = str(exc) or "damaged answer"
@@ -360,7 +374,7 @@ class Http:
             if attempt >= self.options.attempts or time.monotonic() >= self.deadline:
                 raise HqUnreachable(
                     f"HQ could not be reached ({last}, {attempt} attempts); nothing is lost, "
-                    "the next sync continues from here"
+                    "the next sync continues from here", cause="attempts", attempts=attempt
                 )
             self.result.retries += 1
             delay = backoff_delay(attempt, base=self.options.retry_base,
@@ -369,10 +383,13 @@ class Http:
 
 
 
-def _no_contact(exc: httpx.TransportError) -> str:
+def _no_contact(exc: httpx.TransportError) -> tuple[str, str]:
+    """(cause, English words) for a connection that never reached HQ."""
     if isinstance(exc, httpx.ConnectTimeout):
-        return "no answer to the connection"
-    return "connection refused" if "refused" in str(exc).lower() else "no connection"
+        return "no_answer", "no answer to the connection"
+    if "refused" in str(exc).lower():
+        return "refused", "connection refused"
+    return "no_connection", "no connection"
 
 
 def _worth_resending(status: int, error: str, reason: str) -> bool:

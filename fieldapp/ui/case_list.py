@@ -34,7 +34,7 @@ from fieldapp.services import caselist
 from fieldapp.services.caselist import CaseFilter, CasePage, CaseRow, CaseSort
 from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
-from fieldapp.ui.context import ViewContext, follow_changes
+from fieldapp.ui.context import ViewContext, desk_reason, follow_changes
 from fieldapp.ui.forms import open_form
 from fieldapp.ui.localdigits import DateEdit
 from fieldapp.ui.widgets import Banner
@@ -333,6 +333,9 @@ class CaseListView(QWidget):
         follow_changes(self, ctx, self.on_changes)
         if ctx is not None:
             self.new_button.setVisible(ctx.role in (Role.OFFICER, Role.SUPERVISOR))
+            # The national desk records no rescue (HQ refuses it): shown, greyed, and why.
+            self.new_button.setEnabled(not ctx.national_desk)
+            self.new_button.setToolTip(desk_reason() if ctx.national_desk else "")
             # An officer sees its own post only: the post filter would only confuse.
             self.post.setVisible(ctx.role is Role.SUPERVISOR)
             self.filter_labels[1].setVisible(ctx.role is Role.SUPERVISOR)
@@ -469,6 +472,8 @@ class CaseListView(QWidget):
         self.search.setPlaceholderText(self.tr("Case number, or a victim's or suspect's name "
                                                "(Khmer or Latin)"))
         self.new_button.setText(self.tr("New rescue…"))
+        if self.ctx is not None and self.ctx.national_desk:
+            self.new_button.setToolTip(desk_reason())
         for label, text in zip(self.filter_labels, (self.tr("Province"), self.tr("Post"),
                                                     self.tr("Type"), self.tr("Referral")), strict=True):
             label.setText(text)

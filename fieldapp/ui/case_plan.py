@@ -125,6 +125,12 @@ class CasePlanTab(QWidget):
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
         follow_changes(self, ctx, self.on_changes)
+        for button in self.write_buttons():  # the national desk changes no case plan
+            button.setVisible(not (ctx is not None and ctx.national_desk))
+
+    def write_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.close_button, self.transfer_button, self.family_button,
+                self.follow_up_button, self.done_button)
 
     def on_changes(self, changes: Changes, _origin: object) -> None:
         if self.rescue_id and changes.touches_case(self.rescue_id):

@@ -34,7 +34,7 @@ from fieldapp.services.intake import CaseFile
 from fieldapp.services.statements import Statement
 from fieldapp.ui import i18n
 from fieldapp.ui.case_plan import CasePlanTab
-from fieldapp.ui.context import ViewContext, follow_changes
+from fieldapp.ui.context import ViewContext, desk_reason, follow_changes
 from fieldapp.ui.forms import open_form
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import (
@@ -298,6 +298,11 @@ class CaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.banner)
+        self.desk_note = QLabel()  # on the national desk: why nothing here records or changes
+        self.desk_note.setObjectName("desk_note")
+        self.desk_note.setWordWrap(True)
+        self.desk_note.setVisible(False)
+        layout.addWidget(self.desk_note)
         layout.addLayout(self.details)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
@@ -319,6 +324,18 @@ class CaseView(QWidget):
         self.ctx = ctx
         follow_changes(self, ctx, self.on_changes)
         self.plan_tab.set_context(ctx)
+        desk = ctx is not None and ctx.national_desk
+        for button in self.write_buttons():
+            button.setVisible(not desk)
+        self.desk_note.setVisible(desk)
+
+    def write_buttons(self) -> tuple[QPushButton, ...]:
+        """What records or changes the case: not offered on the national desk."""
+        return (self.edit_button, self.add_victim_button, self.add_statement_button,
+                self.add_suspect_button, self.edit_victim_button, self.return_button,
+                self.edit_statement_button, self.finalise_button, self.amend_button,
+                self.edit_suspect_button, self.cancel_referral_button, self.refer_button,
+                self.quick_list_button, *self.plan_tab.write_buttons())
 
     def on_changes(self, changes: Changes, _origin: object) -> None:
         """A write changed this case: load it again, keeping the tab, selections and dialogs."""
@@ -720,6 +737,7 @@ class CaseView(QWidget):
         self.attachment_note.setText(self.tr("Attachments stay encrypted; opening one decrypts it "
                                              "into memory only."))
         self.open_attachment_button.setText(self.tr("Open"))
+        self.desk_note.setText(desk_reason())
         for i, text in enumerate((self.tr("Victims"), self.tr("Statements"), self.tr("Suspects"),
                                   self.tr("Referrals"), self.tr("Attachments"),
                                   self.tr("Audit trail"), self.tr("Other answers"),

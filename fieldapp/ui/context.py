@@ -6,10 +6,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from fieldapp.domain.enums import Role
 from fieldapp.services.caselist import Choices
 from fieldapp.services.workspace import Workspace
 from fieldapp.ui.tasks import TaskRunner
+
+
+def desk_reason() -> str:
+    """Why the national desk does not offer an action that records or changes a case."""
+    return QCoreApplication.translate(
+        "NationalDesk", "This is the national desk: it reads and searches every post's cases. "
+        "Rescues, people, statements and referrals are recorded at the posts; HQ refuses them "
+        "from the desk.")
 
 
 @dataclass
@@ -19,6 +29,9 @@ class ViewContext:
     choices: Choices
     #: Extra hooks the window wires in later (sync source, export…).
     hooks: dict[str, Any] = field(default_factory=dict)
+    #: This device is the national desk (enrolled with HQ's national role): it reads and
+    #: searches every post's cases but records none (HQ would refuse them).
+    national_desk: bool = False
 
     @property
     def role(self) -> Role:

@@ -24,7 +24,7 @@ from fieldapp.services.caselist import Today
 from fieldapp.services.caseplan import Step
 from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
-from fieldapp.ui.context import ViewContext, follow_changes
+from fieldapp.ui.context import ViewContext, desk_reason, follow_changes
 from fieldapp.ui.sync_status import SyncStatus
 from fieldapp.ui.tasks import user_message
 from fieldapp.ui.widgets import Banner
@@ -80,6 +80,11 @@ class HomeView(QWidget):
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.addWidget(self.heading)
+        self.desk_note = QLabel()  # the national desk says what it is and what it does not do
+        self.desk_note.setObjectName("desk_note")
+        self.desk_note.setWordWrap(True)
+        self.desk_note.setVisible(False)
+        inner.addWidget(self.desk_note)
         inner.addWidget(self.status)
         inner.addWidget(self.banner)
         inner.addLayout(grid)
@@ -104,6 +109,7 @@ class HomeView(QWidget):
     def set_context(self, ctx: ViewContext | None) -> None:
         self.ctx = ctx
         follow_changes(self, ctx, self.on_changes)
+        self.retranslate()  # the heading and note follow the device (national desk or not)
 
     def on_changes(self, _changes: Changes, _origin: object) -> None:
         if self.ctx is not None and self.isVisible():
@@ -171,7 +177,8 @@ class HomeView(QWidget):
     def _render(self) -> None:
         loaded = self.loaded
         centre = self.ctx is not None and self.ctx.role is Role.CENTRE_STAFF
-        self.tiles["to_complete"].setVisible(not centre)
+        desk = self.ctx is not None and self.ctx.national_desk  # completes no profile
+        self.tiles["to_complete"].setVisible(not centre and not desk)
         if loaded is None:
             self.status.clear()
             for tile in self.tiles.values():
@@ -232,7 +239,10 @@ class HomeView(QWidget):
         self.follow_ups.setVisible(bool(steps))
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Today"))
+        desk = self.ctx is not None and self.ctx.national_desk
+        self.heading.setText(self.tr("Today at the national desk") if desk else self.tr("Today"))
+        self.desk_note.setText(desk_reason())
+        self.desk_note.setVisible(desk)
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:

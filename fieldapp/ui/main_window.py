@@ -316,7 +316,10 @@ class MainView(QWidget):
         where = ctx.post_name(actor.post_code)
         if actor.centre_code and actor.centre_code != actor.post_code:
             where += " / " + ctx.provider_name(actor.centre_code)
-        self.post_label.setText(self.tr("Post: {post}").format(post=where))
+        if ctx.national_desk:
+            self.post_label.setText(self.tr("National desk (every post's cases)"))
+        else:
+            self.post_label.setText(self.tr("Post: {post}").format(post=where))
         s = self.sync_status
         if s is None or not s.enrolled:
             sync = self.tr("Sync: not enrolled (offline)")

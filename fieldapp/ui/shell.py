@@ -130,11 +130,14 @@ class Shell(QMainWindow):
 class Opened:
     ws: Workspace
     choices: caselist.Choices
+    #: Enrolled with HQ's national role: the window offers no record-writing actions.
+    national_desk: bool = False
 
 
 def _open(ws: Workspace) -> Opened:
     try:
-        return Opened(ws, caselist.reference_choices(ws))
+        return Opened(ws, caselist.reference_choices(ws),
+                      sync_service.is_national_desk(ws))
     except BaseException:
         ws.close()
         raise
@@ -418,7 +421,8 @@ class AppController(QObject):
     # -- helpers ----------------------------------------------------------------------
     def _opened(self, opened: Opened) -> None:
         self.ws = opened.ws
-        ctx = ViewContext(self.runner, opened.ws, opened.choices, hooks=self.hooks)
+        ctx = ViewContext(self.runner, opened.ws, opened.choices, hooks=self.hooks,
+                          national_desk=opened.national_desk)
         main = self.shell.main
         main.set_context(ctx)
         forms_hook("use_context", ctx)

@@ -140,13 +140,34 @@ class SyncPanel(QWidget):
             lead = self.tr("This laptop is not enrolled with HQ: a supervisor enrols it in Admin.")
         elif isinstance(exc, HqUnreachable):
             lead = self.tr("HQ could not be reached. Nothing is lost: the next sync continues.")
+            detail = self.unreachable_detail(exc)
+            if detail is not None:  # what the lead does not say already, in the window's words
+                return f"{lead} {detail}" if detail else lead
         elif isinstance(exc, HqRefused):
             lead = self.tr("HQ refused the sync.")
         else:
             return self.reason(user_message(exc)) or self.tr(
                 "The sync did not finish. Nothing is lost: try again.")
-        reason = self.reason(user_message(exc))  # the sync client's own words
+        # The sync client's own words, less a lead that says what ours says.
+        reason = self.reason(user_message(exc).removeprefix("HQ refused: "))
         return f"{lead} ({reason})" if reason else lead
+
+    def unreachable_detail(self, exc: HqUnreachable) -> str | None:
+        """What adds to "HQ could not be reached": the address tried and what happened, or
+        how many attempts; "" when nothing does; None when the client did not say why."""
+        address = exc.address
+        if exc.cause == "refused":
+            return self.tr("The connection to {address} was refused.").format(address=address)
+        if exc.cause == "no_answer":
+            return self.tr("{address} did not answer.").format(address=address)
+        if exc.cause == "no_connection":
+            return self.tr("There is no connection to {address}.").format(address=address)
+        if exc.cause == "attempts":
+            return self.tr("No usable answer after {n} attempts.").format(
+                n=i18n.digits(exc.attempts))
+        if exc.cause == "deadline":
+            return self.tr("The sync ran out of time; what was sent is kept.")
+        return None
 
     def reason(self, english: str) -> str | None:
         """The sync client's (English) reason in the window's language; None when Khmer has

@@ -250,53 +250,53 @@
     <context>
         <name>AppController</name>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="253" />
+            <location filename="../../fieldapp/ui/shell.py" line="256" />
             <source>The encrypted store was created, but enrolment with HQ failed: {reason} Correct the address or code and press Finish again, or clear both to enrol later in Admin.</source>
-            <extracomment>A store made by first run whose enrolment failed: the wizard asks again.</extracomment>
+            <extracomment>Enrolled with HQ's national role: the window offers no record-writing actions. A store made by first run whose enrolment failed: the wizard asks again.</extracomment>
             <translation>ឃ្លាំងទិន្នន័យដែលបានអ៊ិនគ្រីបត្រូវបានបង្កើតហើយ ប៉ុន្តែការចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលបរាជ័យ៖ {reason} សូមកែអាសយដ្ឋាន ឬលេខកូដ ហើយចុច បញ្ចប់ ម្ដងទៀត ឬលុបទាំងពីរដើម្បីចុះឈ្មោះនៅពេលក្រោយក្នុងផ្នែកគ្រប់គ្រង។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="275" />
+            <location filename="../../fieldapp/ui/shell.py" line="278" />
             <source>Wrong user name or passphrase.</source>
             <translation>ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="278" />
+            <location filename="../../fieldapp/ui/shell.py" line="281" />
             <source>Too many wrong passphrases.</source>
             <translation>វាយឃ្លាសម្ងាត់ខុសច្រើនដងពេក។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="380" />
+            <location filename="../../fieldapp/ui/shell.py" line="383" />
             <source>This device was revoked</source>
             <translation>ឧបករណ៍នេះត្រូវបានដកសិទ្ធិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="385" />
+            <location filename="../../fieldapp/ui/shell.py" line="388" />
             <source>HQ has revoked this device. {n} changes never reached HQ. Save them to a sealed file (only HQ can open it) and hand it to HQ; then this laptop's store is wiped.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។ ការផ្លាស់ប្ដូរចំនួន {n} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាលទេ។ សូមរក្សាទុកវាក្នុងឯកសារបិទជិត (មានតែទីស្នាក់ការកណ្ដាលទេដែលអាចបើកបាន) ហើយប្រគល់ឱ្យទីស្នាក់ការកណ្ដាល បន្ទាប់មកឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="388" />
+            <location filename="../../fieldapp/ui/shell.py" line="391" />
             <source>Save the changes, then wipe…</source>
             <translation>រក្សាទុកការផ្លាស់ប្ដូរ រួចលុបចោល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="393" />
+            <location filename="../../fieldapp/ui/shell.py" line="396" />
             <source>HQ has revoked this device and holds all of its changes. This laptop's store will now be wiped.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ ហើយមានការផ្លាស់ប្ដូរទាំងអស់របស់វារួចហើយ។ ឃ្លាំងទិន្នន័យនៃកុំព្យូទ័រយួរដៃនេះនឹងត្រូវលុបចោលឥឡូវនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="395" />
+            <location filename="../../fieldapp/ui/shell.py" line="398" />
             <source>Wipe</source>
             <translation>លុបចោល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="396" />
+            <location filename="../../fieldapp/ui/shell.py" line="399" />
             <source>Not now</source>
             <translation>មិនមែនឥឡូវនេះទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/shell.py" line="402" />
+            <location filename="../../fieldapp/ui/shell.py" line="405" />
             <source>Save unsent changes</source>
             <translation>រក្សាទុកការផ្លាស់ប្ដូរដែលមិនទាន់បានផ្ញើ</translation>
         </message>
@@ -371,92 +371,92 @@
     <context>
         <name>CaseListView</name>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="420" />
+            <location filename="../../fieldapp/ui/case_list.py" line="423" />
             <source>{shown} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿងចំនួន {shown}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="422" />
+            <location filename="../../fieldapp/ui/case_list.py" line="425" />
             <source>{shown} of more than {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោមច្រើនជាង {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="425" />
+            <location filename="../../fieldapp/ui/case_list.py" line="428" />
             <source>{shown} of {total} cases shown</source>
             <translation>កំពុងបង្ហាញសំណុំរឿង {shown} ក្នុងចំណោម {total}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="444" />
+            <location filename="../../fieldapp/ui/case_list.py" line="447" />
             <source>All provinces</source>
             <translation>គ្រប់ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="461" />
+            <location filename="../../fieldapp/ui/case_list.py" line="464" />
             <source>All posts</source>
             <translation>គ្រប់ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="447" />
+            <location filename="../../fieldapp/ui/case_list.py" line="450" />
             <source>All types</source>
             <translation>គ្រប់ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="451" />
+            <location filename="../../fieldapp/ui/case_list.py" line="454" />
             <source>Any referral status</source>
             <translation>ស្ថានភាពបញ្ជូនណាមួយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="468" />
+            <location filename="../../fieldapp/ui/case_list.py" line="471" />
             <source>Search</source>
             <translation>ស្វែងរក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="469" />
+            <location filename="../../fieldapp/ui/case_list.py" line="472" />
             <source>Case number, or a victim's or suspect's name (Khmer or Latin)</source>
             <translation>លេខសំណុំរឿង ឬឈ្មោះជនរងគ្រោះ ឬជនសង្ស័យ (អក្សរខ្មែរ ឬឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="471" />
+            <location filename="../../fieldapp/ui/case_list.py" line="474" />
             <source>New rescue…</source>
             <translation>ការជួយសង្គ្រោះថ្មី…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="472" />
+            <location filename="../../fieldapp/ui/case_list.py" line="477" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="472" />
+            <location filename="../../fieldapp/ui/case_list.py" line="477" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="473" />
+            <location filename="../../fieldapp/ui/case_list.py" line="478" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="473" />
+            <location filename="../../fieldapp/ui/case_list.py" line="478" />
             <source>Referral</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="475" />
+            <location filename="../../fieldapp/ui/case_list.py" line="480" />
             <source>Between</source>
             <translation>ចន្លោះពី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="476" />
+            <location filename="../../fieldapp/ui/case_list.py" line="481" />
             <source>and</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="477" />
+            <location filename="../../fieldapp/ui/case_list.py" line="482" />
             <source>Minors only</source>
             <translation>តែអនីតិជនប៉ុណ្ណោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_list.py" line="478" />
+            <location filename="../../fieldapp/ui/case_list.py" line="483" />
             <source>Clear filters</source>
             <translation>សម្អាតតម្រង</translation>
         </message>
@@ -741,436 +741,436 @@
             <translation>ចុងក្រោយ៖ បានបិទត្រានៅ {date} ដោយ {who}។ វាមិនអាចកែប្រែបានទេ ការកែតម្រូវណាមួយត្រូវកត់ត្រាជាវិសោធនកម្ម។ ស្នាមត្រា៖ {fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="397" />
+            <location filename="../../fieldapp/ui/case_view.py" line="414" />
             <source>Case {number}</source>
             <translation>សំណុំរឿង {number}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="408" />
+            <location filename="../../fieldapp/ui/case_view.py" line="425" />
             <source>about {age}</source>
             <translation>ប្រហែល {age}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Name (Khmer)</source>
             <translation>ឈ្មោះ (ខ្មែរ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Name (Latin)</source>
             <translation>ឈ្មោះ (ឡាតាំង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="410" />
+            <location filename="../../fieldapp/ui/case_view.py" line="427" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
             <source>Age</source>
             <translation>អាយុ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
             <source>Minor</source>
             <translation>អនីតិជន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="411" />
-            <location filename="../../fieldapp/ui/case_view.py" line="444" />
+            <location filename="../../fieldapp/ui/case_view.py" line="428" />
+            <location filename="../../fieldapp/ui/case_view.py" line="461" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="429" />
             <source>Languages</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="412" />
+            <location filename="../../fieldapp/ui/case_view.py" line="429" />
             <source>Profile</source>
             <translation>ប្រវត្តិរូប</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="414" />
+            <location filename="../../fieldapp/ui/case_view.py" line="431" />
             <source>yes</source>
             <translation>មែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="414" />
+            <location filename="../../fieldapp/ui/case_view.py" line="431" />
             <source>no</source>
             <translation>មិនមែន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="417" />
+            <location filename="../../fieldapp/ui/case_view.py" line="434" />
             <source>complete</source>
             <translation>ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="417" />
+            <location filename="../../fieldapp/ui/case_view.py" line="434" />
             <source>to complete</source>
             <translation>ត្រូវបំពេញបន្ថែម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
-            <location filename="../../fieldapp/ui/case_view.py" line="449" />
+            <location filename="../../fieldapp/ui/case_view.py" line="436" />
+            <location filename="../../fieldapp/ui/case_view.py" line="466" />
             <source>Victim</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
+            <location filename="../../fieldapp/ui/case_view.py" line="436" />
             <source>Interview</source>
             <translation>ការសម្ភាសន៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="419" />
-            <location filename="../../fieldapp/ui/case_view.py" line="444" />
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="436" />
+            <location filename="../../fieldapp/ui/case_view.py" line="461" />
+            <location filename="../../fieldapp/ui/case_view.py" line="467" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="437" />
             <source>Language</source>
             <translation>ភាសា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="420" />
+            <location filename="../../fieldapp/ui/case_view.py" line="437" />
             <source>Seal (SHA-256)</source>
             <translation>ត្រា (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="421" />
+            <location filename="../../fieldapp/ui/case_view.py" line="438" />
             <source>Sealed?</source>
             <translation>បានបិទត្រា?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="424" />
+            <location filename="../../fieldapp/ui/case_view.py" line="441" />
             <source>(amendment)</source>
             <translation>(វិសោធនកម្ម)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="441" />
+            <location filename="../../fieldapp/ui/case_view.py" line="458" />
             <source>Final: sealed, it cannot change. A correction is recorded as an amendment.</source>
             <translation>ចុងក្រោយ៖ បានបិទត្រា មិនអាចផ្លាស់ប្ដូរបានទេ។ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="443" />
+            <location filename="../../fieldapp/ui/case_view.py" line="460" />
             <source>Name</source>
             <translation>ឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="443" />
+            <location filename="../../fieldapp/ui/case_view.py" line="460" />
             <source>Alias</source>
             <translation>ឈ្មោះក្លែងក្លាយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="443" />
+            <location filename="../../fieldapp/ui/case_view.py" line="460" />
             <source>Role</source>
             <translation>តួនាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="449" />
+            <location filename="../../fieldapp/ui/case_view.py" line="466" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="449" />
+            <location filename="../../fieldapp/ui/case_view.py" line="466" />
             <source>Provider</source>
             <translation>អ្នកផ្ដល់សេវា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="450" />
+            <location filename="../../fieldapp/ui/case_view.py" line="467" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="454" />
+            <location filename="../../fieldapp/ui/case_view.py" line="471" />
             <source>conflict</source>
             <translation>មិនស៊ីគ្នា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="456" />
+            <location filename="../../fieldapp/ui/case_view.py" line="473" />
             <source>File</source>
             <translation>ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="456" />
-            <location filename="../../fieldapp/ui/case_view.py" line="705" />
+            <location filename="../../fieldapp/ui/case_view.py" line="473" />
+            <location filename="../../fieldapp/ui/case_view.py" line="722" />
             <source>Type</source>
             <translation>ប្រភេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="456" />
+            <location filename="../../fieldapp/ui/case_view.py" line="473" />
             <source>Size</source>
             <translation>ទំហំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="457" />
+            <location filename="../../fieldapp/ui/case_view.py" line="474" />
             <source>Belongs to</source>
             <translation>ជាកម្មសិទ្ធិរបស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="458" />
+            <location filename="../../fieldapp/ui/case_view.py" line="475" />
             <source>{kb} KB</source>
             <translation>{kb} គីឡូបៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="461" />
+            <location filename="../../fieldapp/ui/case_view.py" line="478" />
             <source>When</source>
             <translation>ពេលវេលា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="461" />
+            <location filename="../../fieldapp/ui/case_view.py" line="478" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="461" />
+            <location filename="../../fieldapp/ui/case_view.py" line="478" />
             <source>Action</source>
             <translation>សកម្មភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="461" />
-            <location filename="../../fieldapp/ui/case_view.py" line="488" />
+            <location filename="../../fieldapp/ui/case_view.py" line="478" />
+            <location filename="../../fieldapp/ui/case_view.py" line="505" />
             <source>Record</source>
             <translation>កំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="464" />
+            <location filename="../../fieldapp/ui/case_view.py" line="481" />
             <source>Victims ({n})</source>
             <translation>ជនរងគ្រោះ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="465" />
+            <location filename="../../fieldapp/ui/case_view.py" line="482" />
             <source>Statements ({n})</source>
             <translation>សេចក្ដីថ្លែងការណ៍ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="466" />
+            <location filename="../../fieldapp/ui/case_view.py" line="483" />
             <source>Suspects ({n})</source>
             <translation>ជនសង្ស័យ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="467" />
+            <location filename="../../fieldapp/ui/case_view.py" line="484" />
             <source>Referrals ({n})</source>
             <translation>ការបញ្ជូន ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="468" />
+            <location filename="../../fieldapp/ui/case_view.py" line="485" />
             <source>Attachments ({n})</source>
             <translation>ឯកសារភ្ជាប់ ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="488" />
+            <location filename="../../fieldapp/ui/case_view.py" line="505" />
             <source>Question</source>
             <translation>សំណួរ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="488" />
+            <location filename="../../fieldapp/ui/case_view.py" line="505" />
             <source>Answer</source>
             <translation>ចម្លើយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="490" />
+            <location filename="../../fieldapp/ui/case_view.py" line="507" />
             <source>Other answers ({n})</source>
             <translation>ចម្លើយផ្សេងទៀត ({n})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="552" />
-            <location filename="../../fieldapp/ui/case_view.py" line="566" />
-            <location filename="../../fieldapp/ui/case_view.py" line="633" />
-            <location filename="../../fieldapp/ui/case_view.py" line="642" />
+            <location filename="../../fieldapp/ui/case_view.py" line="569" />
+            <location filename="../../fieldapp/ui/case_view.py" line="583" />
+            <location filename="../../fieldapp/ui/case_view.py" line="650" />
+            <location filename="../../fieldapp/ui/case_view.py" line="659" />
             <source>Select the victim in the Victims tab first.</source>
             <translation>សូមជ្រើសរើសជនរងគ្រោះនៅផ្ទាំងជនរងគ្រោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="559" />
+            <location filename="../../fieldapp/ui/case_view.py" line="576" />
             <source>Select the suspect first.</source>
             <translation>សូមជ្រើសរើសជនសង្ស័យជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="590" />
+            <location filename="../../fieldapp/ui/case_view.py" line="607" />
             <source>Make the statement final</source>
             <translation>ធ្វើឱ្យសេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="591" />
+            <location filename="../../fieldapp/ui/case_view.py" line="608" />
             <source>A final statement is sealed and can never change; a correction is then recorded as an amendment. Make it final now?</source>
             <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវបានបិទត្រា ហើយមិនអាចកែប្រែបានទៀតទេ ការកែតម្រូវត្រូវកត់ត្រាជាវិសោធនកម្ម។ ធ្វើឱ្យវាជាចុងក្រោយឥឡូវនេះឬ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="605" />
+            <location filename="../../fieldapp/ui/case_view.py" line="622" />
             <source>The statement is final and sealed.</source>
             <translation>សេចក្ដីថ្លែងការណ៍ជាចុងក្រោយ ហើយបានបិទត្រា។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="612" />
+            <location filename="../../fieldapp/ui/case_view.py" line="629" />
             <source>Cancel referral</source>
             <translation>លុបចោលការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="613" />
+            <location filename="../../fieldapp/ui/case_view.py" line="630" />
             <source>Why is this referral cancelled?</source>
             <translation>ហេតុអ្វីបានជាលុបចោលការបញ្ជូននេះ?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="616" />
+            <location filename="../../fieldapp/ui/case_view.py" line="633" />
             <source>Give a reason to cancel the referral.</source>
             <translation>សូមផ្ដល់មូលហេតុដើម្បីលុបចោលការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="627" />
+            <location filename="../../fieldapp/ui/case_view.py" line="644" />
             <source>The referral was cancelled.</source>
             <translation>ការបញ្ជូនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="701" />
+            <location filename="../../fieldapp/ui/case_view.py" line="718" />
             <source>← Cases</source>
             <translation>← សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="702" />
+            <location filename="../../fieldapp/ui/case_view.py" line="719" />
             <source>Edit rescue…</source>
             <translation>កែប្រែការជួយសង្គ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="703" />
+            <location filename="../../fieldapp/ui/case_view.py" line="720" />
             <source>Date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="703" />
+            <location filename="../../fieldapp/ui/case_view.py" line="720" />
             <source>Place</source>
             <translation>ទីកន្លែង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="704" />
+            <location filename="../../fieldapp/ui/case_view.py" line="721" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="704" />
+            <location filename="../../fieldapp/ui/case_view.py" line="721" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="705" />
+            <location filename="../../fieldapp/ui/case_view.py" line="722" />
             <source>Unit</source>
             <translation>អង្គភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="707" />
+            <location filename="../../fieldapp/ui/case_view.py" line="724" />
             <source>Add victim…</source>
             <translation>បន្ថែមជនរងគ្រោះ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="708" />
+            <location filename="../../fieldapp/ui/case_view.py" line="725" />
             <source>Refer to a service…</source>
             <translation>បញ្ជូនទៅសេវា…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="709" />
+            <location filename="../../fieldapp/ui/case_view.py" line="726" />
             <source>Quick list of people found…</source>
             <translation>បញ្ជីរហ័សនៃមនុស្សដែលបានរកឃើញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="710" />
+            <location filename="../../fieldapp/ui/case_view.py" line="727" />
             <source>Record statement…</source>
             <translation>កត់ត្រាសេចក្ដីថ្លែងការណ៍…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="711" />
+            <location filename="../../fieldapp/ui/case_view.py" line="728" />
             <source>Read statement</source>
             <translation>អានសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="712" />
+            <location filename="../../fieldapp/ui/case_view.py" line="729" />
             <source>Add suspect…</source>
             <translation>បន្ថែមជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="713" />
+            <location filename="../../fieldapp/ui/case_view.py" line="730" />
             <source>Complete / edit person…</source>
             <translation>បំពេញ / កែប្រែព័ត៌មានបុគ្គល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="714" />
+            <location filename="../../fieldapp/ui/case_view.py" line="731" />
             <source>Record return…</source>
             <translation>កត់ត្រាការវិលត្រឡប់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="715" />
+            <location filename="../../fieldapp/ui/case_view.py" line="732" />
             <source>Edit draft…</source>
             <translation>កែសេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="716" />
+            <location filename="../../fieldapp/ui/case_view.py" line="733" />
             <source>Make final…</source>
             <translation>ធ្វើឱ្យជាចុងក្រោយ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="717" />
+            <location filename="../../fieldapp/ui/case_view.py" line="734" />
             <source>Amend…</source>
             <translation>វិសោធនកម្ម…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="718" />
+            <location filename="../../fieldapp/ui/case_view.py" line="735" />
             <source>Edit suspect…</source>
             <translation>កែប្រែជនសង្ស័យ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="719" />
+            <location filename="../../fieldapp/ui/case_view.py" line="736" />
             <source>Cancel referral…</source>
             <translation>លុបចោលការបញ្ជូន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="720" />
+            <location filename="../../fieldapp/ui/case_view.py" line="737" />
             <source>Attachments stay encrypted; opening one decrypts it into memory only.</source>
             <translation>ឯកសារភ្ជាប់នៅតែត្រូវបានអ៊ិនគ្រីប៖ ការបើកឯកសារមួយ ឌិគ្រីបវាតែក្នុងអង្គចងចាំប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="722" />
+            <location filename="../../fieldapp/ui/case_view.py" line="739" />
             <source>Open</source>
             <translation>បើក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="723" />
+            <location filename="../../fieldapp/ui/case_view.py" line="741" />
             <source>Victims</source>
             <translation>ជនរងគ្រោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="723" />
+            <location filename="../../fieldapp/ui/case_view.py" line="741" />
             <source>Statements</source>
             <translation>សេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="723" />
+            <location filename="../../fieldapp/ui/case_view.py" line="741" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="724" />
+            <location filename="../../fieldapp/ui/case_view.py" line="742" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="724" />
+            <location filename="../../fieldapp/ui/case_view.py" line="742" />
             <source>Attachments</source>
             <translation>ឯកសារភ្ជាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="725" />
+            <location filename="../../fieldapp/ui/case_view.py" line="743" />
             <source>Audit trail</source>
             <translation>កំណត់ត្រាសវនកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="725" />
+            <location filename="../../fieldapp/ui/case_view.py" line="743" />
             <source>Other answers</source>
             <translation>ចម្លើយផ្សេងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_view.py" line="726" />
+            <location filename="../../fieldapp/ui/case_view.py" line="744" />
             <source>Family and plan</source>
             <translation>គ្រួសារ និងផែនការ</translation>
         </message>
@@ -1280,28 +1280,28 @@
     <context>
         <name>FormController</name>
         <message>
-            <location filename="../../fieldapp/ui/forms/controller.py" line="282" />
+            <location filename="../../fieldapp/ui/forms/controller.py" line="297" />
             <source>Sensitive: a position can reveal where a victim or a shelter is. Type coordinates only if they are needed, never a shelter's or safe house's position. This form never reads the device's location.</source>
             <extracomment>A change is written to the draft this long after it was made, at the latest. Entry number just removed (the dialog offers Undo), or 0 when nothing can be undone. Swappable for tests: (ws, draft_id, path, filename, mime) -&gt; attachment id.</extracomment>
             <translation>ព័ត៌មានរសើប៖ ទីតាំងអាចបង្ហាញកន្លែងជនរងគ្រោះ ឬជម្រក។ វាយបញ្ចូលកូអរដោនេ តែពេលចាំបាច់ ហើយកុំបញ្ចូលទីតាំងជម្រក ឬផ្ទះសុវត្ថិភាព។ ទម្រង់នេះមិនដែលអានទីតាំងរបស់ឧបករណ៍ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/controller.py" line="312" />
+            <location filename="../../fieldapp/ui/forms/controller.py" line="327" />
             <source>Add an entry to “{label}”</source>
             <translation>បន្ថែមមួយទៀតក្នុង «{label}»</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/controller.py" line="321" />
+            <location filename="../../fieldapp/ui/forms/controller.py" line="336" />
             <source>{label}: entry {n}</source>
             <translation>{label}៖ ទី {n}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/controller.py" line="322" />
+            <location filename="../../fieldapp/ui/forms/controller.py" line="337" />
             <source>Remove entry {n}</source>
             <translation>ដកចេញទី {n}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/controller.py" line="400" />
+            <location filename="../../fieldapp/ui/forms/controller.py" line="415" />
             <source>The draft could not be saved: {reason}</source>
             <translation>មិនអាចរក្សាទុកសេចក្ដីព្រាងបានទេ៖ {reason}</translation>
         </message>
@@ -1382,7 +1382,7 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="184" />
+            <location filename="../../fieldapp/ui/home.py" line="190" />
             <source>{n} unfinished forms
 Resume or discard them</source>
             <extracomment>Overdue follow-ups listed on the screen (the longest overdue first; the tile counts all). Status colours; the words always say the same, colour is never the only signal. h13: follow-ups of the case plans past their date, the longest overdue first (the first `SHOWN`), and how many there are in all. A case to open (an overdue follow-up's case).</extracomment>
@@ -1390,94 +1390,99 @@ Resume or discard them</source>
 បន្ត ឬបោះបង់វា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="186" />
+            <location filename="../../fieldapp/ui/home.py" line="192" />
             <source>{n} overdue referrals
 Past their due date</source>
             <translation>ការបញ្ជូនហួសកាលកំណត់ {n}
 លើសថ្ងៃកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="188" />
+            <location filename="../../fieldapp/ui/home.py" line="194" />
             <source>{n} new referrals
 Waiting to be accepted</source>
             <translation>ការបញ្ជូនថ្មី {n}
 កំពុងរង់ចាំការទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="190" />
+            <location filename="../../fieldapp/ui/home.py" line="196" />
             <source>{n} people still to complete
 Found at a rescue, profile not finished</source>
             <translation>បុគ្គល {n} នាក់ត្រូវបំពេញបន្ថែម
 រកឃើញក្នុងការជួយសង្គ្រោះ ប្រវត្តិរូបមិនទាន់ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="195" />
+            <location filename="../../fieldapp/ui/home.py" line="201" />
             <source>not connected to HQ yet</source>
             <translation>មិនទាន់ភ្ជាប់ជាមួយទីស្នាក់ការកណ្ដាលទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="197" />
+            <location filename="../../fieldapp/ui/home.py" line="203" />
             <source>last sync failed, will retry</source>
             <translation>សមកាលកម្មចុងក្រោយបរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="199" />
+            <location filename="../../fieldapp/ui/home.py" line="205" />
             <source>last sync {when}</source>
             <translation>សមកាលកម្មចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="201" />
+            <location filename="../../fieldapp/ui/home.py" line="207" />
             <source>never synced</source>
             <translation>មិនដែលធ្វើសមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="202" />
+            <location filename="../../fieldapp/ui/home.py" line="208" />
             <source>{n} changes not yet sent
 {last}</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ
 {last}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="205" />
+            <location filename="../../fieldapp/ui/home.py" line="211" />
             <source>● All done: nothing is waiting.</source>
             <translation>● រួចរាល់៖ គ្មានអ្វីរង់ចាំទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="206" />
+            <location filename="../../fieldapp/ui/home.py" line="212" />
             <source>● Work waiting: see below.</source>
             <translation>● មានការងាររង់ចាំ៖ មើលខាងក្រោម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="207" />
+            <location filename="../../fieldapp/ui/home.py" line="213" />
             <source>● Needs attention: overdue work or a failed sync.</source>
             <translation>● ត្រូវការយកចិត្តទុកដាក់៖ ការងារហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="217" />
+            <location filename="../../fieldapp/ui/home.py" line="223" />
             <source>{n} follow-ups overdue
 Case plans past their date</source>
             <translation>ការតាមដានហួសកាលកំណត់ {n}
 ផែនការករណីហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="221" />
+            <location filename="../../fieldapp/ui/home.py" line="227" />
             <source>Overdue follow-ups</source>
             <translation>ការតាមដានហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="222" />
+            <location filename="../../fieldapp/ui/home.py" line="228" />
             <source>No follow-up is overdue.</source>
             <translation>គ្មានការតាមដានណាហួសកាលកំណត់ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="225" />
+            <location filename="../../fieldapp/ui/home.py" line="231" />
             <source>{case} · {person}: {what}, due {date} (overdue by {n} days)</source>
             <translation>{case} · {person}៖ {what} កាលកំណត់ {date} (ហួស {n} ថ្ងៃ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="235" />
+            <location filename="../../fieldapp/ui/home.py" line="242" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/home.py" line="242" />
+            <source>Today at the national desk</source>
+            <translation>ថ្ងៃនេះនៅការិយាល័យថ្នាក់ជាតិ</translation>
         </message>
     </context>
     <context>
@@ -1639,77 +1644,82 @@ Case plans past their date</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="319" />
+            <location filename="../../fieldapp/ui/main_window.py" line="320" />
+            <source>National desk (every post's cases)</source>
+            <translation>ការិយាល័យថ្នាក់ជាតិ (ករណីរបស់គ្រប់ប៉ុស្តិ៍)</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/main_window.py" line="322" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="322" />
+            <location filename="../../fieldapp/ui/main_window.py" line="325" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="324" />
+            <location filename="../../fieldapp/ui/main_window.py" line="327" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="326" />
+            <location filename="../../fieldapp/ui/main_window.py" line="329" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="328" />
+            <location filename="../../fieldapp/ui/main_window.py" line="331" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="331" />
+            <location filename="../../fieldapp/ui/main_window.py" line="334" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="352" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="349" />
+            <location filename="../../fieldapp/ui/main_window.py" line="352" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="348" />
+            <location filename="../../fieldapp/ui/main_window.py" line="351" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="353" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="350" />
+            <location filename="../../fieldapp/ui/main_window.py" line="353" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="351" />
+            <location filename="../../fieldapp/ui/main_window.py" line="354" />
             <source>Matches</source>
             <translation>ការផ្គូផ្គងមនុស្ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="362" />
+            <location filename="../../fieldapp/ui/main_window.py" line="365" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="363" />
+            <location filename="../../fieldapp/ui/main_window.py" line="366" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -2117,6 +2127,14 @@ Case plans past their date</source>
         </message>
     </context>
     <context>
+        <name>NationalDesk</name>
+        <message>
+            <location filename="../../fieldapp/ui/context.py" line="19" />
+            <source>This is the national desk: it reads and searches every post's cases. Rescues, people, statements and referrals are recorded at the posts; HQ refuses them from the desk.</source>
+            <translation>នេះជាការិយាល័យថ្នាក់ជាតិ៖ វាអាន និងស្វែងរកករណីរបស់គ្រប់ប៉ុស្តិ៍។ ការជួយសង្គ្រោះ មនុស្ស សេចក្ដីថ្លែងការណ៍ និងការបញ្ជូន ត្រូវកត់ត្រានៅប៉ុស្តិ៍។ ទីស្នាក់ការកណ្ដាលបដិសេធកំណត់ត្រាទាំងនេះពីការិយាល័យថ្នាក់ជាតិ។</translation>
+        </message>
+    </context>
+    <context>
         <name>PostPage</name>
         <message>
             <location filename="../../fieldapp/ui/first_run.py" line="93" />
@@ -2375,346 +2393,436 @@ Notes: {notes}</source>
         </message>
         <message>
             <location filename="vocabulary_phrases.py" line="144" />
+            <source>Age on the operation date: from the date of birth when known, else the estimated age; 'unknown' when neither was recorded. Groups 0-13, 14-17, 18-24, 25-34, 35+.</source>
+            <translation>អាយុនៅថ្ងៃប្រតិបត្តិការ៖ គិតពីថ្ងៃខែឆ្នាំកំណើត បើដឹង បើមិនដឹង គិតតាមអាយុប៉ាន់ស្មាន។ «មិនដឹង» នៅពេលមិនបានកត់ត្រាទាំងពីរ។ ក្រុមអាយុ ០-១៣, ១៤-១៧, ១៨-២៤, ២៥-៣៤, ៣៥+។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="145" />
             <source>All</source>
             <translation>ទាំងអស់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="145" />
+            <location filename="vocabulary_phrases.py" line="146" />
             <source>Cases (rescue operations)</source>
             <translation>ករណី (ប្រតិបត្តិការជួយសង្គ្រោះ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="146" />
+            <location filename="vocabulary_phrases.py" line="147" />
             <source>Cases by exploitation type</source>
             <translation>ករណីតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="147" />
+            <location filename="vocabulary_phrases.py" line="148" />
             <source>Cases by month</source>
             <translation>ករណីតាមខែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="148" />
+            <location filename="vocabulary_phrases.py" line="149" />
             <source>Cases by post</source>
             <translation>ករណីតាមប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="149" />
+            <location filename="vocabulary_phrases.py" line="150" />
             <source>Cases by province</source>
             <translation>ករណីតាមខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="150" />
+            <location filename="vocabulary_phrases.py" line="151" />
             <source>Cases by year</source>
             <translation>ករណីតាមឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="151" />
+            <location filename="vocabulary_phrases.py" line="152" />
+            <source>Cases in the period that are a handover from a foreign authority, or that name a referring country or a country of recruitment, transit or exploitation other than Cambodia.</source>
+            <translation>ករណីក្នុងរយៈពេលនេះ ដែលជាការប្រគល់ទទួលពីអាជ្ញាធរបរទេស ឬដែលបញ្ជាក់ប្រទេសបញ្ជូន ឬប្រទេសនៃការជ្រើសរើស ការឆ្លងកាត់ ឬការកេងប្រវ័ញ្ច ក្រៅពីប្រទេសកម្ពុជា។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="153" />
             <source>Change</source>
             <translation>បម្រែបម្រួល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="152" />
+            <location filename="vocabulary_phrases.py" line="154" />
             <source>Child victims (under 18)</source>
             <translation>ជនរងគ្រោះជាកុមារ (អាយុក្រោម ១៨ ឆ្នាំ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="153" />
+            <location filename="vocabulary_phrases.py" line="155" />
             <source>Computing the figures…</source>
             <translation>កំពុងគណនាតួលេខ…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="154" />
+            <location filename="vocabulary_phrases.py" line="156" />
             <source>Could not make the report</source>
             <translation>មិនអាចបង្កើតរបាយការណ៍បានទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="155" />
+            <location filename="vocabulary_phrases.py" line="157" />
             <source>Count</source>
             <translation>ចំនួន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="156" />
+            <location filename="vocabulary_phrases.py" line="158" />
             <source>Cross-border cases</source>
             <translation>ករណីឆ្លងដែន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="157" />
+            <location filename="vocabulary_phrases.py" line="159" />
             <source>Custom period</source>
             <translation>រយៈពេលជ្រើសរើស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="158" />
+            <location filename="vocabulary_phrases.py" line="160" />
             <source>Definitions</source>
             <translation>និយមន័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="159" />
+            <location filename="vocabulary_phrases.py" line="161" />
             <source>Definitions are given in English.</source>
             <translation>និយមន័យត្រូវបានផ្តល់ជាភាសាអង់គ្លេស។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="160" />
+            <location filename="vocabulary_phrases.py" line="162" />
+            <source>Each headline count for the period against the same period one year earlier: change = this period - last period; percentage = change / last period, one decimal (none when last period is 0). The headline counts are cases, victims, child victims, suspects arrested, suspects sent to court (by the day they were sent), victims rehabilitated, victims returned home and cross-border cases.</source>
+            <translation>តួលេខសំខាន់នីមួយៗនៃរយៈពេលនេះ ធៀបនឹងរយៈពេលដូចគ្នាកាលពីមួយឆ្នាំមុន៖ បម្រែបម្រួល = រយៈពេលនេះ - រយៈពេលមុន។ ភាគរយ = បម្រែបម្រួល / រយៈពេលមុន មានខ្ទង់ទសភាគមួយ (មិនបង្ហាញទេ នៅពេលរយៈពេលមុនស្មើ ០)។ តួលេខសំខាន់ៗគឺ ករណី ជនរងគ្រោះ ជនរងគ្រោះជាកុមារ ជនសង្ស័យដែលបានចាប់ខ្លួន ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ (តាមថ្ងៃដែលពួកគេត្រូវបានបញ្ជូន) ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ និងករណីឆ្លងដែន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="163" />
             <source>Exploitation type</source>
             <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="161" />
+            <location filename="vocabulary_phrases.py" line="164" />
             <source>Export PDF…</source>
             <translation>នាំចេញជា PDF…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="162" />
+            <location filename="vocabulary_phrases.py" line="165" />
             <source>Export figures…</source>
             <translation>នាំចេញតួលេខ…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="163" />
+            <location filename="vocabulary_phrases.py" line="166" />
             <source>Figures for {start} to {end}, as of {as_of}.</source>
             <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="164" />
+            <location filename="vocabulary_phrases.py" line="167" />
             <source>From</source>
             <translation>ពី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="165" />
+            <location filename="vocabulary_phrases.py" line="168" />
             <source>Headline figures</source>
             <translation>តួលេខសំខាន់ៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="166" />
+            <location filename="vocabulary_phrases.py" line="169" />
+            <source>ISO 3166-1 alpha-3 nationality as recorded; 'unknown' when blank.</source>
+            <translation>សញ្ជាតិដូចដែលបានកត់ត្រា (កូដប្រទេសបីអក្សរតាមស្តង់ដារ ISO ៣១៦៦-១)។ «មិនដឹង» នៅពេលទុកទទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="170" />
             <source>Last year</source>
             <translation>ឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="167" />
+            <location filename="vocabulary_phrases.py" line="171" />
             <source>Made on</source>
             <translation>ធ្វើនៅថ្ងៃ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="168" />
+            <location filename="vocabulary_phrases.py" line="172" />
             <source>Median days from referral to completion</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="169" />
+            <location filename="vocabulary_phrases.py" line="173" />
             <source>Median days from referral to completion: {days}</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="170" />
+            <location filename="vocabulary_phrases.py" line="174" />
             <source>Month</source>
             <translation>ខែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="171" />
+            <location filename="vocabulary_phrases.py" line="175" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="172" />
+            <location filename="vocabulary_phrases.py" line="176" />
             <source>Numbers</source>
             <translation>លេខ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="173" />
+            <location filename="vocabulary_phrases.py" line="177" />
             <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
             <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="174" />
+            <location filename="vocabulary_phrases.py" line="178" />
             <source>Outcome</source>
             <translation>លទ្ធផល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="175" />
+            <location filename="vocabulary_phrases.py" line="179" />
+            <source>Over completed referrals: calendar days from the day the referral was created to the day of the event that completed it. Not shown when fewer completed referrals than the small-cell threshold.</source>
+            <translation>គិតលើការបញ្ជូនដែលបានបញ្ចប់៖ ចំនួនថ្ងៃប្រតិទិន ពីថ្ងៃដែលការបញ្ជូនត្រូវបានបង្កើត ដល់ថ្ងៃនៃព្រឹត្តិការណ៍ដែលបានបញ្ចប់ការបញ្ជូននោះ។ មិនបង្ហាញទេ នៅពេលចំនួនការបញ្ជូនដែលបានបញ្ចប់តិចជាងកម្រិតនៃចំនួនតូច។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="180" />
             <source>Overdue referrals by service</source>
             <translation>ការបញ្ជូនហួសកាលកំណត់តាមសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="176" />
+            <location filename="vocabulary_phrases.py" line="181" />
             <source>Page {n}</source>
             <translation>ទំព័រ {n}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="177" />
+            <location filename="vocabulary_phrases.py" line="182" />
             <source>Period</source>
             <translation>រយៈពេល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="178" />
+            <location filename="vocabulary_phrases.py" line="183" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="179" />
+            <location filename="vocabulary_phrases.py" line="184" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="180" />
+            <location filename="vocabulary_phrases.py" line="185" />
             <source>Referral outcomes</source>
             <translation>លទ្ធផលនៃការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="181" />
+            <location filename="vocabulary_phrases.py" line="186" />
             <source>Referrals by service and status</source>
             <translation>ការបញ្ជូនតាមសេវា និងស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="182" />
+            <location filename="vocabulary_phrases.py" line="187" />
+            <source>Referrals of the selected rescues' victims. The status is derived from the referral's events ordered by their clock stamps (the same rule on every device and at HQ), as of the moment the report is made.</source>
+            <translation>ការបញ្ជូនរបស់ជនរងគ្រោះនៃការជួយសង្គ្រោះដែលបានជ្រើស។ ស្ថានភាពត្រូវបានកំណត់ពីព្រឹត្តិការណ៍នៃការបញ្ជូន តម្រៀបតាមត្រាពេលវេលារបស់វា (ច្បាប់ដូចគ្នានៅលើគ្រប់ឧបករណ៍ និងនៅទីស្នាក់ការកណ្ដាល) គិតត្រឹមពេលដែលរបាយការណ៍ត្រូវបានធ្វើ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="188" />
+            <source>Referrals whose due date is before the report date and that are not completed, declined or cancelled.</source>
+            <translation>ការបញ្ជូនដែលថ្ងៃផុតកំណត់មុនថ្ងៃធ្វើរបាយការណ៍ ហើយមិនទាន់បានបញ្ចប់ មិនត្រូវបានបដិសេធ និងមិនត្រូវបានលុបចោល។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="189" />
+            <source>Rehabilitated: victims with at least one completed referral for shelter, medical care, psychosocial support, education or vocational training. Returned home: victims with at least one completed referral for repatriation or reintegration. A victim counts once in each line however many referrals were completed. A return whose family was judged unsafe (alternative care) is not 'returned home'. When the report is set to the ministry's reading (exclusive outcomes), a victim returned home is not also counted as rehabilitated, so the two lines add up to the victims with an outcome.</source>
+            <translation>បានស្តារនីតិសម្បទា៖ ជនរងគ្រោះដែលមានការបញ្ជូនយ៉ាងហោចណាស់មួយដែលបានបញ្ចប់ សម្រាប់ទីជម្រក ការថែទាំសុខភាព ការគាំទ្រផ្លូវចិត្តសង្គម ការអប់រំ ឬការបណ្តុះបណ្តាលវិជ្ជាជីវៈ។ បានវិលត្រឡប់ទៅផ្ទះវិញ៖ ជនរងគ្រោះដែលមានការបញ្ជូនយ៉ាងហោចណាស់មួយដែលបានបញ្ចប់ សម្រាប់ការធ្វើមាតុភូមិនិវត្តន៍ ឬការធ្វើសមាហរណកម្មឡើងវិញ។ ជនរងគ្រោះម្នាក់ត្រូវរាប់តែម្ដងក្នុងជួរនីមួយៗ ទោះបីមានការបញ្ជូនបានបញ្ចប់ច្រើនប៉ុណ្ណាក៏ដោយ។ ការវិលត្រឡប់ដែលក្រុមគ្រួសារត្រូវបានវាយតម្លៃថាគ្មានសុវត្ថិភាព (ការថែទាំជំនួស) មិនមែនជា «បានវិលត្រឡប់ទៅផ្ទះវិញ» ទេ។ នៅពេលរបាយការណ៍ត្រូវបានកំណត់តាមការអានរបស់ក្រសួង (លទ្ធផលដាច់ដោយឡែកពីគ្នា) ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ មិនត្រូវរាប់ជាបានស្តារនីតិសម្បទាទៀតទេ ដូច្នេះជួរទាំងពីរបូកគ្នាស្មើនឹងចំនួនជនរងគ្រោះដែលមានលទ្ធផល។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="190" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="183" />
+            <location filename="vocabulary_phrases.py" line="191" />
+            <source>Rescue operations (one case number each) whose operation date is in the period, by the exploitation type recorded on the rescue.</source>
+            <translation>ប្រតិបត្តិការជួយសង្គ្រោះ (មួយលេខសំណុំរឿងសម្រាប់ប្រតិបត្តិការនីមួយៗ) ដែលកាលបរិច្ឆេទប្រតិបត្តិការស្ថិតក្នុងរយៈពេលនេះ តាមប្រភេទនៃការកេងប្រវ័ញ្ចដែលបានកត់ត្រាលើការជួយសង្គ្រោះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="192" />
+            <source>Rescue operations by calendar month of the operation date.</source>
+            <translation>ប្រតិបត្តិការជួយសង្គ្រោះ តាមខែប្រតិទិននៃកាលបរិច្ឆេទប្រតិបត្តិការ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="193" />
+            <source>Rescue operations by calendar year of the operation date.</source>
+            <translation>ប្រតិបត្តិការជួយសង្គ្រោះ តាមឆ្នាំប្រតិទិននៃកាលបរិច្ឆេទប្រតិបត្តិការ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="194" />
+            <source>Rescue operations in the period by the post that recorded them.</source>
+            <translation>ប្រតិបត្តិការជួយសង្គ្រោះក្នុងរយៈពេលនេះ តាមប៉ុស្តិ៍ដែលបានកត់ត្រាប្រតិបត្តិការនោះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="195" />
+            <source>Rescue operations in the period by the province where the operation took place.</source>
+            <translation>ប្រតិបត្តិការជួយសង្គ្រោះក្នុងរយៈពេលនេះ តាមខេត្តដែលប្រតិបត្តិការបានធ្វើឡើង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="196" />
             <source>Same period last year</source>
             <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="184" />
+            <location filename="vocabulary_phrases.py" line="197" />
             <source>Saved {path}</source>
             <translation>បានរក្សាទុក {path}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="185" />
+            <location filename="vocabulary_phrases.py" line="198" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="186" />
+            <location filename="vocabulary_phrases.py" line="199" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="187" />
+            <location filename="vocabulary_phrases.py" line="200" />
             <source>Show</source>
             <translation>បង្ហាញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="188" />
+            <location filename="vocabulary_phrases.py" line="201" />
             <source>Small numbers</source>
             <translation>ចំនួនតូចៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="189" />
+            <location filename="vocabulary_phrases.py" line="202" />
             <source>Stage</source>
             <translation>ដំណាក់កាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="190" />
+            <location filename="vocabulary_phrases.py" line="203" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="191" />
+            <location filename="vocabulary_phrases.py" line="204" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="192" />
+            <location filename="vocabulary_phrases.py" line="205" />
             <source>Suspects arrested</source>
             <translation>ជនសង្ស័យដែលបានចាប់ខ្លួន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="193" />
+            <location filename="vocabulary_phrases.py" line="206" />
+            <source>Suspects recorded under the selected rescues. The stages are cumulative: 'arrested' counts suspects whose status is arrested, sent to court or convicted; 'sent to court' counts sent to court or convicted; 'convicted' counts convicted. The headline 'suspects sent to court' instead counts persons sent to court on a day in the period, by the date of their first sent-to-court (or conviction) event, whatever year their case is from: a suspect in several cases, or two suspect records linked as one person, counts once. A suspect with no dated event is dated by the clock stamp of the status change.</source>
+            <translation>ជនសង្ស័យដែលបានកត់ត្រាក្រោមការជួយសង្គ្រោះដែលបានជ្រើស។ ដំណាក់កាលទាំងនេះរាប់បន្តគ្នា៖ «បានចាប់ខ្លួន» រាប់ជនសង្ស័យដែលមានស្ថានភាព បានចាប់ខ្លួន បានបញ្ជូនទៅតុលាការ ឬបានផ្ដន្ទាទោស។ «បានបញ្ជូនទៅតុលាការ» រាប់អ្នកដែលបានបញ្ជូនទៅតុលាការ ឬបានផ្ដន្ទាទោស។ «បានផ្ដន្ទាទោស» រាប់តែអ្នកដែលបានផ្ដន្ទាទោស។ ចំណែកតួលេខសំខាន់ «ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ» វិញ រាប់បុគ្គលដែលត្រូវបានបញ្ជូនទៅតុលាការនៅថ្ងៃណាមួយក្នុងរយៈពេលនេះ តាមកាលបរិច្ឆេទនៃព្រឹត្តិការណ៍បញ្ជូនទៅតុលាការ (ឬការផ្ដន្ទាទោស) លើកដំបូងរបស់គាត់ ទោះបីករណីរបស់គាត់ជាករណីនៃឆ្នាំណាក៏ដោយ៖ ជនសង្ស័យម្នាក់ដែលពាក់ព័ន្ធក្នុងករណីច្រើន ឬកំណត់ត្រាជនសង្ស័យពីរដែលបានភ្ជាប់ថាជាបុគ្គលតែមួយ ត្រូវរាប់តែម្ដងប៉ុណ្ណោះ។ ជនសង្ស័យដែលគ្មានព្រឹត្តិការណ៍ដែលមានកាលបរិច្ឆេទ ត្រូវយកត្រាពេលវេលានៃការប្ដូរស្ថានភាពជាកាលបរិច្ឆេទ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="207" />
             <source>Suspects sent to court</source>
             <translation>ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="194" />
+            <location filename="vocabulary_phrases.py" line="208" />
+            <source>The age and sex tables crossed (the age pyramid).</source>
+            <translation>តារាងអាយុ និងតារាងភេទ ដាក់ប្រសព្វគ្នា (ពីរ៉ាមីតអាយុ)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="209" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="195" />
+            <location filename="vocabulary_phrases.py" line="210" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="196" />
+            <location filename="vocabulary_phrases.py" line="211" />
             <source>This period</source>
             <translation>រយៈពេលនេះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="197" />
+            <location filename="vocabulary_phrases.py" line="212" />
             <source>To</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="198" />
+            <location filename="vocabulary_phrases.py" line="213" />
             <source>Total</source>
             <translation>សរុប</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="199" />
+            <location filename="vocabulary_phrases.py" line="214" />
             <source>Trafficking rescues and victims: report</source>
             <translation>របាយការណ៍ស្តីពីការជួយសង្គ្រោះ និងជនរងគ្រោះពីការជួញដូរមនុស្ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="200" />
+            <location filename="vocabulary_phrases.py" line="215" />
             <source>Victims by age group and sex</source>
             <translation>ជនរងគ្រោះតាមក្រុមអាយុ និងភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="201" />
+            <location filename="vocabulary_phrases.py" line="216" />
+            <source>Victims by month of their rescue's operation date and its exploitation type.</source>
+            <translation>ជនរងគ្រោះ តាមខែនៃកាលបរិច្ឆេទប្រតិបត្តិការជួយសង្គ្រោះរបស់ពួកគេ និងតាមប្រភេទនៃការកេងប្រវ័ញ្ចរបស់ការជួយសង្គ្រោះនោះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="217" />
+            <source>Victims by the exploitation type of the rescue they were recorded under.</source>
+            <translation>ជនរងគ្រោះ តាមប្រភេទនៃការកេងប្រវ័ញ្ចនៃការជួយសង្គ្រោះដែលពួកគេត្រូវបានកត់ត្រានៅក្រោម។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="218" />
             <source>Victims per month by exploitation type</source>
             <translation>ជនរងគ្រោះប្រចាំខែតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="202" />
+            <location filename="vocabulary_phrases.py" line="219" />
+            <source>Victims recorded under the selected rescues, by sex as recorded. Every victim figure counts presumed and identified victims only: people quick-listed and not yet screened, people screened as not a victim, and witnesses are left out.</source>
+            <translation>ជនរងគ្រោះដែលបានកត់ត្រាក្រោមការជួយសង្គ្រោះដែលបានជ្រើស តាមភេទដូចដែលបានកត់ត្រា។ គ្រប់តួលេខអំពីជនរងគ្រោះ រាប់តែអ្នកដែលសន្មតថាជាជនរងគ្រោះ និងជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណប៉ុណ្ណោះ៖ មិនរាប់មនុស្សដែលមានក្នុងបញ្ជីរហ័ស ហើយមិនទាន់បានត្រួតពិនិត្យ មនុស្សដែលត្រួតពិនិត្យហើយថាមិនមែនជាជនរងគ្រោះ និងសាក្សីទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="220" />
             <source>Victims rehabilitated</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="203" />
+            <location filename="vocabulary_phrases.py" line="221" />
             <source>Victims rehabilitated and returned home</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា និងបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="204" />
+            <location filename="vocabulary_phrases.py" line="222" />
             <source>Victims rescued</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="205" />
+            <location filename="vocabulary_phrases.py" line="223" />
             <source>Victims rescued by age group</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមក្រុមអាយុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="206" />
+            <location filename="vocabulary_phrases.py" line="224" />
             <source>Victims rescued by exploitation type</source>
             <translation>ជនរងគ្រោះតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="207" />
+            <location filename="vocabulary_phrases.py" line="225" />
             <source>Victims rescued by nationality</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមសញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="208" />
+            <location filename="vocabulary_phrases.py" line="226" />
             <source>Victims rescued by sex</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="209" />
+            <location filename="vocabulary_phrases.py" line="227" />
             <source>Victims returned home</source>
             <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="210" />
+            <location filename="vocabulary_phrases.py" line="228" />
             <source>Year</source>
             <translation>ឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="211" />
+            <location filename="vocabulary_phrases.py" line="229" />
             <source>Year-on-year change</source>
             <translation>បម្រែបម្រួលធៀបនឹងឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="212" />
+            <location filename="vocabulary_phrases.py" line="230" />
             <source>none completed</source>
             <translation>មិនទាន់មានការបញ្ចប់</translation>
         </message>
@@ -2722,111 +2830,111 @@ Notes: {notes}</source>
     <context>
         <name>ReportsView</name>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="289" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="288" />
             <source>Computing the figures…</source>
             <extracomment>Tables shown without a chart, after the charted ones.</extracomment>
             <translation>កំពុងគណនាតួលេខ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="298" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="297" />
             <source>Figures for {start} to {end}, as of {as_of}.</source>
             <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="322" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="321" />
             <source>This period</source>
             <translation>រយៈពេលនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="322" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="321" />
             <source>Same period last year</source>
             <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="323" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="322" />
             <source>Change</source>
             <translation>បម្រែបម្រួល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="339" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="338" />
             <source>none completed</source>
             <translation>មិនទាន់មានការបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="341" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="340" />
             <source>Median days from referral to completion: {days}</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="346" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="345" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="360" />
-            <location filename="../../fieldapp/ui/reports/view.py" line="411" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="359" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="410" />
             <source>Export PDF…</source>
             <translation>នាំចេញជា PDF…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="389" />
-            <location filename="../../fieldapp/ui/reports/view.py" line="412" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="388" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="411" />
             <source>Export figures…</source>
             <translation>នាំចេញតួលេខ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="401" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="400" />
             <source>Saved {path}</source>
             <translation>បានរក្សាទុក {path}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="404" />
             <source>Year</source>
             <translation>ឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="404" />
             <source>From</source>
             <translation>ពី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="404" />
             <source>To</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="406" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="406" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="405" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="407" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="406" />
             <source>Exploitation type</source>
             <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="410" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="409" />
             <source>Show</source>
             <translation>បង្ហាញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="413" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="412" />
             <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
             <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="420" />
-            <location filename="../../fieldapp/ui/reports/view.py" line="435" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="419" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="434" />
             <source>All</source>
             <translation>ទាំងអស់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/reports/view.py" line="429" />
+            <location filename="../../fieldapp/ui/reports/view.py" line="428" />
             <source>Custom period</source>
             <translation>រយៈពេលជ្រើសរើស</translation>
         </message>
@@ -3019,123 +3127,148 @@ Interview: {date}, language {lang}
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="144" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="147" />
             <source>HQ refused the sync.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធសមកាលកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="147" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="150" />
             <source>The sync did not finish. Nothing is lost: try again.</source>
             <translation>ការធ្វើសមកាលកម្មមិនបានបញ្ចប់ទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សូមព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="168" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="160" />
+            <source>The connection to {address} was refused.</source>
+            <translation>ការតភ្ជាប់ទៅ {address} ត្រូវបានបដិសេធ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="162" />
+            <source>{address} did not answer.</source>
+            <translation>{address} មិនបានឆ្លើយតបទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="164" />
+            <source>There is no connection to {address}.</source>
+            <translation>មិនមានការតភ្ជាប់ទៅ {address} ទេ។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="166" />
+            <source>No usable answer after {n} attempts.</source>
+            <translation>មិនបានទទួលចម្លើយដែលអាចប្រើបាន ក្រោយការព្យាយាម {n} ដង។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="169" />
+            <source>The sync ran out of time; what was sent is kept.</source>
+            <translation>ការធ្វើសមកាលកម្មអស់ពេល។ អ្វីដែលបានផ្ញើរួច ត្រូវបានរក្សាទុក។</translation>
+        </message>
+        <message>
+            <location filename="../../fieldapp/ui/sync_panel.py" line="189" />
             <source>This device was revoked by HQ</source>
             <translation>ឧបករណ៍នេះត្រូវបានទីស្នាក់ការកណ្ដាលដកសិទ្ធិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="172" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="193" />
             <source>Not enrolled with HQ (the app works fully offline)</source>
             <translation>មិនទាន់ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល (កម្មវិធីដំណើរការពេញលេញដោយគ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="174" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="195" />
             <source>Never</source>
             <translation>មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="177" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="198" />
             <source>No sync yet in this session</source>
             <translation>មិនទាន់មានសមកាលកម្មក្នុងវគ្គនេះទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="179" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="200" />
             <source>{pushed} sent, {pulled} received</source>
             <translation>បានផ្ញើ {pushed} បានទទួល {pulled}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="182" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
             <source>The last sync did not finish.</source>
             <translation>ការធ្វើសមកាលកម្មចុងក្រោយមិនបានបញ្ចប់ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="183" />
-            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="204" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="224" />
             <source>None</source>
             <translation>គ្មាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="185" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="206" />
             <source>Unknown (not yet in contact with HQ)</source>
             <translation>មិនដឹង (មិនទាន់បានទាក់ទងជាមួយទីស្នាក់ការកណ្ដាល)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="187" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="208" />
             <source>This laptop's clock is {minutes} minutes off: please correct it</source>
             <translation>នាឡិការបស់កុំព្យូទ័រយួរដៃនេះខុស {minutes} នាទី៖ សូមកែវាឱ្យត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="190" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
             <source>OK</source>
             <translation>ត្រឹមត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="194" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="215" />
             <source>{count} changes refused by HQ. They are kept at HQ; a supervisor there releases them after a fix, or record them again correctly:</source>
             <translation>ការផ្លាស់ប្ដូរ {count} ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ។ វាត្រូវបានរក្សាទុកនៅទីស្នាក់ការកណ្ដាល អ្នកគ្រប់គ្រងនៅទីនោះនឹងដោះលែងវាក្រោយពេលកែតម្រូវ ឬសូមកត់ត្រាវាម្ដងទៀតឱ្យបានត្រឹមត្រូវ៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="198" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="219" />
             <source>{count} received records could not be stored on this laptop. They are kept aside and tried again at every sync:</source>
             <translation>កំណត់ត្រាដែលបានទទួល {count} មិនអាចរក្សាទុកនៅលើកុំព្យូទ័រនេះបានទេ។ វាត្រូវបានទុកដោយឡែក ហើយនឹងសាកល្បងម្ដងទៀតរាល់ពេលធ្វើសមកាលកម្ម៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="209" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="230" />
             <source>Changes are kept encrypted on this laptop and sent to HQ when a connection is available.</source>
             <translation>ការផ្លាស់ប្ដូរត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីបនៅលើកុំព្យូទ័រយួរដៃនេះ ហើយផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="232" />
             <source>Headquarters</source>
             <translation>ទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="232" />
             <source>Last successful sync</source>
             <translation>សមកាលកម្មជោគជ័យចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="212" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="233" />
             <source>Changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរមិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="212" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="233" />
             <source>Last round</source>
             <translation>ជុំចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="213" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="234" />
             <source>Last error</source>
             <translation>កំហុសចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="213" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="234" />
             <source>Clock</source>
             <translation>នាឡិកា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="214" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="235" />
             <source>Refused by HQ</source>
             <translation>ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="215" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="236" />
             <source>Not stored here</source>
             <translation>មិនបានរក្សាទុកនៅទីនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="217" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="238" />
             <source>Sync now</source>
             <translation>ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
         </message>

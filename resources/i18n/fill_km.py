@@ -753,6 +753,55 @@ KM: dict[str, str] = {
     "Stage": "ដំណាក់កាល",
     "Suspects sent to court": "ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ",
     "Cross-border cases": "ករណីឆ្លងដែន",
+    # h12km: the national desk's window (issue 14)
+    "This is the national desk: it reads and searches every post's cases. Rescues, people, statements and referrals are recorded at the posts; HQ refuses them from the desk.":
+        "នេះជាការិយាល័យថ្នាក់ជាតិ៖ វាអាន និងស្វែងរកករណីរបស់គ្រប់ប៉ុស្តិ៍។ ការជួយសង្គ្រោះ មនុស្ស សេចក្ដីថ្លែងការណ៍ និងការបញ្ជូន ត្រូវកត់ត្រានៅប៉ុស្តិ៍។ ទីស្នាក់ការកណ្ដាលបដិសេធកំណត់ត្រាទាំងនេះពីការិយាល័យថ្នាក់ជាតិ។",
+    "Today at the national desk": "ថ្ងៃនេះនៅការិយាល័យថ្នាក់ជាតិ",
+    "National desk (every post's cases)": "ការិយាល័យថ្នាក់ជាតិ (ករណីរបស់គ្រប់ប៉ុស្តិ៍)",
+    # h12km: why HQ could not be reached (the sync page), without repeating the lead
+    "The connection to {address} was refused.": "ការតភ្ជាប់ទៅ {address} ត្រូវបានបដិសេធ។",
+    "{address} did not answer.": "{address} មិនបានឆ្លើយតបទេ។",
+    "There is no connection to {address}.": "មិនមានការតភ្ជាប់ទៅ {address} ទេ។",
+    "No usable answer after {n} attempts.": "មិនបានទទួលចម្លើយដែលអាចប្រើបាន ក្រោយការព្យាយាម {n} ដង។",
+    "The sync ran out of time; what was sent is kept.":
+        "ការធ្វើសមកាលកម្មអស់ពេល។ អ្វីដែលបានផ្ញើរួច ត្រូវបានរក្សាទុក។",
+    # h12km: the figure definitions (fieldapp/reports/definitions.py), shown in Khmer
+    "Rescue operations (one case number each) whose operation date is in the period, by the exploitation type recorded on the rescue.":
+        "ប្រតិបត្តិការជួយសង្គ្រោះ (មួយលេខសំណុំរឿងសម្រាប់ប្រតិបត្តិការនីមួយៗ) ដែលកាលបរិច្ឆេទប្រតិបត្តិការស្ថិតក្នុងរយៈពេលនេះ តាមប្រភេទនៃការកេងប្រវ័ញ្ចដែលបានកត់ត្រាលើការជួយសង្គ្រោះ។",
+    "Rescue operations in the period by the province where the operation took place.":
+        "ប្រតិបត្តិការជួយសង្គ្រោះក្នុងរយៈពេលនេះ តាមខេត្តដែលប្រតិបត្តិការបានធ្វើឡើង។",
+    "Rescue operations in the period by the post that recorded them.":
+        "ប្រតិបត្តិការជួយសង្គ្រោះក្នុងរយៈពេលនេះ តាមប៉ុស្តិ៍ដែលបានកត់ត្រាប្រតិបត្តិការនោះ។",
+    "Rescue operations by calendar month of the operation date.":
+        "ប្រតិបត្តិការជួយសង្គ្រោះ តាមខែប្រតិទិននៃកាលបរិច្ឆេទប្រតិបត្តិការ។",
+    "Rescue operations by calendar year of the operation date.":
+        "ប្រតិបត្តិការជួយសង្គ្រោះ តាមឆ្នាំប្រតិទិននៃកាលបរិច្ឆេទប្រតិបត្តិការ។",
+    "Victims recorded under the selected rescues, by sex as recorded. Every victim figure counts presumed and identified victims only: people quick-listed and not yet screened, people screened as not a victim, and witnesses are left out.":
+        "ជនរងគ្រោះដែលបានកត់ត្រាក្រោមការជួយសង្គ្រោះដែលបានជ្រើស តាមភេទដូចដែលបានកត់ត្រា។ គ្រប់តួលេខអំពីជនរងគ្រោះ រាប់តែអ្នកដែលសន្មតថាជាជនរងគ្រោះ និងជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណប៉ុណ្ណោះ៖ មិនរាប់មនុស្សដែលមានក្នុងបញ្ជីរហ័ស ហើយមិនទាន់បានត្រួតពិនិត្យ មនុស្សដែលត្រួតពិនិត្យហើយថាមិនមែនជាជនរងគ្រោះ និងសាក្សីទេ។",
+    "Age on the operation date: from the date of birth when known, else the estimated age; 'unknown' when neither was recorded. Groups 0-13, 14-17, 18-24, 25-34, 35+.":
+        "អាយុនៅថ្ងៃប្រតិបត្តិការ៖ គិតពីថ្ងៃខែឆ្នាំកំណើត បើដឹង បើមិនដឹង គិតតាមអាយុប៉ាន់ស្មាន។ «មិនដឹង» នៅពេលមិនបានកត់ត្រាទាំងពីរ។ ក្រុមអាយុ ០-១៣, ១៤-១៧, ១៨-២៤, ២៥-៣៤, ៣៥+។",
+    "ISO 3166-1 alpha-3 nationality as recorded; 'unknown' when blank.":
+        "សញ្ជាតិដូចដែលបានកត់ត្រា (កូដប្រទេសបីអក្សរតាមស្តង់ដារ ISO ៣១៦៦-១)។ «មិនដឹង» នៅពេលទុកទទេ។",
+    "Victims by the exploitation type of the rescue they were recorded under.":
+        "ជនរងគ្រោះ តាមប្រភេទនៃការកេងប្រវ័ញ្ចនៃការជួយសង្គ្រោះដែលពួកគេត្រូវបានកត់ត្រានៅក្រោម។",
+    "Victims by month of their rescue's operation date and its exploitation type.":
+        "ជនរងគ្រោះ តាមខែនៃកាលបរិច្ឆេទប្រតិបត្តិការជួយសង្គ្រោះរបស់ពួកគេ និងតាមប្រភេទនៃការកេងប្រវ័ញ្ចរបស់ការជួយសង្គ្រោះនោះ។",
+    "The age and sex tables crossed (the age pyramid).":
+        "តារាងអាយុ និងតារាងភេទ ដាក់ប្រសព្វគ្នា (ពីរ៉ាមីតអាយុ)។",
+    "Suspects recorded under the selected rescues. The stages are cumulative: 'arrested' counts suspects whose status is arrested, sent to court or convicted; 'sent to court' counts sent to court or convicted; 'convicted' counts convicted. The headline 'suspects sent to court' instead counts persons sent to court on a day in the period, by the date of their first sent-to-court (or conviction) event, whatever year their case is from: a suspect in several cases, or two suspect records linked as one person, counts once. A suspect with no dated event is dated by the clock stamp of the status change.":
+        "ជនសង្ស័យដែលបានកត់ត្រាក្រោមការជួយសង្គ្រោះដែលបានជ្រើស។ ដំណាក់កាលទាំងនេះរាប់បន្តគ្នា៖ «បានចាប់ខ្លួន» រាប់ជនសង្ស័យដែលមានស្ថានភាព បានចាប់ខ្លួន បានបញ្ជូនទៅតុលាការ ឬបានផ្ដន្ទាទោស។ «បានបញ្ជូនទៅតុលាការ» រាប់អ្នកដែលបានបញ្ជូនទៅតុលាការ ឬបានផ្ដន្ទាទោស។ «បានផ្ដន្ទាទោស» រាប់តែអ្នកដែលបានផ្ដន្ទាទោស។ ចំណែកតួលេខសំខាន់ «ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ» វិញ រាប់បុគ្គលដែលត្រូវបានបញ្ជូនទៅតុលាការនៅថ្ងៃណាមួយក្នុងរយៈពេលនេះ តាមកាលបរិច្ឆេទនៃព្រឹត្តិការណ៍បញ្ជូនទៅតុលាការ (ឬការផ្ដន្ទាទោស) លើកដំបូងរបស់គាត់ ទោះបីករណីរបស់គាត់ជាករណីនៃឆ្នាំណាក៏ដោយ៖ ជនសង្ស័យម្នាក់ដែលពាក់ព័ន្ធក្នុងករណីច្រើន ឬកំណត់ត្រាជនសង្ស័យពីរដែលបានភ្ជាប់ថាជាបុគ្គលតែមួយ ត្រូវរាប់តែម្ដងប៉ុណ្ណោះ។ ជនសង្ស័យដែលគ្មានព្រឹត្តិការណ៍ដែលមានកាលបរិច្ឆេទ ត្រូវយកត្រាពេលវេលានៃការប្ដូរស្ថានភាពជាកាលបរិច្ឆេទ។",
+    "Rehabilitated: victims with at least one completed referral for shelter, medical care, psychosocial support, education or vocational training. Returned home: victims with at least one completed referral for repatriation or reintegration. A victim counts once in each line however many referrals were completed. A return whose family was judged unsafe (alternative care) is not 'returned home'. When the report is set to the ministry's reading (exclusive outcomes), a victim returned home is not also counted as rehabilitated, so the two lines add up to the victims with an outcome.":
+        "បានស្តារនីតិសម្បទា៖ ជនរងគ្រោះដែលមានការបញ្ជូនយ៉ាងហោចណាស់មួយដែលបានបញ្ចប់ សម្រាប់ទីជម្រក ការថែទាំសុខភាព ការគាំទ្រផ្លូវចិត្តសង្គម ការអប់រំ ឬការបណ្តុះបណ្តាលវិជ្ជាជីវៈ។ បានវិលត្រឡប់ទៅផ្ទះវិញ៖ ជនរងគ្រោះដែលមានការបញ្ជូនយ៉ាងហោចណាស់មួយដែលបានបញ្ចប់ សម្រាប់ការធ្វើមាតុភូមិនិវត្តន៍ ឬការធ្វើសមាហរណកម្មឡើងវិញ។ ជនរងគ្រោះម្នាក់ត្រូវរាប់តែម្ដងក្នុងជួរនីមួយៗ ទោះបីមានការបញ្ជូនបានបញ្ចប់ច្រើនប៉ុណ្ណាក៏ដោយ។ ការវិលត្រឡប់ដែលក្រុមគ្រួសារត្រូវបានវាយតម្លៃថាគ្មានសុវត្ថិភាព (ការថែទាំជំនួស) មិនមែនជា «បានវិលត្រឡប់ទៅផ្ទះវិញ» ទេ។ នៅពេលរបាយការណ៍ត្រូវបានកំណត់តាមការអានរបស់ក្រសួង (លទ្ធផលដាច់ដោយឡែកពីគ្នា) ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ មិនត្រូវរាប់ជាបានស្តារនីតិសម្បទាទៀតទេ ដូច្នេះជួរទាំងពីរបូកគ្នាស្មើនឹងចំនួនជនរងគ្រោះដែលមានលទ្ធផល។",
+    "Referrals of the selected rescues' victims. The status is derived from the referral's events ordered by their clock stamps (the same rule on every device and at HQ), as of the moment the report is made.":
+        "ការបញ្ជូនរបស់ជនរងគ្រោះនៃការជួយសង្គ្រោះដែលបានជ្រើស។ ស្ថានភាពត្រូវបានកំណត់ពីព្រឹត្តិការណ៍នៃការបញ្ជូន តម្រៀបតាមត្រាពេលវេលារបស់វា (ច្បាប់ដូចគ្នានៅលើគ្រប់ឧបករណ៍ និងនៅទីស្នាក់ការកណ្ដាល) គិតត្រឹមពេលដែលរបាយការណ៍ត្រូវបានធ្វើ។",
+    "Referrals whose due date is before the report date and that are not completed, declined or cancelled.":
+        "ការបញ្ជូនដែលថ្ងៃផុតកំណត់មុនថ្ងៃធ្វើរបាយការណ៍ ហើយមិនទាន់បានបញ្ចប់ មិនត្រូវបានបដិសេធ និងមិនត្រូវបានលុបចោល។",
+    "Over completed referrals: calendar days from the day the referral was created to the day of the event that completed it. Not shown when fewer completed referrals than the small-cell threshold.":
+        "គិតលើការបញ្ជូនដែលបានបញ្ចប់៖ ចំនួនថ្ងៃប្រតិទិន ពីថ្ងៃដែលការបញ្ជូនត្រូវបានបង្កើត ដល់ថ្ងៃនៃព្រឹត្តិការណ៍ដែលបានបញ្ចប់ការបញ្ជូននោះ។ មិនបង្ហាញទេ នៅពេលចំនួនការបញ្ជូនដែលបានបញ្ចប់តិចជាងកម្រិតនៃចំនួនតូច។",
+    "Each headline count for the period against the same period one year earlier: change = this period - last period; percentage = change / last period, one decimal (none when last period is 0). The headline counts are cases, victims, child victims, suspects arrested, suspects sent to court (by the day they were sent), victims rehabilitated, victims returned home and cross-border cases.":
+        "តួលេខសំខាន់នីមួយៗនៃរយៈពេលនេះ ធៀបនឹងរយៈពេលដូចគ្នាកាលពីមួយឆ្នាំមុន៖ បម្រែបម្រួល = រយៈពេលនេះ - រយៈពេលមុន។ ភាគរយ = បម្រែបម្រួល / រយៈពេលមុន មានខ្ទង់ទសភាគមួយ (មិនបង្ហាញទេ នៅពេលរយៈពេលមុនស្មើ ០)។ តួលេខសំខាន់ៗគឺ ករណី ជនរងគ្រោះ ជនរងគ្រោះជាកុមារ ជនសង្ស័យដែលបានចាប់ខ្លួន ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ (តាមថ្ងៃដែលពួកគេត្រូវបានបញ្ជូន) ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ និងករណីឆ្លងដែន។",
+    "Cases in the period that are a handover from a foreign authority, or that name a referring country or a country of recruitment, transit or exploitation other than Cambodia.":
+        "ករណីក្នុងរយៈពេលនេះ ដែលជាការប្រគល់ទទួលពីអាជ្ញាធរបរទេស ឬដែលបញ្ជាក់ប្រទេសបញ្ជូន ឬប្រទេសនៃការជ្រើសរើស ការឆ្លងកាត់ ឬការកេងប្រវ័ញ្ច ក្រៅពីប្រទេសកម្ពុជា។",
     # h11voc: the form window (was fieldapp/ui/forms/strings_km.py)
     "YYYY-MM-DD": "ឆ្នាំ-ខែ-ថ្ងៃ",
     "YYYY-MM-DD HH:MM": "ឆ្នាំ-ខែ-ថ្ងៃ ម៉ោង:នាទី",

@@ -9,8 +9,10 @@ from typing import Any
 
 from uihelpers import unlock_as, wait_idle
 
+from fieldapp import vocabulary
 from fieldapp.domain.enums import Role
 from fieldapp.services import sync
+from fieldapp.ui.context import desk_reason
 from tests.conftest import PASSPHRASE
 from tests.support.syncenv import fast_options, hq_running, minor_case, new_device
 
@@ -36,6 +38,39 @@ def test_the_desk_lists_and_searches_every_posts_cases(qtbot: Any, make_controll
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
     posts = {view.model.rows[r].post_code for r in range(2)}
     assert posts == {"POIPET", "PAILIN"}
+    # It says it is the national desk, and offers nothing HQ would refuse from it (issue 14).
+    reason = desk_reason()
+    assert main.post_label.text() == "National desk (every post's cases)"
+    assert not view.new_button.isEnabled() and view.new_button.toolTip() == reason
+    main.open_case(view.model.rows[0].id)
+    wait_idle(qtbot, c)
+    case = main.case_view
+    qtbot.waitUntil(lambda: case.loaded is not None, timeout=5000)
+    assert case.desk_note.isVisibleTo(case) and case.desk_note.text() == reason
+    assert all(b.isHidden() for b in case.write_buttons())  # the plan tab's too
+    assert case.back_button.isVisibleTo(case)
+    main.go("home")
+    wait_idle(qtbot, c)
+    home = main.home
+    assert home.heading.text() == "Today at the national desk"
+    assert home.desk_note.isVisibleTo(home) and home.desk_note.text() == reason
+    assert not home.tiles["to_complete"].isVisibleTo(home)  # the desk completes no profile
+    if os.environ.get("FIELDAPP_SHOTS"):
+        main.resize(1366, 768)
+        main.grab().save(os.environ["FIELDAPP_SHOTS"].replace(".png", "-home.png"))
+    # In Khmer too: the status bar, the home screen and the reason.
+    c.set_language("km")
+    wait_idle(qtbot, c)
+    km = vocabulary.khmer
+    assert main.post_label.text() == km("National desk (every post's cases)")
+    assert home.heading.text() == km("Today at the national desk")
+    assert desk_reason() == km(reason) and home.desk_note.text() == km(reason)
+    assert view.new_button.toolTip() == km(reason)
+    main.go("cases")
+    main.open_case(view.model.rows[0].id)
+    wait_idle(qtbot, c)
+    assert case.desk_note.text() == km(reason) and case.isVisible()
     if os.environ.get("FIELDAPP_SHOTS"):
         main.resize(1366, 768)
         main.grab().save(os.environ["FIELDAPP_SHOTS"])
+    c.set_language("en")

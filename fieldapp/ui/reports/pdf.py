@@ -166,10 +166,11 @@ def report_document(pub: PublishedFigures, lang: str = "en",
     for key in OTHER_TABLES:
         parts.append(f"<h2>{html.escape(lab.title(key))}</h2>" + table_html(pub.tables[key], lab))
     parts.append(f"<h2>{html.escape(lab.text('Definitions'))}</h2>")
-    if lang == "km":
+    if lab.definitions_in_english():
         parts.append(f"<p class='note'>{html.escape(lab.text('Definitions are given in English.'))}</p>")
-    for title, text in DEFINITIONS.values():
-        parts.append(f"<p class='note'><b>{html.escape(lab.text(title))}</b> — {html.escape(text)}</p>")
+    for key in DEFINITIONS:
+        parts.append(f"<p class='note'><b>{html.escape(lab.title(key))}</b> — "
+                     f"{html.escape(lab.definition(key))}</p>")
     doc.setHtml("".join(parts))
     return doc
 

@@ -30,7 +30,6 @@ from fieldapp import vocabulary
 from fieldapp.domain.enums import ExploitationType, Role
 from fieldapp.reports.definitions import (
     DEFAULT_THRESHOLD,
-    DEFINITIONS,
     YOY_KEYS,
     YOY_TITLES,
     ReportFilter,
@@ -90,7 +89,7 @@ class ReportSection(QGroupBox):
     def show_table(self, table: Table, lab: Labeller) -> None:
         self.setTitle(lab.text("Referral outcomes") if self.key == "referrals_by_service_status"
                       else lab.title(self.key))
-        self.definition.setText(DEFINITIONS[self.key][1])
+        self.definition.setText(lab.definition(self.key))
         if self.chart_view is not None:
             old = self.chart_view.chart()
             self.chart_view.setChart(CHARTS[self.key](table, lab))

@@ -80,3 +80,15 @@ def test_hq_report_pdf(tmp_path: Path, qapp: Any) -> None:
                                     "exploitation_type": ["labour", stamp]}) for i in range(7)]
     out = make_report(records, 2026, None, "pdf", tmp_path / "hq.pdf", pdf_writer=write_pdf)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_definitions_are_printed_in_khmer(published: PublishedFigures) -> None:
+    from fieldapp import vocabulary
+    from fieldapp.reports.definitions import DEFINITIONS
+
+    text = report_document(published, "km").toPlainText()
+    for key, (_title, definition) in DEFINITIONS.items():
+        khmer = vocabulary.khmer(definition)
+        assert khmer and khmer in text, key
+        assert definition[:40] not in text
+    assert vocabulary.khmer("Definitions are given in English.") not in text

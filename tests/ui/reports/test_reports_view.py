@@ -116,6 +116,11 @@ def test_khmer_labels(view: ReportsView, qtbot: Any) -> None:
     assert view.show_button.text() == "បង្ហាញ"
     assert "បន្ទាយមានជ័យ" in table_text(view, "cases_by_province")
     assert table_text(view, "cases_by_province")["សរុប"] == ["១២"]
+    # Every definition is shown in Khmer (issue 12), the nationality codes' standard included.
+    from fieldapp import vocabulary
+    from fieldapp.reports.definitions import DEFINITIONS
+    for key, section in view.sections.items():
+        assert section.definition.text() == vocabulary.khmer(DEFINITIONS[key][1]), key
 
 
 def last_audit(ws: Workspace) -> AuditEvent:
