@@ -517,164 +517,164 @@
     <context>
         <name>CasePlanTab</name>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="165" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="171" />
             <source>Closed on {date}: {reason}.</source>
             <translation>បានបិទនៅ {date}៖ {reason}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="168" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
             <source>Open case.</source>
             <translation>សំណុំរឿងកំពុងបើក។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="169" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="175" />
             <source>Transferred from {a} to {b} on {date}.</source>
             <translation>បានផ្ទេរពី {a} ទៅ {b} នៅថ្ងៃ {date}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="172" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="178" />
             <source>Kept here as history: it cannot be changed on this device.</source>
             <translation>រក្សាទុកនៅទីនេះជាប្រវត្តិ៖ មិនអាចកែប្រែនៅលើឧបករណ៍នេះបានទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
-            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="180" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="187" />
             <source>Person</source>
             <translation>បុគ្គល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="180" />
             <source>Home</source>
             <translation>លំនៅដ្ឋាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="174" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="180" />
             <source>Social worker</source>
             <translation>បុគ្គលិកសង្គមកិច្ច</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="175" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
             <source>Family and guardian</source>
             <translation>គ្រួសារ និងអាណាព្យាបាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="175" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
             <source>Family tracing</source>
             <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="187" />
             <source>What</source>
             <translation>អ្វីដែលត្រូវធ្វើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="181" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="187" />
             <source>Due</source>
             <translation>ថ្ងៃផុតកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="182" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="188" />
             <source>Who</source>
             <translation>អ្នកណា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="182" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="188" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="195" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="201" />
             <source>guardian</source>
             <translation>អាណាព្យាបាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="201" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="207" />
             <source>{outcome}, on {date}</source>
             <translation>{outcome} នៅថ្ងៃ {date}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="242" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="248" />
             <source>Follow-up done</source>
             <translation>ការតាមដានបានធ្វើរួច</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="243" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="249" />
             <source>What came of it? (no names)</source>
             <translation>លទ្ធផលយ៉ាងដូចម្ដេច? (កុំសរសេរឈ្មោះ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="255" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="261" />
             <source>The follow-up is marked done.</source>
             <translation>ការតាមដានត្រូវបានសម្គាល់ថាបានធ្វើរួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="261" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="267" />
             <source>Close the case</source>
             <translation>បិទសំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="262" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="268" />
             <source>Why is the case closed?</source>
             <translation>ហេតុអ្វីបានជាបិទសំណុំរឿង?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="272" />
-            <location filename="../../fieldapp/ui/case_plan.py" line="277" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="278" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="283" />
             <source>Transfer the case</source>
             <translation>ផ្ទេរសំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="273" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="279" />
             <source>To which post?</source>
             <translation>ទៅប៉ុស្តិ៍ណា?</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="278" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="284" />
             <source>Why does the case go there? (no names)</source>
             <translation>ហេតុអ្វីបានជាសំណុំរឿងទៅទីនោះ? (កុំសរសេរឈ្មោះ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="290" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="296" />
             <source>The case goes to the other post at the next sync; it stays here as history.</source>
             <translation>សំណុំរឿងនឹងទៅប៉ុស្តិ៍នោះនៅពេលធ្វើសមកាលកម្មលើកក្រោយ ហើយនៅតែមាននៅទីនេះជាប្រវត្តិ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="301" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="307" />
             <source>The case is closed.</source>
             <translation>សំណុំរឿងត្រូវបានបិទ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="305" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="311" />
             <source>Close case…</source>
             <translation>បិទសំណុំរឿង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="306" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="312" />
             <source>Transfer to another post…</source>
             <translation>ផ្ទេរទៅប៉ុស្តិ៍ផ្សេង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="307" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="313" />
             <source>Add family member or guardian…</source>
             <translation>បន្ថែមសមាជិកគ្រួសារ ឬអាណាព្យាបាល…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="308" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="314" />
             <source>Plan a follow-up…</source>
             <translation>គ្រោងការតាមដាន…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="309" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="315" />
             <source>Mark done…</source>
             <translation>សម្គាល់ថាបានធ្វើរួច…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="310" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="316" />
             <source>People: home, family, tracing</source>
             <translation>បុគ្គល៖ លំនៅដ្ឋាន គ្រួសារ ការស្វែងរកគ្រួសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/case_plan.py" line="311" />
+            <location filename="../../fieldapp/ui/case_plan.py" line="317" />
             <source>Case plan: follow-ups</source>
             <translation>ផែនការករណី៖ ការតាមដាន</translation>
         </message>
@@ -1382,7 +1382,7 @@
     <context>
         <name>HomeView</name>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="190" />
+            <location filename="../../fieldapp/ui/home.py" line="191" />
             <source>{n} unfinished forms
 Resume or discard them</source>
             <extracomment>Overdue follow-ups listed on the screen (the longest overdue first; the tile counts all). Status colours; the words always say the same, colour is never the only signal. h13: follow-ups of the case plans past their date, the longest overdue first (the first `SHOWN`), and how many there are in all. A case to open (an overdue follow-up's case).</extracomment>
@@ -1390,97 +1390,97 @@ Resume or discard them</source>
 បន្ត ឬបោះបង់វា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="192" />
+            <location filename="../../fieldapp/ui/home.py" line="193" />
             <source>{n} overdue referrals
 Past their due date</source>
             <translation>ការបញ្ជូនហួសកាលកំណត់ {n}
 លើសថ្ងៃកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="194" />
+            <location filename="../../fieldapp/ui/home.py" line="195" />
             <source>{n} new referrals
 Waiting to be accepted</source>
             <translation>ការបញ្ជូនថ្មី {n}
 កំពុងរង់ចាំការទទួលយក</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="196" />
+            <location filename="../../fieldapp/ui/home.py" line="197" />
             <source>{n} people still to complete
 Found at a rescue, profile not finished</source>
             <translation>បុគ្គល {n} នាក់ត្រូវបំពេញបន្ថែម
 រកឃើញក្នុងការជួយសង្គ្រោះ ប្រវត្តិរូបមិនទាន់ពេញលេញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="201" />
+            <location filename="../../fieldapp/ui/home.py" line="202" />
             <source>not connected to HQ yet</source>
             <translation>មិនទាន់ភ្ជាប់ជាមួយទីស្នាក់ការកណ្ដាលទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="203" />
+            <location filename="../../fieldapp/ui/home.py" line="204" />
             <source>last sync failed, will retry</source>
             <translation>សមកាលកម្មចុងក្រោយបរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="205" />
+            <location filename="../../fieldapp/ui/home.py" line="206" />
             <source>last sync {when}</source>
             <translation>សមកាលកម្មចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="207" />
+            <location filename="../../fieldapp/ui/home.py" line="208" />
             <source>never synced</source>
             <translation>មិនដែលធ្វើសមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="208" />
+            <location filename="../../fieldapp/ui/home.py" line="209" />
             <source>{n} changes not yet sent
 {last}</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ
 {last}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="211" />
+            <location filename="../../fieldapp/ui/home.py" line="212" />
             <source>● All done: nothing is waiting.</source>
             <translation>● រួចរាល់៖ គ្មានអ្វីរង់ចាំទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="212" />
+            <location filename="../../fieldapp/ui/home.py" line="213" />
             <source>● Work waiting: see below.</source>
             <translation>● មានការងាររង់ចាំ៖ មើលខាងក្រោម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="213" />
+            <location filename="../../fieldapp/ui/home.py" line="214" />
             <source>● Needs attention: overdue work or a failed sync.</source>
             <translation>● ត្រូវការយកចិត្តទុកដាក់៖ ការងារហួសកាលកំណត់ ឬសមកាលកម្មបរាជ័យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="223" />
+            <location filename="../../fieldapp/ui/home.py" line="224" />
             <source>{n} follow-ups overdue
 Case plans past their date</source>
             <translation>ការតាមដានហួសកាលកំណត់ {n}
 ផែនការករណីហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="227" />
+            <location filename="../../fieldapp/ui/home.py" line="228" />
             <source>Overdue follow-ups</source>
             <translation>ការតាមដានហួសកាលកំណត់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="228" />
+            <location filename="../../fieldapp/ui/home.py" line="229" />
             <source>No follow-up is overdue.</source>
             <translation>គ្មានការតាមដានណាហួសកាលកំណត់ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="231" />
+            <location filename="../../fieldapp/ui/home.py" line="232" />
             <source>{case} · {person}: {what}, due {date} (overdue by {n} days)</source>
             <translation>{case} · {person}៖ {what} កាលកំណត់ {date} (ហួស {n} ថ្ងៃ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="242" />
+            <location filename="../../fieldapp/ui/home.py" line="243" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/home.py" line="242" />
+            <location filename="../../fieldapp/ui/home.py" line="243" />
             <source>Today at the national desk</source>
             <translation>ថ្ងៃនេះនៅការិយាល័យថ្នាក់ជាតិ</translation>
         </message>
