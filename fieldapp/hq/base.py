@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from pydantic import ValidationError
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.crypto.envelope import (
@@ -256,7 +257,12 @@ class HqBase:
                 received_at=now_utc(),
             )
         )
-        s.flush()
+        try:
+            # The same envelope arriving twice at once (a duplicating link): the second
+            # waits for the first's write and finds its id taken — a replay, not a bug.
+            s.flush()
+        except IntegrityError:
+            raise EnvelopeReplayed("this envelope was already received (replay)") from None
 
 
 def _rowcount(result: object) -> int:

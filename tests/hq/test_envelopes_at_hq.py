@@ -98,3 +98,22 @@ def test_garbage_is_never_a_5xx(hq_server: RunningHq, client: httpx.Client, path
     for blob in (b"FAE1", b"FAE1\x01\x01" + b"\xff" * 200, b"\x00" * 5000, "ក".encode() * 100):
         r = _post(client, blob, path)
         assert 400 <= r.status_code < 500 and r.json()["reason"]
+
+
+def test_the_same_envelope_twice_at_once_is_a_replay_not_an_error(
+    hq_server: RunningHq, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    """A duplicating link delivers one envelope twice at the same moment: one copy is
+    answered, the other refused as a replay (409), never an internal error (500)."""
+    import concurrent.futures
+
+    d = enrolled()
+    for path, blobs in (("/v1/push", [d.seal_push([d.change("victim", {"name_latin": "x"})])
+                                      for _ in range(5)]),
+                        ("/v1/pull", [d.seal_pull(0) for _ in range(5)])):
+        for blob in blobs:
+            with concurrent.futures.ThreadPoolExecutor(4) as pool:
+                statuses = sorted(pool.map(
+                    lambda _: hq_server.client().post(path, content=blob,
+                                                      headers=OCTETS).status_code, range(4)))
+            assert statuses[0] == 200 and set(statuses[1:]) <= {409}, (path, statuses)

@@ -86,6 +86,10 @@ class Proxy:
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
+        #: Faulty connections so far: with both cuts configured they take turns, so a run
+        #: with two faulty connections sees both a reset and a truncation (which one fires
+        #: first on a connection otherwise depends on timing).
+        self._faulty = 0
         self.port = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.AbstractServer | None = None
@@ -142,6 +146,12 @@ class Proxy:
         faulty = self.rng.random() < self.faults.fault_rate
         reset_at = _draw(self.faults.reset_after, self.rng) if faulty else None
         truncate_at = _draw(self.faults.truncate_after, self.rng) if faulty else None
+        if faulty and reset_at is not None and truncate_at is not None:
+            self._faulty += 1
+            if self._faulty % 2:
+                truncate_at = None
+            else:
+                reset_at = None
         try:
             up_reader, up_writer = await asyncio.open_connection(self.target_host,
                                                                  self.target_port)
