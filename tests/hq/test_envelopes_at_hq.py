@@ -114,6 +114,7 @@ def test_the_same_envelope_twice_at_once_is_a_replay_not_an_error(
         for blob in blobs:
             with concurrent.futures.ThreadPoolExecutor(4) as pool:
                 statuses = sorted(pool.map(
-                    lambda _: hq_server.client().post(path, content=blob,
-                                                      headers=OCTETS).status_code, range(4)))
+                    lambda args: hq_server.client().post(args[0], content=args[1],
+                                                         headers=OCTETS).status_code,
+                    [(path, blob)] * 4))
             assert statuses[0] == 200 and set(statuses[1:]) <= {409}, (path, statuses)
