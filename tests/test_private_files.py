@@ -101,7 +101,7 @@ def test_bundle_files_are_private_and_never_overwrite(tmp_path: Path, loose_umas
 
 def test_hq_return_files_are_private_and_never_overwrite(tmp_path: Path, loose_umask: None,
                                                          writes: list[Path]) -> None:
-    from fieldapp.hq import cli as hq_cli
+    from fieldapp.cli import hq as hq_cli
 
     out = tmp_path / "return.fae"
     hq_cli._write_new(out, b"sealed return")
@@ -117,7 +117,7 @@ def test_every_file_hq_writes_while_it_works_is_private(tmp_path: Path, loose_um
     """A running HQ (SQLite with its -wal/-shm), its TLS files, a device's pushes with an
     attachment, the year's report in every format and a return file: all 0600, made so
     under umask 022 (no entry point set a stricter one)."""
-    from fieldapp.hq import cli as hq_cli
+    from fieldapp.cli import hq as hq_cli
     from fieldapp.hq.tls import make_self_signed
     from fieldapp.reports.hq_report import make_report
     from fieldapp.reports.render import no_pdf_writer

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from fieldapp.domain.enums import Role
 from fieldapp.domain.hlc import Hlc
-from fieldapp.hq import cli as hq_cli
+from fieldapp.cli import hq as hq_cli
 from fieldapp.hq.models import ChangeLog, Device, Record
 from fieldapp.services import intake, sync
 from fieldapp.store.models import Rescue, Victim
