@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from fieldapp.cli import hq as hq_cli
 from fieldapp.domain.enums import Role
 from fieldapp.domain.hlc import Hlc
-from fieldapp.cli import hq as hq_cli
 from fieldapp.hq.models import ChangeLog, Device, Record
 from fieldapp.services import intake, sync
 from fieldapp.store.models import Rescue, Victim
