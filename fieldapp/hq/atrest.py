@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, attributes, object_session
 from fieldapp.crypto.atomic import write_atomic, write_private
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams, derive_wrapping_key
 from fieldapp.domain.errors import FieldAppError, StoreExists
+from fieldapp.hq import db
 from fieldapp.hq.models import ChangeLog, ParkedChange, Record
 
 CONFIG_FILE = "hq-datakey.json"
@@ -197,7 +198,7 @@ def seal_fields(key: bytes | None, entity: str, entity_id: str,
         if value is None or (isinstance(value, str) and value.startswith(PREFIX)):
             continue
         nonce = os.urandom(12)
-        plain = json.dumps(value, ensure_ascii=False).encode("utf-8")
+        plain = db.json_bytes(value)
         ct = AESGCM(key).encrypt(nonce, plain, _aad(entity, entity_id, name))
         out[name] = [PREFIX + base64.b64encode(nonce + ct).decode("ascii"), stamp]
     return out
@@ -233,7 +234,7 @@ def seal_change(key: bytes | None, device_id: str, seq: int, change: Any) -> Any
     if key is None or (isinstance(change, dict) and change.keys() == {_PARKED}):
         return change
     nonce = os.urandom(12)
-    plain = json.dumps(change, ensure_ascii=False).encode("utf-8")
+    plain = db.json_bytes(change)
     ct = AESGCM(key).encrypt(nonce, plain, _aad("parked", device_id, str(seq)))
     return {_PARKED: PREFIX + base64.b64encode(nonce + ct).decode("ascii")}
 

@@ -124,6 +124,7 @@ class Batch:
         self.logs: list[LogRef] = []
         self.children: dict[str, set[Key]] = defaultdict(set)  # referral id -> its events
         self._children_read: set[str] = set()
+        self._under_read: set[str] = set()  # parents whose stored children are loaded
         self._order = itertools.count(1 << 62)  # new records sort after every stored one
 
     # -- reading -----------------------------------------------------------------------
@@ -230,6 +231,8 @@ class Batch:
                     victims.add(("victim", rec.parent_id))
         self.load(victims | {("referral", r) for r in referrals})
         self.load_children(referrals)
+        # A referral reaching a centre re-sends its victim's family (`_resend_for_referral`).
+        self.load_under({victim_id for _, victim_id in victims})
 
     # -- changing ----------------------------------------------------------------------
 
@@ -280,9 +283,16 @@ class Batch:
             self.children[parent_id].add((rec.entity, rec.entity_id))
         rec.parent_id = parent_id
 
+    def load_under(self, parent_ids: set[str]) -> None:
+        """Read the stored records under these parents (once per parent and batch)."""
+        missing = parent_ids - self._under_read
+        if missing:
+            self.load(transfer.children_of(self.s, missing))
+            self._under_read |= missing
+
     def _under(self, parent_ids: set[str]) -> list[Rec]:
         """The records (stored or in this batch) whose parent is one of `parent_ids`."""
-        self.load(transfer.children_of(self.s, parent_ids))
+        self.load_under(parent_ids)
         return [r for r in self.recs.values()
                 if r is not None and r.parent_id in parent_ids and r.entity != "audit_event"]
 
@@ -409,6 +419,7 @@ class Batch:
         self.logs.clear()
         self.children.clear()
         self._children_read.clear()
+        self._under_read.clear()
 
     def _expire_orm_records(self) -> None:
         """ORM `Record` objects in the session (callers that read some) no longer hold the truth."""
