@@ -275,8 +275,9 @@ def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
     # Blocking work runs on as many threads as the database pool has connections.
     threads = CapacityLimiter(db.REQUEST_THREADS)
 
-    async def in_thread(fn: Callable[..., T], *args: Any) -> T:
-        return await anyio.to_thread.run_sync(functools.partial(fn, *args), limiter=threads)
+    async def in_thread(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs),
+                                              limiter=threads)
 
     app = FastAPI(
         title="fieldapp-hq",
