@@ -365,13 +365,15 @@ class Batch:
     def write(self) -> None:
         """Write the change log and the records in bulk (then the batch starts afresh)."""
         self.s.flush()  # the ORM's own rows first (devices, parked changes, conflicts)
+        sealed: atrest.Sealed = {}  # a change's values, sealed once for log and record
         logs = [ref for ref in self.logs if ref.seq is None]
         if logs:
             for ref, seq in zip(logs, self._allocate(len(logs)), strict=True):
                 ref.seq = seq
             db.bulk_insert(self.s, _LOG, [
                 {"server_seq": ref.seq, "entity": ref.entity, "entity_id": ref.entity_id,
-                 "fields": atrest.seal_fields(self.key, ref.entity, ref.entity_id, ref.fields)
+                 "fields": atrest.seal_fields(self.key, ref.entity, ref.entity_id, ref.fields,
+                                              sealed)
                  if ref.fields else ref.fields,
                  "origin_device": ref.origin_device, "origin_seq": ref.origin_seq,
                  "received_at": ref.received_at} for ref in logs])
@@ -392,12 +394,13 @@ class Batch:
                    "parent_id": rec.parent_id, "fields": rec.fields, "server_seq": rec.seq()}
             if rec.id is None:
                 row["fields"] = atrest.seal_fields(self.key, rec.entity, rec.entity_id,
-                                                   rec.fields)
+                                                   rec.fields, sealed)
                 new.append({"entity": rec.entity, "entity_id": rec.entity_id, **row})
             else:
-                sealed = (atrest.seal_fields(self.key, rec.entity, rec.entity_id, rec.fields)
+                fields = (atrest.seal_fields(self.key, rec.entity, rec.entity_id, rec.fields,
+                                             sealed)
                           if rec.fields is not rec.written["fields"] else None)
-                changed.append({"b_id": rec.id, **row, "fields": sealed})
+                changed.append({"b_id": rec.id, **row, "fields": fields})
         if new:
             db.bulk_insert(self.s, _RECORDS, new)
         for with_fields in (True, False):
