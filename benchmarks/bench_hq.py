@@ -50,10 +50,11 @@ work): wall-time rates are a fraction of a quiet machine's and more workers cann
 when no core is free. The `*_vs_last_round_*` ratios compare with the last round's quiet
 run and are not A/B. A/B in one run, CPU time, direct calls (old tree = commit 4376e0a,
 same envelopes, alternating, 3 runs each): HQ push CPU for the loopback benchmark's 22,371
-changes on SQLite 7.8 s -> 4.6 s (x1.70); on PostgreSQL (8 devices x 1,000) 1.69 s ->
-1.48 s of HQ CPU, but wall time there is ~4x the CPU (PostgreSQL's own work, commits,
-the load). What made it faster: the cyclic GC ran every ~700 allocations and re-walked the
-server's long-lived objects (a quarter of push CPU; the server now collects at 50,000),
+changes on SQLite 7.8 s -> 4.6 s (x1.70); on PostgreSQL (8 devices x 1,000, 2 runs each)
+1.84 s -> 1.50 s (x1.23), but wall time there is 5-10x HQ's CPU (PostgreSQL's own work in
+the same 2 cores, a commit per push, the load): HQ's Python is not what limits it.
+What made it faster: the cyclic GC ran every ~700 allocations and re-walked the server's
+long-lived objects (a quarter of push CPU; the server now collects at 50,000),
 JSON written with msgspec, one query per referral for the victim's family replaced by one
 per batch, protected values sealed once for change log and record. The 1,000,000-record
 run (BENCH_ARGS=--million) was not repeated this round; its figures are in BENCHMARKS.md
