@@ -215,6 +215,7 @@ class Batch:
         self.load(keys)
         referrals = {c.entity_id for c in changes if c.entity == "referral"}
         victims: set[Key] = set()
+        resent: set[str] = set()  # victims whose referral may reach a (new) centre
         for c in changes:
             rec = self.recs.get((c.entity, c.entity_id))
             if c.entity == "referral_event":
@@ -224,15 +225,19 @@ class Batch:
                 elif rec is not None and rec.parent_id:
                     referrals.add(rec.parent_id)
             if c.entity == "referral":
+                its: set[str] = set()
                 victim = c.fields.get("victim_id")
                 if victim is not None and victim[0] is not None:
-                    victims.add(("victim", str(victim[0])))
+                    its.add(str(victim[0]))
                 if rec is not None and rec.parent_id:
-                    victims.add(("victim", rec.parent_id))
+                    its.add(rec.parent_id)
+                victims |= {("victim", v) for v in its}
+                if "provider_code" in c.fields:
+                    resent |= its
         self.load(victims | {("referral", r) for r in referrals})
         self.load_children(referrals)
         # A referral reaching a centre re-sends its victim's family (`_resend_for_referral`).
-        self.load_under({victim_id for _, victim_id in victims})
+        self.load_under(resent)
 
     # -- changing ----------------------------------------------------------------------
 
