@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import os
 import re
@@ -97,7 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=cmd_serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8443)
-    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--workers", type=int, default=1,
+        help="server processes sharing the port (PostgreSQL only; each has its own "
+        "database connections)",
+    )
     serve.add_argument("--tls-cert", type=Path, help="certificate (PEM; default: init's own)")
     serve.add_argument("--tls-key", type=Path, help="its private key (PEM)")
     serve.add_argument(
@@ -351,7 +356,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise UsageError("--port must be 1..65535")
+    if not 1 <= args.workers <= 64:
+        raise UsageError("--workers must be 1..64")
     settings = _settings(args)
+    if args.workers > 1 and not settings.url.startswith("postgresql"):
+        raise UsageError("--workers above 1 needs PostgreSQL (--database-url): SQLite has one "
+                         "writer, so more processes would only wait for each other")
     behind = atrest.sealed_version(settings.data_dir) < atrest.PROTECTED_VERSION
     if settings.data_key is not None and behind:
         print("fieldapp-hq: WARNING: this release seals more fields than the rows stored "
@@ -377,14 +387,43 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if not is_loopback_host(args.host):
             print("fieldapp-hq: WARNING: serving plain HTTP beyond this computer; devices "
                   "will only connect through a TLS proxy", file=sys.stderr)
-        app = create_app(settings)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     else:
         settings = dataclasses.replace(settings, tls_cert=tls[0])
-        app = create_app(settings)
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info",
-                    ssl_certfile=str(tls[0]), ssl_keyfile=str(tls[1]))
+    ssl: dict[str, Any] = {"ssl_certfile": str(tls[0]), "ssl_keyfile": str(tls[1])} if tls else {}
+    if args.workers == 1:
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info",
+                    **ssl)
+        return 0
+    _serve_workers(settings, args, ssl)
     return 0
+
+
+def worker_app(settings: HqSettings) -> Any:
+    """One worker process's app: its own `Hq` (engine, connection pool) on the shared
+    database, which the parent migrated before starting the workers."""
+    from fieldapp.hq.app import create_app
+    from fieldapp.hq.service import Hq
+
+    return create_app(settings, hq=Hq(settings, migrate=False))
+
+
+def _serve_workers(settings: HqSettings, args: argparse.Namespace, ssl: dict[str, Any]) -> None:
+    """Serve with `args.workers` processes sharing one listening socket (uvicorn's
+    supervisor restarts a worker that dies).
+
+    Each worker gets the settings, the unwrapped data key included, through the pipe that
+    starts it: never through its environment or a file.
+    """
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from fieldapp.hq.service import Hq
+
+    Hq(settings).close()  # migrate once, before the workers open the database
+    config = uvicorn.Config(functools.partial(worker_app, settings), factory=True,
+                            host=args.host, port=args.port, workers=args.workers,
+                            log_level="info", **ssl)
+    Multiprocess(config, sockets=[config.bind_socket()]).run()
 
 
 def cmd_keys(args: argparse.Namespace) -> int:

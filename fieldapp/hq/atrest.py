@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, attributes, object_session
 from fieldapp.crypto.atomic import write_atomic, write_private
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams, derive_wrapping_key
 from fieldapp.domain.errors import FieldAppError, StoreExists
+from fieldapp.hq import db
 from fieldapp.hq.models import ChangeLog, ParkedChange, Record
 
 CONFIG_FILE = "hq-datakey.json"
@@ -185,9 +186,18 @@ def _aad(entity: str, entity_id: str, name: str) -> bytes:
     return b"\x00".join((b"fieldapp hq at rest v1", entity.encode(), entity_id.encode(), name.encode()))
 
 
+#: Sealed values kept for reuse: (entity, id, field) -> (stamp, value, sealed value).
+Sealed = dict[tuple[str, str, str], tuple[Any, Any, str]]
+
+
 def seal_fields(key: bytes | None, entity: str, entity_id: str,
-                fields: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of `fields` ({name: [value, hlc]}) with the protected values sealed."""
+                fields: Mapping[str, Any], reuse: Sealed | None = None) -> dict[str, Any]:
+    """A copy of `fields` ({name: [value, hlc]}) with the protected values sealed.
+
+    With `reuse`, a value sealed before for the same field of the same record with the same
+    stamp is taken from it (the ingest writes each change into the change log and into its
+    record: the same plaintext, so the same ciphertext reveals nothing more).
+    """
     names = PROTECTED.get(entity)
     if key is None or not names or not fields:
         return dict(fields)
@@ -196,10 +206,18 @@ def seal_fields(key: bytes | None, entity: str, entity_id: str,
         value, stamp = out[name][0], out[name][1]
         if value is None or (isinstance(value, str) and value.startswith(PREFIX)):
             continue
+        hit = reuse.get((entity, entity_id, name)) if reuse is not None else None
+        if hit is not None and hit[0] == stamp and type(hit[1]) is type(value) \
+                and hit[1] == value:
+            out[name] = [hit[2], stamp]
+            continue
         nonce = os.urandom(12)
-        plain = json.dumps(value, ensure_ascii=False).encode("utf-8")
+        plain = db.json_bytes(value)
         ct = AESGCM(key).encrypt(nonce, plain, _aad(entity, entity_id, name))
-        out[name] = [PREFIX + base64.b64encode(nonce + ct).decode("ascii"), stamp]
+        sealed = PREFIX + base64.b64encode(nonce + ct).decode("ascii")
+        out[name] = [sealed, stamp]
+        if reuse is not None:
+            reuse[(entity, entity_id, name)] = (stamp, value, sealed)
     return out
 
 
@@ -233,7 +251,7 @@ def seal_change(key: bytes | None, device_id: str, seq: int, change: Any) -> Any
     if key is None or (isinstance(change, dict) and change.keys() == {_PARKED}):
         return change
     nonce = os.urandom(12)
-    plain = json.dumps(change, ensure_ascii=False).encode("utf-8")
+    plain = db.json_bytes(change)
     ct = AESGCM(key).encrypt(nonce, plain, _aad("parked", device_id, str(seq)))
     return {_PARKED: PREFIX + base64.b64encode(nonce + ct).decode("ascii")}
 

@@ -124,6 +124,7 @@ class Batch:
         self.logs: list[LogRef] = []
         self.children: dict[str, set[Key]] = defaultdict(set)  # referral id -> its events
         self._children_read: set[str] = set()
+        self._under_read: set[str] = set()  # parents whose stored children are loaded
         self._order = itertools.count(1 << 62)  # new records sort after every stored one
 
     # -- reading -----------------------------------------------------------------------
@@ -214,6 +215,7 @@ class Batch:
         self.load(keys)
         referrals = {c.entity_id for c in changes if c.entity == "referral"}
         victims: set[Key] = set()
+        resent: set[str] = set()  # victims whose referral may reach a (new) centre
         for c in changes:
             rec = self.recs.get((c.entity, c.entity_id))
             if c.entity == "referral_event":
@@ -223,13 +225,19 @@ class Batch:
                 elif rec is not None and rec.parent_id:
                     referrals.add(rec.parent_id)
             if c.entity == "referral":
+                its: set[str] = set()
                 victim = c.fields.get("victim_id")
                 if victim is not None and victim[0] is not None:
-                    victims.add(("victim", str(victim[0])))
+                    its.add(str(victim[0]))
                 if rec is not None and rec.parent_id:
-                    victims.add(("victim", rec.parent_id))
+                    its.add(rec.parent_id)
+                victims |= {("victim", v) for v in its}
+                if "provider_code" in c.fields:
+                    resent |= its
         self.load(victims | {("referral", r) for r in referrals})
         self.load_children(referrals)
+        # A referral reaching a centre re-sends its victim's family (`_resend_for_referral`).
+        self.load_under(resent)
 
     # -- changing ----------------------------------------------------------------------
 
@@ -280,9 +288,16 @@ class Batch:
             self.children[parent_id].add((rec.entity, rec.entity_id))
         rec.parent_id = parent_id
 
+    def load_under(self, parent_ids: set[str]) -> None:
+        """Read the stored records under these parents (once per parent and batch)."""
+        missing = parent_ids - self._under_read
+        if missing:
+            self.load(transfer.children_of(self.s, missing))
+            self._under_read |= missing
+
     def _under(self, parent_ids: set[str]) -> list[Rec]:
         """The records (stored or in this batch) whose parent is one of `parent_ids`."""
-        self.load(transfer.children_of(self.s, parent_ids))
+        self.load_under(parent_ids)
         return [r for r in self.recs.values()
                 if r is not None and r.parent_id in parent_ids and r.entity != "audit_event"]
 
@@ -355,13 +370,15 @@ class Batch:
     def write(self) -> None:
         """Write the change log and the records in bulk (then the batch starts afresh)."""
         self.s.flush()  # the ORM's own rows first (devices, parked changes, conflicts)
+        sealed: atrest.Sealed = {}  # a change's values, sealed once for log and record
         logs = [ref for ref in self.logs if ref.seq is None]
         if logs:
             for ref, seq in zip(logs, self._allocate(len(logs)), strict=True):
                 ref.seq = seq
             db.bulk_insert(self.s, _LOG, [
                 {"server_seq": ref.seq, "entity": ref.entity, "entity_id": ref.entity_id,
-                 "fields": atrest.seal_fields(self.key, ref.entity, ref.entity_id, ref.fields)
+                 "fields": atrest.seal_fields(self.key, ref.entity, ref.entity_id, ref.fields,
+                                              sealed)
                  if ref.fields else ref.fields,
                  "origin_device": ref.origin_device, "origin_seq": ref.origin_seq,
                  "received_at": ref.received_at} for ref in logs])
@@ -382,12 +399,13 @@ class Batch:
                    "parent_id": rec.parent_id, "fields": rec.fields, "server_seq": rec.seq()}
             if rec.id is None:
                 row["fields"] = atrest.seal_fields(self.key, rec.entity, rec.entity_id,
-                                                   rec.fields)
+                                                   rec.fields, sealed)
                 new.append({"entity": rec.entity, "entity_id": rec.entity_id, **row})
             else:
-                sealed = (atrest.seal_fields(self.key, rec.entity, rec.entity_id, rec.fields)
+                fields = (atrest.seal_fields(self.key, rec.entity, rec.entity_id, rec.fields,
+                                             sealed)
                           if rec.fields is not rec.written["fields"] else None)
-                changed.append({"b_id": rec.id, **row, "fields": sealed})
+                changed.append({"b_id": rec.id, **row, "fields": fields})
         if new:
             db.bulk_insert(self.s, _RECORDS, new)
         for with_fields in (True, False):
@@ -409,6 +427,7 @@ class Batch:
         self.logs.clear()
         self.children.clear()
         self._children_read.clear()
+        self._under_read.clear()
 
     def _expire_orm_records(self) -> None:
         """ORM `Record` objects in the session (callers that read some) no longer hold the truth."""
