@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from typing import Annotated, Any, Literal
 
+import orjson
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
@@ -248,6 +250,36 @@ def public_bytes(key: Ed25519PublicKey | X25519PublicKey) -> bytes:
 def dump(model: BaseModel) -> bytes:
     """Payload bytes of a model, as sealed in an envelope."""
     return model.model_dump_json().encode("utf-8")
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse JSON fast (orjson); what orjson refuses and Python's reader takes (an integer
+    beyond 64 bits, NaN written by `json.dumps`) goes to Python's reader."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
+
+
+def pull_answer_json(
+    records: list[dict[str, Any]], *, next_cursor: int, has_more: bool, hq_time_ms: int,
+    revoked_devices: list[str] | None = None, acked_seq: int | None = None,
+) -> bytes:
+    """A `PullAnswer` payload written as JSON in one go (HQ's pull serves thousands of records
+    a second: a pydantic model per record was a third of its time).
+
+    `records` are `PulledRecord` dicts in field order, ``fields`` as ``{name: [value, hlc]}``
+    read from HQ's own database. The bytes are those of ``dump(PullAnswer(...))`` for the
+    same page (a test holds them to that, NaN and large numbers included).
+    """
+    answer = {"protocol": PROTOCOL_VERSION, "records": records, "next_cursor": next_cursor,
+              "has_more": has_more, "hq_time_ms": hq_time_ms,
+              "revoked_devices": revoked_devices or [], "acked_seq": acked_seq}
+    try:
+        return orjson.dumps(answer)
+    except TypeError:
+        # An integer beyond 64 bits in a stored value (JSON allows it): the model's way.
+        return dump(PullAnswer.model_validate(answer))
 
 
 def _signing_input(
