@@ -192,7 +192,7 @@ def local_state(obj: Synced) -> dict[str, list[Any]]:
 
 
 def _hlc_of(merged: Mapping[str, list[Any]]) -> dict[str, str]:
-    stamps = [str(e[1]) for e in merged.values()]
+    stamps = {str(e[1]) for e in merged.values()}  # mostly one: an edit stamps its fields alike
     if not stamps:
         return {}
     star = min_stamp(stamps)
@@ -236,13 +236,13 @@ class Applier:
         `retry` also tries the records set aside earlier (once per round is enough).
         """
         batch = page_order([(e, i, _entries(f)) for e, i, f in records])
-        stamps: list[str] = [self.stats.max_stamp]
+        # Each distinct stamp once (an edit stamps its fields alike): compared at the end.
+        stamps: set[str] = {self.stats.max_stamp}
         with self.s.no_autoflush:
             self._preload(batch)
             for entity, entity_id, fields in batch:
                 self.stats.received += 1
-                if fields:
-                    stamps.append(max_stamp([str(e[1]) for e in fields.values()]))
+                stamps.update(e[1] for e in fields.values())
                 self._guarded(entity, entity_id, fields, lambda e=entity, i=entity_id, f=fields:
                               self._one(e, i, f))
             self._unpark(retry=retry)
