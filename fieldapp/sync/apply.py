@@ -326,18 +326,17 @@ class Applier:
         for entity in wanted.keys() | parents.keys():
             model = SYNCED_MODELS[entity]
             ids = wanted.get(entity, set())
-            id_list = list(ids)
-            found: set[str] = set()
-            for i in range(0, len(id_list), 500):
-                loaded = list(self.s.scalars(
-                    select(model).where(model.id.in_(id_list[i : i + 500]))))
-                self._held.extend(loaded)
-                found.update(o.id for o in loaded)
-            only_parents = list(parents.get(entity, set()) - ids)
-            for i in range(0, len(only_parents), 500):
-                self._present[model].update(self.s.scalars(
-                    select(model.id).where(model.id.in_(only_parents[i : i + 500]))))
-            self._absent[model] = (ids | set(only_parents)) - found - self._present[model]
+            asked = list(ids | parents.get(entity, set()))
+            stored: set[str] = set()
+            for i in range(0, len(asked), 500):  # ids first: on a fresh device, none is
+                stored.update(self.s.scalars(
+                    select(model.id).where(model.id.in_(asked[i : i + 500]))))
+            self._absent[model] = set(asked) - stored
+            self._present[model] |= stored - ids
+            update = list(stored & ids)
+            for i in range(0, len(update), 500):
+                self._held.extend(self.s.scalars(
+                    select(model).where(model.id.in_(update[i : i + 500]))))
         # Only the parked rows of this page's records: the table may hold many thousands.
         page_ids = sorted({i for _e, i, _f in batch})
         for start in range(0, len(page_ids), 500):
