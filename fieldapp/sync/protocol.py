@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -297,13 +298,26 @@ def dump(model: BaseModel) -> bytes:
     return model.model_dump_json().encode("utf-8")
 
 
+#: A run of digits an integer beyond 64 bits would need (orjson reads such a number as a
+#: float, silently): text holding one, in a number or not, goes to Python's reader.
+_LONG_DIGITS = re.compile(r"\d{19}")
+_LONG_DIGITS_B = re.compile(rb"\d{19}")
+
+
 def loads(data: bytes | str) -> Any:
-    """Parse JSON fast (orjson); what orjson refuses and Python's reader takes (an integer
-    beyond 64 bits, NaN written by `json.dumps`) goes to Python's reader."""
-    try:
-        return orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return json.loads(data)
+    """Parse JSON fast (orjson) with Python's reader's results: what orjson refuses (NaN
+    written by `json.dumps`) or would read otherwise (integers beyond 64 bits) goes to
+    Python's reader."""
+    if isinstance(data, bytes):
+        long = _LONG_DIGITS_B.search(data) is not None
+    else:
+        long = _LONG_DIGITS.search(data) is not None
+    if not long:
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(data)
 
 
 def pull_answer_json(
