@@ -224,7 +224,10 @@ def run(records: int = 10_000, slow_records: int = 1_000,
             "wire_vs_raw_json<=0.7": loop["push_wire_vs_raw_json"] <= 0.7,
             "slow_link_within_2x": slow["ratio_to_minimum"] <= 2.0,
             "pull>=4200_per_s": loop["pull_vs_target_4200"] >= 1,
-            "pull_wire_bytes_per_record<=91.3": loop["pull_wire_bytes_per_record"] <= 91.3,
+            # Before: 91.3 wire bytes per pulled record for 1,583.5 raw JSON bytes per change
+            # of the same run; the demo data's size varies a little from run to run.
+            "pull_wire_per_raw_json<=before": loop["pull_wire_bytes_per_record"]
+            / loop["raw_json_bytes_per_change"] <= 91.3 / 1583.5,
             "fresh_pull_100k_under_60s": fresh["pull_s"] < 60,
         }
         return out
