@@ -5,7 +5,7 @@ Writing is checked per change by `fieldapp.hq.validate`; this is the read side.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, select
 
 from fieldapp.domain.entities import REFERENCE_ENTITIES
 from fieldapp.domain.enums import Role
@@ -39,28 +39,30 @@ VICTIM_ESSENTIALS = frozenset(
 )
 
 
-def entitled(dev: Device) -> ColumnElement[bool]:
-    """The records `dev` may pull (a WHERE clause over `Record`)."""
+def entitled_parts(dev: Device) -> list[ColumnElement[bool]]:
+    """The records `dev` may pull: those matching any of these WHERE clauses over `Record`.
+
+    Kept as parts, each of which an index reads in feed order (a post's own records by post
+    and feed position): the pull reads a page of each part and merges them (`hq.feed`)
+    rather than gathering every record of the post for each page."""
     reference = Record.entity.in_(REFERENCE_ENTITIES)
     if desk.is_national(dev):
-        return desk.national_entitled()
+        return [desk.national_entitled()]
     if dev.role != Role.CENTRE_STAFF.value:
         # Audit trails go up to HQ and stay there: a device never applies another's.
-        return and_(Record.entity != "audit_event",
-                    or_(Record.post_code == dev.post_code, reference,
-                        desk.shared_with(dev.post_code)))
+        return [and_(Record.post_code == dev.post_code, Record.entity != "audit_event"),
+                reference, desk.shared_with(dev.post_code)]
     referrals = select(Record.entity_id).where(
         Record.entity == "referral", Record.centre_code == dev.centre_code
     )
     referred_victims = select(Record.parent_id).where(
         Record.entity == "referral", Record.centre_code == dev.centre_code
     )
-    return or_(
+    return [
         reference,
         and_(Record.entity == "referral", Record.centre_code == dev.centre_code),
         and_(Record.entity == "referral_event", Record.parent_id.in_(referrals)),
         and_(Record.entity == "victim", Record.entity_id.in_(referred_victims)),
         # the family a centre traces and returns the person to
         and_(Record.entity == "family_member", Record.parent_id.in_(referred_victims)),
-    )
-
+    ]

@@ -8,18 +8,29 @@ row per record instead of its whole history.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from pydantic import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.crypto.envelope import EnvelopeHeader, EnvelopeKind, seal
 from fieldapp.domain.enums import Role
-from fieldapp.hq import base, desk
+from fieldapp.hq import atrest, base, desk
 from fieldapp.hq.base import HqBase, PayloadInvalid, UnknownDevice, describe_validation, now_utc
-from fieldapp.hq.entitlement import VICTIM_ESSENTIALS, entitled
+from fieldapp.hq.entitlement import VICTIM_ESSENTIALS, entitled_parts
 from fieldapp.hq.models import ChangeLog, Device, Record
-from fieldapp.sync.protocol import PullAnswer, PulledRecord, PullRequest, dump
+from fieldapp.sync.protocol import PullRequest, loads, pull_answer_json
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    """One page of a device's feed: the `PullAnswer` payload and the cursor it reports."""
+
+    payload: bytes
+    next_cursor: int
 
 
 class Feed(HqBase):
@@ -49,15 +60,15 @@ class Feed(HqBase):
             reader = s.get(Device, device_id)
             if reader is None:  # pragma: no cover - devices are never deleted
                 raise UnknownDevice("this device is not known")
-            answer = self._page(s, reader, req.cursor, limit, own_node=req.own_node)
+            page = self._page(s, reader, req.cursor, limit, own_node=req.own_node)
         hdr = EnvelopeHeader(
             kind=EnvelopeKind.PULL_ANSWER,
             device_id=device_id,
             seq_from=req.cursor,
-            seq_to=answer.next_cursor,
+            seq_to=page.next_cursor,
         )
         return seal(
-            dump(answer),
+            page.payload,
             recipient_x25519_public=x_pub,
             sender_ed25519_private=self.keys.signing,
             header=hdr,
@@ -73,34 +84,29 @@ class Feed(HqBase):
         return self.sessions()
 
     def _page(self, s: Session, dev: Device, cursor: int, limit: int,
-              own_node: str | None = None) -> PullAnswer:
-        rows = s.scalars(
-            select(Record)
-            .where(Record.server_seq > cursor, entitled(dev))
-            .order_by(Record.server_seq)
-            .limit(limit + 1)
-        ).all()
+              own_node: str | None = None, *, acked_seq: int | None = None) -> FeedPage:
+        """The next page of `dev`'s feed after `cursor`, as `PullAnswer` payload bytes.
+
+        One query reads the page's columns (no ORM objects), the protected values are opened
+        in one pass, and the answer is written as JSON once (`protocol.pull_answer_json`):
+        what ``dump(PullAnswer(...))`` wrote, without building a model per record.
+        """
+        rows = self._entitled_rows(s, dev, cursor, limit + 1)
         has_more = len(rows) > limit
         rows = rows[:limit]
         centre = dev.role == Role.CENTRE_STAFF.value
-        out = []
+        out: list[dict[str, Any]] = []
         mine = f"-{own_node}" if own_node else None
-        for r in rows:
-            fields = r.fields
+        key = self.data_key
+        for server_seq, entity, entity_id, post_code, stored in rows:
+            fields = atrest.open_fields(key, entity, entity_id, loads(stored)) if stored else {}
             if mine and fields and all(str(v[1]).endswith(mine) for v in fields.values()):
                 continue  # every winning value came from the asking device: it has them
-            if centre and r.entity == "victim":
+            if centre and entity == "victim":
                 fields = {k: v for k, v in fields.items() if k in VICTIM_ESSENTIALS}
-            fields = desk.withhold(dev, r.entity, fields)
-            out.append(
-                PulledRecord(
-                    server_seq=r.server_seq,
-                    entity=r.entity,
-                    entity_id=r.entity_id,
-                    post_code=r.post_code,
-                    fields={k: (v[0], v[1]) for k, v in fields.items()},
-                )
-            )
+            fields = desk.withhold(dev, entity, fields)
+            out.append({"server_seq": server_seq, "entity": entity, "entity_id": entity_id,
+                        "post_code": post_code, "fields": fields})
         next_cursor = rows[-1].server_seq if rows else cursor
         if not has_more:
             # Nothing entitled beyond: jump to the feed head so the next pull starts there.
@@ -109,13 +115,29 @@ class Feed(HqBase):
         revoked = s.scalars(
             select(Device.id).where(Device.post_code == dev.post_code, Device.revoked.is_(True))
         ).all()
-        return PullAnswer(
-            records=out,
+        return FeedPage(
+            payload=pull_answer_json(out, next_cursor=next_cursor, has_more=has_more,
+                                     hq_time_ms=base.now_ms(), revoked_devices=list(revoked),
+                                     acked_seq=acked_seq),
             next_cursor=next_cursor,
-            has_more=has_more,
-            hq_time_ms=base.now_ms(),
-            revoked_devices=list(revoked),
         )
+
+    def _entitled_rows(self, s: Session, dev: Device, cursor: int, n: int) -> list[Any]:
+        """The first `n` records `dev` may pull after `cursor`, in feed order.
+
+        Each part of the entitlement (`entitled_parts`) is read on its own, in feed order
+        from the cursor, at most `n` rows (an index range: a post's records by post and
+        feed position), and the parts merged; one ``OR`` over all of them would have the
+        database gather every record of the post and sort them, for each page.
+        """
+        columns = (Record.server_seq, Record.entity, Record.entity_id, Record.post_code,
+                   cast(Record.fields, Text))  # as text: parsed by `loads` (orjson)
+        merged: dict[int, Any] = {}
+        for part in entitled_parts(dev):
+            for row in s.execute(select(*columns).where(Record.server_seq > cursor, part)
+                                 .order_by(Record.server_seq).limit(n)):
+                merged[row[0]] = row  # a record in two parts is sent once
+        return [merged[seq] for seq in sorted(merged)[:n]]
 
     def export_bundle(self, device_id: str, *, since: int = 0) -> bytes:
         """Everything the device is entitled to since `since`, sealed to it (a return file).
@@ -130,20 +152,20 @@ class Feed(HqBase):
             if dev is None:
                 raise UnknownDevice(f"no device {device_id[:64]!r}")
             if dev.revoked:
-                answer = PullAnswer(records=[], next_cursor=since, has_more=False,
-                                    hq_time_ms=base.now_ms())
+                page = FeedPage(pull_answer_json([], next_cursor=since, has_more=False,
+                                                 hq_time_ms=base.now_ms(),
+                                                 acked_seq=dev.acked_seq), since)
             else:
-                answer = self._page(s, dev, since, 10_000_000)
-            answer.acked_seq = dev.acked_seq
+                page = self._page(s, dev, since, 10_000_000, acked_seq=dev.acked_seq)
             x_pub = X25519PublicKey.from_public_bytes(dev.x25519_public)
         hdr = EnvelopeHeader(
             kind=EnvelopeKind.RETURN_BUNDLE,
             device_id=device_id,
             seq_from=since,
-            seq_to=answer.next_cursor,
+            seq_to=page.next_cursor,
         )
         return seal(
-            dump(answer),
+            page.payload,
             recipient_x25519_public=x_pub,
             sender_ed25519_private=self.keys.signing,
             header=hdr,

@@ -64,7 +64,11 @@ class Record(Base):
     """The merged state of one record: per field the winning [value, hlc]."""
 
     __tablename__ = "records"
-    __table_args__ = (UniqueConstraint("entity", "entity_id", name="uq_records_entity"),)
+    __table_args__ = (
+        UniqueConstraint("entity", "entity_id", name="uq_records_entity"),
+        # A post's feed in order: each pull page is one range read (`hq.feed`).
+        Index("ix_records_post_feed", "post_code", "server_seq"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     entity: Mapped[str] = mapped_column(String(32))

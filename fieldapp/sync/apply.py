@@ -192,7 +192,7 @@ def local_state(obj: Synced) -> dict[str, list[Any]]:
 
 
 def _hlc_of(merged: Mapping[str, list[Any]]) -> dict[str, str]:
-    stamps = [str(e[1]) for e in merged.values()]
+    stamps = {str(e[1]) for e in merged.values()}  # mostly one: an edit stamps its fields alike
     if not stamps:
         return {}
     star = min_stamp(stamps)
@@ -212,6 +212,8 @@ class Applier:
         self._rescues: set[str] = set()
         #: Ids the page's preload showed are not stored: looked up without a query.
         self._absent: dict[type[Synced], set[str]] = defaultdict(set)
+        #: Parents the preload showed are stored (their ids only: nothing of them is read).
+        self._present: dict[type[Synced], set[str]] = defaultdict(set)
         self._parked_keys: set[tuple[str, str]] = set()
         #: Parked rows (sealed fields, reason) of the page's records, read in the preload.
         self._parked: dict[tuple[str, str], Any] = {}
@@ -233,15 +235,14 @@ class Applier:
 
         `retry` also tries the records set aside earlier (once per round is enough).
         """
-        batch = page_order(
-            [(e, i, {k: [v[0], str(v[1])] for k, v in f.items()}) for e, i, f in records])
-        stamps: list[str] = [self.stats.max_stamp]
+        batch = page_order([(e, i, _entries(f)) for e, i, f in records])
+        # Each distinct stamp once (an edit stamps its fields alike): compared at the end.
+        stamps: set[str] = {self.stats.max_stamp}
         with self.s.no_autoflush:
             self._preload(batch)
             for entity, entity_id, fields in batch:
                 self.stats.received += 1
-                if fields:
-                    stamps.append(max_stamp([str(e[1]) for e in fields.values()]))
+                stamps.update(e[1] for e in fields.values())
                 self._guarded(entity, entity_id, fields, lambda e=entity, i=entity_id, f=fields:
                               self._one(e, i, f))
             self._unpark(retry=retry)
@@ -307,8 +308,13 @@ class Applier:
         self._parked_keys.add(key)
 
     def _preload(self, batch: list[tuple[str, str, dict[str, list[Any]]]]) -> None:
-        """Load every record a page touches in one query per table (not one per record)."""
+        """Load every record a page touches in one query per table (not one per record).
+
+        The page's own records are loaded whole (they may be updated); the parents they
+        name only as ids: storing a child needs to know its parent is there, nothing more.
+        """
         wanted: dict[str, set[str]] = defaultdict(set)
+        parents: dict[str, set[str]] = defaultdict(set)
         for entity, entity_id, fields in batch:
             if entity not in SYNCED_MODELS:
                 continue
@@ -316,17 +322,21 @@ class Applier:
             for name, parent in PARENTS.get(entity, ()):
                 value = fields.get(name, [None])[0]
                 if isinstance(value, str):
-                    wanted[parent.SYNC_ENTITY].add(value)
-        for entity, ids in wanted.items():
+                    parents[parent.SYNC_ENTITY].add(value)
+        for entity in wanted.keys() | parents.keys():
             model = SYNCED_MODELS[entity]
-            id_list = list(ids)
-            found: set[str] = set()
-            for i in range(0, len(id_list), 500):
-                loaded = list(self.s.scalars(
-                    select(model).where(model.id.in_(id_list[i : i + 500]))))
-                self._held.extend(loaded)
-                found.update(o.id for o in loaded)
-            self._absent[model] = ids - found
+            ids = wanted.get(entity, set())
+            asked = list(ids | parents.get(entity, set()))
+            stored: set[str] = set()
+            for i in range(0, len(asked), 500):  # ids first: on a fresh device, none is
+                stored.update(self.s.scalars(
+                    select(model.id).where(model.id.in_(asked[i : i + 500]))))
+            self._absent[model] = set(asked) - stored
+            self._present[model] |= stored - ids
+            update = list(stored & ids)
+            for i in range(0, len(update), 500):
+                self._held.extend(self.s.scalars(
+                    select(model).where(model.id.in_(update[i : i + 500]))))
         # Only the parked rows of this page's records: the table may hold many thousands.
         page_ids = sorted({i for _e, i, _f in batch})
         for start in range(0, len(page_ids), 500):
@@ -348,7 +358,8 @@ class Applier:
             self.s.connection().execute(insert(model), rows)
 
     def _exists(self, model: type[Synced], ident: str) -> bool:
-        return (model, ident) in self._rows or self._find(model, ident) is not None
+        return ((model, ident) in self._rows or ident in self._present[model]
+                or self._find(model, ident) is not None)
 
     def _find(self, model: type[Synced], ident: str) -> Synced | None:
         if (model, ident) in self._rows:
@@ -401,7 +412,9 @@ class Applier:
         parked = sealing.open_parked(self.s, entity, entity_id, parked)
         if parked is not None:
             fields, _ = merge_record(entity, parked, fields)
-        fields, _ = merge_record(entity, {}, fields)  # normalise (statement freezing)
+        elif entity == "statement":
+            fields, _ = merge_record(entity, {}, fields)  # normalise (statement freezing)
+        # (other entities' fields are already ``[value, hlc text]``: see `_entries`)
         waiting_for = self._missing_parent(entity, fields)
         if waiting_for is None and any(k not in fields for k in _REQUIRED[entity]):
             waiting_for = ""  # more fields must come first
@@ -620,6 +633,15 @@ class _RetryCarefully(Exception):
 #: What storing one pulled record can fail with (anything else is a bug, not bad data).
 _APPLY_ERRORS = (SQLAlchemyError, ValueError, TypeError, KeyError, InvalidInput,
                  _RetryCarefully)
+
+
+def _entries(fields: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """`fields` as ``{name: [value, hlc text]}``: as they are when already so (a page read by
+    `protocol.read_pull_answer`), else copied into that shape."""
+    if type(fields) is dict and all(type(e) is list and type(e[1]) is str
+                                    for e in fields.values()):
+        return fields
+    return {k: [v[0], str(v[1])] for k, v in fields.items()}
 
 
 @functools.cache

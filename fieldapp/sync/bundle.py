@@ -29,7 +29,7 @@ from fieldapp.store.store import Store
 from fieldapp.store.unsent import unsent_count
 from fieldapp.sync.apply import ApplyStats, apply_records
 from fieldapp.sync.client import DeviceKeys, load_keys, queue_audit, unsent_changes
-from fieldapp.sync.protocol import MAX_CHANGES_PER_PUSH, PullAnswer, PushPayload, dump
+from fieldapp.sync.protocol import MAX_CHANGES_PER_PUSH, PushPayload, dump, read_pull_answer
 
 #: Stay well inside HQ's envelope limit (16 MiB) after compression could not help.
 MAX_BUNDLE_JSON = 8 * 1024 * 1024
@@ -129,12 +129,12 @@ def import_return_bundle(store: Store, username: str, path: Path) -> ApplyStats:
     if header.kind is not EnvelopeKind.RETURN_BUNDLE or header.device_id != keys.device_id:
         raise SyncRejected("this return file was made for another device, or is not a return file")
     try:
-        answer = PullAnswer.model_validate_json(payload)
+        page = read_pull_answer(payload)
     except ValueError:
         raise SyncRejected("the return file was not understood (version mismatch?)") from None
-    records = [(r.entity, r.entity_id, r.fields) for r in answer.records]
+    answer = page.answer
     with store.session(username, remote=True) as s:
-        stats = apply_records(s, records)
+        stats = apply_records(s, page.records)
         device = s.scalars(select(Device)).one()
         # A file made from an older cursor covers everything up to its end: the cursor may
         # move. One made from a later cursor than ours would leave a gap: it may not.

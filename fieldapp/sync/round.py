@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -38,12 +39,13 @@ from fieldapp.sync.outbox import (
 from fieldapp.sync.protocol import (
     MAX_CHANGES_PER_PUSH,
     AttachmentState,
-    PullAnswer,
+    PulledPage,
     PullRequest,
     PushAnswer,
     b64,
     dump,
     public_bytes,
+    read_pull_answer,
     sign_request,
     unb64,
 )
@@ -247,7 +249,7 @@ class SyncClient:
             header=header,
         )
 
-    def open_answer(self, blob: bytes, kind: EnvelopeKind) -> tuple[EnvelopeHeader, PullAnswer]:
+    def open_answer(self, blob: bytes, kind: EnvelopeKind) -> tuple[EnvelopeHeader, PulledPage]:
         header, payload = open_envelope(
             blob,
             recipient_x25519_private=self.keys.hpke,
@@ -256,60 +258,74 @@ class SyncClient:
         if header.kind is not kind or header.device_id != self.keys.device_id:
             raise SyncRejected("the file or answer from HQ is meant for another device")
         try:
-            return header, PullAnswer.model_validate_json(payload)
-        except ValidationError:
+            return header, read_pull_answer(payload)
+        except ValueError:
             raise SyncRejected("HQ's answer was not understood (version mismatch?)") from None
 
     def pull(self) -> None:
-        """Fetch and apply pages until HQ has nothing more; the cursor moves with each page."""
+        """Fetch and apply pages until HQ has nothing more; the cursor moves with each page.
+
+        The next page is asked for while this one is applied (one request ahead, on a
+        thread of its own): HQ serves and the link carries it meanwhile. A page is still
+        applied, and the cursor moved, strictly in order.
+        """
         with self.store.session(self.username) as s:
             cursor = s.scalars(select(Device)).one().pull_cursor
         first = True  # records set aside in an earlier round are tried again once
-        while True:
-            sent_at: list[int] = []
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-ahead") as ahead:
+            pending = ahead.submit(self._fetch_page, cursor)
+            while True:
+                page = pending.result()
+                answer = page.answer
+                more = answer.has_more and answer.next_cursor > cursor
+                if more:
+                    pending = ahead.submit(self._fetch_page, answer.next_cursor)
+                stats = self.apply_page(page, cursor, retry=first)
+                first = False
+                self._adopt_hpke()
+                self.result.pulled += stats.received
+                self.result.changed += stats.changed
+                self.result.parked = stats.parked
+                self.result.set_aside = stats.set_aside
+                if not more:
+                    return
+                cursor = answer.next_cursor
 
-            def body(
-                attempt: int, cursor: int = cursor, sent_at: list[int] = sent_at
-            ) -> tuple[bytes, dict[str, str]]:
-                sent_at.append(now_ms())
-                limit = max(20, self.options.pull_limit >> attempt)
-                return self._sealed_pull(cursor, limit), OCTETS
+    def _fetch_page(self, cursor: int) -> PulledPage:
+        """Ask HQ for the page after `cursor` (with the transport's retries) and read it."""
+        sent_at: list[int] = []
 
-            def parse(response: httpx.Response) -> PullAnswer:
-                try:
-                    return self.open_answer(response.content, EnvelopeKind.PULL_ANSWER)[1]
-                except EnvelopeRejected as exc:
-                    raise _Transient(f"damaged answer: {exc.reason}") from None
+        def body(attempt: int) -> tuple[bytes, dict[str, str]]:
+            sent_at.append(now_ms())
+            limit = max(20, self.options.pull_limit >> attempt)
+            return self._sealed_pull(cursor, limit), OCTETS
 
-            answer = self.http.send("POST", "/v1/pull", body, parse)
-            if self.result.skew_ms is None:
-                # Half the round trip is the best guess of when HQ read its clock.
-                midpoint = (sent_at[-1] + now_ms()) // 2
-                self.result.skew_ms = midpoint - answer.hq_time_ms
-            stats = self.apply_page(answer, cursor, retry=first)
-            first = False
-            self._adopt_hpke()
-            self.result.pulled += stats.received
-            self.result.changed += stats.changed
-            self.result.parked = stats.parked
-            self.result.set_aside = stats.set_aside
-            if not answer.has_more or answer.next_cursor <= cursor:
-                return
-            cursor = answer.next_cursor
+        def parse(response: httpx.Response) -> PulledPage:
+            try:
+                return self.open_answer(response.content, EnvelopeKind.PULL_ANSWER)[1]
+            except EnvelopeRejected as exc:
+                raise _Transient(f"damaged answer: {exc.reason}") from None
 
-    def apply_page(self, answer: PullAnswer, cursor: int, *, retry: bool = False) -> ApplyStats:
+        page = self.http.send("POST", "/v1/pull", body, parse)
+        if self.result.skew_ms is None:
+            # Half the round trip is the best guess of when HQ read its clock.
+            midpoint = (sent_at[-1] + now_ms()) // 2
+            self.result.skew_ms = midpoint - page.answer.hq_time_ms
+        return page
+
+    def apply_page(self, page: PulledPage, cursor: int, *, retry: bool = False) -> ApplyStats:
         """Apply one page and move the cursor in the same transaction (crash-safe).
 
         A record that cannot be stored is set aside (`sync.apply`), so the cursor always
         moves on. A stamp further ahead than this clock's tolerance is not adopted
         (`HlcClock.observe`).
         """
-        records = [(r.entity, r.entity_id, r.fields) for r in answer.records]
         with self.store.session(self.username, remote=True) as s:
-            stats = apply_records(s, records, retry=retry)
+            stats = apply_records(s, page.records, retry=retry)
             device = s.scalars(select(Device)).one()
-            if answer.next_cursor > device.pull_cursor and cursor <= device.pull_cursor:
-                device.pull_cursor = answer.next_cursor
+            next_cursor = page.answer.next_cursor
+            if next_cursor > device.pull_cursor and cursor <= device.pull_cursor:
+                device.pull_cursor = next_cursor
             if stats.max_stamp:
                 seen = self.store.clock.observe(Hlc.parse(stats.max_stamp))
                 device.last_hlc = str(seen)

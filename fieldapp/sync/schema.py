@@ -122,54 +122,55 @@ def field_specs(entity: str) -> dict[str, FieldSpec]:
 
 
 def check_value(entity: str, name: str, value: Any) -> str | None:
-    """Why `value` cannot be field `name` of `entity`, or None if it can."""
+    """Why `value` cannot be field `name` of `entity`, or None if it can.
+
+    The reasons are written only when there is one: a pull checks every field it stores."""
     spec = field_specs(entity).get(name)
     if spec is None:
         return f"{entity}.{name[:64]}: not a field of {entity}"
-    where = f"{entity}.{name}"
     if value is None:
-        return None if spec.nullable else f"{where}: must not be empty"
+        return None if spec.nullable else f"{entity}.{name}: must not be empty"
     kind = spec.kind
     if kind == "text":
         if not isinstance(value, str):
-            return f"{where}: must be text"
+            return f"{entity}.{name}: must be text"
         if spec.max_len is not None and len(value) > spec.max_len:
-            return f"{where}: longer than {spec.max_len} characters"
+            return f"{entity}.{name}: longer than {spec.max_len} characters"
         if spec.choices is not None and value not in spec.choices:
-            return f"{where}: not one of {', '.join(sorted(spec.choices))}"
+            return f"{entity}.{name}: not one of {', '.join(sorted(spec.choices))}"
         return None
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
-            return f"{where}: must be a whole number"
+            return f"{entity}.{name}: must be a whole number"
         if not INT_RANGE[0] <= value <= INT_RANGE[1]:
-            return f"{where}: number out of range"
+            return f"{entity}.{name}: number out of range"
         return None
     if kind == "bool":
-        return None if isinstance(value, bool) else f"{where}: must be true or false"
+        return None if isinstance(value, bool) else f"{entity}.{name}: must be true or false"
     if kind in ("date", "datetime"):
         if not isinstance(value, str) or len(value) > 40:
-            return f"{where}: must be an ISO 8601 {kind}"
+            return f"{entity}.{name}: must be an ISO 8601 {kind}"
         try:
             if kind == "date":
                 dt.date.fromisoformat(value)
             else:
                 dt.datetime.fromisoformat(value)
         except ValueError:
-            return f"{where}: not a valid {kind} (YYYY-MM-DD{'Thh:mm:ss' if kind == 'datetime' else ''})"
+            return f"{entity}.{name}: not a valid {kind} (YYYY-MM-DD{'Thh:mm:ss' if kind == 'datetime' else ''})"
         return None
     if kind == "list":
         if not isinstance(value, list) or len(value) > MAX_LIST_ITEMS:
-            return f"{where}: must be a list of at most {MAX_LIST_ITEMS} texts"
+            return f"{entity}.{name}: must be a list of at most {MAX_LIST_ITEMS} texts"
         if any(not isinstance(v, str) or len(v) > MAX_LIST_ITEM for v in value):
-            return f"{where}: every item must be a text of at most {MAX_LIST_ITEM} characters"
+            return f"{entity}.{name}: every item must be a text of at most {MAX_LIST_ITEM} characters"
         return None
     if kind == "dict":
         if not isinstance(value, dict):
-            return f"{where}: must be an object"
-        return _json_size(where, value)
+            return f"{entity}.{name}: must be an object"
+        return _json_size(f"{entity}.{name}", value)
     if kind == "binary":
-        return f"{where}: never synced"
-    return _json_size(where, value)
+        return f"{entity}.{name}: never synced"
+    return _json_size(f"{entity}.{name}", value)
 
 
 def _json_size(where: str, value: Any) -> str | None:

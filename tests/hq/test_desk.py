@@ -18,7 +18,7 @@ from fieldapp.reports.hq_report import make_report
 from fieldapp.services import caselist, exports, intake, matching, sync
 from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import PersonLink, Rescue, Statement
-from fieldapp.sync.protocol import dump
+from fieldapp.sync.protocol import PullAnswer
 from tests.support.syncenv import fast_options, hq_running, minor_case, new_device, officer_demo
 
 KINDS = ["sqlite", "postgresql"]
@@ -46,8 +46,9 @@ def test_national_desk_end_to_end(kind: str, tmp_path: Path) -> None:
             dev = s.scalars(select(Device).where(Device.post_code == "HQ")).one()
             assert dev.role == "national"
             # What HQ sends the desk: statements without their narrative, sealed or not.
-            page = hq.hq._page(s, dev, 0, 10_000_000)
-        sent = dump(page).decode()
+            sent_bytes = hq.hq._page(s, dev, 0, 10_000_000).payload
+        page = PullAnswer.model_validate_json(sent_bytes)
+        sent = sent_bytes.decode()
         statements = [r for r in page.records if r.entity == "statement"]
         assert len(statements) >= 2
         assert all("narrative" not in r.fields and "child_protocol" not in r.fields

@@ -174,3 +174,66 @@ def test_paging_and_reference_data(hq_server: RunningHq, client: httpx.Client, e
     # Reloading unchanged reference data does not make everyone download it again.
     hq_server.hq.load_reference({"posts": [{"code": "POIPET", "name_en": "Poipet"}]})
     assert reader.pull(client, cursor).records == []
+
+
+def _reference_page(hq: Any, dev: Any, cursor: int, limit: int) -> list[Any]:
+    """The records of a page as the feed chose them before issue 16: one query with the
+    entitlement as one OR, ORM objects opened on load, the same withholding."""
+    from sqlalchemy import or_, select
+
+    from fieldapp.hq import desk
+    from fieldapp.hq.entitlement import VICTIM_ESSENTIALS, entitled_parts
+    from fieldapp.hq.models import Record
+
+    with hq.sessions() as s:
+        rows = s.scalars(select(Record).where(Record.server_seq > cursor,
+                                              or_(*entitled_parts(dev)))
+                         .order_by(Record.server_seq).limit(limit)).all()
+        out = []
+        for r in rows:
+            fields = dict(r.fields)
+            if dev.role == Role.CENTRE_STAFF.value and r.entity == "victim":
+                fields = {k: v for k, v in fields.items() if k in VICTIM_ESSENTIALS}
+            fields = desk.withhold(dev, r.entity, fields)
+            out.append((r.server_seq, r.entity, r.entity_id, r.post_code,
+                        {k: (v[0], v[1]) for k, v in fields.items()}))
+        return out
+
+
+def test_pages_are_those_of_one_query_over_the_whole_entitlement(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    """The feed reads each part of a device's entitlement on its own and merges them: every
+    page, for every kind of device and page size, holds what one query would have."""
+    from fieldapp.hq.models import Device
+    from fieldapp.sync.protocol import PullAnswer
+
+    hq = hq_server.hq
+    hq.load_reference({"posts": [{"code": "POIPET", "name_en": "Poipet"}],
+                       "centres": [{"code": "PTC", "name_en": "Poipet Transit Centre"}]})
+    poipet, pailin = enrolled("POIPET"), enrolled("PAILIN")
+    for i in range(4):
+        poipet.push(client, _case(poipet)["all"])
+        pailin.push(client, _case(pailin, centre="PTC" if i % 2 else "OTHER")["all"])
+        hq.load_reference({"posts": [{"code": f"P{i}", "name_en": f"Post {i}"}]})
+    readers = [enrolled("POIPET"), enrolled("POIPET", Role.CENTRE_STAFF, "PTC"),
+               enrolled("HQ", Role.NATIONAL)]
+    for reader in readers:
+        with hq.sessions() as s:
+            dev = s.get(Device, reader.id)
+            assert dev is not None
+            s.expunge(dev)
+        for limit in (1, 4, 500):
+            cursor, pages = 0, 0
+            while True:
+                with hq._snapshot() as s:
+                    page = hq._page(s, dev, cursor, limit)
+                answer = PullAnswer.model_validate_json(page.payload)
+                got = [(r.server_seq, r.entity, r.entity_id, r.post_code, r.fields)
+                       for r in answer.records]
+                assert got == _reference_page(hq, dev, cursor, limit), (dev.role, limit)
+                pages += 1
+                if not answer.has_more:
+                    break
+                cursor = answer.next_cursor
+            assert pages > 1 or limit == 500

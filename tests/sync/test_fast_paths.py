@@ -1,13 +1,16 @@
-"""The fast sync paths of issue 16 give what the reference paths gave: the push payload is
-byte for byte what pydantic wrote, and a page applied parents-first without autoflush ends
-in the same store as the records applied one by one, in feed order (Hypothesis)."""
+"""The fast sync paths of issue 16 give what the reference paths gave: the push payload and
+HQ's pull answers are byte for byte what pydantic wrote, the device reads an answer as the
+model reads it, and a page applied parents-first without autoflush ends in the same store
+as the records applied one by one, in feed order (Hypothesis)."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -18,7 +21,14 @@ from fieldapp.store import sealing
 from fieldapp.store.models import SYNCED_MODELS, Outbox
 from fieldapp.sync.apply import apply_records, local_state, page_order, parked_table
 from fieldapp.sync.client import change_json, push_payload, wire_change
-from fieldapp.sync.protocol import PushPayload, dump
+from fieldapp.sync.protocol import (
+    PullAnswer,
+    PulledRecord,
+    PushPayload,
+    dump,
+    pull_answer_json,
+    read_pull_answer,
+)
 from tests.conftest import add_user
 from tests.support.syncenv import new_device, unlock
 
@@ -145,3 +155,79 @@ def unsent_changes_of(ws: Any) -> list[dict[str, Any]]:
 
     with ws.tx() as s:
         return unsent_changes(s)
+
+
+# -- the pull's wire: HQ writes answers without pydantic, the device reads them without it --
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.floats() | st.integers(-2**70, 2**70)
+    | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
+                                                                  max_size=3),
+    max_leaves=8,
+)
+_record = st.fixed_dictionaries({
+    "server_seq": st.integers(0, 2**62),
+    "entity": st.sampled_from(["victim", "rescue", "statement"]),
+    "entity_id": st.text(min_size=1, max_size=40),
+    "post_code": st.none() | st.text(max_size=10),
+    "fields": st.dictionaries(st.text(min_size=1, max_size=10),
+                              st.tuples(_json, st.text(max_size=30)).map(list), max_size=5),
+}).map(lambda r: {k: r[k] for k in PulledRecord.model_fields})  # in HQ's order
+
+
+@settings(max_examples=150, deadline=None)
+@given(records=st.lists(_record, max_size=4), more=st.booleans(),
+       revoked=st.lists(st.text(max_size=8), max_size=2),
+       acked=st.none() | st.integers(0, 2**40))
+def test_answers_are_what_pydantic_wrote_and_read_as_the_model_reads(
+    records: list[dict[str, Any]], more: bool, revoked: list[str], acked: int | None
+) -> None:
+    """HQ's answer bytes equal pydantic's for the same page (NaN, infinities, integers past
+    64 bits, any text); the device's reader gives what the model gives."""
+    fast = pull_answer_json(records, next_cursor=7, has_more=more, hq_time_ms=9,
+                            revoked_devices=revoked, acked_seq=acked)
+    model = PullAnswer.model_validate({"records": records, "next_cursor": 7, "has_more": more,
+                                       "hq_time_ms": 9, "revoked_devices": revoked,
+                                       "acked_seq": acked})
+    assert fast == dump(model)
+    page = read_pull_answer(fast)
+    again = PullAnswer.model_validate_json(fast)
+    assert page.answer == again.model_copy(update={"records": []})
+    assert _same(page.records, [(r.entity, r.entity_id, {k: list(v) for k, v in r.fields.items()})
+                                for r in again.records])
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, NaN equal to NaN."""
+    return json.dumps(a) == json.dumps(b)
+
+
+_GOOD = {"server_seq": 3, "entity": "victim", "entity_id": "v", "post_code": None,
+         "fields": {"sex": ["female", "stamp"]}}
+
+
+@pytest.mark.parametrize("bad", [
+    {"records": "x"},
+    {"records": [{**_GOOD, "extra": 1}]},
+    {"records": [{k: v for k, v in _GOOD.items() if k != "post_code"}]},
+    {"records": [{**_GOOD, "fields": {"sex": ["female"]}}]},
+    {"records": [{**_GOOD, "fields": {"sex": ["female", "stamp", "more"]}}]},
+    {"records": [{**_GOOD, "fields": {"sex": ["female", 5]}}]},
+    {"records": [{**_GOOD, "fields": {"sex": "female"}}]},
+    {"records": [{**_GOOD, "fields": ["sex"]}]},
+    {"records": [{**_GOOD, "entity_id": 5}]},
+    {"records": [{**_GOOD, "server_seq": None}]},
+    {"records": [_GOOD], "next_cursor": "soon"},
+    {"records": [_GOOD], "surprise": True},
+    {"records": [_GOOD], "acked_seq": -1},
+])
+def test_what_the_model_refuses_the_reader_refuses(bad: dict[str, Any]) -> None:
+    doc = {"next_cursor": 1, "has_more": False, "hq_time_ms": 1, **bad}
+    payload = json.dumps(doc).encode()
+    with pytest.raises(ValueError):
+        PullAnswer.model_validate_json(payload)
+    with pytest.raises(ValueError):
+        read_pull_answer(payload)
+    assert read_pull_answer(json.dumps({**doc, **{"records": [_GOOD]}}).encode()) \
+        if set(bad) == {"records"} else True
