@@ -14,7 +14,10 @@ from PySide6.QtWidgets import QLayout, QWidget
 
 from fieldapp.domain.ids import uuid7
 from fieldapp.formkit import FormState
+from fieldapp.formkit.errors import FieldValueError
 from fieldapp.formkit.model import (
+    MSG_CONSTRAINT,
+    MSG_REQUIRED,
     Field,
     GeopointField,
     Group,
@@ -291,7 +294,8 @@ class FormController(QObject):
         hint = self.state.text(name, "hint", self.lang, index)
         if isinstance(field, GeopointField):
             hint = "\n".join(h for h in (hint, self.geopoint_warning()) if h)
-        row.set_texts(self.state.text(name, "label", self.lang, index), hint, required)
+        row.set_texts(self.state.text(name, "label", self.lang, index), hint, required,
+                      possible_messages(field, self.lang))
 
     def geopoint_warning(self) -> str:
         return self.tr("Sensitive: a position can reveal where a victim or a shelter is. Type "
@@ -491,3 +495,22 @@ class FormController(QObject):
 
     def keys(self) -> Iterator[Key]:
         return iter(self.rows)
+
+
+def possible_messages(field: Field, lang: str) -> tuple[str, ...]:
+    """Every message `field` can show while being filled in, in `lang` (none: nothing to
+    reserve room for). The engine's own texts: a required answer missing, the definition's
+    constraint, and what its type says of text it cannot read."""
+    out: list[str] = []
+    if field.is_computed or not field.has_value:
+        return ()
+    if field.required is not None:
+        out.append((field.required_message if field.required_message.en else MSG_REQUIRED).get(lang))
+    if field.constraint is not None:
+        out.append((field.constraint_message if field.constraint_message.en
+                    else MSG_CONSTRAINT).get(lang))
+    try:
+        field.coerce("\u2047")  # text no typed field can read (a text field takes it)
+    except FieldValueError as exc:
+        out.append(exc.messages.get(lang) or exc.messages["en"])
+    return tuple(dict.fromkeys(out))

@@ -109,7 +109,7 @@ class FormDialog(QDialog):
         self.content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.body = QVBoxLayout(self.content)
         self.body.setContentsMargins(4, 4, 12, 4)
-        self.body.setSpacing(6)
+        self.body.setSpacing(4)
         # Shadows QWidget.scroll(dx, dy), which this dialog never calls.
         self.scroll: QScrollArea = QScrollArea()  # type: ignore[assignment]
         self.scroll.setWidgetResizable(True)
