@@ -365,6 +365,20 @@ class FormController(QObject):
         walk(self.form.fields, ())
         return out
 
+    def top_sections(self) -> list[tuple[Item, QWidget]]:
+        """The form's top-level groups and repeats with their boxes, in form order (what the
+        dialog's jump bar leads to)."""
+        out: list[tuple[Item, QWidget]] = []
+        for item in self.form.fields:
+            box = self.sections.get((item.name, ())) or self.repeats.get((item.name, ()))
+            if box is not None:
+                out.append((item, box))
+        return out
+
+    def first_focus_in(self, box: QWidget) -> QWidget | None:
+        """The first Tab stop inside `box` (a section), if it has one."""
+        return self._first_focus(box)
+
     def update_tab_order(self) -> None:
         chain = self.focus_chain()
         for a, b in zip(chain, chain[1:], strict=False):

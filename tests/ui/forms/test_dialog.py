@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from formhelpers import editor, fill, open_dialog, submit, type_text, wait_idle
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
@@ -409,3 +409,27 @@ def test_edit_rescue_shows_the_stored_answers(qtbot: Any, ws: Workspace, runner:
     with ws.tx() as s:
         r = s.get(Rescue, rescue.id)
         assert r is not None and r.unit == "Banteay Meanchey AHT" and r.place == "Poipet market"
+
+
+def test_jump_bar_brings_a_section_to_the_top_with_its_first_question_focused(
+        qtbot: Any, ws: Workspace, runner: TaskRunner, rescue: Any) -> None:
+    """A long form (the victim's four sections) has one link per section: one click instead of
+    many turns of the wheel; the section's label follows the language; short forms have none."""
+    d = open_dialog(qtbot, ws, runner, "victim", {"rescue_id": rescue.id})
+    c = d.controller
+    assert c is not None
+    assert [b.text() for b, _i, _box in d.jumps] == [
+        "↓ Identity", "↓ Home and family", "↓ Situation", "↓ Consent"]
+    qtbot.waitUntil(lambda: d.content.height() > d.scroll.viewport().height())
+    button, _item, box = d.jumps[3]
+    assert not box.visibleRegion().boundingRect().height()  # below the fold at first
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: box.visibleRegion().boundingRect().height() > 50)
+    first = c.first_focus_in(box)
+    assert first is not None and first.hasFocus()
+    assert box.mapTo(d.content, QPoint(0, 0)).y() - d.scroll.verticalScrollBar().value() < 60
+    d.toggle_language()
+    assert d.jumps[3][0].text() == "↓ ការយល់ព្រម"
+    i18n.set_language("en")
+    short = open_dialog(qtbot, ws, runner, "suspect", {"rescue_id": rescue.id})
+    assert not short.jumps and short.jump_bar.isHidden()
