@@ -358,7 +358,7 @@ class FormDialog(QDialog):
             self.scroll.ensureWidgetVisible(new, 20, 40)
             # Again once the layout has settled: a new entry's questions are placed only
             # after this focus change, and the form must follow the focus to them.
-            QTimer.singleShot(0, lambda w=new: self._follow(w))
+            QTimer.singleShot(0, self, lambda w=new: self._follow(w))
         elif new is None or not self.isAncestorOf(new):
             # Focus left the form (another window, a lock): save what is typed.
             if self.controller is not None and self.isVisible():
