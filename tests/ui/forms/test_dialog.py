@@ -433,3 +433,25 @@ def test_jump_bar_brings_a_section_to_the_top_with_its_first_question_focused(
     i18n.set_language("en")
     short = open_dialog(qtbot, ws, runner, "suspect", {"rescue_id": rescue.id})
     assert not short.jumps and short.jump_bar.isHidden()
+
+
+def test_a_long_list_of_options_flows_in_columns_all_shown_none_cut(
+        qtbot: Any, ws: Workspace, runner: TaskRunner, rescue: Any) -> None:
+    """Fifty languages take a dozen lines, not fifty; every option is whole and on show (the
+    list never scrolls inside the form), in English and in Khmer."""
+    for lang in ("en", "km"):
+        i18n.set_language(lang)
+        d = open_dialog(qtbot, ws, runner, "victim", {"rescue_id": rescue.id})
+        ed = editor(d, "languages")
+        qtbot.waitUntil(lambda ed=ed: ed.list.viewport().width() > 300)
+        qtbot.wait(50)
+        view, items = ed.list, [ed.list.item(i) for i in range(ed.list.count())]
+        rects = [view.visualItemRect(item) for item in items]
+        columns = len({r.left() for r in rects})
+        assert columns >= 3 and len(items) > 20
+        assert all(0 <= r.top() and r.bottom() <= view.viewport().height() for r in rects)
+        metrics = view.fontMetrics()
+        assert all(r.width() > metrics.horizontalAdvance(item.text()) + 16
+                   for r, item in zip(rects, items, strict=True))
+        d.close()
+    i18n.set_language("en")
