@@ -63,3 +63,6 @@ class Changes:
 #: What a read or an export that leaves an audit event changed: the audit trail only (every
 #: audit event is one more change still to send, so the pending counts follow it).
 AUDITED = Changes.of(["audit_event"])
+#: What an enrolment changed: the device itself (its HQ role, e.g. the national desk), which
+#: the window follows at once.
+DEVICE = Changes.of(["device"])

@@ -26,7 +26,7 @@ from fieldapp.domain.enums import USER_ROLES, Role
 from fieldapp.services import auth, caselist, exports
 from fieldapp.services import sync as sync_service
 from fieldapp.services.auth import DEFAULT_KDF, KdfParams
-from fieldapp.services.changes import AUDITED, Changes
+from fieldapp.services.changes import AUDITED, DEVICE, Changes
 from fieldapp.ui import i18n
 from fieldapp.ui.context import ViewContext
 from fieldapp.ui.localdigits import SpinBox
@@ -337,7 +337,8 @@ class AdminView(QWidget):
             finish()
             self.banner.error(self.tr("Enrolment failed: {reason}").format(reason=enrol_error(exc)))
 
-        ctx.runner.run_db("enrol", lambda: hook(ctx.ws, hq_url, code), done, failed)
+        # Broadcast: the window follows what the device now is (the national desk…) at once.
+        ctx.runner.run_op("enrol", lambda: hook(ctx.ws, hq_url, code), DEVICE, done, failed)
 
     def enrol_clicked(self) -> None:
         url, code = self.hq_url.text().strip(), self.hq_code.text().strip()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.entities import CASE_ENTITIES
 from fieldapp.domain.enums import Role
 from fieldapp.services import caselist, clock
+from fieldapp.services import sync as sync_service
 from fieldapp.services.auth import DEFAULT_KDF, KdfParams
 from fieldapp.services.changes import Changes
 from fieldapp.ui import i18n
@@ -250,14 +251,38 @@ class MainView(QWidget):
 
     # -- status bar -------------------------------------------------------------------
     def on_changes(self, changes: Changes, _origin: object) -> None:
-        """Every write: confirm it in words (non-modal) and refresh the pending count."""
+        """Every write: confirm it in words (non-modal) and refresh the pending count; when
+        the device itself may have changed (an enrolment, a sync), follow what it now is."""
         self.refresh_status()
-        if changes.everything or not changes.entities or changes.audit_only:
+        if changes.touches("device"):
+            self.check_device()
+        if (changes.everything or not changes.entities or changes.audit_only
+                or changes.entities <= {"device"}):
             return
         kinds = [k for k in CASE_ENTITIES if k in changes.entities] or sorted(changes.entities)
         what = ", ".join(i18n.entity_label(k) for k in kinds[:2]) if kinds != ["user"] else self.tr("User")
         self.saved_label.setText("✔ " + self.tr("Saved: {what}").format(what=what))
         self._saved_timer.start()
+
+    def check_device(self) -> None:
+        """Read again what the device is (enrolled as the national desk or not) and, if it
+        changed during this session, show the window that goes with it at once."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+        ctx.runner.run_db("national_desk", lambda: sync_service.is_national_desk(ctx.ws),
+                          lambda desk: self._device_is(ctx, desk), lambda _e: None)
+
+    def _device_is(self, ctx: ViewContext, national_desk: bool) -> None:
+        if ctx is not self.ctx or ctx.national_desk == national_desk:
+            return
+        ctx.national_desk = national_desk
+        for view in self.views():
+            view.set_context(ctx)  # type: ignore[attr-defined]
+        self._fill_nav()
+        self._render_status()
+        allowed = SCREENS[ctx.role]
+        self.go(self.screen if self.screen in allowed else allowed[0])
 
     def refresh_status(self) -> None:
         ctx = self.ctx

@@ -139,7 +139,8 @@ def run(out: Path) -> list[Path]:
             shots.append(shoot(c.shell, out, "case_referrals", lang))
             view.tabs.setCurrentIndex(0)
             view.victims.selectRow(0)
-            shots.append(_form_shot(app, c, view.add_victim, out, lang))
+            shots.append(_form_shot(app, c, view.add_victim, out, "form_victim", lang))
+            shots.append(_form_shot(app, c, view.edit_rescue, out, "form_rescue", lang))
 
             main.go("sync")
             settle(app, c)
@@ -172,7 +173,7 @@ def run(out: Path) -> list[Path]:
 
 
 def _form_shot(app: QApplication, c: AppController, action: Callable[[], None], out: Path,
-               lang: str) -> Path:
+               name: str, lang: str) -> Path:
     from fieldapp.ui import forms
 
     action()
@@ -182,7 +183,7 @@ def _form_shot(app: QApplication, c: AppController, action: Callable[[], None], 
         raise SystemExit("screenshots: the form did not open")
     dialog.resize(900, 720)
     settle(app, c)
-    path = shoot(dialog, out, "form_victim", lang)
+    path = shoot(dialog, out, name, lang)
     dialog.close()
     settle(app, c, 0.1)
     return path

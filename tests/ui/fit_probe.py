@@ -84,6 +84,13 @@ def check(top: QWidget, where: str) -> None:
             if w.width() + 2 < w.sizeHint().width():
                 problems.append(f"{where}: label {text[:30]!r} cut off ({w.width()} < "
                                 f"{w.sizeHint().width()} px)")
+        if isinstance(w, QLabel) and text and w.wordWrap() and w.pixmap().isNull():
+            # Wrapped text cut at the bottom (Khmer's stacked vowels and subscripts need taller
+            # lines than Latin): the label must be as tall as its text at its width.
+            need = w.heightForWidth(w.width())
+            if need > w.height() + 2:
+                problems.append(f"{where}: label {text[:30]!r} cut off at the bottom ({w.height()} < "
+                                f"{need} px)")
         if isinstance(w, (QAbstractButton,)) and not isinstance(w, (QCheckBox, QRadioButton)) and text:
             if w.width() + 2 < w.sizeHint().width():
                 problems.append(f"{where}: button {text[:30]!r} cut off ({w.width()} < "

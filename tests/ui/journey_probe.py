@@ -159,6 +159,7 @@ def answer(d: XDriver, dlg: Any, name: str, value: Any, index: tuple[int, ...] =
     )
 
     ed = d.gui(lambda: editor(dlg, name, index))
+    reach(d, dlg, ed)
     if isinstance(ed, TextEditor):
         d.fill(ed.line, str(value), name)
     elif isinstance(ed, LongTextEditor):
@@ -183,6 +184,29 @@ def answer(d: XDriver, dlg: Any, name: str, value: Any, index: tuple[int, ...] =
             d.key("space")
     else:
         raise DriveError(f"no way to answer {name} ({type(ed).__name__})")
+
+
+def reach(d: XDriver, dlg: Any, w: Any) -> None:
+    """Bring `w` into view as an officer would: Tab when it is a few questions ahead (the form
+    follows the focus), else the jump bar to its section; the wheel only for what is left."""
+    target = w  # an editor: Tab reaching any of its widgets (a radio group's one stop) will do
+    if d.in_view(target) or d.tab_to(target, 5):
+        return
+
+    def jump() -> Any:
+        """The jump-bar link of `target`'s section, if the focus is in another section."""
+        focus = QApplication.focusWidget()
+        for button, _item, box in dlg.jumps:
+            if box.isAncestorOf(target):
+                return None if focus is not None and box.isAncestorOf(focus) else button
+        return None
+
+    button = d.gui(jump)
+    if button is not None:
+        d.click(button, "jump to the section")
+        if d.in_view(target):
+            return
+    d.tab_to(target, 12)  # else the wheel (d.click scrolls to what is still out of view)
 
 
 def save_form(d: XDriver, dlg: Any) -> None:
@@ -218,6 +242,7 @@ def new_rescue(d: XDriver, c: AppController) -> None:
     answer(d, dlg, "exploitation_type", "online_scam")
     box = dlg.controller.repeats[("people_found", ())]
     for n, (name, sex, age) in enumerate(PEOPLE):
+        reach(d, dlg, box.add_button)
         d.click(box.add_button, "Add person")
         d.wait_for(f"entry {n + 1}", lambda n=n: ("name", (n,)) in dlg.controller.rows)
         d.settle(0.2)

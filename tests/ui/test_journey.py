@@ -26,6 +26,8 @@ from tests.support.syncenv import code_for, hq_running
 PROBE = Path(__file__).with_name("journey_probe.py")
 PHASE_LIMIT_S = 480
 REPORT = Path(__file__).parents[2] / "docs" / "JOURNEY.md"
+#: The heading from which docs/JOURNEY.md is kept as it is when the test rewrites it.
+HISTORY = "## Before and after"
 
 
 @pytest.fixture(scope="module")
@@ -121,5 +123,8 @@ def write_report(phases: dict[str, dict[str, Any]]) -> None:
               f"- Whole journey (all phases): {total['clicks']} clicks, {total['keys']} keystrokes, "
               f"{total['wheel']} wheel notches, {round(total['seconds'], 1)} s in the windows.",
               ""]
-    REPORT.write_text("\n".join(lines), "utf-8")
+    # What earlier runs measured (written by hand, kept across runs).
+    old = REPORT.read_text("utf-8") if REPORT.exists() else ""
+    history = old[old.find(HISTORY):] if HISTORY in old else ""
+    REPORT.write_text("\n".join(lines) + ("\n" + history if history else ""), "utf-8")
 

@@ -14,7 +14,7 @@ from fieldapp.domain.enums import Role
 from fieldapp.services import sync
 from fieldapp.ui.context import desk_reason
 from tests.conftest import PASSPHRASE
-from tests.support.syncenv import fast_options, hq_running, minor_case, new_device
+from tests.support.syncenv import code_for, fast_options, hq_running, minor_case, new_device
 
 
 def test_the_desk_lists_and_searches_every_posts_cases(qtbot: Any, make_controller: Any,
@@ -74,3 +74,34 @@ def test_the_desk_lists_and_searches_every_posts_cases(qtbot: Any, make_controll
         main.resize(1366, 768)
         main.grab().save(os.environ["FIELDAPP_SHOTS"])
     c.set_language("en")
+
+
+def test_enrolled_as_the_desk_during_a_session_the_window_follows_at_once(
+        qtbot: Any, make_controller: Any, tmp_path: Path) -> None:
+    """Admin enrols this laptop with a national code while unlocked: the window becomes the
+    national desk's at once (status bar, home screen, no New rescue), with no lock/unlock."""
+    with hq_running("sqlite", tmp_path) as hq:
+        new_device(tmp_path / "desk", None, "HQ").close()
+        c = make_controller(tmp_path / "desk")
+        unlock_as(qtbot, c, "sup", PASSPHRASE)
+        main = c.shell.main
+        wait_idle(qtbot, c)
+        assert main.post_label.text() != "National desk (every post's cases)"
+        assert main.case_list.new_button.isEnabled()
+        main.go("admin")
+        wait_idle(qtbot, c)
+        admin = main.admin
+        admin.hq_url.setText(hq.base_url)
+        admin.hq_code.setText(code_for(hq, "HQ", Role.NATIONAL))
+        admin.enrol_button.click()
+        qtbot.waitUntil(lambda: main.post_label.text() == "National desk (every post's cases)",
+                        timeout=15_000)
+        wait_idle(qtbot, c)
+    reason = desk_reason()
+    assert c.ws is not None and main.ctx is not None and main.ctx.national_desk
+    assert main.screen == "admin"  # the officer stays where they were
+    assert not main.case_list.new_button.isEnabled() and main.case_list.new_button.toolTip() == reason
+    main.go("home")
+    wait_idle(qtbot, c)
+    assert main.home.heading.text() == "Today at the national desk"
+    assert main.home.desk_note.isVisibleTo(main.home)

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
@@ -189,6 +190,38 @@ class XDriver:
             time.sleep(0.03)
         raise DriveError(f"could not scroll {type(w).__name__} into view")
 
+    def in_view(self, w: QWidget) -> bool:
+        """True if `w` lies whole inside the visible part of its scroll area (or has none)."""
+
+        def look() -> bool:
+            area = _scroll_area_of(w)
+            if area is None:
+                return True
+            viewport = area.viewport()
+            top = w.mapTo(viewport, QPoint(0, 0)).y()
+            return top >= 0 and top + w.height() <= viewport.height()
+
+        return self.gui(look)
+
+    def tab_to(self, w: QWidget, limit: int = 12) -> bool:
+        """Move the keyboard focus to `w` with Tab, as an officer going down a form does (the
+        form scrolls itself to the focused widget). False, with nothing pressed, when `w` is
+        not ahead of the focus within `limit` Tab stops."""
+        n = self.gui(lambda: _tabs_to(w, limit))
+        if n is None:
+            return False
+        if n:
+            self._xdotool("key", "--delay", "30", *(["Tab"] * n))
+            self.counts.keys += n
+            self.settle()
+        for _extra in range(3):  # Qt skipped a stop we counted (or counted one we skipped)
+            if self.gui(lambda: _has_focus(w)):
+                return True
+            if self.gui(lambda: _tabs_to(w, 3)) is None:
+                return False
+            self.key("Tab")
+        return bool(self.gui(lambda: _has_focus(w)))
+
     def visible(self, w: QWidget, what: str) -> None:
         self.wait_for(f"{what} to be shown", lambda: w.isVisible() and w.isEnabled())
 
@@ -210,8 +243,10 @@ class XDriver:
 
     def fill(self, w: QLineEdit | QPlainTextEdit | QTextEdit, text: str, what: str = "") -> None:
         """Click into a text field, select what is there, type `text`; check it arrived whole."""
-        self.click(w, what)
-        self.key("ctrl+a")
+        if not self.gui(w.hasFocus):  # reached with Tab: already there, text selected
+            self.click(w, what)
+        if self.text_of(w):
+            self.key("ctrl+a")
         self.type(text)
         if self.text_of(w) != text and not text.isascii():
             # xdotool remaps a spare keycode per Khmer character; a busy window (the
@@ -286,4 +321,42 @@ def _scroll_area_of(w: QWidget) -> QAbstractScrollArea | None:
         if isinstance(p, QAbstractScrollArea) and not isinstance(p, QAbstractItemView):
             return p
         p = p.parentWidget()
+    return None
+
+
+def _takes_tab(w: QWidget, top: QWidget) -> bool:
+    """Would Tab stop on `w` (Qt's rule: tab focus, shown, enabled, same window, no proxy)?"""
+    return (bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus) and w.focusProxy() is None
+            and w.isVisibleTo(top) and w.isEnabled() and w.window() is top)
+
+
+def _has_focus(w: QWidget) -> bool:
+    f = QApplication.focusWidget()
+    return f is not None and (f is w or w.isAncestorOf(f))
+
+
+def _tabs_to(w: QWidget, limit: int) -> int | None:
+    """How many Tab presses take the focus to `w` (0: it has it); None if not within `limit`."""
+    f = QApplication.focusWidget()
+    if f is None:
+        return None
+    if _has_focus(w):
+        return 0
+    top, x, steps = f.window(), f, 0
+    groups: set[int] = set()  # Tab stops once in an exclusive group of radio buttons
+    for _ in range(20_000):
+        x = x.nextInFocusChain()
+        if x is f:
+            return None
+        if _takes_tab(x, top):
+            group = x.group() if isinstance(x, QAbstractButton) else None
+            if group is not None and group.exclusive():
+                if id(group) in groups:
+                    continue
+                groups.add(id(group))
+            steps += 1
+            if x is w or w.isAncestorOf(x):
+                return steps
+            if steps >= limit:
+                return None
     return None

@@ -14,7 +14,10 @@ from PySide6.QtWidgets import QLayout, QWidget
 
 from fieldapp.domain.ids import uuid7
 from fieldapp.formkit import FormState
+from fieldapp.formkit.errors import FieldValueError
 from fieldapp.formkit.model import (
+    MSG_CONSTRAINT,
+    MSG_REQUIRED,
     Field,
     GeopointField,
     Group,
@@ -291,7 +294,8 @@ class FormController(QObject):
         hint = self.state.text(name, "hint", self.lang, index)
         if isinstance(field, GeopointField):
             hint = "\n".join(h for h in (hint, self.geopoint_warning()) if h)
-        row.set_texts(self.state.text(name, "label", self.lang, index), hint, required)
+        row.set_texts(self.state.text(name, "label", self.lang, index), hint, required,
+                      possible_messages(field, self.lang))
 
     def geopoint_warning(self) -> str:
         return self.tr("Sensitive: a position can reveal where a victim or a shelter is. Type "
@@ -360,6 +364,20 @@ class FormController(QObject):
 
         walk(self.form.fields, ())
         return out
+
+    def top_sections(self) -> list[tuple[Item, QWidget]]:
+        """The form's top-level groups and repeats with their boxes, in form order (what the
+        dialog's jump bar leads to)."""
+        out: list[tuple[Item, QWidget]] = []
+        for item in self.form.fields:
+            box = self.sections.get((item.name, ())) or self.repeats.get((item.name, ()))
+            if box is not None:
+                out.append((item, box))
+        return out
+
+    def first_focus_in(self, box: QWidget) -> QWidget | None:
+        """The first Tab stop inside `box` (a section), if it has one."""
+        return self._first_focus(box)
 
     def update_tab_order(self) -> None:
         chain = self.focus_chain()
@@ -491,3 +509,22 @@ class FormController(QObject):
 
     def keys(self) -> Iterator[Key]:
         return iter(self.rows)
+
+
+def possible_messages(field: Field, lang: str) -> tuple[str, ...]:
+    """Every message `field` can show while being filled in, in `lang` (none: nothing to
+    reserve room for). The engine's own texts: a required answer missing, the definition's
+    constraint, and what its type says of text it cannot read."""
+    out: list[str] = []
+    if field.is_computed or not field.has_value:
+        return ()
+    if field.required is not None:
+        out.append((field.required_message if field.required_message.en else MSG_REQUIRED).get(lang))
+    if field.constraint is not None:
+        out.append((field.constraint_message if field.constraint_message.en
+                    else MSG_CONSTRAINT).get(lang))
+    try:
+        field.coerce("\u2047")  # text no typed field can read (a text field takes it)
+    except FieldValueError as exc:
+        out.append(exc.messages.get(lang) or exc.messages["en"])
+    return tuple(dict.fromkeys(out))

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from fieldapp.formkit import FormState
 from fieldapp.services import submit
@@ -101,6 +103,15 @@ class FormDialog(QDialog):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.hide()
+        #: One link per section of a long form (its groups): a click brings the section to
+        #: the top, its first question focused, instead of many turns of the wheel.
+        self.jump_bar = QWidget()
+        self.jump_row = QHBoxLayout(self.jump_bar)
+        self.jump_row.setContentsMargins(0, 0, 0, 0)
+        self.jump_row.setSpacing(4)
+        self.jump_row.addStretch(1)
+        self.jump_bar.hide()
+        self.jumps: list[tuple[QToolButton, Any, QWidget]] = []
         self.status = QLabel()
         self.status.setObjectName("draft_status")
         self.status.setStyleSheet("color: #555555;")
@@ -109,7 +120,7 @@ class FormDialog(QDialog):
         self.content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.body = QVBoxLayout(self.content)
         self.body.setContentsMargins(4, 4, 12, 4)
-        self.body.setSpacing(6)
+        self.body.setSpacing(4)
         # Shadows QWidget.scroll(dx, dy), which this dialog never calls.
         self.scroll: QScrollArea = QScrollArea()  # type: ignore[assignment]
         self.scroll.setWidgetResizable(True)
@@ -157,6 +168,7 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.jump_bar)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.confirm)
         layout.addLayout(buttons)
@@ -201,6 +213,7 @@ class FormDialog(QDialog):
         self.body.addStretch(1)
         c.relabel(c.lang)
         c.update_tab_order()
+        self._build_jumps(c)
         for b in (self.submit_button, self.discard_button):
             b.setEnabled(True)
         self.retranslate()
@@ -210,6 +223,35 @@ class FormDialog(QDialog):
         chain = c.focus_chain()
         if chain:
             chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_jumps(self, c: FormController) -> None:
+        sections = c.top_sections()
+        if len(sections) < 2:
+            return  # a short form: nothing to jump to
+        for item, box in sections:
+            button = QToolButton()
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays on the questions
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _c=False, b=box: self.jump_to(b))
+            self.jump_row.insertWidget(self.jump_row.count() - 1, button)
+            self.jumps.append((button, item, box))
+        self.jump_bar.show()
+        self._label_jumps(c.lang)
+
+    def _label_jumps(self, lang: str) -> None:
+        for button, item, _box in self.jumps:
+            button.setText("↓ " + item.label.get(lang))
+
+    def jump_to(self, box: QWidget) -> None:
+        """Bring a section to the top of the form and focus its first question."""
+        c = self.controller
+        if c is None or not box.isVisibleTo(self.content):
+            return
+        first = c.first_focus_in(box)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.scroll.verticalScrollBar().setValue(box.mapTo(self.content, QPoint(0, 0)).y())
 
     def _open_failed(self, exc: BaseException) -> None:
         self.show_error(user_message(exc))
@@ -314,10 +356,17 @@ class FormDialog(QDialog):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.content.isAncestorOf(new):
             self.scroll.ensureWidgetVisible(new, 20, 40)
+            # Again once the layout has settled: a new entry's questions are placed only
+            # after this focus change, and the form must follow the focus to them.
+            QTimer.singleShot(0, self, lambda w=new: self._follow(w))
         elif new is None or not self.isAncestorOf(new):
             # Focus left the form (another window, a lock): save what is typed.
             if self.controller is not None and self.isVisible():
                 self.controller.save_draft()
+
+    def _follow(self, w: QWidget) -> None:
+        if isValid(w) and w.hasFocus() and self.content.isAncestorOf(w):
+            self.scroll.ensureWidgetVisible(w, 20, 40)
 
     # ------------------------------------------------------------------------- text
     def retranslate(self) -> None:
@@ -343,6 +392,7 @@ class FormDialog(QDialog):
         self.confirm_no.setText(self.tr("Keep it"))
         if c is not None:
             c.relabel(lang)
+            self._label_jumps(lang)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

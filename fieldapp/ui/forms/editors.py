@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QStyle,
     QToolButton,
     QWidget,
 )
@@ -343,6 +345,11 @@ class MultiEditor(Editor):
         super().__init__(field, parent)
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The options flow in columns (as many as the width holds): a list of fifteen
+        # takes five lines, not fifteen, so the form needs less scrolling.
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.box.addWidget(self.list)
@@ -371,9 +378,26 @@ class MultiEditor(Editor):
             self.list.addItem(item)
         self._loading = False
         self.show_value(self._value)
-        rows = max(self.list.count(), 1)
-        self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 24)
-                                 + 2 * self.list.frameWidth() + 4)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Cells as wide as the longest option (never cut off), as many columns as fit, and
+        the list exactly as tall as its lines (it never scrolls inside the form)."""
+        items = [self.list.item(i) for i in range(self.list.count())]
+        metrics = self.list.fontMetrics()
+        tick = self.list.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 14
+        widest = max([metrics.horizontalAdvance(item.text()) for item in items] + [40]) + tick + 12
+        room = max(self.list.viewport().width(), self.width() - 2 * self.list.frameWidth(), 1)
+        cell_h = max(self.list.sizeHintForRow(0), metrics.height() + 8, 24)
+        width = min(widest, room)
+        self.list.setGridSize(QSize(width, cell_h))
+        columns = max(1, room // width)
+        lines = max(1, -(-len(items) // columns))
+        self.list.setFixedHeight(lines * cell_h + 2 * self.list.frameWidth() + 4)
 
     def show_value(self, value: Any, typed: str | None = None) -> None:
         self._value = tuple(value or ())

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from formhelpers import editor, fill, open_dialog, submit, type_text, wait_idle
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
@@ -409,3 +409,49 @@ def test_edit_rescue_shows_the_stored_answers(qtbot: Any, ws: Workspace, runner:
     with ws.tx() as s:
         r = s.get(Rescue, rescue.id)
         assert r is not None and r.unit == "Banteay Meanchey AHT" and r.place == "Poipet market"
+
+
+def test_jump_bar_brings_a_section_to_the_top_with_its_first_question_focused(
+        qtbot: Any, ws: Workspace, runner: TaskRunner, rescue: Any) -> None:
+    """A long form (the victim's four sections) has one link per section: one click instead of
+    many turns of the wheel; the section's label follows the language; short forms have none."""
+    d = open_dialog(qtbot, ws, runner, "victim", {"rescue_id": rescue.id})
+    c = d.controller
+    assert c is not None
+    assert [b.text() for b, _i, _box in d.jumps] == [
+        "↓ Identity", "↓ Home and family", "↓ Situation", "↓ Consent"]
+    qtbot.waitUntil(lambda: d.content.height() > d.scroll.viewport().height())
+    button, _item, box = d.jumps[3]
+    assert not box.visibleRegion().boundingRect().height()  # below the fold at first
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: box.visibleRegion().boundingRect().height() > 50)
+    first = c.first_focus_in(box)
+    assert first is not None and first.hasFocus()
+    assert box.mapTo(d.content, QPoint(0, 0)).y() - d.scroll.verticalScrollBar().value() < 60
+    d.toggle_language()
+    assert d.jumps[3][0].text() == "↓ ការយល់ព្រម"
+    i18n.set_language("en")
+    short = open_dialog(qtbot, ws, runner, "suspect", {"rescue_id": rescue.id})
+    assert not short.jumps and short.jump_bar.isHidden()
+
+
+def test_a_long_list_of_options_flows_in_columns_all_shown_none_cut(
+        qtbot: Any, ws: Workspace, runner: TaskRunner, rescue: Any) -> None:
+    """Fifty languages take a dozen lines, not fifty; every option is whole and on show (the
+    list never scrolls inside the form), in English and in Khmer."""
+    for lang in ("en", "km"):
+        i18n.set_language(lang)
+        d = open_dialog(qtbot, ws, runner, "victim", {"rescue_id": rescue.id})
+        ed = editor(d, "languages")
+        qtbot.waitUntil(lambda ed=ed: ed.list.viewport().width() > 300)
+        qtbot.wait(50)
+        view, items = ed.list, [ed.list.item(i) for i in range(ed.list.count())]
+        rects = [view.visualItemRect(item) for item in items]
+        columns = len({r.left() for r in rects})
+        assert columns >= 3 and len(items) > 20
+        assert all(0 <= r.top() and r.bottom() <= view.viewport().height() for r in rects)
+        metrics = view.fontMetrics()
+        assert all(r.width() > metrics.horizontalAdvance(item.text()) + 16
+                   for r, item in zip(rects, items, strict=True))
+        d.close()
+    i18n.set_language("en")
