@@ -82,9 +82,9 @@ class EnvelopeKind(IntEnum):
 class EnvelopeRejected(SyncRejected):
     reason = "rejected"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, /, **params: object) -> None:
+        super().__init__(template, **params)
+        self.message = str(self)
 
 
 class EnvelopeMalformed(EnvelopeRejected):

@@ -50,9 +50,9 @@ class HqRejected(SyncRejected):
     status = 400
     action: str | None = None
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, /, **params: object) -> None:
+        super().__init__(template, **params)
+        self.message = str(self)
 
 
 class DeviceRevoked(HqRejected):

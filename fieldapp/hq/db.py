@@ -75,7 +75,7 @@ def migrate(engine: Engine) -> None:
     cfg = alembic_config()
     with engine.begin() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-        refuse_newer(ScriptDirectory.from_config(cfg), current, "HQ database")
+        refuse_newer(ScriptDirectory.from_config(cfg), current, Phrase("HQ database"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

@@ -125,7 +125,7 @@ class SyncClient:
             raw = unb64(named)
             check_x25519_public(raw)
         except ValueError:
-            raise UntrustedAnswer("HQ's new key") from None
+            raise UntrustedAnswer(Phrase("HQ's new key")) from None
         with self.store.session(self.username) as s:
             device = s.scalars(select(Device)).one()
             device.hq_keys = {**(device.hq_keys or {}), "x25519": named}
