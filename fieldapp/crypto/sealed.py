@@ -44,7 +44,7 @@ def open_text(key: bytes | bytearray, entity: str, record_id: str, field: str, t
         raw = base64.b64decode(token[len(PREFIX):].encode("ascii"), validate=True)
         plain = AESGCM(bytes(key)).decrypt(raw[:12], raw[12:], _aad(entity, record_id, field))
     except (InvalidTag, ValueError) as exc:
-        raise StoreCorrupt(f"a sealed {entity} field does not open with this device's key") from exc
+        raise StoreCorrupt("a sealed {entity} field does not open with this device's key", entity=entity) from exc
     return plain.decode("utf-8")
 
 

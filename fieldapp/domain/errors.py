@@ -23,6 +23,9 @@ import string
 from dataclasses import dataclass
 from enum import Enum
 
+#: The `.ts` context the templates are listed under (fieldapp/ui/i18n_build.py).
+CONTEXT = "Errors"
+
 
 @dataclass(frozen=True)
 class Code:

@@ -27,7 +27,7 @@ def check_transition(current: S | None, event: S) -> None:
     """Raise InvalidTransition unless `event` may follow `current`."""
     if event not in TRANSITIONS[current]:
         now = current.value if current else "none"
-        raise InvalidTransition(f"a referral that is '{now}' cannot become '{event.value}'")
+        raise InvalidTransition("a referral that is '{now}' cannot become '{value}'", now=now, value=event.value)
 
 
 def derive_status(events: Iterable[tuple[str, S]]) -> tuple[S | None, bool]:

@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.crypto.atomic import write_private
+from fieldapp.domain.errors import Phrase
 from fieldapp.store.migrate import refuse_newer
 
 MIGRATIONS = Path(__file__).with_name("migrations")

@@ -52,8 +52,7 @@ def check_size(source: Source) -> int:
 
 def _too_large(size: int) -> InvalidInput:
     return InvalidInput(
-        f"attachment: the file is {_megabytes(size)}; the limit is "
-        f"{_megabytes(MAX_ATTACHMENT_BYTES)} (take a smaller photo or split the recording)"
+        "attachment: the file is {value}; the limit is {value2} (take a smaller photo or split the recording)", value=_megabytes(size), value2=_megabytes(MAX_ATTACHMENT_BYTES)
     )
 
 
@@ -83,7 +82,7 @@ def _check_owner(ws: Workspace, s: object, owner_entity: str, owner_id: str) -> 
         if st.status == StatementStatus.FINAL:
             raise StatementFinal("this statement is final: attach the file to an amendment")
     else:
-        raise InvalidInput(f"attachment: cannot attach to a {owner_entity[:32]}")
+        raise InvalidInput("attachment: cannot attach to a {owner_entity}", owner_entity=owner_entity[:32])
 
 
 def add_attachment(

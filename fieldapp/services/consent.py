@@ -41,7 +41,7 @@ def clean(answers: Mapping[str, object]) -> dict[str, str]:
         try:
             out[ConsentKind(kind).value] = ConsentAnswer(str(answer)).value
         except ValueError:
-            raise InvalidInput(f"consents: '{kind}' must be given or refused") from None
+            raise InvalidInput("consents: '{kind}' must be given or refused", kind=kind) from None
     return out
 
 

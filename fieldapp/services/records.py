@@ -44,15 +44,15 @@ def coerce(name: str, kind: type, value: Any) -> Any:
         pass
     if issubclass(kind, StrEnum):
         allowed = ", ".join(m.value for m in kind)
-        raise InvalidInput(f"{name}: must be one of {allowed}")
-    raise InvalidInput(f"{name}: not a valid {getattr(kind, '__name__', 'value')}")
+        raise InvalidInput("{name}: must be one of {allowed}", name=name, allowed=allowed)
+    raise InvalidInput("{name}: not a valid {value}", name=name, value=getattr(kind, '__name__', 'value'))
 
 
 def assign(obj: Any, spec: Spec, values: Mapping[str, Any], required: tuple[str, ...] = ()) -> list[str]:
     """Set the given fields on `obj`; return the names that changed."""
     unknown = set(values) - set(spec)
     if unknown:
-        raise InvalidInput(f"unknown field(s): {', '.join(sorted(unknown))}")
+        raise InvalidInput("unknown field(s): {unknown}", unknown=sorted(unknown))
     changed = []
     for name, value in values.items():
         new = coerce(name, spec[name], value)
@@ -61,5 +61,5 @@ def assign(obj: Any, spec: Spec, values: Mapping[str, Any], required: tuple[str,
             changed.append(name)
     for name in required:
         if getattr(obj, name, None) in (None, ""):
-            raise InvalidInput(f"{name}: required")
+            raise InvalidInput("{name}: required", name=name)
     return changed

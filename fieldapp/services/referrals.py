@@ -108,12 +108,11 @@ def _refer(ws: Workspace, s: Session, victim: Victim, values: dict[str, Any],
     if provider is None:
         raise InvalidInput("provider_code: unknown service provider")
     if referral.service not in provider.services:
-        raise InvalidInput(f"provider_code: {provider.code} does not offer {referral.service}")
+        raise InvalidInput("provider_code: {code} does not offer {service}", code=provider.code, service=referral.service)
     problem = consent.sharing_problem(victim, provider)
     reason = (override_reason or "").strip()
     if problem and not reason:
-        raise ConsentMissing(f"referral refused: {problem}. Record the consent, or a "
-                             "supervisor may override with a reason")
+        raise ConsentMissing("referral refused: {problem}. Record the consent, or a supervisor may override with a reason", problem=problem)
     if problem:
         if ws.actor.role is not Role.SUPERVISOR:
             raise PermissionDenied("only a supervisor may refer without the person's consent")

@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from fieldapp.domain.errors import NewerRelease
+from fieldapp.domain.errors import NewerRelease, Phrase
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 

@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from sqlalchemy import select
 
-from fieldapp.domain.errors import InvalidInput, SyncRejected
+from fieldapp.domain.errors import Code, InvalidInput, Phrase, SyncRejected
 from fieldapp.store.models import Device
 from fieldapp.store.store import Store
 from fieldapp.store.unsent import unsent_count

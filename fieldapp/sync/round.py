@@ -20,7 +20,7 @@ from fieldapp.crypto.envelope import (
     open_envelope,
     seal,
 )
-from fieldapp.domain.errors import SyncRejected
+from fieldapp.domain.errors import Phrase, SyncRejected
 from fieldapp.domain.hlc import Hlc
 from fieldapp.store import sealing
 from fieldapp.store.models import Attachment, Device, Outbox, utcnow
@@ -224,9 +224,8 @@ class SyncClient:
                 stalled += 1
                 if stalled >= 3:
                     raise HqRefused(
-                        f"HQ keeps acknowledging only up to change {new_acked}; ask HQ to check "
-                        "this device's change log",
-                        error="stalled",
+                        "HQ keeps acknowledging only up to change {new_acked}; ask HQ to check this device's change log",
+                        error="stalled", new_acked=new_acked,
                     )
             else:
                 stalled = 0

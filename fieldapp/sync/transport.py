@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldapp.domain.errors import FieldAppError, InvalidInput, SyncRejected
+from fieldapp.domain.errors import FieldAppError, InvalidInput, Phrase, SyncRejected
 from fieldapp.store.models import Device
 from fieldapp.sync.protocol import (
     unb64,
@@ -344,8 +344,8 @@ class Http:
                         # A signed refusal still names HQ's current HPKE key (after a rotation).
                         self.check_answer(response, content, headers, Phrase("HQ's refusal"))
                     raise HqRefused(
-                        f"HQ refused: {reason or error}", error=error,
-                        status=response.status_code,
+                        "HQ refused: {value}", error=error,
+                        status=response.status_code, value=reason or error,
                     )
             except httpx.TransportError as exc:
                 if "CERTIFICATE_VERIFY_FAILED" in str(exc):
@@ -359,17 +359,15 @@ class Http:
                 if not self.reached and isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
                     cause, words = _no_contact(exc)
                     raise HqUnreachable(
-                        f"HQ could not be reached at {self.base_url} ({words}); "
-                        "nothing is lost, the next sync continues from here",
-                        cause=cause, address=str(self.base_url),
+                        "HQ could not be reached at {base_url} ({words}); nothing is lost, the next sync continues from here",
+                        cause=cause, address=str(self.base_url), base_url=self.base_url, words=words,
                     ) from None
             except _Transient as exc:
                 last = str(exc) or "damaged answer"
             attempt += 1
             if attempt >= self.options.attempts or time.monotonic() >= self.deadline:
                 raise HqUnreachable(
-                    f"HQ could not be reached ({last}, {attempt} attempts); nothing is lost, "
-                    "the next sync continues from here", cause="attempts", attempts=attempt
+                    "HQ could not be reached ({last}, {attempt} attempts); nothing is lost, the next sync continues from here", cause="attempts", attempts=attempt, last=last, attempt=attempt
                 )
             self.result.retries += 1
             delay = backoff_delay(attempt, base=self.options.retry_base,

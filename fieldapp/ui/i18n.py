@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp import vocabulary
 from fieldapp.domain.entities import BY_NAME
+from fieldapp.domain.errors import Code, Field
 from fieldapp.resources import resource_path
 
 log = logging.getLogger("fieldapp.ui.i18n")
@@ -179,3 +180,18 @@ def choice_label(list_name: str, code: str | None) -> str:
 
 def choice_labels(list_name: str, codes: list[str] | tuple[str, ...] | None) -> str:
     return ", ".join(choice_label(list_name, c) for c in codes or ()) or "-"
+
+
+def word_for(item: Code | Field) -> str:
+    """A form choice-list code, or a field's name, as the window says it (an error's
+    parameter): the forms' own labels; a name no form knows as it is."""
+    if isinstance(item, Code):
+        return choice_label(item.kind, item.code)
+    from fieldapp.services.submit import shipped_forms
+
+    for form in shipped_forms().values():
+        found = form.items.get(item.name)
+        label = getattr(found, "label", None)
+        if label is not None:
+            return label.get(current_language())
+    return item.name
