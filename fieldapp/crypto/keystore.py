@@ -119,7 +119,7 @@ def normalise_passphrase(passphrase: str) -> bytes:
 
 def check_passphrase_strength(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise InvalidInput("passphrase: use at least {min_passphrase_length} characters", min_passphrase_length=MIN_PASSPHRASE_LENGTH)
+        raise InvalidInput("passphrase: use at least {n} characters", n=MIN_PASSPHRASE_LENGTH)
 
 
 def derive_wrapping_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.errors import Field as FieldName
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.formkit.errors import (
     DefinitionError,
@@ -220,9 +221,10 @@ class FormState:
         """
         f = self.form.field(name)
         if not f.has_value:
-            raise InvalidInput("'{name}' is a {type_name} and holds no answer", name=name, type_name=f.type_name)
+            raise InvalidInput("'{name}' is a {type_name} and holds no answer", name=FieldName(name),
+                               type_name=f.type_name)
         if f.is_computed:
-            raise InvalidInput("'{name}' is worked out by the form and cannot be set", name=name)
+            raise InvalidInput("'{name}' is worked out by the form and cannot be set", name=FieldName(name))
         holder = self._holder(name, index)
         try:
             value = f.coerce(raw)
@@ -246,7 +248,8 @@ class FormState:
             raise KeyError(f"'{name}' is not a repeat")
         instances = self._holder(name, index).repeats.setdefault(name, [])
         if len(instances) >= rep.max_count:
-            raise InvalidInput("'{name}' allows at most {max_count} entries", name=name, max_count=rep.max_count)
+            raise InvalidInput("'{name}' allows at most {max_count} entries", name=FieldName(name),
+                               max_count=rep.max_count)
         inst = _Instance()
         instances.append(inst)
         self._set_defaults(inst, rep.children)
@@ -415,7 +418,8 @@ class FormState:
         """
         if draft.get("form_id") != form.form_id:
             raise InvalidInput(
-                "this draft belongs to form '{value}', not '{form_id}'", value=draft.get('form_id'), form_id=form.form_id
+                "this draft belongs to form '{draft_form}', not '{form_id}'",
+                draft_form=draft.get("form_id"), form_id=form.form_id
             )
         state = cls(form, choices=choices, context=context, clock=clock)
         state.dropped = dict(draft.get("dropped") or {})

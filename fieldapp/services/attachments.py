@@ -52,7 +52,8 @@ def check_size(source: Source) -> int:
 
 def _too_large(size: int) -> InvalidInput:
     return InvalidInput(
-        "attachment: the file is {value}; the limit is {value2} (take a smaller photo or split the recording)", value=_megabytes(size), value2=_megabytes(MAX_ATTACHMENT_BYTES)
+        "attachment: the file is {size}; the limit is {limit} (take a smaller photo or split the "
+        "recording)", size=_megabytes(size), limit=_megabytes(MAX_ATTACHMENT_BYTES)
     )
 
 

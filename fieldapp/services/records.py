@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.errors import InvalidInput
+from fieldapp.domain.errors import Field, InvalidInput
 
 #: Which enum each constrained field must come from, per record type.
 Spec = Mapping[str, type]
@@ -44,8 +44,9 @@ def coerce(name: str, kind: type, value: Any) -> Any:
         pass
     if issubclass(kind, StrEnum):
         allowed = ", ".join(m.value for m in kind)
-        raise InvalidInput("{name}: must be one of {allowed}", name=name, allowed=allowed)
-    raise InvalidInput("{name}: not a valid {value}", name=name, value=getattr(kind, '__name__', 'value'))
+        raise InvalidInput("{name}: must be one of {allowed}", name=Field(name), allowed=allowed)
+    raise InvalidInput("{name}: not a valid {kind}", name=Field(name),
+                       kind=getattr(kind, "__name__", "value"))
 
 
 def assign(obj: Any, spec: Spec, values: Mapping[str, Any], required: tuple[str, ...] = ()) -> list[str]:
@@ -61,5 +62,5 @@ def assign(obj: Any, spec: Spec, values: Mapping[str, Any], required: tuple[str,
             changed.append(name)
     for name in required:
         if getattr(obj, name, None) in (None, ""):
-            raise InvalidInput("{name}: required", name=name)
+            raise InvalidInput("{name}: required", name=Field(name))
     return changed

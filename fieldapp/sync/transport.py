@@ -344,8 +344,8 @@ class Http:
                         # A signed refusal still names HQ's current HPKE key (after a rotation).
                         self.check_answer(response, content, headers, Phrase("HQ's refusal"))
                     raise HqRefused(
-                        "HQ refused: {value}", error=error,
-                        status=response.status_code, value=reason or error,
+                        "HQ refused: {reason}", error=error,
+                        status=response.status_code, reason=reason or error,
                     )
             except httpx.TransportError as exc:
                 if "CERTIFICATE_VERIFY_FAILED" in str(exc):

@@ -157,9 +157,17 @@ def _site(where: str, call: ast.Call, *, default_ok: bool) -> ErrorSite:
     return ErrorSite(where, text)
 
 
+#: Modules whose errors only an administrator at a terminal meets: HQ's server and command
+#: line, the device's command line, and the form author's tools (definitions, XLSForm,
+#: expressions). Their templates stay English and are left out of the `.ts`.
+ADMIN_ONLY = ("fieldapp/hq/", "fieldapp/cli/", "fieldapp/formkit/loader.py",
+              "fieldapp/formkit/xlsform.py", "fieldapp/formkit/expr.py")
+
+
 def error_templates(package: Path = PACKAGE) -> list[str]:
-    """Every error template in `package`, once each."""
-    return sorted({s.template for s in error_sites(package) if s.template})
+    """Every error template a window user can meet (raised outside `ADMIN_ONLY`), once each."""
+    return sorted({s.template for s in error_sites(package)
+                   if s.template and not s.where.startswith(ADMIN_ONLY)})
 
 
 def _stub_source() -> str:
