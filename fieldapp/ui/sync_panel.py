@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp import vocabulary
+from fieldapp.domain.errors import FieldAppError
 from fieldapp.services.changes import Changes
 from fieldapp.services.sync import DeviceRevoked, HqRefused, HqUnreachable, NotEnrolled
 from fieldapp.ui import i18n
@@ -145,11 +146,17 @@ class SyncPanel(QWidget):
                 return f"{lead} {detail}" if detail else lead
         elif isinstance(exc, HqRefused):
             lead = self.tr("HQ refused the sync.")
+            # HQ's own words (English, from the network): shown when Khmer has words for them.
+            said = exc.params.get("reason")
+            reason = self.reason(str(said) if said is not None else str(exc))
+            return f"{lead} ({reason})" if reason else lead
+        elif isinstance(exc, FieldAppError) and (
+                i18n.current_language() == "en" or vocabulary.khmer(exc.template)):
+            return user_message(exc)
         else:
-            return self.reason(user_message(exc)) or self.tr(
-                "The sync did not finish. Nothing is lost: try again.")
-        # The sync client's own words, less a lead that says what ours says.
-        reason = self.reason(user_message(exc).removeprefix("HQ refused: "))
+            return self.tr("The sync did not finish. Nothing is lost: try again.")
+        # The English window adds the sync client's own sentence; the lead says it in Khmer.
+        reason = str(exc) if i18n.current_language() == "en" else None
         return f"{lead} ({reason})" if reason else lead
 
     def unreachable_detail(self, exc: HqUnreachable) -> str | None:
