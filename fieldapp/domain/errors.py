@@ -30,7 +30,8 @@ CONTEXT = "Errors"
 @dataclass(frozen=True)
 class Code:
     """A stored code as a message parameter: `kind` is a vocabulary kind ("role", "status"…),
-    a reference list ("posts", "nationalities"…) or a form choice list; shown as its word."""
+    a reference list ("posts", "nationalities"…), a form choice list, or "entity" (a kind of
+    record, fieldapp/domain/entities.py); shown as its word."""
 
     kind: str
     code: str

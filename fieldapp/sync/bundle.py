@@ -125,7 +125,7 @@ def import_return_bundle(store: Store, username: str, path: Path) -> ApplyStats:
             sender_public_lookup=lambda _h: keys.hq_signing,
         )
     except EnvelopeRejected as exc:
-        raise SyncRejected("the return file cannot be used: {message}", message=exc.message) from None
+        raise SyncRejected("the return file cannot be used: {reason}", reason=exc) from None
     if header.kind is not EnvelopeKind.RETURN_BUNDLE or header.device_id != keys.device_id:
         raise SyncRejected("this return file was made for another device, or is not a return file")
     try:

@@ -906,7 +906,7 @@ KM: dict[str, str] = {
     "{key}: open this form from a case": "{key}៖ សូមបើកទម្រង់នេះពីសំណុំរឿងមួយ។",
     "{name}: must be one of {allowed}": "{name}៖ ត្រូវតែជាមួយក្នុងចំណោម {allowed}។",
     "{name}: not a country code from the list (ISO 3166-1 alpha-3)": "{name}៖ មិនមែនជាប្រទេសក្នុងបញ្ជីទេ។",
-    "{name}: not a valid {kind}": "{name}៖ តម្លៃមិនត្រឹមត្រូវ ({kind})។",
+    "{name}: not a valid {kind}": "{name}៖ មិនមែនជា{kind}ត្រឹមត្រូវទេ។",
     "{name}: required": "{name}៖ សូមបំពេញចន្លោះនេះ។",
     "unknown column(s): {unknown}": "ជួរឈរដែលមិនស្គាល់៖ {unknown}",
     "unknown field(s): {unknown}": "ចន្លោះដែលមិនស្គាល់៖ {unknown}",
@@ -1174,7 +1174,16 @@ KM: dict[str, str] = {
     "the sync round ran out of time; what was sent is kept and the next sync continues from there":
         "សមកាលកម្មអស់ពេលហើយ៖ អ្វីដែលបានផ្ញើត្រូវបានរក្សាទុក ហើយសមកាលកម្មបន្ទាប់នឹងបន្តពីទីនោះ។",
     "the file or answer from HQ is meant for another device": "ឯកសារ ឬចម្លើយពីទីស្នាក់ការកណ្ដាលនេះ គឺសម្រាប់ឧបករណ៍ផ្សេង។",
-    "the return file cannot be used: {message}": "ឯកសារត្រឡប់មិនអាចប្រើបានទេ៖ {message}",
+    "the return file cannot be used: {reason}": "ឯកសារត្រឡប់មិនអាចប្រើបានទេ៖ {reason}",
+    # what a value of each kind is called ("return_date: not a valid date")
+    "date": "កាលបរិច្ឆេទ",
+    "date and time": "កាលបរិច្ឆេទ និងម៉ោង",
+    "whole number": "ចំនួនគត់",
+    "yes or no": "បាទ/ចាស ឬទេ",
+    "list": "បញ្ជី",
+    "text": "អត្ថបទ",
+    "set of answers": "សំណុំចម្លើយ",
+    "value": "តម្លៃ",
     "the return file was not understood (version mismatch?)": "ឯកសារត្រឡប់មិនអាចយល់បានទេ (ប្រហែលជាកំណែខុសគ្នា)។",
     "this return file was made for another device": "ឯកសារត្រឡប់នេះត្រូវបានបង្កើតសម្រាប់ឧបករណ៍ផ្សេង។",
     "this return file was made for another device, or is not a return file":
