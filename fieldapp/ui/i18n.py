@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp import vocabulary
 from fieldapp.domain.entities import BY_NAME
-from fieldapp.domain.errors import Code, Field
+from fieldapp.domain.errors import Code, Field, FieldAppError
 from fieldapp.resources import resource_path
 
 log = logging.getLogger("fieldapp.ui.i18n")
@@ -195,3 +195,16 @@ def word_for(item: Code | Field) -> str:
         if label is not None:
             return label.get(current_language())
     return item.name
+
+
+def said(english: str) -> str | None:
+    """A text that arrived in English (HQ's reason, a stored sync error) in the window's
+    language; None when Khmer has no words for it, so no English shows in a Khmer window."""
+    return english if _current == "en" else vocabulary.khmer(english)
+
+
+def hq_reason(exc: FieldAppError) -> str | None:
+    """HQ's own reason for a refusal (English, from the network: the ``reason`` parameter of
+    "HQ refused: {reason}"), as `said` gives it."""
+    given = exc.params.get("reason")
+    return said(str(given) if given is not None else str(exc))

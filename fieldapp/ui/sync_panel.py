@@ -146,9 +146,7 @@ class SyncPanel(QWidget):
                 return f"{lead} {detail}" if detail else lead
         elif isinstance(exc, HqRefused):
             lead = self.tr("HQ refused the sync.")
-            # HQ's own words (English, from the network): shown when Khmer has words for them.
-            said = exc.params.get("reason")
-            reason = self.reason(str(said) if said is not None else str(exc))
+            reason = i18n.hq_reason(exc)
             return f"{lead} ({reason})" if reason else lead
         elif isinstance(exc, FieldAppError) and (
                 i18n.current_language() == "en" or vocabulary.khmer(exc.template)):
@@ -179,7 +177,7 @@ class SyncPanel(QWidget):
     def reason(self, english: str) -> str | None:
         """The sync client's (English) reason in the window's language; None when Khmer has
         no words for it, so no English is shown inside a Khmer window."""
-        return english if i18n.current_language() == "en" else vocabulary.khmer(english)
+        return i18n.said(english)
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
