@@ -207,4 +207,4 @@ def hq_reason(exc: FieldAppError) -> str | None:
     """HQ's own reason for a refusal (English, from the network: the ``reason`` parameter of
     "HQ refused: {reason}"), as `said` gives it."""
     given = exc.params.get("reason")
-    return said(str(given) if given is not None else str(exc))
+    return said(str(given) if given is not None else str(exc).removeprefix("HQ refused: "))

@@ -27,7 +27,7 @@ class UnlockFailed(FieldAppError):
     """A failed unlock, with how long the user must now wait (0: may retry at once)."""
 
     def __init__(self, reason: FieldAppError, wait_seconds: float) -> None:
-        super().__init__("{reason}", reason=reason)
+        super().__init__("could not unlock: {reason}", reason=reason)
         self.wait_seconds = wait_seconds
 
 

@@ -913,7 +913,9 @@ KM: dict[str, str] = {
     "unknown guardian field(s): {unknown}": "ចន្លោះអាណាព្យាបាលដែលមិនស្គាល់៖ {unknown}",
     "draft context: unknown key(s) {unknown}": "បរិបទសេចក្ដីព្រាង៖ មិនស្គាល់ {unknown}",
     "row {n}: {exc}": "ជួរទី {n}៖ {exc}",
-    "{reason}": "{reason}",
+    "could not unlock: {reason}": "មិនអាចដោះសោបានទេ៖ {reason}",
+    "a received record does not fit this store: {reason}":
+        "កំណត់ត្រាដែលបានទទួល មិនត្រូវនឹងឃ្លាំងទិន្នន័យនេះទេ៖ {reason}",
     # passphrases and unlocking
     "passphrase {reason}": "ឃ្លាសម្ងាត់{reason}",
     "too short: use at least {n} characters": "ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ",

@@ -22,14 +22,26 @@ def _khmer_only(text: str) -> None:
 
 
 @pytest.fixture
-def khmer_admin(qtbot: Any, store: Any, make_controller: Any) -> Any:
-    root, _ids = store
-    c = make_controller(root)
-    unlock_as(qtbot, c, "sup")
-    c.set_language("km")
-    c.shell.main.go("admin")
-    yield c
-    c.set_language("en")
+def khmer_window(qtbot: Any, store: Any, make_controller: Any) -> Any:
+    """Open the store's window as `user` (the supervisor by default) and switch it to Khmer."""
+    made: list[Any] = []
+
+    def open_as(user: str = "sup") -> Any:
+        c = make_controller(store[0])
+        unlock_as(qtbot, c, user)
+        c.set_language("km")
+        c.shell.main.go("admin")
+        made.append(c)
+        return c
+
+    yield open_as
+    for c in made:
+        c.set_language("en")
+
+
+@pytest.fixture
+def khmer_admin(khmer_window: Any) -> Any:
+    return khmer_window()
 
 
 def test_a_weak_passphrase_refused_at_reset_is_said_in_khmer(qtbot: Any, khmer_admin: Any,
@@ -63,19 +75,14 @@ def test_a_too_short_passphrase_says_the_number_in_khmer_digits(qtbot: Any,
     assert "at least 8 characters" in view.banner.text()
 
 
-def test_a_refused_permission_names_the_role_in_khmer(qtbot: Any, store: Any,
-                                                     make_controller: Any) -> None:
-    root, _ids = store
-    c = make_controller(root)
-    unlock_as(qtbot, c, "off")
-    c.set_language("km")
+def test_a_refused_permission_names_the_role_in_khmer(qtbot: Any, khmer_window: Any) -> None:
+    c = khmer_window("off")
     view = c.shell.main.admin  # hidden from officers; the service refuses all the same
     view.add_user(NewUser("x3", "", Role.OFFICER, None, "a long enough phrase here"))
     wait_idle(qtbot, c)
     shown = view.banner.text()
     assert vocabulary.label(Role.OFFICER, "km") in shown and "officer" not in shown
     _khmer_only(shown)
-    c.set_language("en")
 
 
 def test_user_message_says_codes_as_words_and_translates_nested_errors(qtbot: Any) -> None:
