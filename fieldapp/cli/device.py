@@ -44,7 +44,8 @@ class Passphrases:
         if self._lines is not None:
             line = next(self._lines, None)
             if line is None:
-                raise UserError("expected another passphrase on stdin ({value})", value=prompt.rstrip(': '))
+                raise UserError("expected another passphrase on stdin ({value})",
+                                value=prompt.rstrip(': '))
             return line.rstrip("\r\n")
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat it: ") != first:
@@ -194,9 +195,12 @@ def cmd_forms_import(args: argparse.Namespace, pw: Passphrases) -> int:
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise UserError("--out: give a .yaml file name (got {name})", name=out.name)
     if not out.parent.is_dir():
-        raise UserError("--out: the folder {parent} does not exist; create it first", parent=out.parent)
+        raise UserError("--out: the folder {parent} does not exist; create it first",
+                        parent=out.parent)
     if out.exists() and not is_imported(out):
-        raise UserError("--out: {out} is a form shipped with the app (or not an imported form) and is never overwritten; choose another file name", out=out)
+        raise UserError("--out: {out} is a form shipped with the app (or not an imported form) and "
+                        "is never overwritten; choose another file name",
+                        out=out)
     choices_home = out.parent if (out.parent / "choices").is_dir() else None
     result = xlsform.convert(Path(args.file), record=args.record, forms_dir=choices_home,
                              form_id=args.form_id)
@@ -208,7 +212,9 @@ def cmd_forms_import(args: argparse.Namespace, pw: Passphrases) -> int:
         others = {}
     if result.form_id in others:
         raise UserError(
-            "form_id '{form_id}' is already used by {name}; nothing was written. Give another with --form-id NAME", form_id=result.form_id, name=Path(others[result.form_id].file).name)
+            "form_id '{form_id}' is already used by {name}; nothing was written. Give another with "
+            "--form-id NAME",
+            form_id=result.form_id, name=Path(others[result.form_id].file).name)
     tmp = out.with_name(f".{out.name}.part")
     tmp.write_text(result.yaml_text, encoding="utf-8")
     os.replace(tmp, out)

@@ -176,13 +176,15 @@ def read_header(blob: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> EnvelopeHea
 
 def _parse(blob: bytes, max_size: int) -> tuple[EnvelopeHeader, int, int]:
     if len(blob) > max_size:
-        raise EnvelopeTooLarge("envelope is {count} bytes; the limit is {max_size}", count=len(blob), max_size=max_size)
+        raise EnvelopeTooLarge("envelope is {count} bytes; the limit is {max_size}",
+                               count=len(blob), max_size=max_size)
     if len(blob) < 6:
         raise EnvelopeTruncated("envelope is truncated")
     if blob[:4] != MAGIC:
         raise EnvelopeMalformed("not a fieldapp envelope (bad magic)")
     if blob[4] not in SUPPORTED_VERSIONS:
-        raise UnknownVersion("envelope version {blob} is not supported (this side speaks 1)", blob=blob[4])
+        raise UnknownVersion("envelope version {blob} is not supported (this side speaks 1)",
+                             blob=blob[4])
     if len(blob) < MIN_SIZE:
         raise EnvelopeTruncated("envelope is truncated")
     _magic, version, kind, env_id, seq_from, seq_to, ts, dlen = _FIXED.unpack_from(blob, 0)

@@ -221,10 +221,12 @@ class FormState:
         """
         f = self.form.field(name)
         if not f.has_value:
-            raise InvalidInput("'{name}' is a {type_name} and holds no answer", name=FieldName(name),
+            raise InvalidInput("'{name}' is a {type_name} and holds no answer",
+                               name=FieldName(name),
                                type_name=f.type_name)
         if f.is_computed:
-            raise InvalidInput("'{name}' is worked out by the form and cannot be set", name=FieldName(name))
+            raise InvalidInput("'{name}' is worked out by the form and cannot be set",
+                               name=FieldName(name))
         holder = self._holder(name, index)
         try:
             value = f.coerce(raw)

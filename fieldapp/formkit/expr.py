@@ -155,11 +155,13 @@ def _tokenize(source: str) -> list[_Tok]:
     while pos < len(source):
         if source.startswith("**", pos) or source[pos] == "^":
             raise ExpressionError(
-                "'{value}' at column {pos}: powers are not supported (no '**' or '^' operator)", value=source[pos : pos + 2].rstrip('0123456789 '), pos=pos + 1
+                "'{value}' at column {pos}: powers are not supported (no '**' or '^' operator)",
+                value=source[pos : pos + 2].rstrip('0123456789 '), pos=pos + 1
             )
         m = _TOKEN.match(source, pos)
         if m is None:
-            raise ExpressionError("unexpected character '{source}' at column {pos}", source=source[pos], pos=pos + 1)
+            raise ExpressionError("unexpected character '{source}' at column {pos}",
+                                  source=source[pos], pos=pos + 1)
         kind = m.lastgroup
         if kind == "refname":  # the inner group of ``ref`` is reported last
             kind = "ref"
@@ -167,7 +169,8 @@ def _tokenize(source: str) -> list[_Tok]:
         if kind == "ref":
             name = m.group("refname")
             if not _NAME_OK.match(name):
-                raise ExpressionError("'{text}' at column {pos} is not a valid field name", text=text, pos=pos + 1)
+                raise ExpressionError("'{text}' at column {pos} is not a valid field name",
+                                      text=text, pos=pos + 1)
             toks.append(_Tok("ref", name, pos))
         elif kind == "number":
             if len(text) > MAX_NUMBER_LITERAL_DIGITS:
@@ -226,18 +229,21 @@ class _Parser:
 
     def error(self, tok: _Tok, message: str) -> ExpressionError:
         found = "end of expression" if tok.kind == "end" else repr(tok.text)
-        return ExpressionError("{message} at column {pos} (found {found})", message=message, pos=tok.pos + 1, found=found)
+        return ExpressionError("{message} at column {pos} (found {found})",
+                               message=message, pos=tok.pos + 1, found=found)
 
     def node(self, n: Node) -> Node:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise ExpressionError("expression too complex (more than {max_nodes} parts)", max_nodes=MAX_NODES)
+            raise ExpressionError("expression too complex (more than {max_nodes} parts)",
+                                  max_nodes=MAX_NODES)
         return n
 
     def enter(self) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ExpressionError("expression nested too deeply (more than {max_depth} levels)", max_depth=MAX_DEPTH)
+            raise ExpressionError("expression nested too deeply (more than {max_depth} levels)",
+                                  max_depth=MAX_DEPTH)
 
     # -- grammar (XPath precedence, loosest first)
     def parse(self) -> Node:
@@ -313,7 +319,8 @@ class _Parser:
         fn = FUNCTIONS.get(name_tok.text)
         if fn is None:
             raise ExpressionError(
-                "unknown function '{text}()' at column {pos}", text=name_tok.text, pos=name_tok.pos + 1
+                "unknown function '{text}()' at column {pos}",
+                text=name_tok.text, pos=name_tok.pos + 1
             )
         self.expect("(")
         self.enter()
@@ -334,7 +341,8 @@ class _Parser:
                 else f"{fn.min_args} to {fn.max_args}"
             )
             raise ExpressionError(
-                "{text}() takes {want} arguments, got {count} (column {pos})", text=name_tok.text, want=want, count=len(args), pos=name_tok.pos + 1
+                "{text}() takes {want} arguments, got {count} (column {pos})",
+                text=name_tok.text, want=want, count=len(args), pos=name_tok.pos + 1
             )
         if name_tok.text == "regex" and isinstance(args[1], Literal):
             check_regex_pattern(str(args[1].value))
@@ -347,7 +355,8 @@ def parse(source: str) -> Expression:
         raise ExpressionError("an expression must be text, not {name}", name=type(source).__name__)
     if len(source) > MAX_SOURCE:
         raise ExpressionError(
-            "expression too long ({count} characters, at most {max_source})", count=len(source), max_source=MAX_SOURCE
+            "expression too long ({count} characters, at most {max_source})",
+            count=len(source), max_source=MAX_SOURCE
         )
     if not source.strip():
         raise ExpressionError("expression is empty")
@@ -455,13 +464,15 @@ def _bounded(n: float | None) -> int | float | None:
     if isinstance(n, float) and math.isnan(n):
         return None
     if abs(n) > MAX_NUMBER:
-        raise ExpressionError("number too large (limit {max_number})", max_number=format(MAX_NUMBER, 'g'))
+        raise ExpressionError("number too large (limit {max_number})",
+                              max_number=format(MAX_NUMBER, 'g'))
     return n
 
 
 def _bounded_str(s: str) -> str:
     if len(s) > MAX_STRING:
-        raise ExpressionError("text result too long (limit {max_string} characters)", max_string=MAX_STRING)
+        raise ExpressionError("text result too long (limit {max_string} characters)",
+                              max_string=MAX_STRING)
     return s
 
 
@@ -602,7 +613,8 @@ def _fn_regex(s: Value, pattern: Value) -> bool:
     text, pat = to_str(s), to_str(pattern)
     compiled = check_regex_pattern(pat)
     if len(text) > REGEX_MAX_INPUT:
-        raise ExpressionError("regex(): text longer than {regex_max_input} characters", regex_max_input=REGEX_MAX_INPUT)
+        raise ExpressionError("regex(): text longer than {regex_max_input} characters",
+                              regex_max_input=REGEX_MAX_INPUT)
     cost = (len(text) + 1) * _regex_cost(compiled[1], len(text))
     if cost > REGEX_MAX_COST:
         raise ExpressionError("regex(): pattern too costly for this much text")
@@ -617,7 +629,8 @@ def _fn_concat(*args: Value) -> str:
             s = to_str(item)
             total += len(s)
             if total > MAX_STRING:
-                raise ExpressionError("text result too long (limit {max_string} characters)", max_string=MAX_STRING)
+                raise ExpressionError("text result too long (limit {max_string} characters)",
+                                      max_string=MAX_STRING)
             parts.append(s)
     return "".join(parts)
 
@@ -717,7 +730,8 @@ def check_regex_pattern(pattern: str) -> tuple[re.Pattern[str], list[Any]]:
     if cached is not None:
         return cached
     if len(pattern) > REGEX_MAX_PATTERN:
-        raise ExpressionError("regex(): pattern longer than {regex_max_pattern} characters", regex_max_pattern=REGEX_MAX_PATTERN)
+        raise ExpressionError("regex(): pattern longer than {regex_max_pattern} characters",
+                              regex_max_pattern=REGEX_MAX_PATTERN)
     import re._parser as sre_parse  # the stdlib's own regex parser; private but stable in 3.11+
 
     try:

@@ -92,7 +92,8 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
         key = str(key)
         if key in m:
             raise DefinitionError(
-                "key '{entry}' appears twice", file=loader.name, line=key_node.start_mark.line + 1, entry=key
+                "key '{entry}' appears twice",
+                file=loader.name, line=key_node.start_mark.line + 1, entry=key
             )
         m[key] = loader.construct_object(value_node, deep=True)
         m.key_lines[key] = key_node.start_mark.line + 1
@@ -124,7 +125,8 @@ def _parse_yaml(text: str, name: str) -> Any:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise DefinitionError("not valid YAML: {problem}", file=name, line=line, problem=exc.problem) from None
+        raise DefinitionError("not valid YAML: {problem}",
+                              file=name, line=line, problem=exc.problem) from None
     except yaml.YAMLError as exc:
         raise DefinitionError("not valid YAML: {exc}", file=name, exc=exc) from None
     finally:
@@ -292,7 +294,8 @@ def _parse_choice_lists(raw: _Map, ctx: _Ctx) -> dict[str, ChoiceList]:
         if isinstance(spec, _Map):
             unknown = set(spec) - _CHOICE_LIST_KEYS
             if unknown:
-                raise ctx.err("choice list '{name}': unknown key '{value}'", spec, name=name, value=min(unknown))
+                raise ctx.err("choice list '{name}': unknown key '{value}'",
+                              spec, name=name, value=min(unknown))
             if "vocabulary" in spec:
                 lists[name] = _vocabulary_list(name, spec, ctx, line)
                 continue
@@ -307,12 +310,15 @@ def _parse_choice_lists(raw: _Map, ctx: _Ctx) -> dict[str, ChoiceList]:
         seen: set[str] = set()
         for item in items:
             if not isinstance(item, _Map) or "value" not in item:
-                raise ctx.err("choice list '{name}': each choice needs a 'value'", item or line, name=name)
+                raise ctx.err("choice list '{name}': each choice needs a 'value'",
+                              item or line, name=name)
             value = str(item["value"])
             if value in seen:
-                raise ctx.err("choice list '{name}': value '{value}' appears twice", item, name=name, value=value)
+                raise ctx.err("choice list '{name}': value '{value}' appears twice",
+                              item, name=name, value=value)
             if " " in value:
-                raise ctx.err("choice list '{name}': value '{value}' contains a space", item, name=name, value=value)
+                raise ctx.err("choice list '{name}': value '{value}' contains a space",
+                              item, name=name, value=value)
             seen.add(value)
             label = _text(item.get("label"), ctx, item, "label", None)
             columns = {k: str(v) for k, v in item.items() if k not in ("value", "label")}
@@ -328,7 +334,8 @@ def _vocabulary_list(name: str, spec: _Map, ctx: _Ctx, line: int) -> ChoiceList:
     """``{vocabulary: sex}``: every code of that enum, worded by fieldapp/vocabulary.py."""
     kind = str(spec["vocabulary"])
     if kind not in vocabulary.KINDS or set(spec) != {"vocabulary"}:
-        raise ctx.err("choice list '{name}': 'vocabulary' takes one of {kinds} and nothing else", spec, name=name, kinds=sorted(vocabulary.KINDS))
+        raise ctx.err("choice list '{name}': 'vocabulary' takes one of {kinds} and nothing else",
+                      spec, name=name, kinds=sorted(vocabulary.KINDS))
     choices = tuple(Choice(m.value, LocalText(vocabulary.label(m, "en"), vocabulary.label(m, "km")))
                     for m in vocabulary.KINDS[kind])
     return ChoiceList(name, choices, False, frozenset(), file=ctx.file, line=line)
@@ -358,13 +365,15 @@ def _nest_flat_groups(raw: list[Any], ctx: _Ctx) -> list[Any]:
             stack.append((spec, group["fields"]))
         elif kind in _FLAT_END:
             if not stack or str(stack[-1][0]["type"]).replace(" ", "_") != _FLAT_END[kind]:
-                raise ctx.err("'{kind}' without a matching '{flat_end}'", spec, kind=kind, flat_end=_FLAT_END[kind])
+                raise ctx.err("'{kind}' without a matching '{flat_end}'",
+                              spec, kind=kind, flat_end=_FLAT_END[kind])
             stack.pop()
         else:
             target.append(spec)
     if stack:
         begin = stack[-1][0]
-        raise ctx.err("'{begin}' is never closed", begin, field=begin.get("name"), begin=begin['type'])
+        raise ctx.err("'{begin}' is never closed",
+                      begin, field=begin.get("name"), begin=begin['type'])
     return out
 
 
@@ -399,7 +408,8 @@ def _parse_item(spec: _Map, ctx: _Ctx) -> Item:
             raise ctx.err("type '{kind}' takes no argument", spec, "type", name, kind=kind)
         children = _parse_items(spec.get("fields", _Seq()), ctx, spec)
         if not children:
-            raise ctx.err("{kind} '{name}' has no fields", spec, "fields", name, kind=kind, name=name)
+            raise ctx.err("{kind} '{name}' has no fields",
+                          spec, "fields", name, kind=kind, name=name)
         if kind == "group":
             return Group(children=children, **common)
         return Repeat(
@@ -491,7 +501,8 @@ def _read_only_if(spec: _Map, ctx: _Ctx, name: str) -> Expression | None:
 def _check_keys(spec: _Map, allowed: set[str], ctx: _Ctx, name: str, kind: str) -> None:
     for key in spec:
         if key not in allowed:
-            raise ctx.err("unknown key '{entry}' for a {kind}", spec, key, name, entry=key, kind=kind)
+            raise ctx.err("unknown key '{entry}' for a {kind}",
+                          spec, key, name, entry=key, kind=kind)
 
 
 def _bind(spec: _Map, ctx: _Ctx, name: str) -> str:
@@ -528,7 +539,8 @@ def _build_form(data: Any, ctx: _Ctx, shared: Mapping[str, ChoiceList]) -> FormD
     record = data["record"]
     if record not in RECORDS:
         raise ctx.err(
-            "record '{record}' is not one of {records}", data, "record", record=record, records=sorted(RECORDS)
+            "record '{record}' is not one of {records}",
+            data, "record", record=record, records=sorted(RECORDS)
         )
     inline = _parse_choice_lists(data["choices"], ctx) if data.get("choices") else {}
     if data.get("choices") is not None and not isinstance(data["choices"], _Map):
@@ -586,7 +598,8 @@ def _index(fields: tuple[Item, ...], ctx: _Ctx, context: Mapping[str, ContextVar
                     field=it.name, name=it.name, line=items[it.name].line,
                 )
             if it.name in context:
-                raise ctx.err("name '{name}' is also a context value", it.line, field=it.name, name=it.name)
+                raise ctx.err("name '{name}' is also a context value",
+                              it.line, field=it.name, name=it.name)
             items[it.name] = it
             parents[it.name] = chain
             repeat_path = tuple(p.name for p in chain if isinstance(p, Repeat))
@@ -597,7 +610,8 @@ def _index(fields: tuple[Item, ...], ctx: _Ctx, context: Mapping[str, ContextVar
                 other = binds.get((repeat_path, bind))
                 if other:
                     raise ctx.err(
-                        "binds to '{bind}', which '{other}' already writes", it.line, field=it.name, bind=bind, other=other
+                        "binds to '{bind}', which '{other}' already writes",
+                        it.line, field=it.name, bind=bind, other=other
                     )
                 binds[(repeat_path, bind)] = it.name
             if isinstance(it, Group):
@@ -621,7 +635,8 @@ def _check_references(form: FormDef, ctx: _Ctx, data: _Map) -> None:
             target = form.items.get(ref)
             if target is None and ref not in form.context:
                 raise ctx.err(
-                    "{entry} refers to ${{{ref}}}, which does not exist", line, field=field, entry=key, ref=ref
+                    "{entry} refers to ${{{ref}}}, which does not exist",
+                    line, field=field, entry=key, ref=ref
                 )
             if target is not None and not (target.has_value or isinstance(target, Repeat)):
                 raise ctx.err(
@@ -659,7 +674,8 @@ def _check_references(form: FormDef, ctx: _Ctx, data: _Map) -> None:
             clist = form.choices.get(it.list_name)
             if clist is None:
                 raise ctx.err(
-                    "choice list '{list_name}' does not exist", it.line, field=it.name, list_name=it.list_name
+                    "choice list '{list_name}' does not exist",
+                    it.line, field=it.name, list_name=it.list_name
                 )
             if it.choice_filter is not None:
                 missing = it.choice_filter.columns - clist.columns - {"name", "label"}

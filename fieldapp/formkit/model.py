@@ -218,7 +218,8 @@ class TextField(Field):
             raw = str(raw)
         text = raw.strip()
         if len(text) > self.max_length:
-            raise FieldValueError("The text is too long (at most {max_length} characters).", max_length=self.max_length)
+            raise FieldValueError("The text is too long (at most {max_length} characters).",
+                                  max_length=self.max_length)
         return text
 
 

@@ -100,10 +100,13 @@ def read_workbook(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise DefinitionError("no such file: {path}", path=path)
     if path.is_dir():
-        raise DefinitionError("{path} is a folder; give an XLSForm workbook (.xlsx or .xls)", path=path)
+        raise DefinitionError("{path} is a folder; give an XLSForm workbook (.xlsx or .xls)",
+                              path=path)
     suffix = path.suffix.lower()
     if suffix not in _READERS:
-        raise DefinitionError("{name} is not an XLSForm workbook: save it as .xlsx or .xls (or pyxform's .csv layout)", name=path.name)  # fmt: skip
+        raise DefinitionError("{name} is not an XLSForm workbook: save it as .xlsx or .xls (or "
+                              "pyxform's .csv layout)",
+                              name=path.name)  # fmt: skip
     from pyxform import xls2json_backends as backends
 
     reader = {".xls": backends.xls_to_dict, ".csv": backends.csv_to_dict}.get(
@@ -111,11 +114,14 @@ def read_workbook(path: Path) -> dict[str, Any]:
     try:
         book = reader(str(path))
     except PyXFormError as exc:
-        raise DefinitionError("cannot read {name}: {value}", name=path.name, value=_one_line(exc)) from None
+        raise DefinitionError("cannot read {name}: {value}",
+                              name=path.name, value=_one_line(exc)) from None
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-        raise DefinitionError("cannot read {name}: it is not a readable {suffix} workbook ({name2})", name=path.name, suffix=suffix[1:], name2=type(exc).__name__) from None
+        raise DefinitionError("cannot read {name}: it is not a readable {suffix} workbook ({name2})",
+                              name=path.name, suffix=suffix[1:], name2=type(exc).__name__) from None
     except Exception as exc:  # noqa: BLE001 - xlrd/openpyxl raise their own error types
-        raise DefinitionError("cannot read {name}: not a readable workbook ({name2})", name=path.name, name2=type(exc).__name__) from None
+        raise DefinitionError("cannot read {name}: not a readable workbook ({name2})",
+                              name=path.name, name2=type(exc).__name__) from None
     if not isinstance(book, dict):
         raise DefinitionError("cannot read {name}: not an XLSForm workbook", name=path.name)
     return book
@@ -233,7 +239,8 @@ class _Converter:
     def run(self) -> Conversion:
         survey = _clean_rows(self.book.get("survey"))
         if not any(survey):
-            raise DefinitionError("{name} has no 'survey' sheet with questions", name=self.path.name)
+            raise DefinitionError("{name} has no 'survey' sheet with questions",
+                                  name=self.path.name)
         for sheet in self.book.get("sheet_names", []):
             if str(sheet).lower() not in ("survey", "choices", "settings"):
                 self.note(str(sheet), None, f"sheet '{sheet}' is not supported and was ignored")
@@ -269,7 +276,8 @@ class _Converter:
                 load_form_text(text, f"{self.path.name} (converted)", self.shared)
             except DefinitionError as exc:
                 if not self.drop_for(form, exc):
-                    raise DefinitionError("{name}: could not be converted ({reason})", name=self.path.name, reason=exc.reason) from None  # fmt: skip
+                    raise DefinitionError("{name}: could not be converted ({reason})",
+                                          name=self.path.name, reason=exc.reason) from None  # fmt: skip
                 continue
             return text
         raise DefinitionError("{name}: too many problems to convert", name=self.path.name)

@@ -38,7 +38,8 @@ class Admin(HqBase):
         }
         unknown = set(data) - set(kinds)
         if unknown:
-            raise InvalidInput("unknown reference section(s): {value}", value=', '.join(sorted(unknown))[:100])
+            raise InvalidInput("unknown reference section(s): {value}",
+                               value=', '.join(sorted(unknown))[:100])
         counts: dict[str, int] = {}
         clock = HlcClock("hq")
         with self.sessions.begin() as s:
@@ -54,7 +55,8 @@ class Admin(HqBase):
                         or not isinstance(item.get("code"), str)
                         or not item["code"]
                     ):
-                        raise InvalidInput("{section}[{i}] needs a text 'code'", section=section, i=i)
+                        raise InvalidInput("{section}[{i}] needs a text 'code'",
+                                           section=section, i=i)
                     existing = batch.get(entity, item["code"])
                     if existing:
                         for _, stamp in existing.fields.values():

@@ -107,11 +107,13 @@ def create(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
             write_private(key_file, (key.hex() + "\n").encode(), exclusive=True)
         except FileExistsError:
             if not adopt:
-                raise StoreExists("{key_file} already exists; choose another file", key_file=key_file) from None
+                raise StoreExists("{key_file} already exists; choose another file",
+                                  key_file=key_file) from None
             key = _read_key_file(key_file)
             config["check"] = _check_value(key)
         except OSError as exc:
-            raise DataKeyError("cannot write {key_file}: {strerror}", key_file=key_file, strerror=exc.strerror) from None
+            raise DataKeyError("cannot write {key_file}: {strerror}",
+                               key_file=key_file, strerror=exc.strerror) from None
     else:
         assert passphrase is not None
         salt, nonce = os.urandom(16), os.urandom(12)
@@ -128,7 +130,8 @@ def unlock(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
     try:
         config = json.loads((data_dir / CONFIG_FILE).read_text())
     except FileNotFoundError:
-        raise DataKeyError("HQ in {data_dir} has no data key: run 'fieldapp-hq init'", data_dir=data_dir) from None
+        raise DataKeyError("HQ in {data_dir} has no data key: run 'fieldapp-hq init'",
+                           data_dir=data_dir) from None
     except ValueError:
         raise DataKeyError("{config_file} is damaged", config_file=CONFIG_FILE) from None
     if key_file is None and passphrase is None and os.environ.get(ENV_KEY_FILE):
@@ -172,7 +175,8 @@ def _read_key_file(key_file: Path) -> bytes:
     try:
         key = bytes.fromhex(key_file.read_text().strip())
     except FileNotFoundError:
-        raise DataKeyError("no data key file at {key_file}: is the key media attached?", key_file=key_file) from None
+        raise DataKeyError("no data key file at {key_file}: is the key media attached?",
+                           key_file=key_file) from None
     except ValueError:
         raise DataKeyError("{key_file} is not an HQ data key file", key_file=key_file) from None
     if len(key) != 32:
@@ -219,7 +223,8 @@ def open_fields(key: bytes | None, entity: str, entity_id: str,
         try:
             plain = AESGCM(key).decrypt(raw[:12], raw[12:], _aad(entity, entity_id, name))
         except InvalidTag:
-            raise DataKeyError("a stored {entity} field does not open with this data key", entity=entity) from None
+            raise DataKeyError("a stored {entity} field does not open with this data key",
+                               entity=entity) from None
         out[name] = [json.loads(plain), entry[1]]
     return out
 

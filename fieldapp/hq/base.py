@@ -191,7 +191,8 @@ def _parse_changes(payload: bytes) -> list[tuple[int, Change | None, Any]]:
         raise PayloadInvalid("the push is not JSON") from None
     changes = doc.get("changes") if isinstance(doc, dict) else None
     if not isinstance(changes, list) or len(changes) > MAX_CHANGES_PER_PUSH:
-        raise PayloadInvalid("changes: a list of at most {max_changes_per_push} is needed", max_changes_per_push=MAX_CHANGES_PER_PUSH)
+        raise PayloadInvalid("changes: a list of at most {max_changes_per_push} is needed",
+                             max_changes_per_push=MAX_CHANGES_PER_PUSH)
     out: list[tuple[int, Change | None, Any]] = []
     for i, item in enumerate(changes):
         seq = item.get("seq") if isinstance(item, dict) else None
@@ -241,7 +242,8 @@ class HqBase:
         if dev.revoked and not (accept_revoked and header.kind is EnvelopeKind.BUNDLE):
             raise DeviceRevoked("this device has been revoked by HQ; its data must be wiped")
         if header.kind not in kinds:
-            raise EnvelopeMalformed("a {value} envelope is not accepted here", value=header.kind.name.lower())
+            raise EnvelopeMalformed("a {value} envelope is not accepted here",
+                                    value=header.kind.name.lower())
         return dev, header, payload
 
     def _remember(self, s: Session, header: EnvelopeHeader) -> None:

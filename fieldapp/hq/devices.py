@@ -80,7 +80,9 @@ class Devices(HqBase):
                                                       code.centre_code):
                 # Refused before the code is used or a device registered: no ghost device.
                 raise WrongPost(
-                    "this code is for {value}, but this device is set up for {post_code}; ask HQ for a code for {post_code} (this one stays valid)", value=code_place(code.post_code, code.centre_code), post_code=req.post_code)
+                    "this code is for {value}, but this device is set up for {post_code}; ask HQ "
+                    "for a code for {post_code} (this one stays valid)",
+                    value=code_place(code.post_code, code.centre_code), post_code=req.post_code)
             # Conditional update: of two simultaneous enrolments only one can win the code.
             won = _rowcount(
                 s.execute(

@@ -102,7 +102,8 @@ def _load(path: Path) -> Ed25519PrivateKey | X25519PrivateKey:
     try:
         key = load_pem_private_key(path.read_bytes(), password=None)
     except FileNotFoundError:
-        raise StoreNotFound("no HQ keys in {parent}: run 'fieldapp-hq init' first", parent=path.parent) from None
+        raise StoreNotFound("no HQ keys in {parent}: run 'fieldapp-hq init' first",
+                            parent=path.parent) from None
     except (ValueError, TypeError) as exc:
         raise KeyFileError("{name} is not a readable private key", name=path.name) from exc
     if not isinstance(key, (Ed25519PrivateKey, X25519PrivateKey)):
@@ -120,7 +121,8 @@ def load_keys(data_dir: Path) -> HqKeys:
     except FileNotFoundError:
         raise StoreNotFound("no recovery public key in {data_dir}", data_dir=data_dir) from None
     except ValueError as exc:
-        raise KeyFileError("{recovery_public_file} is not a 32-byte X25519 key", recovery_public_file=RECOVERY_PUBLIC_FILE) from exc
+        raise KeyFileError("{recovery_public_file} is not a 32-byte X25519 key",
+                           recovery_public_file=RECOVERY_PUBLIC_FILE) from exc
     retired = []
     for _at, path in retired_files(data_dir):
         key = _load(path)
@@ -191,7 +193,8 @@ def export_recovery_key(data_dir: Path, out: Path, *, remove: bool = False) -> N
     src = data_dir / RECOVERY_PRIVATE_FILE
     key = _load(src)
     if not isinstance(key, X25519PrivateKey):
-        raise KeyFileError("{recovery_private_file} holds the wrong kind of key", recovery_private_file=RECOVERY_PRIVATE_FILE)
+        raise KeyFileError("{recovery_private_file} holds the wrong kind of key",
+                           recovery_private_file=RECOVERY_PRIVATE_FILE)
     try:
         write_private(out, _pem(key))
     except FileExistsError:

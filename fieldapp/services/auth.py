@@ -96,7 +96,8 @@ def initialise(
             post = s.get(Post, post_code.upper())
             if post is None:
                 codes = ", ".join(s.scalars(select(Post.code).order_by(Post.code)))
-                raise InvalidInput("unknown post '{post_code}'; known posts: {codes}", post_code=post_code, codes=codes)
+                raise InvalidInput("unknown post '{post_code}'; known posts: {codes}",
+                                   post_code=post_code, codes=codes)
             device = Device(post_code=post.code)
             s.add(device)
             s.flush()

@@ -41,7 +41,8 @@ def clean(answers: Mapping[str, object]) -> dict[str, str]:
         try:
             out[ConsentKind(kind).value] = ConsentAnswer(str(answer)).value
         except ValueError:
-            raise InvalidInput("consents: '{kind}' must be given or refused", kind=Field(kind)) from None
+            raise InvalidInput("consents: '{kind}' must be given or refused",
+                               kind=Field(kind)) from None
     return out
 
 

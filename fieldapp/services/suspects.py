@@ -120,7 +120,8 @@ def normalise(kind: str, value: str) -> str:
 def add_identifier(ws: Workspace, suspect_id: str, kind: str, value: str) -> SuspectIdentifier:
     ws.require(*RECORDERS)
     if kind not in IDENTIFIER_KINDS:
-        raise InvalidInput("kind: must be one of {identifier_kinds}", identifier_kinds=IDENTIFIER_KINDS)
+        raise InvalidInput("kind: must be one of {identifier_kinds}",
+                           identifier_kinds=IDENTIFIER_KINDS)
     norm = normalise(kind, value)
     if not value.strip() or not norm:
         if kind == "phone":
@@ -143,7 +144,8 @@ def set_roles(ws: Workspace, suspect_id: str, roles: list[str],
     ws.require(*RECORDERS)
     unknown = [r for r in roles if r not in HTCDS_ROLES]
     if unknown:
-        raise InvalidInput("roles: not HTCDS per_RoleInProcess values ({count})", count=len(unknown))
+        raise InvalidInput("roles: not HTCDS per_RoleInProcess values ({count})",
+                           count=len(unknown))
     with ws.tx() as s:
         suspect = _suspect(ws, s, suspect_id)
         suspect.htcds_roles = sorted(set(roles))
@@ -175,7 +177,9 @@ def check_identified_by(s: Session, suspect_id: str, victim_ids: list[str],
     victims = [find(s, Victim, v) for v in victim_ids]
     wrong = [v for v in victims if v is None or v.rescue_id not in cases]
     if wrong:
-        raise InvalidInput("identified_by: {count} of the victims given are not in this suspect's cases; link the case first", count=len(wrong))
+        raise InvalidInput("identified_by: {count} of the victims given are not in this suspect's "
+                           "cases; link the case first",
+                           count=len(wrong))
 
 
 def cases_with_identifier(ws: Workspace, kind: str, value: str) -> list[str]:

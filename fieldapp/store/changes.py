@@ -168,8 +168,8 @@ def _refuse_handed_over(session: Session, pending: list[Synced]) -> None:
         rescue_id = rescue_of(session, obj)
         gone = handed_over(session, rescue_id) if rescue_id else ""
         if gone:
-            raise CaseHandedOver("this case was transferred to post {gone}; it is kept here as history and "
-                                 "cannot be changed here", gone=Code("posts", gone))
+            raise CaseHandedOver("this case was transferred to post {gone}; it is kept here "
+                                 "as history and cannot be changed here", gone=Code("posts", gone))
 
 
 def snapshot(session: Session, obj: Synced) -> None:

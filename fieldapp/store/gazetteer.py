@@ -87,7 +87,8 @@ def check_address(values: Mapping[str, str]) -> None:
             gap = gap or level
             continue
         if gap:
-            raise InvalidInput("{field}: give the {level} first", field=field, level=LEVEL_WORDS[gap])
+            raise InvalidInput("{field}: give the {level} first",
+                               field=field, level=LEVEL_WORDS[gap])
         if len(code) != width or code not in units():
             raise InvalidInput("{field}: not a {level} code of Cambodia's gazetteer", field=field,
                                level=LEVEL_WORDS[level])

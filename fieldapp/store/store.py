@@ -54,7 +54,9 @@ class DataDir:
     def require(self) -> None:
         if not self.exists():
             raise StoreNotFound(
-                "no fieldapp store in {root}: run 'fieldapp init' first (or pick another --data-dir)", root=self.root
+                "no fieldapp store in {root}: run 'fieldapp init' first (or pick another "
+                "--data-dir)",
+                root=self.root
             )
 
     def prepare_new(self) -> None:

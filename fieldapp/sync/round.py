@@ -224,7 +224,8 @@ class SyncClient:
                 stalled += 1
                 if stalled >= 3:
                     raise HqRefused(
-                        "HQ keeps acknowledging only up to change {new_acked}; ask HQ to check this device's change log",
+                        "HQ keeps acknowledging only up to change {new_acked}; ask HQ to check "
+                        "this device's change log",
                         error="stalled", new_acked=new_acked,
                     )
             else:

@@ -325,7 +325,8 @@ class Http:
                 self.reached = True
                 self.result.bytes_received += len(response.content)
                 if response.status_code in accept:
-                    self.check_answer(response, content, headers, Phrase("HQ's answer to {path}", path=path))
+                    self.check_answer(response, content, headers, Phrase("HQ's answer to {path}",
+                                                                         path=path))
                     return parse(response)
                 error, reason = _hq_reason(response)
                 if response.status_code == 403 and (
@@ -359,15 +360,19 @@ class Http:
                 if not self.reached and isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
                     cause, words = _no_contact(exc)
                     raise HqUnreachable(
-                        "HQ could not be reached at {base_url} ({words}); nothing is lost, the next sync continues from here",
-                        cause=cause, address=str(self.base_url), base_url=self.base_url, words=words,
+                        "HQ could not be reached at {base_url} ({words}); nothing is lost, the "
+                        "next sync continues from here",
+                        cause=cause, address=str(self.base_url), base_url=self.base_url,
+                        words=words,
                     ) from None
             except _Transient as exc:
                 last = str(exc) or "damaged answer"
             attempt += 1
             if attempt >= self.options.attempts or time.monotonic() >= self.deadline:
                 raise HqUnreachable(
-                    "HQ could not be reached ({last}, {attempt} attempts); nothing is lost, the next sync continues from here", cause="attempts", attempts=attempt, last=last, attempt=attempt
+                    "HQ could not be reached ({last}, {attempt} attempts); nothing is lost, the "
+                    "next sync continues from here",
+                    cause="attempts", attempts=attempt, last=last, attempt=attempt
                 )
             self.result.retries += 1
             delay = backoff_delay(attempt, base=self.options.retry_base,

@@ -186,7 +186,9 @@ def word_for(item: Code | Field) -> str:
     """A form choice-list code, or a field's name, as the window says it (an error's
     parameter): the forms' own labels; a name no form knows as it is."""
     if isinstance(item, Code):
-        return entity_label(item.code) if item.kind == "entity" else choice_label(item.kind, item.code)
+        if item.kind == "entity":
+            return entity_label(item.code)
+        return choice_label(item.kind, item.code)
     from fieldapp.services.submit import shipped_forms
 
     for form in shipped_forms().values():
