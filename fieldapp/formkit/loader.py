@@ -593,9 +593,9 @@ def _index(fields: tuple[Item, ...], ctx: _Ctx, context: Mapping[str, ContextVar
             # Names are unique form-wide, not just among siblings, so ${name} is unambiguous.
             if it.name in items:
                 raise ctx.err(
-                    "name '{name}' is used twice (first on line {line})",
+                    "name '{name}' is used twice (first on line {first})",
                     it.line,
-                    field=it.name, name=it.name, line=items[it.name].line,
+                    field=it.name, name=it.name, first=items[it.name].line,
                 )
             if it.name in context:
                 raise ctx.err("name '{name}' is also a context value",
