@@ -80,9 +80,15 @@ def fields_of(template: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(template) if name]
 
 
+class _Given(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"  # a translation naming a field nobody gave: shown, not raised
+
+
 def fill(template: str, params: dict[str, str]) -> str:
-    """The template with each ``{name}`` replaced (other braces left alone)."""
-    return string.Formatter().vformat(template, (), params)
+    """The template with each ``{name}`` replaced (``{{`` and ``}}`` are braces, as in
+    `str.format`); a name without a value stays as it is written."""
+    return string.Formatter().vformat(template, (), _Given(params))
 
 
 class FieldAppError(Exception):

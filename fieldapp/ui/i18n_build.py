@@ -85,6 +85,17 @@ def _takes_template(name: str, classes: dict[str, ast.ClassDef]) -> bool:
     return name == "FieldAppError" or all(_takes_template(b, classes) for b in bases)
 
 
+def _has_default(name: str, classes: dict[str, ast.ClassDef]) -> bool:
+    """Whether the class, or a base below FieldAppError, says a ``template`` of its own."""
+    if name == "FieldAppError":
+        return False
+    node = classes[name]
+    if any(isinstance(i, ast.Assign) and any(_name(t) == "template" for t in i.targets)
+           for i in node.body):
+        return True
+    return any(_has_default(b, classes) for b in (_name(b) for b in node.bases) if b in classes)
+
+
 def _literal(node: ast.expr) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
@@ -132,8 +143,9 @@ def error_sites(package: Path = PACKAGE) -> list[ErrorSite]:
                             and _name(call.func.value.func) == "super"):
                         sites.append(_site(f"{path}:{call.lineno}", call, default_ok=True))
             elif isinstance(node, ast.Call) and _name(node.func) in classes:
-                if _takes_template(_name(node.func) or "", classes):
-                    sites.append(_site(where, node, default_ok=True))
+                name = _name(node.func) or ""
+                if _takes_template(name, classes):
+                    sites.append(_site(where, node, default_ok=_has_default(name, classes)))
             elif isinstance(node, ast.Call) and _name(node.func) in forwarders:
                 sites.append(_site(where, node, default_ok=False))
     return sites
@@ -142,7 +154,7 @@ def error_sites(package: Path = PACKAGE) -> list[ErrorSite]:
 def _site(where: str, call: ast.Call, *, default_ok: bool) -> ErrorSite:
     first = call.args[0] if call.args else None
     if first is None or (isinstance(first, ast.Constant) and first.value is None):
-        return ErrorSite(where, None, "" if default_ok else "no template")
+        return ErrorSite(where, None, "" if default_ok else "no template (and no default)")
     text = _literal(first)
     if isinstance(first, ast.Name) and first.id == "template":
         return ErrorSite(where, None)  # passed on by a forwarder, whose callers are checked

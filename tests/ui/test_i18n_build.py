@@ -45,7 +45,8 @@ def _sites_of(source: str, tmp_path: Path) -> list[i18n_build.ErrorSite]:
     (package / "domain").mkdir(parents=True)
     (package / "domain" / "errors.py").write_text(
         "class FieldAppError(Exception):\n    template = 'refused'\n"
-        "class InvalidInput(FieldAppError):\n    pass\n", "utf-8")
+        "class InvalidInput(FieldAppError):\n    pass\n"
+        "class StoreLocked(FieldAppError):\n    template = 'locked'\n", "utf-8")
     (package / "mod.py").write_text(source, "utf-8")
     return [s for s in error_sites(package) if s.where.startswith("fieldapp/mod.py")]
 
@@ -55,6 +56,7 @@ def _sites_of(source: str, tmp_path: Path) -> list[i18n_build.ErrorSite]:
     ("raise InvalidInput('a ' + b)", "the template is not a string literal"),
     ("message = 'x'\nraise InvalidInput(message)", "the template is not a string literal"),
     ("raise InvalidInput('{field}: required')", "no value for ['field']"),
+    ("raise InvalidInput()", "no template (and no default)"),
     ("def err(template, **p):\n    return InvalidInput(template, **p)\nraise err(f'{a}')",
      "the template is not a string literal"),
 ])
@@ -66,7 +68,7 @@ def test_a_new_error_without_a_literal_template_is_found(source: str, problem: s
 def test_templates_given_through_a_forwarder_or_a_phrase_are_collected(tmp_path: Path) -> None:
     source = ("def err(template, node=None, **p):\n    return InvalidInput(template, **p)\n"
               "raise err('{n} rows', n=2)\nraise InvalidInput('x {what}', what=Phrase('y'))\n"
-              "raise InvalidInput()\n")
+              "raise StoreLocked()\n")
     sites = _sites_of(source, tmp_path)
     assert [s.problem for s in sites if s.problem] == []
     assert {s.template for s in sites} >= {"{n} rows", "x {what}", "y"}
