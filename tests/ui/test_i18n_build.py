@@ -3,16 +3,19 @@ every one a window user can meet has Khmer in the catalogue (issue 12)."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from test_khmer_words import ALLOWED_WORDS, LATIN_DIGIT, LATIN_WORD
 
 from fieldapp import vocabulary
 from fieldapp.domain.errors import CONTEXT, InvalidInput, Phrase, fields_of
 from fieldapp.ui import i18n_build
 from fieldapp.ui.i18n_build import ADMIN_ONLY, error_sites, error_templates
 
+FIELD = re.compile(r"\{[a-z_0-9]+\}")
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "fieldapp_km.ts"
 
 
@@ -27,8 +30,11 @@ def test_every_template_a_window_user_can_meet_has_khmer_in_the_catalogue() -> N
     assert "wrong passphrase" in templates and "this case belongs to another post" in templates
     missing = [t for t in templates if not vocabulary.khmer(t)]
     assert missing == []
-    for template in templates:  # the Khmer fills the same fields
-        assert sorted(fields_of(vocabulary.khmer(template) or "")) == sorted(fields_of(template))
+    for template in templates:  # the Khmer fills the same fields, and says the rest in Khmer
+        khmer = vocabulary.khmer(template) or ""
+        assert sorted(fields_of(khmer)) == sorted(fields_of(template))
+        words = set(LATIN_WORD.findall(FIELD.sub("", khmer))) - ALLOWED_WORDS
+        assert not words and not LATIN_DIGIT.search(FIELD.sub("", khmer)), (template, words)
     listed = {m.findtext("source") for c in ET.parse(TS).getroot().iter("context")
               if c.findtext("name") == CONTEXT for m in c.iter("message")}
     assert set(templates) <= listed
