@@ -24,6 +24,8 @@ STATEMENT_READERS = frozenset({Role.OFFICER, Role.SUPERVISOR})
 #: The passphrase policy's shortest passphrase (the window shows it; it reaches crypto only
 #: through services, like `MIN_PASSPHRASE_LENGTH`, `DEFAULT_KDF` and `KdfParams` above).
 POLICY_MIN_LENGTH = passphrase_policy.MIN_LENGTH
+#: Why the policy refuses a passphrase (the window's meter says the same words).
+REASONS = passphrase_policy.REASONS
 #: What shredding cannot reach on an SSD (the command line prints it after a wipe).
 SSD_NOTE = shred.SSD_NOTE
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp import vocabulary
 from fieldapp.domain.entities import BY_NAME
-from fieldapp.domain.errors import Code, Field, FieldAppError
+from fieldapp.domain.errors import CONTEXT, Code, Field, FieldAppError, Phrase
 from fieldapp.resources import resource_path
 
 log = logging.getLogger("fieldapp.ui.i18n")
@@ -180,6 +180,14 @@ def choice_label(list_name: str, code: str | None) -> str:
 
 def choice_labels(list_name: str, codes: list[str] | tuple[str, ...] | None) -> str:
     return ", ".join(choice_label(list_name, c) for c in codes or ()) or "-"
+
+
+def in_words(item: FieldAppError | Phrase) -> str:
+    """An error's (or a phrase's) template in the window's language, its parameters in
+    words; `ui/tasks.user_message` is what views call for an error, the passphrase meter
+    says the policy's reasons (phrases) with it."""
+    return vocabulary.error_text(item, _current, lambda t: QCoreApplication.translate(CONTEXT, t),
+                                 word_for)
 
 
 def word_for(item: Code | Field) -> str:

@@ -12,8 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from fieldapp import vocabulary
-from fieldapp.domain.errors import CONTEXT, FieldAppError, StorageFull
+from fieldapp.domain.errors import FieldAppError, StorageFull
 from fieldapp.services.changes import Changes
 from fieldapp.services.files import storage_error
 from fieldapp.ui import i18n
@@ -28,9 +27,7 @@ def user_message(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "Tasks", "The disk is full — nothing was lost; free space and try again.")
     if isinstance(exc, FieldAppError):
-        return vocabulary.error_text(
-            exc, i18n.current_language(),
-            lambda template: QCoreApplication.translate(CONTEXT, template), i18n.word_for)
+        return i18n.in_words(exc)
     return QCoreApplication.translate(
         "Tasks", "Something went wrong ({kind}). Nothing was changed by this action; the log "
         "has the details.").format(kind=type(exc).__name__)

@@ -1543,7 +1543,7 @@
         <message>
             <location filename="vocabulary_phrases.py" line="290" />
             <source>do not use your user name or the post's name</source>
-            <translation>៖ កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍</translation>
+            <translation>កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍</translation>
         </message>
         <message>
             <location filename="vocabulary_phrases.py" line="291" />
@@ -1788,7 +1788,7 @@
         <message>
             <location filename="vocabulary_phrases.py" line="339" />
             <source>passphrase {reason}</source>
-            <translation>ឃ្លាសម្ងាត់{reason}</translation>
+            <translation>ឃ្លាសម្ងាត់ {reason}</translation>
         </message>
         <message>
             <location filename="vocabulary_phrases.py" line="340" />
@@ -4205,44 +4205,14 @@ Interview: {date}, language {lang}
     <context>
         <name>Strength</name>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="25" />
-            <source>Too short: use at least {n} characters</source>
-            <extracomment>Whether the policy accepts it (the same check `auth.check_passphrase` makes).</extracomment>
-            <translation>ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="26" />
-            <source>Too common, easily guessed: use several unrelated words</source>
-            <translation>ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="27" />
-            <source>Repeated characters are easily guessed: use several unrelated words</source>
-            <translation>តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="29" />
-            <source>Sequences and keyboard patterns are easily guessed: use several unrelated words</source>
-            <translation>លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="31" />
-            <source>Do not use your user name or the post's name</source>
-            <translation>កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="32" />
-            <source>Too easy to guess: add more words (four unrelated words are good)</source>
-            <translation>ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="46" />
+            <location filename="../../fieldapp/ui/strength.py" line="36" />
             <source>Good</source>
             <translation>ល្អ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="45" />
+            <location filename="../../fieldapp/ui/strength.py" line="35" />
             <source>Strong</source>
+            <extracomment>Whether the policy accepts it (the same check `auth.check_passphrase` makes).</extracomment>
             <translation>រឹងមាំ</translation>
         </message>
     </context>
@@ -4429,7 +4399,7 @@ Interview: {date}, language {lang}
             <translation>ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ។ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/tasks.py" line="34" />
+            <location filename="../../fieldapp/ui/tasks.py" line="32" />
             <source>Something went wrong ({kind}). Nothing was changed by this action; the log has the details.</source>
             <translation>មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។</translation>
         </message>

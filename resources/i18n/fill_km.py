@@ -111,7 +111,6 @@ KM: dict[str, str] = {
     "Suspect identifier": "អត្តសញ្ញាណជនសង្ស័យ",
     "Person link": "ការភ្ជាប់បុគ្គល",
     # passphrase strength
-    "Too short: use at least {n} characters": "ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ",
     "Weak: add more words": "ខ្សោយ៖ សូមបន្ថែមពាក្យទៀត",
     "Fair": "មធ្យម",
     "Good": "ល្អ",
@@ -440,16 +439,6 @@ KM: dict[str, str] = {
         "វាត្រូវបានទុកដោយឡែក ហើយនឹងសាកល្បងម្ដងទៀតរាល់ពេលធ្វើសមកាលកម្ម៖",
     "Refused by HQ": "ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ",
     "Not stored here": "មិនបានរក្សាទុកនៅទីនេះ",
-    # h10
-    "Too common, easily guessed: use several unrelated words":
-        "ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
-    "Repeated characters are easily guessed: use several unrelated words":
-        "តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
-    "Sequences and keyboard patterns are easily guessed: use several unrelated words":
-        "លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
-    "Do not use your user name or the post's name": "កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍",
-    "Too easy to guess: add more words (four unrelated words are good)":
-        "ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)",
     # h9ops
     "The disk is full — nothing was lost; free space and try again.":
         "ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ។ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។",
@@ -917,7 +906,7 @@ KM: dict[str, str] = {
     "a received record does not fit this store: {reason}":
         "កំណត់ត្រាដែលបានទទួល មិនត្រូវនឹងឃ្លាំងទិន្នន័យនេះទេ៖ {reason}",
     # passphrases and unlocking
-    "passphrase {reason}": "ឃ្លាសម្ងាត់{reason}",
+    "passphrase {reason}": "ឃ្លាសម្ងាត់ {reason}",
     "too short: use at least {n} characters": "ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ",
     "too common, easily guessed: use several unrelated words":
         "ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
@@ -925,7 +914,7 @@ KM: dict[str, str] = {
         "តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
     "sequences and keyboard patterns are easily guessed: use several unrelated words":
         "លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
-    "do not use your user name or the post's name": "៖ កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍",
+    "do not use your user name or the post's name": "កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍",
     "too easy to guess: add more words (four unrelated words are good)":
         "ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)",
     "passphrase: use at least {n} characters": "ឃ្លាសម្ងាត់៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ។",
