@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import functools
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
 import yaml
 
 from fieldapp.domain import enums as E
+from fieldapp.domain.errors import Code, Field, FieldAppError, Phrase, fill
 from fieldapp.resources import resource_path
 
 LANGUAGES = ("en", "km")
@@ -316,3 +318,37 @@ def reference_label(list_name: str, code: str | None, lang: str) -> str:
         return code
     en, km = found
     return km if lang == "km" and km else en
+
+
+# -- errors -------------------------------------------------------------------------------
+#: Which words a code or a field name is said with, when the vocabulary's kinds and reference
+#: lists do not know it (the window passes the forms' choice lists and field labels).
+Words = Callable[[Code | Field], str]
+
+
+def error_text(exc: FieldAppError | Phrase, lang: str,
+               translate: Callable[[str], str] | None = None, words: Words | None = None) -> str:
+    """An error's message in `lang`: its template translated (by `translate`, else from the
+    `.ts`), each parameter in words — a code or an enum member as its word, a number in
+    `lang`'s digits, a phrase or a nested error translated the same way."""
+    def tr(template: str) -> str:
+        return translate(template) if translate is not None else text(template, lang)
+
+    def word(value: object) -> str:
+        if isinstance(value, (FieldAppError, Phrase)):
+            return error_text(value, lang, translate, words)
+        if isinstance(value, StrEnum) and type(value) in ENGLISH:
+            return label(value, lang)
+        if isinstance(value, Code) and value.kind in KINDS:
+            return label_of(value.kind, value.code, lang)
+        if isinstance(value, Code) and value.kind in REFERENCE_LISTS:
+            return reference_label(value.kind, value.code, lang)
+        if isinstance(value, (Code, Field)):
+            return words(value) if words is not None else str(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return digits(value, lang)
+        if isinstance(value, (list, tuple, set, frozenset)):
+            return ", ".join(word(v) for v in value)
+        return str(value)
+
+    return fill(tr(exc.template), {k: word(v) for k, v in exc.params.items()})

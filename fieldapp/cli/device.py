@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from fieldapp import __version__, logs
+from fieldapp import __version__, logs, vocabulary
 from fieldapp.crypto import memory
+from fieldapp.crypto.passphrase import PassphraseTooWeak
 from fieldapp.domain.enums import USER_ROLES, Role
 from fieldapp.domain.errors import FieldAppError
 from fieldapp.store import fileperm
@@ -43,7 +44,8 @@ class Passphrases:
         if self._lines is not None:
             line = next(self._lines, None)
             if line is None:
-                raise UserError(f"expected another passphrase on stdin ({prompt.rstrip(': ')})")
+                raise UserError("expected another passphrase on stdin ({value})",
+                                value=prompt.rstrip(': '))
             return line.rstrip("\r\n")
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat it: ") != first:
@@ -191,12 +193,14 @@ def cmd_forms_import(args: argparse.Namespace, pw: Passphrases) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() not in (".yaml", ".yml"):
-        raise UserError(f"--out: give a .yaml file name (got {out.name})")
+        raise UserError("--out: give a .yaml file name (got {name})", name=out.name)
     if not out.parent.is_dir():
-        raise UserError(f"--out: the folder {out.parent} does not exist; create it first")
+        raise UserError("--out: the folder {parent} does not exist; create it first",
+                        parent=out.parent)
     if out.exists() and not is_imported(out):
-        raise UserError(f"--out: {out} is a form shipped with the app (or not an imported "
-                           "form) and is never overwritten; choose another file name")
+        raise UserError("--out: {out} is a form shipped with the app (or not an imported form) and "
+                        "is never overwritten; choose another file name",
+                        out=out)
     choices_home = out.parent if (out.parent / "choices").is_dir() else None
     result = xlsform.convert(Path(args.file), record=args.record, forms_dir=choices_home,
                              form_id=args.form_id)
@@ -208,8 +212,9 @@ def cmd_forms_import(args: argparse.Namespace, pw: Passphrases) -> int:
         others = {}
     if result.form_id in others:
         raise UserError(
-            f"form_id '{result.form_id}' is already used by {Path(others[result.form_id].file).name}"
-            "; nothing was written. Give another with --form-id NAME")
+            "form_id '{form_id}' is already used by {name}; nothing was written. Give another with "
+            "--form-id NAME",
+            form_id=result.form_id, name=Path(others[result.form_id].file).name)
     tmp = out.with_name(f".{out.name}.part")
     tmp.write_text(result.yaml_text, encoding="utf-8")
     os.replace(tmp, out)
@@ -401,8 +406,8 @@ def _guarded(action: Callable[[], int]) -> int:
         return action()
     except FieldAppError as exc:
         print(f"fieldapp: {exc}", file=sys.stderr)
-        if getattr(exc, "message_km", None):  # the passphrase policy explains in Khmer too
-            print(f"fieldapp: {exc.message_km}", file=sys.stderr)  # type: ignore[attr-defined]
+        if isinstance(exc, PassphraseTooWeak):  # the passphrase policy explains in Khmer too
+            print(f"fieldapp: {vocabulary.error_text(exc, 'km')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("fieldapp: interrupted; nothing half-written was kept", file=sys.stderr)

@@ -37,8 +37,7 @@ _AAD_TAIL = struct.Struct(">QB")
 class AttachmentCorrupt(IntegrityError):
     """The encrypted file was altered, truncated, or the key is not its key."""
 
-    def __init__(self, message: str = "the attachment file is damaged or was altered") -> None:
-        super().__init__(message)
+    template = "the attachment file is damaged or was altered"
 
 
 def new_key() -> bytes:

@@ -82,9 +82,9 @@ class EnvelopeKind(IntEnum):
 class EnvelopeRejected(SyncRejected):
     reason = "rejected"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, /, **params: object) -> None:
+        super().__init__(template, **params)
+        self.message = str(self)
 
 
 class EnvelopeMalformed(EnvelopeRejected):
@@ -176,20 +176,22 @@ def read_header(blob: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> EnvelopeHea
 
 def _parse(blob: bytes, max_size: int) -> tuple[EnvelopeHeader, int, int]:
     if len(blob) > max_size:
-        raise EnvelopeTooLarge(f"envelope is {len(blob)} bytes; the limit is {max_size}")
+        raise EnvelopeTooLarge("envelope is {count} bytes; the limit is {max_size}",
+                               count=len(blob), max_size=max_size)
     if len(blob) < 6:
         raise EnvelopeTruncated("envelope is truncated")
     if blob[:4] != MAGIC:
         raise EnvelopeMalformed("not a fieldapp envelope (bad magic)")
     if blob[4] not in SUPPORTED_VERSIONS:
-        raise UnknownVersion(f"envelope version {blob[4]} is not supported (this side speaks 1)")
+        raise UnknownVersion("envelope version {blob} is not supported (this side speaks 1)",
+                             blob=blob[4])
     if len(blob) < MIN_SIZE:
         raise EnvelopeTruncated("envelope is truncated")
     _magic, version, kind, env_id, seq_from, seq_to, ts, dlen = _FIXED.unpack_from(blob, 0)
     try:
         kind_enum = EnvelopeKind(kind)
     except ValueError:
-        raise EnvelopeMalformed(f"unknown envelope kind {kind}") from None
+        raise EnvelopeMalformed("unknown envelope kind {kind}", kind=kind) from None
     if not 1 <= dlen <= MAX_DEVICE_ID_BYTES:
         raise EnvelopeMalformed("bad device id length")
     pos = _FIXED.size
@@ -213,7 +215,7 @@ def _parse(blob: bytes, max_size: int) -> tuple[EnvelopeHeader, int, int]:
     if seq_from > seq_to:
         raise EnvelopeMalformed("seq_from is greater than seq_to")
     if seq_to > MAX_SEQ:
-        raise EnvelopeMalformed(f"seq numbers above {MAX_SEQ} are not accepted")
+        raise EnvelopeMalformed("seq numbers above {max_seq} are not accepted", max_seq=MAX_SEQ)
     if ts > MAX_TIMESTAMP_MS:
         raise EnvelopeMalformed("the envelope's timestamp is not a plausible time")
     header = EnvelopeHeader(

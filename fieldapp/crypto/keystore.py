@@ -119,7 +119,7 @@ def normalise_passphrase(passphrase: str) -> bytes:
 
 def check_passphrase_strength(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise InvalidInput(f"passphrase: use at least {MIN_PASSPHRASE_LENGTH} characters")
+        raise InvalidInput("passphrase: use at least {n} characters", n=MIN_PASSPHRASE_LENGTH)
 
 
 def derive_wrapping_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
@@ -331,7 +331,7 @@ class Keystore:
     def kdf_params(self, username: str) -> KdfParams:
         wrap = self._data["wraps"].get(username)
         if wrap is None:
-            raise NotFound(f"no user '{username}' on this device")
+            raise NotFound("no user '{username}' on this device", username=username)
         return KdfParams(**wrap["params"])
 
     # -- escrow -----------------------------------------------------------------------

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.domain.errors import InvalidInput
+from fieldapp.domain.errors import InvalidInput, Phrase
 
 MIN_LENGTH = 8
 MIN_GUESSES_LOG10 = 8.0
@@ -55,31 +55,24 @@ KHMER_COMMON = (
     "ខ្ញុំ", "អ្នក", "ស្នេហា", "បងស្រលាញ់អូន", "អូនស្រលាញ់បង", "ព្រះអាទិត្យ", "ចាប៉ី", "មាស",
 )
 
-#: Why a passphrase was refused, in both languages (the window has its own tr() copies).
-REASONS: dict[str, tuple[str, str]] = {
-    "short": ("too short: use at least {n} characters",
-              "ខ្លីពេក៖ ប្រើយ៉ាងហោចណាស់ {n} តួអក្សរ"),
-    "common": ("too common, easily guessed: use several unrelated words",
-               "ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា"),
-    "repeated": ("repeated characters are easily guessed: use several unrelated words",
-                 "តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា"),
-    "sequence": ("sequences and keyboard patterns are easily guessed: use several unrelated words",
-                 "លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា"),
-    "personal": ("do not use your user name or the post's name",
-                 "កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍"),
-    "weak": ("too easy to guess: add more words (four unrelated words are good)",
-             "ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)"),
+#: Why a passphrase was refused (the window's strength meter has its own words, ui/strength.py).
+REASONS: dict[str, Phrase] = {
+    "short": Phrase("too short: use at least {n} characters", n=MIN_LENGTH),
+    "common": Phrase("too common, easily guessed: use several unrelated words"),
+    "repeated": Phrase("repeated characters are easily guessed: use several unrelated words"),
+    "sequence": Phrase("sequences and keyboard patterns are easily guessed: use several "
+                       "unrelated words"),
+    "personal": Phrase("do not use your user name or the post's name"),
+    "weak": Phrase("too easy to guess: add more words (four unrelated words are good)"),
 }
 
 
 class PassphraseTooWeak(InvalidInput):
-    """A passphrase the policy refuses; `reason` keys REASONS, `message_km` says it in Khmer."""
+    """A passphrase the policy refuses; `reason` keys REASONS."""
 
     def __init__(self, reason: str) -> None:
-        en, km = REASONS[reason]
-        super().__init__("passphrase " + en.format(n=MIN_LENGTH))
+        super().__init__("passphrase {reason}", reason=REASONS[reason])
         self.reason = reason
-        self.message_km = "ពាក្យសម្ងាត់" + km.format(n=MIN_LENGTH)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from fieldapp.domain.errors import StoreCorrupt
+from fieldapp.domain.errors import Code, StoreCorrupt
 
 PREFIX = "fa-sealed:1:"
 #: How a sealed JSON value (child-protocol details) is kept in its JSON column.
@@ -44,7 +44,8 @@ def open_text(key: bytes | bytearray, entity: str, record_id: str, field: str, t
         raw = base64.b64decode(token[len(PREFIX):].encode("ascii"), validate=True)
         plain = AESGCM(bytes(key)).decrypt(raw[:12], raw[12:], _aad(entity, record_id, field))
     except (InvalidTag, ValueError) as exc:
-        raise StoreCorrupt(f"a sealed {entity} field does not open with this device's key") from exc
+        raise StoreCorrupt("a sealed {entity} field does not open with this device's key",
+                           entity=Code("entity", entity)) from exc
     return plain.decode("utf-8")
 
 

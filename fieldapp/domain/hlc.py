@@ -35,7 +35,7 @@ class Hlc:
             wall, counter, node = text.split("-", 2)
             return cls(int(wall), int(counter), node)
         except (ValueError, AttributeError) as exc:
-            raise InvalidInput(f"not a clock stamp: {text[:40]!r}") from exc
+            raise InvalidInput("not a clock stamp: '{text}'", text=text[:40]) from exc
 
 
 MAX_COUNTER = 99_999  # five digits in the text form

@@ -26,8 +26,8 @@ TERMINAL = frozenset({S.COMPLETED, S.DECLINED, S.CANCELLED})
 def check_transition(current: S | None, event: S) -> None:
     """Raise InvalidTransition unless `event` may follow `current`."""
     if event not in TRANSITIONS[current]:
-        now = current.value if current else "none"
-        raise InvalidTransition(f"a referral that is '{now}' cannot become '{event.value}'")
+        raise InvalidTransition("a referral that is '{now}' cannot become '{then}'",
+                                now=current or "none", then=event)
 
 
 def derive_status(events: Iterable[tuple[str, S]]) -> tuple[S | None, bool]:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.errors import Field as FieldName
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.formkit.errors import (
     DefinitionError,
@@ -86,7 +87,7 @@ def choose_form(forms: Iterable[FormDef], record: str, context: Mapping[str, Any
     """
     candidates = [f for f in forms if f.record == record and form_applies(f, context)]
     if not candidates:
-        raise DefinitionError(f"no form for record '{record}' applies here")
+        raise DefinitionError("no form for record '{record}' applies here", record=record)
     candidates.sort(key=lambda f: f.applies_when is None)
     return candidates[0]
 
@@ -220,9 +221,12 @@ class FormState:
         """
         f = self.form.field(name)
         if not f.has_value:
-            raise InvalidInput(f"'{name}' is a {f.type_name} and holds no answer")
+            raise InvalidInput("'{name}' is a {type_name} and holds no answer",
+                               name=FieldName(name),
+                               type_name=f.type_name)
         if f.is_computed:
-            raise InvalidInput(f"'{name}' is worked out by the form and cannot be set")
+            raise InvalidInput("'{name}' is worked out by the form and cannot be set",
+                               name=FieldName(name))
         holder = self._holder(name, index)
         try:
             value = f.coerce(raw)
@@ -246,7 +250,8 @@ class FormState:
             raise KeyError(f"'{name}' is not a repeat")
         instances = self._holder(name, index).repeats.setdefault(name, [])
         if len(instances) >= rep.max_count:
-            raise InvalidInput(f"'{name}' allows at most {rep.max_count} entries")
+            raise InvalidInput("'{name}' allows at most {max_count} entries", name=FieldName(name),
+                               max_count=rep.max_count)
         inst = _Instance()
         instances.append(inst)
         self._set_defaults(inst, rep.children)
@@ -415,7 +420,8 @@ class FormState:
         """
         if draft.get("form_id") != form.form_id:
             raise InvalidInput(
-                f"this draft belongs to form '{draft.get('form_id')}', not '{form.form_id}'"
+                "this draft belongs to form '{draft_form}', not '{form_id}'",
+                draft_form=draft.get("form_id"), form_id=form.form_id
             )
         state = cls(form, choices=choices, context=context, clock=clock)
         state.dropped = dict(draft.get("dropped") or {})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldapp.domain.errors import FormInvalid, InvalidInput
+from fieldapp.domain.errors import Field, FormInvalid, InvalidInput
 
 
 class DefinitionError(FormInvalid):
@@ -10,22 +10,26 @@ class DefinitionError(FormInvalid):
 
     def __init__(
         self,
-        message: str,
+        template: str,
+        /,
         *,
         file: str | None = None,
         line: int | None = None,
         field: str | None = None,
+        **params: object,
     ) -> None:
         self.file = file
         self.line = line
         self.field = field
-        self.reason = message
+        super().__init__(template, **params)
+        self.reason = str(self.args[0])
         where = []
         if file:
             where.append(f"{file}:{line}" if line else file)
         if field:
             where.append(f"field '{field}'")
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        if where:  # for the form's author: the window shows the translated reason alone
+            self.args = (f"{', '.join(where)}: {self.reason}",)
 
 
 class ExpressionError(FormInvalid):
@@ -35,13 +39,15 @@ class ExpressionError(FormInvalid):
 class FieldValueError(InvalidInput):
     """A value typed into a field cannot be read as that field's type.
 
-    ``messages`` holds the explanation per language code, so the engine can show it in
-    the language the user chose.
+    ``messages`` holds the explanation per language code (the Khmer from the one
+    catalogue), so the engine can show it in the language the user chose.
     """
 
-    def __init__(self, messages: dict[str, str]) -> None:
-        self.messages = messages
-        super().__init__(messages.get("en", next(iter(messages.values()))))
+    @property
+    def messages(self) -> dict[str, str]:
+        from fieldapp import vocabulary
+
+        return {lang: vocabulary.error_text(self, lang) for lang in vocabulary.LANGUAGES}
 
 
 class FormIncomplete(InvalidInput):
@@ -49,5 +55,6 @@ class FormIncomplete(InvalidInput):
 
     def __init__(self, problems: list) -> None:  # list[engine.Problem]
         self.problems = problems
-        names = ", ".join(dict.fromkeys(p.name for p in problems))
-        super().__init__(f"{len(problems)} answer(s) need attention: {names}")
+        names = [Field(name) for name in dict.fromkeys(p.name for p in problems)]
+        super().__init__("{count} answer(s) need attention: {names}", count=len(problems),
+                         names=names)

@@ -155,12 +155,13 @@ def _tokenize(source: str) -> list[_Tok]:
     while pos < len(source):
         if source.startswith("**", pos) or source[pos] == "^":
             raise ExpressionError(
-                f"'{source[pos : pos + 2].rstrip('0123456789 ')}' at column {pos + 1}: "
-                "powers are not supported (no '**' or '^' operator)"
+                "'{value}' at column {pos}: powers are not supported (no '**' or '^' operator)",
+                value=source[pos : pos + 2].rstrip('0123456789 '), pos=pos + 1
             )
         m = _TOKEN.match(source, pos)
         if m is None:
-            raise ExpressionError(f"unexpected character {source[pos]!r} at column {pos + 1}")
+            raise ExpressionError("unexpected character '{source}' at column {pos}",
+                                  source=source[pos], pos=pos + 1)
         kind = m.lastgroup
         if kind == "refname":  # the inner group of ``ref`` is reported last
             kind = "ref"
@@ -168,11 +169,12 @@ def _tokenize(source: str) -> list[_Tok]:
         if kind == "ref":
             name = m.group("refname")
             if not _NAME_OK.match(name):
-                raise ExpressionError(f"'{text}' at column {pos + 1} is not a valid field name")
+                raise ExpressionError("'{text}' at column {pos} is not a valid field name",
+                                      text=text, pos=pos + 1)
             toks.append(_Tok("ref", name, pos))
         elif kind == "number":
             if len(text) > MAX_NUMBER_LITERAL_DIGITS:
-                raise ExpressionError(f"number at column {pos + 1} has too many digits")
+                raise ExpressionError("number at column {pos} has too many digits", pos=pos + 1)
             toks.append(_Tok("number", text, pos))
         elif kind == "string":
             toks.append(_Tok("string", text[1:-1], pos))
@@ -227,18 +229,21 @@ class _Parser:
 
     def error(self, tok: _Tok, message: str) -> ExpressionError:
         found = "end of expression" if tok.kind == "end" else repr(tok.text)
-        return ExpressionError(f"{message} at column {tok.pos + 1} (found {found})")
+        return ExpressionError("{message} at column {pos} (found {found})",
+                               message=message, pos=tok.pos + 1, found=found)
 
     def node(self, n: Node) -> Node:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise ExpressionError(f"expression too complex (more than {MAX_NODES} parts)")
+            raise ExpressionError("expression too complex (more than {max_nodes} parts)",
+                                  max_nodes=MAX_NODES)
         return n
 
     def enter(self) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ExpressionError(f"expression nested too deeply (more than {MAX_DEPTH} levels)")
+            raise ExpressionError("expression nested too deeply (more than {max_depth} levels)",
+                                  max_depth=MAX_DEPTH)
 
     # -- grammar (XPath precedence, loosest first)
     def parse(self) -> Node:
@@ -314,7 +319,8 @@ class _Parser:
         fn = FUNCTIONS.get(name_tok.text)
         if fn is None:
             raise ExpressionError(
-                f"unknown function '{name_tok.text}()' at column {name_tok.pos + 1}"
+                "unknown function '{text}()' at column {pos}",
+                text=name_tok.text, pos=name_tok.pos + 1
             )
         self.expect("(")
         self.enter()
@@ -335,8 +341,8 @@ class _Parser:
                 else f"{fn.min_args} to {fn.max_args}"
             )
             raise ExpressionError(
-                f"{name_tok.text}() takes {want} arguments, got {len(args)} "
-                f"(column {name_tok.pos + 1})"
+                "{text}() takes {want} arguments, got {count} (column {pos})",
+                text=name_tok.text, want=want, count=len(args), pos=name_tok.pos + 1
             )
         if name_tok.text == "regex" and isinstance(args[1], Literal):
             check_regex_pattern(str(args[1].value))
@@ -346,10 +352,11 @@ class _Parser:
 def parse(source: str) -> Expression:
     """Parse ``source``; raise ``ExpressionError`` saying what is wrong and where."""
     if not isinstance(source, str):
-        raise ExpressionError(f"an expression must be text, not {type(source).__name__}")
+        raise ExpressionError("an expression must be text, not {name}", name=type(source).__name__)
     if len(source) > MAX_SOURCE:
         raise ExpressionError(
-            f"expression too long ({len(source)} characters, at most {MAX_SOURCE})"
+            "expression too long ({count} characters, at most {max_source})",
+            count=len(source), max_source=MAX_SOURCE
         )
     if not source.strip():
         raise ExpressionError("expression is empty")
@@ -457,13 +464,15 @@ def _bounded(n: float | None) -> int | float | None:
     if isinstance(n, float) and math.isnan(n):
         return None
     if abs(n) > MAX_NUMBER:
-        raise ExpressionError(f"number too large (limit {MAX_NUMBER:g})")
+        raise ExpressionError("number too large (limit {max_number})",
+                              max_number=format(MAX_NUMBER, 'g'))
     return n
 
 
 def _bounded_str(s: str) -> str:
     if len(s) > MAX_STRING:
-        raise ExpressionError(f"text result too long (limit {MAX_STRING} characters)")
+        raise ExpressionError("text result too long (limit {max_string} characters)",
+                              max_string=MAX_STRING)
     return s
 
 
@@ -480,7 +489,7 @@ def _eval(node: Node, env: Env) -> Value:
             return env.current
         case Column(name=name):
             if env.column is None:
-                raise ExpressionError(f"'{name}' can only be used in a choice_filter")
+                raise ExpressionError("'{name}' can only be used in a choice_filter", name=name)
             return env.column(name)
         case Unary(operand=operand):
             n = to_number(_eval(operand, env))
@@ -501,7 +510,7 @@ def _eval(node: Node, env: Env) -> Value:
             if fn.lazy:
                 return fn.impl(env, *args)
             return fn.impl(*(_eval(a, env) for a in args))
-    raise ExpressionError(f"cannot evaluate {type(node).__name__}")  # pragma: no cover
+    raise ExpressionError("cannot evaluate {name}", name=type(node).__name__)  # pragma: no cover
 
 
 def _equal(a: Value, b: Value) -> bool:
@@ -604,7 +613,8 @@ def _fn_regex(s: Value, pattern: Value) -> bool:
     text, pat = to_str(s), to_str(pattern)
     compiled = check_regex_pattern(pat)
     if len(text) > REGEX_MAX_INPUT:
-        raise ExpressionError(f"regex(): text longer than {REGEX_MAX_INPUT} characters")
+        raise ExpressionError("regex(): text longer than {regex_max_input} characters",
+                              regex_max_input=REGEX_MAX_INPUT)
     cost = (len(text) + 1) * _regex_cost(compiled[1], len(text))
     if cost > REGEX_MAX_COST:
         raise ExpressionError("regex(): pattern too costly for this much text")
@@ -619,7 +629,8 @@ def _fn_concat(*args: Value) -> str:
             s = to_str(item)
             total += len(s)
             if total > MAX_STRING:
-                raise ExpressionError(f"text result too long (limit {MAX_STRING} characters)")
+                raise ExpressionError("text result too long (limit {max_string} characters)",
+                                      max_string=MAX_STRING)
             parts.append(s)
     return "".join(parts)
 
@@ -719,13 +730,14 @@ def check_regex_pattern(pattern: str) -> tuple[re.Pattern[str], list[Any]]:
     if cached is not None:
         return cached
     if len(pattern) > REGEX_MAX_PATTERN:
-        raise ExpressionError(f"regex(): pattern longer than {REGEX_MAX_PATTERN} characters")
+        raise ExpressionError("regex(): pattern longer than {regex_max_pattern} characters",
+                              regex_max_pattern=REGEX_MAX_PATTERN)
     import re._parser as sre_parse  # the stdlib's own regex parser; private but stable in 3.11+
 
     try:
         parsed = sre_parse.parse(pattern)
     except re.error as exc:
-        raise ExpressionError(f"regex(): invalid pattern: {exc}") from None
+        raise ExpressionError("regex(): invalid pattern: {exc}", exc=exc) from None
     _check_regex_items(list(parsed), inside_repeat=False)
     compiled = (re.compile(pattern), list(parsed))
     if len(_REGEX_CACHE) < 256:

@@ -92,7 +92,8 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
         key = str(key)
         if key in m:
             raise DefinitionError(
-                f"key '{key}' appears twice", file=loader.name, line=key_node.start_mark.line + 1
+                "key '{entry}' appears twice",
+                file=loader.name, line=key_node.start_mark.line + 1, entry=key
             )
         m[key] = loader.construct_object(value_node, deep=True)
         m.key_lines[key] = key_node.start_mark.line + 1
@@ -113,7 +114,7 @@ def _read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DefinitionError(f"cannot read: {exc}", file=str(path)) from None
+        raise DefinitionError("cannot read: {exc}", file=str(path), exc=exc) from None
     return _parse_yaml(text, str(path))
 
 
@@ -124,9 +125,10 @@ def _parse_yaml(text: str, name: str) -> Any:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise DefinitionError(f"not valid YAML: {exc.problem}", file=name, line=line) from None
+        raise DefinitionError("not valid YAML: {problem}",
+                              file=name, line=line, problem=exc.problem) from None
     except yaml.YAMLError as exc:
-        raise DefinitionError(f"not valid YAML: {exc}", file=name) from None
+        raise DefinitionError("not valid YAML: {exc}", file=name, exc=exc) from None
     finally:
         loader.dispose()
 
@@ -140,8 +142,8 @@ class _Ctx:
 
     file: str
 
-    def err(self, message: str, node: Any = None, key: str | None = None, field: str | None = None
-            ) -> DefinitionError:  # fmt: skip
+    def err(self, template: str, node: Any = None, key: str | None = None,
+            field: str | None = None, **params: object) -> DefinitionError:
         line = None
         if isinstance(node, _Map):
             line = node.key_lines.get(key, node.line) if key else node.line
@@ -149,7 +151,7 @@ class _Ctx:
             line = node.line
         elif isinstance(node, int):
             line = node
-        return DefinitionError(message, file=self.file, line=line, field=field)
+        return DefinitionError(template, file=self.file, line=line, field=field, **params)
 
 
 def load_shared_choices(choices_dir: Path) -> dict[str, ChoiceList]:
@@ -169,9 +171,9 @@ def load_shared_choices(choices_dir: Path) -> dict[str, ChoiceList]:
         for name, spec in _parse_choice_lists(data["lists"], ctx).items():
             if name in lists:
                 raise ctx.err(
-                    f"choice list '{name}' is also defined in {lists[name].file}",
+                    "choice list '{name}' is also defined in {other}",
                     data["lists"],
-                    name,
+                    name, name=name, other=lists[name].file,
                 )
             lists[name] = spec
     return lists
@@ -225,8 +227,8 @@ def load_all(forms_dir: str | Path, skipped: list[str] | None = None) -> dict[st
         form = load_form(path, shared)
         if form.form_id in forms:
             raise DefinitionError(
-                f"form_id '{form.form_id}' is also used by {forms[form.form_id].file}",
-                file=str(path),
+                "form_id '{form_id}' is also used by {other}",
+                file=str(path), form_id=form.form_id, other=forms[form.form_id].file,
             )
         forms[form.form_id] = form
     for path in imported:
@@ -258,15 +260,15 @@ def _text(raw: Any, ctx: _Ctx, node: Any, key: str, field: str | None) -> LocalT
         unknown = set(raw) - {"en", "km"}
         if unknown:
             raise ctx.err(
-                f"'{key}' has unknown language(s) {sorted(unknown)}; use 'en' and 'km'",
+                "'{entry}' has unknown language(s) {value}; use 'en' and 'km'",
                 raw,
                 min(unknown),
-                field,
+                field, entry=key, value=sorted(unknown),
             )
         if not all(isinstance(v, str) for v in raw.values()):
-            raise ctx.err(f"'{key}' texts must be text", raw, None, field)
+            raise ctx.err("'{entry}' texts must be text", raw, None, field, entry=key)
         return LocalText(en=raw.get("en", ""), km=raw.get("km", ""))
-    raise ctx.err(f"'{key}' must be text or {{en: ..., km: ...}}", node, key, field)
+    raise ctx.err("'{entry}' must be text or {{en: ..., km: ...}}", node, key, field, entry=key)
 
 
 def _expr(raw: Any, ctx: _Ctx, node: _Map, key: str, field: str | None) -> Expression | None:
@@ -277,7 +279,7 @@ def _expr(raw: Any, ctx: _Ctx, node: _Map, key: str, field: str | None) -> Expre
     try:
         return parse(str(raw))
     except ExpressionError as exc:
-        raise ctx.err(f"{key}: {exc}", node, key, field) from None
+        raise ctx.err("{entry}: {exc}", node, key, field, entry=key, exc=exc) from None
 
 
 def _parse_choice_lists(raw: _Map, ctx: _Ctx) -> dict[str, ChoiceList]:
@@ -285,14 +287,15 @@ def _parse_choice_lists(raw: _Map, ctx: _Ctx) -> dict[str, ChoiceList]:
     for name, spec in raw.items():
         line = raw.key_lines[name]
         if not NAME_RE.match(name):
-            raise ctx.err(f"'{name}' is not a valid choice list name", line)
+            raise ctx.err("'{name}' is not a valid choice list name", line, name=name)
         reference = False
         declared: set[str] = set()
         items = spec
         if isinstance(spec, _Map):
             unknown = set(spec) - _CHOICE_LIST_KEYS
             if unknown:
-                raise ctx.err(f"choice list '{name}': unknown key '{min(unknown)}'", spec)
+                raise ctx.err("choice list '{name}': unknown key '{value}'",
+                              spec, name=name, value=min(unknown))
             if "vocabulary" in spec:
                 lists[name] = _vocabulary_list(name, spec, ctx, line)
                 continue
@@ -300,19 +303,22 @@ def _parse_choice_lists(raw: _Map, ctx: _Ctx) -> dict[str, ChoiceList]:
             declared = set(spec.get("columns") or [])
             items = spec.get("choices") or _Seq()
         if not isinstance(items, list):
-            raise ctx.err(f"choice list '{name}' must be a list of choices", line)
+            raise ctx.err("choice list '{name}' must be a list of choices", line, name=name)
         if not items and not reference:
-            raise ctx.err(f"choice list '{name}' is empty", line)
+            raise ctx.err("choice list '{name}' is empty", line, name=name)
         choices: list[Choice] = []
         seen: set[str] = set()
         for item in items:
             if not isinstance(item, _Map) or "value" not in item:
-                raise ctx.err(f"choice list '{name}': each choice needs a 'value'", item or line)
+                raise ctx.err("choice list '{name}': each choice needs a 'value'",
+                              item or line, name=name)
             value = str(item["value"])
             if value in seen:
-                raise ctx.err(f"choice list '{name}': value '{value}' appears twice", item)
+                raise ctx.err("choice list '{name}': value '{value}' appears twice",
+                              item, name=name, value=value)
             if " " in value:
-                raise ctx.err(f"choice list '{name}': value '{value}' contains a space", item)
+                raise ctx.err("choice list '{name}': value '{value}' contains a space",
+                              item, name=name, value=value)
             seen.add(value)
             label = _text(item.get("label"), ctx, item, "label", None)
             columns = {k: str(v) for k, v in item.items() if k not in ("value", "label")}
@@ -328,8 +334,8 @@ def _vocabulary_list(name: str, spec: _Map, ctx: _Ctx, line: int) -> ChoiceList:
     """``{vocabulary: sex}``: every code of that enum, worded by fieldapp/vocabulary.py."""
     kind = str(spec["vocabulary"])
     if kind not in vocabulary.KINDS or set(spec) != {"vocabulary"}:
-        raise ctx.err(f"choice list '{name}': 'vocabulary' takes one of "
-                      f"{', '.join(sorted(vocabulary.KINDS))} and nothing else", spec)
+        raise ctx.err("choice list '{name}': 'vocabulary' takes one of {kinds} and nothing else",
+                      spec, name=name, kinds=sorted(vocabulary.KINDS))
     choices = tuple(Choice(m.value, LocalText(vocabulary.label(m, "en"), vocabulary.label(m, "km")))
                     for m in vocabulary.KINDS[kind])
     return ChoiceList(name, choices, False, frozenset(), file=ctx.file, line=line)
@@ -359,13 +365,15 @@ def _nest_flat_groups(raw: list[Any], ctx: _Ctx) -> list[Any]:
             stack.append((spec, group["fields"]))
         elif kind in _FLAT_END:
             if not stack or str(stack[-1][0]["type"]).replace(" ", "_") != _FLAT_END[kind]:
-                raise ctx.err(f"'{kind}' without a matching '{_FLAT_END[kind]}'", spec)
+                raise ctx.err("'{kind}' without a matching '{flat_end}'",
+                              spec, kind=kind, flat_end=_FLAT_END[kind])
             stack.pop()
         else:
             target.append(spec)
     if stack:
         begin = stack[-1][0]
-        raise ctx.err(f"'{begin['type']}' is never closed", begin, field=begin.get("name"))
+        raise ctx.err("'{begin}' is never closed",
+                      begin, field=begin.get("name"), begin=begin['type'])
     return out
 
 
@@ -373,9 +381,9 @@ def _parse_item(spec: _Map, ctx: _Ctx) -> Item:
     name = spec.get("name")
     if not isinstance(name, str) or not NAME_RE.match(name):
         raise ctx.err(
-            f"name {name!r} is missing or invalid (letters, digits, '_'; not starting with a digit)",
+            "name '{name}' is missing or invalid (letters, digits, '_'; not starting with a digit)",
             spec,
-            "name",
+            "name", name=name,
         )
     type_raw = spec.get("type")
     if not isinstance(type_raw, str) or not type_raw.strip():
@@ -397,10 +405,11 @@ def _parse_item(spec: _Map, ctx: _Ctx) -> Item:
         allowed = _REPEAT_KEYS if kind == "repeat" else _GROUP_KEYS
         _check_keys(spec, allowed, ctx, name, kind)
         if arg:
-            raise ctx.err(f"type '{kind}' takes no argument", spec, "type", name)
+            raise ctx.err("type '{kind}' takes no argument", spec, "type", name, kind=kind)
         children = _parse_items(spec.get("fields", _Seq()), ctx, spec)
         if not children:
-            raise ctx.err(f"{kind} '{name}' has no fields", spec, "fields", name)
+            raise ctx.err("{kind} '{name}' has no fields",
+                          spec, "fields", name, kind=kind, name=name)
         if kind == "group":
             return Group(children=children, **common)
         return Repeat(
@@ -413,16 +422,16 @@ def _parse_item(spec: _Map, ctx: _Ctx) -> Item:
     cls = FIELD_TYPES.get(kind)
     if cls is None:
         raise ctx.err(
-            f"unknown type '{kind}' (known: {', '.join(sorted(FIELD_TYPES))}, group, repeat)",
+            "unknown type '{kind}' (known: {field_types}, group, repeat)",
             spec,
             "type",
-            name,
+            name, kind=kind, field_types=sorted(FIELD_TYPES),
         )
     _check_keys(spec, _FIELD_KEYS, ctx, name, kind)
     try:
         extra = cls.type_argument(arg)
     except ValueError as exc:
-        raise ctx.err(str(exc), spec, "type", name) from None
+        raise ctx.err("{reason}", spec, "type", name, reason=exc) from None
     if "choice_filter" in spec:
         if not issubclass(cls, SelectOneField):
             raise ctx.err(
@@ -464,7 +473,7 @@ def _parse_item(spec: _Map, ctx: _Ctx) -> Item:
         try:
             default = field.coerce(spec["default"])
         except FieldValueError as exc:
-            raise ctx.err(f"default: {exc}", spec, "default", name) from None
+            raise ctx.err("default: {exc}", spec, "default", name, exc=exc) from None
         object.__setattr__(field, "default", default)
     return field
 
@@ -492,7 +501,8 @@ def _read_only_if(spec: _Map, ctx: _Ctx, name: str) -> Expression | None:
 def _check_keys(spec: _Map, allowed: set[str], ctx: _Ctx, name: str, kind: str) -> None:
     for key in spec:
         if key not in allowed:
-            raise ctx.err(f"unknown key '{key}' for a {kind}", spec, key, name)
+            raise ctx.err("unknown key '{entry}' for a {kind}",
+                          spec, key, name, entry=key, kind=kind)
 
 
 def _bind(spec: _Map, ctx: _Ctx, name: str) -> str:
@@ -500,14 +510,14 @@ def _bind(spec: _Map, ctx: _Ctx, name: str) -> str:
     if bind is None:
         return ""
     if not isinstance(bind, str) or not BIND_RE.match(bind):
-        raise ctx.err(f"bind {bind!r} must be a record field name", spec, "bind", name)
+        raise ctx.err("bind '{bind}' must be a record field name", spec, "bind", name, bind=bind)
     return bind
 
 
 def _count(spec: _Map, key: str, default: int, ctx: _Ctx, name: str) -> int:
     value = spec.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ctx.err(f"'{key}' must be a whole number ≥ 0", spec, key, name)
+        raise ctx.err("'{entry}' must be a whole number ≥ 0", spec, key, name, entry=key)
     return value
 
 
@@ -519,17 +529,18 @@ def _build_form(data: Any, ctx: _Ctx, shared: Mapping[str, ChoiceList]) -> FormD
         raise ctx.err("a form file must be a mapping with form_id, version, record, fields")
     for key in data:
         if key not in _FORM_KEYS:
-            raise ctx.err(f"unknown top-level key '{key}'", data, key)
+            raise ctx.err("unknown top-level key '{entry}'", data, key, entry=key)
     for key in ("form_id", "version", "record", "fields"):
         if key not in data:
-            raise ctx.err(f"'{key}' is missing", data)
+            raise ctx.err("'{entry}' is missing", data, entry=key)
     form_id = data["form_id"]
     if not isinstance(form_id, str) or not NAME_RE.match(form_id):
-        raise ctx.err(f"form_id {form_id!r} is not a valid name", data, "form_id")
+        raise ctx.err("form_id '{form_id}' is not a valid name", data, "form_id", form_id=form_id)
     record = data["record"]
     if record not in RECORDS:
         raise ctx.err(
-            f"record '{record}' is not one of {', '.join(sorted(RECORDS))}", data, "record"
+            "record '{record}' is not one of {records}",
+            data, "record", record=record, records=sorted(RECORDS)
         )
     inline = _parse_choice_lists(data["choices"], ctx) if data.get("choices") else {}
     if data.get("choices") is not None and not isinstance(data["choices"], _Map):
@@ -543,9 +554,9 @@ def _build_form(data: Any, ctx: _Ctx, shared: Mapping[str, ChoiceList]) -> FormD
     for name, type_ in raw_ctx.items():
         if not NAME_RE.match(name) or type_ not in CONTEXT_TYPES:
             raise ctx.err(
-                f"context '{name}': type must be one of {', '.join(CONTEXT_TYPES)}",
+                "context '{name}': type must be one of {context_types}",
                 raw_ctx,
-                name,
+                name, name=name, context_types=CONTEXT_TYPES,
             )
         context[name] = ContextVar(name, type_, raw_ctx.key_lines[name])
 
@@ -582,12 +593,13 @@ def _index(fields: tuple[Item, ...], ctx: _Ctx, context: Mapping[str, ContextVar
             # Names are unique form-wide, not just among siblings, so ${name} is unambiguous.
             if it.name in items:
                 raise ctx.err(
-                    f"name '{it.name}' is used twice (first on line {items[it.name].line})",
+                    "name '{name}' is used twice (first on line {first})",
                     it.line,
-                    field=it.name,
+                    field=it.name, name=it.name, first=items[it.name].line,
                 )
             if it.name in context:
-                raise ctx.err(f"name '{it.name}' is also a context value", it.line, field=it.name)
+                raise ctx.err("name '{name}' is also a context value",
+                              it.line, field=it.name, name=it.name)
             items[it.name] = it
             parents[it.name] = chain
             repeat_path = tuple(p.name for p in chain if isinstance(p, Repeat))
@@ -598,7 +610,8 @@ def _index(fields: tuple[Item, ...], ctx: _Ctx, context: Mapping[str, ContextVar
                 other = binds.get((repeat_path, bind))
                 if other:
                     raise ctx.err(
-                        f"binds to '{bind}', which '{other}' already writes", it.line, field=it.name
+                        "binds to '{bind}', which '{other}' already writes",
+                        it.line, field=it.name, bind=bind, other=other
                     )
                 binds[(repeat_path, bind)] = it.name
             if isinstance(it, Group):
@@ -622,13 +635,14 @@ def _check_references(form: FormDef, ctx: _Ctx, data: _Map) -> None:
             target = form.items.get(ref)
             if target is None and ref not in form.context:
                 raise ctx.err(
-                    f"{key} refers to ${{{ref}}}, which does not exist", line, field=field
+                    "{entry} refers to ${{{ref}}}, which does not exist",
+                    line, field=field, entry=key, ref=ref
                 )
             if target is not None and not (target.has_value or isinstance(target, Repeat)):
                 raise ctx.err(
-                    f"{key} refers to ${{{ref}}}, a {target.type_name} that holds no value",
+                    "{entry} refers to ${{{ref}}}, a {type_name} that holds no value",
                     line,
-                    field=field,
+                    field=field, entry=key, ref=ref, type_name=target.type_name,
                 )
 
     if form.applies_when is not None:
@@ -636,40 +650,40 @@ def _check_references(form: FormDef, ctx: _Ctx, data: _Map) -> None:
         for ref in form.applies_when.refs:
             if ref not in form.context:
                 raise ctx.err(
-                    f"applies_when may only use context values; ${{{ref}}} is not one", line
+                    "applies_when may only use context values; ${{{ref}}} is not one", line, ref=ref
                 )
     for it in form.walk():
         for ref in sorted(it.text_refs):
             target = form.items.get(ref)
             if (target is None and ref not in form.context) or (
                     target is not None and not target.has_value):
-                raise ctx.err(f"label or hint shows ${{{ref}}}, which holds no value",
-                              it.line, field=it.name)
+                raise ctx.err("label or hint shows ${{{ref}}}, which holds no value",
+                              it.line, field=it.name, ref=ref)
         for key, e in _expressions(it):
             check_refs(e, it.line, it.name, key)
             if e.uses_current and key != "constraint":
-                raise ctx.err(f"'.' (this value) can only be used in a constraint ({key})",
-                              it.line, field=it.name)  # fmt: skip
+                raise ctx.err("'.' (this value) can only be used in a constraint ({entry})",
+                              it.line, field=it.name, entry=key)  # fmt: skip
             if e.columns and key != "choice_filter":
                 raise ctx.err(
-                    f"{key}: bare name '{min(e.columns)}' — write ${{name}} to use a field",
+                    "{entry}: bare name '{value}' — write ${{name}} to use a field",
                     it.line,
-                    field=it.name,
+                    field=it.name, entry=key, value=min(e.columns),
                 )
         if isinstance(it, SelectOneField):
             clist = form.choices.get(it.list_name)
             if clist is None:
                 raise ctx.err(
-                    f"choice list '{it.list_name}' does not exist", it.line, field=it.name
+                    "choice list '{list_name}' does not exist",
+                    it.line, field=it.name, list_name=it.list_name
                 )
             if it.choice_filter is not None:
                 missing = it.choice_filter.columns - clist.columns - {"name", "label"}
                 if missing:
                     raise ctx.err(
-                        f"choice_filter uses column '{min(missing)}', which list "
-                        f"'{clist.name}' does not have",
+                        "choice_filter uses column '{value}', which list '{name}' does not have",
                         it.line,
-                        field=it.name,
+                        field=it.name, value=min(missing), name=clist.name,
                     )
         if isinstance(it, NoteField) and (it.required or it.constraint):
             raise ctx.err("a note holds no value, so it cannot be required or constrained",
@@ -740,10 +754,10 @@ def _toposort(form: FormDef, edges: Mapping[str, set[str]], ctx: _Ctx) -> list[s
         cycle = _find_cycle(stuck, edges)
         first = form.items[cycle[0]]
         raise ctx.err(
-            "relevant/calculate expressions depend on each other in a circle: "
-            + " -> ".join(cycle + [cycle[0]]),
+            "relevant/calculate expressions depend on each other in a circle: {cycle}",
             first.line,
             field=first.name,
+            cycle=" -> ".join(cycle + [cycle[0]]),
         )
     return order
 

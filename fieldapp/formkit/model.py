@@ -218,12 +218,8 @@ class TextField(Field):
             raw = str(raw)
         text = raw.strip()
         if len(text) > self.max_length:
-            raise FieldValueError(
-                {
-                    "en": f"The text is too long (at most {self.max_length} characters).",
-                    "km": f"អត្ថបទវែងពេក (យ៉ាងច្រើន {self.max_length} តួអក្សរ)។",
-                }
-            )
+            raise FieldValueError("The text is too long (at most {max_length} characters).",
+                                  max_length=self.max_length)
         return text
 
 
@@ -232,7 +228,7 @@ class IntegerField(Field):
     type_name: ClassVar[str] = "integer"
 
     def _coerce(self, raw: Value) -> Value:
-        bad = FieldValueError({"en": "Enter a whole number.", "km": "សូមបញ្ចូលចំនួនគត់។"})
+        bad = FieldValueError("Enter a whole number.")
         if isinstance(raw, bool):
             raise bad
         if isinstance(raw, float):
@@ -255,7 +251,7 @@ class DecimalField(Field):
     type_name: ClassVar[str] = "decimal"
 
     def _coerce(self, raw: Value) -> Value:
-        bad = FieldValueError({"en": "Enter a number.", "km": "សូមបញ្ចូលលេខ។"})
+        bad = FieldValueError("Enter a number.")
         if isinstance(raw, bool):
             raise bad
         try:
@@ -279,9 +275,7 @@ class DateField(Field):
         try:
             return dt.date.fromisoformat(str(raw).strip()[:10])
         except ValueError:
-            raise FieldValueError(
-                {"en": "Enter a date as YYYY-MM-DD.", "km": "សូមបញ្ចូលកាលបរិច្ឆេទ (ឆ្នាំ-ខែ-ថ្ងៃ)។"}
-            ) from None
+            raise FieldValueError("Enter a date as YYYY-MM-DD.") from None
 
     def to_json(self, value: Value) -> Value:
         return None if value is None else value.isoformat()
@@ -299,9 +293,7 @@ class DateTimeField(Field):
         try:
             return dt.datetime.fromisoformat(str(raw).strip())
         except ValueError:
-            raise FieldValueError(
-                {"en": "Enter a date and time.", "km": "សូមបញ្ចូលកាលបរិច្ឆេទ និងម៉ោង។"}
-            ) from None
+            raise FieldValueError("Enter a date and time.") from None
 
     def to_json(self, value: Value) -> Value:
         return None if value is None else value.isoformat()
@@ -323,9 +315,7 @@ class TimeField(Field):
             # ODK writes 14:30:00.000+07:00; the clock time is what the officer entered.
             return dt.time.fromisoformat(text[:8] if len(text) > 8 else text)
         except ValueError:
-            raise FieldValueError(
-                {"en": "Enter a time as HH:MM.", "km": "សូមបញ្ចូលម៉ោងជា ម៉ោង:នាទី។"}
-            ) from None
+            raise FieldValueError("Enter a time as HH:MM.") from None
 
     def to_json(self, value: Value) -> Value:
         return None if value is None else value.isoformat()
@@ -347,9 +337,7 @@ class GeopointField(Field):
     type_name: ClassVar[str] = "geopoint"
 
     def _coerce(self, raw: Value) -> Value:
-        bad = FieldValueError({
-            "en": "Type latitude and longitude in degrees, e.g. 13.65 102.56.",
-            "km": "សូមវាយរយៈទទឹង និងរយៈបណ្តោយ ជាដឺក្រេ ឧ. 13.65 102.56។"})
+        bad = FieldValueError("Type latitude and longitude in degrees, e.g. 13.65 102.56.")
         parts = str(raw).replace(",", " ").split()
         if len(parts) not in (2, 3, 4):
             raise bad
@@ -460,7 +448,7 @@ class AcknowledgeField(Field):
             return True
         if isinstance(raw, str) and raw.strip().lower() in ("false", "no", "0"):
             return None
-        raise FieldValueError({"en": "Tick to confirm.", "km": "សូមគូសដើម្បីបញ្ជាក់។"})
+        raise FieldValueError("Tick to confirm.")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -469,7 +457,7 @@ class AttachmentField(Field):
 
     def _coerce(self, raw: Value) -> Value:
         if not isinstance(raw, str):
-            raise FieldValueError({"en": "Attach a file.", "km": "សូមភ្ជាប់ឯកសារ។"})
+            raise FieldValueError("Attach a file.")
         return raw.strip()
 
 

@@ -98,13 +98,15 @@ class Conversion:
 def read_workbook(path: Path) -> dict[str, Any]:
     """The workbook as pyxform reads it; a one-line ``DefinitionError`` for anything else."""
     if not path.exists():
-        raise DefinitionError(f"no such file: {path}")
+        raise DefinitionError("no such file: {path}", path=path)
     if path.is_dir():
-        raise DefinitionError(f"{path} is a folder; give an XLSForm workbook (.xlsx or .xls)")
+        raise DefinitionError("{path} is a folder; give an XLSForm workbook (.xlsx or .xls)",
+                              path=path)
     suffix = path.suffix.lower()
     if suffix not in _READERS:
-        raise DefinitionError(f"{path.name} is not an XLSForm workbook: save it as .xlsx or "
-                              ".xls (or pyxform's .csv layout)")  # fmt: skip
+        raise DefinitionError("{name} is not an XLSForm workbook: save it as .xlsx or .xls (or "
+                              "pyxform's .csv layout)",
+                              name=path.name)  # fmt: skip
     from pyxform import xls2json_backends as backends
 
     reader = {".xls": backends.xls_to_dict, ".csv": backends.csv_to_dict}.get(
@@ -112,15 +114,16 @@ def read_workbook(path: Path) -> dict[str, Any]:
     try:
         book = reader(str(path))
     except PyXFormError as exc:
-        raise DefinitionError(f"cannot read {path.name}: {_one_line(exc)}") from None
+        raise DefinitionError("cannot read {name}: {value}",
+                              name=path.name, value=_one_line(exc)) from None
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-        raise DefinitionError(f"cannot read {path.name}: it is not a readable "
-                              f"{suffix[1:]} workbook ({type(exc).__name__})") from None
+        raise DefinitionError("cannot read {name}: it is not a readable {suffix} workbook ({name2})",
+                              name=path.name, suffix=suffix[1:], name2=type(exc).__name__) from None
     except Exception as exc:  # noqa: BLE001 - xlrd/openpyxl raise their own error types
-        raise DefinitionError(f"cannot read {path.name}: not a readable workbook "
-                              f"({type(exc).__name__})") from None
+        raise DefinitionError("cannot read {name}: not a readable workbook ({name2})",
+                              name=path.name, name2=type(exc).__name__) from None
     if not isinstance(book, dict):
-        raise DefinitionError(f"cannot read {path.name}: not an XLSForm workbook")
+        raise DefinitionError("cannot read {name}: not an XLSForm workbook", name=path.name)
     return book
 
 
@@ -236,7 +239,8 @@ class _Converter:
     def run(self) -> Conversion:
         survey = _clean_rows(self.book.get("survey"))
         if not any(survey):
-            raise DefinitionError(f"{self.path.name} has no 'survey' sheet with questions")
+            raise DefinitionError("{name} has no 'survey' sheet with questions",
+                                  name=self.path.name)
         for sheet in self.book.get("sheet_names", []):
             if str(sheet).lower() not in ("survey", "choices", "settings"):
                 self.note(str(sheet), None, f"sheet '{sheet}' is not supported and was ignored")
@@ -272,11 +276,11 @@ class _Converter:
                 load_form_text(text, f"{self.path.name} (converted)", self.shared)
             except DefinitionError as exc:
                 if not self.drop_for(form, exc):
-                    raise DefinitionError(f"{self.path.name}: could not be converted "
-                                          f"({exc.reason})") from None  # fmt: skip
+                    raise DefinitionError("{name}: could not be converted ({reason})",
+                                          name=self.path.name, reason=exc.reason) from None  # fmt: skip
                 continue
             return text
-        raise DefinitionError(f"{self.path.name}: too many problems to convert")
+        raise DefinitionError("{name}: too many problems to convert", name=self.path.name)
 
     def drop_for(self, form: dict[str, Any], exc: DefinitionError) -> bool:
         """Leave out what ``exc`` complains about; False if it names nothing we can drop."""

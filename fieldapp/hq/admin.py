@@ -38,7 +38,8 @@ class Admin(HqBase):
         }
         unknown = set(data) - set(kinds)
         if unknown:
-            raise InvalidInput(f"unknown reference section(s): {', '.join(sorted(unknown))[:100]}")
+            raise InvalidInput("unknown reference section(s): {value}",
+                               value=', '.join(sorted(unknown))[:100])
         counts: dict[str, int] = {}
         clock = HlcClock("hq")
         with self.sessions.begin() as s:
@@ -47,14 +48,15 @@ class Admin(HqBase):
             for section, entity in kinds.items():
                 items = data.get(section) or []
                 if not isinstance(items, list):
-                    raise InvalidInput(f"{section} must be a list")
+                    raise InvalidInput("{section} must be a list", section=section)
                 for i, item in enumerate(items):
                     if (
                         not isinstance(item, dict)
                         or not isinstance(item.get("code"), str)
                         or not item["code"]
                     ):
-                        raise InvalidInput(f"{section}[{i}] needs a text 'code'")
+                        raise InvalidInput("{section}[{i}] needs a text 'code'",
+                                           section=section, i=i)
                     existing = batch.get(entity, item["code"])
                     if existing:
                         for _, stamp in existing.fields.values():

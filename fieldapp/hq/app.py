@@ -340,7 +340,7 @@ def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
         try:
             trust.check_x25519_public(unb64(body.x25519_public))
         except ValueError as exc:
-            raise PayloadInvalid(f"x25519_public: {exc}") from None
+            raise PayloadInvalid("x25519_public: {exc}", exc=exc) from None
         answer = hq.enrol(body)
         if tls_sha256:
             answer = answer.model_copy(update={"hq_tls_sha256": tls_sha256})

@@ -96,7 +96,7 @@ def create(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
     before it recorded the check value (rerun safely); and the rows are not sealed yet.
     """
     if is_configured(data_dir):
-        raise StoreExists(f"HQ's data key already exists for {data_dir}")
+        raise StoreExists("HQ's data key already exists for {data_dir}", data_dir=data_dir)
     if (key_file is None) == (passphrase is None):
         raise DataKeyError("give --data-key-file PATH (on separate media) or --data-key-passphrase-stdin")
     key = os.urandom(32)
@@ -109,11 +109,13 @@ def create(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
             write_private(key_file, (key.hex() + "\n").encode(), exclusive=True)
         except FileExistsError:
             if not adopt:
-                raise StoreExists(f"{key_file} already exists; choose another file") from None
+                raise StoreExists("{key_file} already exists; choose another file",
+                                  key_file=key_file) from None
             key = _read_key_file(key_file)
             config["check"] = _check_value(key)
         except OSError as exc:
-            raise DataKeyError(f"cannot write {key_file}: {exc.strerror}") from None
+            raise DataKeyError("cannot write {key_file}: {strerror}",
+                               key_file=key_file, strerror=exc.strerror) from None
     else:
         assert passphrase is not None
         salt, nonce = os.urandom(16), os.urandom(12)
@@ -130,9 +132,10 @@ def unlock(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
     try:
         config = json.loads((data_dir / CONFIG_FILE).read_text())
     except FileNotFoundError:
-        raise DataKeyError(f"HQ in {data_dir} has no data key: run 'fieldapp-hq init'") from None
+        raise DataKeyError("HQ in {data_dir} has no data key: run 'fieldapp-hq init'",
+                           data_dir=data_dir) from None
     except ValueError:
-        raise DataKeyError(f"{CONFIG_FILE} is damaged") from None
+        raise DataKeyError("{config_file} is damaged", config_file=CONFIG_FILE) from None
     if key_file is None and passphrase is None and os.environ.get(ENV_KEY_FILE):
         key_file = Path(os.environ[ENV_KEY_FILE])
     if key_file is not None:
@@ -147,7 +150,7 @@ def unlock(data_dir: Path, *, key_file: Path | None = None, passphrase: str | No
             raise DataKeyError("wrong data key passphrase") from None
     else:
         how = "--data-key-passphrase-stdin" if config.get("wrap") else f"--data-key-file PATH (or ${ENV_KEY_FILE})"
-        raise DataKeyError(f"HQ's data is encrypted: give {how}")
+        raise DataKeyError("HQ's data is encrypted: give {how}", how=how)
     if not hmac.compare_digest(_check_value(key), config["check"]):
         raise DataKeyError("this data key does not belong to this HQ")
     return key
@@ -174,11 +177,12 @@ def _read_key_file(key_file: Path) -> bytes:
     try:
         key = bytes.fromhex(key_file.read_text().strip())
     except FileNotFoundError:
-        raise DataKeyError(f"no data key file at {key_file}: is the key media attached?") from None
+        raise DataKeyError("no data key file at {key_file}: is the key media attached?",
+                           key_file=key_file) from None
     except ValueError:
-        raise DataKeyError(f"{key_file} is not an HQ data key file") from None
+        raise DataKeyError("{key_file} is not an HQ data key file", key_file=key_file) from None
     if len(key) != 32:
-        raise DataKeyError(f"{key_file} is not an HQ data key file")
+        raise DataKeyError("{key_file} is not an HQ data key file", key_file=key_file)
     return key
 
 
@@ -240,7 +244,8 @@ def open_fields(key: bytes | None, entity: str, entity_id: str,
         try:
             plain = aead.decrypt(raw[:12], raw[12:], _aad(entity, entity_id, name))
         except InvalidTag:
-            raise DataKeyError(f"a stored {entity} field does not open with this data key") from None
+            raise DataKeyError("a stored {entity} field does not open with this data key",
+                               entity=entity) from None
         out[name] = [loads(plain), entry[1]]
     return out
 

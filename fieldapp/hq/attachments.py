@@ -101,8 +101,9 @@ def authenticate(
     window = hq.settings.attachment_window_ms
     if abs(ts - now_ms()) > window:
         raise Unauthenticated(
-            f"the request is dated more than {window // 60000} minutes from HQ's clock; "
-            "sync once (it measures the clock difference) and try again"
+            "the request is dated more than {window} minutes from HQ's clock; sync once (it "
+            "measures the clock difference) and try again",
+            window=window // 60000
         )
     _remember_request(hq, device_id, signature)
     return device_id
@@ -151,7 +152,8 @@ def create_upload(
     hq: Hq, device_id: str, attachment_id: str, *, size: int, sha256: str
 ) -> AttachmentState:
     if size > hq.settings.max_attachment_bytes:
-        raise UploadTooLarge(f"attachments are limited to {hq.settings.max_attachment_bytes} bytes")
+        raise UploadTooLarge("attachments are limited to {max_attachment_bytes} bytes",
+                             max_attachment_bytes=hq.settings.max_attachment_bytes)
     with hq.sessions.begin() as s:
         owner = record_owner(s, attachment_id)
         if owner is not None and owner != device_id:
@@ -203,9 +205,11 @@ def append_chunk(
         if att is None:
             raise UploadNotFound("no upload with this id from this device; create it first")
         if att.complete:
-            raise UploadConflict(f"the upload is already complete at offset {att.offset}")
+            raise UploadConflict("the upload is already complete at offset {offset}",
+                                 offset=att.offset)
         if offset != att.offset:
-            raise UploadConflict(f"the upload continues at offset {att.offset}, not {offset}")
+            raise UploadConflict("the upload continues at offset {offset}, not {offset2}",
+                                 offset=att.offset, offset2=offset)
         if offset + len(chunk) > att.size:
             raise UploadTooLarge("the chunk goes past the declared size")
         # Conditional update: two workers given the same chunk cannot both append it.

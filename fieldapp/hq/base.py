@@ -50,9 +50,9 @@ class HqRejected(SyncRejected):
     status = 400
     action: str | None = None
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, /, **params: object) -> None:
+        super().__init__(template, **params)
+        self.message = str(self)
 
 
 class DeviceRevoked(HqRejected):
@@ -191,12 +191,13 @@ def _parse_changes(payload: bytes) -> list[tuple[int, Change | None, Any]]:
         raise PayloadInvalid("the push is not JSON") from None
     changes = doc.get("changes") if isinstance(doc, dict) else None
     if not isinstance(changes, list) or len(changes) > MAX_CHANGES_PER_PUSH:
-        raise PayloadInvalid(f"changes: a list of at most {MAX_CHANGES_PER_PUSH} is needed")
+        raise PayloadInvalid("changes: a list of at most {max_changes_per_push} is needed",
+                             max_changes_per_push=MAX_CHANGES_PER_PUSH)
     out: list[tuple[int, Change | None, Any]] = []
     for i, item in enumerate(changes):
         seq = item.get("seq") if isinstance(item, dict) else None
         if isinstance(seq, bool) or not isinstance(seq, int) or not 1 <= seq <= 2**62:
-            raise PayloadInvalid(f"changes.{i}.seq: every change needs a seq 1..2^62")
+            raise PayloadInvalid("changes.{i}.seq: every change needs a seq 1..2^62", i=i)
         try:
             out.append((seq, Change.model_validate(item), item))
         except ValidationError as exc:
@@ -241,7 +242,8 @@ class HqBase:
         if dev.revoked and not (accept_revoked and header.kind is EnvelopeKind.BUNDLE):
             raise DeviceRevoked("this device has been revoked by HQ; its data must be wiped")
         if header.kind not in kinds:
-            raise EnvelopeMalformed(f"a {header.kind.name.lower()} envelope is not accepted here")
+            raise EnvelopeMalformed("a {value} envelope is not accepted here",
+                                    value=header.kind.name.lower())
         return dev, header, payload
 
     def _remember(self, s: Session, header: EnvelopeHeader) -> None:

@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.crypto.atomic import write_private
+from fieldapp.domain.errors import Phrase
 from fieldapp.store.migrate import refuse_newer
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -95,7 +96,7 @@ def migrate(engine: Engine) -> None:
     cfg = alembic_config()
     with engine.begin() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-        refuse_newer(ScriptDirectory.from_config(cfg), current, "HQ database")
+        refuse_newer(ScriptDirectory.from_config(cfg), current, Phrase("HQ database"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

@@ -80,9 +80,9 @@ class Devices(HqBase):
                                                       code.centre_code):
                 # Refused before the code is used or a device registered: no ghost device.
                 raise WrongPost(
-                    f"this code is for {code_place(code.post_code, code.centre_code)}, "
-                    f"but this device is set up for {req.post_code}; ask HQ for a code for "
-                    f"{req.post_code} (this one stays valid)")
+                    "this code is for {value}, but this device is set up for {post_code}; ask HQ "
+                    "for a code for {post_code} (this one stays valid)",
+                    value=code_place(code.post_code, code.centre_code), post_code=req.post_code)
             # Conditional update: of two simultaneous enrolments only one can win the code.
             won = _rowcount(
                 s.execute(
@@ -157,6 +157,6 @@ class Devices(HqBase):
         with self.sessions.begin() as s:
             dev = s.get(Device, device_id)
             if dev is None:
-                raise UnknownDevice(f"no device {device_id[:64]!r}")
+                raise UnknownDevice("no device '{device_id}'", device_id=device_id[:64])
             dev.revoked = True
             dev.revoked_at = now_utc()

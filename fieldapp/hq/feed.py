@@ -51,7 +51,7 @@ class Feed(HqBase):
             try:
                 req = PullRequest.model_validate_json(payload)
             except ValidationError as exc:
-                raise PayloadInvalid(describe_validation(exc)) from None
+                raise PayloadInvalid("{reason}", reason=describe_validation(exc)) from None
             dev.last_seen = now_utc()
             x_pub = X25519PublicKey.from_public_bytes(dev.x25519_public)
             device_id = dev.id
@@ -150,7 +150,7 @@ class Feed(HqBase):
         with self.sessions() as s:
             dev = s.get(Device, device_id)
             if dev is None:
-                raise UnknownDevice(f"no device {device_id[:64]!r}")
+                raise UnknownDevice("no device '{device_id}'", device_id=device_id[:64])
             if dev.revoked:
                 page = FeedPage(pull_answer_json([], next_cursor=since, has_more=False,
                                                  hq_time_ms=base.now_ms(),

@@ -698,8 +698,8 @@ class Ingest(HqBase):
                 row = self._parked_row(s, parked_id)
                 row.code, row.reason, row.waiting_for = (refusal.code, refusal.reason,
                                                          refusal.waiting_for)
-            raise ParkedStillRefused(f"parked change {parked_id} is still refused: "
-                                     f"{refusal.reason}")
+            raise ParkedStillRefused("parked change {parked_id} is still refused: {reason}",
+                                     parked_id=parked_id, reason=refusal.reason)
 
     def discard_parked(self, parked_id: int) -> None:
         """Drop a parked change for good (it stays listed as discarded; the device's
@@ -712,7 +712,8 @@ class Ingest(HqBase):
     def _parked_row(self, s: Session, parked_id: int) -> ParkedChange:
         row = s.get(ParkedChange, parked_id)
         if row is None:
-            raise UnknownParked(f"no parked change {parked_id}")
+            raise UnknownParked("no parked change {parked_id}", parked_id=parked_id)
         if row.state != PARKED:
-            raise UnknownParked(f"parked change {parked_id} was already {row.state}")
+            raise UnknownParked("parked change {parked_id} was already {state}",
+                                parked_id=parked_id, state=row.state)
         return row

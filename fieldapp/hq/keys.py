@@ -84,7 +84,7 @@ def init_keys(data_dir: Path) -> HqKeys:
     """Generate all HQ keys into `data_dir`; raises StoreExists if keys are there already."""
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     if (data_dir / SIGNING_FILE).exists() or (data_dir / HPKE_FILE).exists():
-        raise StoreExists(f"HQ keys already exist in {data_dir}")
+        raise StoreExists("HQ keys already exist in {data_dir}", data_dir=data_dir)
     signing = Ed25519PrivateKey.generate()
     hpke = X25519PrivateKey.generate()
     recovery = X25519PrivateKey.generate()
@@ -102,11 +102,12 @@ def _load(path: Path) -> Ed25519PrivateKey | X25519PrivateKey:
     try:
         key = load_pem_private_key(path.read_bytes(), password=None)
     except FileNotFoundError:
-        raise StoreNotFound(f"no HQ keys in {path.parent}: run 'fieldapp-hq init' first") from None
+        raise StoreNotFound("no HQ keys in {parent}: run 'fieldapp-hq init' first",
+                            parent=path.parent) from None
     except (ValueError, TypeError) as exc:
-        raise KeyFileError(f"{path.name} is not a readable private key") from exc
+        raise KeyFileError("{name} is not a readable private key", name=path.name) from exc
     if not isinstance(key, (Ed25519PrivateKey, X25519PrivateKey)):
-        raise KeyFileError(f"{path.name} holds the wrong kind of key")
+        raise KeyFileError("{name} holds the wrong kind of key", name=path.name)
     return key
 
 
@@ -118,14 +119,15 @@ def load_keys(data_dir: Path) -> HqKeys:
     try:
         recovery = X25519PublicKey.from_public_bytes((data_dir / RECOVERY_PUBLIC_FILE).read_bytes())
     except FileNotFoundError:
-        raise StoreNotFound(f"no recovery public key in {data_dir}") from None
+        raise StoreNotFound("no recovery public key in {data_dir}", data_dir=data_dir) from None
     except ValueError as exc:
-        raise KeyFileError(f"{RECOVERY_PUBLIC_FILE} is not a 32-byte X25519 key") from exc
+        raise KeyFileError("{recovery_public_file} is not a 32-byte X25519 key",
+                           recovery_public_file=RECOVERY_PUBLIC_FILE) from exc
     retired = []
     for _at, path in retired_files(data_dir):
         key = _load(path)
         if not isinstance(key, X25519PrivateKey):
-            raise KeyFileError(f"{path.name} holds the wrong kind of key")
+            raise KeyFileError("{name} holds the wrong kind of key", name=path.name)
         retired.append(key)
     return HqKeys(signing, hpke, recovery, tuple(retired))
 
@@ -146,7 +148,7 @@ def rotate_hpke(data_dir: Path, *, now_ms: int | None = None) -> X25519PublicKey
     current = data_dir / HPKE_FILE
     old = _load(current)
     if not isinstance(old, X25519PrivateKey):
-        raise KeyFileError(f"{HPKE_FILE} holds the wrong kind of key")
+        raise KeyFileError("{hpke_file} holds the wrong kind of key", hpke_file=HPKE_FILE)
     at = now_ms if now_ms is not None else time.time_ns() // 1_000_000
     retired = data_dir / f"{RETIRED_PREFIX}{at}.pem"
     fresh = X25519PrivateKey.generate()
@@ -191,11 +193,12 @@ def export_recovery_key(data_dir: Path, out: Path, *, remove: bool = False) -> N
     src = data_dir / RECOVERY_PRIVATE_FILE
     key = _load(src)
     if not isinstance(key, X25519PrivateKey):
-        raise KeyFileError(f"{RECOVERY_PRIVATE_FILE} holds the wrong kind of key")
+        raise KeyFileError("{recovery_private_file} holds the wrong kind of key",
+                           recovery_private_file=RECOVERY_PRIVATE_FILE)
     try:
         write_private(out, _pem(key))
     except FileExistsError:
-        raise StoreExists(f"{out} already exists; choose another file") from None
+        raise StoreExists("{out} already exists; choose another file", out=out) from None
     if remove:
         src.unlink()
 
@@ -203,7 +206,7 @@ def export_recovery_key(data_dir: Path, out: Path, *, remove: bool = False) -> N
 def load_recovery_private(path: Path) -> X25519PrivateKey:
     key = _load(path)
     if not isinstance(key, X25519PrivateKey):
-        raise KeyFileError(f"{path.name} is not an X25519 recovery key")
+        raise KeyFileError("{name} is not an X25519 recovery key", name=path.name)
     return key
 
 

@@ -30,7 +30,7 @@ def make_report(records_iterable: Iterable[HqRecord] | Callable[[str], Iterable[
     `pdf_writer`, which the command line chooses (it needs Qt; the server never loads it).
     """
     if fmt not in FORMATS:
-        raise InvalidInput(f"format: must be one of {', '.join(FORMATS)}")
+        raise InvalidInput("format: must be one of {formats}", formats=FORMATS)
     if not 2000 <= year <= 2100:
         raise InvalidInput("year: give a four-digit year")
     flt = ReportFilter.year(year, province=province or None, post=post or None)

@@ -15,7 +15,7 @@ from fieldapp.crypto import attachments as fcrypt
 from fieldapp.crypto.atomic import private_file
 from fieldapp.domain.entities import ATTACHMENT_OWNERS
 from fieldapp.domain.enums import StatementStatus
-from fieldapp.domain.errors import InvalidInput, NotFound, StatementFinal
+from fieldapp.domain.errors import Code, InvalidInput, NotFound, StatementFinal
 from fieldapp.services import access
 from fieldapp.services.intake import RECORDERS, load_rescue, load_victim
 from fieldapp.services.workspace import Workspace
@@ -52,8 +52,8 @@ def check_size(source: Source) -> int:
 
 def _too_large(size: int) -> InvalidInput:
     return InvalidInput(
-        f"attachment: the file is {_megabytes(size)}; the limit is "
-        f"{_megabytes(MAX_ATTACHMENT_BYTES)} (take a smaller photo or split the recording)"
+        "attachment: the file is {size}; the limit is {limit} (take a smaller photo or split the "
+        "recording)", size=_megabytes(size), limit=_megabytes(MAX_ATTACHMENT_BYTES)
     )
 
 
@@ -83,7 +83,8 @@ def _check_owner(ws: Workspace, s: object, owner_entity: str, owner_id: str) -> 
         if st.status == StatementStatus.FINAL:
             raise StatementFinal("this statement is final: attach the file to an amendment")
     else:
-        raise InvalidInput(f"attachment: cannot attach to a {owner_entity[:32]}")
+        raise InvalidInput("attachment: cannot attach to a {owner_entity}",
+                           owner_entity=Code("entity", owner_entity[:32]))
 
 
 def add_attachment(

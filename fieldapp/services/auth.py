@@ -24,6 +24,8 @@ STATEMENT_READERS = frozenset({Role.OFFICER, Role.SUPERVISOR})
 #: The passphrase policy's shortest passphrase (the window shows it; it reaches crypto only
 #: through services, like `MIN_PASSPHRASE_LENGTH`, `DEFAULT_KDF` and `KdfParams` above).
 POLICY_MIN_LENGTH = passphrase_policy.MIN_LENGTH
+#: Why the policy refuses a passphrase (the window's meter says the same words).
+REASONS = passphrase_policy.REASONS
 #: What shredding cannot reach on an SSD (the command line prints it after a wipe).
 SSD_NOTE = shred.SSD_NOTE
 
@@ -96,7 +98,8 @@ def initialise(
             post = s.get(Post, post_code.upper())
             if post is None:
                 codes = ", ".join(s.scalars(select(Post.code).order_by(Post.code)))
-                raise InvalidInput(f"unknown post '{post_code}'; known posts: {codes}")
+                raise InvalidInput("unknown post '{post_code}'; known posts: {codes}",
+                                   post_code=post_code, codes=codes)
             device = Device(post_code=post.code)
             s.add(device)
             s.flush()
@@ -155,7 +158,7 @@ def open_workspace(root: Path, username: str, key: bytes | KeyRing,
         with store.session(username) as s:
             user = s.scalars(select(User).where(User.username == username)).one_or_none()
             if user is None or not user.active:
-                raise NotFound(f"user '{username}' is not active on this device")
+                raise NotFound("user '{username}' is not active on this device", username=username)
             actor = Actor(user.username, Role(user.role), user.post_code, user.centre_code)
             audit.append(s, "login", "user", user.id)
         if actor.role in STATEMENT_READERS and store.statement_key is None:
@@ -238,7 +241,7 @@ def add_user(
     check_passphrase(passphrase, username=username, post=ws.actor.post_code)
     keystore = Keystore.load(ws.store.data_dir.keystore)
     if keystore.has_user(username):
-        raise InvalidInput(f"user '{username}' already exists on this device")
+        raise InvalidInput("user '{username}' already exists on this device", username=username)
     with ws.tx() as s:
         if role is Role.CENTRE_STAFF:
             centre_code = centre_code or ws.actor.centre_code
@@ -289,7 +292,7 @@ def reset_passphrase(ws: Workspace, username: str, new: str, kdf: KdfParams = DE
     with ws.tx() as s:
         user = s.scalars(select(User).where(User.username == username)).one_or_none()
         if user is None:
-            raise NotFound(f"no user '{username}' on this device")
+            raise NotFound("no user '{username}' on this device", username=username)
         check_passphrase(new, username=username, post=user.post_code)
         audit.append(s, "passphrase_reset", "user", user.id)
         keystore.add_wrap(username, new, ws.store.key, kdf,
@@ -316,5 +319,5 @@ def wipe(root: Path) -> None:
     """
     data_dir = DataDir(root)
     if not data_dir.exists():
-        raise StoreNotFound(f"no fieldapp store in {root}")
+        raise StoreNotFound("no fieldapp store in {root}", root=root)
     shred.shred_store(root)

@@ -133,7 +133,7 @@ def case_page(ws: Workspace, flt: CaseFilter = CaseFilter(), sort: CaseSort = Ca
               after: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE) -> CasePage:
     """One page of the cases this user may see, read by keyset (fast on any page)."""
     if sort.column not in SORTABLE:
-        raise InvalidInput(f"sort: one of {', '.join(SORTABLE)}")
+        raise InvalidInput("sort: one of {sortable}", sortable=SORTABLE)
     victims = (select(func.count()).where(Victim.rescue_id == Rescue.id)
                .correlate(Rescue).scalar_subquery())
     minors = (select(func.count()).where(Victim.rescue_id == Rescue.id, Victim.is_minor.is_(True))

@@ -10,7 +10,7 @@ from fieldapp.domain.enums import (
     ConsentKind,
     ConsentStatus,
 )
-from fieldapp.domain.errors import InvalidInput
+from fieldapp.domain.errors import Code, Field, InvalidInput, Phrase
 from fieldapp.services.intake import RECORDERS, load_victim
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit
@@ -41,7 +41,8 @@ def clean(answers: Mapping[str, object]) -> dict[str, str]:
         try:
             out[ConsentKind(kind).value] = ConsentAnswer(str(answer)).value
         except ValueError:
-            raise InvalidInput(f"consents: '{kind}' must be given or refused") from None
+            raise InvalidInput("consents: '{kind}' must be given or refused",
+                               kind=Field(kind)) from None
     return out
 
 
@@ -85,7 +86,7 @@ def record_consents(ws: Workspace, victim_id: str, answers: Mapping[str, object]
     return victim
 
 
-def sharing_problem(victim: Victim, provider: ServiceProvider) -> str | None:
+def sharing_problem(victim: Victim, provider: ServiceProvider) -> Phrase | None:
     """Why sharing this person's details with `provider` is not consented, or None.
 
     Consent is enforced for everyone whose consent is recorded as data (every quick-listed
@@ -100,11 +101,13 @@ def sharing_problem(victim: Victim, provider: ServiceProvider) -> str | None:
         return None
     need = SHARING_CONSENT.get(provider.kind or "ngo", ConsentKind.SHARE_NGO)
     if consents.get(need.value) != "given":
-        state = consents.get(need.value, "not asked")
-        return f"consent to share with this kind of provider ({need.value}) is {state}"
+        state = consents.get(need.value)
+        return Phrase("consent to share with this kind of provider ({consent}) is {state}",
+                      consent=Field(need.value),
+                      state=Code("consent_answer", state) if state else Phrase("not asked"))
     if victim.is_minor:
         if consents.get(ConsentKind.CHILD_ASSENT.value) != "given":
-            return "a child's own assent (child_assent) is not recorded as given"
+            return Phrase("a child's own assent (child_assent) is not recorded as given")
         if not any(consents.get(k.value) == "given" for k in CHILD_AUTHORISERS):
-            return "a child's consent needs a guardian's or social worker's authorisation"
+            return Phrase("a child's consent needs a guardian's or social worker's authorisation")
     return None

@@ -48,7 +48,7 @@ def _count_answers(answers: Mapping[str, Any]) -> int:
 def _clean_context(context: Mapping[str, Any]) -> dict[str, Any]:
     unknown = set(context) - CONTEXT_KEYS
     if unknown:
-        raise InvalidInput(f"draft context: unknown key(s) {', '.join(sorted(unknown))}")
+        raise InvalidInput("draft context: unknown key(s) {unknown}", unknown=sorted(unknown))
     return {k: v for k, v in context.items() if v is not None}
 
 

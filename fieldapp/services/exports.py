@@ -66,7 +66,7 @@ def export(ws: Workspace, fmt: str, out: Path, *, redact: bool = False) -> Path:
     """
     ws.require(Role.SUPERVISOR)
     if fmt not in FORMATS:
-        raise InvalidInput(f"format: must be one of {', '.join(FORMATS)}")
+        raise InvalidInput("format: must be one of {formats}", formats=FORMATS)
     out = Path(out)
     with ws.tx() as s:
         if fmt == "csv":
@@ -86,7 +86,7 @@ def export_report(ws: Workspace, flt: ReportFilter, fmt: str, out: Path, *,
     (a PDF by `pdf_writer`, which the caller chooses: it needs Qt)."""
     ws.require(Role.SUPERVISOR)
     if fmt not in REPORT_FORMATS:
-        raise InvalidInput(f"format: must be one of {', '.join(REPORT_FORMATS)}")
+        raise InvalidInput("format: must be one of {report_formats}", report_formats=REPORT_FORMATS)
     published = publish(figures_for(ws, flt, as_of), threshold)
     if fmt == "pdf":
         pdf_writer(published, Path(out), lang)

@@ -44,9 +44,7 @@ def check_address(record: Victim | FamilyMember, changed: list[str] | None = Non
     """Gazetteer codes, each inside the level above (services accept what the forms offer)."""
     if changed is not None and not set(ADDRESS_FIELDS) & set(changed):
         return
-    reason = gazetteer.check_address({f[5:]: getattr(record, f) or "" for f in ADDRESS_FIELDS})
-    if reason:
-        raise InvalidInput(reason)
+    gazetteer.check_address({f[5:]: getattr(record, f) or "" for f in ADDRESS_FIELDS})
 
 
 def address_of(record: Victim | FamilyMember, lang: str = "en") -> str:
@@ -88,7 +86,7 @@ def save_guardian(s: Session, victim: Victim, answers: Mapping[str, Any]) -> lis
     given = {k: v for k, v in answers.items() if v not in (None, "")}
     unknown = set(given) - set(GUARDIAN_FIELDS)
     if unknown:
-        raise InvalidInput(f"unknown guardian field(s): {', '.join(sorted(unknown))}")
+        raise InvalidInput("unknown guardian field(s): {unknown}", unknown=sorted(unknown))
     if not str(given.get("name") or "").strip():
         return []
     values: dict[str, Any] = {k: given.get(k, "") for k in ("name", "relationship", "phone")}

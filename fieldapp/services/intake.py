@@ -20,7 +20,7 @@ from fieldapp.domain.enums import (
     SuspectRole,
     SuspectStatus,
 )
-from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
+from fieldapp.domain.errors import Field, InvalidInput, NotFound, PermissionDenied
 from fieldapp.services.records import assign
 from fieldapp.services.workspace import Workspace
 from fieldapp.store import audit, reference, sealing, search
@@ -126,7 +126,7 @@ def check_codes(record: Victim | Suspect, changed: list[str] | None = None) -> N
                            "(ISO 3166-1 alpha-3, XXA stateless, XXX not known)")
     bad = reference.bad_languages(list(getattr(record, "languages", None) or []))
     if bad:
-        raise InvalidInput(f"languages: not in the list of languages: {', '.join(sorted(bad))}")
+        raise InvalidInput("languages: not in the list of languages: {bad}", bad=sorted(bad))
 
 
 def check_handover(s: Session, rescue: Rescue) -> None:
@@ -135,7 +135,8 @@ def check_handover(s: Session, rescue: Rescue) -> None:
         value = getattr(rescue, name) or ([] if name.startswith("countries") else "")
         codes = value if isinstance(value, list) else [value]
         if any(reference.bad_nationality(c) for c in codes):
-            raise InvalidInput(f"{name}: not a country code from the list (ISO 3166-1 alpha-3)")
+            raise InvalidInput("{name}: not a country code from the list (ISO 3166-1 alpha-3)",
+                               name=Field(name))
     if rescue.crossing_point and find(s, Post, rescue.crossing_point) is None:
         raise InvalidInput("crossing_point: unknown border post")
     if rescue.intake_kind == IntakeKind.HANDOVER and not (

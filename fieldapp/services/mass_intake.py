@@ -54,7 +54,7 @@ class QuickPerson:
 def _victim_values(row: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     unknown = set(row) - set(QUICK_FIELDS)
     if unknown:
-        raise InvalidInput(f"unknown column(s): {', '.join(sorted(unknown))}")
+        raise InvalidInput("unknown column(s): {unknown}", unknown=sorted(unknown))
     name = str(row.get("name") or "").strip()
     if not name:
         raise InvalidInput("name: give the name as told (or a description, e.g. 'man, red shirt')")
@@ -90,7 +90,7 @@ def quick_list(ws: Workspace, rescue_id: str, rows: Iterable[Mapping[str, Any]])
                 assign(victim, intake.VICTIM_FIELDS, values, required=("sex",))
                 intake.check_codes(victim)
             except FieldAppError as exc:
-                raise InvalidInput(f"row {n}: {exc}") from None
+                raise InvalidInput("row {n}: {exc}", n=n, exc=exc) from None
             consent.apply(victim, answers)
             victim.is_minor = intake.derive_minor(victim, rescue.operation_date)
             s.add(victim)

@@ -7,10 +7,16 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.errors import InvalidInput
+from fieldapp.domain.errors import Field, InvalidInput, Phrase
 
 #: Which enum each constrained field must come from, per record type.
 Spec = Mapping[str, type]
+
+
+#: What a value of each kind is called in a refusal ("return_date: not a valid date").
+KIND_WORDS = {dt.date: Phrase("date"), dt.datetime: Phrase("date and time"),
+              int: Phrase("whole number"), bool: Phrase("yes or no"), list: Phrase("list"),
+              str: Phrase("text"), dict: Phrase("set of answers")}
 
 
 def coerce(name: str, kind: type, value: Any) -> Any:
@@ -43,16 +49,16 @@ def coerce(name: str, kind: type, value: Any) -> Any:
     except (ValueError, TypeError):
         pass
     if issubclass(kind, StrEnum):
-        allowed = ", ".join(m.value for m in kind)
-        raise InvalidInput(f"{name}: must be one of {allowed}")
-    raise InvalidInput(f"{name}: not a valid {getattr(kind, '__name__', 'value')}")
+        raise InvalidInput("{name}: must be one of {allowed}", name=Field(name), allowed=list(kind))
+    raise InvalidInput("{name}: not a valid {kind}", name=Field(name),
+                       kind=KIND_WORDS.get(kind, Phrase("value")))
 
 
 def assign(obj: Any, spec: Spec, values: Mapping[str, Any], required: tuple[str, ...] = ()) -> list[str]:
     """Set the given fields on `obj`; return the names that changed."""
     unknown = set(values) - set(spec)
     if unknown:
-        raise InvalidInput(f"unknown field(s): {', '.join(sorted(unknown))}")
+        raise InvalidInput("unknown field(s): {unknown}", unknown=sorted(unknown))
     changed = []
     for name, value in values.items():
         new = coerce(name, spec[name], value)
@@ -61,5 +67,5 @@ def assign(obj: Any, spec: Spec, values: Mapping[str, Any], required: tuple[str,
             changed.append(name)
     for name in required:
         if getattr(obj, name, None) in (None, ""):
-            raise InvalidInput(f"{name}: required")
+            raise InvalidInput("{name}: required", name=Field(name))
     return changed

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.enums import ReferralStatus, Role, Service, Urgency
-from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
+from fieldapp.domain.errors import Code, InvalidInput, NotFound, PermissionDenied
 from fieldapp.domain.referrals import TERMINAL, check_transition
 from fieldapp.services import consent
 from fieldapp.services.intake import RECORDERS, load_victim
@@ -108,12 +108,14 @@ def _refer(ws: Workspace, s: Session, victim: Victim, values: dict[str, Any],
     if provider is None:
         raise InvalidInput("provider_code: unknown service provider")
     if referral.service not in provider.services:
-        raise InvalidInput(f"provider_code: {provider.code} does not offer {referral.service}")
+        raise InvalidInput("provider_code: {provider} does not offer {service}",
+                           provider=Code("providers", provider.code),
+                           service=Code("service", referral.service))
     problem = consent.sharing_problem(victim, provider)
     reason = (override_reason or "").strip()
     if problem and not reason:
-        raise ConsentMissing(f"referral refused: {problem}. Record the consent, or a "
-                             "supervisor may override with a reason")
+        raise ConsentMissing("referral refused: {problem}. Record the consent, or a supervisor "
+                             "may override with a reason", problem=problem)
     if problem:
         if ws.actor.role is not Role.SUPERVISOR:
             raise PermissionDenied("only a supervisor may refer without the person's consent")

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from fieldapp.domain.enums import StatementStatus
-from fieldapp.domain.errors import InvalidInput, StatementFinal
+from fieldapp.domain.errors import Field, InvalidInput, StatementFinal
 from fieldapp.services import access
 from fieldapp.services.intake import RECORDERS, load_victim
 from fieldapp.services.records import assign
@@ -79,9 +79,8 @@ def finalise_statement(ws: Workspace, statement_id: str) -> Statement:
         if victim.is_minor:
             missing = [k for k in CHILD_PROTOCOL if k not in (st.child_protocol or {})]
             if missing:
-                raise InvalidInput(
-                    "child-sensitive protocol: record " + ", ".join(missing) + " before finalising"
-                )
+                raise InvalidInput("child-sensitive protocol: record {missing} before finalising",
+                                   missing=[Field(k) for k in missing])
             from fieldapp.services import safeguards  # h13: social worker, repeat interviews
 
             safeguards.check_before_final(ws, s, victim, st)

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from fieldapp.domain.entities import FORM_RECORD_ENTITY, FORM_RECORDS
 from fieldapp.domain.enums import Role
-from fieldapp.domain.errors import InvalidInput, NotFound
+from fieldapp.domain.errors import Field, InvalidInput, NotFound
 from fieldapp.formkit import ChoiceSource, FormDef, choose_form, load_all
 from fieldapp.formkit.model import ChoiceList, MetadataField, SelectOneField
 from fieldapp.resources import forms_dir
@@ -101,7 +101,7 @@ def prepare(ws: Workspace, form_id: str, context: Mapping[str, Any]) -> Prepared
     """
     forms = shipped_forms()
     if form_id not in forms:
-        raise NotFound(f"no form called '{form_id}'")
+        raise NotFound("no form called '{form_id}'", form_id=form_id)
     ctx = {k: v for k, v in context.items() if v is not None}
     subject = ""
     with ws.tx() as s:
@@ -306,7 +306,7 @@ def _pick(values: Mapping[str, Any], spec: Mapping[str, type]) -> dict[str, Any]
 def _need(context: Mapping[str, Any], values: Mapping[str, Any], key: str) -> str:
     value = values.get(key) or context.get(key)
     if not value:
-        raise InvalidInput(f"{key}: open this form from a case")
+        raise InvalidInput("{key}: open this form from a case", key=Field(key))
     return str(value)
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.enums import Role, SuspectStatus
-from fieldapp.domain.errors import InvalidInput, NotFound, PermissionDenied
+from fieldapp.domain.errors import Code, InvalidInput, NotFound, PermissionDenied
 from fieldapp.linkage.people import clusters
 from fieldapp.linkage.romanise import to_latin
 from fieldapp.linkage.score import normal_phone
@@ -84,7 +84,7 @@ def add_event(ws: Workspace, suspect_id: str, kind: str, on: dt.date | str,
     """A dated status change; the suspect's status becomes the furthest stage reached."""
     ws.require(*RECORDERS)
     if kind not in EVENT_KINDS:
-        raise InvalidInput(f"kind: must be one of {', '.join(EVENT_KINDS)}")
+        raise InvalidInput("kind: must be one of {event_kinds}", event_kinds=EVENT_KINDS)
     try:
         day = dt.date.fromisoformat(on) if isinstance(on, str) else on
     except ValueError:
@@ -120,10 +120,13 @@ def normalise(kind: str, value: str) -> str:
 def add_identifier(ws: Workspace, suspect_id: str, kind: str, value: str) -> SuspectIdentifier:
     ws.require(*RECORDERS)
     if kind not in IDENTIFIER_KINDS:
-        raise InvalidInput(f"kind: must be one of {', '.join(IDENTIFIER_KINDS)}")
+        raise InvalidInput("kind: must be one of {identifier_kinds}",
+                           identifier_kinds=IDENTIFIER_KINDS)
     norm = normalise(kind, value)
     if not value.strip() or not norm:
-        raise InvalidInput(f"value: not a usable {kind}" + (" (at least 6 digits)" if kind == "phone" else ""))
+        if kind == "phone":
+            raise InvalidInput("value: not a usable phone number (at least 6 digits)")
+        raise InvalidInput("value: not a usable {kind}", kind=Code("identifier_kind", kind))
     with ws.tx() as s:
         _suspect(ws, s, suspect_id)
         ident = SuspectIdentifier(suspect_id=suspect_id, kind=kind, value=value.strip()[:200],
@@ -141,7 +144,8 @@ def set_roles(ws: Workspace, suspect_id: str, roles: list[str],
     ws.require(*RECORDERS)
     unknown = [r for r in roles if r not in HTCDS_ROLES]
     if unknown:
-        raise InvalidInput(f"roles: not HTCDS per_RoleInProcess values ({len(unknown)})")
+        raise InvalidInput("roles: not HTCDS per_RoleInProcess values ({count})",
+                           count=len(unknown))
     with ws.tx() as s:
         suspect = _suspect(ws, s, suspect_id)
         suspect.htcds_roles = sorted(set(roles))
@@ -173,8 +177,9 @@ def check_identified_by(s: Session, suspect_id: str, victim_ids: list[str],
     victims = [find(s, Victim, v) for v in victim_ids]
     wrong = [v for v in victims if v is None or v.rescue_id not in cases]
     if wrong:
-        raise InvalidInput(f"identified_by: {len(wrong)} of the victims given are not in this "
-                           "suspect's cases; link the case first")
+        raise InvalidInput("identified_by: {count} of the victims given are not in this suspect's "
+                           "cases; link the case first",
+                           count=len(wrong))
 
 
 def cases_with_identifier(ws: Workspace, kind: str, value: str) -> list[str]:
@@ -183,7 +188,7 @@ def cases_with_identifier(ws: Workspace, kind: str, value: str) -> list[str]:
     ws.require(*RECORDERS)
     norm = normalise(kind, value)
     if not norm:
-        raise InvalidInput(f"value: not a usable {kind}")
+        raise InvalidInput("value: not a usable {kind}", kind=kind)
     with ws.tx() as s:
         found: set[str] = set()
         for sid in s.scalars(select(SuspectIdentifier.suspect_id).where(

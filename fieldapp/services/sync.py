@@ -253,8 +253,9 @@ def wipe_basis(ws: Workspace) -> str:
         if not missing:
             return "bundled"
     raise WipeRefused(
-        f"{missing} change(s) never reached HQ and are in no sealed bundle: write them first "
-        "with 'fieldapp bundle export --out FILE' and hand the file to HQ, then wipe"
+        "{missing} change(s) never reached HQ and are in no sealed bundle: write them first with "
+        "'fieldapp bundle export --out FILE' and hand the file to HQ, then wipe",
+        missing=missing
     )
 
 

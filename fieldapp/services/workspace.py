@@ -47,7 +47,7 @@ class Workspace:
     def require(self, *roles: Role) -> None:
         if self.actor.role not in roles:
             raise PermissionDenied(
-                f"your role ({self.actor.role.value}) cannot do this; ask a supervisor"
+                "your role ({role}) cannot do this; ask a supervisor", role=self.actor.role
             )
 
     def close(self) -> None:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from fieldapp.domain.errors import CaseHandedOver
+from fieldapp.domain.errors import CaseHandedOver, Code
 from fieldapp.domain.hlc import HlcClock
 from fieldapp.store import sealing
 from fieldapp.store.codec import to_json
@@ -168,8 +168,8 @@ def _refuse_handed_over(session: Session, pending: list[Synced]) -> None:
         rescue_id = rescue_of(session, obj)
         gone = handed_over(session, rescue_id) if rescue_id else ""
         if gone:
-            raise CaseHandedOver(f"this case was transferred to post {gone}; it is kept here "
-                                 "as history and cannot be changed here")
+            raise CaseHandedOver("this case was transferred to post {gone}; it is kept here "
+                                 "as history and cannot be changed here", gone=Code("posts", gone))
 
 
 def snapshot(session: Session, obj: Synced) -> None:

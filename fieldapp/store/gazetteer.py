@@ -12,6 +12,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Mapping
 
+from fieldapp.domain.errors import Field, InvalidInput, Phrase
 from fieldapp.resources import resource_path
 
 #: The four levels, in order, with the length of their codes.
@@ -67,8 +68,13 @@ def rows(level: str) -> list[tuple[str, str, str, dict[str, str]]]:
             for code, (en, km) in units().items() if len(code) == width]
 
 
-def check_address(values: Mapping[str, str]) -> str:
-    """Why ``{province, district, commune, village}`` codes are not one place ("" if they are).
+#: The levels' names as message parameters (translated with the messages).
+LEVEL_WORDS = {"province": Phrase("province"), "district": Phrase("district"),
+               "commune": Phrase("commune"), "village": Phrase("village")}
+
+
+def check_address(values: Mapping[str, str]) -> None:
+    """Raise InvalidInput unless ``{province, district, commune, village}`` codes are one place.
 
     Any level may be blank (not known), but not one below a blank, and each given code must
     be in the gazetteer and inside the level above it."""
@@ -76,17 +82,20 @@ def check_address(values: Mapping[str, str]) -> str:
     gap = ""
     for level, width in LEVELS:
         code = (values.get(level) or "").strip()
+        field = Field(f"home_{level}")
         if not code:
             gap = gap or level
             continue
         if gap:
-            return f"home_{level}: give the {gap} first"
+            raise InvalidInput("{field}: give the {level} first",
+                               field=field, level=LEVEL_WORDS[gap])
         if len(code) != width or code not in units():
-            return f"home_{level}: not a {level} code of Cambodia's gazetteer"
+            raise InvalidInput("{field}: not a {level} code of Cambodia's gazetteer", field=field,
+                               level=LEVEL_WORDS[level])
         if above and not code.startswith(above):
-            return f"home_{level}: not inside the {_PARENT_OF[level]} chosen"
+            raise InvalidInput("{field}: not inside the {level} chosen", field=field,
+                               level=LEVEL_WORDS[_PARENT_OF[level]])
         above = code
-    return ""
 
 
 def describe(values: Mapping[str, str], lang: str = "en") -> str:

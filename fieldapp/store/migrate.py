@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from fieldapp.domain.errors import NewerRelease
+from fieldapp.domain.errors import NewerRelease, Phrase
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -32,7 +32,7 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def refuse_newer(script: ScriptDirectory, current: str | None, what: str) -> None:
+def refuse_newer(script: ScriptDirectory, current: str | None, what: Phrase) -> None:
     """The version gate: a schema revision this release does not know came from a newer one."""
     if current is None:
         return
@@ -49,6 +49,6 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     cfg = _config()
     with engine.begin() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-        refuse_newer(ScriptDirectory.from_config(cfg), current, "store")
+        refuse_newer(ScriptDirectory.from_config(cfg), current, Phrase("store"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)

@@ -54,12 +54,14 @@ class DataDir:
     def require(self) -> None:
         if not self.exists():
             raise StoreNotFound(
-                f"no fieldapp store in {self.root}: run 'fieldapp init' first (or pick another --data-dir)"
+                "no fieldapp store in {root}: run 'fieldapp init' first (or pick another "
+                "--data-dir)",
+                root=self.root
             )
 
     def prepare_new(self) -> None:
         if self.keystore.exists() or self.database.exists():
-            raise StoreExists(f"a fieldapp store already exists in {self.root}")
+            raise StoreExists("a fieldapp store already exists in {root}", root=self.root)
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 

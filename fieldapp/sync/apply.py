@@ -660,7 +660,8 @@ def _check_schema(entity: str, fields: Mapping[str, list[Any]]) -> None:
         if name in specs:
             reason = check_value(entity, name, entry[0])
             if reason:
-                raise InvalidInput(reason)
+                raise InvalidInput("a received record does not fit this store: {reason}",
+                                   reason=reason)
 
 
 _CONSTRAINT = re.compile(r"(UNIQUE|NOT NULL|FOREIGN KEY|CHECK) constraint failed(?:: ([\w.]+))?")

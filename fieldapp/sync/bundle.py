@@ -78,7 +78,7 @@ def export_bundle(store: Store, username: str, out: Path) -> tuple[list[Path], i
         paths = bundle_paths(out, len(parts))
         for path in paths:
             if path.exists():
-                raise InvalidInput(f"{path} already exists; choose another file name")
+                raise InvalidInput("{path} already exists; choose another file name", path=path)
         written: list[Path] = []
         try:
             for path, part in zip(paths, parts, strict=True):
@@ -112,7 +112,7 @@ def import_return_bundle(store: Store, username: str, path: Path) -> ApplyStats:
     try:
         blob = path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput(f"no such file: {path}") from None
+        raise InvalidInput("no such file: {path}", path=path) from None
     with store.session(username) as s:
         keys = load_keys(s)
     try:
@@ -125,7 +125,7 @@ def import_return_bundle(store: Store, username: str, path: Path) -> ApplyStats:
             sender_public_lookup=lambda _h: keys.hq_signing,
         )
     except EnvelopeRejected as exc:
-        raise SyncRejected(f"the return file cannot be used: {exc.message}") from None
+        raise SyncRejected("the return file cannot be used: {reason}", reason=exc) from None
     if header.kind is not EnvelopeKind.RETURN_BUNDLE or header.device_id != keys.device_id:
         raise SyncRejected("this return file was made for another device, or is not a return file")
     try:

@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from sqlalchemy import select
 
-from fieldapp.domain.errors import InvalidInput, SyncRejected
+from fieldapp.domain.errors import Code, InvalidInput, Phrase, SyncRejected
 from fieldapp.store.models import Device
 from fieldapp.store.store import Store
 from fieldapp.store.unsent import unsent_count
@@ -82,8 +82,10 @@ class WrongPostEnrolled(SyncRejected):
 
     def __init__(self, device_post: str, code_post: str, device_id: str) -> None:
         super().__init__(
-            f"HQ issued this code for {code_post}, but this device is set up for {device_post}; "
-            f"ask HQ to revoke device {device_id} and issue a code for {device_post}")
+            "HQ issued this code for {code_post}, but this device is set up for {device_post}; "
+            "ask HQ to revoke device {device_id} and issue a code for {device_post}",
+            code_post=Code("posts", code_post), device_post=Code("posts", device_post),
+            device_id=device_id)
         self.device_post, self.code_post, self.device_id = device_post, code_post, device_id
 
 
@@ -167,7 +169,7 @@ def enrol(
             for key in (answer.hq_x25519_public, answer.hq_recovery_x25519_public):
                 check_x25519_public(unb64(key))
         except ValueError:  # pydantic's ValidationError included
-            raise UntrustedAnswer("the enrolment answer") from None
+            raise UntrustedAnswer(Phrase("the enrolment answer")) from None
         check_fingerprint(code, hq_signing_raw)
         hq_signing = Ed25519PublicKey.from_public_bytes(hq_signing_raw)
         hpke_named = response.headers.get(H_HQ_HPKE, "")
@@ -175,7 +177,7 @@ def enrol(
             hq_signing, response.status_code, binding(body), hpke_named, response.content,
             response.headers.get(H_ANSWER_SIGNATURE),
         ):
-            raise UntrustedAnswer("the enrolment answer")
+            raise UntrustedAnswer(Phrase("the enrolment answer"))
         return answer, peer_certificate(response)
 
     # A code is single use: a resend after a lost answer would be refused as "used", so
@@ -197,7 +199,7 @@ def enrol(
                 "POST", "/v1/enrol", lambda _: (body, {"content-type": "application/json"}), parse
             )
             if seen is None or answer.hq_tls_sha256 != hashlib.sha256(seen).hexdigest():
-                raise UntrustedAnswer("the certificate HQ presented") from None
+                raise UntrustedAnswer(Phrase("the certificate HQ presented")) from None
             pin = seen
     finally:
         http.close()

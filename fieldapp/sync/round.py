@@ -21,7 +21,7 @@ from fieldapp.crypto.envelope import (
     open_envelope,
     seal,
 )
-from fieldapp.domain.errors import SyncRejected
+from fieldapp.domain.errors import Phrase, SyncRejected
 from fieldapp.domain.hlc import Hlc
 from fieldapp.store import sealing
 from fieldapp.store.models import Attachment, Device, Outbox, utcnow
@@ -127,7 +127,7 @@ class SyncClient:
             raw = unb64(named)
             check_x25519_public(raw)
         except ValueError:
-            raise UntrustedAnswer("HQ's new key") from None
+            raise UntrustedAnswer(Phrase("HQ's new key")) from None
         with self.store.session(self.username) as s:
             device = s.scalars(select(Device)).one()
             device.hq_keys = {**(device.hq_keys or {}), "x25519": named}
@@ -226,9 +226,9 @@ class SyncClient:
                 stalled += 1
                 if stalled >= 3:
                     raise HqRefused(
-                        f"HQ keeps acknowledging only up to change {new_acked}; ask HQ to check "
+                        "HQ keeps acknowledging only up to change {new_acked}; ask HQ to check "
                         "this device's change log",
-                        error="stalled",
+                        error="stalled", new_acked=new_acked,
                     )
             else:
                 stalled = 0

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldapp.domain.errors import FieldAppError, InvalidInput, SyncRejected
+from fieldapp.domain.errors import FieldAppError, InvalidInput, Phrase, SyncRejected
 from fieldapp.store.models import Device
 from fieldapp.sync.protocol import (
     unb64,
@@ -42,11 +42,8 @@ OCTETS = {"content-type": "application/octet-stream"}
 
 
 class NotEnrolled(FieldAppError):
-    def __init__(self) -> None:
-        super().__init__(
-            "this device is not enrolled with HQ: a supervisor runs 'fieldapp enrol' with the "
-            "code HQ issued"
-        )
+    template = ("this device is not enrolled with HQ: a supervisor runs 'fieldapp enrol' with "
+                "the code HQ issued")
 
 
 class HqUnreachable(FieldAppError):
@@ -57,9 +54,9 @@ class HqUnreachable(FieldAppError):
     usable answer), "deadline" (the round ran out of time); "" when not known.
     """
 
-    def __init__(self, message: str, *, cause: str = "", address: str = "",
-                 attempts: int = 0) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, /, *, cause: str = "", address: str = "",
+                 attempts: int = 0, **params: object) -> None:
+        super().__init__(template, **params)
         self.cause = cause
         self.address = address
         self.attempts = attempts
@@ -68,8 +65,9 @@ class HqUnreachable(FieldAppError):
 class HqRefused(SyncRejected):
     """HQ answered with a refusal; `error` is its machine code, the message its reason."""
 
-    def __init__(self, message: str, *, error: str = "refused", status: int = 400) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, /, *, error: str = "refused", status: int = 400,
+                 **params: object) -> None:
+        super().__init__(template, **params)
         self.error = error
         self.status = status
 
@@ -80,17 +78,14 @@ class DeviceRevoked(SyncRejected):
     def __init__(self, unsent: int) -> None:
         self.unsent = unsent
         if unsent:
-            text = (
-                f"HQ has revoked this device. {unsent} change(s) never reached HQ: export them "
+            super().__init__(
+                "HQ has revoked this device. {unsent} change(s) never reached HQ: export them "
                 "with 'fieldapp bundle export --out FILE', hand the file to HQ, then wipe this "
-                "device with 'fieldapp wipe'"
-            )
+                "device with 'fieldapp wipe'", unsent=unsent)
         else:
-            text = (
+            super().__init__(
                 "HQ has revoked this device and holds all of its changes: wipe it now with "
-                "'fieldapp wipe'"
-            )
-        super().__init__(text)
+                "'fieldapp wipe'")
 
     @property
     def has_unsent(self) -> bool:
@@ -282,7 +277,7 @@ class Http:
                                    _unverified_context() if unverified_tls else _tls_context())
 
     def check_answer(self, response: httpx.Response, content: bytes,
-                     headers: dict[str, str], what: str) -> None:
+                     headers: dict[str, str], what: Phrase) -> None:
         """Raise UntrustedAnswer unless HQ signed this answer to this very request."""
         if self.hq_signing is None:
             return
@@ -330,7 +325,8 @@ class Http:
                 self.reached = True
                 self.result.bytes_received += len(response.content)
                 if response.status_code in accept:
-                    self.check_answer(response, content, headers, f"HQ's answer to {path}")
+                    self.check_answer(response, content, headers, Phrase("HQ's answer to {path}",
+                                                                         path=path))
                     return parse(response)
                 error, reason = _hq_reason(response)
                 if response.status_code == 403 and (
@@ -338,7 +334,7 @@ class Http:
                 ):
                     # Only a revocation HQ signed for this request counts: a forged one
                     # must never lead to a wipe.
-                    self.check_answer(response, content, headers, "the revocation notice")
+                    self.check_answer(response, content, headers, Phrase("the revocation notice"))
                     raise _Revoked()
                 if response.status_code in self.RETRY_STATUS or _worth_resending(
                     response.status_code, error, reason
@@ -347,10 +343,10 @@ class Http:
                 else:
                     with contextlib.suppress(UntrustedAnswer):
                         # A signed refusal still names HQ's current HPKE key (after a rotation).
-                        self.check_answer(response, content, headers, "HQ's refusal")
+                        self.check_answer(response, content, headers, Phrase("HQ's refusal"))
                     raise HqRefused(
-                        f"HQ refused: {reason or error}", error=error,
-                        status=response.status_code,
+                        "HQ refused: {reason}", error=error,
+                        status=response.status_code, reason=reason or error,
                     )
             except httpx.TransportError as exc:
                 if "CERTIFICATE_VERIFY_FAILED" in str(exc):
@@ -364,17 +360,19 @@ class Http:
                 if not self.reached and isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
                     cause, words = _no_contact(exc)
                     raise HqUnreachable(
-                        f"HQ could not be reached at {self.base_url} ({words}); "
-                        "nothing is lost, the next sync continues from here",
-                        cause=cause, address=str(self.base_url),
+                        "HQ could not be reached at {base_url} ({words}); nothing is lost, the "
+                        "next sync continues from here",
+                        cause=cause, address=str(self.base_url), base_url=self.base_url,
+                        words=words,
                     ) from None
             except _Transient as exc:
                 last = str(exc) or "damaged answer"
             attempt += 1
             if attempt >= self.options.attempts or time.monotonic() >= self.deadline:
                 raise HqUnreachable(
-                    f"HQ could not be reached ({last}, {attempt} attempts); nothing is lost, "
-                    "the next sync continues from here", cause="attempts", attempts=attempt
+                    "HQ could not be reached ({last}, {attempt} attempts); nothing is lost, the "
+                    "next sync continues from here",
+                    cause="attempts", attempts=attempt, last=last, attempt=attempt
                 )
             self.result.retries += 1
             delay = backoff_delay(attempt, base=self.options.retry_base,

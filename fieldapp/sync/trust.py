@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from fieldapp.domain.errors import InvalidInput, SyncRejected
+from fieldapp.domain.errors import InvalidInput, Phrase, SyncRejected
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud by phone
 SECRET_CHARS = 12
@@ -57,12 +57,11 @@ H_REQUEST_SIGNATURE = "x-fieldapp-signature"  # the attachment request signature
 class UntrustedAnswer(SyncRejected):
     """An answer claiming to come from HQ failed its check: nothing on the device changed."""
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: Phrase) -> None:
         super().__init__(
-            f"{what} did not come from HQ (its signature does not verify with the key this "
+            "{what} did not come from HQ (its signature does not verify with the key this "
             "device trusts): nothing was changed on this device. Someone may be between this "
-            "device and HQ; try again from another network and tell HQ"
-        )
+            "device and HQ; try again from another network and tell HQ", what=what)
 
 
 # -- enrolment codes ------------------------------------------------------------------
@@ -126,7 +125,7 @@ def check_fingerprint(code: str, hq_signing_raw: bytes) -> None:
     """Raise UntrustedAnswer unless the code's check part names this signing key."""
     secret, check = split_code(code)
     if not hmac.compare_digest(fingerprint(secret, hq_signing_raw), check):
-        raise UntrustedAnswer("the enrolment answer")
+        raise UntrustedAnswer(Phrase("the enrolment answer"))
 
 
 def check_x25519_public(raw: bytes) -> None:

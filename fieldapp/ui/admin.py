@@ -463,5 +463,5 @@ def enrol_error(exc: BaseException) -> str:
     if isinstance(exc, HqRefused):
         return QCoreApplication.translate(
             "AdminView", "HQ refused the code ({reason}). Check it, or ask HQ for a new "
-            "one.").format(reason=str(exc))
+            "one.").format(reason=i18n.hq_reason(exc) or "-")
     return user_message(exc)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp import vocabulary
 from fieldapp.domain.entities import BY_NAME
+from fieldapp.domain.errors import CONTEXT, Code, Field, FieldAppError, Phrase
 from fieldapp.resources import resource_path
 
 log = logging.getLogger("fieldapp.ui.i18n")
@@ -179,3 +180,41 @@ def choice_label(list_name: str, code: str | None) -> str:
 
 def choice_labels(list_name: str, codes: list[str] | tuple[str, ...] | None) -> str:
     return ", ".join(choice_label(list_name, c) for c in codes or ()) or "-"
+
+
+def in_words(item: FieldAppError | Phrase) -> str:
+    """An error's (or a phrase's) template in the window's language, its parameters in
+    words; `ui/tasks.user_message` is what views call for an error, the passphrase meter
+    says the policy's reasons (phrases) with it."""
+    return vocabulary.error_text(item, _current, lambda t: QCoreApplication.translate(CONTEXT, t),
+                                 word_for)
+
+
+def word_for(item: Code | Field) -> str:
+    """A form choice-list code, or a field's name, as the window says it (an error's
+    parameter): the forms' own labels; a name no form knows as it is."""
+    if isinstance(item, Code):
+        if item.kind == "entity":
+            return entity_label(item.code)
+        return choice_label(item.kind, item.code)
+    from fieldapp.services.submit import shipped_forms
+
+    for form in shipped_forms().values():
+        found = form.items.get(item.name)
+        label = getattr(found, "label", None)
+        if label is not None:
+            return label.get(current_language())
+    return item.name
+
+
+def said(english: str) -> str | None:
+    """A text that arrived in English (HQ's reason, a stored sync error) in the window's
+    language; None when Khmer has no words for it, so no English shows in a Khmer window."""
+    return english if _current == "en" else vocabulary.khmer(english)
+
+
+def hq_reason(exc: FieldAppError) -> str | None:
+    """HQ's own reason for a refusal (English, from the network: the ``reason`` parameter of
+    "HQ refused: {reason}"), as `said` gives it."""
+    given = exc.params.get("reason")
+    return said(str(given) if given is not None else str(exc).removeprefix("HQ refused: "))

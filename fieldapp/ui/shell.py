@@ -149,7 +149,7 @@ def unlock_job(root: Path, username: str, passphrase: str) -> Opened:
         ws = auth.unlock(root, username, passphrase)
     except WrongPassphrase as exc:
         wait = auth.keystore_of(root).wait_seconds(username)
-        raise UnlockFailed(str(exc), wait) from None
+        raise UnlockFailed(exc, wait) from None
     return _open(ws)
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.services.auth import POLICY_MIN_LENGTH as MIN_LENGTH
-from fieldapp.services.auth import estimate_passphrase
+from fieldapp.services.auth import REASONS, estimate_passphrase
+from fieldapp.ui import i18n
 
 
 @dataclass(frozen=True)
@@ -20,19 +20,9 @@ class Strength:
 
 
 def _reason(reason: str) -> str:
-    t = QCoreApplication
-    texts = {
-        "short": t.translate("Strength", "Too short: use at least {n} characters").format(n=MIN_LENGTH),
-        "common": t.translate("Strength", "Too common, easily guessed: use several unrelated words"),
-        "repeated": t.translate(
-            "Strength", "Repeated characters are easily guessed: use several unrelated words"),
-        "sequence": t.translate(
-            "Strength", "Sequences and keyboard patterns are easily guessed: use several unrelated words"),
-        "personal": t.translate("Strength", "Do not use your user name or the post's name"),
-        "weak": t.translate(
-            "Strength", "Too easy to guess: add more words (four unrelated words are good)"),
-    }
-    return texts.get(reason, texts["weak"])
+    """The policy's own reason (what a refusal says too), as the meter's sentence."""
+    said = i18n.in_words(REASONS.get(reason, REASONS["weak"]))
+    return said[:1].upper() + said[1:]
 
 
 def strength(passphrase: str, *, username: str = "", post: str = "") -> Strength:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp import vocabulary
+from fieldapp.domain.errors import FieldAppError
 from fieldapp.services.changes import Changes
 from fieldapp.services.sync import DeviceRevoked, HqRefused, HqUnreachable, NotEnrolled
 from fieldapp.ui import i18n
@@ -145,11 +146,15 @@ class SyncPanel(QWidget):
                 return f"{lead} {detail}" if detail else lead
         elif isinstance(exc, HqRefused):
             lead = self.tr("HQ refused the sync.")
+            reason = i18n.hq_reason(exc)
+            return f"{lead} ({reason})" if reason else lead
+        elif isinstance(exc, FieldAppError) and (
+                i18n.current_language() == "en" or vocabulary.khmer(exc.template)):
+            return user_message(exc)
         else:
-            return self.reason(user_message(exc)) or self.tr(
-                "The sync did not finish. Nothing is lost: try again.")
-        # The sync client's own words, less a lead that says what ours says.
-        reason = self.reason(user_message(exc).removeprefix("HQ refused: "))
+            return self.tr("The sync did not finish. Nothing is lost: try again.")
+        # The English window adds the sync client's own sentence; the lead says it in Khmer.
+        reason = str(exc) if i18n.current_language() == "en" else None
         return f"{lead} ({reason})" if reason else lead
 
     def unreachable_detail(self, exc: HqUnreachable) -> str | None:
@@ -172,7 +177,7 @@ class SyncPanel(QWidget):
     def reason(self, english: str) -> str | None:
         """The sync client's (English) reason in the window's language; None when Khmer has
         no words for it, so no English is shown inside a Khmer window."""
-        return english if i18n.current_language() == "en" else vocabulary.khmer(english)
+        return i18n.said(english)
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status

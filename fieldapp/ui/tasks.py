@@ -15,17 +15,19 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from fieldapp.domain.errors import FieldAppError, StorageFull
 from fieldapp.services.changes import Changes
 from fieldapp.services.files import storage_error
+from fieldapp.ui import i18n
 
 log = logging.getLogger("fieldapp.ui.tasks")
 
 
 def user_message(exc: BaseException) -> str:
-    """What the user is told: our own errors explain themselves; anything else is a bug."""
+    """What the user is told: our own errors explain themselves, in the window's language
+    (the template translated, its parameters in words); anything else is a bug."""
     if isinstance(exc, StorageFull) or storage_error(exc, None) is not None:
         return QCoreApplication.translate(
             "Tasks", "The disk is full — nothing was lost; free space and try again.")
     if isinstance(exc, FieldAppError):
-        return str(exc)
+        return i18n.in_words(exc)
     return QCoreApplication.translate(
         "Tasks", "Something went wrong ({kind}). Nothing was changed by this action; the log "
         "has the details.").format(kind=type(exc).__name__)

@@ -26,8 +26,8 @@ from fieldapp.ui.widgets import Banner, BusyBar
 class UnlockFailed(FieldAppError):
     """A failed unlock, with how long the user must now wait (0: may retry at once)."""
 
-    def __init__(self, message: str, wait_seconds: float) -> None:
-        super().__init__(message)
+    def __init__(self, reason: FieldAppError, wait_seconds: float) -> None:
+        super().__init__("could not unlock: {reason}", reason=reason)
         self.wait_seconds = wait_seconds
 
 

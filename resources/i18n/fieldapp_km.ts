@@ -117,132 +117,132 @@
             <translation>ការចុះឈ្មោះបរាជ័យ៖ {reason}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="345" />
+            <location filename="../../fieldapp/ui/admin.py" line="346" />
             <source>Enter HQ's address and the enrolment code HQ gave you.</source>
             <translation>សូមបញ្ចូលអាសយដ្ឋានទីស្នាក់ការកណ្ដាល និងលេខកូដចុះឈ្មោះដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="358" />
+            <location filename="../../fieldapp/ui/admin.py" line="359" />
             <source>Exported to {name}. The file is NOT encrypted: keep it on an encrypted drive and delete it after handing it over.</source>
             <translation>បាននាំចេញទៅ {name}។ ឯកសារនេះមិនត្រូវបានអ៊ិនគ្រីបទេ៖ រក្សាទុកវានៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="378" />
+            <location filename="../../fieldapp/ui/admin.py" line="379" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="379" />
+            <location filename="../../fieldapp/ui/admin.py" line="380" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="388" />
+            <location filename="../../fieldapp/ui/admin.py" line="389" />
             <source>Export to a new folder</source>
             <translation>នាំចេញទៅថតឯកសារថ្មី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="391" />
+            <location filename="../../fieldapp/ui/admin.py" line="392" />
             <source>Export to a file</source>
             <translation>នាំចេញទៅជាឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="409" />
+            <location filename="../../fieldapp/ui/admin.py" line="410" />
             <source>Select a user first.</source>
             <translation>សូមជ្រើសរើសអ្នកប្រើជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="416" />
+            <location filename="../../fieldapp/ui/admin.py" line="417" />
             <source>People who can unlock this laptop</source>
             <translation>អ្នកដែលអាចដោះសោកុំព្យូទ័រយួរដៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="417" />
+            <location filename="../../fieldapp/ui/admin.py" line="418" />
             <source>Add user…</source>
             <translation>បន្ថែមអ្នកប្រើ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="418" />
+            <location filename="../../fieldapp/ui/admin.py" line="419" />
             <source>Reset passphrase…</source>
             <translation>កំណត់ឃ្លាសម្ងាត់ឡើងវិញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="419" />
+            <location filename="../../fieldapp/ui/admin.py" line="420" />
             <source>Sync conflicts to review</source>
             <translation>ភាពមិនស៊ីគ្នានៃសមកាលកម្មដែលត្រូវពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="420" />
+            <location filename="../../fieldapp/ui/admin.py" line="421" />
             <source>Lock after this many minutes without use:</source>
             <translation>ចាក់សោបន្ទាប់ពីមិនប្រើប្រាស់រយៈពេលប៉ុន្មាននាទី៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="421" />
+            <location filename="../../fieldapp/ui/admin.py" line="422" />
             <source>Enrol with HQ</source>
             <translation>ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="422" />
+            <location filename="../../fieldapp/ui/admin.py" line="423" />
             <source>This laptop was set up offline. With HQ's address and an enrolment code from HQ, its changes are sent to HQ when a connection is available.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះត្រូវបានរៀបចំដោយគ្មានការតភ្ជាប់។ ដោយមានអាសយដ្ឋាន និងលេខកូដចុះឈ្មោះពីទីស្នាក់ការកណ្ដាល ការផ្លាស់ប្ដូររបស់វានឹងត្រូវផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="425" />
+            <location filename="../../fieldapp/ui/admin.py" line="426" />
             <source>HQ address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="426" />
+            <location filename="../../fieldapp/ui/admin.py" line="427" />
             <source>Enrolment code</source>
             <translation>លេខកូដចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="427" />
+            <location filename="../../fieldapp/ui/admin.py" line="428" />
             <source>Enrol</source>
             <translation>ចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="428" />
+            <location filename="../../fieldapp/ui/admin.py" line="429" />
             <source>Export all records (not encrypted)</source>
             <translation>នាំចេញកំណត់ត្រាទាំងអស់ (មិនអ៊ិនគ្រីប)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="429" />
+            <location filename="../../fieldapp/ui/admin.py" line="430" />
             <source>CSV (a folder of tables)</source>
             <translation>CSV (ថតឯកសារនៃតារាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="429" />
+            <location filename="../../fieldapp/ui/admin.py" line="430" />
             <source>JSON (one file)</source>
             <translation>JSON (ឯកសារមួយ)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="430" />
+            <location filename="../../fieldapp/ui/admin.py" line="431" />
             <source>HTCDS 2.0 sheet (CSV)</source>
             <translation>តារាង HTCDS 2.0 (CSV)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="433" />
+            <location filename="../../fieldapp/ui/admin.py" line="434" />
             <source>Export…</source>
             <translation>នាំចេញ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="448" />
+            <location filename="../../fieldapp/ui/admin.py" line="449" />
             <source>HQ refused the code: it was made for another post or centre than this laptop is set up for. Ask HQ for a code for this laptop's post or centre; nothing was registered at HQ.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ៖ វាត្រូវបានបង្កើតសម្រាប់ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌលផ្សេង មិនមែនសម្រាប់កុំព្យូទ័រនេះទេ។ សូមសុំលេខកូដសម្រាប់ប៉ុស្តិ៍ ឬមជ្ឈមណ្ឌលរបស់កុំព្យូទ័រនេះ ពីទីស្នាក់ការកណ្ដាល។ គ្មានអ្វីត្រូវបានចុះឈ្មោះនៅទីស្នាក់ការកណ្ដាលទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="453" />
+            <location filename="../../fieldapp/ui/admin.py" line="454" />
             <source>HQ made this code for {code_post}, but this laptop is set up for {post}. Nothing was kept here; ask HQ to revoke device {device} and to issue a code for {post}.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបង្កើតលេខកូដនេះសម្រាប់ {code_post} ប៉ុន្តែកុំព្យូទ័រនេះត្រូវបានរៀបចំសម្រាប់ {post}។ គ្មានអ្វីត្រូវបានរក្សាទុកនៅទីនេះទេ។ សូមស្នើទីស្នាក់ការកណ្ដាលឱ្យដកហូតឧបករណ៍ {device} ហើយចេញលេខកូដសម្រាប់ {post}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="459" />
+            <location filename="../../fieldapp/ui/admin.py" line="460" />
             <source>HQ could not be reached. Check the address and the connection, then try again.</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ សូមពិនិត្យអាសយដ្ឋាន និងការតភ្ជាប់ រួចព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/admin.py" line="463" />
+            <location filename="../../fieldapp/ui/admin.py" line="464" />
             <source>HQ refused the code ({reason}). Check it, or ask HQ for a new one.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធលេខកូដ ({reason})។ សូមពិនិត្យវា ឬសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។</translation>
         </message>
@@ -317,53 +317,53 @@
     <context>
         <name>AttachmentEditor</name>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="458" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="482" />
             <source>Images (*.jpg *.jpeg *.png *.heic)</source>
             <extracomment>Arrow keys and the step they take through the options (left-to-right, wrapping).</extracomment>
             <translation>រូបភាព (*.jpg *.jpeg *.png *.heic)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="459" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="483" />
             <source>Recordings (*.m4a *.mp3 *.ogg *.wav *.amr)</source>
             <translation>ការថតសំឡេង (*.m4a *.mp3 *.ogg *.wav *.amr)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="461" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="485" />
             <source>All files (*)</source>
             <translation>ឯកសារទាំងអស់ (*)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="462" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="486" />
             <source>Attach a file</source>
             <translation>ភ្ជាប់ឯកសារ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="489" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="513" />
             <source>Encrypting and storing {name}…</source>
             <translation>កំពុងអ៊ិនគ្រីប និងរក្សាទុក {name}…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="491" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="515" />
             <source>Attached: {name} (stored encrypted)</source>
             <translation>បានភ្ជាប់៖ {name} (រក្សាទុកដោយអ៊ិនគ្រីប)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="492" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="516" />
             <source>A file is attached (stored encrypted).</source>
             <translation>មានឯកសារភ្ជាប់ (រក្សាទុកដោយអ៊ិនគ្រីប)។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="494" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="518" />
             <source>Nothing attached.</source>
             <translation>មិនទាន់មានឯកសារភ្ជាប់ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="500" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="524" />
             <source>Choose file…</source>
             <translation>ជ្រើសរើសឯកសារ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="501" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="525" />
             <source>Remove</source>
             <translation>ដកចេញ</translation>
         </message>
@@ -1178,7 +1178,7 @@
     <context>
         <name>ComboEditor</name>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="234" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="236" />
             <source>— choose —</source>
             <translation>— ជ្រើសរើស —</translation>
         </message>
@@ -1186,13 +1186,13 @@
     <context>
         <name>DateEditor</name>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="193" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="195" />
             <source>YYYY-MM-DD</source>
             <extracomment>A select with at most this many fixed choices shows radio buttons, not a drop-down.</extracomment>
             <translation>ឆ្នាំ-ខែ-ថ្ងៃ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="194" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="196" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
@@ -1200,12 +1200,12 @@
     <context>
         <name>DateTimeEditor</name>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="206" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="208" />
             <source>YYYY-MM-DD HH:MM</source>
             <translation>ឆ្នាំ-ខែ-ថ្ងៃ ម៉ោង:នាទី</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="207" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="209" />
             <source>Now</source>
             <translation>ឥឡូវនេះ</translation>
         </message>
@@ -1241,6 +1241,1154 @@
             <location filename="../../fieldapp/ui/forms/offer.py" line="117" />
             <source>Later</source>
             <translation>ពេលក្រោយ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="vocabulary_phrases.py" line="231" />
+            <source>'{name}' allows at most {max_count} entries</source>
+            <translation>«{name}» អាចមានយ៉ាងច្រើន {max_count} ធាតុ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="232" />
+            <source>'{name}' is a {type_name} and holds no answer</source>
+            <translation>«{name}» ({type_name}) មិនផ្ទុកចម្លើយទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="233" />
+            <source>'{name}' is worked out by the form and cannot be set</source>
+            <translation>«{name}» ត្រូវបានគណនាដោយទម្រង់ ហើយមិនអាចកំណត់ដោយដៃបានទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="234" />
+            <source>Attach a file.</source>
+            <translation>សូមភ្ជាប់ឯកសារ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="235" />
+            <source>Enter a date and time.</source>
+            <translation>សូមបញ្ចូលកាលបរិច្ឆេទ និងម៉ោង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="236" />
+            <source>Enter a date as YYYY-MM-DD.</source>
+            <translation>សូមបញ្ចូលកាលបរិច្ឆេទ (ឆ្នាំ-ខែ-ថ្ងៃ)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="237" />
+            <source>Enter a number.</source>
+            <translation>សូមបញ្ចូលលេខ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="238" />
+            <source>Enter a time as HH:MM.</source>
+            <translation>សូមបញ្ចូលម៉ោងជា ម៉ោង:នាទី។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="239" />
+            <source>Enter a whole number.</source>
+            <translation>សូមបញ្ចូលចំនួនគត់។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="240" />
+            <source>HQ address: give the full URL, e.g. https://hq.example.org</source>
+            <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល៖ សូមបញ្ចូលអាសយដ្ឋានពេញលេញដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="241" />
+            <source>HQ address: use https:// (plain http:// is only allowed to this computer, e.g. http://127.0.0.1); ask HQ for its https address</source>
+            <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល៖ ត្រូវប្រើការតភ្ជាប់សុវត្ថិភាព៖ សូមសួរទីស្នាក់ការកណ្ដាលរកអាសយដ្ឋានសុវត្ថិភាពរបស់ខ្លួន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="242" />
+            <source>HQ could not be reached ({last}, {attempt} attempts); nothing is lost, the next sync continues from here</source>
+            <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ ({last} ព្យាយាម {attempt} ដង)៖ គ្មានអ្វីបាត់បង់ទេ សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="243" />
+            <source>HQ could not be reached at {base_url} ({words}); nothing is lost, the next sync continues from here</source>
+            <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលនៅ {base_url} បានទេ ({words})៖ គ្មានអ្វីបាត់បង់ទេ សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="244" />
+            <source>HQ has revoked this device and holds all of its changes: wipe it now with 'fieldapp wipe'</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ ហើយមានការផ្លាស់ប្ដូរទាំងអស់របស់វារួចហើយ៖ សូមលុបទិន្នន័យលើឧបករណ៍នេះឥឡូវនេះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="245" />
+            <source>HQ has revoked this device. {unsent} change(s) never reached HQ: export them with 'fieldapp bundle export --out FILE', hand the file to HQ, then wipe this device with 'fieldapp wipe'</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។ ការផ្លាស់ប្ដូរចំនួន {unsent} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាលទេ៖ សូមរក្សាទុកវាជាឯកសារបិទត្រា ប្រគល់ឯកសារនោះឱ្យទីស្នាក់ការកណ្ដាល រួចលុបទិន្នន័យលើឧបករណ៍នេះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="246" />
+            <source>HQ issued this code for {code_post}, but this device is set up for {device_post}; ask HQ to revoke device {device_id} and issue a code for {device_post}</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានចេញលេខកូដនេះសម្រាប់ {code_post} ប៉ុន្តែឧបករណ៍នេះត្រូវបានរៀបចំសម្រាប់ {device_post}៖ សូមស្នើទីស្នាក់ការកណ្ដាលឱ្យដកសិទ្ធិឧបករណ៍ {device_id} ហើយចេញលេខកូដសម្រាប់ {device_post}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="247" />
+            <source>HQ keeps acknowledging only up to change {new_acked}; ask HQ to check this device's change log</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបញ្ជាក់ទទួលបានត្រឹមការផ្លាស់ប្ដូរទី {new_acked} ប៉ុណ្ណោះ៖ សូមស្នើទីស្នាក់ការកណ្ដាលឱ្យពិនិត្យកំណត់ហេតុនៃការផ្លាស់ប្ដូររបស់ឧបករណ៍នេះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="248" />
+            <source>HQ refused: {reason}</source>
+            <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធ៖ {reason}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="249" />
+            <source>HQ's answer to {path}</source>
+            <translation>ចម្លើយរបស់ទីស្នាក់ការកណ្ដាលចំពោះ {path}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="250" />
+            <source>HQ's answer was not understood (version mismatch?)</source>
+            <translation>ចម្លើយរបស់ទីស្នាក់ការកណ្ដាលមិនអាចយល់បានទេ (ប្រហែលជាកំណែខុសគ្នា)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="251" />
+            <source>HQ's certificate is not one this device trusts (nor the one it enrolled with): nothing was sent or changed. If HQ replaced its certificate, ask HQ; otherwise someone may be between this device and HQ</source>
+            <translation>វិញ្ញាបនបត្ររបស់ទីស្នាក់ការកណ្ដាល មិនមែនជាវិញ្ញាបនបត្រដែលឧបករណ៍នេះទុកចិត្តទេ៖ គ្មានអ្វីត្រូវបានផ្ញើ ឬផ្លាស់ប្ដូរទេ។ បើទីស្នាក់ការកណ្ដាលបានប្ដូរវិញ្ញាបនបត្រ សូមសួរទីស្នាក់ការកណ្ដាល បើមិនដូច្នោះទេ អាចមាននរណាម្នាក់នៅចន្លោះឧបករណ៍នេះ និងទីស្នាក់ការកណ្ដាល។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="252" />
+            <source>HQ's new key</source>
+            <translation>សោថ្មីរបស់ទីស្នាក់ការកណ្ដាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="253" />
+            <source>HQ's refusal</source>
+            <translation>ការបដិសេធរបស់ទីស្នាក់ការកណ្ដាល</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="254" />
+            <source>The text is too long (at most {max_length} characters).</source>
+            <translation>អត្ថបទវែងពេក (យ៉ាងច្រើន {max_length} តួអក្សរ)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="255" />
+            <source>Tick to confirm.</source>
+            <translation>សូមគូសដើម្បីបញ្ជាក់។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="256" />
+            <source>Type latitude and longitude in degrees, e.g. 13.65 102.56.</source>
+            <translation>សូមវាយរយៈទទឹង និងរយៈបណ្តោយ ជាដឺក្រេ ឧ. ១៣.៦៥ ១០២.៥៦។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="257" />
+            <source>a centre plans follow-ups for a person referred to it: open the referral first</source>
+            <translation>មជ្ឈមណ្ឌលគ្រោងការតាមដានសម្រាប់បុគ្គលដែលបានបញ្ជូនមកខ្លួន៖ សូមបើកការបញ្ជូនជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="258" />
+            <source>a child's consent needs a guardian's or social worker's authorisation</source>
+            <translation>ការយល់ព្រមរបស់កុមារត្រូវការការអនុញ្ញាតពីអាណាព្យាបាល ឬបុគ្គលិកសង្គមកិច្ច</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="259" />
+            <source>a child's own assent (child_assent) is not recorded as given</source>
+            <translation>ការយល់ព្រមផ្ទាល់របស់កុមារ មិនទាន់បានកត់ត្រាថាបានផ្ដល់ទេ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="260" />
+            <source>a fieldapp store already exists in {root}</source>
+            <translation>មានឃ្លាំងទិន្នន័យ fieldapp រួចហើយនៅក្នុង {root}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="261" />
+            <source>a received record does not fit this store: {reason}</source>
+            <translation>កំណត់ត្រាដែលបានទទួល មិនត្រូវនឹងឃ្លាំងទិន្នន័យនេះទេ៖ {reason}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="262" />
+            <source>a referral that is '{now}' cannot become '{then}'</source>
+            <translation>ការបញ្ជូនដែល «{now}» មិនអាចប្ដូរទៅជា «{then}» បានទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="263" />
+            <source>a return to a family not assessed as safe needs a supervisor's approval; ask a supervisor to record it</source>
+            <translation>ការវិលត្រឡប់ទៅក្រុមគ្រួសារដែលមិនត្រូវបានវាយតម្លៃថាមានសុវត្ថិភាព ត្រូវការការយល់ព្រមពីអ្នកគ្រប់គ្រង៖ សូមស្នើអ្នកគ្រប់គ្រងឱ្យកត់ត្រាវា។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="264" />
+            <source>a sealed {entity} field does not open with this device's key</source>
+            <translation>ចន្លោះដែលបានបិទត្រានៃ {entity} មិនអាចបើកដោយសោរបស់ឧបករណ៍នេះបានទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="265" />
+            <source>accept the referral before referring the person onward</source>
+            <translation>សូមទទួលយកការបញ្ជូនជាមុនសិន មុននឹងបញ្ជូនបុគ្គលនោះបន្ត។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="266" />
+            <source>action: choose what happened to the referral</source>
+            <translation>សូមជ្រើសរើសអ្វីដែលបានកើតឡើងចំពោះការបញ្ជូន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="267" />
+            <source>alternative_care_plan: the family was judged unsafe; write where the person goes instead</source>
+            <translation>ក្រុមគ្រួសារត្រូវបានវាយតម្លៃថាគ្មានសុវត្ថិភាព៖ សូមសរសេរថាបុគ្គលនោះនឹងទៅកន្លែងណាជំនួសវិញ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="268" />
+            <source>an attached file is missing from this device; attach it again</source>
+            <translation>ឯកសារភ្ជាប់មួយបាត់ពីឧបករណ៍នេះ៖ សូមភ្ជាប់វាម្ដងទៀត។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="269" />
+            <source>an enrolment code is 20 letters and digits in five groups of four, e.g. ABCD-EFGH-JKMN-PQRS-TVWX: check what was typed</source>
+            <translation>លេខកូដចុះឈ្មោះមានអក្សរ និងលេខ ២០ តួ ជាប្រាំក្រុម ក្រុមនីមួយៗបួនតួ៖ សូមពិនិត្យអ្វីដែលបានវាយ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="270" />
+            <source>attachment: cannot attach to a {owner_entity}</source>
+            <translation>ឯកសារភ្ជាប់៖ មិនអាចភ្ជាប់ទៅ {owner_entity} បានទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="271" />
+            <source>attachment: give the file a name</source>
+            <translation>ឯកសារភ្ជាប់៖ សូមដាក់ឈ្មោះឯកសារ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="272" />
+            <source>attachment: save the record first, then attach the file to it</source>
+            <translation>ឯកសារភ្ជាប់៖ សូមរក្សាទុកកំណត់ត្រាជាមុនសិន រួចភ្ជាប់ឯកសារទៅវា។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="273" />
+            <source>attachment: the file is {size}; the limit is {limit} (take a smaller photo or split the recording)</source>
+            <translation>ឯកសារភ្ជាប់៖ ឯកសារមានទំហំ {size} ប៉ុន្តែដែនកំណត់គឺ {limit} (សូមថតរូបតូចជាងនេះ ឬកាត់ការថតសំឡេងជាផ្នែក)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="274" />
+            <source>bad device id length</source>
+            <translation>លេខសម្គាល់ឧបករណ៍មានប្រវែងមិនត្រឹមត្រូវ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="275" />
+            <source>centre staff need a transit centre: give --centre (e.g. PTC)</source>
+            <translation>បុគ្គលិកមជ្ឈមណ្ឌលត្រូវការមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន៖ សូមជ្រើសរើសមជ្ឈមណ្ឌល។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="276" />
+            <source>child-sensitive protocol: record {missing} before finalising</source>
+            <translation>នីតិវិធីសម្រាប់កុមារ៖ សូមកត់ត្រា {missing} មុននឹងបញ្ចប់ជាស្ថាពរ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="277" />
+            <source>closure_reason: say why the case is closed</source>
+            <translation>សូមប្រាប់មូលហេតុដែលបិទសំណុំរឿង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="278" />
+            <source>commune</source>
+            <translation>ឃុំ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="279" />
+            <source>consent to share with this kind of provider ({consent}) is {state}</source>
+            <translation>ការយល់ព្រមចែករំលែកជាមួយអ្នកផ្ដល់សេវាប្រភេទនេះ ({consent}) គឺ {state}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="280" />
+            <source>consents: '{kind}' must be given or refused</source>
+            <translation>ការយល់ព្រម៖ «{kind}» ត្រូវតែជា «បានផ្ដល់» ឬ «បានបដិសេធ»។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="281" />
+            <source>consents: give each consent as given or refused</source>
+            <translation>ការយល់ព្រម៖ សូមបញ្ជាក់ការយល់ព្រមនីមួយៗថា បានផ្ដល់ ឬបានបដិសេធ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="282" />
+            <source>could not unlock: {reason}</source>
+            <translation>មិនអាចដោះសោបានទេ៖ {reason}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="283" />
+            <source>crossing_point: unknown border post</source>
+            <translation>ច្រកឆ្លងកាត់៖ មិនស្គាល់ប៉ុស្តិ៍ព្រំដែននេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="284" />
+            <source>date</source>
+            <translation>កាលបរិច្ឆេទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="285" />
+            <source>date and time</source>
+            <translation>កាលបរិច្ឆេទ និងម៉ោង</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="286" />
+            <source>decided_by and screened_on: say who decided, and when</source>
+            <translation>សូមប្រាប់ថា អ្នកណាជាអ្នកសម្រេច និងនៅពេលណា។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="287" />
+            <source>decision: link or separate</source>
+            <translation>ការសម្រេច៖ ភ្ជាប់ជាមនុស្សតែមួយ ឬបំបែក។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="288" />
+            <source>device id is not UTF-8</source>
+            <translation>លេខសម្គាល់ឧបករណ៍មិនត្រឹមត្រូវ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="289" />
+            <source>district</source>
+            <translation>ស្រុក</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="290" />
+            <source>do not use your user name or the post's name</source>
+            <translation>កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="291" />
+            <source>draft context: unknown key(s) {unknown}</source>
+            <translation>បរិបទសេចក្ដីព្រាង៖ មិនស្គាល់ {unknown}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="292" />
+            <source>entity: victim or suspect</source>
+            <translation>ប្រភេទ៖ ជនរងគ្រោះ ឬជនសង្ស័យ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="293" />
+            <source>envelope is truncated</source>
+            <translation>កញ្ចប់ទិន្នន័យមិនពេញលេញ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="294" />
+            <source>envelope is {count} bytes; the limit is {max_size}</source>
+            <translation>កញ្ចប់ទិន្នន័យមានទំហំ {count} បៃ ប៉ុន្តែដែនកំណត់គឺ {max_size}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="295" />
+            <source>envelope version {blob} is not supported (this side speaks 1)</source>
+            <translation>កំណែកញ្ចប់ទិន្នន័យ {blob} មិនត្រូវបានគាំទ្រទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="296" />
+            <source>family_safety: must be one of safe, unsafe, not_assessed</source>
+            <translation>សុវត្ថិភាពក្រុមគ្រួសារ៖ សូមជ្រើស មានសុវត្ថិភាព គ្មានសុវត្ថិភាព ឬមិនទាន់វាយតម្លៃ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="297" />
+            <source>follow-up: say what is to be done and by which date</source>
+            <translation>ការតាមដាន៖ សូមប្រាប់ថាត្រូវធ្វើអ្វី និងត្រឹមថ្ងៃណា។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="298" />
+            <source>format: a PDF can only be written from the window or the command line</source>
+            <translation>ទម្រង់ឯកសារ៖ PDF អាចសរសេរបានតែពីបង្អួចកម្មវិធីប៉ុណ្ណោះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="299" />
+            <source>format: must be one of {formats}</source>
+            <translation>ទម្រង់ឯកសារ៖ ត្រូវតែជាមួយក្នុងចំណោម {formats}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="300" />
+            <source>format: must be one of {report_formats}</source>
+            <translation>ទម្រង់ឯកសារ៖ ត្រូវតែជាមួយក្នុងចំណោម {report_formats}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="301" />
+            <source>identified_by: {count} of the victims given are not in this suspect's cases; link the case first</source>
+            <translation>ជនរងគ្រោះចំនួន {count} ដែលបានផ្ដល់ មិននៅក្នុងសំណុំរឿងរបស់ជនសង្ស័យនេះទេ៖ សូមភ្ជាប់សំណុំរឿងជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="302" />
+            <source>kind: must be one of {event_kinds}</source>
+            <translation>ប្រភេទ៖ ត្រូវតែជាមួយក្នុងចំណោម {event_kinds}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="303" />
+            <source>kind: must be one of {identifier_kinds}</source>
+            <translation>ប្រភេទ៖ ត្រូវតែជាមួយក្នុងចំណោម {identifier_kinds}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="304" />
+            <source>languages: not in the list of languages: {bad}</source>
+            <translation>ភាសា៖ មិនមាននៅក្នុងបញ្ជីភាសាទេ៖ {bad}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="305" />
+            <source>list</source>
+            <translation>បញ្ជី</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="306" />
+            <source>name: give a name or an alias</source>
+            <translation>ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះ ឬឈ្មោះហៅក្រៅ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="307" />
+            <source>name: give the family member's or guardian's name</source>
+            <translation>ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះសមាជិកគ្រួសារ ឬអាណាព្យាបាល។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="308" />
+            <source>name: give the name as told (or a description, e.g. 'man, red shirt')</source>
+            <translation>ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះតាមដែលគេប្រាប់ (ឬការពិពណ៌នា ឧ. «បុរស អាវក្រហម»)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="309" />
+            <source>name: give the name in Khmer or Latin script (or both)</source>
+            <translation>ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះជាអក្សរខ្មែរ ឬអក្សរឡាតាំង (ឬទាំងពីរ)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="310" />
+            <source>narrative: a final statement needs the statement text</source>
+            <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវការអត្ថបទនៃសេចក្ដីថ្លែងការណ៍។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="311" />
+            <source>nationality: not a country code from the list (ISO 3166-1 alpha-3, XXA stateless, XXX not known)</source>
+            <translation>សញ្ជាតិ៖ សូមជ្រើសរើសប្រទេសពីបញ្ជី (ឬ «គ្មានសញ្ជាតិ» ឬ «មិនដឹង»)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="312" />
+            <source>no HQ address: enrol first or give --hq URL</source>
+            <translation>គ្មានអាសយដ្ឋានទីស្នាក់ការកណ្ដាលទេ៖ សូមចុះឈ្មោះជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="313" />
+            <source>no fieldapp store in {root}</source>
+            <translation>គ្មានឃ្លាំងទិន្នន័យ fieldapp នៅក្នុង {root} ទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="314" />
+            <source>no fieldapp store in {root}: run 'fieldapp init' first (or pick another --data-dir)</source>
+            <translation>គ្មានឃ្លាំងទិន្នន័យ fieldapp នៅក្នុង {root} ទេ៖ សូមរៀបចំកុំព្យូទ័រនេះជាមុនសិន ឬជ្រើសថតផ្សេង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="315" />
+            <source>no form called '{form_id}'</source>
+            <translation>គ្មានទម្រង់ឈ្មោះ «{form_id}» ទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="316" />
+            <source>no form for record '{record}' applies here</source>
+            <translation>គ្មានទម្រង់សម្រាប់កំណត់ត្រា «{record}» ប្រើបាននៅទីនេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="317" />
+            <source>no such attachment on this device</source>
+            <translation>គ្មានឯកសារភ្ជាប់នេះនៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="318" />
+            <source>no such case on this device</source>
+            <translation>គ្មានសំណុំរឿងនេះនៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="319" />
+            <source>no such draft for this user</source>
+            <translation>គ្មានសេចក្ដីព្រាងនេះសម្រាប់អ្នកប្រើនេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="320" />
+            <source>no such family member of this person</source>
+            <translation>គ្មានសមាជិកគ្រួសារនេះរបស់បុគ្គលនេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="321" />
+            <source>no such file: {path}</source>
+            <translation>គ្មានឯកសារ៖ {path}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="322" />
+            <source>no such follow-up on this device</source>
+            <translation>គ្មានការតាមដាននេះនៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="323" />
+            <source>no such possible match on this device</source>
+            <translation>គ្មានការផ្គូផ្គងដែលអាចកើតមាននេះនៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="324" />
+            <source>no such referral on this device</source>
+            <translation>គ្មានការបញ្ជូននេះនៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="325" />
+            <source>no such statement on this device</source>
+            <translation>គ្មានសេចក្ដីថ្លែងការណ៍នេះនៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="326" />
+            <source>no such suspect on this device</source>
+            <translation>គ្មានជនសង្ស័យនេះនៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="327" />
+            <source>no such victim on this device</source>
+            <translation>គ្មានជនរងគ្រោះនេះនៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="328" />
+            <source>no user '{username}' on this device</source>
+            <translation>គ្មានអ្នកប្រើ «{username}» នៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="329" />
+            <source>not a clock stamp: '{text}'</source>
+            <translation>មិនមែនជាត្រាពេលវេលាទេ៖ «{text}»</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="330" />
+            <source>not a fieldapp attachment file, or an unknown version</source>
+            <translation>មិនមែនជាឯកសារភ្ជាប់ fieldapp ឬជាកំណែដែលមិនស្គាល់។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="331" />
+            <source>not a fieldapp envelope (bad magic)</source>
+            <translation>មិនមែនជាកញ្ចប់ទិន្នន័យ fieldapp ទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="332" />
+            <source>not asked</source>
+            <translation>មិនទាន់បានសួរ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="333" />
+            <source>officers record rescues for their own post only</source>
+            <translation>មន្ត្រីនគរបាលកត់ត្រាការជួយសង្គ្រោះសម្រាប់តែប៉ុស្តិ៍របស់ខ្លួនប៉ុណ្ណោះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="334" />
+            <source>on: a date as YYYY-MM-DD</source>
+            <translation>កាលបរិច្ឆេទ៖ សូមបញ្ចូលជា ឆ្នាំ-ខែ-ថ្ងៃ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="335" />
+            <source>on: the date is in the future</source>
+            <translation>កាលបរិច្ឆេទនេះស្ថិតនៅពេលអនាគត។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="336" />
+            <source>only a final statement is amended; edit the draft instead</source>
+            <translation>មានតែសេចក្ដីថ្លែងការណ៍ចុងក្រោយទេដែលអាចធ្វើវិសោធនកម្មបាន៖ សូមកែសេចក្ដីព្រាងជំនួសវិញ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="337" />
+            <source>only a supervisor may refer without the person's consent</source>
+            <translation>មានតែអ្នកគ្រប់គ្រងទេដែលអាចបញ្ជូនដោយគ្មានការយល់ព្រមពីបុគ្គលនោះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="338" />
+            <source>out: for csv give a folder (one file per record type is written)</source>
+            <translation>សម្រាប់ CSV សូមជ្រើសថតមួយ (ឯកសារមួយសម្រាប់កំណត់ត្រាប្រភេទនីមួយៗ)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="339" />
+            <source>passphrase {reason}</source>
+            <translation>ឃ្លាសម្ងាត់ {reason}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="340" />
+            <source>passphrase: use at least {n} characters</source>
+            <translation>ឃ្លាសម្ងាត់៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="341" />
+            <source>post_code: unknown post</source>
+            <translation>មិនស្គាល់ប៉ុស្តិ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="342" />
+            <source>provider_code: unknown service provider</source>
+            <translation>មិនស្គាល់អ្នកផ្ដល់សេវានេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="343" />
+            <source>provider_code: {provider} does not offer {service}</source>
+            <translation>{provider} មិនផ្ដល់សេវា {service} ទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="344" />
+            <source>province</source>
+            <translation>ខេត្ត</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="345" />
+            <source>province_code: unknown province</source>
+            <translation>មិនស្គាល់ខេត្តនេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="346" />
+            <source>reason: say why no social worker could be present</source>
+            <translation>សូមប្រាប់មូលហេតុដែលគ្មានបុគ្គលិកសង្គមកិច្ចអាចចូលរួមបាន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="347" />
+            <source>reason: say why the case goes to the other post</source>
+            <translation>សូមប្រាប់មូលហេតុដែលសំណុំរឿងត្រូវផ្ទេរទៅប៉ុស្តិ៍ផ្សេង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="348" />
+            <source>reason: say why the referral is declined</source>
+            <translation>សូមប្រាប់មូលហេតុដែលបដិសេធការបញ្ជូន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="349" />
+            <source>refer the victim for reintegration or repatriation first; the return is recorded on that referral</source>
+            <translation>សូមបញ្ជូនជនរងគ្រោះសម្រាប់ការធ្វើសមាហរណកម្មឡើងវិញ ឬការធ្វើមាតុភូមិនិវត្តន៍ជាមុនសិន៖ ការវិលត្រឡប់ត្រូវកត់ត្រាលើការបញ្ជូននោះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="350" />
+            <source>referral refused: {problem}. Record the consent, or a supervisor may override with a reason</source>
+            <translation>ការបញ្ជូនត្រូវបានបដិសេធ៖ {problem}។ សូមកត់ត្រាការយល់ព្រម ឬអ្នកគ្រប់គ្រងអាចអនុញ្ញាតដោយផ្ដល់មូលហេតុ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="351" />
+            <source>referring_agency, referring_country, handover_date: a handover needs who handed the people over, from which country, and when</source>
+            <translation>ការប្រគល់ត្រូវការដឹងថា អ្នកណាជាអ្នកប្រគល់មនុស្ស មកពីប្រទេសណា និងនៅពេលណា។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="352" />
+            <source>repeated characters are easily guessed: use several unrelated words</source>
+            <translation>តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="353" />
+            <source>return_date: required</source>
+            <translation>សូមបញ្ចូលកាលបរិច្ឆេទវិលត្រឡប់។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="354" />
+            <source>roles: not HTCDS per_RoleInProcess values ({count})</source>
+            <translation>តួនាទីចំនួន {count} មិនមាននៅក្នុងបញ្ជី HTCDS ទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="355" />
+            <source>row {n}: {exc}</source>
+            <translation>ជួរទី {n}៖ {exc}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="356" />
+            <source>screened_on: the date cannot be in the future</source>
+            <translation>កាលបរិច្ឆេទត្រួតពិនិត្យ មិនអាចស្ថិតនៅពេលអនាគតបានទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="357" />
+            <source>sealed part is too short</source>
+            <translation>ផ្នែកដែលបានបិទត្រាខ្លីពេក។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="358" />
+            <source>seq numbers above {max_seq} are not accepted</source>
+            <translation>លេខលំដាប់លើសពី {max_seq} មិនត្រូវបានទទួលយកទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="359" />
+            <source>seq_from is greater than seq_to</source>
+            <translation>លេខលំដាប់ចាប់ផ្ដើម ធំជាងលេខលំដាប់បញ្ចប់។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="360" />
+            <source>sequences and keyboard patterns are easily guessed: use several unrelated words</source>
+            <translation>លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="361" />
+            <source>set of answers</source>
+            <translation>សំណុំចម្លើយ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="362" />
+            <source>social_worker_present: a child's statement needs a social worker present, or a supervisor's recorded reason why none could be</source>
+            <translation>សេចក្ដីថ្លែងការណ៍របស់កុមារត្រូវការបុគ្គលិកសង្គមកិច្ចចូលរួម ឬមូលហេតុដែលអ្នកគ្រប់គ្រងបានកត់ត្រាថាហេតុអ្វីគ្មាន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="363" />
+            <source>sort: one of {sortable}</source>
+            <translation>តម្រៀប៖ មួយក្នុងចំណោម {sortable}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="364" />
+            <source>statement text can only be stored by an officer or supervisor of the post</source>
+            <translation>អត្ថបទសេចក្ដីថ្លែងការណ៍អាចរក្សាទុកបានតែដោយមន្ត្រីនគរបាល ឬអ្នកគ្រប់គ្រងនៃប៉ុស្តិ៍ប៉ុណ្ណោះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="365" />
+            <source>store</source>
+            <translation>ឃ្លាំងទិន្នន័យ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="366" />
+            <source>text</source>
+            <translation>អត្ថបទ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="367" />
+            <source>the attachment file is damaged or was altered</source>
+            <translation>ឯកសារភ្ជាប់ខូច ឬត្រូវបានកែប្រែ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="368" />
+            <source>the attachment file is truncated</source>
+            <translation>ឯកសារភ្ជាប់មិនពេញលេញ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="369" />
+            <source>the certificate HQ presented</source>
+            <translation>វិញ្ញាបនបត្រដែលទីស្នាក់ការកណ្ដាលបានបង្ហាញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="370" />
+            <source>the database failed its integrity check (it was altered or damaged); nothing was written — restore from backup or ask HQ to recover it</source>
+            <translation>មូលដ្ឋានទិន្នន័យមិនឆ្លងកាត់ការត្រួតពិនិត្យភាពត្រឹមត្រូវ (វាត្រូវបានកែប្រែ ឬខូច)៖ គ្មានអ្វីត្រូវបានសរសេរទេ — សូមស្ដារពីច្បាប់បម្រុងទុក ឬស្នើទីស្នាក់ការកណ្ដាលឱ្យជួយស្ដារ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="371" />
+            <source>the database failed its integrity check (it was altered, damaged, or is not a fieldapp store); nothing was written</source>
+            <translation>មូលដ្ឋានទិន្នន័យមិនឆ្លងកាត់ការត្រួតពិនិត្យភាពត្រឹមត្រូវ (វាត្រូវបានកែប្រែ ខូច ឬមិនមែនជាឃ្លាំងទិន្នន័យ fieldapp)៖ គ្មានអ្វីត្រូវបានសរសេរទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="372" />
+            <source>the database failed its integrity check; nothing was written</source>
+            <translation>មូលដ្ឋានទិន្នន័យមិនឆ្លងកាត់ការត្រួតពិនិត្យភាពត្រឹមត្រូវ៖ គ្មានអ្វីត្រូវបានសរសេរទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="373" />
+            <source>the disk is full — nothing was lost; free space and try again</source>
+            <translation>ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ៖ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="374" />
+            <source>the enrolment answer</source>
+            <translation>ចម្លើយនៃការចុះឈ្មោះ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="375" />
+            <source>the envelope could not be opened (tampered or wrong key)</source>
+            <translation>មិនអាចបើកកញ្ចប់ទិន្នន័យបានទេ (ត្រូវបានកែប្រែ ឬសោខុស)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="376" />
+            <source>the envelope's sender is not known here</source>
+            <translation>អ្នកផ្ញើកញ្ចប់ទិន្នន័យមិនត្រូវបានស្គាល់នៅទីនេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="377" />
+            <source>the envelope's signature does not verify</source>
+            <translation>ហត្ថលេខារបស់កញ្ចប់ទិន្នន័យមិនត្រឹមត្រូវ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="378" />
+            <source>the envelope's timestamp is not a plausible time</source>
+            <translation>ពេលវេលារបស់កញ្ចប់ទិន្នន័យមិនសមហេតុផលទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="379" />
+            <source>the file or answer from HQ is meant for another device</source>
+            <translation>ឯកសារ ឬចម្លើយពីទីស្នាក់ការកណ្ដាលនេះ គឺសម្រាប់ឧបករណ៍ផ្សេង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="380" />
+            <source>the file to attach does not exist</source>
+            <translation>ឯកសារដែលត្រូវភ្ជាប់មិនមានទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="381" />
+            <source>the keystore file is damaged</source>
+            <translation>ឯកសារឃ្លាំងសោខូច។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="382" />
+            <source>the keystore file is damaged (a key of the wrong size)</source>
+            <translation>ឯកសារឃ្លាំងសោខូច (សោមានទំហំមិនត្រឹមត្រូវ)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="383" />
+            <source>the keystore file is damaged or from an unknown version</source>
+            <translation>ឯកសារឃ្លាំងសោខូច ឬមកពីកំណែដែលមិនស្គាល់។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="384" />
+            <source>the keystore's statement key does not match this store</source>
+            <translation>សោសេចក្ដីថ្លែងការណ៍ក្នុងឃ្លាំងសោ មិនត្រូវគ្នានឹងឃ្លាំងទិន្នន័យនេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="385" />
+            <source>the payload expands beyond the size limit</source>
+            <translation>ទិន្នន័យលើសដែនកំណត់ទំហំ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="386" />
+            <source>the payload is not valid zstd or is too large</source>
+            <translation>ទិន្នន័យមិនត្រឹមត្រូវ ឬធំពេក។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="387" />
+            <source>the return file cannot be used: {reason}</source>
+            <translation>ឯកសារត្រឡប់មិនអាចប្រើបានទេ៖ {reason}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="388" />
+            <source>the return file was not understood (version mismatch?)</source>
+            <translation>ឯកសារត្រឡប់មិនអាចយល់បានទេ (ប្រហែលជាកំណែខុសគ្នា)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="389" />
+            <source>the revocation notice</source>
+            <translation>សេចក្ដីជូនដំណឹងអំពីការដកសិទ្ធិ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="390" />
+            <source>the store is locked: unlock it again</source>
+            <translation>ឃ្លាំងទិន្នន័យត្រូវបានចាក់សោ៖ សូមដោះសោម្ដងទៀត។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="391" />
+            <source>the sync round ran out of time; what was sent is kept and the next sync continues from there</source>
+            <translation>សមកាលកម្មអស់ពេលហើយ៖ អ្វីដែលបានផ្ញើត្រូវបានរក្សាទុក ហើយសមកាលកម្មបន្ទាប់នឹងបន្តពីទីនោះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="392" />
+            <source>this attachment's file is missing from this device</source>
+            <translation>ឯកសាររបស់ឯកសារភ្ជាប់នេះបាត់ពីឧបករណ៍នេះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="393" />
+            <source>this attachment's file is not on this device</source>
+            <translation>ឯកសាររបស់ឯកសារភ្ជាប់នេះមិនមាននៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="394" />
+            <source>this case belongs to another post</source>
+            <translation>សំណុំរឿងនេះជារបស់ប៉ុស្តិ៍ផ្សេង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="395" />
+            <source>this case is already closed</source>
+            <translation>សំណុំរឿងនេះត្រូវបានបិទរួចហើយ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="396" />
+            <source>this case was already transferred from here</source>
+            <translation>សំណុំរឿងនេះត្រូវបានផ្ទេរចេញពីទីនេះរួចហើយ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="397" />
+            <source>this case was transferred to post {gone}; it is kept here as history and cannot be changed here</source>
+            <translation>សំណុំរឿងនេះត្រូវបានផ្ទេរទៅប៉ុស្តិ៍ {gone}៖ វាត្រូវបានរក្សាទុកនៅទីនេះជាប្រវត្តិ ហើយមិនអាចកែប្រែនៅទីនេះបានទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="398" />
+            <source>this data folder is already open in another fieldapp window or command; close it first</source>
+            <translation>ថតទិន្នន័យនេះកំពុងបើកនៅក្នុងបង្អួច fieldapp ផ្សេងទៀតរួចហើយ៖ សូមបិទវាជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="399" />
+            <source>this device has no escrow wrap yet (it was never enrolled with HQ)</source>
+            <translation>ឧបករណ៍នេះមិនទាន់មានសោសង្គ្រោះនៅទីស្នាក់ការកណ្ដាលទេ (វាមិនធ្លាប់បានចុះឈ្មោះ)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="400" />
+            <source>this device is already enrolled with HQ</source>
+            <translation>ឧបករណ៍នេះបានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលរួចហើយ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="401" />
+            <source>this device is not enrolled with HQ: a supervisor runs 'fieldapp enrol' with the code HQ issued</source>
+            <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលទេ៖ អ្នកគ្រប់គ្រងចុះឈ្មោះវាដោយប្រើលេខកូដពីទីស្នាក់ការកណ្ដាល។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="402" />
+            <source>this device is not revoked by HQ (HQ must revoke it, and the device must hear it from HQ in a sync): wiping it would lose its data</source>
+            <translation>ទីស្នាក់ការកណ្ដាលមិនបានដកសិទ្ធិឧបករណ៍នេះទេ (ទីស្នាក់ការកណ្ដាលត្រូវដកសិទ្ធិ ហើយឧបករណ៍ត្រូវទទួលដំណឹងនោះតាមសមកាលកម្ម)៖ ការលុបទិន្នន័យនឹងធ្វើឱ្យបាត់បង់ទិន្នន័យរបស់វា។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="403" />
+            <source>this draft belongs to form '{draft_form}', not '{form_id}'</source>
+            <translation>សេចក្ដីព្រាងនេះជារបស់ទម្រង់ «{draft_form}» មិនមែន «{form_id}» ទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="404" />
+            <source>this enrolment code has no HQ check part (it has 12 symbols, a code has 20): ask HQ for a new code</source>
+            <translation>លេខកូដចុះឈ្មោះនេះខ្វះផ្នែកត្រួតពិនិត្យ (វាមាន ១២ តួ តែលេខកូដត្រូវមាន ២០ តួ)៖ សូមសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="405" />
+            <source>this follow-up is already done</source>
+            <translation>ការតាមដាននេះបានធ្វើរួចហើយ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="406" />
+            <source>this person's case file is not on this device</source>
+            <translation>សំណុំរឿងរបស់បុគ្គលនេះមិនមាននៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="407" />
+            <source>this person's details are not on this device yet; sync first</source>
+            <translation>ព័ត៌មានរបស់បុគ្គលនេះមិនទាន់មាននៅលើឧបករណ៍នេះទេ៖ សូមធ្វើសមកាលកម្មជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="408" />
+            <source>this recovery key does not open this device's store</source>
+            <translation>សោសង្គ្រោះនេះមិនអាចបើកឃ្លាំងទិន្នន័យរបស់ឧបករណ៍នេះបានទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="409" />
+            <source>this referral is addressed to another centre</source>
+            <translation>ការបញ្ជូននេះផ្ញើទៅមជ្ឈមណ្ឌលផ្សេង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="410" />
+            <source>this referral is for another person</source>
+            <translation>ការបញ្ជូននេះសម្រាប់បុគ្គលផ្សេង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="411" />
+            <source>this referral is no longer open; tracing is recorded on an open family-tracing referral</source>
+            <translation>ការបញ្ជូននេះលែងបើកហើយ៖ ការស្វែងរកក្រុមគ្រួសារត្រូវកត់ត្រាលើការបញ្ជូនស្វែងរកក្រុមគ្រួសារដែលនៅបើក។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="412" />
+            <source>this referral is not for family tracing</source>
+            <translation>ការបញ្ជូននេះមិនមែនសម្រាប់ការស្វែងរកក្រុមគ្រួសារទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="413" />
+            <source>this referral is not for reintegration or repatriation</source>
+            <translation>ការបញ្ជូននេះមិនមែនសម្រាប់ការធ្វើសមាហរណកម្មឡើងវិញ ឬការធ្វើមាតុភូមិនិវត្តន៍ទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="414" />
+            <source>this return file was made for another device</source>
+            <translation>ឯកសារត្រឡប់នេះត្រូវបានបង្កើតសម្រាប់ឧបករណ៍ផ្សេង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="415" />
+            <source>this return file was made for another device, or is not a return file</source>
+            <translation>ឯកសារត្រឡប់នេះត្រូវបានបង្កើតសម្រាប់ឧបករណ៍ផ្សេង ឬមិនមែនជាឯកសារត្រឡប់ទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="416" />
+            <source>this session does not hold the statement key: unlock as a supervisor</source>
+            <translation>វគ្គនេះមិនមានសោសេចក្ដីថ្លែងការណ៍ទេ៖ សូមដោះសោជាអ្នកគ្រប់គ្រង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="417" />
+            <source>this statement is already final</source>
+            <translation>សេចក្ដីថ្លែងការណ៍នេះបានបញ្ចប់ជាស្ថាពររួចហើយ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="418" />
+            <source>this statement is final: attach the file to an amendment</source>
+            <translation>សេចក្ដីថ្លែងការណ៍នេះបានបញ្ចប់ជាស្ថាពរហើយ៖ សូមភ្ជាប់ឯកសារទៅនឹងវិសោធនកម្មមួយ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="419" />
+            <source>this statement is final: record an amendment instead</source>
+            <translation>សេចក្ដីថ្លែងការណ៍នេះបានបញ្ចប់ជាស្ថាពរហើយ៖ សូមកត់ត្រាវិសោធនកម្មជំនួសវិញ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="420" />
+            <source>this {what} was written by a newer release of fieldapp (schema {revision}): install that release or a later one; nothing was changed</source>
+            <translation>{what}នេះត្រូវបានសរសេរដោយកំណែ fieldapp ថ្មីជាង ({revision})៖ សូមដំឡើងកំណែនោះ ឬកំណែក្រោយជាងនេះ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="421" />
+            <source>to_post: not a post in the reference list</source>
+            <translation>ប៉ុស្តិ៍ដែលត្រូវផ្ទេរទៅ មិនមាននៅក្នុងបញ្ជីទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="422" />
+            <source>to_post: the case is already at that post</source>
+            <translation>សំណុំរឿងនេះស្ថិតនៅប៉ុស្តិ៍នោះរួចហើយ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="423" />
+            <source>too common, easily guessed: use several unrelated words</source>
+            <translation>ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="424" />
+            <source>too easy to guess: add more words (four unrelated words are good)</source>
+            <translation>ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="425" />
+            <source>too many failed attempts: wait {seconds} s before trying again</source>
+            <translation>ព្យាយាមខុសច្រើនដងពេក៖ សូមរង់ចាំ {seconds} វិនាទី មុននឹងព្យាយាមម្ដងទៀត។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="426" />
+            <source>too short: use at least {n} characters</source>
+            <translation>ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="427" />
+            <source>tracing_outcome: say what the tracing found</source>
+            <translation>សូមប្រាប់លទ្ធផលនៃការស្វែងរកក្រុមគ្រួសារ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="428" />
+            <source>trailing bytes after the signature</source>
+            <translation>មានទិន្នន័យលើសនៅក្រោយហត្ថលេខា។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="429" />
+            <source>unknown column(s): {unknown}</source>
+            <translation>ជួរឈរដែលមិនស្គាល់៖ {unknown}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="430" />
+            <source>unknown envelope kind {kind}</source>
+            <translation>មិនស្គាល់ប្រភេទកញ្ចប់ទិន្នន័យ {kind}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="431" />
+            <source>unknown field(s): {unknown}</source>
+            <translation>ចន្លោះដែលមិនស្គាល់៖ {unknown}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="432" />
+            <source>unknown guardian field(s): {unknown}</source>
+            <translation>ចន្លោះអាណាព្យាបាលដែលមិនស្គាល់៖ {unknown}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="433" />
+            <source>unknown post '{post_code}'; known posts: {codes}</source>
+            <translation>មិនស្គាល់ប៉ុស្តិ៍ «{post_code}»៖ ប៉ុស្តិ៍ដែលស្គាល់គឺ {codes}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="434" />
+            <source>unknown user or wrong passphrase</source>
+            <translation>ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="435" />
+            <source>user '{username}' already exists on this device</source>
+            <translation>អ្នកប្រើ «{username}» មានរួចហើយនៅលើឧបករណ៍នេះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="436" />
+            <source>user '{username}' is not active on this device</source>
+            <translation>អ្នកប្រើ «{username}» មិនសកម្មនៅលើឧបករណ៍នេះទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="437" />
+            <source>user name: 1 to 64 characters, no tabs or line breaks</source>
+            <translation>ឈ្មោះអ្នកប្រើ៖ ពី ១ ដល់ ៦៤ តួអក្សរ ដោយគ្មានការចុះបន្ទាត់។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="438" />
+            <source>value</source>
+            <translation>តម្លៃ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="439" />
+            <source>value: not a usable phone number (at least 6 digits)</source>
+            <translation>លេខទូរស័ព្ទមិនអាចប្រើបានទេ (យ៉ាងតិច ៦ ខ្ទង់)។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="440" />
+            <source>value: not a usable {kind}</source>
+            <translation>តម្លៃនេះមិនអាចប្រើជា {kind} បានទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="441" />
+            <source>victims: select the people to refer</source>
+            <translation>សូមជ្រើសរើសមនុស្សដែលត្រូវបញ្ជូន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="442" />
+            <source>village</source>
+            <translation>ភូមិ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="443" />
+            <source>whole number</source>
+            <translation>ចំនួនគត់</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="444" />
+            <source>wrong passphrase</source>
+            <translation>ឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="445" />
+            <source>year: give a four-digit year</source>
+            <translation>ឆ្នាំ៖ សូមបញ្ចូលឆ្នាំជាលេខបួនខ្ទង់។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="446" />
+            <source>yes or no</source>
+            <translation>បាទ/ចាស ឬទេ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="447" />
+            <source>your role ({role}) cannot do this; ask a supervisor</source>
+            <translation>តួនាទីរបស់អ្នក ({role}) មិនអាចធ្វើការនេះបានទេ៖ សូមសួរអ្នកគ្រប់គ្រង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="448" />
+            <source>{count} answer(s) need attention: {names}</source>
+            <translation>ចម្លើយចំនួន {count} ត្រូវការការពិនិត្យ៖ {names}</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="449" />
+            <source>{field}: give the {level} first</source>
+            <translation>{field}៖ សូមជ្រើស{level}ជាមុនសិន។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="450" />
+            <source>{field}: not a {level} code of Cambodia's gazetteer</source>
+            <translation>{field}៖ មិនមែនជា{level}នៅក្នុងបញ្ជីរដ្ឋបាលកម្ពុជាទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="451" />
+            <source>{field}: not inside the {level} chosen</source>
+            <translation>{field}៖ មិនស្ថិតនៅក្នុង{level}ដែលបានជ្រើសទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="452" />
+            <source>{key}: open this form from a case</source>
+            <translation>{key}៖ សូមបើកទម្រង់នេះពីសំណុំរឿងមួយ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="453" />
+            <source>{missing} change(s) never reached HQ and are in no sealed bundle: write them first with 'fieldapp bundle export --out FILE' and hand the file to HQ, then wipe</source>
+            <translation>ការផ្លាស់ប្ដូរចំនួន {missing} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាល ហើយមិននៅក្នុងឯកសារបិទត្រាណាមួយទេ៖ សូមរក្សាទុកវាជាឯកសារបិទត្រា ហើយប្រគល់ឱ្យទីស្នាក់ការកណ្ដាលជាមុនសិន រួចទើបលុបទិន្នន័យ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="454" />
+            <source>{name}: must be one of {allowed}</source>
+            <translation>{name}៖ ត្រូវតែជាមួយក្នុងចំណោម {allowed}។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="455" />
+            <source>{name}: not a country code from the list (ISO 3166-1 alpha-3)</source>
+            <translation>{name}៖ មិនមែនជាប្រទេសក្នុងបញ្ជីទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="456" />
+            <source>{name}: not a valid {kind}</source>
+            <translation>{name}៖ មិនមែនជា{kind}ត្រឹមត្រូវទេ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="457" />
+            <source>{name}: required</source>
+            <translation>{name}៖ សូមបំពេញចន្លោះនេះ។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="458" />
+            <source>{path} already exists; choose another file name</source>
+            <translation>{path} មានរួចហើយ៖ សូមជ្រើសឈ្មោះឯកសារផ្សេង។</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="459" />
+            <source>{what} did not come from HQ (its signature does not verify with the key this device trusts): nothing was changed on this device. Someone may be between this device and HQ; try again from another network and tell HQ</source>
+            <translation>{what} មិនបានមកពីទីស្នាក់ការកណ្ដាលទេ (ហត្ថលេខារបស់វាមិនត្រូវនឹងសោដែលឧបករណ៍នេះទុកចិត្ត)៖ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរលើឧបករណ៍នេះទេ។ អាចមាននរណាម្នាក់នៅចន្លោះឧបករណ៍នេះ និងទីស្នាក់ការកណ្ដាល៖ សូមព្យាយាមម្ដងទៀតពីបណ្ដាញផ្សេង ហើយប្រាប់ទីស្នាក់ការកណ្ដាល។</translation>
         </message>
     </context>
     <context>
@@ -1280,28 +2428,28 @@
     <context>
         <name>FormController</name>
         <message>
-            <location filename="../../fieldapp/ui/forms/controller.py" line="297" />
+            <location filename="../../fieldapp/ui/forms/controller.py" line="301" />
             <source>Sensitive: a position can reveal where a victim or a shelter is. Type coordinates only if they are needed, never a shelter's or safe house's position. This form never reads the device's location.</source>
             <extracomment>A change is written to the draft this long after it was made, at the latest. Entry number just removed (the dialog offers Undo), or 0 when nothing can be undone. Swappable for tests: (ws, draft_id, path, filename, mime) -&gt; attachment id.</extracomment>
             <translation>ព័ត៌មានរសើប៖ ទីតាំងអាចបង្ហាញកន្លែងជនរងគ្រោះ ឬជម្រក។ វាយបញ្ចូលកូអរដោនេ តែពេលចាំបាច់ ហើយកុំបញ្ចូលទីតាំងជម្រក ឬផ្ទះសុវត្ថិភាព។ ទម្រង់នេះមិនដែលអានទីតាំងរបស់ឧបករណ៍ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/controller.py" line="327" />
+            <location filename="../../fieldapp/ui/forms/controller.py" line="331" />
             <source>Add an entry to “{label}”</source>
             <translation>បន្ថែមមួយទៀតក្នុង «{label}»</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/controller.py" line="336" />
+            <location filename="../../fieldapp/ui/forms/controller.py" line="340" />
             <source>{label}: entry {n}</source>
             <translation>{label}៖ ទី {n}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/controller.py" line="337" />
+            <location filename="../../fieldapp/ui/forms/controller.py" line="341" />
             <source>Remove entry {n}</source>
             <translation>ដកចេញទី {n}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/controller.py" line="415" />
+            <location filename="../../fieldapp/ui/forms/controller.py" line="433" />
             <source>The draft could not be saved: {reason}</source>
             <translation>មិនអាចរក្សាទុកសេចក្ដីព្រាងបានទេ៖ {reason}</translation>
         </message>
@@ -1309,72 +2457,73 @@
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="208" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="221" />
             <source>Your unsaved draft from {time} was restored.</source>
+            <extracomment>One link per section of a long form (its groups): a click brings the section to the top, its first question focused, instead of many turns of the wheel.</extracomment>
             <translation>សេចក្ដីព្រាងដែលមិនទាន់រក្សាទុករបស់អ្នកពី {time} ត្រូវបានស្ដារឡើងវិញ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="229" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="271" />
             <source>Draft saved (encrypted) at {time}</source>
             <translation>បានរក្សាទុកសេចក្ដីព្រាង (អ៊ិនគ្រីប) នៅម៉ោង {time}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="244" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="286" />
             <source>%1 answer(s) need attention before this can be saved.</source>
             <translation>មានចម្លើយ %1 ដែលត្រូវពិនិត្យមុនពេលរក្សាទុក។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="251" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="293" />
             <source>Saving…</source>
             <translation>កំពុងរក្សាទុក…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="260" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="302" />
             <source>Undo: put entry {n} back</source>
             <translation>មិនធ្វើវិញ៖ ដាក់ធាតុទី {n} មកវិញ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="326" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="375" />
             <source>Opening the form…</source>
             <translation>កំពុងបើកទម្រង់…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="329" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="378" />
             <source>{form} — for {person}</source>
             <translation>{form} — សម្រាប់ {person}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="334" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="383" />
             <source>Show this form in the other language; nothing typed is lost.</source>
             <translation>បង្ហាញទម្រង់នេះជាភាសាផ្សេង។ អ្វីដែលបានវាយមិនបាត់ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="336" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="385" />
             <source>Save record</source>
             <translation>រក្សាទុកកំណត់ត្រា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="338" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="387" />
             <source>Close (keep draft)</source>
             <translation>បិទ (រក្សាសេចក្ដីព្រាង)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="339" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="388" />
             <source>Discard draft…</source>
             <translation>បោះបង់សេចក្ដីព្រាង…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="340" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="389" />
             <source>Throw away everything typed in this form? This cannot be undone.</source>
             <translation>បោះបង់អ្វីៗទាំងអស់ដែលបានវាយក្នុងទម្រង់នេះ? មិនអាចត្រឡប់វិញបានទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="342" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="391" />
             <source>Discard</source>
             <translation>បោះបង់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/dialog.py" line="343" />
+            <location filename="../../fieldapp/ui/forms/dialog.py" line="392" />
             <source>Keep it</source>
             <translation>រក្សាទុក</translation>
         </message>
@@ -1608,118 +2757,118 @@ Case plans past their date</source>
     <context>
         <name>MainView</name>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="258" />
+            <location filename="../../fieldapp/ui/main_window.py" line="263" />
             <source>User</source>
             <extracomment>Which screens each role gets, in order. The services enforce; this only reflects it. The non-modal confirmation every save shows ("Saved: Victim"), gone after a while. Shown when this laptop's clock looks far off (services.clock), before any save.</extracomment>
             <translation>អ្នកប្រើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="259" />
+            <location filename="../../fieldapp/ui/main_window.py" line="264" />
             <source>Saved: {what}</source>
             <translation>បានរក្សាទុក៖ {what}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="288" />
+            <location filename="../../fieldapp/ui/main_window.py" line="313" />
             <source>This computer's clock is more than a few minutes off.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះខុសច្រើនជាងប៉ុន្មាននាទី។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="290" />
+            <location filename="../../fieldapp/ui/main_window.py" line="315" />
             <source>This computer's clock looks about {days} day(s) behind.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាយឺតប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="292" />
+            <location filename="../../fieldapp/ui/main_window.py" line="317" />
             <source>This computer's clock looks about {days} day(s) ahead.</source>
             <translation>នាឡិការបស់កុំព្យូទ័រនេះហាក់ដូចជាលឿនប្រហែល {days} ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="294" />
+            <location filename="../../fieldapp/ui/main_window.py" line="319" />
             <source>Set the date and time before recording anything: saved records keep the time they were made.</source>
             <translation>សូមកំណត់កាលបរិច្ឆេទ និងម៉ោង មុននឹងកត់ត្រាអ្វីមួយ៖ កំណត់ត្រាដែលបានរក្សាទុក រក្សាពេលវេលាដែលវាត្រូវបានបង្កើត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="314" />
+            <location filename="../../fieldapp/ui/main_window.py" line="339" />
             <source>User: {name} ({role})</source>
             <translation>អ្នកប្រើ៖ {name} ({role})</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="320" />
+            <location filename="../../fieldapp/ui/main_window.py" line="345" />
             <source>National desk (every post's cases)</source>
             <translation>ការិយាល័យថ្នាក់ជាតិ (ករណីរបស់គ្រប់ប៉ុស្តិ៍)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="322" />
+            <location filename="../../fieldapp/ui/main_window.py" line="347" />
             <source>Post: {post}</source>
             <translation>ប៉ុស្តិ៍៖ {post}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="325" />
+            <location filename="../../fieldapp/ui/main_window.py" line="350" />
             <source>Sync: not enrolled (offline)</source>
             <translation>សមកាលកម្ម៖ មិនទាន់ចុះឈ្មោះ (គ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="327" />
+            <location filename="../../fieldapp/ui/main_window.py" line="352" />
             <source>Sync: failed, will retry</source>
             <translation>សមកាលកម្ម៖ បរាជ័យ នឹងព្យាយាមម្ដងទៀត</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="329" />
+            <location filename="../../fieldapp/ui/main_window.py" line="354" />
             <source>Sync: last {when}</source>
             <translation>សមកាលកម្ម៖ ចុងក្រោយ {when}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="331" />
+            <location filename="../../fieldapp/ui/main_window.py" line="356" />
             <source>Sync: never</source>
             <translation>សមកាលកម្ម៖ មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="334" />
+            <location filename="../../fieldapp/ui/main_window.py" line="359" />
             <source>{n} changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរ {n} មិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="351" />
+            <location filename="../../fieldapp/ui/main_window.py" line="376" />
             <source>Cases</source>
             <translation>សំណុំរឿង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="352" />
+            <location filename="../../fieldapp/ui/main_window.py" line="377" />
             <source>Referrals</source>
             <translation>ការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="352" />
+            <location filename="../../fieldapp/ui/main_window.py" line="377" />
             <source>Sync</source>
             <translation>សមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="351" />
+            <location filename="../../fieldapp/ui/main_window.py" line="376" />
             <source>Today</source>
             <translation>ថ្ងៃនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="353" />
+            <location filename="../../fieldapp/ui/main_window.py" line="378" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="353" />
+            <location filename="../../fieldapp/ui/main_window.py" line="378" />
             <source>Admin</source>
             <translation>ការគ្រប់គ្រង</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="354" />
+            <location filename="../../fieldapp/ui/main_window.py" line="379" />
             <source>Matches</source>
             <translation>ការផ្គូផ្គងមនុស្ស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="365" />
+            <location filename="../../fieldapp/ui/main_window.py" line="390" />
             <source>Lock (Ctrl+L)</source>
             <translation>ចាក់សោ (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/main_window.py" line="366" />
+            <location filename="../../fieldapp/ui/main_window.py" line="391" />
             <source>Lock now: the data is hidden and the key forgotten until a passphrase is entered again.</source>
             <translation>ចាក់សោឥឡូវនេះ៖ ទិន្នន័យត្រូវបានលាក់ ហើយកូនសោត្រូវបានបំភ្លេច រហូតដល់មានការបញ្ចូលឃ្លាសម្ងាត់ម្ដងទៀត។</translation>
         </message>
@@ -3057,218 +4206,188 @@ Interview: {date}, language {lang}
     <context>
         <name>Strength</name>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="25" />
-            <source>Too short: use at least {n} characters</source>
-            <extracomment>Whether the policy accepts it (the same check `auth.check_passphrase` makes).</extracomment>
-            <translation>ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="26" />
-            <source>Too common, easily guessed: use several unrelated words</source>
-            <translation>ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="27" />
-            <source>Repeated characters are easily guessed: use several unrelated words</source>
-            <translation>តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="29" />
-            <source>Sequences and keyboard patterns are easily guessed: use several unrelated words</source>
-            <translation>លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="31" />
-            <source>Do not use your user name or the post's name</source>
-            <translation>កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="32" />
-            <source>Too easy to guess: add more words (four unrelated words are good)</source>
-            <translation>ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)</translation>
-        </message>
-        <message>
-            <location filename="../../fieldapp/ui/strength.py" line="46" />
+            <location filename="../../fieldapp/ui/strength.py" line="36" />
             <source>Good</source>
             <translation>ល្អ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/strength.py" line="45" />
+            <location filename="../../fieldapp/ui/strength.py" line="35" />
             <source>Strong</source>
+            <extracomment>Whether the policy accepts it (the same check `auth.check_passphrase` makes).</extracomment>
             <translation>រឹងមាំ</translation>
         </message>
     </context>
     <context>
         <name>SyncPanel</name>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="108" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="109" />
             <source>Sending and receiving changes…</source>
             <extracomment>Clock differences above this are worth telling the user about (HLCs cope, people may not).</extracomment>
             <translation>កំពុងផ្ញើ និងទទួលការផ្លាស់ប្ដូរ…</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="118" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="119" />
             <source>Sync finished: {pushed} sent, {pulled} received.</source>
             <translation>សមកាលកម្មបានបញ្ចប់៖ បានផ្ញើ {pushed} បានទទួល {pulled}។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="138" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="139" />
             <source>HQ has revoked this device.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="140" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="141" />
             <source>This laptop is not enrolled with HQ: a supervisor enrols it in Admin.</source>
             <translation>កុំព្យូទ័រយួរដៃនេះមិនទាន់បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលទេ៖ អ្នកគ្រប់គ្រងចុះឈ្មោះវានៅក្នុងផ្នែកគ្រប់គ្រង។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="142" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="143" />
             <source>HQ could not be reached. Nothing is lost: the next sync continues.</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="147" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="148" />
             <source>HQ refused the sync.</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធសមកាលកម្ម។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="150" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="155" />
             <source>The sync did not finish. Nothing is lost: try again.</source>
             <translation>ការធ្វើសមកាលកម្មមិនបានបញ្ចប់ទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សូមព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="160" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="165" />
             <source>The connection to {address} was refused.</source>
             <translation>ការតភ្ជាប់ទៅ {address} ត្រូវបានបដិសេធ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="162" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="167" />
             <source>{address} did not answer.</source>
             <translation>{address} មិនបានឆ្លើយតបទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="164" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="169" />
             <source>There is no connection to {address}.</source>
             <translation>មិនមានការតភ្ជាប់ទៅ {address} ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="166" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="171" />
             <source>No usable answer after {n} attempts.</source>
             <translation>មិនបានទទួលចម្លើយដែលអាចប្រើបាន ក្រោយការព្យាយាម {n} ដង។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="169" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="174" />
             <source>The sync ran out of time; what was sent is kept.</source>
             <translation>ការធ្វើសមកាលកម្មអស់ពេល។ អ្វីដែលបានផ្ញើរួច ត្រូវបានរក្សាទុក។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="189" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="194" />
             <source>This device was revoked by HQ</source>
             <translation>ឧបករណ៍នេះត្រូវបានទីស្នាក់ការកណ្ដាលដកសិទ្ធិ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="193" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="198" />
             <source>Not enrolled with HQ (the app works fully offline)</source>
             <translation>មិនទាន់ចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាល (កម្មវិធីដំណើរការពេញលេញដោយគ្មានអ៊ីនធឺណិត)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="195" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="200" />
             <source>Never</source>
             <translation>មិនធ្លាប់</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="198" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
             <source>No sync yet in this session</source>
             <translation>មិនទាន់មានសមកាលកម្មក្នុងវគ្គនេះទេ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="200" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="205" />
             <source>{pushed} sent, {pulled} received</source>
             <translation>បានផ្ញើ {pushed} បានទទួល {pulled}</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="203" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="208" />
             <source>The last sync did not finish.</source>
             <translation>ការធ្វើសមកាលកម្មចុងក្រោយមិនបានបញ្ចប់ទេ។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="204" />
-            <location filename="../../fieldapp/ui/sync_panel.py" line="224" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="209" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="229" />
             <source>None</source>
             <translation>គ្មាន</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="206" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
             <source>Unknown (not yet in contact with HQ)</source>
             <translation>មិនដឹង (មិនទាន់បានទាក់ទងជាមួយទីស្នាក់ការកណ្ដាល)</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="208" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="213" />
             <source>This laptop's clock is {minutes} minutes off: please correct it</source>
             <translation>នាឡិការបស់កុំព្យូទ័រយួរដៃនេះខុស {minutes} នាទី៖ សូមកែវាឱ្យត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="211" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="216" />
             <source>OK</source>
             <translation>ត្រឹមត្រូវ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="215" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="220" />
             <source>{count} changes refused by HQ. They are kept at HQ; a supervisor there releases them after a fix, or record them again correctly:</source>
             <translation>ការផ្លាស់ប្ដូរ {count} ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ។ វាត្រូវបានរក្សាទុកនៅទីស្នាក់ការកណ្ដាល អ្នកគ្រប់គ្រងនៅទីនោះនឹងដោះលែងវាក្រោយពេលកែតម្រូវ ឬសូមកត់ត្រាវាម្ដងទៀតឱ្យបានត្រឹមត្រូវ៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="219" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="224" />
             <source>{count} received records could not be stored on this laptop. They are kept aside and tried again at every sync:</source>
             <translation>កំណត់ត្រាដែលបានទទួល {count} មិនអាចរក្សាទុកនៅលើកុំព្យូទ័រនេះបានទេ។ វាត្រូវបានទុកដោយឡែក ហើយនឹងសាកល្បងម្ដងទៀតរាល់ពេលធ្វើសមកាលកម្ម៖</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="230" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="235" />
             <source>Changes are kept encrypted on this laptop and sent to HQ when a connection is available.</source>
             <translation>ការផ្លាស់ប្ដូរត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីបនៅលើកុំព្យូទ័រយួរដៃនេះ ហើយផ្ញើទៅទីស្នាក់ការកណ្ដាលនៅពេលមានការតភ្ជាប់។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="232" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="237" />
             <source>Headquarters</source>
             <translation>ទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="232" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="237" />
             <source>Last successful sync</source>
             <translation>សមកាលកម្មជោគជ័យចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="233" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="238" />
             <source>Changes not yet sent</source>
             <translation>ការផ្លាស់ប្ដូរមិនទាន់បានផ្ញើ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="233" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="238" />
             <source>Last round</source>
             <translation>ជុំចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="234" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="239" />
             <source>Last error</source>
             <translation>កំហុសចុងក្រោយ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="234" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="239" />
             <source>Clock</source>
             <translation>នាឡិកា</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="235" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="240" />
             <source>Refused by HQ</source>
             <translation>ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="236" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="241" />
             <source>Not stored here</source>
             <translation>មិនបានរក្សាទុកនៅទីនេះ</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/sync_panel.py" line="238" />
+            <location filename="../../fieldapp/ui/sync_panel.py" line="243" />
             <source>Sync now</source>
             <translation>ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
         </message>
@@ -3276,12 +4395,12 @@ Interview: {date}, language {lang}
     <context>
         <name>Tasks</name>
         <message>
-            <location filename="../../fieldapp/ui/tasks.py" line="25" />
+            <location filename="../../fieldapp/ui/tasks.py" line="27" />
             <source>The disk is full — nothing was lost; free space and try again.</source>
             <translation>ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ។ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/tasks.py" line="29" />
+            <location filename="../../fieldapp/ui/tasks.py" line="31" />
             <source>Something went wrong ({kind}). Nothing was changed by this action; the log has the details.</source>
             <translation>មានបញ្ហាកើតឡើង ({kind})។ សកម្មភាពនេះមិនបានផ្លាស់ប្ដូរអ្វីទេ ព័ត៌មានលម្អិតមាននៅក្នុងកំណត់ហេតុ។</translation>
         </message>
@@ -3392,12 +4511,12 @@ Interview: {date}, language {lang}
     <context>
         <name>ValueView</name>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="524" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="548" />
             <source>Yes</source>
             <translation>បាទ/ចាស</translation>
         </message>
         <message>
-            <location filename="../../fieldapp/ui/forms/editors.py" line="524" />
+            <location filename="../../fieldapp/ui/forms/editors.py" line="548" />
             <source>No</source>
             <translation>ទេ</translation>
         </message>

@@ -111,7 +111,6 @@ KM: dict[str, str] = {
     "Suspect identifier": "អត្តសញ្ញាណជនសង្ស័យ",
     "Person link": "ការភ្ជាប់បុគ្គល",
     # passphrase strength
-    "Too short: use at least {n} characters": "ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ",
     "Weak: add more words": "ខ្សោយ៖ សូមបន្ថែមពាក្យទៀត",
     "Fair": "មធ្យម",
     "Good": "ល្អ",
@@ -440,16 +439,6 @@ KM: dict[str, str] = {
         "វាត្រូវបានទុកដោយឡែក ហើយនឹងសាកល្បងម្ដងទៀតរាល់ពេលធ្វើសមកាលកម្ម៖",
     "Refused by HQ": "ត្រូវបានទីស្នាក់ការកណ្ដាលបដិសេធ",
     "Not stored here": "មិនបានរក្សាទុកនៅទីនេះ",
-    # h10
-    "Too common, easily guessed: use several unrelated words":
-        "ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
-    "Repeated characters are easily guessed: use several unrelated words":
-        "តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
-    "Sequences and keyboard patterns are easily guessed: use several unrelated words":
-        "លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
-    "Do not use your user name or the post's name": "កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍",
-    "Too easy to guess: add more words (four unrelated words are good)":
-        "ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)",
     # h9ops
     "The disk is full — nothing was lost; free space and try again.":
         "ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ។ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។",
@@ -883,6 +872,331 @@ KM: dict[str, str] = {
     "The sync did not finish. Nothing is lost: try again.":
         "ការធ្វើសមកាលកម្មមិនបានបញ្ចប់ទេ។ គ្មានអ្វីបាត់បង់ទេ៖ សូមព្យាយាមម្ដងទៀត។",
     "The last sync did not finish.": "ការធ្វើសមកាលកម្មចុងក្រោយមិនបានបញ្ចប់ទេ។",
+    # h12msg: the errors' templates (context "Errors"; fieldapp/domain/errors.py)
+    # form answers (formkit): what a typed value needs
+    "'{name}' allows at most {max_count} entries": "«{name}» អាចមានយ៉ាងច្រើន {max_count} ធាតុ។",
+    "'{name}' is a {type_name} and holds no answer": "«{name}» ({type_name}) មិនផ្ទុកចម្លើយទេ។",
+    "'{name}' is worked out by the form and cannot be set": "«{name}» ត្រូវបានគណនាដោយទម្រង់ ហើយមិនអាចកំណត់ដោយដៃបានទេ។",
+    "Attach a file.": "សូមភ្ជាប់ឯកសារ។",
+    "Enter a date and time.": "សូមបញ្ចូលកាលបរិច្ឆេទ និងម៉ោង។",
+    "Enter a date as YYYY-MM-DD.": "សូមបញ្ចូលកាលបរិច្ឆេទ (ឆ្នាំ-ខែ-ថ្ងៃ)។",
+    "Enter a number.": "សូមបញ្ចូលលេខ។",
+    "Enter a time as HH:MM.": "សូមបញ្ចូលម៉ោងជា ម៉ោង:នាទី។",
+    "Enter a whole number.": "សូមបញ្ចូលចំនួនគត់។",
+    "The text is too long (at most {max_length} characters).": "អត្ថបទវែងពេក (យ៉ាងច្រើន {max_length} តួអក្សរ)។",
+    "Tick to confirm.": "សូមគូសដើម្បីបញ្ជាក់។",
+    "Type latitude and longitude in degrees, e.g. 13.65 102.56.":
+        "សូមវាយរយៈទទឹង និងរយៈបណ្តោយ ជាដឺក្រេ ឧ. ១៣.៦៥ ១០២.៥៦។",
+    "{count} answer(s) need attention: {names}": "ចម្លើយចំនួន {count} ត្រូវការការពិនិត្យ៖ {names}",
+    "no form for record '{record}' applies here": "គ្មានទម្រង់សម្រាប់កំណត់ត្រា «{record}» ប្រើបាននៅទីនេះទេ។",
+    "no form called '{form_id}'": "គ្មានទម្រង់ឈ្មោះ «{form_id}» ទេ។",
+    "this draft belongs to form '{draft_form}', not '{form_id}'":
+        "សេចក្ដីព្រាងនេះជារបស់ទម្រង់ «{draft_form}» មិនមែន «{form_id}» ទេ។",
+    "{key}: open this form from a case": "{key}៖ សូមបើកទម្រង់នេះពីសំណុំរឿងមួយ។",
+    "{name}: must be one of {allowed}": "{name}៖ ត្រូវតែជាមួយក្នុងចំណោម {allowed}។",
+    "{name}: not a country code from the list (ISO 3166-1 alpha-3)": "{name}៖ មិនមែនជាប្រទេសក្នុងបញ្ជីទេ។",
+    "{name}: not a valid {kind}": "{name}៖ មិនមែនជា{kind}ត្រឹមត្រូវទេ។",
+    "{name}: required": "{name}៖ សូមបំពេញចន្លោះនេះ។",
+    "unknown column(s): {unknown}": "ជួរឈរដែលមិនស្គាល់៖ {unknown}",
+    "unknown field(s): {unknown}": "ចន្លោះដែលមិនស្គាល់៖ {unknown}",
+    "unknown guardian field(s): {unknown}": "ចន្លោះអាណាព្យាបាលដែលមិនស្គាល់៖ {unknown}",
+    "draft context: unknown key(s) {unknown}": "បរិបទសេចក្ដីព្រាង៖ មិនស្គាល់ {unknown}",
+    "row {n}: {exc}": "ជួរទី {n}៖ {exc}",
+    "could not unlock: {reason}": "មិនអាចដោះសោបានទេ៖ {reason}",
+    "a received record does not fit this store: {reason}":
+        "កំណត់ត្រាដែលបានទទួល មិនត្រូវនឹងឃ្លាំងទិន្នន័យនេះទេ៖ {reason}",
+    # passphrases and unlocking
+    "passphrase {reason}": "ឃ្លាសម្ងាត់ {reason}",
+    "too short: use at least {n} characters": "ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ",
+    "too common, easily guessed: use several unrelated words":
+        "ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
+    "repeated characters are easily guessed: use several unrelated words":
+        "តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
+    "sequences and keyboard patterns are easily guessed: use several unrelated words":
+        "លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា",
+    "do not use your user name or the post's name": "កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍",
+    "too easy to guess: add more words (four unrelated words are good)":
+        "ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)",
+    "passphrase: use at least {n} characters": "ឃ្លាសម្ងាត់៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ។",
+    "wrong passphrase": "ឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។",
+    "unknown user or wrong passphrase": "ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។",
+    "this recovery key does not open this device's store": "សោសង្គ្រោះនេះមិនអាចបើកឃ្លាំងទិន្នន័យរបស់ឧបករណ៍នេះបានទេ។",
+    "too many failed attempts: wait {seconds} s before trying again":
+        "ព្យាយាមខុសច្រើនដងពេក៖ សូមរង់ចាំ {seconds} វិនាទី មុននឹងព្យាយាមម្ដងទៀត។",
+    "user name: 1 to 64 characters, no tabs or line breaks":
+        "ឈ្មោះអ្នកប្រើ៖ ពី ១ ដល់ ៦៤ តួអក្សរ ដោយគ្មានការចុះបន្ទាត់។",
+    "user '{username}' already exists on this device": "អ្នកប្រើ «{username}» មានរួចហើយនៅលើឧបករណ៍នេះ។",
+    "user '{username}' is not active on this device": "អ្នកប្រើ «{username}» មិនសកម្មនៅលើឧបករណ៍នេះទេ។",
+    "no user '{username}' on this device": "គ្មានអ្នកប្រើ «{username}» នៅលើឧបករណ៍នេះទេ។",
+    "centre staff need a transit centre: give --centre (e.g. PTC)":
+        "បុគ្គលិកមជ្ឈមណ្ឌលត្រូវការមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន៖ សូមជ្រើសរើសមជ្ឈមណ្ឌល។",
+    "unknown post '{post_code}'; known posts: {codes}": "មិនស្គាល់ប៉ុស្តិ៍ «{post_code}»៖ ប៉ុស្តិ៍ដែលស្គាល់គឺ {codes}",
+    "this session does not hold the statement key: unlock as a supervisor":
+        "វគ្គនេះមិនមានសោសេចក្ដីថ្លែងការណ៍ទេ៖ សូមដោះសោជាអ្នកគ្រប់គ្រង។",
+    "your role ({role}) cannot do this; ask a supervisor":
+        "តួនាទីរបស់អ្នក ({role}) មិនអាចធ្វើការនេះបានទេ៖ សូមសួរអ្នកគ្រប់គ្រង។",
+    # the store
+    "the store is locked: unlock it again": "ឃ្លាំងទិន្នន័យត្រូវបានចាក់សោ៖ សូមដោះសោម្ដងទៀត។",
+    "the disk is full — nothing was lost; free space and try again":
+        "ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ៖ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។",
+    "a fieldapp store already exists in {root}": "មានឃ្លាំងទិន្នន័យ fieldapp រួចហើយនៅក្នុង {root}។",
+    "no fieldapp store in {root}": "គ្មានឃ្លាំងទិន្នន័យ fieldapp នៅក្នុង {root} ទេ។",
+    "no fieldapp store in {root}: run 'fieldapp init' first (or pick another --data-dir)":
+        "គ្មានឃ្លាំងទិន្នន័យ fieldapp នៅក្នុង {root} ទេ៖ សូមរៀបចំកុំព្យូទ័រនេះជាមុនសិន ឬជ្រើសថតផ្សេង។",
+    "this data folder is already open in another fieldapp window or command; close it first":
+        "ថតទិន្នន័យនេះកំពុងបើកនៅក្នុងបង្អួច fieldapp ផ្សេងទៀតរួចហើយ៖ សូមបិទវាជាមុនសិន។",
+    "the database failed its integrity check (it was altered or damaged); nothing was written — restore from backup or ask HQ to recover it":
+        "មូលដ្ឋានទិន្នន័យមិនឆ្លងកាត់ការត្រួតពិនិត្យភាពត្រឹមត្រូវ (វាត្រូវបានកែប្រែ ឬខូច)៖ "
+        "គ្មានអ្វីត្រូវបានសរសេរទេ — សូមស្ដារពីច្បាប់បម្រុងទុក ឬស្នើទីស្នាក់ការកណ្ដាលឱ្យជួយស្ដារ។",
+    "the database failed its integrity check (it was altered, damaged, or is not a fieldapp store); nothing was written":
+        "មូលដ្ឋានទិន្នន័យមិនឆ្លងកាត់ការត្រួតពិនិត្យភាពត្រឹមត្រូវ (វាត្រូវបានកែប្រែ ខូច ឬមិនមែនជាឃ្លាំងទិន្នន័យ fieldapp)៖ "
+        "គ្មានអ្វីត្រូវបានសរសេរទេ។",
+    "the database failed its integrity check; nothing was written":
+        "មូលដ្ឋានទិន្នន័យមិនឆ្លងកាត់ការត្រួតពិនិត្យភាពត្រឹមត្រូវ៖ គ្មានអ្វីត្រូវបានសរសេរទេ។",
+    "a sealed {entity} field does not open with this device's key":
+        "ចន្លោះដែលបានបិទត្រានៃ {entity} មិនអាចបើកដោយសោរបស់ឧបករណ៍នេះបានទេ។",
+    "the keystore file is damaged": "ឯកសារឃ្លាំងសោខូច។",
+    "the keystore file is damaged (a key of the wrong size)": "ឯកសារឃ្លាំងសោខូច (សោមានទំហំមិនត្រឹមត្រូវ)។",
+    "the keystore file is damaged or from an unknown version": "ឯកសារឃ្លាំងសោខូច ឬមកពីកំណែដែលមិនស្គាល់។",
+    "the keystore's statement key does not match this store":
+        "សោសេចក្ដីថ្លែងការណ៍ក្នុងឃ្លាំងសោ មិនត្រូវគ្នានឹងឃ្លាំងទិន្នន័យនេះទេ។",
+    "this {what} was written by a newer release of fieldapp (schema {revision}): install that release or a later one; nothing was changed":
+        "{what}នេះត្រូវបានសរសេរដោយកំណែ fieldapp ថ្មីជាង ({revision})៖ "
+        "សូមដំឡើងកំណែនោះ ឬកំណែក្រោយជាងនេះ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។",
+    "store": "ឃ្លាំងទិន្នន័យ",
+    "not a clock stamp: '{text}'": "មិនមែនជាត្រាពេលវេលាទេ៖ «{text}»",
+    "this device has no escrow wrap yet (it was never enrolled with HQ)":
+        "ឧបករណ៍នេះមិនទាន់មានសោសង្គ្រោះនៅទីស្នាក់ការកណ្ដាលទេ (វាមិនធ្លាប់បានចុះឈ្មោះ)។",
+    # cases, victims, statements
+    "no such case on this device": "គ្មានសំណុំរឿងនេះនៅលើឧបករណ៍នេះទេ។",
+    "no such victim on this device": "គ្មានជនរងគ្រោះនេះនៅលើឧបករណ៍នេះទេ។",
+    "no such statement on this device": "គ្មានសេចក្ដីថ្លែងការណ៍នេះនៅលើឧបករណ៍នេះទេ។",
+    "no such suspect on this device": "គ្មានជនសង្ស័យនេះនៅលើឧបករណ៍នេះទេ។",
+    "no such referral on this device": "គ្មានការបញ្ជូននេះនៅលើឧបករណ៍នេះទេ។",
+    "no such follow-up on this device": "គ្មានការតាមដាននេះនៅលើឧបករណ៍នេះទេ។",
+    "no such attachment on this device": "គ្មានឯកសារភ្ជាប់នេះនៅលើឧបករណ៍នេះទេ។",
+    "no such possible match on this device": "គ្មានការផ្គូផ្គងដែលអាចកើតមាននេះនៅលើឧបករណ៍នេះទេ។",
+    "no such draft for this user": "គ្មានសេចក្ដីព្រាងនេះសម្រាប់អ្នកប្រើនេះទេ។",
+    "no such family member of this person": "គ្មានសមាជិកគ្រួសារនេះរបស់បុគ្គលនេះទេ។",
+    "this person's case file is not on this device": "សំណុំរឿងរបស់បុគ្គលនេះមិនមាននៅលើឧបករណ៍នេះទេ។",
+    "this person's details are not on this device yet; sync first":
+        "ព័ត៌មានរបស់បុគ្គលនេះមិនទាន់មាននៅលើឧបករណ៍នេះទេ៖ សូមធ្វើសមកាលកម្មជាមុនសិន។",
+    "this case belongs to another post": "សំណុំរឿងនេះជារបស់ប៉ុស្តិ៍ផ្សេង។",
+    "officers record rescues for their own post only": "មន្ត្រីនគរបាលកត់ត្រាការជួយសង្គ្រោះសម្រាប់តែប៉ុស្តិ៍របស់ខ្លួនប៉ុណ្ណោះ។",
+    "this case is already closed": "សំណុំរឿងនេះត្រូវបានបិទរួចហើយ។",
+    "this case was already transferred from here": "សំណុំរឿងនេះត្រូវបានផ្ទេរចេញពីទីនេះរួចហើយ។",
+    "this case was transferred to post {gone}; it is kept here as history and cannot be changed here":
+        "សំណុំរឿងនេះត្រូវបានផ្ទេរទៅប៉ុស្តិ៍ {gone}៖ វាត្រូវបានរក្សាទុកនៅទីនេះជាប្រវត្តិ ហើយមិនអាចកែប្រែនៅទីនេះបានទេ។",
+    "closure_reason: say why the case is closed": "សូមប្រាប់មូលហេតុដែលបិទសំណុំរឿង។",
+    "reason: say why the case goes to the other post": "សូមប្រាប់មូលហេតុដែលសំណុំរឿងត្រូវផ្ទេរទៅប៉ុស្តិ៍ផ្សេង។",
+    "to_post: not a post in the reference list": "ប៉ុស្តិ៍ដែលត្រូវផ្ទេរទៅ មិនមាននៅក្នុងបញ្ជីទេ។",
+    "to_post: the case is already at that post": "សំណុំរឿងនេះស្ថិតនៅប៉ុស្តិ៍នោះរួចហើយ។",
+    "name: give the name in Khmer or Latin script (or both)":
+        "ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះជាអក្សរខ្មែរ ឬអក្សរឡាតាំង (ឬទាំងពីរ)។",
+    "name: give the name as told (or a description, e.g. 'man, red shirt')":
+        "ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះតាមដែលគេប្រាប់ (ឬការពិពណ៌នា ឧ. «បុរស អាវក្រហម»)។",
+    "name: give a name or an alias": "ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះ ឬឈ្មោះហៅក្រៅ។",
+    "name: give the family member's or guardian's name": "ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះសមាជិកគ្រួសារ ឬអាណាព្យាបាល។",
+    "nationality: not a country code from the list (ISO 3166-1 alpha-3, XXA stateless, XXX not known)":
+        "សញ្ជាតិ៖ សូមជ្រើសរើសប្រទេសពីបញ្ជី (ឬ «គ្មានសញ្ជាតិ» ឬ «មិនដឹង»)។",
+    "languages: not in the list of languages: {bad}": "ភាសា៖ មិនមាននៅក្នុងបញ្ជីភាសាទេ៖ {bad}",
+    "crossing_point: unknown border post": "ច្រកឆ្លងកាត់៖ មិនស្គាល់ប៉ុស្តិ៍ព្រំដែននេះទេ។",
+    "referring_agency, referring_country, handover_date: a handover needs who handed the people over, from which country, and when":
+        "ការប្រគល់ត្រូវការដឹងថា អ្នកណាជាអ្នកប្រគល់មនុស្ស មកពីប្រទេសណា និងនៅពេលណា។",
+    "post_code: unknown post": "មិនស្គាល់ប៉ុស្តិ៍នេះទេ។",
+    "province_code: unknown province": "មិនស្គាល់ខេត្តនេះទេ។",
+    "on: a date as YYYY-MM-DD": "កាលបរិច្ឆេទ៖ សូមបញ្ចូលជា ឆ្នាំ-ខែ-ថ្ងៃ។",
+    "on: the date is in the future": "កាលបរិច្ឆេទនេះស្ថិតនៅពេលអនាគត។",
+    "year: give a four-digit year": "ឆ្នាំ៖ សូមបញ្ចូលឆ្នាំជាលេខបួនខ្ទង់។",
+    "consents: '{kind}' must be given or refused": "ការយល់ព្រម៖ «{kind}» ត្រូវតែជា «បានផ្ដល់» ឬ «បានបដិសេធ»។",
+    "consents: give each consent as given or refused": "ការយល់ព្រម៖ សូមបញ្ជាក់ការយល់ព្រមនីមួយៗថា បានផ្ដល់ ឬបានបដិសេធ។",
+    "decided_by and screened_on: say who decided, and when": "សូមប្រាប់ថា អ្នកណាជាអ្នកសម្រេច និងនៅពេលណា។",
+    "screened_on: the date cannot be in the future": "កាលបរិច្ឆេទត្រួតពិនិត្យ មិនអាចស្ថិតនៅពេលអនាគតបានទេ។",
+    "decision: link or separate": "ការសម្រេច៖ ភ្ជាប់ជាមនុស្សតែមួយ ឬបំបែក។",
+    "entity: victim or suspect": "ប្រភេទ៖ ជនរងគ្រោះ ឬជនសង្ស័យ។",
+    "narrative: a final statement needs the statement text":
+        "សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវការអត្ថបទនៃសេចក្ដីថ្លែងការណ៍។",
+    "child-sensitive protocol: record {missing} before finalising":
+        "នីតិវិធីសម្រាប់កុមារ៖ សូមកត់ត្រា {missing} មុននឹងបញ្ចប់ជាស្ថាពរ។",
+    "only a final statement is amended; edit the draft instead":
+        "មានតែសេចក្ដីថ្លែងការណ៍ចុងក្រោយទេដែលអាចធ្វើវិសោធនកម្មបាន៖ សូមកែសេចក្ដីព្រាងជំនួសវិញ។",
+    "this statement is already final": "សេចក្ដីថ្លែងការណ៍នេះបានបញ្ចប់ជាស្ថាពររួចហើយ។",
+    "this statement is final: attach the file to an amendment":
+        "សេចក្ដីថ្លែងការណ៍នេះបានបញ្ចប់ជាស្ថាពរហើយ៖ សូមភ្ជាប់ឯកសារទៅនឹងវិសោធនកម្មមួយ។",
+    "this statement is final: record an amendment instead":
+        "សេចក្ដីថ្លែងការណ៍នេះបានបញ្ចប់ជាស្ថាពរហើយ៖ សូមកត់ត្រាវិសោធនកម្មជំនួសវិញ។",
+    "statement text can only be stored by an officer or supervisor of the post":
+        "អត្ថបទសេចក្ដីថ្លែងការណ៍អាចរក្សាទុកបានតែដោយមន្ត្រីនគរបាល ឬអ្នកគ្រប់គ្រងនៃប៉ុស្តិ៍ប៉ុណ្ណោះ។",
+    "social_worker_present: a child's statement needs a social worker present, or a supervisor's recorded reason why none could be":
+        "សេចក្ដីថ្លែងការណ៍របស់កុមារត្រូវការបុគ្គលិកសង្គមកិច្ចចូលរួម "
+        "ឬមូលហេតុដែលអ្នកគ្រប់គ្រងបានកត់ត្រាថាហេតុអ្វីគ្មាន។",
+    "reason: say why no social worker could be present": "សូមប្រាប់មូលហេតុដែលគ្មានបុគ្គលិកសង្គមកិច្ចអាចចូលរួមបាន។",
+    # suspects
+    "identified_by: {count} of the victims given are not in this suspect's cases; link the case first":
+        "ជនរងគ្រោះចំនួន {count} ដែលបានផ្ដល់ មិននៅក្នុងសំណុំរឿងរបស់ជនសង្ស័យនេះទេ៖ សូមភ្ជាប់សំណុំរឿងជាមុនសិន។",
+    "kind: must be one of {event_kinds}": "ប្រភេទ៖ ត្រូវតែជាមួយក្នុងចំណោម {event_kinds}។",
+    "kind: must be one of {identifier_kinds}": "ប្រភេទ៖ ត្រូវតែជាមួយក្នុងចំណោម {identifier_kinds}។",
+    "roles: not HTCDS per_RoleInProcess values ({count})": "តួនាទីចំនួន {count} មិនមាននៅក្នុងបញ្ជី HTCDS ទេ។",
+    "value: not a usable phone number (at least 6 digits)": "លេខទូរស័ព្ទមិនអាចប្រើបានទេ (យ៉ាងតិច ៦ ខ្ទង់)។",
+    "value: not a usable {kind}": "តម្លៃនេះមិនអាចប្រើជា {kind} បានទេ។",
+    # referrals, services, case plan
+    "a referral that is '{now}' cannot become '{then}'": "ការបញ្ជូនដែល «{now}» មិនអាចប្ដូរទៅជា «{then}» បានទេ។",
+    "provider_code: unknown service provider": "មិនស្គាល់អ្នកផ្ដល់សេវានេះទេ។",
+    "provider_code: {provider} does not offer {service}": "{provider} មិនផ្ដល់សេវា {service} ទេ។",
+    "referral refused: {problem}. Record the consent, or a supervisor may override with a reason":
+        "ការបញ្ជូនត្រូវបានបដិសេធ៖ {problem}។ សូមកត់ត្រាការយល់ព្រម ឬអ្នកគ្រប់គ្រងអាចអនុញ្ញាតដោយផ្ដល់មូលហេតុ។",
+    "consent to share with this kind of provider ({consent}) is {state}":
+        "ការយល់ព្រមចែករំលែកជាមួយអ្នកផ្ដល់សេវាប្រភេទនេះ ({consent}) គឺ {state}",
+    "a child's own assent (child_assent) is not recorded as given": "ការយល់ព្រមផ្ទាល់របស់កុមារ មិនទាន់បានកត់ត្រាថាបានផ្ដល់ទេ",
+    "a child's consent needs a guardian's or social worker's authorisation":
+        "ការយល់ព្រមរបស់កុមារត្រូវការការអនុញ្ញាតពីអាណាព្យាបាល ឬបុគ្គលិកសង្គមកិច្ច",
+    "only a supervisor may refer without the person's consent":
+        "មានតែអ្នកគ្រប់គ្រងទេដែលអាចបញ្ជូនដោយគ្មានការយល់ព្រមពីបុគ្គលនោះ។",
+    "reason: say why the referral is declined": "សូមប្រាប់មូលហេតុដែលបដិសេធការបញ្ជូន។",
+    "action: choose what happened to the referral": "សូមជ្រើសរើសអ្វីដែលបានកើតឡើងចំពោះការបញ្ជូន។",
+    "victims: select the people to refer": "សូមជ្រើសរើសមនុស្សដែលត្រូវបញ្ជូន។",
+    "this referral is addressed to another centre": "ការបញ្ជូននេះផ្ញើទៅមជ្ឈមណ្ឌលផ្សេង។",
+    "this referral is for another person": "ការបញ្ជូននេះសម្រាប់បុគ្គលផ្សេង។",
+    "this referral is no longer open; tracing is recorded on an open family-tracing referral":
+        "ការបញ្ជូននេះលែងបើកហើយ៖ ការស្វែងរកក្រុមគ្រួសារត្រូវកត់ត្រាលើការបញ្ជូនស្វែងរកក្រុមគ្រួសារដែលនៅបើក។",
+    "this referral is not for family tracing": "ការបញ្ជូននេះមិនមែនសម្រាប់ការស្វែងរកក្រុមគ្រួសារទេ។",
+    "this referral is not for reintegration or repatriation":
+        "ការបញ្ជូននេះមិនមែនសម្រាប់ការធ្វើសមាហរណកម្មឡើងវិញ ឬការធ្វើមាតុភូមិនិវត្តន៍ទេ។",
+    "accept the referral before referring the person onward": "សូមទទួលយកការបញ្ជូនជាមុនសិន មុននឹងបញ្ជូនបុគ្គលនោះបន្ត។",
+    "refer the victim for reintegration or repatriation first; the return is recorded on that referral":
+        "សូមបញ្ជូនជនរងគ្រោះសម្រាប់ការធ្វើសមាហរណកម្មឡើងវិញ ឬការធ្វើមាតុភូមិនិវត្តន៍ជាមុនសិន៖ "
+        "ការវិលត្រឡប់ត្រូវកត់ត្រាលើការបញ្ជូននោះ។",
+    "return_date: required": "សូមបញ្ចូលកាលបរិច្ឆេទវិលត្រឡប់។",
+    "family_safety: must be one of safe, unsafe, not_assessed":
+        "សុវត្ថិភាពក្រុមគ្រួសារ៖ សូមជ្រើស មានសុវត្ថិភាព គ្មានសុវត្ថិភាព ឬមិនទាន់វាយតម្លៃ។",
+    "alternative_care_plan: the family was judged unsafe; write where the person goes instead":
+        "ក្រុមគ្រួសារត្រូវបានវាយតម្លៃថាគ្មានសុវត្ថិភាព៖ សូមសរសេរថាបុគ្គលនោះនឹងទៅកន្លែងណាជំនួសវិញ។",
+    "a return to a family not assessed as safe needs a supervisor's approval; ask a supervisor to record it":
+        "ការវិលត្រឡប់ទៅក្រុមគ្រួសារដែលមិនត្រូវបានវាយតម្លៃថាមានសុវត្ថិភាព ត្រូវការការយល់ព្រមពីអ្នកគ្រប់គ្រង៖ "
+        "សូមស្នើអ្នកគ្រប់គ្រងឱ្យកត់ត្រាវា។",
+    "tracing_outcome: say what the tracing found": "សូមប្រាប់លទ្ធផលនៃការស្វែងរកក្រុមគ្រួសារ។",
+    "follow-up: say what is to be done and by which date": "ការតាមដាន៖ សូមប្រាប់ថាត្រូវធ្វើអ្វី និងត្រឹមថ្ងៃណា។",
+    "this follow-up is already done": "ការតាមដាននេះបានធ្វើរួចហើយ។",
+    "a centre plans follow-ups for a person referred to it: open the referral first":
+        "មជ្ឈមណ្ឌលគ្រោងការតាមដានសម្រាប់បុគ្គលដែលបានបញ្ជូនមកខ្លួន៖ សូមបើកការបញ្ជូនជាមុនសិន។",
+    # family address (gazetteer)
+    "{field}: give the {level} first": "{field}៖ សូមជ្រើស{level}ជាមុនសិន។",
+    "{field}: not a {level} code of Cambodia's gazetteer": "{field}៖ មិនមែនជា{level}នៅក្នុងបញ្ជីរដ្ឋបាលកម្ពុជាទេ។",
+    "{field}: not inside the {level} chosen": "{field}៖ មិនស្ថិតនៅក្នុង{level}ដែលបានជ្រើសទេ។",
+    "province": "ខេត្ត",
+    "district": "ស្រុក",
+    "commune": "ឃុំ",
+    "village": "ភូមិ",
+    # attachments
+    "attachment: cannot attach to a {owner_entity}": "ឯកសារភ្ជាប់៖ មិនអាចភ្ជាប់ទៅ {owner_entity} បានទេ។",
+    "attachment: give the file a name": "ឯកសារភ្ជាប់៖ សូមដាក់ឈ្មោះឯកសារ។",
+    "attachment: save the record first, then attach the file to it":
+        "ឯកសារភ្ជាប់៖ សូមរក្សាទុកកំណត់ត្រាជាមុនសិន រួចភ្ជាប់ឯកសារទៅវា។",
+    "attachment: the file is {size}; the limit is {limit} (take a smaller photo or split the recording)":
+        "ឯកសារភ្ជាប់៖ ឯកសារមានទំហំ {size} ប៉ុន្តែដែនកំណត់គឺ {limit} (សូមថតរូបតូចជាងនេះ ឬកាត់ការថតសំឡេងជាផ្នែក)។",
+    "an attached file is missing from this device; attach it again": "ឯកសារភ្ជាប់មួយបាត់ពីឧបករណ៍នេះ៖ សូមភ្ជាប់វាម្ដងទៀត។",
+    "the file to attach does not exist": "ឯកសារដែលត្រូវភ្ជាប់មិនមានទេ។",
+    "this attachment's file is missing from this device": "ឯកសាររបស់ឯកសារភ្ជាប់នេះបាត់ពីឧបករណ៍នេះ។",
+    "this attachment's file is not on this device": "ឯកសាររបស់ឯកសារភ្ជាប់នេះមិនមាននៅលើឧបករណ៍នេះទេ។",
+    "the attachment file is damaged or was altered": "ឯកសារភ្ជាប់ខូច ឬត្រូវបានកែប្រែ។",
+    "the attachment file is truncated": "ឯកសារភ្ជាប់មិនពេញលេញ។",
+    "not a fieldapp attachment file, or an unknown version": "មិនមែនជាឯកសារភ្ជាប់ fieldapp ឬជាកំណែដែលមិនស្គាល់។",
+    # exports, lists
+    "format: must be one of {formats}": "ទម្រង់ឯកសារ៖ ត្រូវតែជាមួយក្នុងចំណោម {formats}។",
+    "format: must be one of {report_formats}": "ទម្រង់ឯកសារ៖ ត្រូវតែជាមួយក្នុងចំណោម {report_formats}។",
+    "format: a PDF can only be written from the window or the command line":
+        "ទម្រង់ឯកសារ៖ PDF អាចសរសេរបានតែពីបង្អួចកម្មវិធីប៉ុណ្ណោះ។",
+    "out: for csv give a folder (one file per record type is written)":
+        "សម្រាប់ CSV សូមជ្រើសថតមួយ (ឯកសារមួយសម្រាប់កំណត់ត្រាប្រភេទនីមួយៗ)។",
+    "sort: one of {sortable}": "តម្រៀប៖ មួយក្នុងចំណោម {sortable}។",
+    "no such file: {path}": "គ្មានឯកសារ៖ {path}",
+    "{path} already exists; choose another file name": "{path} មានរួចហើយ៖ សូមជ្រើសឈ្មោះឯកសារផ្សេង។",
+    # sync and enrolment
+    "this device is not enrolled with HQ: a supervisor runs 'fieldapp enrol' with the code HQ issued":
+        "ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលទេ៖ អ្នកគ្រប់គ្រងចុះឈ្មោះវាដោយប្រើលេខកូដពីទីស្នាក់ការកណ្ដាល។",
+    "this device is already enrolled with HQ": "ឧបករណ៍នេះបានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលរួចហើយ។",
+    "no HQ address: enrol first or give --hq URL": "គ្មានអាសយដ្ឋានទីស្នាក់ការកណ្ដាលទេ៖ សូមចុះឈ្មោះជាមុនសិន។",
+    "HQ address: give the full URL, e.g. https://hq.example.org":
+        "អាសយដ្ឋានទីស្នាក់ការកណ្ដាល៖ សូមបញ្ចូលអាសយដ្ឋានពេញលេញដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។",
+    "HQ address: use https:// (plain http:// is only allowed to this computer, e.g. http://127.0.0.1); ask HQ for its https address":
+        "អាសយដ្ឋានទីស្នាក់ការកណ្ដាល៖ ត្រូវប្រើការតភ្ជាប់សុវត្ថិភាព៖ សូមសួរទីស្នាក់ការកណ្ដាលរកអាសយដ្ឋានសុវត្ថិភាពរបស់ខ្លួន។",
+    "an enrolment code is 20 letters and digits in five groups of four, e.g. ABCD-EFGH-JKMN-PQRS-TVWX: check what was typed":
+        "លេខកូដចុះឈ្មោះមានអក្សរ និងលេខ ២០ តួ ជាប្រាំក្រុម ក្រុមនីមួយៗបួនតួ៖ សូមពិនិត្យអ្វីដែលបានវាយ។",
+    "this enrolment code has no HQ check part (it has 12 symbols, a code has 20): ask HQ for a new code":
+        "លេខកូដចុះឈ្មោះនេះខ្វះផ្នែកត្រួតពិនិត្យ (វាមាន ១២ តួ តែលេខកូដត្រូវមាន ២០ តួ)៖ សូមសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។",
+    "HQ issued this code for {code_post}, but this device is set up for {device_post}; ask HQ to revoke device {device_id} and issue a code for {device_post}":
+        "ទីស្នាក់ការកណ្ដាលបានចេញលេខកូដនេះសម្រាប់ {code_post} ប៉ុន្តែឧបករណ៍នេះត្រូវបានរៀបចំសម្រាប់ {device_post}៖ "
+        "សូមស្នើទីស្នាក់ការកណ្ដាលឱ្យដកសិទ្ធិឧបករណ៍ {device_id} ហើយចេញលេខកូដសម្រាប់ {device_post}។",
+    "HQ could not be reached ({last}, {attempt} attempts); nothing is lost, the next sync continues from here":
+        "មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ ({last} ព្យាយាម {attempt} ដង)៖ គ្មានអ្វីបាត់បង់ទេ "
+        "សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។",
+    "HQ could not be reached at {base_url} ({words}); nothing is lost, the next sync continues from here":
+        "មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលនៅ {base_url} បានទេ ({words})៖ គ្មានអ្វីបាត់បង់ទេ "
+        "សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។",
+    "HQ has revoked this device and holds all of its changes: wipe it now with 'fieldapp wipe'":
+        "ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ ហើយមានការផ្លាស់ប្ដូរទាំងអស់របស់វារួចហើយ៖ សូមលុបទិន្នន័យលើឧបករណ៍នេះឥឡូវនេះ។",
+    "HQ has revoked this device. {unsent} change(s) never reached HQ: export them with 'fieldapp bundle export --out FILE', hand the file to HQ, then wipe this device with 'fieldapp wipe'":
+        "ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។ ការផ្លាស់ប្ដូរចំនួន {unsent} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាលទេ៖ "
+        "សូមរក្សាទុកវាជាឯកសារបិទត្រា ប្រគល់ឯកសារនោះឱ្យទីស្នាក់ការកណ្ដាល រួចលុបទិន្នន័យលើឧបករណ៍នេះ។",
+    "{missing} change(s) never reached HQ and are in no sealed bundle: write them first with 'fieldapp bundle export --out FILE' and hand the file to HQ, then wipe":
+        "ការផ្លាស់ប្ដូរចំនួន {missing} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាល ហើយមិននៅក្នុងឯកសារបិទត្រាណាមួយទេ៖ "
+        "សូមរក្សាទុកវាជាឯកសារបិទត្រា ហើយប្រគល់ឱ្យទីស្នាក់ការកណ្ដាលជាមុនសិន រួចទើបលុបទិន្នន័យ។",
+    "this device is not revoked by HQ (HQ must revoke it, and the device must hear it from HQ in a sync): wiping it would lose its data":
+        "ទីស្នាក់ការកណ្ដាលមិនបានដកសិទ្ធិឧបករណ៍នេះទេ (ទីស្នាក់ការកណ្ដាលត្រូវដកសិទ្ធិ ហើយឧបករណ៍ត្រូវទទួលដំណឹងនោះតាមសមកាលកម្ម)៖ "
+        "ការលុបទិន្នន័យនឹងធ្វើឱ្យបាត់បង់ទិន្នន័យរបស់វា។",
+    "HQ keeps acknowledging only up to change {new_acked}; ask HQ to check this device's change log":
+        "ទីស្នាក់ការកណ្ដាលបញ្ជាក់ទទួលបានត្រឹមការផ្លាស់ប្ដូរទី {new_acked} ប៉ុណ្ណោះ៖ "
+        "សូមស្នើទីស្នាក់ការកណ្ដាលឱ្យពិនិត្យកំណត់ហេតុនៃការផ្លាស់ប្ដូររបស់ឧបករណ៍នេះ។",
+    "HQ refused: {reason}": "ទីស្នាក់ការកណ្ដាលបានបដិសេធ៖ {reason}",
+    "HQ's answer to {path}": "ចម្លើយរបស់ទីស្នាក់ការកណ្ដាលចំពោះ {path}",
+    "HQ's answer was not understood (version mismatch?)": "ចម្លើយរបស់ទីស្នាក់ការកណ្ដាលមិនអាចយល់បានទេ (ប្រហែលជាកំណែខុសគ្នា)។",
+    "HQ's certificate is not one this device trusts (nor the one it enrolled with): nothing was sent or changed. If HQ replaced its certificate, ask HQ; otherwise someone may be between this device and HQ":
+        "វិញ្ញាបនបត្ររបស់ទីស្នាក់ការកណ្ដាល មិនមែនជាវិញ្ញាបនបត្រដែលឧបករណ៍នេះទុកចិត្តទេ៖ គ្មានអ្វីត្រូវបានផ្ញើ ឬផ្លាស់ប្ដូរទេ។ "
+        "បើទីស្នាក់ការកណ្ដាលបានប្ដូរវិញ្ញាបនបត្រ សូមសួរទីស្នាក់ការកណ្ដាល បើមិនដូច្នោះទេ អាចមាននរណាម្នាក់នៅចន្លោះឧបករណ៍នេះ និងទីស្នាក់ការកណ្ដាល។",
+    "HQ's new key": "សោថ្មីរបស់ទីស្នាក់ការកណ្ដាល",
+    "HQ's refusal": "ការបដិសេធរបស់ទីស្នាក់ការកណ្ដាល",
+    "the enrolment answer": "ចម្លើយនៃការចុះឈ្មោះ",
+    "the certificate HQ presented": "វិញ្ញាបនបត្រដែលទីស្នាក់ការកណ្ដាលបានបង្ហាញ",
+    "the revocation notice": "សេចក្ដីជូនដំណឹងអំពីការដកសិទ្ធិ",
+    "{what} did not come from HQ (its signature does not verify with the key this device trusts): nothing was changed on this device. Someone may be between this device and HQ; try again from another network and tell HQ":
+        "{what} មិនបានមកពីទីស្នាក់ការកណ្ដាលទេ (ហត្ថលេខារបស់វាមិនត្រូវនឹងសោដែលឧបករណ៍នេះទុកចិត្ត)៖ "
+        "គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរលើឧបករណ៍នេះទេ។ អាចមាននរណាម្នាក់នៅចន្លោះឧបករណ៍នេះ និងទីស្នាក់ការកណ្ដាល៖ "
+        "សូមព្យាយាមម្ដងទៀតពីបណ្ដាញផ្សេង ហើយប្រាប់ទីស្នាក់ការកណ្ដាល។",
+    "the sync round ran out of time; what was sent is kept and the next sync continues from there":
+        "សមកាលកម្មអស់ពេលហើយ៖ អ្វីដែលបានផ្ញើត្រូវបានរក្សាទុក ហើយសមកាលកម្មបន្ទាប់នឹងបន្តពីទីនោះ។",
+    "the file or answer from HQ is meant for another device": "ឯកសារ ឬចម្លើយពីទីស្នាក់ការកណ្ដាលនេះ គឺសម្រាប់ឧបករណ៍ផ្សេង។",
+    "the return file cannot be used: {reason}": "ឯកសារត្រឡប់មិនអាចប្រើបានទេ៖ {reason}",
+    # what a value of each kind is called ("return_date: not a valid date")
+    "date": "កាលបរិច្ឆេទ",
+    "date and time": "កាលបរិច្ឆេទ និងម៉ោង",
+    "whole number": "ចំនួនគត់",
+    "yes or no": "បាទ/ចាស ឬទេ",
+    "list": "បញ្ជី",
+    "text": "អត្ថបទ",
+    "set of answers": "សំណុំចម្លើយ",
+    "value": "តម្លៃ",
+    "the return file was not understood (version mismatch?)": "ឯកសារត្រឡប់មិនអាចយល់បានទេ (ប្រហែលជាកំណែខុសគ្នា)។",
+    "this return file was made for another device": "ឯកសារត្រឡប់នេះត្រូវបានបង្កើតសម្រាប់ឧបករណ៍ផ្សេង។",
+    "this return file was made for another device, or is not a return file":
+        "ឯកសារត្រឡប់នេះត្រូវបានបង្កើតសម្រាប់ឧបករណ៍ផ្សេង ឬមិនមែនជាឯកសារត្រឡប់ទេ។",
+    # sealed envelopes (sync files and HQ's answers): rare, technical
+    "bad device id length": "លេខសម្គាល់ឧបករណ៍មានប្រវែងមិនត្រឹមត្រូវ។",
+    "device id is not UTF-8": "លេខសម្គាល់ឧបករណ៍មិនត្រឹមត្រូវ។",
+    "envelope is truncated": "កញ្ចប់ទិន្នន័យមិនពេញលេញ។",
+    "envelope is {count} bytes; the limit is {max_size}": "កញ្ចប់ទិន្នន័យមានទំហំ {count} បៃ ប៉ុន្តែដែនកំណត់គឺ {max_size}។",
+    "envelope version {blob} is not supported (this side speaks 1)": "កំណែកញ្ចប់ទិន្នន័យ {blob} មិនត្រូវបានគាំទ្រទេ។",
+    "not a fieldapp envelope (bad magic)": "មិនមែនជាកញ្ចប់ទិន្នន័យ fieldapp ទេ។",
+    "sealed part is too short": "ផ្នែកដែលបានបិទត្រាខ្លីពេក។",
+    "seq numbers above {max_seq} are not accepted": "លេខលំដាប់លើសពី {max_seq} មិនត្រូវបានទទួលយកទេ។",
+    "seq_from is greater than seq_to": "លេខលំដាប់ចាប់ផ្ដើម ធំជាងលេខលំដាប់បញ្ចប់។",
+    "the envelope could not be opened (tampered or wrong key)": "មិនអាចបើកកញ្ចប់ទិន្នន័យបានទេ (ត្រូវបានកែប្រែ ឬសោខុស)។",
+    "the envelope's sender is not known here": "អ្នកផ្ញើកញ្ចប់ទិន្នន័យមិនត្រូវបានស្គាល់នៅទីនេះទេ។",
+    "the envelope's signature does not verify": "ហត្ថលេខារបស់កញ្ចប់ទិន្នន័យមិនត្រឹមត្រូវ។",
+    "the envelope's timestamp is not a plausible time": "ពេលវេលារបស់កញ្ចប់ទិន្នន័យមិនសមហេតុផលទេ។",
+    "the payload expands beyond the size limit": "ទិន្នន័យលើសដែនកំណត់ទំហំ។",
+    "the payload is not valid zstd or is too large": "ទិន្នន័យមិនត្រឹមត្រូវ ឬធំពេក។",
+    "trailing bytes after the signature": "មានទិន្នន័យលើសនៅក្រោយហត្ថលេខា។",
+    "unknown envelope kind {kind}": "មិនស្គាល់ប្រភេទកញ្ចប់ទិន្នន័យ {kind}។",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
