@@ -29,7 +29,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -298,26 +297,27 @@ def dump(model: BaseModel) -> bytes:
     return model.model_dump_json().encode("utf-8")
 
 
-#: A run of digits an integer beyond 64 bits would need (orjson reads such a number as a
-#: float, silently): text holding one, in a number or not, goes to Python's reader.
-_LONG_DIGITS = re.compile(r"\d{19}")
-_LONG_DIGITS_B = re.compile(rb"\d{19}")
-
-
 def loads(data: bytes | str) -> Any:
     """Parse JSON fast (orjson) with Python's reader's results: what orjson refuses (NaN
-    written by `json.dumps`) or would read otherwise (integers beyond 64 bits) goes to
-    Python's reader."""
-    if isinstance(data, bytes):
-        long = _LONG_DIGITS_B.search(data) is not None
-    else:
-        long = _LONG_DIGITS.search(data) is not None
-    if not long:
-        try:
-            return orjson.loads(data)
-        except orjson.JSONDecodeError:
-            pass
-    return json.loads(data)
+    written by `json.dumps`) or may have read otherwise (it makes an integer beyond 64 bits
+    a float) goes to Python's reader."""
+    try:
+        value = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
+    return json.loads(data) if _maybe_long(value) else value
+
+
+def _maybe_long(value: Any) -> bool:
+    """Whether `value` holds a float orjson may have made of an integer beyond 64 bits."""
+    kind = type(value)
+    if kind is float:
+        return abs(value) >= 2**63 and value.is_integer()
+    if kind is list:
+        return any(_maybe_long(v) for v in value)
+    if kind is dict:
+        return any(_maybe_long(v) for v in value.values())
+    return False
 
 
 def pull_answer_json(
