@@ -1,0 +1,88 @@
+"""The report counters on a device: its cases read from the store, and the commit hook."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from sqlalchemy import or_, select, text
+from sqlalchemy.orm import Session
+
+from fieldapp.reports import counters
+from fieldapp.reports.counters import CaseRows
+from fieldapp.reports.figures import SENT_TO_COURT
+from fieldapp.reports.source import RecordSource, Row, StoreRecordSource
+from fieldapp.store.models import Rescue, Suspect, SuspectEvent, Victim
+
+
+class StoreCases:
+    """`counters.CaseStore` over the device's store (the rows `StoreRecordSource` reads)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.source: RecordSource = StoreRecordSource(session)
+
+    def cases(self, rescue_ids: list[str]) -> dict[str, CaseRows]:
+        src = StoreRecordSource(self.session)
+        victims = _by(src.rows_of("victim", rescue_ids, "rescue_id"), "rescue_id")
+        victim_case = {v["id"]: rid for rid, vs in victims.items() for v in vs}
+        referrals = _by(src.rows_of("referral", victim_case, "victim_id"), "victim_id")
+        referral_case = {f["id"]: victim_case[vid] for vid, fs in referrals.items() for f in fs}
+        events = _by(src.rows_of("referral_event", referral_case, "referral_id"), "referral_id")
+        suspects = _by(src.rows_of("suspect", rescue_ids, "rescue_id"), "rescue_id")
+        by_case: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+        for vid, fs in referrals.items():
+            by_case[victim_case[vid]]["referrals"] += fs
+        for fid, es in events.items():
+            by_case[referral_case[fid]]["events"] += es
+        return {r["id"]: CaseRows(r, victims.get(r["id"], []),
+                                  by_case[r["id"]]["referrals"], by_case[r["id"]]["events"],
+                                  suspects.get(r["id"], []))
+                for r in src.rows_of("rescue", rescue_ids)}
+
+    def rescue_ids(self) -> Iterator[list[str]]:
+        ids = list(self.session.scalars(select(Rescue.id).order_by(Rescue.id)))
+        for i in range(0, len(ids), 5000):
+            yield ids[i:i + 5000]
+
+    def rescues_of_victims(self, victim_ids: list[str]) -> set[str]:
+        out: set[str] = set()
+        for i in range(0, len(victim_ids), 500):
+            out.update(r for r in self.session.scalars(select(Victim.rescue_id).where(
+                Victim.id.in_(victim_ids[i:i + 500]))) if r)
+        return out
+
+    def persons(self, entity: str = "victim") -> dict[str, str]:
+        return StoreRecordSource(self.session).persons(entity)
+
+    def sent_suspects(self) -> list[Row]:
+        sent = sorted(SENT_TO_COURT)
+        ids = list(self.session.scalars(select(Suspect.id).where(or_(
+            Suspect.status.in_(sent),
+            Suspect.id.in_(select(SuspectEvent.suspect_id).where(
+                SuspectEvent.kind.in_(sent), SuspectEvent.on.is_not(None)))))))
+        return list(StoreRecordSource(self.session).rows_of("suspect", ids))
+
+
+def _by(rows: Iterator[Row], key: str) -> dict[str, list[Row]]:
+    out: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        out[row[key]].append(row)
+    return out
+
+
+def drain(session: Session) -> None:
+    """Recompute the cases `figure_dirty` names (see `fieldapp.store.figmarks`), in this
+    transaction, and empty it."""
+    conn = session.connection()
+    ids = [r for (r,) in conn.execute(text("SELECT rescue_id FROM figure_dirty"))]
+    if ids:
+        counters.refresh(conn, ids, StoreCases(session))
+        conn.execute(text("DELETE FROM figure_dirty"))
+
+
+def rebuild(session: Session) -> int:
+    """Both counter tables made again from the store's records; returns the cases counted."""
+    conn = session.connection()
+    conn.execute(text("DELETE FROM figure_dirty"))
+    return counters.rebuild(conn, StoreCases(session))
