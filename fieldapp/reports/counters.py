@@ -38,7 +38,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
@@ -146,6 +146,46 @@ def case_facts(rows: CaseRows) -> CaseFacts | None:
         facts[("s", s["status"] or "", "")] += 1
     return CaseFacts(day, rescue["province_code"] or "", rescue["post_code"] or "",
                      rescue["exploitation_type"] or UNKNOWN, facts, victims)
+
+
+@runtime_checkable
+class CountedSource(Protocol):
+    """A record source that can also give the figures from its report counters."""
+
+    def figures(self, flt: ReportFilter, as_of: dt.date | None = None) -> Figures: ...
+
+
+class RowsOf(Protocol):
+    def rows_of(self, entity: str, ids: Iterable[str], key: str = "id") -> Iterator[Row]:
+        """Rows (COLUMNS) of the records whose `key` (id, rescue_id, victim_id, referral_id)
+        is one of `ids`."""
+        ...
+
+
+def read_cases(source: RowsOf, rescue_ids: list[str]) -> dict[str, CaseRows]:
+    """The rows of these cases (those that exist), read parents to children."""
+    victims = _by(source.rows_of("victim", rescue_ids, "rescue_id"), "rescue_id")
+    victim_case = {v["id"]: rid for rid, vs in victims.items() for v in vs}
+    referrals = _by(source.rows_of("referral", victim_case, "victim_id"), "victim_id")
+    referral_case = {f["id"]: victim_case[vid] for vid, fs in referrals.items() for f in fs}
+    events = _by(source.rows_of("referral_event", referral_case, "referral_id"), "referral_id")
+    suspects = _by(source.rows_of("suspect", rescue_ids, "rescue_id"), "rescue_id")
+    case_referrals: dict[str, list[Row]] = defaultdict(list)
+    case_events: dict[str, list[Row]] = defaultdict(list)
+    for vid, fs in referrals.items():
+        case_referrals[victim_case[vid]] += fs
+    for fid, es in events.items():
+        case_events[referral_case[fid]] += es
+    return {r["id"]: CaseRows(r, victims.get(r["id"], []), case_referrals.get(r["id"], []),
+                              case_events.get(r["id"], []), suspects.get(r["id"], []))
+            for r in source.rows_of("rescue", rescue_ids)}
+
+
+def _by(rows: Iterable[Row], key: str) -> dict[str, list[Row]]:
+    out: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        out[row[key]].append(row)
+    return out
 
 
 class CaseStore(Protocol):

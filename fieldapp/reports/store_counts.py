@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from sqlalchemy import or_, select, text
@@ -23,22 +22,7 @@ class StoreCases:
         self.source: RecordSource = StoreRecordSource(session)
 
     def cases(self, rescue_ids: list[str]) -> dict[str, CaseRows]:
-        src = StoreRecordSource(self.session)
-        victims = _by(src.rows_of("victim", rescue_ids, "rescue_id"), "rescue_id")
-        victim_case = {v["id"]: rid for rid, vs in victims.items() for v in vs}
-        referrals = _by(src.rows_of("referral", victim_case, "victim_id"), "victim_id")
-        referral_case = {f["id"]: victim_case[vid] for vid, fs in referrals.items() for f in fs}
-        events = _by(src.rows_of("referral_event", referral_case, "referral_id"), "referral_id")
-        suspects = _by(src.rows_of("suspect", rescue_ids, "rescue_id"), "rescue_id")
-        by_case: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
-        for vid, fs in referrals.items():
-            by_case[victim_case[vid]]["referrals"] += fs
-        for fid, es in events.items():
-            by_case[referral_case[fid]]["events"] += es
-        return {r["id"]: CaseRows(r, victims.get(r["id"], []),
-                                  by_case[r["id"]]["referrals"], by_case[r["id"]]["events"],
-                                  suspects.get(r["id"], []))
-                for r in src.rows_of("rescue", rescue_ids)}
+        return counters.read_cases(StoreRecordSource(self.session), rescue_ids)
 
     def rescue_ids(self) -> Iterator[list[str]]:
         ids = list(self.session.scalars(select(Rescue.id).order_by(Rescue.id)))
@@ -62,13 +46,6 @@ class StoreCases:
             Suspect.id.in_(select(SuspectEvent.suspect_id).where(
                 SuspectEvent.kind.in_(sent), SuspectEvent.on.is_not(None)))))))
         return list(StoreRecordSource(self.session).rows_of("suspect", ids))
-
-
-def _by(rows: Iterator[Row], key: str) -> dict[str, list[Row]]:
-    out: dict[str, list[Row]] = defaultdict(list)
-    for row in rows:
-        out[row[key]].append(row)
-    return out
 
 
 def drain(session: Session) -> None:
