@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
+
 from fieldapp.crypto.keystore import KdfParams
 from fieldapp.hq.figures import HqCases, RowWriter
 from fieldapp.hq.models import ReportRowsState
@@ -24,6 +26,7 @@ from fieldapp.reports.suppress import publish
 from fieldapp.services import auth, exports
 from fieldapp.services.figures import figures_for
 from fieldapp.services.workspace import Workspace
+from fieldapp.store.models import Rescue
 from tests.support.hqserver import make_settings, postgres_schema
 
 RESCUES = int(os.environ.get("FIELDAPP_BENCH_RESCUES", "100000"))
@@ -140,6 +143,8 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
         out["figures_part_months_s"], _ = _timed(lambda: figures_for(
             ws, ReportFilter(dt.date(2024, 3, 17), dt.date(2026, 2, 10)), as_of))
         out["publish_s"], _ = _timed(lambda: publish(all_figs))
+        with ws.tx() as s:
+            out["rescues_stored"] = s.scalar(select(func.count()).select_from(Rescue))
         out["cases_in_year"] = figs.table("cases_by_type").total
         out["victims_all_years"] = all_figs.table("victims_by_sex").total
         # HQ's path: the same figures from (entity, id, fields) records held in memory, then
