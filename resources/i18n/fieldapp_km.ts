@@ -2382,447 +2382,447 @@ Notes: {notes}</source>
     <context>
         <name>Reports</name>
         <message>
-            <location filename="vocabulary_phrases.py" line="142" />
+            <location filename="vocabulary_phrases.py" line="143" />
             <source>'&lt;{t}' means between 1 and {m}; 'x' is hidden so that a small number cannot be worked out from the totals. Charts draw hidden numbers as zero.</source>
             <translation>'&lt;{t}' មានន័យថាពី ១ ដល់ {m}; 'x' ត្រូវបានលាក់ ដើម្បីកុំឱ្យគេគណនាចំនួនតូចពីចំនួនសរុបបាន។ ក្រាហ្វិកបង្ហាញចំនួនដែលលាក់ជាសូន្យ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="143" />
+            <location filename="vocabulary_phrases.py" line="144" />
             <source>Age group</source>
             <translation>ក្រុមអាយុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="144" />
+            <location filename="vocabulary_phrases.py" line="145" />
             <source>Age on the operation date: from the date of birth when known, else the estimated age; 'unknown' when neither was recorded. Groups 0-13, 14-17, 18-24, 25-34, 35+.</source>
             <translation>អាយុនៅថ្ងៃប្រតិបត្តិការ៖ គិតពីថ្ងៃខែឆ្នាំកំណើត បើដឹង បើមិនដឹង គិតតាមអាយុប៉ាន់ស្មាន។ «មិនដឹង» នៅពេលមិនបានកត់ត្រាទាំងពីរ។ ក្រុមអាយុ ០-១៣, ១៤-១៧, ១៨-២៤, ២៥-៣៤, ៣៥+។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="145" />
+            <location filename="vocabulary_phrases.py" line="146" />
             <source>All</source>
             <translation>ទាំងអស់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="146" />
+            <location filename="vocabulary_phrases.py" line="147" />
             <source>Cases (rescue operations)</source>
             <translation>ករណី (ប្រតិបត្តិការជួយសង្គ្រោះ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="147" />
+            <location filename="vocabulary_phrases.py" line="148" />
             <source>Cases by exploitation type</source>
             <translation>ករណីតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="148" />
+            <location filename="vocabulary_phrases.py" line="149" />
             <source>Cases by month</source>
             <translation>ករណីតាមខែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="149" />
+            <location filename="vocabulary_phrases.py" line="150" />
             <source>Cases by post</source>
             <translation>ករណីតាមប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="150" />
+            <location filename="vocabulary_phrases.py" line="151" />
             <source>Cases by province</source>
             <translation>ករណីតាមខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="151" />
+            <location filename="vocabulary_phrases.py" line="152" />
             <source>Cases by year</source>
             <translation>ករណីតាមឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="152" />
+            <location filename="vocabulary_phrases.py" line="153" />
             <source>Cases in the period that are a handover from a foreign authority, or that name a referring country or a country of recruitment, transit or exploitation other than Cambodia.</source>
             <translation>ករណីក្នុងរយៈពេលនេះ ដែលជាការប្រគល់ទទួលពីអាជ្ញាធរបរទេស ឬដែលបញ្ជាក់ប្រទេសបញ្ជូន ឬប្រទេសនៃការជ្រើសរើស ការឆ្លងកាត់ ឬការកេងប្រវ័ញ្ច ក្រៅពីប្រទេសកម្ពុជា។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="153" />
+            <location filename="vocabulary_phrases.py" line="154" />
             <source>Change</source>
             <translation>បម្រែបម្រួល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="154" />
+            <location filename="vocabulary_phrases.py" line="155" />
             <source>Child victims (under 18)</source>
             <translation>ជនរងគ្រោះជាកុមារ (អាយុក្រោម ១៨ ឆ្នាំ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="155" />
+            <location filename="vocabulary_phrases.py" line="156" />
             <source>Computing the figures…</source>
             <translation>កំពុងគណនាតួលេខ…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="156" />
+            <location filename="vocabulary_phrases.py" line="157" />
             <source>Could not make the report</source>
             <translation>មិនអាចបង្កើតរបាយការណ៍បានទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="157" />
+            <location filename="vocabulary_phrases.py" line="158" />
             <source>Count</source>
             <translation>ចំនួន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="158" />
+            <location filename="vocabulary_phrases.py" line="159" />
             <source>Cross-border cases</source>
             <translation>ករណីឆ្លងដែន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="159" />
+            <location filename="vocabulary_phrases.py" line="160" />
             <source>Custom period</source>
             <translation>រយៈពេលជ្រើសរើស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="160" />
+            <location filename="vocabulary_phrases.py" line="161" />
             <source>Definitions</source>
             <translation>និយមន័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="161" />
+            <location filename="vocabulary_phrases.py" line="162" />
             <source>Definitions are given in English.</source>
             <translation>និយមន័យត្រូវបានផ្តល់ជាភាសាអង់គ្លេស។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="162" />
+            <location filename="vocabulary_phrases.py" line="163" />
             <source>Each headline count for the period against the same period one year earlier: change = this period - last period; percentage = change / last period, one decimal (none when last period is 0). The headline counts are cases, victims, child victims, suspects arrested, suspects sent to court (by the day they were sent), victims rehabilitated, victims returned home and cross-border cases.</source>
             <translation>តួលេខសំខាន់នីមួយៗនៃរយៈពេលនេះ ធៀបនឹងរយៈពេលដូចគ្នាកាលពីមួយឆ្នាំមុន៖ បម្រែបម្រួល = រយៈពេលនេះ - រយៈពេលមុន។ ភាគរយ = បម្រែបម្រួល / រយៈពេលមុន មានខ្ទង់ទសភាគមួយ (មិនបង្ហាញទេ នៅពេលរយៈពេលមុនស្មើ ០)។ តួលេខសំខាន់ៗគឺ ករណី ជនរងគ្រោះ ជនរងគ្រោះជាកុមារ ជនសង្ស័យដែលបានចាប់ខ្លួន ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ (តាមថ្ងៃដែលពួកគេត្រូវបានបញ្ជូន) ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ និងករណីឆ្លងដែន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="163" />
+            <location filename="vocabulary_phrases.py" line="164" />
             <source>Exploitation type</source>
             <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="164" />
+            <location filename="vocabulary_phrases.py" line="165" />
             <source>Export PDF…</source>
             <translation>នាំចេញជា PDF…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="165" />
+            <location filename="vocabulary_phrases.py" line="166" />
             <source>Export figures…</source>
             <translation>នាំចេញតួលេខ…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="166" />
+            <location filename="vocabulary_phrases.py" line="167" />
             <source>Figures for {start} to {end}, as of {as_of}.</source>
             <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="167" />
+            <location filename="vocabulary_phrases.py" line="168" />
             <source>From</source>
             <translation>ពី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="168" />
+            <location filename="vocabulary_phrases.py" line="169" />
             <source>Headline figures</source>
             <translation>តួលេខសំខាន់ៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="169" />
+            <location filename="vocabulary_phrases.py" line="170" />
             <source>ISO 3166-1 alpha-3 nationality as recorded; 'unknown' when blank.</source>
             <translation>សញ្ជាតិដូចដែលបានកត់ត្រា (កូដប្រទេសបីអក្សរតាមស្តង់ដារ ISO ៣១៦៦-១)។ «មិនដឹង» នៅពេលទុកទទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="170" />
+            <location filename="vocabulary_phrases.py" line="171" />
             <source>Last year</source>
             <translation>ឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="171" />
+            <location filename="vocabulary_phrases.py" line="172" />
             <source>Made on</source>
             <translation>ធ្វើនៅថ្ងៃ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="172" />
+            <location filename="vocabulary_phrases.py" line="173" />
             <source>Median days from referral to completion</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="173" />
+            <location filename="vocabulary_phrases.py" line="174" />
             <source>Median days from referral to completion: {days}</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="174" />
+            <location filename="vocabulary_phrases.py" line="175" />
             <source>Month</source>
             <translation>ខែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="175" />
+            <location filename="vocabulary_phrases.py" line="176" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="176" />
+            <location filename="vocabulary_phrases.py" line="177" />
             <source>Numbers</source>
             <translation>លេខ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="177" />
+            <location filename="vocabulary_phrases.py" line="178" />
             <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
             <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="178" />
+            <location filename="vocabulary_phrases.py" line="179" />
             <source>Outcome</source>
             <translation>លទ្ធផល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="179" />
+            <location filename="vocabulary_phrases.py" line="180" />
             <source>Over completed referrals: calendar days from the day the referral was created to the day of the event that completed it. Not shown when fewer completed referrals than the small-cell threshold.</source>
             <translation>គិតលើការបញ្ជូនដែលបានបញ្ចប់៖ ចំនួនថ្ងៃប្រតិទិន ពីថ្ងៃដែលការបញ្ជូនត្រូវបានបង្កើត ដល់ថ្ងៃនៃព្រឹត្តិការណ៍ដែលបានបញ្ចប់ការបញ្ជូននោះ។ មិនបង្ហាញទេ នៅពេលចំនួនការបញ្ជូនដែលបានបញ្ចប់តិចជាងកម្រិតនៃចំនួនតូច។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="180" />
+            <location filename="vocabulary_phrases.py" line="181" />
             <source>Overdue referrals by service</source>
             <translation>ការបញ្ជូនហួសកាលកំណត់តាមសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="181" />
+            <location filename="vocabulary_phrases.py" line="182" />
             <source>Page {n}</source>
             <translation>ទំព័រ {n}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="182" />
+            <location filename="vocabulary_phrases.py" line="183" />
             <source>Period</source>
             <translation>រយៈពេល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="183" />
+            <location filename="vocabulary_phrases.py" line="184" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="184" />
+            <location filename="vocabulary_phrases.py" line="185" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="185" />
+            <location filename="vocabulary_phrases.py" line="186" />
             <source>Referral outcomes</source>
             <translation>លទ្ធផលនៃការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="186" />
+            <location filename="vocabulary_phrases.py" line="187" />
             <source>Referrals by service and status</source>
             <translation>ការបញ្ជូនតាមសេវា និងស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="187" />
+            <location filename="vocabulary_phrases.py" line="188" />
             <source>Referrals of the selected rescues' victims. The status is derived from the referral's events ordered by their clock stamps (the same rule on every device and at HQ), as of the moment the report is made.</source>
             <translation>ការបញ្ជូនរបស់ជនរងគ្រោះនៃការជួយសង្គ្រោះដែលបានជ្រើស។ ស្ថានភាពត្រូវបានកំណត់ពីព្រឹត្តិការណ៍នៃការបញ្ជូន តម្រៀបតាមត្រាពេលវេលារបស់វា (ច្បាប់ដូចគ្នានៅលើគ្រប់ឧបករណ៍ និងនៅទីស្នាក់ការកណ្ដាល) គិតត្រឹមពេលដែលរបាយការណ៍ត្រូវបានធ្វើ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="188" />
+            <location filename="vocabulary_phrases.py" line="189" />
             <source>Referrals whose due date is before the report date and that are not completed, declined or cancelled.</source>
             <translation>ការបញ្ជូនដែលថ្ងៃផុតកំណត់មុនថ្ងៃធ្វើរបាយការណ៍ ហើយមិនទាន់បានបញ្ចប់ មិនត្រូវបានបដិសេធ និងមិនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="189" />
+            <location filename="vocabulary_phrases.py" line="190" />
             <source>Rehabilitated: victims with at least one completed referral for shelter, medical care, psychosocial support, education or vocational training. Returned home: victims with at least one completed referral for repatriation or reintegration. A victim counts once in each line however many referrals were completed. A return whose family was judged unsafe (alternative care) is not 'returned home'. When the report is set to the ministry's reading (exclusive outcomes), a victim returned home is not also counted as rehabilitated, so the two lines add up to the victims with an outcome.</source>
             <translation>បានស្តារនីតិសម្បទា៖ ជនរងគ្រោះដែលមានការបញ្ជូនយ៉ាងហោចណាស់មួយដែលបានបញ្ចប់ សម្រាប់ទីជម្រក ការថែទាំសុខភាព ការគាំទ្រផ្លូវចិត្តសង្គម ការអប់រំ ឬការបណ្តុះបណ្តាលវិជ្ជាជីវៈ។ បានវិលត្រឡប់ទៅផ្ទះវិញ៖ ជនរងគ្រោះដែលមានការបញ្ជូនយ៉ាងហោចណាស់មួយដែលបានបញ្ចប់ សម្រាប់ការធ្វើមាតុភូមិនិវត្តន៍ ឬការធ្វើសមាហរណកម្មឡើងវិញ។ ជនរងគ្រោះម្នាក់ត្រូវរាប់តែម្ដងក្នុងជួរនីមួយៗ ទោះបីមានការបញ្ជូនបានបញ្ចប់ច្រើនប៉ុណ្ណាក៏ដោយ។ ការវិលត្រឡប់ដែលក្រុមគ្រួសារត្រូវបានវាយតម្លៃថាគ្មានសុវត្ថិភាព (ការថែទាំជំនួស) មិនមែនជា «បានវិលត្រឡប់ទៅផ្ទះវិញ» ទេ។ នៅពេលរបាយការណ៍ត្រូវបានកំណត់តាមការអានរបស់ក្រសួង (លទ្ធផលដាច់ដោយឡែកពីគ្នា) ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ មិនត្រូវរាប់ជាបានស្តារនីតិសម្បទាទៀតទេ ដូច្នេះជួរទាំងពីរបូកគ្នាស្មើនឹងចំនួនជនរងគ្រោះដែលមានលទ្ធផល។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="190" />
+            <location filename="vocabulary_phrases.py" line="191" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="191" />
+            <location filename="vocabulary_phrases.py" line="192" />
             <source>Rescue operations (one case number each) whose operation date is in the period, by the exploitation type recorded on the rescue.</source>
             <translation>ប្រតិបត្តិការជួយសង្គ្រោះ (មួយលេខសំណុំរឿងសម្រាប់ប្រតិបត្តិការនីមួយៗ) ដែលកាលបរិច្ឆេទប្រតិបត្តិការស្ថិតក្នុងរយៈពេលនេះ តាមប្រភេទនៃការកេងប្រវ័ញ្ចដែលបានកត់ត្រាលើការជួយសង្គ្រោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="192" />
+            <location filename="vocabulary_phrases.py" line="193" />
             <source>Rescue operations by calendar month of the operation date.</source>
             <translation>ប្រតិបត្តិការជួយសង្គ្រោះ តាមខែប្រតិទិននៃកាលបរិច្ឆេទប្រតិបត្តិការ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="193" />
+            <location filename="vocabulary_phrases.py" line="194" />
             <source>Rescue operations by calendar year of the operation date.</source>
             <translation>ប្រតិបត្តិការជួយសង្គ្រោះ តាមឆ្នាំប្រតិទិននៃកាលបរិច្ឆេទប្រតិបត្តិការ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="194" />
+            <location filename="vocabulary_phrases.py" line="195" />
             <source>Rescue operations in the period by the post that recorded them.</source>
             <translation>ប្រតិបត្តិការជួយសង្គ្រោះក្នុងរយៈពេលនេះ តាមប៉ុស្តិ៍ដែលបានកត់ត្រាប្រតិបត្តិការនោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="195" />
+            <location filename="vocabulary_phrases.py" line="196" />
             <source>Rescue operations in the period by the province where the operation took place.</source>
             <translation>ប្រតិបត្តិការជួយសង្គ្រោះក្នុងរយៈពេលនេះ តាមខេត្តដែលប្រតិបត្តិការបានធ្វើឡើង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="196" />
+            <location filename="vocabulary_phrases.py" line="197" />
             <source>Same period last year</source>
             <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="197" />
+            <location filename="vocabulary_phrases.py" line="198" />
             <source>Saved {path}</source>
             <translation>បានរក្សាទុក {path}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="198" />
+            <location filename="vocabulary_phrases.py" line="199" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="199" />
+            <location filename="vocabulary_phrases.py" line="200" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="200" />
+            <location filename="vocabulary_phrases.py" line="201" />
             <source>Show</source>
             <translation>បង្ហាញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="201" />
+            <location filename="vocabulary_phrases.py" line="202" />
             <source>Small numbers</source>
             <translation>ចំនួនតូចៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="202" />
+            <location filename="vocabulary_phrases.py" line="203" />
             <source>Stage</source>
             <translation>ដំណាក់កាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="203" />
+            <location filename="vocabulary_phrases.py" line="204" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="204" />
+            <location filename="vocabulary_phrases.py" line="205" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="205" />
+            <location filename="vocabulary_phrases.py" line="206" />
             <source>Suspects arrested</source>
             <translation>ជនសង្ស័យដែលបានចាប់ខ្លួន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="206" />
+            <location filename="vocabulary_phrases.py" line="207" />
             <source>Suspects recorded under the selected rescues. The stages are cumulative: 'arrested' counts suspects whose status is arrested, sent to court or convicted; 'sent to court' counts sent to court or convicted; 'convicted' counts convicted. The headline 'suspects sent to court' instead counts persons sent to court on a day in the period, by the date of their first sent-to-court (or conviction) event, whatever year their case is from: a suspect in several cases, or two suspect records linked as one person, counts once. A suspect with no dated event is dated by the clock stamp of the status change.</source>
             <translation>ជនសង្ស័យដែលបានកត់ត្រាក្រោមការជួយសង្គ្រោះដែលបានជ្រើស។ ដំណាក់កាលទាំងនេះរាប់បន្តគ្នា៖ «បានចាប់ខ្លួន» រាប់ជនសង្ស័យដែលមានស្ថានភាព បានចាប់ខ្លួន បានបញ្ជូនទៅតុលាការ ឬបានផ្ដន្ទាទោស។ «បានបញ្ជូនទៅតុលាការ» រាប់អ្នកដែលបានបញ្ជូនទៅតុលាការ ឬបានផ្ដន្ទាទោស។ «បានផ្ដន្ទាទោស» រាប់តែអ្នកដែលបានផ្ដន្ទាទោស។ ចំណែកតួលេខសំខាន់ «ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ» វិញ រាប់បុគ្គលដែលត្រូវបានបញ្ជូនទៅតុលាការនៅថ្ងៃណាមួយក្នុងរយៈពេលនេះ តាមកាលបរិច្ឆេទនៃព្រឹត្តិការណ៍បញ្ជូនទៅតុលាការ (ឬការផ្ដន្ទាទោស) លើកដំបូងរបស់គាត់ ទោះបីករណីរបស់គាត់ជាករណីនៃឆ្នាំណាក៏ដោយ៖ ជនសង្ស័យម្នាក់ដែលពាក់ព័ន្ធក្នុងករណីច្រើន ឬកំណត់ត្រាជនសង្ស័យពីរដែលបានភ្ជាប់ថាជាបុគ្គលតែមួយ ត្រូវរាប់តែម្ដងប៉ុណ្ណោះ។ ជនសង្ស័យដែលគ្មានព្រឹត្តិការណ៍ដែលមានកាលបរិច្ឆេទ ត្រូវយកត្រាពេលវេលានៃការប្ដូរស្ថានភាពជាកាលបរិច្ឆេទ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="207" />
+            <location filename="vocabulary_phrases.py" line="208" />
             <source>Suspects sent to court</source>
             <translation>ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="208" />
+            <location filename="vocabulary_phrases.py" line="209" />
             <source>The age and sex tables crossed (the age pyramid).</source>
             <translation>តារាងអាយុ និងតារាងភេទ ដាក់ប្រសព្វគ្នា (ពីរ៉ាមីតអាយុ)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="209" />
+            <location filename="vocabulary_phrases.py" line="210" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="210" />
+            <location filename="vocabulary_phrases.py" line="211" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="211" />
+            <location filename="vocabulary_phrases.py" line="212" />
             <source>This period</source>
             <translation>រយៈពេលនេះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="212" />
+            <location filename="vocabulary_phrases.py" line="213" />
             <source>To</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="213" />
+            <location filename="vocabulary_phrases.py" line="214" />
             <source>Total</source>
             <translation>សរុប</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="214" />
+            <location filename="vocabulary_phrases.py" line="215" />
             <source>Trafficking rescues and victims: report</source>
             <translation>របាយការណ៍ស្តីពីការជួយសង្គ្រោះ និងជនរងគ្រោះពីការជួញដូរមនុស្ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="215" />
+            <location filename="vocabulary_phrases.py" line="216" />
             <source>Victims by age group and sex</source>
             <translation>ជនរងគ្រោះតាមក្រុមអាយុ និងភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="216" />
+            <location filename="vocabulary_phrases.py" line="217" />
             <source>Victims by month of their rescue's operation date and its exploitation type.</source>
             <translation>ជនរងគ្រោះ តាមខែនៃកាលបរិច្ឆេទប្រតិបត្តិការជួយសង្គ្រោះរបស់ពួកគេ និងតាមប្រភេទនៃការកេងប្រវ័ញ្ចរបស់ការជួយសង្គ្រោះនោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="217" />
+            <location filename="vocabulary_phrases.py" line="218" />
             <source>Victims by the exploitation type of the rescue they were recorded under.</source>
             <translation>ជនរងគ្រោះ តាមប្រភេទនៃការកេងប្រវ័ញ្ចនៃការជួយសង្គ្រោះដែលពួកគេត្រូវបានកត់ត្រានៅក្រោម។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="218" />
+            <location filename="vocabulary_phrases.py" line="219" />
             <source>Victims per month by exploitation type</source>
             <translation>ជនរងគ្រោះប្រចាំខែតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="219" />
+            <location filename="vocabulary_phrases.py" line="220" />
             <source>Victims recorded under the selected rescues, by sex as recorded. Every victim figure counts presumed and identified victims only: people quick-listed and not yet screened, people screened as not a victim, and witnesses are left out.</source>
             <translation>ជនរងគ្រោះដែលបានកត់ត្រាក្រោមការជួយសង្គ្រោះដែលបានជ្រើស តាមភេទដូចដែលបានកត់ត្រា។ គ្រប់តួលេខអំពីជនរងគ្រោះ រាប់តែអ្នកដែលសន្មតថាជាជនរងគ្រោះ និងជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណប៉ុណ្ណោះ៖ មិនរាប់មនុស្សដែលមានក្នុងបញ្ជីរហ័ស ហើយមិនទាន់បានត្រួតពិនិត្យ មនុស្សដែលត្រួតពិនិត្យហើយថាមិនមែនជាជនរងគ្រោះ និងសាក្សីទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="220" />
+            <location filename="vocabulary_phrases.py" line="221" />
             <source>Victims rehabilitated</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="221" />
+            <location filename="vocabulary_phrases.py" line="222" />
             <source>Victims rehabilitated and returned home</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា និងបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="222" />
+            <location filename="vocabulary_phrases.py" line="223" />
             <source>Victims rescued</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="223" />
+            <location filename="vocabulary_phrases.py" line="224" />
             <source>Victims rescued by age group</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមក្រុមអាយុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="224" />
+            <location filename="vocabulary_phrases.py" line="225" />
             <source>Victims rescued by exploitation type</source>
             <translation>ជនរងគ្រោះតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="225" />
+            <location filename="vocabulary_phrases.py" line="226" />
             <source>Victims rescued by nationality</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមសញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="226" />
+            <location filename="vocabulary_phrases.py" line="227" />
             <source>Victims rescued by sex</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="227" />
+            <location filename="vocabulary_phrases.py" line="228" />
             <source>Victims returned home</source>
             <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="228" />
+            <location filename="vocabulary_phrases.py" line="229" />
             <source>Year</source>
             <translation>ឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="229" />
+            <location filename="vocabulary_phrases.py" line="230" />
             <source>Year-on-year change</source>
             <translation>បម្រែបម្រួលធៀបនឹងឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="230" />
+            <location filename="vocabulary_phrases.py" line="231" />
             <source>none completed</source>
             <translation>មិនទាន់មានការបញ្ចប់</translation>
         </message>
@@ -4041,66 +4041,71 @@ Interview: {date}, language {lang}
         </message>
         <message>
             <location filename="vocabulary_phrases.py" line="129" />
+            <source>report figures rebuilt</source>
+            <translation>បានគណនាតួលេខរបាយការណ៍ឡើងវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="130" />
             <source>return recorded</source>
             <translation>បានកត់ត្រាការវិលត្រឡប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="130" />
+            <location filename="vocabulary_phrases.py" line="131" />
             <source>screened</source>
             <translation>បានត្រួតពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="131" />
+            <location filename="vocabulary_phrases.py" line="132" />
             <source>sent</source>
             <translation>បានបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="132" />
+            <location filename="vocabulary_phrases.py" line="133" />
             <source>service recorded</source>
             <translation>បានកត់ត្រាសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="133" />
+            <location filename="vocabulary_phrases.py" line="134" />
             <source>signed in</source>
             <translation>បានចូលប្រើ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="134" />
+            <location filename="vocabulary_phrases.py" line="135" />
             <source>social worker waived</source>
             <translation>បានលើកលែងបុគ្គលិកសង្គមកិច្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="135" />
+            <location filename="vocabulary_phrases.py" line="136" />
             <source>statements sealed</source>
             <translation>បានបិទត្រាសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="136" />
+            <location filename="vocabulary_phrases.py" line="137" />
             <source>suspect case recorded</source>
             <translation>បានកត់ត្រាសំណុំរឿងជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="137" />
+            <location filename="vocabulary_phrases.py" line="138" />
             <source>suspect identifier recorded</source>
             <translation>បានកត់ត្រាអត្តសញ្ញាណជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="138" />
+            <location filename="vocabulary_phrases.py" line="139" />
             <source>suspect's progress recorded</source>
             <translation>បានកត់ត្រាដំណើរការរបស់ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="139" />
+            <location filename="vocabulary_phrases.py" line="140" />
             <source>sync file written</source>
             <translation>បានសរសេរឯកសារធ្វើសមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="140" />
+            <location filename="vocabulary_phrases.py" line="141" />
             <source>tracing outcome recorded</source>
             <translation>បានកត់ត្រាលទ្ធផលស្វែងរកក្រុមគ្រួសារ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="141" />
+            <location filename="vocabulary_phrases.py" line="142" />
             <source>user added</source>
             <translation>បានបន្ថែមអ្នកប្រើ</translation>
         </message>
