@@ -8,8 +8,9 @@ Records go in through `fieldapp.hq.ingest.Batch` (merge, change log, sealing at 
 the figures' narrow rows) in blocks, without envelopes and validation: the build time is
 HQ's write path, not the network's.
 
-Figures: the build time; the year's report figures from the database at 100,000 rescues
-(with the old computation, every record decoded, for the ratio) and at the full size;
+Figures: the build time; the year's report figures from the database (the report counters,
+issue 16; A/B against the full pass over the narrow rows) at 100,000 rescues (with the
+old computation, every record decoded, for the ratio) and at the full size;
 matching: reading every victim for the matcher (`hq.matching.people`), blocking over the
 first 100,000 of them, and a full match on the first 20,000 (the whole population's scoring is hours
 on this machine; see the matching benchmark for its per-person cost).
@@ -116,10 +117,20 @@ class Builder:
 
 
 def _figures(hq: Hq, year: int) -> tuple[float, float, Any]:
+    """The year's figures from the report counters (issue 16): wall and CPU seconds."""
+    t, c = time.perf_counter(), _cpu()
+    with hq.report_source() as source:
+        figures = source.figures(ReportFilter.year(year), dt.date(2026, 12, 1))
+    return time.perf_counter() - t, _cpu() - c, figures
+
+
+def _from_rows(hq: Hq, year: int, counted: Any) -> dict[str, Any]:
+    """The same figures by the full pass over the narrow rows (before the counters), A/B."""
     t, c = time.perf_counter(), _cpu()
     with hq.report_source() as source:
         figures = compute(source, ReportFilter.year(year), dt.date(2026, 12, 1))
-    return time.perf_counter() - t, _cpu() - c, figures
+    return {"rows_figures_s": round(time.perf_counter() - t, 3),
+            "rows_figures_cpu_s": round(_cpu() - c, 3), "rows_same_figures": figures == counted}
 
 
 def run(tmp: Path, records: int = RECORDS) -> dict[str, Any]:
@@ -134,7 +145,8 @@ def run(tmp: Path, records: int = RECORDS) -> dict[str, Any]:
             wall, cpu, figs = _figures(hq, 2025)
             out["at_100k_rescues"] = {"records": b.records, "figures_s": round(wall, 3),
                                       "figures_cpu_s": round(cpu, 3),
-                                      "cases_in_year": figs.table("cases_by_month").total}
+                                      "cases_in_year": figs.table("cases_by_month").total,
+                                      **_from_rows(hq, 2025, figs)}
             t2, c2 = time.perf_counter(), _cpu()
             old = compute(JsonRecordSource(hq.report_records), ReportFilter.year(2025),
                           dt.date(2026, 12, 1))
@@ -154,6 +166,8 @@ def run(tmp: Path, records: int = RECORDS) -> dict[str, Any]:
             out["figures_cpu_s"] = round(cpu, 3)
             out["cases_in_year"] = figs.table("cases_by_month").total
             out["target_figures_under_2s"] = wall < 2.0
+            out.update(_from_rows(hq, 2025, figs))
+            out["ratio_rows_vs_counters_cpu"] = round(out["rows_figures_cpu_s"] / max(cpu, 1e-6), 1)
             out["matching"] = _matching(hq)
         finally:
             hq.close()

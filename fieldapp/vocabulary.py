@@ -76,6 +76,7 @@ class AuditAction(StrEnum):
     BUNDLE_EXPORT = "bundle_export"
     ATTACH = "attach"
     CHECK = "check"
+    REBUILD_FIGURES = "rebuild_figures"
     CLOSE = "close"
     RETURN = "return"
     CONSENT = "consent"
@@ -162,6 +163,7 @@ ENGLISH: dict[type[StrEnum], dict[str, str]] = {
         "user_add": "user added", "passphrase_reset": "passphrase reset",
         "escrow_set": "recovery key set", "enrol": "enrolled with HQ", "export": "exported",
         "bundle_export": "sync file written", "attach": "file attached", "check": "checked",
+        "rebuild_figures": "report figures rebuilt",
         "close": "case closed", "return": "return recorded", "consent": "consent recorded",
         "consent_override": "consent overridden",
         "waive_social_worker": "social worker waived",

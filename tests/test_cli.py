@@ -54,6 +54,14 @@ def test_check_verifies_pages_and_audit_chain(device: Path) -> None:
                    stdin=PASS + "\n")
     assert run.returncode == 0, run.stderr
     assert "intact" in run.stdout
+    assert "Report counters: equal to the records" in run.stdout
+
+
+def test_rebuild_figures_repairs_the_report_counters(device: Path) -> None:
+    run = fieldapp("rebuild-figures", "--data-dir", str(device), "--user", "sok",
+                   "--passphrase-stdin", stdin=PASS + "\n")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("Report counters made again from ")
 
 
 def test_users_add_list_and_officer_limits(device: Path) -> None:

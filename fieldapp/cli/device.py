@@ -153,7 +153,18 @@ def cmd_check(args: argparse.Namespace, pw: Passphrases) -> int:
     print(f"Database pages: verified (SQLCipher HMAC and SQLite integrity): {report.database_ok}")
     print(f"Audit chain: {report.audit_events} events, "
           + ("intact" if report.broken_at is None else f"BROKEN at event {report.broken_at}"))
+    print("Report counters: " + ("equal to the records" if not report.figure_differences else
+                                 f"{report.figure_differences} differ; run rebuild-figures"))
     return 0 if report.ok else 2
+
+
+def cmd_rebuild_figures(args: argparse.Namespace, pw: Passphrases) -> int:
+    from fieldapp.services import maintenance
+
+    with _workspace(args, pw) as ws:
+        cases = maintenance.rebuild_figures(ws)
+    print(f"Report counters made again from {cases} cases.")
+    return 0
 
 
 def cmd_users(args: argparse.Namespace, pw: Passphrases) -> int:
@@ -340,7 +351,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=int, default=5, help="suppress counts below this")
     p.add_argument("--lang", choices=["en", "km"], default="en")
 
-    add("check", cmd_check, "verify the database pages and the audit chain", user)
+    add("check", cmd_check, "verify the database pages, the audit chain and the report counters",
+        user)
+    add("rebuild-figures", cmd_rebuild_figures,
+        "make the report counters again from the records (a repair; supervisors; audited)", user)
 
     p = add("users", cmd_users, "list, add or reset users (supervisors)", group=True)
     users = p.add_subparsers(dest="users_command", metavar="ACTION", required=True)

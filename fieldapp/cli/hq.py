@@ -167,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--threshold", type=int, default=5, help="suppress counts below this")
     report.add_argument("--lang", choices=["en", "km"], default="en")
 
+    rebuild = sub.add_parser(
+        "rebuild-figures", parents=[common],
+        help="make the report counters again from the narrow rows (a repair)")
+    rebuild.set_defaults(handler=cmd_rebuild_figures)
+
     ref = sub.add_parser("reference", parents=[common], help="reference data")
     ref.set_defaults(handler=cmd_reference)
     ref_sub = ref.add_subparsers(dest="ref_command", required=True, parser_class=_Parser)
@@ -524,6 +529,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     finally:
         hq.close()
     print(f"wrote {out}; counts below {args.threshold} are shown as <{args.threshold}")
+    return 0
+
+
+def cmd_rebuild_figures(args: argparse.Namespace) -> int:
+    hq = _hq(args)
+    try:
+        cases = hq.rebuild_figures()
+    finally:
+        hq.close()
+    print(f"report counters made again from {cases} cases")
     return 0
 
 

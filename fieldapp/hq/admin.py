@@ -15,9 +15,10 @@ from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import HlcClock
 from fieldapp.hq import atrest, db
 from fieldapp.hq.base import HqBase, _rowcount, now_utc
-from fieldapp.hq.figures import RowSource, ensure_rows
+from fieldapp.hq.figures import HqCases, RowSource, ensure_rows
 from fieldapp.hq.ingest import Batch
 from fieldapp.hq.models import Record, ReferralConflict, ReportRowsState, SeenEnvelope
+from fieldapp.reports import counters
 
 #: entity -> its statistics key (from the entity registry).
 STATS_KEYS = entities.STATS_KEYS
@@ -108,6 +109,14 @@ class Admin(HqBase):
                 ensure_rows(s)
         with self.sessions() as s:
             yield RowSource(s)
+
+    def rebuild_figures(self) -> int:
+        """Make the report counters again from the narrow rows (a repair); returns the cases."""
+        with self.sessions.begin() as s:
+            db.lock_feed(s)  # no push changes a case while it is counted
+            if s.get(ReportRowsState, 1) is None:
+                ensure_rows(s)  # (builds the counters too)
+            return counters.rebuild(s.connection(), HqCases(s))
 
     def prune_seen(self) -> int:
         cutoff = now_utc() - timedelta(days=self.settings.seen_envelope_days)

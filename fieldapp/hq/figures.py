@@ -27,14 +27,15 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy import Table, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.hq import atrest, db
 from fieldapp.hq.models import Record, ReportRow, ReportRowsState
-from fieldapp.reports.definitions import age_on
-from fieldapp.reports.figures import SENT_TO_COURT, stamp_day
-from fieldapp.reports.source import COLUMNS, hq_row, linked_persons
+from fieldapp.reports import counters
+from fieldapp.reports.definitions import ReportFilter, age_on
+from fieldapp.reports.figures import SENT_TO_COURT, Figures, stamp_day
+from fieldapp.reports.source import COLUMNS, RecordSource, hq_row, linked_persons
 
 REPORTED = ("rescue", "victim", "suspect", "referral", "referral_event", "suspect_case",
             "suspect_event", "person_link")
@@ -69,8 +70,11 @@ def victim_age(row: Mapping[str, Any], op_date: dt.date | None) -> int | None:
 class RowWriter:
     """Writes the rows of records written in one transaction (and what they imply)."""
 
-    def __init__(self, s: Session) -> None:
+    def __init__(self, s: Session, *, counting: bool = True) -> None:
         self.s = s
+        #: Keep the report counters of the cases written (False: `ensure_rows` builds them
+        #: once at the end).
+        self.counting = counting
 
     def _cases(self, keys: set[tuple[str, str]], known: dict[tuple[str, str], Case]) -> None:
         """Fill `known` with the stored case of each (entity, id) not in it."""
@@ -119,6 +123,10 @@ class RowWriter:
                     db.among(self.s, ReportRow.entity_id, ids[i:i + _CHUNK])))
         db.bulk_insert(self.s, _ROWS, rows)
         self._cascade(rows, before, reopen)
+        # The report counters of every case these rows belong to (or left), in this batch.
+        if self.counting:
+            counters.refresh(self.s.connection(), {r["rescue_id"] for r in rows}
+                             | {case[0] for case in before.values() if case[0]}, HqCases(self.s))
 
     def _row(self, entity: str, entity_id: str, fields: Mapping[str, Any],
              known: dict[tuple[str, str], Case]) -> dict[str, Any]:
@@ -222,7 +230,7 @@ def ensure_rows(s: Session) -> None:
         return
     s.execute(delete(ReportRow))
     key = atrest.key_of(s)
-    writer = RowWriter(s)
+    writer = RowWriter(s, counting=False)
     for entity in REPORTED:  # parents first: each level finds its parents' cases
         batch: list[tuple[str, str, dict[str, Any]]] = []
         result = s.execute(select(Record.entity_id, Record.fields)
@@ -231,6 +239,7 @@ def ensure_rows(s: Session) -> None:
             batch.append((entity, eid, atrest.open_fields(key, entity, eid, fields or {})))
         for i in range(0, len(batch), 5000):
             writer.write(batch[i:i + 5000])
+    counters.rebuild(s.connection(), HqCases(s))
     s.add(ReportRowsState(id=1, complete=True))
     s.flush()
 
@@ -254,13 +263,19 @@ class RowSource:
                 q = q.where(ReportRow.op_date <= until)
         yield from self._read(entity, q)
 
-    def rows_of(self, entity: str, ids: Iterable[str]) -> Iterator[dict[str, Any]]:
-        """The rows of these records only."""
+    def rows_of(self, entity: str, ids: Iterable[str], key: str = "id"
+                ) -> Iterator[dict[str, Any]]:
+        """The rows of the records whose `key` (their id, or their rescue's, victim's or
+        referral's) is one of `ids`."""
+        column = _KEY_COLUMNS[key]
         wanted = sorted(set(ids))
         for i in range(0, len(wanted), 5000):
             yield from self._read(entity, select(*_SELECTED).where(
-                ReportRow.entity == entity,
-                db.among(self.s, ReportRow.entity_id, wanted[i:i + 5000])))
+                ReportRow.entity == entity, db.among(self.s, column, wanted[i:i + 5000])))
+
+    def figures(self, flt: ReportFilter, as_of: dt.date | None = None) -> Figures:
+        """The figures from the report counters (equal to `compute` over these rows)."""
+        return counters.figures(self.s.connection(), HqCases(self.s), flt, as_of)
 
     def _read(self, entity: str, q: Any) -> Iterator[dict[str, Any]]:
         result = self.s.connection().execute(q.execution_options(yield_per=20_000))
@@ -273,6 +288,42 @@ class RowSource:
         return linked_persons(self.s.execute(
             select(ReportRow.k1, ReportRow.k2, ReportRow.k3, ReportRow.k4)
             .where(ReportRow.entity == "person_link")), entity)
+
+
+_KEY_COLUMNS: dict[str, Any] = {"id": ReportRow.entity_id, "rescue_id": ReportRow.rescue_id,
+                                "victim_id": ReportRow.k4, "referral_id": ReportRow.k4}
+
+
+class HqCases:
+    """`reports.counters.CaseStore` over the narrow rows."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.rows = RowSource(s)
+        self.source: RecordSource = self.rows
+
+    def cases(self, rescue_ids: list[str]) -> dict[str, counters.CaseRows]:
+        return counters.read_cases(self.rows, rescue_ids)
+
+    def rescue_ids(self) -> Iterator[list[str]]:
+        ids = list(self.s.scalars(select(ReportRow.entity_id).where(ReportRow.entity == "rescue")
+                                  .order_by(ReportRow.entity_id)))
+        for i in range(0, len(ids), 5000):
+            yield ids[i:i + 5000]
+
+    def rescues_of_victims(self, victim_ids: list[str]) -> set[str]:
+        return {v["rescue_id"] for v in self.rows.rows_of("victim", victim_ids) if v["rescue_id"]}
+
+    def persons(self, entity: str = "victim") -> dict[str, str]:
+        return self.rows.persons(entity)
+
+    def sent_suspects(self) -> list[dict[str, Any]]:
+        sent = sorted(SENT_TO_COURT)
+        by_event = select(ReportRow.k4).where(ReportRow.entity == "suspect_event",
+                                              ReportRow.k1.in_(sent), ReportRow.day.is_not(None))
+        return list(self.rows._read("suspect", select(*_SELECTED).where(
+            ReportRow.entity == "suspect",
+            or_(ReportRow.k1.in_(sent), ReportRow.entity_id.in_(by_event)))))
 
 
 _SELECTED = (ReportRow.entity_id, ReportRow.rescue_id, ReportRow.op_date, ReportRow.k1,

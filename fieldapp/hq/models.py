@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -184,7 +185,8 @@ class ReportRow(Base):
     """
 
     __tablename__ = "report_rows"
-    __table_args__ = (Index("ix_report_rows_entity_op_date", "entity", "op_date"),)
+    __table_args__ = (Index("ix_report_rows_entity_op_date", "entity", "op_date"),
+                      Index("ix_report_rows_entity_k4", "entity", "k4"))
 
     entity: Mapped[str] = mapped_column(String(32), primary_key=True)
     entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -207,3 +209,33 @@ class ReportRowsState(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     complete: Mapped[bool] = mapped_column(Boolean)
+
+
+class FigureCase(Base):
+    """What one case counts for in the figures (`fieldapp.reports.counters`), kept with
+    every batch that touches the case; the device keeps the same table."""
+
+    __tablename__ = "figure_case"
+
+    rescue_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    op_date: Mapped[date | None] = mapped_column(Date, index=True)
+    month: Mapped[str | None] = mapped_column(String(7))
+    province: Mapped[str | None] = mapped_column(String)
+    post: Mapped[str | None] = mapped_column(String)
+    type: Mapped[str | None] = mapped_column(String)
+    facts: Mapped[str] = mapped_column(Text)
+
+
+class FigureCount(Base):
+    """The cases' facts summed per month, province, post, type and fact (`reports.counters`)."""
+
+    __tablename__ = "figure_count"
+
+    month: Mapped[str] = mapped_column(String, primary_key=True)
+    province: Mapped[str] = mapped_column(String, primary_key=True)
+    post: Mapped[str] = mapped_column(String, primary_key=True)
+    type: Mapped[str] = mapped_column(String, primary_key=True)
+    fig: Mapped[str] = mapped_column(String, primary_key=True)
+    a: Mapped[str] = mapped_column(String, primary_key=True)
+    b: Mapped[str] = mapped_column(String, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)

@@ -201,6 +201,56 @@ def _month(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+@dataclass
+class Tally:
+    """What the figures are made of, before the tables: the full pass (`compute`) and the
+    counters (`fieldapp.reports.counters`) both fill one, and `assemble` makes the tables."""
+
+    cur: Counter[str] = field(default_factory=Counter)
+    prev: Counter[str] = field(default_factory=Counter)
+    by_type: Counter[str] = field(default_factory=Counter)
+    by_province: Counter[str] = field(default_factory=Counter)
+    by_post: Counter[str] = field(default_factory=Counter)
+    by_month: Counter[str] = field(default_factory=Counter)
+    by_year: Counter[str] = field(default_factory=Counter)
+    by_sex_age: Counter[tuple[str, str]] = field(default_factory=Counter)
+    by_nat: Counter[str] = field(default_factory=Counter)
+    by_month_type: Counter[tuple[str, str]] = field(default_factory=Counter)
+    stages: Counter[str] = field(default_factory=Counter)
+    by_service_status: Counter[tuple[str, str]] = field(default_factory=Counter)
+    overdue: Counter[str] = field(default_factory=Counter)
+    durations: list[int] = field(default_factory=list)
+    wrong_clocks: int = 0
+
+
+OUTCOMES = ("victims_rehabilitated", "victims_returned_home")
+
+
+def court_counts(source: RecordSource, suspects: list[Row], flt: ReportFilter,
+                 prev: ReportFilter) -> tuple[int, int]:
+    """Persons sent to court in `flt`'s period and in `prev`'s (see `_sent_to_court`).
+
+    "Sent to court" counts by the date the suspect was sent (the stamp of the status),
+    whatever year the case is from: so every case matching the narrowing. `suspects` may
+    be only those sent to court (status or event): no other suspect has such a date.
+    """
+    # Only the suspects' cases are looked up: a source that can read records by id
+    # (`rows_of`, HQ's narrow rows) reads just those, others read them all.
+    rows_of = getattr(source, "rows_of", None)
+    rescues = (rows_of("rescue", {s["rescue_id"] for s in suspects}
+                       | {c["rescue_id"] for c in source.rows("suspect_case")})
+               if rows_of is not None else source.rows("rescue"))
+    any_date = {r["id"]: r["operation_date"] for r in rescues
+                if r["operation_date"] is not None
+                and flt.matches(flt.start, r["province_code"], r["post_code"],
+                                r["exploitation_type"] or UNKNOWN)}
+    cur = before = 0
+    for sent in _sent_to_court(source, suspects, any_date).values():
+        cur += flt.start <= sent <= flt.end
+        before += prev.start <= sent <= prev.end
+    return cur, before
+
+
 def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = None) -> Figures:
     """All figures for the cases `flt` selects, plus the year-earlier counts for `yoy`.
 
@@ -250,14 +300,13 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
     # A person recorded twice (a link confirmed by a supervisor) counts once per period.
     persons: dict[str, str] = getattr(source, "persons", dict)()
     seen: tuple[set[str], set[str]] = (set(), set())
-    for v in source.rows("victim", since, until):
-        case = cases.get(v["rescue_id"])
-        if case is None:
-            continue
-        if (v.get("screening") or "presumed_victim") not in COUNTED_AS_VICTIM:
-            continue  # pending screening, not a victim, or a witness: not a victim figure
+    # A linked person's records are taken in the order of their cases' dates (then ids), so
+    # the record whose age, sex and nationality count is the same whatever order a store
+    # yields rows in: the earliest case's.
+    linked: list[tuple[dt.date, str, Row]] = []
+
+    def one_victim(v: Row, case: tuple[bool, bool, dt.date, str]) -> None:
         in_cur, in_prev, day, kind = case
-        victims[v["id"]] = (in_cur, in_prev)
         person = str(persons.get(v["id"], v["id"]))
         in_cur, in_prev = in_cur and person not in seen[0], in_prev and person not in seen[1]
         for flag, counts, met in ((in_cur, cur_counts, seen[0]), (in_prev, prev_counts, seen[1])):
@@ -266,31 +315,30 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
                 counts["victims"] += 1
                 counts["child_victims"] += bool(v["is_minor"])
         if not in_cur:
-            continue
-        born = v["date_of_birth"]
-        age = age_on(born, day) if born is not None else v["estimated_age"]
-        by_sex_age[(age_group(age), v["sex"] or UNKNOWN)] += 1
+            return
+        by_sex_age[victim_cell(v, day)] += 1
         by_nat[v["nationality"] or UNKNOWN] += 1
         by_month_type[(_month(day), kind)] += 1
 
+    for v in source.rows("victim", since, until):
+        case = cases.get(v["rescue_id"])
+        if case is None:
+            continue
+        if not counted_as_victim(v):
+            continue  # pending screening, not a victim, or a witness: not a victim figure
+        victims[v["id"]] = case[:2]
+        if v["id"] in persons:
+            linked.append((case[2], v["id"], v))
+        else:
+            one_victim(v, case)
+    for _day, _vid, v in sorted(linked, key=lambda item: item[:2]):
+        one_victim(v, cases[v["rescue_id"]])
+
     # -- suspects ---------------------------------------------------------------------
-    # "Sent to court" in the headline counts by the date the suspect was sent (the stamp of
-    # the status), whatever year the case is from: so every case matching the narrowing.
     suspects = list(source.rows("suspect", since, until))
-    # Only the suspects' cases are looked up: a source that can read records by id
-    # (`rows_of`, HQ's narrow rows) reads just those, others read them all.
-    rows_of = getattr(source, "rows_of", None)
-    rescues = (rows_of("rescue", {s["rescue_id"] for s in suspects}
-                       | {c["rescue_id"] for c in source.rows("suspect_case")})
-               if rows_of is not None else source.rows("rescue"))
-    any_date = {r["id"]: r["operation_date"] for r in rescues
-                if r["operation_date"] is not None
-                and flt.matches(flt.start, r["province_code"], r["post_code"],
-                                r["exploitation_type"] or UNKNOWN)}
+    cur_counts["suspects_sent_to_court"], prev_counts["suspects_sent_to_court"] = court_counts(
+        source, suspects, flt, prev)
     stages: Counter[str] = Counter()
-    for sent in _sent_to_court(source, suspects, any_date).values():
-        cur_counts["suspects_sent_to_court"] += flt.start <= sent <= flt.end
-        prev_counts["suspects_sent_to_court"] += prev.start <= sent <= prev.end
     for s in suspects:
         case = cases.get(s["rescue_id"])
         if case is None:
@@ -304,65 +352,38 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
     cur_counts["suspects_arrested"] = stages["arrested"]
 
     # -- referrals and their events ---------------------------------------------------
-    refs: dict[str, tuple[bool, bool, str, str, dt.date | None, dt.date | None]] = {}
-    stored: dict[str, ReferralStatus] = {}  # the status a device keeps (see source.COLUMNS)
-    unsafe_returns: set[str] = set()
+    refs: dict[str, tuple[bool, bool, str, Row]] = {}
     for f in source.rows("referral", since, until):
         flags = victims.get(f["victim_id"])
-        if flags is None:
-            continue
-        created = f["created_at"].date() if f["created_at"] else None
-        refs[f["id"]] = (*flags, f["victim_id"], f["service"], f["due_date"], created)
-        if f.get("status"):
-            try:
-                stored[f["id"]] = ReferralStatus(f["status"])
-            except ValueError:
-                pass  # a newer device's status: folded from the events below
-        if f.get("outcome") == "alternative_care":
-            unsafe_returns.add(f["id"])
-    events: dict[str, list[tuple[str, ReferralStatus, dt.datetime | None]]] = defaultdict(list)
+        if flags is not None:
+            refs[f["id"]] = (*flags, f["victim_id"], f)
+    events: dict[str, list[Event]] = defaultdict(list)
     for e in source.rows("referral_event", since, until):
-        if e["referral_id"] in refs:
-            try:
-                kind_ = ReferralStatus(e["kind"])
-            except ValueError:
-                continue  # a newer device's event kind: ignored, as derive_status would
-            events[e["referral_id"]].append((e["kind_stamp"], kind_, e["at"]))
+        entry = event_entry(e) if e["referral_id"] in refs else None
+        if entry is not None:
+            events[e["referral_id"]].append(entry)
 
     by_service_status: Counter[tuple[str, str]] = Counter()
     overdue: Counter[str] = Counter()
     durations: list[int] = []
     wrong_clocks = 0
-    outcomes: dict[str, tuple[set[str], set[str]]] = {
-        "victims_rehabilitated": (set(), set()), "victims_returned_home": (set(), set())}
-    for ref_id, (in_cur, in_prev, victim_id, service, due, created) in refs.items():
-        evs = events.get(ref_id, [])
-        status = stored.get(ref_id)
-        if status is None:
-            status, _conflicted = derive_status((stamp, kind_) for stamp, kind_, _ in evs)
-            status = status or ReferralStatus.CREATED
-        if status is ReferralStatus.COMPLETED:
-            key = ("victims_rehabilitated" if service in REHABILITATION_SERVICES
-                   else "victims_returned_home" if service in RETURN_SERVICES else None)
-            if ref_id in unsafe_returns:
-                key = None  # family judged unsafe: alternative care, not "returned home"
-            if key is not None:
-                cur_set, prev_set = outcomes[key]
-                if in_cur:
-                    cur_set.add(persons.get(victim_id, victim_id))
-                if in_prev:
-                    prev_set.add(persons.get(victim_id, victim_id))
+    outcomes: dict[str, tuple[set[str], set[str]]] = {key: (set(), set()) for key in OUTCOMES}
+    for ref_id, (in_cur, in_prev, victim_id, f) in refs.items():
+        done = settle(f, events.get(ref_id, []))
+        if done.outcome is not None:
+            cur_set, prev_set = outcomes[done.outcome]
+            if in_cur:
+                cur_set.add(persons.get(victim_id, victim_id))
+            if in_prev:
+                prev_set.add(persons.get(victim_id, victim_id))
         if not in_cur:
             continue
-        by_service_status[(service, status.value)] += 1
-        if due is not None and due < as_of and status not in TERMINAL:
-            overdue[service] += 1
-        if status is ReferralStatus.COMPLETED:
-            done = sorted((stamp, at) for stamp, k, at in evs if k is ReferralStatus.COMPLETED)
-            if done and done[0][1] is not None and created is not None:
-                days, suspicious = completion_days(created, done[0][1], done[0][0])
-                durations.append(days)
-                wrong_clocks += suspicious
+        by_service_status[(f["service"], done.status.value)] += 1
+        if done.open_due is not None and done.open_due < as_of:
+            overdue[f["service"]] += 1
+        if done.days is not None:
+            durations.append(done.days[0])
+            wrong_clocks += done.days[1]
     if flt.exclusive_outcomes:  # the ministry's reading: returned home, or else rehabilitated
         for i in (0, 1):
             outcomes["victims_rehabilitated"][i].difference_update(
@@ -371,7 +392,82 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
         cur_counts[key] = len(cur_set)
         prev_counts[key] = len(prev_set)
 
-    # -- tables -----------------------------------------------------------------------
+    return assemble(flt, as_of, Tally(
+        cur_counts, prev_counts, by_type, by_province, by_post, by_month, by_year, by_sex_age,
+        by_nat, by_month_type, stages, by_service_status, overdue, durations, wrong_clocks))
+
+
+#: A referral event as the figures read it: (stamp of its kind, kind, time if a completion).
+Event = tuple[str, ReferralStatus, dt.datetime | None]
+
+
+def event_entry(e: Row) -> Event | None:
+    """An event row as an Event; None for a newer device's kind (ignored, as derive_status)."""
+    try:
+        return e["kind_stamp"], ReferralStatus(e["kind"]), e["at"]
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Settled:
+    """What one referral counts for in the figures."""
+
+    status: ReferralStatus
+    #: "victims_rehabilitated", "victims_returned_home" or None (see OUTCOMES).
+    outcome: str | None
+    #: Its due date while it is open (overdue once before the report date).
+    open_due: dt.date | None
+    #: (days to completion, clocks disagreed) for a completion with its time known.
+    days: tuple[int, bool] | None
+
+
+def settle(f: Row, evs: list[Event]) -> Settled:
+    """A referral row (COLUMNS["referral"]) with its events: its status and what it counts for.
+
+    The status is the one a device stores, else folded from the events (HQ).
+    """
+    status: ReferralStatus | None = None
+    if f.get("status"):
+        try:
+            status = ReferralStatus(f["status"])
+        except ValueError:
+            pass  # a newer device's status: folded from the events below
+    if status is None:
+        status, _conflicted = derive_status((stamp, kind_) for stamp, kind_, _ in evs)
+        status = status or ReferralStatus.CREATED
+    service, outcome, days = f["service"], None, None
+    if status is ReferralStatus.COMPLETED:
+        outcome = ("victims_rehabilitated" if service in REHABILITATION_SERVICES
+                   else "victims_returned_home" if service in RETURN_SERVICES else None)
+        if f.get("outcome") == "alternative_care":
+            outcome = None  # family judged unsafe: alternative care, not "returned home"
+        created = f["created_at"].date() if f["created_at"] else None
+        done = sorted((stamp, at) for stamp, k, at in evs if k is ReferralStatus.COMPLETED)
+        if done and done[0][1] is not None and created is not None:
+            days = completion_days(created, done[0][1], done[0][0])
+    due = f["due_date"]
+    return Settled(status, outcome, due if due is not None and status not in TERMINAL else None,
+                   days)
+
+
+def counted_as_victim(v: Row) -> bool:
+    """Presumed and identified victims count; pending screening, not a victim, witnesses not."""
+    return (v.get("screening") or "presumed_victim") in COUNTED_AS_VICTIM
+
+
+def victim_cell(v: Row, day: dt.date) -> tuple[str, str]:
+    """A victim's (age group, sex): age on the case's date from the birth date, else estimated."""
+    born = v["date_of_birth"]
+    age = age_on(born, day) if born is not None else v["estimated_age"]
+    return age_group(age), v["sex"] or UNKNOWN
+
+
+def assemble(flt: ReportFilter, as_of: dt.date, t: Tally) -> Figures:
+    """The figures' tables from a tally (outcome counts already in `t.cur` / `t.prev`)."""
+    cur_counts, prev_counts, by_type, by_sex_age = t.cur, t.prev, t.by_type, t.by_sex_age
+    by_month_type, by_service_status, stages = t.by_month_type, t.by_service_status, t.stages
+    durations = t.durations
     months = months_between(flt.start, flt.end)
     years = tuple(str(y) for y in range(flt.start.year, flt.end.year + 1))
     types = TYPES + ((UNKNOWN,) if by_type.get(UNKNOWN) else ())
@@ -380,24 +476,24 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
     service_status = _two_d("referrals_by_service_status", by_service_status, SERVICES, STATUSES)
     tables = [
         _one_d("cases_by_type", by_type, types),
-        _one_d("cases_by_province", by_province),
-        _one_d("cases_by_post", by_post),
-        _one_d("cases_by_month", by_month, months),
-        _one_d("cases_by_year", by_year, years),
+        _one_d("cases_by_province", t.by_province),
+        _one_d("cases_by_post", t.by_post),
+        _one_d("cases_by_month", t.by_month, months),
+        _one_d("cases_by_year", t.by_year, years),
         _one_d("victims_by_sex", {s: sex_age.col_total(s) for s in SEXES}, SEXES,
                margin_of=("victims_by_sex_age", "cols")),
         _one_d("victims_by_age_group", {a: sex_age.row_total(a) for a in AGE_KEYS}, AGE_KEYS,
                margin_of=("victims_by_sex_age", "rows")),
-        _one_d("victims_by_nationality", by_nat),
+        _one_d("victims_by_nationality", t.by_nat),
         _one_d("victims_by_type", {t: month_type.col_total(t) for t in types}, types,
                margin_of=("victims_by_month_type", "cols")),
         month_type,
         sex_age,
         _one_d("suspects", stages, tuple(s for s, _ in SUSPECT_STAGES), additive=False),
-        _one_d("victim_outcomes", {k: cur_counts[k] for k in outcomes}, tuple(outcomes),
+        _one_d("victim_outcomes", {k: cur_counts[k] for k in OUTCOMES}, OUTCOMES,
                additive=False),
         service_status,
-        _one_d("referrals_overdue", overdue, SERVICES),
+        _one_d("referrals_overdue", t.overdue, SERVICES),
     ]
     return Figures(
         filter=flt,
@@ -405,7 +501,7 @@ def compute(source: RecordSource, flt: ReportFilter, as_of: dt.date | None = Non
         tables={t.key: t for t in tables},
         median_days=float(statistics.median(durations)) if durations else None,
         completed_referrals=len(durations),
-        suspicious_durations=wrong_clocks,
+        suspicious_durations=t.wrong_clocks,
         yoy={k: Change(prev_counts[k], cur_counts[k]) for k in YOY_KEYS},
     )
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from fieldapp.domain.errors import InvalidInput
+from fieldapp.reports.counters import CountedSource
 from fieldapp.reports.definitions import DEFAULT_THRESHOLD, ReportFilter
 from fieldapp.reports.figures import compute
 from fieldapp.reports.render import PdfWriter, no_pdf_writer, write_figures
@@ -26,7 +27,7 @@ def make_report(records_iterable: Iterable[HqRecord] | Callable[[str], Iterable[
 
     `records_iterable`: HQ records `(entity, entity_id, {name: [value, hlc]})`, a
     function giving them per entity (see JsonRecordSource), or a RecordSource (HQ's narrow
-    report rows, `fieldapp.hq.figures.RowSource`). A PDF is written by
+    report rows, `fieldapp.hq.figures.RowSource`, whose report counters give the figures). A PDF is written by
     `pdf_writer`, which the command line chooses (it needs Qt; the server never loads it).
     """
     if fmt not in FORMATS:
@@ -36,7 +37,9 @@ def make_report(records_iterable: Iterable[HqRecord] | Callable[[str], Iterable[
     flt = ReportFilter.year(year, province=province or None, post=post or None)
     source = (records_iterable if isinstance(records_iterable, RecordSource)
               else JsonRecordSource(records_iterable))
-    published = publish(compute(source, flt, as_of), threshold)
+    counted = source if isinstance(source, CountedSource) else None
+    figures = counted.figures(flt, as_of) if counted else compute(source, flt, as_of)
+    published = publish(figures, threshold)
     out = Path(out)
     if fmt == "pdf":
         return pdf_writer(published, out, lang)

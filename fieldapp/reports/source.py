@@ -86,76 +86,78 @@ class StoreRecordSource:
 
     def rows(self, entity: str, since: dt.date | None = None,
              until: dt.date | None = None) -> Iterator[Row]:
-        model = _MODELS[entity]
-        names = list(COLUMNS[entity])
-        if entity in ("rescue", "suspect"):
-            yield from self._with_derived(entity, since, until)
-            return
-        if entity == "referral_event":
-            # The time is only read for completions (parsing every event's datetime doubled
-            # the scan), and the stamps come as text: decoding every event's JSON was half
-            # the time of a report; SQLite's json_extract was slower still.
-            cols: list[Any] = [
-                ReferralEvent.id, ReferralEvent.referral_id, ReferralEvent.kind,
-                case((ReferralEvent.kind == "completed", ReferralEvent.at), else_=None)
-                .label("at"),
-                type_coerce(ReferralEvent.hlc, String),
-            ]
-        elif entity == "referral" and not self.stored_status:
-            cols = [getattr(model, n) for n in names if n != "status"]
-            cols.append(null().label("status"))
-        else:
-            cols = [getattr(model, n) for n in names]
-        query = select(*cols)
-        if entity == "referral_event" and self.stored_status:
-            query = query.where(ReferralEvent.kind == "completed")
+        query = self._select(entity)
         # Only the rescues are narrowed in SQL (the date index); joining the other tables
         # up to the rescue cost more than filtering them in Python.
         if entity == "rescue" and since is not None:
             query = query.where(Rescue.operation_date >= since)
         if entity == "rescue" and until is not None:
             query = query.where(Rescue.operation_date <= until)
+        yield from self._read(entity, query)
+
+    def rows_of(self, entity: str, ids: Iterable[str], key: str = "id") -> Iterator[Row]:
+        """The rows of the records whose `key` column (their id, or a parent's id such as a
+        victim's `rescue_id`) is one of `ids`."""
+        column = getattr(_MODELS[entity], key)
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), 500):
+            yield from self._read(entity, self._select(entity).where(
+                column.in_(wanted[i:i + 500])))
+
+    def _select(self, entity: str) -> Any:
+        model = _MODELS[entity]
+        if entity == "rescue":
+            return select(Rescue.id, Rescue.operation_date, Rescue.province_code,
+                          Rescue.post_code, Rescue.exploitation_type, Rescue.intake_kind,
+                          Rescue.referring_country, Rescue.countries_recruitment,
+                          Rescue.countries_transit, Rescue.countries_exploitation)
+        if entity == "suspect":
+            return select(Suspect.id, Suspect.rescue_id, Suspect.status,
+                          type_coerce(Suspect.hlc, String))
+        if entity == "referral_event":
+            # The time is only read for completions (parsing every event's datetime doubled
+            # the scan), and the stamps come as text: decoding every event's JSON was half
+            # the time of a report; SQLite's json_extract was slower still.
+            query = select(
+                ReferralEvent.id, ReferralEvent.referral_id, ReferralEvent.kind,
+                case((ReferralEvent.kind == "completed", ReferralEvent.at), else_=None)
+                .label("at"),
+                type_coerce(ReferralEvent.hlc, String))
+            return query.where(ReferralEvent.kind == "completed") if self.stored_status else query
+        names = list(COLUMNS[entity])
+        if entity == "referral" and not self.stored_status:
+            cols: list[Any] = [getattr(model, n) for n in names if n != "status"]
+            return select(*cols, null().label("status"))
+        return select(*[getattr(model, n) for n in names])
+
+    def _read(self, entity: str, query: Any) -> Iterator[Row]:
         # Core, not ORM, execution: plain tuples, no per-row ORM bookkeeping.
         result = self.session.connection().execute(query.execution_options(yield_per=_BATCH))
         # Batches (partitions) rather than row by row: a fifth less overhead per row.
-        if entity != "referral_event":
-            for batch in result.partitions():
-                for values in batch:
-                    yield dict(zip(names, values, strict=True))
-            return
+        make = _STORE_ROWS.get(entity)
+        names = list(COLUMNS[entity])
         for batch in result.partitions():
-            for event_id, referral_id, kind, at, stamps in batch:
-                yield {"id": event_id, "referral_id": referral_id, "kind": kind, "at": at,
-                       "kind_stamp": kind_stamp(stamps or "")}
+            for values in batch:
+                yield make(*values) if make else dict(zip(names, values, strict=True))
 
 
-    def _with_derived(self, entity: str, since: dt.date | None,
-                      until: dt.date | None) -> Iterator[Row]:
-        """Rescues with their cross-border flag, suspects with their status's stamp."""
-        if entity == "suspect":
-            suspects = select(Suspect.id, Suspect.rescue_id, Suspect.status,
-                              type_coerce(Suspect.hlc, String))
-            result = self.session.connection().execute(
-                suspects.execution_options(yield_per=_BATCH))
-            for suspect_rows in result.partitions():
-                for sid, rescue_id, status, stamps in suspect_rows:
-                    yield {"id": sid, "rescue_id": rescue_id, "status": status,
-                           "status_stamp": field_stamp(stamps or "", "status")}
-            return
-        query = select(Rescue.id, Rescue.operation_date, Rescue.province_code, Rescue.post_code,
-                       Rescue.exploitation_type, Rescue.intake_kind, Rescue.referring_country,
-                       Rescue.countries_recruitment, Rescue.countries_transit,
-                       Rescue.countries_exploitation)
-        if since is not None:
-            query = query.where(Rescue.operation_date >= since)
-        if until is not None:
-            query = query.where(Rescue.operation_date <= until)
-        rescues = self.session.connection().execute(query.execution_options(yield_per=_BATCH))
-        for rescue_rows in rescues.partitions():
-            for rid, day, province, post, kind, intake_kind, country, rec, tra, exp in rescue_rows:
-                yield {"id": rid, "operation_date": day, "province_code": province,
-                       "post_code": post, "exploitation_type": kind,
-                       "cross_border": is_cross_border(intake_kind, country, rec, tra, exp)}
+def _rescue_row(rid: str, day: dt.date | None, province: str, post: str, kind: str,
+                intake_kind: str | None, country: str | None, *countries: Any) -> Row:
+    """A rescue with its cross-border flag."""
+    return {"id": rid, "operation_date": day, "province_code": province, "post_code": post,
+            "exploitation_type": kind,
+            "cross_border": is_cross_border(intake_kind, country, *countries)}
+
+
+_STORE_ROWS: dict[str, Callable[..., Row]] = {
+    "rescue": _rescue_row,
+    "suspect": lambda sid, rescue_id, status, stamps: {
+        "id": sid, "rescue_id": rescue_id, "status": status,
+        "status_stamp": field_stamp(stamps or "", "status")},
+    "referral_event": lambda event_id, referral_id, kind, at, stamps: {
+        "id": event_id, "referral_id": referral_id, "kind": kind, "at": at,
+        "kind_stamp": kind_stamp(stamps or "")},
+}
 
 
 def is_cross_border(intake_kind: str | None, referring_country: str | None,

@@ -13,6 +13,7 @@ from fieldapp.crypto.keystore import DEFAULT_KDF, KEY_BYTES, KdfParams, KeyRing,
 from fieldapp.crypto.keystore import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
 from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, NotFound, StoreNotFound
+from fieldapp.reports import store_counts
 from fieldapp.services.workspace import Actor, Workspace
 from fieldapp.store import audit, sealing, shred
 from fieldapp.store.models import Device, Post, ServiceProvider, User
@@ -86,6 +87,7 @@ def initialise(
                           statement_key=keys.statement_key if role in STATEMENT_READERS else None)
         keystore.mark_statement_sealing()
         store = Store(data_dir, keys.db_key, plain=not encrypted, statement_key=keys.statement_key)
+        store.on_commit(store_counts.drain)
     except BaseException:
         data_dir.keystore.unlink(missing_ok=True)
         for leftover in ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm", "keystore.json.bak"):
@@ -154,6 +156,7 @@ def open_workspace(root: Path, username: str, key: bytes | KeyRing,
     """
     keys = key if isinstance(key, KeyRing) else KeyRing.of(key, legacy=True)
     store = Store(DataDir(root), keys.db_key, statement_key=keys.statement_key)
+    store.on_commit(store_counts.drain)  # the report counters, kept in each transaction
     try:
         with store.session(username) as s:
             user = s.scalars(select(User).where(User.username == username)).one_or_none()

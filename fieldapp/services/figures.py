@@ -7,9 +7,9 @@ import dataclasses
 import datetime as dt
 
 from fieldapp.domain.enums import Role
+from fieldapp.reports import counters, store_counts
 from fieldapp.reports.definitions import ReportFilter
-from fieldapp.reports.figures import Figures, compute
-from fieldapp.reports.source import StoreRecordSource
+from fieldapp.reports.figures import Figures
 from fieldapp.services.workspace import Workspace
 
 VIEWERS = (Role.OFFICER, Role.SUPERVISOR)
@@ -23,9 +23,11 @@ def scoped(ws: Workspace, flt: ReportFilter) -> ReportFilter:
 
 
 def figures_for(ws: Workspace, flt: ReportFilter, as_of: dt.date | None = None) -> Figures:
-    """Compute every figure for `flt` from this device's store (read-only, not audited:
-    nothing leaves the device until it is exported — see fieldapp.services.exports)."""
+    """Every figure for `flt` from this device's store, read from the report counters
+    (`fieldapp.reports.counters`; not audited: nothing leaves the device until it is
+    exported — see fieldapp.services.exports)."""
     ws.require(*VIEWERS)
     flt = scoped(ws, flt)
     with ws.tx() as s:
-        return compute(StoreRecordSource(s), flt, as_of)
+        store_counts.drain(s)  # cases a store opened without the commit hook changed
+        return counters.figures(s.connection(), store_counts.StoreCases(s), flt, as_of)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldapp.domain.errors import StorageFull, StoreExists, StoreNotFound
 from fieldapp.domain.hlc import Hlc, HlcClock
-from fieldapp.store import audit, changes, fileperm, migrate, sealing, search, shred
+from fieldapp.store import audit, changes, figmarks, fileperm, migrate, sealing, search, shred
 from fieldapp.store.engine import open_engine, storage_error
 from fieldapp.store.lock import DirLock
 from fieldapp.store.models import Device, Outbox
@@ -98,6 +98,8 @@ class Store:
         event.listen(self._sessions, "before_flush", changes.before_flush)
         event.listen(self._sessions, "before_commit", search.before_commit)
         event.listen(self._sessions, "before_commit", audit.before_commit)
+        event.listen(self._sessions, "before_flush", figmarks.before_flush)
+        event.listen(self._sessions, "before_commit", figmarks.before_commit)
         event.listen(self._sessions, "transient_to_pending", changes.track_pending)
         self.device_id = ""
         self.post_code = ""
@@ -119,6 +121,11 @@ class Store:
             self.device_id, self.post_code = device.id, device.post_code
             latest = max((Hlc.parse(x) for x in stamps), default=None)
             self.clock = HlcClock(device.id, last=latest)
+
+    def on_commit(self, hook: Callable[[Session], None]) -> None:
+        """Run `hook(session)` in every transaction just before it commits, after the
+        store's own bookkeeping (the report counters use it: `fieldapp.store.figmarks`)."""
+        event.listen(self._sessions, "before_commit", hook)
 
     def set_device(self, device: Device) -> None:
         self.device_id, self.post_code = device.id, device.post_code

@@ -50,7 +50,7 @@ from fieldapp.domain.entities import ENTITIES, REFERENCE_ENTITIES
 from fieldapp.domain.enums import ReferralStatus
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import max_stamp, min_stamp
-from fieldapp.store import sealing, search
+from fieldapp.store import figmarks, sealing, search
 from fieldapp.store.changes import find
 from fieldapp.store.codec import from_json, to_json
 from fieldapp.store.models import (
@@ -249,6 +249,8 @@ class Applier:
         self.stats.max_stamp = max_stamp(stamps)
         self._insert_rows()
         self.s.flush()
+        # The plain rows bypass the ORM: their cases are marked for the report counters here.
+        figmarks.mark(self.s, rescues=self._rescues, referrals=self.stats.referrals)
         for suspect_id in self._suspects:
             self._rescues.update(search.suspect_cases(self.s, suspect_id))
         self.stats.parked = int(

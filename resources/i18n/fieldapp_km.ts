@@ -1246,1147 +1246,1147 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="vocabulary_phrases.py" line="231" />
+            <location filename="vocabulary_phrases.py" line="232" />
             <source>'{name}' allows at most {max_count} entries</source>
             <translation>«{name}» អាចមានយ៉ាងច្រើន {max_count} ធាតុ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="232" />
+            <location filename="vocabulary_phrases.py" line="233" />
             <source>'{name}' is a {type_name} and holds no answer</source>
             <translation>«{name}» ({type_name}) មិនផ្ទុកចម្លើយទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="233" />
+            <location filename="vocabulary_phrases.py" line="234" />
             <source>'{name}' is worked out by the form and cannot be set</source>
             <translation>«{name}» ត្រូវបានគណនាដោយទម្រង់ ហើយមិនអាចកំណត់ដោយដៃបានទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="234" />
+            <location filename="vocabulary_phrases.py" line="235" />
             <source>Attach a file.</source>
             <translation>សូមភ្ជាប់ឯកសារ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="235" />
+            <location filename="vocabulary_phrases.py" line="236" />
             <source>Enter a date and time.</source>
             <translation>សូមបញ្ចូលកាលបរិច្ឆេទ និងម៉ោង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="236" />
+            <location filename="vocabulary_phrases.py" line="237" />
             <source>Enter a date as YYYY-MM-DD.</source>
             <translation>សូមបញ្ចូលកាលបរិច្ឆេទ (ឆ្នាំ-ខែ-ថ្ងៃ)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="237" />
+            <location filename="vocabulary_phrases.py" line="238" />
             <source>Enter a number.</source>
             <translation>សូមបញ្ចូលលេខ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="238" />
+            <location filename="vocabulary_phrases.py" line="239" />
             <source>Enter a time as HH:MM.</source>
             <translation>សូមបញ្ចូលម៉ោងជា ម៉ោង:នាទី។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="239" />
+            <location filename="vocabulary_phrases.py" line="240" />
             <source>Enter a whole number.</source>
             <translation>សូមបញ្ចូលចំនួនគត់។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="240" />
+            <location filename="vocabulary_phrases.py" line="241" />
             <source>HQ address: give the full URL, e.g. https://hq.example.org</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល៖ សូមបញ្ចូលអាសយដ្ឋានពេញលេញដែលទីស្នាក់ការកណ្ដាលបានផ្ដល់ឱ្យ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="241" />
+            <location filename="vocabulary_phrases.py" line="242" />
             <source>HQ address: use https:// (plain http:// is only allowed to this computer, e.g. http://127.0.0.1); ask HQ for its https address</source>
             <translation>អាសយដ្ឋានទីស្នាក់ការកណ្ដាល៖ ត្រូវប្រើការតភ្ជាប់សុវត្ថិភាព៖ សូមសួរទីស្នាក់ការកណ្ដាលរកអាសយដ្ឋានសុវត្ថិភាពរបស់ខ្លួន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="242" />
+            <location filename="vocabulary_phrases.py" line="243" />
             <source>HQ could not be reached ({last}, {attempt} attempts); nothing is lost, the next sync continues from here</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលបានទេ ({last} ព្យាយាម {attempt} ដង)៖ គ្មានអ្វីបាត់បង់ទេ សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="243" />
+            <location filename="vocabulary_phrases.py" line="244" />
             <source>HQ could not be reached at {base_url} ({words}); nothing is lost, the next sync continues from here</source>
             <translation>មិនអាចទាក់ទងទីស្នាក់ការកណ្ដាលនៅ {base_url} បានទេ ({words})៖ គ្មានអ្វីបាត់បង់ទេ សមកាលកម្មបន្ទាប់នឹងបន្តពីទីនេះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="244" />
+            <location filename="vocabulary_phrases.py" line="245" />
             <source>HQ has revoked this device and holds all of its changes: wipe it now with 'fieldapp wipe'</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ ហើយមានការផ្លាស់ប្ដូរទាំងអស់របស់វារួចហើយ៖ សូមលុបទិន្នន័យលើឧបករណ៍នេះឥឡូវនេះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="245" />
+            <location filename="vocabulary_phrases.py" line="246" />
             <source>HQ has revoked this device. {unsent} change(s) never reached HQ: export them with 'fieldapp bundle export --out FILE', hand the file to HQ, then wipe this device with 'fieldapp wipe'</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានដកសិទ្ធិឧបករណ៍នេះ។ ការផ្លាស់ប្ដូរចំនួន {unsent} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាលទេ៖ សូមរក្សាទុកវាជាឯកសារបិទត្រា ប្រគល់ឯកសារនោះឱ្យទីស្នាក់ការកណ្ដាល រួចលុបទិន្នន័យលើឧបករណ៍នេះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="246" />
+            <location filename="vocabulary_phrases.py" line="247" />
             <source>HQ issued this code for {code_post}, but this device is set up for {device_post}; ask HQ to revoke device {device_id} and issue a code for {device_post}</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានចេញលេខកូដនេះសម្រាប់ {code_post} ប៉ុន្តែឧបករណ៍នេះត្រូវបានរៀបចំសម្រាប់ {device_post}៖ សូមស្នើទីស្នាក់ការកណ្ដាលឱ្យដកសិទ្ធិឧបករណ៍ {device_id} ហើយចេញលេខកូដសម្រាប់ {device_post}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="247" />
+            <location filename="vocabulary_phrases.py" line="248" />
             <source>HQ keeps acknowledging only up to change {new_acked}; ask HQ to check this device's change log</source>
             <translation>ទីស្នាក់ការកណ្ដាលបញ្ជាក់ទទួលបានត្រឹមការផ្លាស់ប្ដូរទី {new_acked} ប៉ុណ្ណោះ៖ សូមស្នើទីស្នាក់ការកណ្ដាលឱ្យពិនិត្យកំណត់ហេតុនៃការផ្លាស់ប្ដូររបស់ឧបករណ៍នេះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="248" />
+            <location filename="vocabulary_phrases.py" line="249" />
             <source>HQ refused: {reason}</source>
             <translation>ទីស្នាក់ការកណ្ដាលបានបដិសេធ៖ {reason}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="249" />
+            <location filename="vocabulary_phrases.py" line="250" />
             <source>HQ's answer to {path}</source>
             <translation>ចម្លើយរបស់ទីស្នាក់ការកណ្ដាលចំពោះ {path}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="250" />
+            <location filename="vocabulary_phrases.py" line="251" />
             <source>HQ's answer was not understood (version mismatch?)</source>
             <translation>ចម្លើយរបស់ទីស្នាក់ការកណ្ដាលមិនអាចយល់បានទេ (ប្រហែលជាកំណែខុសគ្នា)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="251" />
+            <location filename="vocabulary_phrases.py" line="252" />
             <source>HQ's certificate is not one this device trusts (nor the one it enrolled with): nothing was sent or changed. If HQ replaced its certificate, ask HQ; otherwise someone may be between this device and HQ</source>
             <translation>វិញ្ញាបនបត្ររបស់ទីស្នាក់ការកណ្ដាល មិនមែនជាវិញ្ញាបនបត្រដែលឧបករណ៍នេះទុកចិត្តទេ៖ គ្មានអ្វីត្រូវបានផ្ញើ ឬផ្លាស់ប្ដូរទេ។ បើទីស្នាក់ការកណ្ដាលបានប្ដូរវិញ្ញាបនបត្រ សូមសួរទីស្នាក់ការកណ្ដាល បើមិនដូច្នោះទេ អាចមាននរណាម្នាក់នៅចន្លោះឧបករណ៍នេះ និងទីស្នាក់ការកណ្ដាល។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="252" />
+            <location filename="vocabulary_phrases.py" line="253" />
             <source>HQ's new key</source>
             <translation>សោថ្មីរបស់ទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="253" />
+            <location filename="vocabulary_phrases.py" line="254" />
             <source>HQ's refusal</source>
             <translation>ការបដិសេធរបស់ទីស្នាក់ការកណ្ដាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="254" />
+            <location filename="vocabulary_phrases.py" line="255" />
             <source>The text is too long (at most {max_length} characters).</source>
             <translation>អត្ថបទវែងពេក (យ៉ាងច្រើន {max_length} តួអក្សរ)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="255" />
+            <location filename="vocabulary_phrases.py" line="256" />
             <source>Tick to confirm.</source>
             <translation>សូមគូសដើម្បីបញ្ជាក់។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="256" />
+            <location filename="vocabulary_phrases.py" line="257" />
             <source>Type latitude and longitude in degrees, e.g. 13.65 102.56.</source>
             <translation>សូមវាយរយៈទទឹង និងរយៈបណ្តោយ ជាដឺក្រេ ឧ. ១៣.៦៥ ១០២.៥៦។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="257" />
+            <location filename="vocabulary_phrases.py" line="258" />
             <source>a centre plans follow-ups for a person referred to it: open the referral first</source>
             <translation>មជ្ឈមណ្ឌលគ្រោងការតាមដានសម្រាប់បុគ្គលដែលបានបញ្ជូនមកខ្លួន៖ សូមបើកការបញ្ជូនជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="258" />
+            <location filename="vocabulary_phrases.py" line="259" />
             <source>a child's consent needs a guardian's or social worker's authorisation</source>
             <translation>ការយល់ព្រមរបស់កុមារត្រូវការការអនុញ្ញាតពីអាណាព្យាបាល ឬបុគ្គលិកសង្គមកិច្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="259" />
+            <location filename="vocabulary_phrases.py" line="260" />
             <source>a child's own assent (child_assent) is not recorded as given</source>
             <translation>ការយល់ព្រមផ្ទាល់របស់កុមារ មិនទាន់បានកត់ត្រាថាបានផ្ដល់ទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="260" />
+            <location filename="vocabulary_phrases.py" line="261" />
             <source>a fieldapp store already exists in {root}</source>
             <translation>មានឃ្លាំងទិន្នន័យ fieldapp រួចហើយនៅក្នុង {root}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="261" />
+            <location filename="vocabulary_phrases.py" line="262" />
             <source>a received record does not fit this store: {reason}</source>
             <translation>កំណត់ត្រាដែលបានទទួល មិនត្រូវនឹងឃ្លាំងទិន្នន័យនេះទេ៖ {reason}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="262" />
+            <location filename="vocabulary_phrases.py" line="263" />
             <source>a referral that is '{now}' cannot become '{then}'</source>
             <translation>ការបញ្ជូនដែល «{now}» មិនអាចប្ដូរទៅជា «{then}» បានទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="263" />
+            <location filename="vocabulary_phrases.py" line="264" />
             <source>a return to a family not assessed as safe needs a supervisor's approval; ask a supervisor to record it</source>
             <translation>ការវិលត្រឡប់ទៅក្រុមគ្រួសារដែលមិនត្រូវបានវាយតម្លៃថាមានសុវត្ថិភាព ត្រូវការការយល់ព្រមពីអ្នកគ្រប់គ្រង៖ សូមស្នើអ្នកគ្រប់គ្រងឱ្យកត់ត្រាវា។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="264" />
+            <location filename="vocabulary_phrases.py" line="265" />
             <source>a sealed {entity} field does not open with this device's key</source>
             <translation>ចន្លោះដែលបានបិទត្រានៃ {entity} មិនអាចបើកដោយសោរបស់ឧបករណ៍នេះបានទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="265" />
+            <location filename="vocabulary_phrases.py" line="266" />
             <source>accept the referral before referring the person onward</source>
             <translation>សូមទទួលយកការបញ្ជូនជាមុនសិន មុននឹងបញ្ជូនបុគ្គលនោះបន្ត។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="266" />
+            <location filename="vocabulary_phrases.py" line="267" />
             <source>action: choose what happened to the referral</source>
             <translation>សូមជ្រើសរើសអ្វីដែលបានកើតឡើងចំពោះការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="267" />
+            <location filename="vocabulary_phrases.py" line="268" />
             <source>alternative_care_plan: the family was judged unsafe; write where the person goes instead</source>
             <translation>ក្រុមគ្រួសារត្រូវបានវាយតម្លៃថាគ្មានសុវត្ថិភាព៖ សូមសរសេរថាបុគ្គលនោះនឹងទៅកន្លែងណាជំនួសវិញ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="268" />
+            <location filename="vocabulary_phrases.py" line="269" />
             <source>an attached file is missing from this device; attach it again</source>
             <translation>ឯកសារភ្ជាប់មួយបាត់ពីឧបករណ៍នេះ៖ សូមភ្ជាប់វាម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="269" />
+            <location filename="vocabulary_phrases.py" line="270" />
             <source>an enrolment code is 20 letters and digits in five groups of four, e.g. ABCD-EFGH-JKMN-PQRS-TVWX: check what was typed</source>
             <translation>លេខកូដចុះឈ្មោះមានអក្សរ និងលេខ ២០ តួ ជាប្រាំក្រុម ក្រុមនីមួយៗបួនតួ៖ សូមពិនិត្យអ្វីដែលបានវាយ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="270" />
+            <location filename="vocabulary_phrases.py" line="271" />
             <source>attachment: cannot attach to a {owner_entity}</source>
             <translation>ឯកសារភ្ជាប់៖ មិនអាចភ្ជាប់ទៅ {owner_entity} បានទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="271" />
+            <location filename="vocabulary_phrases.py" line="272" />
             <source>attachment: give the file a name</source>
             <translation>ឯកសារភ្ជាប់៖ សូមដាក់ឈ្មោះឯកសារ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="272" />
+            <location filename="vocabulary_phrases.py" line="273" />
             <source>attachment: save the record first, then attach the file to it</source>
             <translation>ឯកសារភ្ជាប់៖ សូមរក្សាទុកកំណត់ត្រាជាមុនសិន រួចភ្ជាប់ឯកសារទៅវា។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="273" />
+            <location filename="vocabulary_phrases.py" line="274" />
             <source>attachment: the file is {size}; the limit is {limit} (take a smaller photo or split the recording)</source>
             <translation>ឯកសារភ្ជាប់៖ ឯកសារមានទំហំ {size} ប៉ុន្តែដែនកំណត់គឺ {limit} (សូមថតរូបតូចជាងនេះ ឬកាត់ការថតសំឡេងជាផ្នែក)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="274" />
+            <location filename="vocabulary_phrases.py" line="275" />
             <source>bad device id length</source>
             <translation>លេខសម្គាល់ឧបករណ៍មានប្រវែងមិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="275" />
+            <location filename="vocabulary_phrases.py" line="276" />
             <source>centre staff need a transit centre: give --centre (e.g. PTC)</source>
             <translation>បុគ្គលិកមជ្ឈមណ្ឌលត្រូវការមជ្ឈមណ្ឌលស្នាក់នៅបណ្ដោះអាសន្ន៖ សូមជ្រើសរើសមជ្ឈមណ្ឌល។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="276" />
+            <location filename="vocabulary_phrases.py" line="277" />
             <source>child-sensitive protocol: record {missing} before finalising</source>
             <translation>នីតិវិធីសម្រាប់កុមារ៖ សូមកត់ត្រា {missing} មុននឹងបញ្ចប់ជាស្ថាពរ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="277" />
+            <location filename="vocabulary_phrases.py" line="278" />
             <source>closure_reason: say why the case is closed</source>
             <translation>សូមប្រាប់មូលហេតុដែលបិទសំណុំរឿង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="278" />
+            <location filename="vocabulary_phrases.py" line="279" />
             <source>commune</source>
             <translation>ឃុំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="279" />
+            <location filename="vocabulary_phrases.py" line="280" />
             <source>consent to share with this kind of provider ({consent}) is {state}</source>
             <translation>ការយល់ព្រមចែករំលែកជាមួយអ្នកផ្ដល់សេវាប្រភេទនេះ ({consent}) គឺ {state}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="280" />
+            <location filename="vocabulary_phrases.py" line="281" />
             <source>consents: '{kind}' must be given or refused</source>
             <translation>ការយល់ព្រម៖ «{kind}» ត្រូវតែជា «បានផ្ដល់» ឬ «បានបដិសេធ»។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="281" />
+            <location filename="vocabulary_phrases.py" line="282" />
             <source>consents: give each consent as given or refused</source>
             <translation>ការយល់ព្រម៖ សូមបញ្ជាក់ការយល់ព្រមនីមួយៗថា បានផ្ដល់ ឬបានបដិសេធ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="282" />
+            <location filename="vocabulary_phrases.py" line="283" />
             <source>could not unlock: {reason}</source>
             <translation>មិនអាចដោះសោបានទេ៖ {reason}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="283" />
+            <location filename="vocabulary_phrases.py" line="284" />
             <source>crossing_point: unknown border post</source>
             <translation>ច្រកឆ្លងកាត់៖ មិនស្គាល់ប៉ុស្តិ៍ព្រំដែននេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="284" />
+            <location filename="vocabulary_phrases.py" line="285" />
             <source>date</source>
             <translation>កាលបរិច្ឆេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="285" />
+            <location filename="vocabulary_phrases.py" line="286" />
             <source>date and time</source>
             <translation>កាលបរិច្ឆេទ និងម៉ោង</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="286" />
+            <location filename="vocabulary_phrases.py" line="287" />
             <source>decided_by and screened_on: say who decided, and when</source>
             <translation>សូមប្រាប់ថា អ្នកណាជាអ្នកសម្រេច និងនៅពេលណា។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="287" />
+            <location filename="vocabulary_phrases.py" line="288" />
             <source>decision: link or separate</source>
             <translation>ការសម្រេច៖ ភ្ជាប់ជាមនុស្សតែមួយ ឬបំបែក។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="288" />
+            <location filename="vocabulary_phrases.py" line="289" />
             <source>device id is not UTF-8</source>
             <translation>លេខសម្គាល់ឧបករណ៍មិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="289" />
+            <location filename="vocabulary_phrases.py" line="290" />
             <source>district</source>
             <translation>ស្រុក</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="290" />
+            <location filename="vocabulary_phrases.py" line="291" />
             <source>do not use your user name or the post's name</source>
             <translation>កុំប្រើឈ្មោះអ្នកប្រើ ឬឈ្មោះប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="291" />
+            <location filename="vocabulary_phrases.py" line="292" />
             <source>draft context: unknown key(s) {unknown}</source>
             <translation>បរិបទសេចក្ដីព្រាង៖ មិនស្គាល់ {unknown}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="292" />
+            <location filename="vocabulary_phrases.py" line="293" />
             <source>entity: victim or suspect</source>
             <translation>ប្រភេទ៖ ជនរងគ្រោះ ឬជនសង្ស័យ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="293" />
+            <location filename="vocabulary_phrases.py" line="294" />
             <source>envelope is truncated</source>
             <translation>កញ្ចប់ទិន្នន័យមិនពេញលេញ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="294" />
+            <location filename="vocabulary_phrases.py" line="295" />
             <source>envelope is {count} bytes; the limit is {max_size}</source>
             <translation>កញ្ចប់ទិន្នន័យមានទំហំ {count} បៃ ប៉ុន្តែដែនកំណត់គឺ {max_size}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="295" />
+            <location filename="vocabulary_phrases.py" line="296" />
             <source>envelope version {blob} is not supported (this side speaks 1)</source>
             <translation>កំណែកញ្ចប់ទិន្នន័យ {blob} មិនត្រូវបានគាំទ្រទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="296" />
+            <location filename="vocabulary_phrases.py" line="297" />
             <source>family_safety: must be one of safe, unsafe, not_assessed</source>
             <translation>សុវត្ថិភាពក្រុមគ្រួសារ៖ សូមជ្រើស មានសុវត្ថិភាព គ្មានសុវត្ថិភាព ឬមិនទាន់វាយតម្លៃ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="297" />
+            <location filename="vocabulary_phrases.py" line="298" />
             <source>follow-up: say what is to be done and by which date</source>
             <translation>ការតាមដាន៖ សូមប្រាប់ថាត្រូវធ្វើអ្វី និងត្រឹមថ្ងៃណា។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="298" />
+            <location filename="vocabulary_phrases.py" line="299" />
             <source>format: a PDF can only be written from the window or the command line</source>
             <translation>ទម្រង់ឯកសារ៖ PDF អាចសរសេរបានតែពីបង្អួចកម្មវិធីប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="299" />
+            <location filename="vocabulary_phrases.py" line="300" />
             <source>format: must be one of {formats}</source>
             <translation>ទម្រង់ឯកសារ៖ ត្រូវតែជាមួយក្នុងចំណោម {formats}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="300" />
+            <location filename="vocabulary_phrases.py" line="301" />
             <source>format: must be one of {report_formats}</source>
             <translation>ទម្រង់ឯកសារ៖ ត្រូវតែជាមួយក្នុងចំណោម {report_formats}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="301" />
+            <location filename="vocabulary_phrases.py" line="302" />
             <source>identified_by: {count} of the victims given are not in this suspect's cases; link the case first</source>
             <translation>ជនរងគ្រោះចំនួន {count} ដែលបានផ្ដល់ មិននៅក្នុងសំណុំរឿងរបស់ជនសង្ស័យនេះទេ៖ សូមភ្ជាប់សំណុំរឿងជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="302" />
+            <location filename="vocabulary_phrases.py" line="303" />
             <source>kind: must be one of {event_kinds}</source>
             <translation>ប្រភេទ៖ ត្រូវតែជាមួយក្នុងចំណោម {event_kinds}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="303" />
+            <location filename="vocabulary_phrases.py" line="304" />
             <source>kind: must be one of {identifier_kinds}</source>
             <translation>ប្រភេទ៖ ត្រូវតែជាមួយក្នុងចំណោម {identifier_kinds}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="304" />
+            <location filename="vocabulary_phrases.py" line="305" />
             <source>languages: not in the list of languages: {bad}</source>
             <translation>ភាសា៖ មិនមាននៅក្នុងបញ្ជីភាសាទេ៖ {bad}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="305" />
+            <location filename="vocabulary_phrases.py" line="306" />
             <source>list</source>
             <translation>បញ្ជី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="306" />
+            <location filename="vocabulary_phrases.py" line="307" />
             <source>name: give a name or an alias</source>
             <translation>ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះ ឬឈ្មោះហៅក្រៅ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="307" />
+            <location filename="vocabulary_phrases.py" line="308" />
             <source>name: give the family member's or guardian's name</source>
             <translation>ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះសមាជិកគ្រួសារ ឬអាណាព្យាបាល។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="308" />
+            <location filename="vocabulary_phrases.py" line="309" />
             <source>name: give the name as told (or a description, e.g. 'man, red shirt')</source>
             <translation>ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះតាមដែលគេប្រាប់ (ឬការពិពណ៌នា ឧ. «បុរស អាវក្រហម»)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="309" />
+            <location filename="vocabulary_phrases.py" line="310" />
             <source>name: give the name in Khmer or Latin script (or both)</source>
             <translation>ឈ្មោះ៖ សូមបញ្ចូលឈ្មោះជាអក្សរខ្មែរ ឬអក្សរឡាតាំង (ឬទាំងពីរ)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="310" />
+            <location filename="vocabulary_phrases.py" line="311" />
             <source>narrative: a final statement needs the statement text</source>
             <translation>សេចក្ដីថ្លែងការណ៍ចុងក្រោយត្រូវការអត្ថបទនៃសេចក្ដីថ្លែងការណ៍។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="311" />
+            <location filename="vocabulary_phrases.py" line="312" />
             <source>nationality: not a country code from the list (ISO 3166-1 alpha-3, XXA stateless, XXX not known)</source>
             <translation>សញ្ជាតិ៖ សូមជ្រើសរើសប្រទេសពីបញ្ជី (ឬ «គ្មានសញ្ជាតិ» ឬ «មិនដឹង»)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="312" />
+            <location filename="vocabulary_phrases.py" line="313" />
             <source>no HQ address: enrol first or give --hq URL</source>
             <translation>គ្មានអាសយដ្ឋានទីស្នាក់ការកណ្ដាលទេ៖ សូមចុះឈ្មោះជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="313" />
+            <location filename="vocabulary_phrases.py" line="314" />
             <source>no fieldapp store in {root}</source>
             <translation>គ្មានឃ្លាំងទិន្នន័យ fieldapp នៅក្នុង {root} ទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="314" />
+            <location filename="vocabulary_phrases.py" line="315" />
             <source>no fieldapp store in {root}: run 'fieldapp init' first (or pick another --data-dir)</source>
             <translation>គ្មានឃ្លាំងទិន្នន័យ fieldapp នៅក្នុង {root} ទេ៖ សូមរៀបចំកុំព្យូទ័រនេះជាមុនសិន ឬជ្រើសថតផ្សេង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="315" />
+            <location filename="vocabulary_phrases.py" line="316" />
             <source>no form called '{form_id}'</source>
             <translation>គ្មានទម្រង់ឈ្មោះ «{form_id}» ទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="316" />
+            <location filename="vocabulary_phrases.py" line="317" />
             <source>no form for record '{record}' applies here</source>
             <translation>គ្មានទម្រង់សម្រាប់កំណត់ត្រា «{record}» ប្រើបាននៅទីនេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="317" />
+            <location filename="vocabulary_phrases.py" line="318" />
             <source>no such attachment on this device</source>
             <translation>គ្មានឯកសារភ្ជាប់នេះនៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="318" />
+            <location filename="vocabulary_phrases.py" line="319" />
             <source>no such case on this device</source>
             <translation>គ្មានសំណុំរឿងនេះនៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="319" />
+            <location filename="vocabulary_phrases.py" line="320" />
             <source>no such draft for this user</source>
             <translation>គ្មានសេចក្ដីព្រាងនេះសម្រាប់អ្នកប្រើនេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="320" />
+            <location filename="vocabulary_phrases.py" line="321" />
             <source>no such family member of this person</source>
             <translation>គ្មានសមាជិកគ្រួសារនេះរបស់បុគ្គលនេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="321" />
+            <location filename="vocabulary_phrases.py" line="322" />
             <source>no such file: {path}</source>
             <translation>គ្មានឯកសារ៖ {path}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="322" />
+            <location filename="vocabulary_phrases.py" line="323" />
             <source>no such follow-up on this device</source>
             <translation>គ្មានការតាមដាននេះនៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="323" />
+            <location filename="vocabulary_phrases.py" line="324" />
             <source>no such possible match on this device</source>
             <translation>គ្មានការផ្គូផ្គងដែលអាចកើតមាននេះនៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="324" />
+            <location filename="vocabulary_phrases.py" line="325" />
             <source>no such referral on this device</source>
             <translation>គ្មានការបញ្ជូននេះនៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="325" />
+            <location filename="vocabulary_phrases.py" line="326" />
             <source>no such statement on this device</source>
             <translation>គ្មានសេចក្ដីថ្លែងការណ៍នេះនៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="326" />
+            <location filename="vocabulary_phrases.py" line="327" />
             <source>no such suspect on this device</source>
             <translation>គ្មានជនសង្ស័យនេះនៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="327" />
+            <location filename="vocabulary_phrases.py" line="328" />
             <source>no such victim on this device</source>
             <translation>គ្មានជនរងគ្រោះនេះនៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="328" />
+            <location filename="vocabulary_phrases.py" line="329" />
             <source>no user '{username}' on this device</source>
             <translation>គ្មានអ្នកប្រើ «{username}» នៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="329" />
+            <location filename="vocabulary_phrases.py" line="330" />
             <source>not a clock stamp: '{text}'</source>
             <translation>មិនមែនជាត្រាពេលវេលាទេ៖ «{text}»</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="330" />
+            <location filename="vocabulary_phrases.py" line="331" />
             <source>not a fieldapp attachment file, or an unknown version</source>
             <translation>មិនមែនជាឯកសារភ្ជាប់ fieldapp ឬជាកំណែដែលមិនស្គាល់។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="331" />
+            <location filename="vocabulary_phrases.py" line="332" />
             <source>not a fieldapp envelope (bad magic)</source>
             <translation>មិនមែនជាកញ្ចប់ទិន្នន័យ fieldapp ទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="332" />
+            <location filename="vocabulary_phrases.py" line="333" />
             <source>not asked</source>
             <translation>មិនទាន់បានសួរ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="333" />
+            <location filename="vocabulary_phrases.py" line="334" />
             <source>officers record rescues for their own post only</source>
             <translation>មន្ត្រីនគរបាលកត់ត្រាការជួយសង្គ្រោះសម្រាប់តែប៉ុស្តិ៍របស់ខ្លួនប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="334" />
+            <location filename="vocabulary_phrases.py" line="335" />
             <source>on: a date as YYYY-MM-DD</source>
             <translation>កាលបរិច្ឆេទ៖ សូមបញ្ចូលជា ឆ្នាំ-ខែ-ថ្ងៃ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="335" />
+            <location filename="vocabulary_phrases.py" line="336" />
             <source>on: the date is in the future</source>
             <translation>កាលបរិច្ឆេទនេះស្ថិតនៅពេលអនាគត។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="336" />
+            <location filename="vocabulary_phrases.py" line="337" />
             <source>only a final statement is amended; edit the draft instead</source>
             <translation>មានតែសេចក្ដីថ្លែងការណ៍ចុងក្រោយទេដែលអាចធ្វើវិសោធនកម្មបាន៖ សូមកែសេចក្ដីព្រាងជំនួសវិញ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="337" />
+            <location filename="vocabulary_phrases.py" line="338" />
             <source>only a supervisor may refer without the person's consent</source>
             <translation>មានតែអ្នកគ្រប់គ្រងទេដែលអាចបញ្ជូនដោយគ្មានការយល់ព្រមពីបុគ្គលនោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="338" />
+            <location filename="vocabulary_phrases.py" line="339" />
             <source>out: for csv give a folder (one file per record type is written)</source>
             <translation>សម្រាប់ CSV សូមជ្រើសថតមួយ (ឯកសារមួយសម្រាប់កំណត់ត្រាប្រភេទនីមួយៗ)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="339" />
+            <location filename="vocabulary_phrases.py" line="340" />
             <source>passphrase {reason}</source>
             <translation>ឃ្លាសម្ងាត់ {reason}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="340" />
+            <location filename="vocabulary_phrases.py" line="341" />
             <source>passphrase: use at least {n} characters</source>
             <translation>ឃ្លាសម្ងាត់៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="341" />
+            <location filename="vocabulary_phrases.py" line="342" />
             <source>post_code: unknown post</source>
             <translation>មិនស្គាល់ប៉ុស្តិ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="342" />
+            <location filename="vocabulary_phrases.py" line="343" />
             <source>provider_code: unknown service provider</source>
             <translation>មិនស្គាល់អ្នកផ្ដល់សេវានេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="343" />
+            <location filename="vocabulary_phrases.py" line="344" />
             <source>provider_code: {provider} does not offer {service}</source>
             <translation>{provider} មិនផ្ដល់សេវា {service} ទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="344" />
+            <location filename="vocabulary_phrases.py" line="345" />
             <source>province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="345" />
+            <location filename="vocabulary_phrases.py" line="346" />
             <source>province_code: unknown province</source>
             <translation>មិនស្គាល់ខេត្តនេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="346" />
+            <location filename="vocabulary_phrases.py" line="347" />
             <source>reason: say why no social worker could be present</source>
             <translation>សូមប្រាប់មូលហេតុដែលគ្មានបុគ្គលិកសង្គមកិច្ចអាចចូលរួមបាន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="347" />
+            <location filename="vocabulary_phrases.py" line="348" />
             <source>reason: say why the case goes to the other post</source>
             <translation>សូមប្រាប់មូលហេតុដែលសំណុំរឿងត្រូវផ្ទេរទៅប៉ុស្តិ៍ផ្សេង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="348" />
+            <location filename="vocabulary_phrases.py" line="349" />
             <source>reason: say why the referral is declined</source>
             <translation>សូមប្រាប់មូលហេតុដែលបដិសេធការបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="349" />
+            <location filename="vocabulary_phrases.py" line="350" />
             <source>refer the victim for reintegration or repatriation first; the return is recorded on that referral</source>
             <translation>សូមបញ្ជូនជនរងគ្រោះសម្រាប់ការធ្វើសមាហរណកម្មឡើងវិញ ឬការធ្វើមាតុភូមិនិវត្តន៍ជាមុនសិន៖ ការវិលត្រឡប់ត្រូវកត់ត្រាលើការបញ្ជូននោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="350" />
+            <location filename="vocabulary_phrases.py" line="351" />
             <source>referral refused: {problem}. Record the consent, or a supervisor may override with a reason</source>
             <translation>ការបញ្ជូនត្រូវបានបដិសេធ៖ {problem}។ សូមកត់ត្រាការយល់ព្រម ឬអ្នកគ្រប់គ្រងអាចអនុញ្ញាតដោយផ្ដល់មូលហេតុ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="351" />
+            <location filename="vocabulary_phrases.py" line="352" />
             <source>referring_agency, referring_country, handover_date: a handover needs who handed the people over, from which country, and when</source>
             <translation>ការប្រគល់ត្រូវការដឹងថា អ្នកណាជាអ្នកប្រគល់មនុស្ស មកពីប្រទេសណា និងនៅពេលណា។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="352" />
+            <location filename="vocabulary_phrases.py" line="353" />
             <source>repeated characters are easily guessed: use several unrelated words</source>
             <translation>តួអក្សរដដែលៗ ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="353" />
+            <location filename="vocabulary_phrases.py" line="354" />
             <source>return_date: required</source>
             <translation>សូមបញ្ចូលកាលបរិច្ឆេទវិលត្រឡប់។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="354" />
+            <location filename="vocabulary_phrases.py" line="355" />
             <source>roles: not HTCDS per_RoleInProcess values ({count})</source>
             <translation>តួនាទីចំនួន {count} មិនមាននៅក្នុងបញ្ជី HTCDS ទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="355" />
+            <location filename="vocabulary_phrases.py" line="356" />
             <source>row {n}: {exc}</source>
             <translation>ជួរទី {n}៖ {exc}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="356" />
+            <location filename="vocabulary_phrases.py" line="357" />
             <source>screened_on: the date cannot be in the future</source>
             <translation>កាលបរិច្ឆេទត្រួតពិនិត្យ មិនអាចស្ថិតនៅពេលអនាគតបានទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="357" />
+            <location filename="vocabulary_phrases.py" line="358" />
             <source>sealed part is too short</source>
             <translation>ផ្នែកដែលបានបិទត្រាខ្លីពេក។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="358" />
+            <location filename="vocabulary_phrases.py" line="359" />
             <source>seq numbers above {max_seq} are not accepted</source>
             <translation>លេខលំដាប់លើសពី {max_seq} មិនត្រូវបានទទួលយកទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="359" />
+            <location filename="vocabulary_phrases.py" line="360" />
             <source>seq_from is greater than seq_to</source>
             <translation>លេខលំដាប់ចាប់ផ្ដើម ធំជាងលេខលំដាប់បញ្ចប់។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="360" />
+            <location filename="vocabulary_phrases.py" line="361" />
             <source>sequences and keyboard patterns are easily guessed: use several unrelated words</source>
             <translation>លំដាប់លេខ ឬគ្រាប់ចុចជាប់គ្នា ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="361" />
+            <location filename="vocabulary_phrases.py" line="362" />
             <source>set of answers</source>
             <translation>សំណុំចម្លើយ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="362" />
+            <location filename="vocabulary_phrases.py" line="363" />
             <source>social_worker_present: a child's statement needs a social worker present, or a supervisor's recorded reason why none could be</source>
             <translation>សេចក្ដីថ្លែងការណ៍របស់កុមារត្រូវការបុគ្គលិកសង្គមកិច្ចចូលរួម ឬមូលហេតុដែលអ្នកគ្រប់គ្រងបានកត់ត្រាថាហេតុអ្វីគ្មាន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="363" />
+            <location filename="vocabulary_phrases.py" line="364" />
             <source>sort: one of {sortable}</source>
             <translation>តម្រៀប៖ មួយក្នុងចំណោម {sortable}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="364" />
+            <location filename="vocabulary_phrases.py" line="365" />
             <source>statement text can only be stored by an officer or supervisor of the post</source>
             <translation>អត្ថបទសេចក្ដីថ្លែងការណ៍អាចរក្សាទុកបានតែដោយមន្ត្រីនគរបាល ឬអ្នកគ្រប់គ្រងនៃប៉ុស្តិ៍ប៉ុណ្ណោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="365" />
+            <location filename="vocabulary_phrases.py" line="366" />
             <source>store</source>
             <translation>ឃ្លាំងទិន្នន័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="366" />
+            <location filename="vocabulary_phrases.py" line="367" />
             <source>text</source>
             <translation>អត្ថបទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="367" />
+            <location filename="vocabulary_phrases.py" line="368" />
             <source>the attachment file is damaged or was altered</source>
             <translation>ឯកសារភ្ជាប់ខូច ឬត្រូវបានកែប្រែ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="368" />
+            <location filename="vocabulary_phrases.py" line="369" />
             <source>the attachment file is truncated</source>
             <translation>ឯកសារភ្ជាប់មិនពេញលេញ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="369" />
+            <location filename="vocabulary_phrases.py" line="370" />
             <source>the certificate HQ presented</source>
             <translation>វិញ្ញាបនបត្រដែលទីស្នាក់ការកណ្ដាលបានបង្ហាញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="370" />
+            <location filename="vocabulary_phrases.py" line="371" />
             <source>the database failed its integrity check (it was altered or damaged); nothing was written — restore from backup or ask HQ to recover it</source>
             <translation>មូលដ្ឋានទិន្នន័យមិនឆ្លងកាត់ការត្រួតពិនិត្យភាពត្រឹមត្រូវ (វាត្រូវបានកែប្រែ ឬខូច)៖ គ្មានអ្វីត្រូវបានសរសេរទេ — សូមស្ដារពីច្បាប់បម្រុងទុក ឬស្នើទីស្នាក់ការកណ្ដាលឱ្យជួយស្ដារ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="371" />
+            <location filename="vocabulary_phrases.py" line="372" />
             <source>the database failed its integrity check (it was altered, damaged, or is not a fieldapp store); nothing was written</source>
             <translation>មូលដ្ឋានទិន្នន័យមិនឆ្លងកាត់ការត្រួតពិនិត្យភាពត្រឹមត្រូវ (វាត្រូវបានកែប្រែ ខូច ឬមិនមែនជាឃ្លាំងទិន្នន័យ fieldapp)៖ គ្មានអ្វីត្រូវបានសរសេរទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="372" />
+            <location filename="vocabulary_phrases.py" line="373" />
             <source>the database failed its integrity check; nothing was written</source>
             <translation>មូលដ្ឋានទិន្នន័យមិនឆ្លងកាត់ការត្រួតពិនិត្យភាពត្រឹមត្រូវ៖ គ្មានអ្វីត្រូវបានសរសេរទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="373" />
+            <location filename="vocabulary_phrases.py" line="374" />
             <source>the disk is full — nothing was lost; free space and try again</source>
             <translation>ថាសពេញហើយ — គ្មានអ្វីបាត់បង់ទេ៖ សូមបង្កើនទំហំទំនេរ ហើយព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="374" />
+            <location filename="vocabulary_phrases.py" line="375" />
             <source>the enrolment answer</source>
             <translation>ចម្លើយនៃការចុះឈ្មោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="375" />
+            <location filename="vocabulary_phrases.py" line="376" />
             <source>the envelope could not be opened (tampered or wrong key)</source>
             <translation>មិនអាចបើកកញ្ចប់ទិន្នន័យបានទេ (ត្រូវបានកែប្រែ ឬសោខុស)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="376" />
+            <location filename="vocabulary_phrases.py" line="377" />
             <source>the envelope's sender is not known here</source>
             <translation>អ្នកផ្ញើកញ្ចប់ទិន្នន័យមិនត្រូវបានស្គាល់នៅទីនេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="377" />
+            <location filename="vocabulary_phrases.py" line="378" />
             <source>the envelope's signature does not verify</source>
             <translation>ហត្ថលេខារបស់កញ្ចប់ទិន្នន័យមិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="378" />
+            <location filename="vocabulary_phrases.py" line="379" />
             <source>the envelope's timestamp is not a plausible time</source>
             <translation>ពេលវេលារបស់កញ្ចប់ទិន្នន័យមិនសមហេតុផលទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="379" />
+            <location filename="vocabulary_phrases.py" line="380" />
             <source>the file or answer from HQ is meant for another device</source>
             <translation>ឯកសារ ឬចម្លើយពីទីស្នាក់ការកណ្ដាលនេះ គឺសម្រាប់ឧបករណ៍ផ្សេង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="380" />
+            <location filename="vocabulary_phrases.py" line="381" />
             <source>the file to attach does not exist</source>
             <translation>ឯកសារដែលត្រូវភ្ជាប់មិនមានទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="381" />
+            <location filename="vocabulary_phrases.py" line="382" />
             <source>the keystore file is damaged</source>
             <translation>ឯកសារឃ្លាំងសោខូច។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="382" />
+            <location filename="vocabulary_phrases.py" line="383" />
             <source>the keystore file is damaged (a key of the wrong size)</source>
             <translation>ឯកសារឃ្លាំងសោខូច (សោមានទំហំមិនត្រឹមត្រូវ)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="383" />
+            <location filename="vocabulary_phrases.py" line="384" />
             <source>the keystore file is damaged or from an unknown version</source>
             <translation>ឯកសារឃ្លាំងសោខូច ឬមកពីកំណែដែលមិនស្គាល់។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="384" />
+            <location filename="vocabulary_phrases.py" line="385" />
             <source>the keystore's statement key does not match this store</source>
             <translation>សោសេចក្ដីថ្លែងការណ៍ក្នុងឃ្លាំងសោ មិនត្រូវគ្នានឹងឃ្លាំងទិន្នន័យនេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="385" />
+            <location filename="vocabulary_phrases.py" line="386" />
             <source>the payload expands beyond the size limit</source>
             <translation>ទិន្នន័យលើសដែនកំណត់ទំហំ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="386" />
+            <location filename="vocabulary_phrases.py" line="387" />
             <source>the payload is not valid zstd or is too large</source>
             <translation>ទិន្នន័យមិនត្រឹមត្រូវ ឬធំពេក។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="387" />
+            <location filename="vocabulary_phrases.py" line="388" />
             <source>the return file cannot be used: {reason}</source>
             <translation>ឯកសារត្រឡប់មិនអាចប្រើបានទេ៖ {reason}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="388" />
+            <location filename="vocabulary_phrases.py" line="389" />
             <source>the return file was not understood (version mismatch?)</source>
             <translation>ឯកសារត្រឡប់មិនអាចយល់បានទេ (ប្រហែលជាកំណែខុសគ្នា)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="389" />
+            <location filename="vocabulary_phrases.py" line="390" />
             <source>the revocation notice</source>
             <translation>សេចក្ដីជូនដំណឹងអំពីការដកសិទ្ធិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="390" />
+            <location filename="vocabulary_phrases.py" line="391" />
             <source>the store is locked: unlock it again</source>
             <translation>ឃ្លាំងទិន្នន័យត្រូវបានចាក់សោ៖ សូមដោះសោម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="391" />
+            <location filename="vocabulary_phrases.py" line="392" />
             <source>the sync round ran out of time; what was sent is kept and the next sync continues from there</source>
             <translation>សមកាលកម្មអស់ពេលហើយ៖ អ្វីដែលបានផ្ញើត្រូវបានរក្សាទុក ហើយសមកាលកម្មបន្ទាប់នឹងបន្តពីទីនោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="392" />
+            <location filename="vocabulary_phrases.py" line="393" />
             <source>this attachment's file is missing from this device</source>
             <translation>ឯកសាររបស់ឯកសារភ្ជាប់នេះបាត់ពីឧបករណ៍នេះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="393" />
+            <location filename="vocabulary_phrases.py" line="394" />
             <source>this attachment's file is not on this device</source>
             <translation>ឯកសាររបស់ឯកសារភ្ជាប់នេះមិនមាននៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="394" />
+            <location filename="vocabulary_phrases.py" line="395" />
             <source>this case belongs to another post</source>
             <translation>សំណុំរឿងនេះជារបស់ប៉ុស្តិ៍ផ្សេង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="395" />
+            <location filename="vocabulary_phrases.py" line="396" />
             <source>this case is already closed</source>
             <translation>សំណុំរឿងនេះត្រូវបានបិទរួចហើយ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="396" />
+            <location filename="vocabulary_phrases.py" line="397" />
             <source>this case was already transferred from here</source>
             <translation>សំណុំរឿងនេះត្រូវបានផ្ទេរចេញពីទីនេះរួចហើយ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="397" />
+            <location filename="vocabulary_phrases.py" line="398" />
             <source>this case was transferred to post {gone}; it is kept here as history and cannot be changed here</source>
             <translation>សំណុំរឿងនេះត្រូវបានផ្ទេរទៅប៉ុស្តិ៍ {gone}៖ វាត្រូវបានរក្សាទុកនៅទីនេះជាប្រវត្តិ ហើយមិនអាចកែប្រែនៅទីនេះបានទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="398" />
+            <location filename="vocabulary_phrases.py" line="399" />
             <source>this data folder is already open in another fieldapp window or command; close it first</source>
             <translation>ថតទិន្នន័យនេះកំពុងបើកនៅក្នុងបង្អួច fieldapp ផ្សេងទៀតរួចហើយ៖ សូមបិទវាជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="399" />
+            <location filename="vocabulary_phrases.py" line="400" />
             <source>this device has no escrow wrap yet (it was never enrolled with HQ)</source>
             <translation>ឧបករណ៍នេះមិនទាន់មានសោសង្គ្រោះនៅទីស្នាក់ការកណ្ដាលទេ (វាមិនធ្លាប់បានចុះឈ្មោះ)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="400" />
+            <location filename="vocabulary_phrases.py" line="401" />
             <source>this device is already enrolled with HQ</source>
             <translation>ឧបករណ៍នេះបានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលរួចហើយ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="401" />
+            <location filename="vocabulary_phrases.py" line="402" />
             <source>this device is not enrolled with HQ: a supervisor runs 'fieldapp enrol' with the code HQ issued</source>
             <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្ដាលទេ៖ អ្នកគ្រប់គ្រងចុះឈ្មោះវាដោយប្រើលេខកូដពីទីស្នាក់ការកណ្ដាល។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="402" />
+            <location filename="vocabulary_phrases.py" line="403" />
             <source>this device is not revoked by HQ (HQ must revoke it, and the device must hear it from HQ in a sync): wiping it would lose its data</source>
             <translation>ទីស្នាក់ការកណ្ដាលមិនបានដកសិទ្ធិឧបករណ៍នេះទេ (ទីស្នាក់ការកណ្ដាលត្រូវដកសិទ្ធិ ហើយឧបករណ៍ត្រូវទទួលដំណឹងនោះតាមសមកាលកម្ម)៖ ការលុបទិន្នន័យនឹងធ្វើឱ្យបាត់បង់ទិន្នន័យរបស់វា។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="403" />
+            <location filename="vocabulary_phrases.py" line="404" />
             <source>this draft belongs to form '{draft_form}', not '{form_id}'</source>
             <translation>សេចក្ដីព្រាងនេះជារបស់ទម្រង់ «{draft_form}» មិនមែន «{form_id}» ទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="404" />
+            <location filename="vocabulary_phrases.py" line="405" />
             <source>this enrolment code has no HQ check part (it has 12 symbols, a code has 20): ask HQ for a new code</source>
             <translation>លេខកូដចុះឈ្មោះនេះខ្វះផ្នែកត្រួតពិនិត្យ (វាមាន ១២ តួ តែលេខកូដត្រូវមាន ២០ តួ)៖ សូមសុំលេខកូដថ្មីពីទីស្នាក់ការកណ្ដាល។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="405" />
+            <location filename="vocabulary_phrases.py" line="406" />
             <source>this follow-up is already done</source>
             <translation>ការតាមដាននេះបានធ្វើរួចហើយ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="406" />
+            <location filename="vocabulary_phrases.py" line="407" />
             <source>this person's case file is not on this device</source>
             <translation>សំណុំរឿងរបស់បុគ្គលនេះមិនមាននៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="407" />
+            <location filename="vocabulary_phrases.py" line="408" />
             <source>this person's details are not on this device yet; sync first</source>
             <translation>ព័ត៌មានរបស់បុគ្គលនេះមិនទាន់មាននៅលើឧបករណ៍នេះទេ៖ សូមធ្វើសមកាលកម្មជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="408" />
+            <location filename="vocabulary_phrases.py" line="409" />
             <source>this recovery key does not open this device's store</source>
             <translation>សោសង្គ្រោះនេះមិនអាចបើកឃ្លាំងទិន្នន័យរបស់ឧបករណ៍នេះបានទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="409" />
+            <location filename="vocabulary_phrases.py" line="410" />
             <source>this referral is addressed to another centre</source>
             <translation>ការបញ្ជូននេះផ្ញើទៅមជ្ឈមណ្ឌលផ្សេង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="410" />
+            <location filename="vocabulary_phrases.py" line="411" />
             <source>this referral is for another person</source>
             <translation>ការបញ្ជូននេះសម្រាប់បុគ្គលផ្សេង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="411" />
+            <location filename="vocabulary_phrases.py" line="412" />
             <source>this referral is no longer open; tracing is recorded on an open family-tracing referral</source>
             <translation>ការបញ្ជូននេះលែងបើកហើយ៖ ការស្វែងរកក្រុមគ្រួសារត្រូវកត់ត្រាលើការបញ្ជូនស្វែងរកក្រុមគ្រួសារដែលនៅបើក។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="412" />
+            <location filename="vocabulary_phrases.py" line="413" />
             <source>this referral is not for family tracing</source>
             <translation>ការបញ្ជូននេះមិនមែនសម្រាប់ការស្វែងរកក្រុមគ្រួសារទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="413" />
+            <location filename="vocabulary_phrases.py" line="414" />
             <source>this referral is not for reintegration or repatriation</source>
             <translation>ការបញ្ជូននេះមិនមែនសម្រាប់ការធ្វើសមាហរណកម្មឡើងវិញ ឬការធ្វើមាតុភូមិនិវត្តន៍ទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="414" />
+            <location filename="vocabulary_phrases.py" line="415" />
             <source>this return file was made for another device</source>
             <translation>ឯកសារត្រឡប់នេះត្រូវបានបង្កើតសម្រាប់ឧបករណ៍ផ្សេង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="415" />
+            <location filename="vocabulary_phrases.py" line="416" />
             <source>this return file was made for another device, or is not a return file</source>
             <translation>ឯកសារត្រឡប់នេះត្រូវបានបង្កើតសម្រាប់ឧបករណ៍ផ្សេង ឬមិនមែនជាឯកសារត្រឡប់ទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="416" />
+            <location filename="vocabulary_phrases.py" line="417" />
             <source>this session does not hold the statement key: unlock as a supervisor</source>
             <translation>វគ្គនេះមិនមានសោសេចក្ដីថ្លែងការណ៍ទេ៖ សូមដោះសោជាអ្នកគ្រប់គ្រង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="417" />
+            <location filename="vocabulary_phrases.py" line="418" />
             <source>this statement is already final</source>
             <translation>សេចក្ដីថ្លែងការណ៍នេះបានបញ្ចប់ជាស្ថាពររួចហើយ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="418" />
+            <location filename="vocabulary_phrases.py" line="419" />
             <source>this statement is final: attach the file to an amendment</source>
             <translation>សេចក្ដីថ្លែងការណ៍នេះបានបញ្ចប់ជាស្ថាពរហើយ៖ សូមភ្ជាប់ឯកសារទៅនឹងវិសោធនកម្មមួយ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="419" />
+            <location filename="vocabulary_phrases.py" line="420" />
             <source>this statement is final: record an amendment instead</source>
             <translation>សេចក្ដីថ្លែងការណ៍នេះបានបញ្ចប់ជាស្ថាពរហើយ៖ សូមកត់ត្រាវិសោធនកម្មជំនួសវិញ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="420" />
+            <location filename="vocabulary_phrases.py" line="421" />
             <source>this {what} was written by a newer release of fieldapp (schema {revision}): install that release or a later one; nothing was changed</source>
             <translation>{what}នេះត្រូវបានសរសេរដោយកំណែ fieldapp ថ្មីជាង ({revision})៖ សូមដំឡើងកំណែនោះ ឬកំណែក្រោយជាងនេះ។ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="421" />
+            <location filename="vocabulary_phrases.py" line="422" />
             <source>to_post: not a post in the reference list</source>
             <translation>ប៉ុស្តិ៍ដែលត្រូវផ្ទេរទៅ មិនមាននៅក្នុងបញ្ជីទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="422" />
+            <location filename="vocabulary_phrases.py" line="423" />
             <source>to_post: the case is already at that post</source>
             <translation>សំណុំរឿងនេះស្ថិតនៅប៉ុស្តិ៍នោះរួចហើយ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="423" />
+            <location filename="vocabulary_phrases.py" line="424" />
             <source>too common, easily guessed: use several unrelated words</source>
             <translation>ប្រើញឹកញាប់ពេក ងាយទាយ៖ សូមប្រើពាក្យច្រើនដែលមិនទាក់ទងគ្នា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="424" />
+            <location filename="vocabulary_phrases.py" line="425" />
             <source>too easy to guess: add more words (four unrelated words are good)</source>
             <translation>ងាយទាយពេក៖ សូមបន្ថែមពាក្យ (ពាក្យបួនដែលមិនទាក់ទងគ្នាគឺល្អ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="425" />
+            <location filename="vocabulary_phrases.py" line="426" />
             <source>too many failed attempts: wait {seconds} s before trying again</source>
             <translation>ព្យាយាមខុសច្រើនដងពេក៖ សូមរង់ចាំ {seconds} វិនាទី មុននឹងព្យាយាមម្ដងទៀត។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="426" />
+            <location filename="vocabulary_phrases.py" line="427" />
             <source>too short: use at least {n} characters</source>
             <translation>ខ្លីពេក៖ សូមប្រើយ៉ាងតិច {n} តួអក្សរ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="427" />
+            <location filename="vocabulary_phrases.py" line="428" />
             <source>tracing_outcome: say what the tracing found</source>
             <translation>សូមប្រាប់លទ្ធផលនៃការស្វែងរកក្រុមគ្រួសារ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="428" />
+            <location filename="vocabulary_phrases.py" line="429" />
             <source>trailing bytes after the signature</source>
             <translation>មានទិន្នន័យលើសនៅក្រោយហត្ថលេខា។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="429" />
+            <location filename="vocabulary_phrases.py" line="430" />
             <source>unknown column(s): {unknown}</source>
             <translation>ជួរឈរដែលមិនស្គាល់៖ {unknown}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="430" />
+            <location filename="vocabulary_phrases.py" line="431" />
             <source>unknown envelope kind {kind}</source>
             <translation>មិនស្គាល់ប្រភេទកញ្ចប់ទិន្នន័យ {kind}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="431" />
+            <location filename="vocabulary_phrases.py" line="432" />
             <source>unknown field(s): {unknown}</source>
             <translation>ចន្លោះដែលមិនស្គាល់៖ {unknown}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="432" />
+            <location filename="vocabulary_phrases.py" line="433" />
             <source>unknown guardian field(s): {unknown}</source>
             <translation>ចន្លោះអាណាព្យាបាលដែលមិនស្គាល់៖ {unknown}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="433" />
+            <location filename="vocabulary_phrases.py" line="434" />
             <source>unknown post '{post_code}'; known posts: {codes}</source>
             <translation>មិនស្គាល់ប៉ុស្តិ៍ «{post_code}»៖ ប៉ុស្តិ៍ដែលស្គាល់គឺ {codes}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="434" />
+            <location filename="vocabulary_phrases.py" line="435" />
             <source>unknown user or wrong passphrase</source>
             <translation>ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="435" />
+            <location filename="vocabulary_phrases.py" line="436" />
             <source>user '{username}' already exists on this device</source>
             <translation>អ្នកប្រើ «{username}» មានរួចហើយនៅលើឧបករណ៍នេះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="436" />
+            <location filename="vocabulary_phrases.py" line="437" />
             <source>user '{username}' is not active on this device</source>
             <translation>អ្នកប្រើ «{username}» មិនសកម្មនៅលើឧបករណ៍នេះទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="437" />
+            <location filename="vocabulary_phrases.py" line="438" />
             <source>user name: 1 to 64 characters, no tabs or line breaks</source>
             <translation>ឈ្មោះអ្នកប្រើ៖ ពី ១ ដល់ ៦៤ តួអក្សរ ដោយគ្មានការចុះបន្ទាត់។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="438" />
+            <location filename="vocabulary_phrases.py" line="439" />
             <source>value</source>
             <translation>តម្លៃ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="439" />
+            <location filename="vocabulary_phrases.py" line="440" />
             <source>value: not a usable phone number (at least 6 digits)</source>
             <translation>លេខទូរស័ព្ទមិនអាចប្រើបានទេ (យ៉ាងតិច ៦ ខ្ទង់)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="440" />
+            <location filename="vocabulary_phrases.py" line="441" />
             <source>value: not a usable {kind}</source>
             <translation>តម្លៃនេះមិនអាចប្រើជា {kind} បានទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="441" />
+            <location filename="vocabulary_phrases.py" line="442" />
             <source>victims: select the people to refer</source>
             <translation>សូមជ្រើសរើសមនុស្សដែលត្រូវបញ្ជូន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="442" />
+            <location filename="vocabulary_phrases.py" line="443" />
             <source>village</source>
             <translation>ភូមិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="443" />
+            <location filename="vocabulary_phrases.py" line="444" />
             <source>whole number</source>
             <translation>ចំនួនគត់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="444" />
+            <location filename="vocabulary_phrases.py" line="445" />
             <source>wrong passphrase</source>
             <translation>ឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="445" />
+            <location filename="vocabulary_phrases.py" line="446" />
             <source>year: give a four-digit year</source>
             <translation>ឆ្នាំ៖ សូមបញ្ចូលឆ្នាំជាលេខបួនខ្ទង់។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="446" />
+            <location filename="vocabulary_phrases.py" line="447" />
             <source>yes or no</source>
             <translation>បាទ/ចាស ឬទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="447" />
+            <location filename="vocabulary_phrases.py" line="448" />
             <source>your role ({role}) cannot do this; ask a supervisor</source>
             <translation>តួនាទីរបស់អ្នក ({role}) មិនអាចធ្វើការនេះបានទេ៖ សូមសួរអ្នកគ្រប់គ្រង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="448" />
+            <location filename="vocabulary_phrases.py" line="449" />
             <source>{count} answer(s) need attention: {names}</source>
             <translation>ចម្លើយចំនួន {count} ត្រូវការការពិនិត្យ៖ {names}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="449" />
+            <location filename="vocabulary_phrases.py" line="450" />
             <source>{field}: give the {level} first</source>
             <translation>{field}៖ សូមជ្រើស{level}ជាមុនសិន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="450" />
+            <location filename="vocabulary_phrases.py" line="451" />
             <source>{field}: not a {level} code of Cambodia's gazetteer</source>
             <translation>{field}៖ មិនមែនជា{level}នៅក្នុងបញ្ជីរដ្ឋបាលកម្ពុជាទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="451" />
+            <location filename="vocabulary_phrases.py" line="452" />
             <source>{field}: not inside the {level} chosen</source>
             <translation>{field}៖ មិនស្ថិតនៅក្នុង{level}ដែលបានជ្រើសទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="452" />
+            <location filename="vocabulary_phrases.py" line="453" />
             <source>{key}: open this form from a case</source>
             <translation>{key}៖ សូមបើកទម្រង់នេះពីសំណុំរឿងមួយ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="453" />
+            <location filename="vocabulary_phrases.py" line="454" />
             <source>{missing} change(s) never reached HQ and are in no sealed bundle: write them first with 'fieldapp bundle export --out FILE' and hand the file to HQ, then wipe</source>
             <translation>ការផ្លាស់ប្ដូរចំនួន {missing} មិនបានទៅដល់ទីស្នាក់ការកណ្ដាល ហើយមិននៅក្នុងឯកសារបិទត្រាណាមួយទេ៖ សូមរក្សាទុកវាជាឯកសារបិទត្រា ហើយប្រគល់ឱ្យទីស្នាក់ការកណ្ដាលជាមុនសិន រួចទើបលុបទិន្នន័យ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="454" />
+            <location filename="vocabulary_phrases.py" line="455" />
             <source>{name}: must be one of {allowed}</source>
             <translation>{name}៖ ត្រូវតែជាមួយក្នុងចំណោម {allowed}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="455" />
+            <location filename="vocabulary_phrases.py" line="456" />
             <source>{name}: not a country code from the list (ISO 3166-1 alpha-3)</source>
             <translation>{name}៖ មិនមែនជាប្រទេសក្នុងបញ្ជីទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="456" />
+            <location filename="vocabulary_phrases.py" line="457" />
             <source>{name}: not a valid {kind}</source>
             <translation>{name}៖ មិនមែនជា{kind}ត្រឹមត្រូវទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="457" />
+            <location filename="vocabulary_phrases.py" line="458" />
             <source>{name}: required</source>
             <translation>{name}៖ សូមបំពេញចន្លោះនេះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="458" />
+            <location filename="vocabulary_phrases.py" line="459" />
             <source>{path} already exists; choose another file name</source>
             <translation>{path} មានរួចហើយ៖ សូមជ្រើសឈ្មោះឯកសារផ្សេង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="459" />
+            <location filename="vocabulary_phrases.py" line="460" />
             <source>{what} did not come from HQ (its signature does not verify with the key this device trusts): nothing was changed on this device. Someone may be between this device and HQ; try again from another network and tell HQ</source>
             <translation>{what} មិនបានមកពីទីស្នាក់ការកណ្ដាលទេ (ហត្ថលេខារបស់វាមិនត្រូវនឹងសោដែលឧបករណ៍នេះទុកចិត្ត)៖ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរលើឧបករណ៍នេះទេ។ អាចមាននរណាម្នាក់នៅចន្លោះឧបករណ៍នេះ និងទីស្នាក់ការកណ្ដាល៖ សូមព្យាយាមម្ដងទៀតពីបណ្ដាញផ្សេង ហើយប្រាប់ទីស្នាក់ការកណ្ដាល។</translation>
         </message>
@@ -3531,447 +3531,447 @@ Notes: {notes}</source>
     <context>
         <name>Reports</name>
         <message>
-            <location filename="vocabulary_phrases.py" line="142" />
+            <location filename="vocabulary_phrases.py" line="143" />
             <source>'&lt;{t}' means between 1 and {m}; 'x' is hidden so that a small number cannot be worked out from the totals. Charts draw hidden numbers as zero.</source>
             <translation>'&lt;{t}' មានន័យថាពី ១ ដល់ {m}; 'x' ត្រូវបានលាក់ ដើម្បីកុំឱ្យគេគណនាចំនួនតូចពីចំនួនសរុបបាន។ ក្រាហ្វិកបង្ហាញចំនួនដែលលាក់ជាសូន្យ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="143" />
+            <location filename="vocabulary_phrases.py" line="144" />
             <source>Age group</source>
             <translation>ក្រុមអាយុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="144" />
+            <location filename="vocabulary_phrases.py" line="145" />
             <source>Age on the operation date: from the date of birth when known, else the estimated age; 'unknown' when neither was recorded. Groups 0-13, 14-17, 18-24, 25-34, 35+.</source>
             <translation>អាយុនៅថ្ងៃប្រតិបត្តិការ៖ គិតពីថ្ងៃខែឆ្នាំកំណើត បើដឹង បើមិនដឹង គិតតាមអាយុប៉ាន់ស្មាន។ «មិនដឹង» នៅពេលមិនបានកត់ត្រាទាំងពីរ។ ក្រុមអាយុ ០-១៣, ១៤-១៧, ១៨-២៤, ២៥-៣៤, ៣៥+។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="145" />
+            <location filename="vocabulary_phrases.py" line="146" />
             <source>All</source>
             <translation>ទាំងអស់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="146" />
+            <location filename="vocabulary_phrases.py" line="147" />
             <source>Cases (rescue operations)</source>
             <translation>ករណី (ប្រតិបត្តិការជួយសង្គ្រោះ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="147" />
+            <location filename="vocabulary_phrases.py" line="148" />
             <source>Cases by exploitation type</source>
             <translation>ករណីតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="148" />
+            <location filename="vocabulary_phrases.py" line="149" />
             <source>Cases by month</source>
             <translation>ករណីតាមខែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="149" />
+            <location filename="vocabulary_phrases.py" line="150" />
             <source>Cases by post</source>
             <translation>ករណីតាមប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="150" />
+            <location filename="vocabulary_phrases.py" line="151" />
             <source>Cases by province</source>
             <translation>ករណីតាមខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="151" />
+            <location filename="vocabulary_phrases.py" line="152" />
             <source>Cases by year</source>
             <translation>ករណីតាមឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="152" />
+            <location filename="vocabulary_phrases.py" line="153" />
             <source>Cases in the period that are a handover from a foreign authority, or that name a referring country or a country of recruitment, transit or exploitation other than Cambodia.</source>
             <translation>ករណីក្នុងរយៈពេលនេះ ដែលជាការប្រគល់ទទួលពីអាជ្ញាធរបរទេស ឬដែលបញ្ជាក់ប្រទេសបញ្ជូន ឬប្រទេសនៃការជ្រើសរើស ការឆ្លងកាត់ ឬការកេងប្រវ័ញ្ច ក្រៅពីប្រទេសកម្ពុជា។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="153" />
+            <location filename="vocabulary_phrases.py" line="154" />
             <source>Change</source>
             <translation>បម្រែបម្រួល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="154" />
+            <location filename="vocabulary_phrases.py" line="155" />
             <source>Child victims (under 18)</source>
             <translation>ជនរងគ្រោះជាកុមារ (អាយុក្រោម ១៨ ឆ្នាំ)</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="155" />
+            <location filename="vocabulary_phrases.py" line="156" />
             <source>Computing the figures…</source>
             <translation>កំពុងគណនាតួលេខ…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="156" />
+            <location filename="vocabulary_phrases.py" line="157" />
             <source>Could not make the report</source>
             <translation>មិនអាចបង្កើតរបាយការណ៍បានទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="157" />
+            <location filename="vocabulary_phrases.py" line="158" />
             <source>Count</source>
             <translation>ចំនួន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="158" />
+            <location filename="vocabulary_phrases.py" line="159" />
             <source>Cross-border cases</source>
             <translation>ករណីឆ្លងដែន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="159" />
+            <location filename="vocabulary_phrases.py" line="160" />
             <source>Custom period</source>
             <translation>រយៈពេលជ្រើសរើស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="160" />
+            <location filename="vocabulary_phrases.py" line="161" />
             <source>Definitions</source>
             <translation>និយមន័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="161" />
+            <location filename="vocabulary_phrases.py" line="162" />
             <source>Definitions are given in English.</source>
             <translation>និយមន័យត្រូវបានផ្តល់ជាភាសាអង់គ្លេស។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="162" />
+            <location filename="vocabulary_phrases.py" line="163" />
             <source>Each headline count for the period against the same period one year earlier: change = this period - last period; percentage = change / last period, one decimal (none when last period is 0). The headline counts are cases, victims, child victims, suspects arrested, suspects sent to court (by the day they were sent), victims rehabilitated, victims returned home and cross-border cases.</source>
             <translation>តួលេខសំខាន់នីមួយៗនៃរយៈពេលនេះ ធៀបនឹងរយៈពេលដូចគ្នាកាលពីមួយឆ្នាំមុន៖ បម្រែបម្រួល = រយៈពេលនេះ - រយៈពេលមុន។ ភាគរយ = បម្រែបម្រួល / រយៈពេលមុន មានខ្ទង់ទសភាគមួយ (មិនបង្ហាញទេ នៅពេលរយៈពេលមុនស្មើ ០)។ តួលេខសំខាន់ៗគឺ ករណី ជនរងគ្រោះ ជនរងគ្រោះជាកុមារ ជនសង្ស័យដែលបានចាប់ខ្លួន ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ (តាមថ្ងៃដែលពួកគេត្រូវបានបញ្ជូន) ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ និងករណីឆ្លងដែន។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="163" />
+            <location filename="vocabulary_phrases.py" line="164" />
             <source>Exploitation type</source>
             <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="164" />
+            <location filename="vocabulary_phrases.py" line="165" />
             <source>Export PDF…</source>
             <translation>នាំចេញជា PDF…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="165" />
+            <location filename="vocabulary_phrases.py" line="166" />
             <source>Export figures…</source>
             <translation>នាំចេញតួលេខ…</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="166" />
+            <location filename="vocabulary_phrases.py" line="167" />
             <source>Figures for {start} to {end}, as of {as_of}.</source>
             <translation>តួលេខពី {start} ដល់ {end} គិតត្រឹម {as_of}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="167" />
+            <location filename="vocabulary_phrases.py" line="168" />
             <source>From</source>
             <translation>ពី</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="168" />
+            <location filename="vocabulary_phrases.py" line="169" />
             <source>Headline figures</source>
             <translation>តួលេខសំខាន់ៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="169" />
+            <location filename="vocabulary_phrases.py" line="170" />
             <source>ISO 3166-1 alpha-3 nationality as recorded; 'unknown' when blank.</source>
             <translation>សញ្ជាតិដូចដែលបានកត់ត្រា (កូដប្រទេសបីអក្សរតាមស្តង់ដារ ISO ៣១៦៦-១)។ «មិនដឹង» នៅពេលទុកទទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="170" />
+            <location filename="vocabulary_phrases.py" line="171" />
             <source>Last year</source>
             <translation>ឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="171" />
+            <location filename="vocabulary_phrases.py" line="172" />
             <source>Made on</source>
             <translation>ធ្វើនៅថ្ងៃ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="172" />
+            <location filename="vocabulary_phrases.py" line="173" />
             <source>Median days from referral to completion</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="173" />
+            <location filename="vocabulary_phrases.py" line="174" />
             <source>Median days from referral to completion: {days}</source>
             <translation>មធ្យមភាគថ្ងៃពីការបញ្ជូនដល់ការបញ្ចប់៖ {days}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="174" />
+            <location filename="vocabulary_phrases.py" line="175" />
             <source>Month</source>
             <translation>ខែ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="175" />
+            <location filename="vocabulary_phrases.py" line="176" />
             <source>Nationality</source>
             <translation>សញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="176" />
+            <location filename="vocabulary_phrases.py" line="177" />
             <source>Numbers</source>
             <translation>លេខ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="177" />
+            <location filename="vocabulary_phrases.py" line="178" />
             <source>Numbers on this screen are exact. Exports and the PDF hide counts below {t}.</source>
             <translation>លេខនៅលើអេក្រង់នេះពិតប្រាកដ។ ឯកសារនាំចេញ និង PDF លាក់ចំនួនតិចជាង {t}។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="178" />
+            <location filename="vocabulary_phrases.py" line="179" />
             <source>Outcome</source>
             <translation>លទ្ធផល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="179" />
+            <location filename="vocabulary_phrases.py" line="180" />
             <source>Over completed referrals: calendar days from the day the referral was created to the day of the event that completed it. Not shown when fewer completed referrals than the small-cell threshold.</source>
             <translation>គិតលើការបញ្ជូនដែលបានបញ្ចប់៖ ចំនួនថ្ងៃប្រតិទិន ពីថ្ងៃដែលការបញ្ជូនត្រូវបានបង្កើត ដល់ថ្ងៃនៃព្រឹត្តិការណ៍ដែលបានបញ្ចប់ការបញ្ជូននោះ។ មិនបង្ហាញទេ នៅពេលចំនួនការបញ្ជូនដែលបានបញ្ចប់តិចជាងកម្រិតនៃចំនួនតូច។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="180" />
+            <location filename="vocabulary_phrases.py" line="181" />
             <source>Overdue referrals by service</source>
             <translation>ការបញ្ជូនហួសកាលកំណត់តាមសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="181" />
+            <location filename="vocabulary_phrases.py" line="182" />
             <source>Page {n}</source>
             <translation>ទំព័រ {n}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="182" />
+            <location filename="vocabulary_phrases.py" line="183" />
             <source>Period</source>
             <translation>រយៈពេល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="183" />
+            <location filename="vocabulary_phrases.py" line="184" />
             <source>Post</source>
             <translation>ប៉ុស្តិ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="184" />
+            <location filename="vocabulary_phrases.py" line="185" />
             <source>Province</source>
             <translation>ខេត្ត</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="185" />
+            <location filename="vocabulary_phrases.py" line="186" />
             <source>Referral outcomes</source>
             <translation>លទ្ធផលនៃការបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="186" />
+            <location filename="vocabulary_phrases.py" line="187" />
             <source>Referrals by service and status</source>
             <translation>ការបញ្ជូនតាមសេវា និងស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="187" />
+            <location filename="vocabulary_phrases.py" line="188" />
             <source>Referrals of the selected rescues' victims. The status is derived from the referral's events ordered by their clock stamps (the same rule on every device and at HQ), as of the moment the report is made.</source>
             <translation>ការបញ្ជូនរបស់ជនរងគ្រោះនៃការជួយសង្គ្រោះដែលបានជ្រើស។ ស្ថានភាពត្រូវបានកំណត់ពីព្រឹត្តិការណ៍នៃការបញ្ជូន តម្រៀបតាមត្រាពេលវេលារបស់វា (ច្បាប់ដូចគ្នានៅលើគ្រប់ឧបករណ៍ និងនៅទីស្នាក់ការកណ្ដាល) គិតត្រឹមពេលដែលរបាយការណ៍ត្រូវបានធ្វើ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="188" />
+            <location filename="vocabulary_phrases.py" line="189" />
             <source>Referrals whose due date is before the report date and that are not completed, declined or cancelled.</source>
             <translation>ការបញ្ជូនដែលថ្ងៃផុតកំណត់មុនថ្ងៃធ្វើរបាយការណ៍ ហើយមិនទាន់បានបញ្ចប់ មិនត្រូវបានបដិសេធ និងមិនត្រូវបានលុបចោល។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="189" />
+            <location filename="vocabulary_phrases.py" line="190" />
             <source>Rehabilitated: victims with at least one completed referral for shelter, medical care, psychosocial support, education or vocational training. Returned home: victims with at least one completed referral for repatriation or reintegration. A victim counts once in each line however many referrals were completed. A return whose family was judged unsafe (alternative care) is not 'returned home'. When the report is set to the ministry's reading (exclusive outcomes), a victim returned home is not also counted as rehabilitated, so the two lines add up to the victims with an outcome.</source>
             <translation>បានស្តារនីតិសម្បទា៖ ជនរងគ្រោះដែលមានការបញ្ជូនយ៉ាងហោចណាស់មួយដែលបានបញ្ចប់ សម្រាប់ទីជម្រក ការថែទាំសុខភាព ការគាំទ្រផ្លូវចិត្តសង្គម ការអប់រំ ឬការបណ្តុះបណ្តាលវិជ្ជាជីវៈ។ បានវិលត្រឡប់ទៅផ្ទះវិញ៖ ជនរងគ្រោះដែលមានការបញ្ជូនយ៉ាងហោចណាស់មួយដែលបានបញ្ចប់ សម្រាប់ការធ្វើមាតុភូមិនិវត្តន៍ ឬការធ្វើសមាហរណកម្មឡើងវិញ។ ជនរងគ្រោះម្នាក់ត្រូវរាប់តែម្ដងក្នុងជួរនីមួយៗ ទោះបីមានការបញ្ជូនបានបញ្ចប់ច្រើនប៉ុណ្ណាក៏ដោយ។ ការវិលត្រឡប់ដែលក្រុមគ្រួសារត្រូវបានវាយតម្លៃថាគ្មានសុវត្ថិភាព (ការថែទាំជំនួស) មិនមែនជា «បានវិលត្រឡប់ទៅផ្ទះវិញ» ទេ។ នៅពេលរបាយការណ៍ត្រូវបានកំណត់តាមការអានរបស់ក្រសួង (លទ្ធផលដាច់ដោយឡែកពីគ្នា) ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ មិនត្រូវរាប់ជាបានស្តារនីតិសម្បទាទៀតទេ ដូច្នេះជួរទាំងពីរបូកគ្នាស្មើនឹងចំនួនជនរងគ្រោះដែលមានលទ្ធផល។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="190" />
+            <location filename="vocabulary_phrases.py" line="191" />
             <source>Reports</source>
             <translation>របាយការណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="191" />
+            <location filename="vocabulary_phrases.py" line="192" />
             <source>Rescue operations (one case number each) whose operation date is in the period, by the exploitation type recorded on the rescue.</source>
             <translation>ប្រតិបត្តិការជួយសង្គ្រោះ (មួយលេខសំណុំរឿងសម្រាប់ប្រតិបត្តិការនីមួយៗ) ដែលកាលបរិច្ឆេទប្រតិបត្តិការស្ថិតក្នុងរយៈពេលនេះ តាមប្រភេទនៃការកេងប្រវ័ញ្ចដែលបានកត់ត្រាលើការជួយសង្គ្រោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="192" />
+            <location filename="vocabulary_phrases.py" line="193" />
             <source>Rescue operations by calendar month of the operation date.</source>
             <translation>ប្រតិបត្តិការជួយសង្គ្រោះ តាមខែប្រតិទិននៃកាលបរិច្ឆេទប្រតិបត្តិការ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="193" />
+            <location filename="vocabulary_phrases.py" line="194" />
             <source>Rescue operations by calendar year of the operation date.</source>
             <translation>ប្រតិបត្តិការជួយសង្គ្រោះ តាមឆ្នាំប្រតិទិននៃកាលបរិច្ឆេទប្រតិបត្តិការ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="194" />
+            <location filename="vocabulary_phrases.py" line="195" />
             <source>Rescue operations in the period by the post that recorded them.</source>
             <translation>ប្រតិបត្តិការជួយសង្គ្រោះក្នុងរយៈពេលនេះ តាមប៉ុស្តិ៍ដែលបានកត់ត្រាប្រតិបត្តិការនោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="195" />
+            <location filename="vocabulary_phrases.py" line="196" />
             <source>Rescue operations in the period by the province where the operation took place.</source>
             <translation>ប្រតិបត្តិការជួយសង្គ្រោះក្នុងរយៈពេលនេះ តាមខេត្តដែលប្រតិបត្តិការបានធ្វើឡើង។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="196" />
+            <location filename="vocabulary_phrases.py" line="197" />
             <source>Same period last year</source>
             <translation>រយៈពេលដូចគ្នាឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="197" />
+            <location filename="vocabulary_phrases.py" line="198" />
             <source>Saved {path}</source>
             <translation>បានរក្សាទុក {path}</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="198" />
+            <location filename="vocabulary_phrases.py" line="199" />
             <source>Service</source>
             <translation>សេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="199" />
+            <location filename="vocabulary_phrases.py" line="200" />
             <source>Sex</source>
             <translation>ភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="200" />
+            <location filename="vocabulary_phrases.py" line="201" />
             <source>Show</source>
             <translation>បង្ហាញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="201" />
+            <location filename="vocabulary_phrases.py" line="202" />
             <source>Small numbers</source>
             <translation>ចំនួនតូចៗ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="202" />
+            <location filename="vocabulary_phrases.py" line="203" />
             <source>Stage</source>
             <translation>ដំណាក់កាល</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="203" />
+            <location filename="vocabulary_phrases.py" line="204" />
             <source>Status</source>
             <translation>ស្ថានភាព</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="204" />
+            <location filename="vocabulary_phrases.py" line="205" />
             <source>Suspects</source>
             <translation>ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="205" />
+            <location filename="vocabulary_phrases.py" line="206" />
             <source>Suspects arrested</source>
             <translation>ជនសង្ស័យដែលបានចាប់ខ្លួន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="206" />
+            <location filename="vocabulary_phrases.py" line="207" />
             <source>Suspects recorded under the selected rescues. The stages are cumulative: 'arrested' counts suspects whose status is arrested, sent to court or convicted; 'sent to court' counts sent to court or convicted; 'convicted' counts convicted. The headline 'suspects sent to court' instead counts persons sent to court on a day in the period, by the date of their first sent-to-court (or conviction) event, whatever year their case is from: a suspect in several cases, or two suspect records linked as one person, counts once. A suspect with no dated event is dated by the clock stamp of the status change.</source>
             <translation>ជនសង្ស័យដែលបានកត់ត្រាក្រោមការជួយសង្គ្រោះដែលបានជ្រើស។ ដំណាក់កាលទាំងនេះរាប់បន្តគ្នា៖ «បានចាប់ខ្លួន» រាប់ជនសង្ស័យដែលមានស្ថានភាព បានចាប់ខ្លួន បានបញ្ជូនទៅតុលាការ ឬបានផ្ដន្ទាទោស។ «បានបញ្ជូនទៅតុលាការ» រាប់អ្នកដែលបានបញ្ជូនទៅតុលាការ ឬបានផ្ដន្ទាទោស។ «បានផ្ដន្ទាទោស» រាប់តែអ្នកដែលបានផ្ដន្ទាទោស។ ចំណែកតួលេខសំខាន់ «ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ» វិញ រាប់បុគ្គលដែលត្រូវបានបញ្ជូនទៅតុលាការនៅថ្ងៃណាមួយក្នុងរយៈពេលនេះ តាមកាលបរិច្ឆេទនៃព្រឹត្តិការណ៍បញ្ជូនទៅតុលាការ (ឬការផ្ដន្ទាទោស) លើកដំបូងរបស់គាត់ ទោះបីករណីរបស់គាត់ជាករណីនៃឆ្នាំណាក៏ដោយ៖ ជនសង្ស័យម្នាក់ដែលពាក់ព័ន្ធក្នុងករណីច្រើន ឬកំណត់ត្រាជនសង្ស័យពីរដែលបានភ្ជាប់ថាជាបុគ្គលតែមួយ ត្រូវរាប់តែម្ដងប៉ុណ្ណោះ។ ជនសង្ស័យដែលគ្មានព្រឹត្តិការណ៍ដែលមានកាលបរិច្ឆេទ ត្រូវយកត្រាពេលវេលានៃការប្ដូរស្ថានភាពជាកាលបរិច្ឆេទ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="207" />
+            <location filename="vocabulary_phrases.py" line="208" />
             <source>Suspects sent to court</source>
             <translation>ជនសង្ស័យដែលបានបញ្ជូនទៅតុលាការ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="208" />
+            <location filename="vocabulary_phrases.py" line="209" />
             <source>The age and sex tables crossed (the age pyramid).</source>
             <translation>តារាងអាយុ និងតារាងភេទ ដាក់ប្រសព្វគ្នា (ពីរ៉ាមីតអាយុ)។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="209" />
+            <location filename="vocabulary_phrases.py" line="210" />
             <source>The exported file is NOT encrypted. Anyone who gets the file or the USB stick can read every name in it. Keep it only as long as needed, on an encrypted drive, and delete it after handing it over.</source>
             <translation>ឯកសារដែលបាននាំចេញមិនត្រូវបានអ៊ិនគ្រីបទេ។ អ្នកណាដែលបានឯកសារ ឬ USB អាចអានឈ្មោះទាំងអស់នៅក្នុងនោះ។ រក្សាទុកវាតែក្នុងរយៈពេលចាំបាច់ នៅលើឧបករណ៍ផ្ទុកដែលបានអ៊ិនគ្រីប ហើយលុបវាចោលក្រោយពេលប្រគល់រួច។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="210" />
+            <location filename="vocabulary_phrases.py" line="211" />
             <source>The file will NOT be encrypted</source>
             <translation>ឯកសារនឹងមិនត្រូវបានអ៊ិនគ្រីបទេ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="211" />
+            <location filename="vocabulary_phrases.py" line="212" />
             <source>This period</source>
             <translation>រយៈពេលនេះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="212" />
+            <location filename="vocabulary_phrases.py" line="213" />
             <source>To</source>
             <translation>ដល់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="213" />
+            <location filename="vocabulary_phrases.py" line="214" />
             <source>Total</source>
             <translation>សរុប</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="214" />
+            <location filename="vocabulary_phrases.py" line="215" />
             <source>Trafficking rescues and victims: report</source>
             <translation>របាយការណ៍ស្តីពីការជួយសង្គ្រោះ និងជនរងគ្រោះពីការជួញដូរមនុស្ស</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="215" />
+            <location filename="vocabulary_phrases.py" line="216" />
             <source>Victims by age group and sex</source>
             <translation>ជនរងគ្រោះតាមក្រុមអាយុ និងភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="216" />
+            <location filename="vocabulary_phrases.py" line="217" />
             <source>Victims by month of their rescue's operation date and its exploitation type.</source>
             <translation>ជនរងគ្រោះ តាមខែនៃកាលបរិច្ឆេទប្រតិបត្តិការជួយសង្គ្រោះរបស់ពួកគេ និងតាមប្រភេទនៃការកេងប្រវ័ញ្ចរបស់ការជួយសង្គ្រោះនោះ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="217" />
+            <location filename="vocabulary_phrases.py" line="218" />
             <source>Victims by the exploitation type of the rescue they were recorded under.</source>
             <translation>ជនរងគ្រោះ តាមប្រភេទនៃការកេងប្រវ័ញ្ចនៃការជួយសង្គ្រោះដែលពួកគេត្រូវបានកត់ត្រានៅក្រោម។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="218" />
+            <location filename="vocabulary_phrases.py" line="219" />
             <source>Victims per month by exploitation type</source>
             <translation>ជនរងគ្រោះប្រចាំខែតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="219" />
+            <location filename="vocabulary_phrases.py" line="220" />
             <source>Victims recorded under the selected rescues, by sex as recorded. Every victim figure counts presumed and identified victims only: people quick-listed and not yet screened, people screened as not a victim, and witnesses are left out.</source>
             <translation>ជនរងគ្រោះដែលបានកត់ត្រាក្រោមការជួយសង្គ្រោះដែលបានជ្រើស តាមភេទដូចដែលបានកត់ត្រា។ គ្រប់តួលេខអំពីជនរងគ្រោះ រាប់តែអ្នកដែលសន្មតថាជាជនរងគ្រោះ និងជនរងគ្រោះដែលបានកំណត់អត្តសញ្ញាណប៉ុណ្ណោះ៖ មិនរាប់មនុស្សដែលមានក្នុងបញ្ជីរហ័ស ហើយមិនទាន់បានត្រួតពិនិត្យ មនុស្សដែលត្រួតពិនិត្យហើយថាមិនមែនជាជនរងគ្រោះ និងសាក្សីទេ។</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="220" />
+            <location filename="vocabulary_phrases.py" line="221" />
             <source>Victims rehabilitated</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="221" />
+            <location filename="vocabulary_phrases.py" line="222" />
             <source>Victims rehabilitated and returned home</source>
             <translation>ជនរងគ្រោះដែលបានស្តារនីតិសម្បទា និងបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="222" />
+            <location filename="vocabulary_phrases.py" line="223" />
             <source>Victims rescued</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="223" />
+            <location filename="vocabulary_phrases.py" line="224" />
             <source>Victims rescued by age group</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមក្រុមអាយុ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="224" />
+            <location filename="vocabulary_phrases.py" line="225" />
             <source>Victims rescued by exploitation type</source>
             <translation>ជនរងគ្រោះតាមប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="225" />
+            <location filename="vocabulary_phrases.py" line="226" />
             <source>Victims rescued by nationality</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមសញ្ជាតិ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="226" />
+            <location filename="vocabulary_phrases.py" line="227" />
             <source>Victims rescued by sex</source>
             <translation>ជនរងគ្រោះដែលបានជួយសង្គ្រោះតាមភេទ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="227" />
+            <location filename="vocabulary_phrases.py" line="228" />
             <source>Victims returned home</source>
             <translation>ជនរងគ្រោះដែលបានវិលត្រឡប់ទៅផ្ទះវិញ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="228" />
+            <location filename="vocabulary_phrases.py" line="229" />
             <source>Year</source>
             <translation>ឆ្នាំ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="229" />
+            <location filename="vocabulary_phrases.py" line="230" />
             <source>Year-on-year change</source>
             <translation>បម្រែបម្រួលធៀបនឹងឆ្នាំមុន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="230" />
+            <location filename="vocabulary_phrases.py" line="231" />
             <source>none completed</source>
             <translation>មិនទាន់មានការបញ្ចប់</translation>
         </message>
@@ -5160,66 +5160,71 @@ Interview: {date}, language {lang}
         </message>
         <message>
             <location filename="vocabulary_phrases.py" line="129" />
+            <source>report figures rebuilt</source>
+            <translation>បានគណនាតួលេខរបាយការណ៍ឡើងវិញ</translation>
+        </message>
+        <message>
+            <location filename="vocabulary_phrases.py" line="130" />
             <source>return recorded</source>
             <translation>បានកត់ត្រាការវិលត្រឡប់</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="130" />
+            <location filename="vocabulary_phrases.py" line="131" />
             <source>screened</source>
             <translation>បានត្រួតពិនិត្យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="131" />
+            <location filename="vocabulary_phrases.py" line="132" />
             <source>sent</source>
             <translation>បានបញ្ជូន</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="132" />
+            <location filename="vocabulary_phrases.py" line="133" />
             <source>service recorded</source>
             <translation>បានកត់ត្រាសេវា</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="133" />
+            <location filename="vocabulary_phrases.py" line="134" />
             <source>signed in</source>
             <translation>បានចូលប្រើ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="134" />
+            <location filename="vocabulary_phrases.py" line="135" />
             <source>social worker waived</source>
             <translation>បានលើកលែងបុគ្គលិកសង្គមកិច្ច</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="135" />
+            <location filename="vocabulary_phrases.py" line="136" />
             <source>statements sealed</source>
             <translation>បានបិទត្រាសេចក្ដីថ្លែងការណ៍</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="136" />
+            <location filename="vocabulary_phrases.py" line="137" />
             <source>suspect case recorded</source>
             <translation>បានកត់ត្រាសំណុំរឿងជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="137" />
+            <location filename="vocabulary_phrases.py" line="138" />
             <source>suspect identifier recorded</source>
             <translation>បានកត់ត្រាអត្តសញ្ញាណជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="138" />
+            <location filename="vocabulary_phrases.py" line="139" />
             <source>suspect's progress recorded</source>
             <translation>បានកត់ត្រាដំណើរការរបស់ជនសង្ស័យ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="139" />
+            <location filename="vocabulary_phrases.py" line="140" />
             <source>sync file written</source>
             <translation>បានសរសេរឯកសារធ្វើសមកាលកម្ម</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="140" />
+            <location filename="vocabulary_phrases.py" line="141" />
             <source>tracing outcome recorded</source>
             <translation>បានកត់ត្រាលទ្ធផលស្វែងរកក្រុមគ្រួសារ</translation>
         </message>
         <message>
-            <location filename="vocabulary_phrases.py" line="141" />
+            <location filename="vocabulary_phrases.py" line="142" />
             <source>user added</source>
             <translation>បានបន្ថែមអ្នកប្រើ</translation>
         </message>

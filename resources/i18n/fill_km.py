@@ -841,6 +841,7 @@ KM: dict[str, str] = {
     # h11voc: audit actions (fieldapp/vocabulary.AuditAction)
     "case closed": "បានបិទសំណុំរឿង",
     "checked": "បានពិនិត្យ",
+    "report figures rebuilt": "បានគណនាតួលេខរបាយការណ៍ឡើងវិញ",
     "consent overridden": "បានបដិសេធការយល់ព្រម ដោយមានមូលហេតុ",
     "consent recorded": "បានកត់ត្រាការយល់ព្រម",
     "device set up": "បានរៀបចំឧបករណ៍",

@@ -176,6 +176,12 @@ def test_recovery_key_export(
     assert code == 2 and err.strip()
 
 
+def test_rebuild_figures(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rebuild-figures", "--data-dir", str(data_dir))
+    assert code == 0
+    assert out.strip() == "report counters made again from 0 cases"
+
+
 def test_user_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty = ["--data-dir", str(tmp_path / "nothing")]
     for args in (

@@ -1,0 +1,77 @@
+"""The report counters on a device: its cases read from the store, and the commit hook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import null, or_, select, text
+from sqlalchemy.orm import Session
+
+from fieldapp.reports import counters
+from fieldapp.reports.counters import CaseRows
+from fieldapp.reports.figures import SENT_TO_COURT
+from fieldapp.reports.source import RecordSource, Row, StoreRecordSource
+from fieldapp.store.models import Rescue, Suspect, SuspectEvent, Victim
+
+
+class StoreCases:
+    """`counters.CaseStore` over the device's store (the rows `StoreRecordSource` reads)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.source: RecordSource = _CourtSource(session)
+
+    def cases(self, rescue_ids: list[str]) -> dict[str, CaseRows]:
+        return counters.read_cases(StoreRecordSource(self.session), rescue_ids)
+
+    def rescue_ids(self) -> Iterator[list[str]]:
+        ids = list(self.session.scalars(select(Rescue.id).order_by(Rescue.id)))
+        for i in range(0, len(ids), 5000):
+            yield ids[i:i + 5000]
+
+    def rescues_of_victims(self, victim_ids: list[str]) -> set[str]:
+        out: set[str] = set()
+        for i in range(0, len(victim_ids), 500):
+            out.update(r for r in self.session.scalars(select(Victim.rescue_id).where(
+                Victim.id.in_(victim_ids[i:i + 500]))) if r)
+        return out
+
+    def persons(self, entity: str = "victim") -> dict[str, str]:
+        return StoreRecordSource(self.session).persons(entity)
+
+    def sent_suspects(self) -> list[Row]:
+        sent = sorted(SENT_TO_COURT)
+        ids = list(self.session.scalars(select(Suspect.id).where(or_(
+            Suspect.status.in_(sent),
+            Suspect.id.in_(select(SuspectEvent.suspect_id).where(
+                SuspectEvent.kind.in_(sent), SuspectEvent.on.is_not(None)))))))
+        return list(StoreRecordSource(self.session).rows_of("suspect", ids))
+
+
+class _CourtSource(StoreRecordSource):
+    """What "sent to court" reads: a rescue's date and narrowing only (no cross-border flag,
+    whose country lists were most of the cost of reading the sent suspects' cases)."""
+
+    def _select(self, entity: str) -> Any:
+        if entity != "rescue":
+            return super()._select(entity)
+        return select(Rescue.id, Rescue.operation_date, Rescue.province_code, Rescue.post_code,
+                      Rescue.exploitation_type, null(), null())
+
+
+def drain(session: Session) -> None:
+    """Recompute the cases `figure_dirty` names (see `fieldapp.store.figmarks`), in this
+    transaction, and empty it."""
+    conn = session.connection()
+    ids = [r for (r,) in conn.execute(text("SELECT rescue_id FROM figure_dirty"))]
+    if ids:
+        counters.refresh(conn, ids, StoreCases(session))
+        conn.execute(text("DELETE FROM figure_dirty"))
+
+
+def rebuild(session: Session) -> int:
+    """Both counter tables made again from the store's records; returns the cases counted."""
+    conn = session.connection()
+    conn.execute(text("DELETE FROM figure_dirty"))
+    return counters.rebuild(conn, StoreCases(session))
