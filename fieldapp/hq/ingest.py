@@ -35,7 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fieldapp.crypto.envelope import EnvelopeKind
-from fieldapp.hq import atrest, base, db, desk, transfer
+from fieldapp.hq import atrest, auditpart, base, db, desk, transfer
 from fieldapp.hq.base import (
     PARENT_FIELD,
     HqBase,
@@ -56,7 +56,7 @@ from fieldapp.hq.figures import RowWriter
 from fieldapp.hq.models import ChangeLog, Device, ParkedChange, Record, ReferralConflict
 from fieldapp.hq.validate import MISSING_PARENT, Held, Refused, Writer, check_change
 from fieldapp.sync.merge import merge_record, referral_status
-from fieldapp.sync.protocol import Change, PushAnswer, RefusedChange
+from fieldapp.sync.protocol import AuditPart, Change, PushAnswer, RefusedChange
 from fieldapp.sync.schema import field_specs, links
 
 PARKED, RELEASED, DISCARDED = "parked", "released", "discarded"
@@ -455,8 +455,11 @@ class Ingest(HqBase):
                     raise PayloadInvalid("the envelope's seq range does not match its changes")
                 if len(set(seqs)) != len(seqs):
                     raise PayloadInvalid("a seq appears twice in one batch")
+                part = auditpart.parse_part(payload)
                 db.lock_feed(s)
                 applied, duplicates = self._apply_changes(s, dev, items, hq_now)
+                if part is not None:
+                    self._apply_audit(s, dev, part, hq_now)
                 acked, highest = self._advance_ack(s, dev)
                 refused = self._refused_of(s, dev.id, seqs)
                 skew = header.timestamp_ms - hq_now if header.kind is EnvelopeKind.PUSH else 0
@@ -474,6 +477,7 @@ class Ingest(HqBase):
                     skew_ms=skew,
                     clock_warning=warn,
                     refused=refused,
+                    audit_acked_seq=dev.audit_acked_seq if part is not None else None,
                 )
         except IntegrityError:
             # Another worker applied one of these seqs between our check and insert: the
@@ -513,6 +517,35 @@ class Ingest(HqBase):
         self._retry_waiting(batch, arrived, horizon)
         batch.write()
         return applied, duplicates
+
+    def _apply_audit(self, s: Session, dev: Device, part: AuditPart, hq_now: int) -> None:
+        """Store the audit events of a push's audit part HQ does not hold (`hq.auditpart`);
+        one that breaks a rule is parked under the negative of its seq (audit events are
+        numbered apart from changes, whose seqs are positive)."""
+        events = auditpart.new_events(dev, part)
+        if not events:
+            return
+        batch = Batch(s, self.data_key)
+        batch.load(("audit_event", e.entity_id) for e in events)
+        horizon = hq_now + self.settings.stamp_tolerance_ms
+        received = now_utc()
+        writer = Writer(dev.post_code, dev.role, dev.centre_code)
+        for event in events:
+            try:
+                post_code = check_change(writer=writer, entity="audit_event",
+                                         entity_id=event.entity_id, post_code=dev.post_code,
+                                         fields=event.fields, lookup=batch.held,
+                                         horizon_ms=horizon)
+            except Refused as refusal:
+                self._park(s, dev.id, -event.seq, {
+                    "seq": event.seq, "entity": "audit_event", "entity_id": event.entity_id,
+                    "post_code": dev.post_code, "fields": event.fields}, refusal)
+                continue
+            log = batch.log("audit_event", event.entity_id, event.fields,
+                            origin_device=dev.id, received_at=received)
+            batch.merge("audit_event", event.entity_id, post_code, event.fields, log)
+        batch.write()
+        auditpart.acknowledge(dev, events)
 
     def _apply_one(
         self, batch: Batch, dev: Device, change: Change, horizon: int, received: datetime

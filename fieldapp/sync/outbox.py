@@ -9,12 +9,13 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from fieldapp.store import sealing
+from fieldapp.store import audit, sealing
 from fieldapp.store.changes import allocate_seq
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import SYNCED_MODELS, AuditEvent, Device, Outbox, utcnow
 from fieldapp.sync.apply import local_state, refused_table
 from fieldapp.sync.protocol import (
+    AUDIT_WIRE,
     PROTOCOL_VERSION,
     RefusedChange,
 )
@@ -45,43 +46,64 @@ def change_json(change: dict[str, Any]) -> bytes:
     return json.dumps(change, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def push_payload(changes: list[bytes]) -> bytes:
-    """A `PushPayload` from changes already in wire JSON. The device does not validate its
-    own outbox again with pydantic (that was 28% of its push time): its rows are made by
-    `store.changes` with canonical stamps, and HQ validates every change where it enters."""
-    return b'{"protocol":%d,"changes":[%s]}' % (PROTOCOL_VERSION, b",".join(changes))
+def push_payload(changes: list[bytes], audit_events: dict[str, Any] | None = None) -> bytes:
+    """A `PushPayload` from changes already in wire JSON, with the audit part if any. The
+    device does not validate its own outbox again with pydantic (that was 28% of its push
+    time): its rows are made by `store.changes` with canonical stamps, and HQ validates
+    every change and audit event where it enters."""
+    audit_json = b"" if audit_events is None else b',"audit":' + change_json(audit_events)
+    return b'{"protocol":%d,"changes":[%s]%s}' % (PROTOCOL_VERSION, b",".join(changes),
+                                                  audit_json)
 
 
 _AUDIT_FIELDS: tuple[str, ...] = ("seq", "at", "username", "device_id", "action", "entity", "entity_id",
                  "detail", "prev_hash", "hash")
 
 
+def _audit_fields(event: dict[str, Any]) -> dict[str, Any]:
+    """An event (`store.audit.events_after`) as the fields of an audit_event record."""
+    fields = {k: event[k] for k in _AUDIT_FIELDS}
+    fields["at"] = to_json(fields["at"])
+    return fields
+
+
 def queue_audit(s: Session) -> int:
-    """Copy audit events not yet queued into the outbox (dense seqs); return how many."""
+    """Copy audit events not yet at HQ into the outbox (dense seqs); return how many.
+
+    For a bundle (a USB stick carries outbox changes only). An online push sends them in
+    its audit part instead (`audit_part`), one batch, not one change each.
+    """
     device = s.scalars(select(Device)).one()
-    conn = s.connection()
-    # Plain rows, not ORM objects: a push may queue tens of thousands of events.
-    events = conn.execute(
-        select(AuditEvent.id, *(getattr(AuditEvent, k) for k in _AUDIT_FIELDS))
-        .where(AuditEvent.seq > device.audit_pushed_seq).order_by(AuditEvent.seq)
-    ).all()
+    # Plain rows, not ORM objects: a bundle may carry tens of thousands of events.
+    events = list(audit.events_after(s, device.audit_pushed_seq))
     if not events:
         return 0
     clock = s.info["clock"]
     now = utcnow()
     post = device.post_code
-    rows = []
-    for ev in events:
-        fields = dict(zip(_AUDIT_FIELDS, ev[1:], strict=True))
-        fields["at"] = to_json(fields["at"])
-        rows.append({
-            "seq": allocate_seq(s), "entity": "audit_event", "entity_id": ev[0],
-            "op": "upsert", "fields": fields, "hlc": str(clock.now()),
-            "post_code": post, "created_at": now,
-        })
-    conn.execute(insert(Outbox), rows)
-    device.audit_pushed_seq = events[-1][1]
+    rows = [{
+        "seq": allocate_seq(s), "entity": "audit_event", "entity_id": ev["id"],
+        "op": "upsert", "fields": _audit_fields(ev), "hlc": str(clock.now()),
+        "post_code": post, "created_at": now,
+    } for ev in events]
+    s.connection().execute(insert(Outbox), rows)
+    device.audit_pushed_seq = events[-1]["seq"]
     return len(rows)
+
+
+def audit_part(s: Session, limit: int) -> dict[str, Any] | None:
+    """The push's audit part (`protocol.AuditPart`): up to `limit` events HQ does not hold
+    yet, one clock stamp for all; None when there are none."""
+    after = int(s.scalar(select(Device.audit_pushed_seq)) or 0)
+    events = list(audit.events_after(s, after, limit))
+    if not events:
+        return None
+    return {
+        "after": after,
+        "prev_hash": events[0]["prev_hash"],
+        "stamp": str(s.info["clock"].now()),
+        "events": [[ev["seq"], *(to_json(ev[k]) for k in AUDIT_WIRE[1:])] for ev in events],
+    }
 
 
 def keep_refusals(s: Session, refused: list[RefusedChange]) -> int:
@@ -148,13 +170,10 @@ def row_change(s: Session, row: Outbox, statement_key: bytearray | None) -> dict
         return wire_change(row, statement_key)
     change = wire_change(row, statement_key)
     if row.entity == "audit_event":
-        event = s.execute(
-            select(*(getattr(AuditEvent, k) for k in _AUDIT_FIELDS))
-            .where(AuditEvent.id == row.entity_id)).first()
+        seq = s.scalar(select(AuditEvent.seq).where(AuditEvent.id == row.entity_id))
+        event = next(audit.events_after(s, seq - 1, 1), None) if seq is not None else None
         if event is not None:
-            fields = dict(zip(_AUDIT_FIELDS, event, strict=True))
-            fields["at"] = to_json(fields["at"])
-            change["fields"] = {k: [v, row.hlc] for k, v in fields.items()}
+            change["fields"] = {k: [v, row.hlc] for k, v in _audit_fields(event).items()}
         return change
     model = SYNCED_MODELS.get(row.entity)
     obj = s.get(model, row.entity_id) if model is not None else None
