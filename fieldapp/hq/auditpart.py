@@ -27,7 +27,8 @@ def parse_part(payload: bytes) -> AuditPart | None:
         return None  # protocol 1, or nothing to send: no second parse of the payload
     try:
         doc = json.loads(payload)
-        return AuditPart.model_validate(doc.get("audit")) if isinstance(doc, dict) else None
+        part = doc.get("audit") if isinstance(doc, dict) else None
+        return AuditPart.model_validate(part) if part is not None else None
     except (ValueError, ValidationError):
         return None
 

@@ -457,6 +457,22 @@ class Outbox(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class OutboxSent(Base):
+    """An outbox row HQ acknowledged, kept lean (issue 16): which record it carried, not the
+    change. The full row is deleted, which frees its pages; should HQ's acknowledgement go
+    down (restored from a backup) the change is rebuilt from the record as it stands now
+    (`sync.outbox.row_change`)."""
+
+    __tablename__ = "outbox_sent"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(CompactId(36))
+    post_code: Mapped[str] = mapped_column(String(16))
+    #: An audit event's stamp (HQ refuses an audit event sent again with another stamp);
+    #: blank for records, whose rebuilt change carries each field's own stamp.
+    hlc: Mapped[str] = mapped_column(String(64), default="")
+
+
 class CaseCounter(Base):
     """Last case number issued per post and year: `<POST>-<YYYY>-<NNNN>`."""
 

@@ -25,7 +25,7 @@ from fieldapp.domain.errors import SyncRejected
 from fieldapp.domain.hlc import Hlc
 from fieldapp.store import sealing
 from fieldapp.store.engine import give_back_free_pages
-from fieldapp.store.models import Attachment, Device, Outbox, utcnow
+from fieldapp.store.models import Attachment, Device, utcnow
 from fieldapp.store.store import Store
 from fieldapp.store.unsent import unsent_count
 from fieldapp.sync.apply import ApplyStats, apply_records, upload_table
@@ -36,6 +36,7 @@ from fieldapp.sync.outbox import (
     keep_refusals,
     push_payload,
     row_change,
+    rows_after,
 )
 from fieldapp.sync.protocol import (
     MAX_AUDIT_PER_PUSH,
@@ -163,9 +164,7 @@ class SyncClient:
         change made into JSON once: the size limit counts it and every attempt reuses it."""
         with self.store.session(self.username) as s:
             acked = int(s.scalar(select(func.max(Device.acked_seq))) or 0)
-            rows = s.scalars(
-                select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq).limit(limit)
-            ).all()
+            rows = rows_after(s, acked, limit)
             key = sealing.key_of(s)
             changes: list[tuple[int, bytes]] = []
             size = 0

@@ -82,7 +82,9 @@ def hq_change_log(hq: RunningHq, device_id: str) -> list[tuple[int, str, str]]:
     with hq.hq.sessions() as s:
         rows = s.execute(
             select(ChangeLog.origin_seq, ChangeLog.entity, ChangeLog.entity_id)
-            .where(ChangeLog.origin_device == device_id).order_by(ChangeLog.origin_seq)
+            # Its audit events are logged without a seq (a push's audit part, protocol 2).
+            .where(ChangeLog.origin_device == device_id, ChangeLog.origin_seq.is_not(None))
+            .order_by(ChangeLog.origin_seq)
         ).all()
     return [(int(a), b, c) for a, b, c in rows]
 
