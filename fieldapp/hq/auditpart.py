@@ -10,6 +10,7 @@ verify is still stored (it is evidence); the device row names the first such seq
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,11 +20,13 @@ from fieldapp.domain.auditchain import event_hash
 from fieldapp.hq.models import Device
 from fieldapp.sync.protocol import AUDIT_WIRE, AuditPart
 
+_HAS_PART = re.compile(rb'"audit"\s*:\s*\{')
+
 
 def parse_part(payload: bytes) -> AuditPart | None:
     """The push's audit part; None if it has none or it is not readable (then no event of
     it is acknowledged, and the device sends it again: the changes are applied all the same)."""
-    if b'"audit"' not in payload:
+    if not _HAS_PART.search(payload):
         return None  # protocol 1, or nothing to send: no second parse of the payload
     try:
         doc = json.loads(payload)

@@ -11,10 +11,24 @@ from sqlalchemy import func, select, text
 from fieldapp.hq.models import ChangeLog, Record
 from fieldapp.hq.models import Device as HqDevice
 from fieldapp.services import demo, sync
+from fieldapp.services.workspace import Workspace
 from fieldapp.store.models import AuditEvent, Device, Outbox
 from fieldapp.store.unsent import unsent_count
 from tests.support.hqserver import RunningHq
 from tests.support.syncenv import fast_options, hq_running, minor_case, new_device
+
+
+def _pragma(ws: Workspace, name: str) -> int:
+    with ws.tx() as s:
+        return int(s.connection().exec_driver_sql(f"PRAGMA {name}").scalar() or 0)
+
+
+def _used_pages(ws: Workspace) -> int:
+    return _pragma(ws, "page_count") - _pragma(ws, "freelist_count")
+
+
+def _free_pages(ws: Workspace) -> int:
+    return _pragma(ws, "freelist_count")
 
 
 def _hq_device(hq: RunningHq, device_id: str) -> HqDevice:
@@ -48,8 +62,11 @@ def test_a_round_sends_the_outbox_as_changes_and_the_audit_trail_in_parts(
             device = s.scalars(select(Device)).one()
             hq_id = str(device.hq_device_id)
             assert unsent_count(s) > rows  # the audit events count until HQ holds them
+        before = _used_pages(ws)
         result = sync.sync_round(ws, options=fast_options(first_batch=20))
         assert result.pending == 0
+        # HQ holds the outbox rows: they left the outbox, and their pages went back.
+        assert _used_pages(ws) < before and _free_pages(ws) == 0
         # One change per outbox row (applied, or refused and parked with its reason).
         assert result.pushed + result.refused == rows
         logged, audits = _hq_counts(hq, hq_id)
@@ -85,4 +102,6 @@ def test_an_altered_trail_is_still_stored_and_hq_names_the_first_broken_event(
         assert result.pending == 0 and result.audit_sent >= events
         assert _hq_counts(hq, hq_id)[1] == result.audit_sent
         assert _hq_device(hq, hq_id).audit_broken_seq == 3
+        (listed,) = hq.hq.devices()  # what `fieldapp-hq devices` shows HQ's staff
+        assert (listed.audit_broken_seq, listed.audit_acked_seq) == (3, result.audit_sent)
         ws.close()
