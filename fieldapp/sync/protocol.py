@@ -6,7 +6,9 @@ Endpoints (HQ, all under ``/v1``; every 4xx/5xx body is ``ErrorBody``):
 - ``POST /v1/enrol``  JSON ``EnrolRequest`` -> ``EnrolAnswer``. Codes are single use.
 - ``POST /v1/push``   body: envelope (``application/octet-stream``) of kind PUSH, sealed to
   HQ's X25519 key, signed by the device; payload is ``PushPayload`` JSON; the header's
-  seq_from/seq_to are the smallest/largest ``seq`` in it. -> ``PushAnswer``.
+  seq_from/seq_to are the smallest/largest ``seq`` in it (0/0 for audit events only).
+  Protocol 2 adds the device's audit events as one ``AuditPart`` (numbered apart from the
+  changes); HQ answers ``audit_acked_seq`` to such a push only. -> ``PushAnswer``.
 - ``POST /v1/pull``   body: envelope of kind PULL_REQUEST, payload ``PullRequest`` JSON.
   -> envelope of kind PULL_ANSWER sealed to the device's X25519 key and signed by HQ;
   payload ``PullAnswer`` JSON.

@@ -68,6 +68,9 @@ from fieldapp.sync.trust import (
     check_x25519_public,
 )
 
+#: Audit events a push may carry for each change it may carry (an event is ~4x smaller).
+_AUDIT_PER_CHANGE = 4
+
 # -- the client --------------------------------------------------------------------------
 
 
@@ -174,8 +177,9 @@ class SyncClient:
                 if changes and size > self.options.max_batch_bytes:
                     break
                 changes.append((row.seq, change))
-            # Audit events are small (~250 bytes): as many as the changes' count allows.
-            return acked, changes, audit_part(s, min(limit * 4, MAX_AUDIT_PER_PUSH))
+            # Audit events are small (~250 bytes): a few for each change the batch may hold.
+            return acked, changes, audit_part(s, min(limit * _AUDIT_PER_CHANGE,
+                                                     MAX_AUDIT_PER_PUSH))
 
     def push(self) -> None:
         """Send every unacknowledged outbox row, in seq order, in growing batches, and the
@@ -194,11 +198,13 @@ class SyncClient:
                 # Each failed attempt halves the batch: on a link that drops every few
                 # seconds a smaller envelope is what gets through.
                 n = max(1, len(changes) >> attempt)
-                sent.append(n)
                 part = audit_events
                 if part is not None and attempt:
                     events = part["events"]
                     part = {**part, "events": events[:max(1, len(events) >> attempt)]}
+                # The batch grows with what went through, audit events ~4 to a change.
+                sent.append(max(min(n, len(changes)),
+                                len(part["events"]) // _AUDIT_PER_CHANGE if part else 0, 1))
                 return self._sealed_push(changes[:n], part), OCTETS
 
             try:
