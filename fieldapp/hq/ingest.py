@@ -519,9 +519,9 @@ class Ingest(HqBase):
         return applied, duplicates
 
     def _apply_audit(self, s: Session, dev: Device, part: AuditPart, hq_now: int) -> None:
-        """Store the audit events of a push's audit part HQ does not hold (`hq.auditpart`);
-        one that breaks a rule is parked under the negative of its seq (audit events are
-        numbered apart from changes, whose seqs are positive)."""
+        """Store the audit events of a push's audit part HQ does not hold (`hq.auditpart`),
+        each as a change of protocol 1 would have; one that breaks a rule is parked under
+        the negative of its seq (audit events are numbered apart from changes)."""
         events = auditpart.new_events(dev, part)
         if not events:
             return
@@ -529,28 +529,23 @@ class Ingest(HqBase):
         batch.load(("audit_event", e.entity_id) for e in events)
         horizon = hq_now + self.settings.stamp_tolerance_ms
         received = now_utc()
-        writer = Writer(dev.post_code, dev.role, dev.centre_code)
         for event in events:
+            change = Change.model_construct(
+                seq=event.seq, entity="audit_event", entity_id=event.entity_id, op="upsert",
+                post_code=dev.post_code, fields={k: tuple(v) for k, v in event.fields.items()})
             try:
-                post_code = check_change(writer=writer, entity="audit_event",
-                                         entity_id=event.entity_id, post_code=dev.post_code,
-                                         fields=event.fields, lookup=batch.held,
-                                         horizon_ms=horizon)
+                self._apply_one(batch, dev, change, horizon, received, audit_part=True)
             except Refused as refusal:
-                self._park(s, dev.id, -event.seq, {
-                    "seq": event.seq, "entity": "audit_event", "entity_id": event.entity_id,
-                    "post_code": dev.post_code, "fields": event.fields}, refusal)
-                continue
-            log = batch.log("audit_event", event.entity_id, event.fields,
-                            origin_device=dev.id, received_at=received)
-            batch.merge("audit_event", event.entity_id, post_code, event.fields, log)
+                self._park(s, dev.id, -event.seq, change.model_dump(mode="json"), refusal)
         batch.write()
         auditpart.acknowledge(dev, events)
 
     def _apply_one(
-        self, batch: Batch, dev: Device, change: Change, horizon: int, received: datetime
+        self, batch: Batch, dev: Device, change: Change, horizon: int, received: datetime,
+        *, audit_part: bool = False,
     ) -> None:
-        """Validate and apply one change (raises `Refused` before changing anything)."""
+        """Validate and apply one change (raises `Refused` before changing anything). An
+        audit event of an audit part is logged without a seq: its seq is not the outbox's."""
         fields = {name: [value, stamp] for name, (value, stamp) in change.fields.items()}
         post_code = check_change(
             writer=Writer(dev.post_code, dev.role, dev.centre_code),
@@ -562,7 +557,7 @@ class Ingest(HqBase):
             horizon_ms=horizon,
         )
         log = batch.log(change.entity, change.entity_id, fields, origin_device=dev.id,
-                        origin_seq=change.seq, received_at=received)
+                        origin_seq=None if audit_part else change.seq, received_at=received)
         batch.merge(change.entity, change.entity_id, post_code, fields, log)
 
     def _park(self, s: Session, device_id: str, seq: int, raw: Any, refusal: Refused) -> None:
@@ -615,7 +610,8 @@ class Ingest(HqBase):
         if dev is None:
             return Refused("not_entitled", "the device that sent it is no longer enrolled")
         try:
-            self._apply_one(batch, dev, change, horizon, now_utc())
+            # A parked audit event of an audit part (negative seq) is logged without a seq.
+            self._apply_one(batch, dev, change, horizon, now_utc(), audit_part=row.seq < 0)
         except Refused as refusal:
             row.code, row.reason, row.waiting_for = refusal.code, refusal.reason, \
                 refusal.waiting_for

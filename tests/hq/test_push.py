@@ -6,6 +6,7 @@ import json
 import time
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from fieldapp.domain.enums import Role
@@ -484,3 +485,30 @@ def test_an_audit_part_is_taken_once_and_a_broken_sequence_is_not_acknowledged(
         dev = s.get(Device, d.id)
         assert dev is not None and dev.audit_broken_seq is None
     assert _count(hq_server, Record) == 9
+
+
+def test_an_audit_event_that_breaks_a_rule_is_parked_apart_and_acknowledged(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.hq.base import ParkedStillRefused
+
+    d = enrolled()
+    rescue = d.change("rescue", {"place": "Poipet market", "exploitation_type": "labour"})
+    events, _tip = _audit_events(d, 1, 3, "0" * 64)
+    events[1][3] = "x" * 100  # a username longer than the field allows (the hash still fits)
+    from fieldapp.domain.auditchain import event_hash
+
+    prev = "0" * 64
+    for row in events:  # re-chain after the edit: the chain is intact, the value is not
+        event = dict(zip(("id", "at", "username", "device_id", "action", "entity",
+                          "entity_id", "detail"), row[1:9], strict=True))
+        row[9] = prev = event_hash(prev, event)
+    part = {"after": 0, "prev_hash": "0" * 64, "stamp": str(d.clock.now()), "events": events}
+    answer = _push_raw(client, d, [rescue], audit=part)
+    assert (answer["acked_seq"], answer["audit_acked_seq"], answer["refused"]) == (1, 3, [])
+    (parked,) = hq_server.hq.parked(device_id=d.id)
+    assert (parked.seq, parked.entity, parked.code) == (-2, "audit_event", "invalid")
+    with pytest.raises(ParkedStillRefused):
+        hq_server.hq.release_parked(parked.id)  # still too long: stays parked, apart
+    assert _push_raw(client, d, [], audit=part)["audit_acked_seq"] == 3
+    assert _count(hq_server, Record) == 3  # the rescue and the two valid events
