@@ -62,7 +62,7 @@ INCREMENTAL = 2
 def reclaim_space(engine: Engine) -> None:
     """Make a store made before auto_vacuum give freed pages back: one VACUUM (it rewrites
     the encrypted file, outside any transaction). Stores made since are set up so already.
-    Pages freed later are returned by `incremental_vacuum` (`fieldapp.store.store.Store`)."""
+    Pages freed later go back after each push (`store.engine.give_back_free_pages`)."""
     with engine.connect() as conn:
         if int(conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() or 0) == INCREMENTAL:
             return
