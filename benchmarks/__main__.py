@@ -2,7 +2,7 @@
 
 Absolute times on shared machines are noisy: the figures that matter are the ratios
 measured within one run (encrypted vs plain, 100k vs 100 rescues, ours vs the link).
-Set BENCH_ONLY=store,ui,reports,sync,matching,hq to run a subset; BENCH_DEMO_RESCUES for the
+Set BENCH_ONLY=store,store_size,ui,reports,sync,matching,hq to run a subset; BENCH_DEMO_RESCUES for the
 demo size. ``--million`` (``make bench BENCH_ARGS=--million``) adds the 1,000,000-record HQ
 run to the hq suite (long: its build time is one of its figures).
 """
@@ -20,6 +20,7 @@ from pathlib import Path
 
 SUITES = {
     "store": "benchmarks.bench_store",
+    "store_size": "benchmarks.bench_store_size",
     "ui": "benchmarks.bench_ui",
     "reports": "benchmarks.bench_reports",
     "sync": "benchmarks.bench_sync",

@@ -483,8 +483,11 @@ def cmd_devices(args: argparse.Namespace) -> int:
             seen = d.last_seen.isoformat(timespec="seconds") if d.last_seen else "never"
             centre = f" centre={d.centre_code}" if d.centre_code else ""
             centre += f" series={d.case_code}" if d.case_code else ""
+            broken = (f" AUDIT TRAIL ALTERED from event {d.audit_broken_seq}"
+                      if d.audit_broken_seq is not None else "")
             print(
-                f"{d.id}  {d.post_code:<10} {d.role:<12}{centre} {state:<8} acked={d.acked_seq} seen={seen}"
+                f"{d.id}  {d.post_code:<10} {d.role:<12}{centre} {state:<8} acked={d.acked_seq} "
+                f"audit={d.audit_acked_seq} seen={seen}{broken}"
             )
         if not devices:
             print("no devices enrolled")
@@ -655,6 +658,8 @@ def _device_json(d: Any) -> dict[str, Any]:
         "last_skew_ms": d.last_skew_ms,
         "acked_seq": d.acked_seq,
         "case_code": d.case_code,
+        "audit_acked_seq": d.audit_acked_seq,
+        "audit_broken_seq": d.audit_broken_seq,
     }
 
 

@@ -51,7 +51,8 @@ def cmd_sync(args: argparse.Namespace, pw: _Passphrases) -> int:
         # it as one line and exits 2 like every FieldAppError.
         result = sync.sync_round(ws, hq_url=args.hq)
         state = sync.status(ws)
-    print(f"pushed {result.pushed} (already at HQ {result.duplicates}), pulled {result.pulled} "
+    print(f"pushed {result.pushed} (already at HQ {result.duplicates}) and {result.audit_sent} "
+          f"audit event(s), pulled {result.pulled} "
           f"({result.changed} changed here), files uploaded {result.uploaded}, "
           f"still to send {result.pending}; {_skew_text(result.skew_ms, result.clock_warning)}")
     if result.parked:

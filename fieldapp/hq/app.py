@@ -349,6 +349,8 @@ def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
     @app.post(
         "/v1/push",
         response_model=PushAnswer,
+        # `audit_acked_seq` only for devices of protocol 2: older ones refuse unknown fields.
+        response_model_exclude_none=True,
         responses=ERRORS,
         openapi_extra=ENVELOPE_BODY,
         tags=["sync"],

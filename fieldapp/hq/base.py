@@ -147,6 +147,10 @@ class DeviceInfo:
     acked_seq: int
     #: The case-number series HQ handed the device (None: enrolled before series existed).
     case_code: str | None = None
+    #: Its audit trail at HQ: events 1..audit_acked_seq held (a push's audit part), and
+    #: the first whose hash did not verify (the laptop's trail was altered), if any.
+    audit_acked_seq: int = 0
+    audit_broken_seq: int | None = None
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,8 @@ class Devices(HqBase):
                     d.last_skew_ms,
                     d.acked_seq,
                     d.case_code,
+                    d.audit_acked_seq,
+                    d.audit_broken_seq,
                 )
                 for d in rows
             ]

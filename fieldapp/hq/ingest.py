@@ -35,7 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fieldapp.crypto.envelope import EnvelopeKind
-from fieldapp.hq import atrest, base, db, desk, transfer
+from fieldapp.hq import atrest, auditpart, base, db, desk, transfer
 from fieldapp.hq.base import (
     PARENT_FIELD,
     HqBase,
@@ -56,7 +56,7 @@ from fieldapp.hq.figures import RowWriter
 from fieldapp.hq.models import ChangeLog, Device, ParkedChange, Record, ReferralConflict
 from fieldapp.hq.validate import MISSING_PARENT, Held, Refused, Writer, check_change
 from fieldapp.sync.merge import merge_record, referral_status
-from fieldapp.sync.protocol import Change, PushAnswer, RefusedChange
+from fieldapp.sync.protocol import AuditPart, Change, PushAnswer, RefusedChange
 from fieldapp.sync.schema import field_specs, links
 
 PARKED, RELEASED, DISCARDED = "parked", "released", "discarded"
@@ -474,8 +474,11 @@ class Ingest(HqBase):
                     raise PayloadInvalid("the envelope's seq range does not match its changes")
                 if len(set(seqs)) != len(seqs):
                     raise PayloadInvalid("a seq appears twice in one batch")
+                part = auditpart.parse_part(payload)
                 db.lock_feed(s)
                 applied, duplicates = self._apply_changes(s, dev, items, hq_now)
+                if part is not None:
+                    self._apply_audit(s, dev, part, hq_now)
                 acked, highest = self._advance_ack(s, dev)
                 refused = self._refused_of(s, dev.id, seqs)
                 skew = header.timestamp_ms - hq_now if header.kind is EnvelopeKind.PUSH else 0
@@ -493,6 +496,7 @@ class Ingest(HqBase):
                     skew_ms=skew,
                     clock_warning=warn,
                     refused=refused,
+                    audit_acked_seq=dev.audit_acked_seq if part is not None else None,
                 )
         except IntegrityError:
             # Another worker applied one of these seqs between our check and insert: the
@@ -533,10 +537,34 @@ class Ingest(HqBase):
         batch.write()
         return applied, duplicates
 
+    def _apply_audit(self, s: Session, dev: Device, part: AuditPart, hq_now: int) -> None:
+        """Store the audit events of a push's audit part HQ does not hold (`hq.auditpart`),
+        each as a change of protocol 1 would have; one that breaks a rule is parked under
+        the negative of its seq (audit events are numbered apart from changes)."""
+        events = auditpart.new_events(dev, part)
+        if not events:
+            return
+        batch = Batch(s, self.data_key)
+        batch.load(("audit_event", e.entity_id) for e in events)
+        horizon = hq_now + self.settings.stamp_tolerance_ms
+        received = now_utc()
+        for event in events:
+            change = Change.model_construct(
+                seq=event.seq, entity="audit_event", entity_id=event.entity_id, op="upsert",
+                post_code=dev.post_code, fields={k: tuple(v) for k, v in event.fields.items()})
+            try:
+                self._apply_one(batch, dev, change, horizon, received, audit_part=True)
+            except Refused as refusal:
+                self._park(s, dev.id, -event.seq, change.model_dump(mode="json"), refusal)
+        batch.write()
+        auditpart.acknowledge(dev, events)
+
     def _apply_one(
-        self, batch: Batch, dev: Device, change: Change, horizon: int, received: datetime
+        self, batch: Batch, dev: Device, change: Change, horizon: int, received: datetime,
+        *, audit_part: bool = False,
     ) -> None:
-        """Validate and apply one change (raises `Refused` before changing anything)."""
+        """Validate and apply one change (raises `Refused` before changing anything). An
+        audit event of an audit part is logged without a seq: its seq is not the outbox's."""
         fields = {name: [value, stamp] for name, (value, stamp) in change.fields.items()}
         post_code = check_change(
             writer=Writer(dev.post_code, dev.role, dev.centre_code),
@@ -548,7 +576,7 @@ class Ingest(HqBase):
             horizon_ms=horizon,
         )
         log = batch.log(change.entity, change.entity_id, fields, origin_device=dev.id,
-                        origin_seq=change.seq, received_at=received)
+                        origin_seq=None if audit_part else change.seq, received_at=received)
         batch.merge(change.entity, change.entity_id, post_code, fields, log)
 
     def _park(self, s: Session, device_id: str, seq: int, raw: Any, refusal: Refused) -> None:
@@ -601,7 +629,8 @@ class Ingest(HqBase):
         if dev is None:
             return Refused("not_entitled", "the device that sent it is no longer enrolled")
         try:
-            self._apply_one(batch, dev, change, horizon, now_utc())
+            # A parked audit event of an audit part (negative seq) is logged without a seq.
+            self._apply_one(batch, dev, change, horizon, now_utc(), audit_part=row.seq < 0)
         except Refused as refusal:
             row.code, row.reason, row.waiting_for = refusal.code, refusal.reason, \
                 refusal.waiting_for

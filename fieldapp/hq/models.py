@@ -44,6 +44,11 @@ class Device(Base):
     last_seen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_skew_ms: Mapped[int | None] = mapped_column(BigInteger)
     acked_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: The device's audit trail (a push's audit part, `hq.ingest`): every event 1..this seq
+    #: is held, the last one's hash, and the first event whose hash did not verify.
+    audit_acked_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    audit_tip: Mapped[str | None] = mapped_column(String(64))
+    audit_broken_seq: Mapped[int | None] = mapped_column(BigInteger)
     #: The case-number series HQ handed this device at enrolment (unique per post).
     case_code: Mapped[str | None] = mapped_column(String(8))
 

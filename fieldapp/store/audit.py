@@ -1,30 +1,33 @@
 """The audit log: append-only, each event's hash covering the one before (a hash chain).
 
 Events are collected during a transaction and inserted at commit in one statement. The
-table itself is what sync sends to HQ (by `seq`), so events are not copied to the outbox.
+table itself is what sync sends to HQ (by `seq`, in a push's audit part), so events are not
+copied to the outbox. A row keeps no copy of the previous hash: it is the previous row's.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from fieldapp.domain.auditchain import GENESIS, HASHED, event_hash
 from fieldapp.domain.ids import uuid7
 from fieldapp.store.models import AuditEvent, utcnow
 
-GENESIS = "0" * 64
-_HASHED = ("id", "at", "username", "device_id", "action", "entity", "entity_id", "detail")
+__all__ = ["GENESIS", "append", "before_commit", "event_hash", "events_after", "hash_at",
+           "verify_chain"]
 
 
-def event_hash(prev_hash: str, event: dict[str, Any]) -> str:
-    body = {key: event[key] for key in _HASHED}
-    body["at"] = body["at"].isoformat()
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(prev_hash.encode() + canonical.encode()).hexdigest()
+def hash_at(session: Session, seq: int) -> str:
+    """The hash of the last event at or before `seq` (GENESIS before the first)."""
+    last = session.connection().execute(
+        select(AuditEvent.hash).where(AuditEvent.seq <= seq)
+        .order_by(AuditEvent.seq.desc()).limit(1)
+    ).scalar()
+    return str(last) if last else GENESIS
 
 
 def _tip(session: Session) -> str:
@@ -34,7 +37,7 @@ def _tip(session: Session) -> str:
     last = session.connection().execute(
         select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).scalar()
-    return last or GENESIS
+    return str(last) if last else GENESIS
 
 
 def append(
@@ -58,7 +61,6 @@ def append(
         "entity": entity,
         "entity_id": entity_id,
         "detail": detail or {},
-        "prev_hash": prev,
     }
     event["hash"] = event_hash(prev, event)
     session.info["audit_tip"] = event["hash"]
@@ -72,15 +74,25 @@ def before_commit(session: Session) -> None:
         session.connection().execute(insert(AuditEvent), rows)
 
 
+def events_after(session: Session, seq: int, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """The events after `seq` in order, as plain dicts with `seq`, `prev_hash` and `hash`."""
+    prev = hash_at(session, seq)
+    columns = [getattr(AuditEvent, k) for k in ("seq", *HASHED, "hash")]
+    query = select(*columns).where(AuditEvent.seq > seq).order_by(AuditEvent.seq)
+    if limit is not None:
+        query = query.limit(limit)
+    for row in session.execute(query).yield_per(5000):
+        event = row._asdict()
+        event["prev_hash"] = prev
+        prev = event["hash"]
+        yield event
+
+
 def verify_chain(session: Session) -> tuple[int, int | None]:
     """Return (events checked, seq of the first broken event or None)."""
-    prev = GENESIS
     count = 0
-    columns = [getattr(AuditEvent, k) for k in (*_HASHED, "prev_hash", "hash", "seq")]
-    for row in session.execute(select(*columns).order_by(AuditEvent.seq)).yield_per(5000):
+    for event in events_after(session, 0):
         count += 1
-        event = row._asdict()
-        if event["prev_hash"] != prev or event_hash(prev, event) != event["hash"]:
+        if event_hash(event["prev_hash"], event) != event["hash"]:
             return count, int(event["seq"])
-        prev = event["hash"]
     return count, None

@@ -46,7 +46,13 @@ def open_engine(path: Path, key: bytes | bytearray | None) -> Engine:
     check_integrity(path, key)
 
     def creator() -> Any:
+        fresh = not path.exists()
         conn = _raw_connect(path, key)
+        if fresh:
+            # Before the first table: a new store can give freed pages back (an older one
+            # is converted once, `store.migrate.reclaim_space`). Not on every connection:
+            # on an existing file this pragma waits for the write lock.
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         for pragma in CONNECTION_PRAGMAS:
             conn.execute(pragma)
         conn.execute("PRAGMA journal_mode = WAL")
@@ -152,3 +158,17 @@ def storage_error(exc: BaseException, folder: Path | None) -> StorageFull | None
         if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and folder is not None:
             return folder_unwritable(folder)
     return None
+
+
+def give_back_free_pages(conn: Any) -> int:
+    """Return the store's free pages to the file system (`auto_vacuum = INCREMENTAL`);
+    how many. Called after HQ acknowledged a push and the outbox was compacted."""
+    free = int(conn.exec_driver_sql("PRAGMA freelist_count").scalar() or 0)
+    if free:
+        # Each step of this pragma frees one page; the driver's cursor steps it to the end.
+        cursor = conn.connection.dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA incremental_vacuum").fetchall()
+        finally:
+            cursor.close()
+    return free

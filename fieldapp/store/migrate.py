@@ -52,3 +52,24 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         refuse_newer(ScriptDirectory.from_config(cfg), current, Phrase("store"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+    reclaim_space(engine)
+
+
+#: SQLite's `auto_vacuum` values.
+INCREMENTAL = 2
+
+
+def reclaim_space(engine: Engine) -> None:
+    """Make a store made before auto_vacuum give freed pages back: one VACUUM (it rewrites
+    the encrypted file, outside any transaction). Stores made since are set up so already.
+    Pages freed later go back after each push (`store.engine.give_back_free_pages`)."""
+    with engine.connect() as conn:
+        if int(conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() or 0) == INCREMENTAL:
+            return
+    raw = engine.raw_connection()
+    try:
+        # The engine's connections run without pysqlite's implicit transactions.
+        raw.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        raw.execute("VACUUM")
+    finally:
+        raw.close()

@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from fieldapp.domain.ids import uuid7
+from fieldapp.store.compact import CompactId, HexDigest, MicroTime
 
 
 def utcnow() -> dt.datetime:
@@ -113,7 +114,9 @@ class Device(Base):
     last_hlc: Mapped[str] = mapped_column(String(64), default="")
     #: The id HQ gave this device at enrolment (envelopes carry it; None until enrolled).
     hq_device_id: Mapped[str | None] = mapped_column(String(64))
-    #: Audit events up to this seq have been queued for HQ (they join the outbox at push).
+    #: Audit events up to this seq are at HQ or on their way in the outbox: HQ acknowledged
+    #: them in a push's audit part (`sync.outbox.audit_part`), or a bundle copied them into
+    #: the outbox (`sync.outbox.queue_audit`).
     audit_pushed_seq: Mapped[int] = mapped_column(Integer, default=0)
     last_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_success_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -418,21 +421,25 @@ class Attachment(Synced, Base):
 
 # -- bookkeeping -------------------------------------------------------------------------
 class AuditEvent(Base):
-    """Who did what to which record; each row's hash covers the previous row's hash."""
+    """Who did what to which record; each row's hash covers the previous row's hash.
+
+    Lean at rest (issue 16): ids as 16 bytes, the time as an integer, the hash as 32 bytes
+    (`store.compact`), and no copy of the previous hash (it is the previous row's). Read
+    through the model, every value is what it was: text ids, datetimes, hex hashes.
+    """
 
     __tablename__ = "audit_event"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    id: Mapped[str] = mapped_column(String(36), unique=True, default=uuid7)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    id: Mapped[str] = mapped_column(CompactId(36), default=uuid7)
+    at: Mapped[dt.datetime] = mapped_column(MicroTime, default=utcnow)
     username: Mapped[str] = mapped_column(String(64))
-    device_id: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(CompactId(36))
     action: Mapped[str] = mapped_column(String(32))
     entity: Mapped[str] = mapped_column(String(32), default="")
-    entity_id: Mapped[str] = mapped_column(String(36), default="")
+    entity_id: Mapped[str] = mapped_column(CompactId(36), default="")
     #: Never names or narrative: ids, field names, counts.
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(HexDigest(64))
 
 
 class Outbox(Base):
@@ -448,6 +455,22 @@ class Outbox(Base):
     hlc: Mapped[str] = mapped_column(String(64))
     post_code: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OutboxSent(Base):
+    """An outbox row HQ acknowledged, kept lean (issue 16): which record it carried, not the
+    change. The full row is deleted, which frees its pages; should HQ's acknowledgement go
+    down (restored from a backup) the change is rebuilt from the record as it stands now
+    (`sync.outbox.row_change`)."""
+
+    __tablename__ = "outbox_sent"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(CompactId(36))
+    post_code: Mapped[str] = mapped_column(String(16))
+    #: An audit event's stamp (HQ refuses an audit event sent again with another stamp);
+    #: blank for records, whose rebuilt change carries each field's own stamp.
+    hlc: Mapped[str] = mapped_column(String(64), default="")
 
 
 class CaseCounter(Base):

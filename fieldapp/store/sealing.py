@@ -38,7 +38,7 @@ def key_of(session: Session | None) -> bytearray | None:
     return key if key else None
 
 
-def _missing() -> PermissionDenied:
+def missing_key() -> PermissionDenied:
     return PermissionDenied("statement text can only be stored by an officer or supervisor of the post")
 
 
@@ -66,7 +66,7 @@ def _seal_target(target: Statement, only_changed: bool) -> None:
         if _empty(value) or sealed.is_sealed(value):
             continue
         if key is None:
-            raise _missing()
+            raise missing_key()
         clear[name] = value
         setattr(target, name, sealed.seal_value(key, "statement", target.id, name, value))
     if clear and session is not None:
@@ -129,7 +129,7 @@ def _seal_file_key(target: Attachment) -> None:
     session = object_session(target)
     key = key_of(session)
     if key is None:
-        raise _missing()
+        raise missing_key()
     clear = target.file_key
     target.file_key = sealed.seal_text(key, "attachment", target.id, "file_key", clear.hex()).encode()
     if session is not None:
@@ -184,7 +184,7 @@ def seal_outbox_fields(session: Session, entity: str, entity_id: str, fields: di
         if name not in fields or _empty(value) or sealed.is_sealed(value):
             continue
         if key is None:
-            raise _missing()
+            raise missing_key()
         fields[name] = sealed.seal_value(key, "outbox:" + entity, entity_id, name, value)
 
 
@@ -195,7 +195,7 @@ def open_outbox_fields(key: bytes | bytearray | None, entity: str, entity_id: st
     if not any(sealed.is_sealed(fields.get(n)) for n in names):
         return fields
     if key is None:
-        raise _missing()
+        raise missing_key()
     out = dict(fields)
     for name in names:
         if name in out:
@@ -215,7 +215,7 @@ def seal_existing(session: Session) -> int:
     """
     key = key_of(session)
     if key is None:
-        raise _missing()
+        raise missing_key()
     conn = session.connection()
     triggers = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'statement'"
@@ -269,7 +269,7 @@ def _draft_before(_mapper: Any, _conn: Any, target: Draft) -> None:
     session = object_session(target)
     key = key_of(session)
     if key is None:
-        raise _missing()
+        raise missing_key()
     clear = target.values
     if target.id is None:  # the column default has not run yet: the id is sealed in
         target.id = uuid7()
@@ -317,7 +317,7 @@ def seal_parked(session: Session, entity: str, entity_id: str,
     for name in names:
         if name in out and not _empty(out[name][0]) and not sealed.is_sealed(out[name][0]):
             if key is None:
-                raise _missing()
+                raise missing_key()
             out[name] = [sealed.seal_value(key, "parked:" + entity, entity_id, name, out[name][0]),
                          out[name][1]]
     return out
@@ -330,7 +330,7 @@ def open_parked(session: Session, entity: str, entity_id: str,
         return fields
     key = key_of(session)
     if key is None:
-        raise _missing()
+        raise missing_key()
     out = dict(fields)
     for name in names:
         if name in out:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldapp.store.models import AuditEvent, Device, Outbox
+from fieldapp.store.models import AuditEvent, Device, Outbox, OutboxSent
 
 #: Audit events that are not changes of their own: every unlock records one, including the
 #: unlock needed to export a bundle, import HQ's return file or wipe a revoked device, so
@@ -20,10 +20,11 @@ NOT_COUNTED_ACTIONS = ("login",)
 
 def unsent_count(s: Session, *, covered_seq: int = 0) -> int:
     """Changes HQ has not acknowledged: outbox rows past HQ's acknowledgement (online push or
-    a return file's), plus audit events not yet copied into the outbox (each becomes one
-    outbox row at the next push or bundle export, so the sum does not change then); sign-ins
-    are left out (NOT_COUNTED_ACTIONS). `covered_seq`: outbox rows up to it count as sent too
-    (they are in a sealed bundle; see `services.sync.wipe_basis`)."""
+    a return file's), plus audit events HQ does not hold yet (they go in the next push's
+    audit part, or a bundle export copies them into the outbox as one row each, so the sum
+    does not change then); sign-ins are left out (NOT_COUNTED_ACTIONS). `covered_seq`:
+    outbox rows up to it count as sent too (they are in a sealed bundle; see
+    `services.sync.wipe_basis`)."""
     device = s.scalars(select(Device)).first()
     acked = max(device.acked_seq if device is not None else 0, covered_seq)
     audit_queued = device.audit_pushed_seq if device is not None else 0
@@ -31,6 +32,8 @@ def unsent_count(s: Session, *, covered_seq: int = 0) -> int:
     rows = s.scalar(select(func.count()).select_from(Outbox).where(
         Outbox.seq > acked,
         (Outbox.entity != "audit_event") | action.not_in(NOT_COUNTED_ACTIONS)))
+    # Rows HQ had acknowledged before its acknowledgement went down (restored from a backup).
+    again = s.scalar(select(func.count()).select_from(OutboxSent).where(OutboxSent.seq > acked))
     audit = s.scalar(select(func.count()).select_from(AuditEvent).where(
         AuditEvent.seq > audit_queued, AuditEvent.action.not_in(NOT_COUNTED_ACTIONS)))
-    return int(rows or 0) + int(audit or 0)
+    return int(rows or 0) + int(again or 0) + int(audit or 0)

@@ -6,15 +6,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from fieldapp.store import sealing
+from fieldapp.store import audit, sealing
 from fieldapp.store.changes import allocate_seq
 from fieldapp.store.codec import to_json
-from fieldapp.store.models import SYNCED_MODELS, AuditEvent, Device, Outbox, utcnow
+from fieldapp.store.models import SYNCED_MODELS, AuditEvent, Device, Outbox, OutboxSent, utcnow
 from fieldapp.sync.apply import local_state, refused_table
 from fieldapp.sync.protocol import (
+    AUDIT_WIRE,
     PROTOCOL_VERSION,
     RefusedChange,
 )
@@ -45,43 +46,64 @@ def change_json(change: dict[str, Any]) -> bytes:
     return json.dumps(change, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def push_payload(changes: list[bytes]) -> bytes:
-    """A `PushPayload` from changes already in wire JSON. The device does not validate its
-    own outbox again with pydantic (that was 28% of its push time): its rows are made by
-    `store.changes` with canonical stamps, and HQ validates every change where it enters."""
-    return b'{"protocol":%d,"changes":[%s]}' % (PROTOCOL_VERSION, b",".join(changes))
+def push_payload(changes: list[bytes], audit_events: dict[str, Any] | None = None) -> bytes:
+    """A `PushPayload` from changes already in wire JSON, with the audit part if any. The
+    device does not validate its own outbox again with pydantic (that was 28% of its push
+    time): its rows are made by `store.changes` with canonical stamps, and HQ validates
+    every change and audit event where it enters."""
+    audit_json = b"" if audit_events is None else b',"audit":' + change_json(audit_events)
+    return b'{"protocol":%d,"changes":[%s]%s}' % (PROTOCOL_VERSION, b",".join(changes),
+                                                  audit_json)
 
 
 _AUDIT_FIELDS: tuple[str, ...] = ("seq", "at", "username", "device_id", "action", "entity", "entity_id",
                  "detail", "prev_hash", "hash")
 
 
+def _audit_fields(event: dict[str, Any]) -> dict[str, Any]:
+    """An event (`store.audit.events_after`) as the fields of an audit_event record."""
+    fields = {k: event[k] for k in _AUDIT_FIELDS}
+    fields["at"] = to_json(fields["at"])
+    return fields
+
+
 def queue_audit(s: Session) -> int:
-    """Copy audit events not yet queued into the outbox (dense seqs); return how many."""
+    """Copy audit events not yet at HQ into the outbox (dense seqs); return how many.
+
+    For a bundle (a USB stick carries outbox changes only). An online push sends them in
+    its audit part instead (`audit_part`), one batch, not one change each.
+    """
     device = s.scalars(select(Device)).one()
-    conn = s.connection()
-    # Plain rows, not ORM objects: a push may queue tens of thousands of events.
-    events = conn.execute(
-        select(AuditEvent.id, *(getattr(AuditEvent, k) for k in _AUDIT_FIELDS))
-        .where(AuditEvent.seq > device.audit_pushed_seq).order_by(AuditEvent.seq)
-    ).all()
+    # Plain rows, not ORM objects: a bundle may carry tens of thousands of events.
+    events = list(audit.events_after(s, device.audit_pushed_seq))
     if not events:
         return 0
     clock = s.info["clock"]
     now = utcnow()
     post = device.post_code
-    rows = []
-    for ev in events:
-        fields = dict(zip(_AUDIT_FIELDS, ev[1:], strict=True))
-        fields["at"] = to_json(fields["at"])
-        rows.append({
-            "seq": allocate_seq(s), "entity": "audit_event", "entity_id": ev[0],
-            "op": "upsert", "fields": fields, "hlc": str(clock.now()),
-            "post_code": post, "created_at": now,
-        })
-    conn.execute(insert(Outbox), rows)
-    device.audit_pushed_seq = events[-1][1]
+    rows = [{
+        "seq": allocate_seq(s), "entity": "audit_event", "entity_id": ev["id"],
+        "op": "upsert", "fields": _audit_fields(ev), "hlc": str(clock.now()),
+        "post_code": post, "created_at": now,
+    } for ev in events]
+    s.connection().execute(insert(Outbox), rows)
+    device.audit_pushed_seq = events[-1]["seq"]
     return len(rows)
+
+
+def audit_part(s: Session, limit: int) -> dict[str, Any] | None:
+    """The push's audit part (`protocol.AuditPart`): up to `limit` events HQ does not hold
+    yet, one clock stamp for all; None when there are none."""
+    after = int(s.scalar(select(Device.audit_pushed_seq)) or 0)
+    events = list(audit.events_after(s, after, limit))
+    if not events:
+        return None
+    return {
+        "after": after,
+        "prev_hash": events[0]["prev_hash"],
+        "stamp": str(s.info["clock"].now()),
+        "events": [[ev["seq"], *(to_json(ev[k]) for k in AUDIT_WIRE[1:])] for ev in events],
+    }
 
 
 def keep_refusals(s: Session, refused: list[RefusedChange]) -> int:
@@ -108,37 +130,57 @@ def refusals(s: Session, limit: int = 20) -> tuple[int, list[tuple[int, str, str
     return count, [(int(a), str(b), str(c)) for a, b, c in rows]
 
 
+def rows_after(s: Session, acked: int, limit: int | None = None) -> list[Outbox]:
+    """The outbox rows after `acked` in seq order (at most `limit`): those waiting, and,
+    when HQ's acknowledgement went down, those it had acknowledged before (`OutboxSent`,
+    as rows without fields, which `row_change` rebuilds from the record)."""
+    waiting = select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq)
+    sent = select(OutboxSent).where(OutboxSent.seq > acked).order_by(OutboxSent.seq)
+    if limit is not None:
+        waiting, sent = waiting.limit(limit), sent.limit(limit)
+    rows = list(s.scalars(waiting))
+    again = [Outbox(seq=r.seq, entity=r.entity, entity_id=r.entity_id, op="upsert", fields={},
+                    hlc=r.hlc, post_code=r.post_code) for r in s.scalars(sent)]
+    if again:
+        rows = sorted(rows + again, key=lambda r: r.seq)[:limit]
+    return rows
+
+
 def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, Any]]:
     acked = s.scalar(select(func.max(Device.acked_seq))) or 0
-    q = select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq)
-    if limit is not None:
-        q = q.limit(limit)
-    return [row_change(s, row, sealing.key_of(s)) for row in s.scalars(q)]
+    key = sealing.key_of(s)
+    return [row_change(s, row, key) for row in rows_after(s, acked, limit)]
 
 
 # -- compacting what HQ holds ---------------------------------------------------------------
 
-#: Rows that keep their fields after HQ acknowledged them: statement and attachment content
-#: rests sealed there and is opened only with the statement key (`store.sealing`).
-KEEP_FIELDS = ("statement", "attachment")
+#: Rows that keep their fields after HQ acknowledged them: an attachment row. A statement
+#: row is compacted like the others: its rebuild needs the statement key, like its resend.
+KEEP_FIELDS = ("attachment",)
 
 
 def compact_acknowledged(s: Session, after: int, upto: int) -> int:
-    """Empty the fields of outbox rows HQ acknowledged (seq in (after, upto]); return how many.
+    """Compact the outbox rows HQ acknowledged (seq in (after, upto]); return how many.
 
-    The row stays (its seq, record and stamp: the order HQ logged and the clock's floor);
-    its copy of the record's fields (most of a store's outbox bytes) goes. Should HQ ever
-    ask for it again (restored from a backup: its acknowledgement goes down), `row_change`
-    rebuilds it from what the record holds now, which merges at HQ to at least as much.
+    Each leaves the outbox for `OutboxSent` (its seq, record and post: the order HQ logged),
+    so its pages can be given back; its copy of the record's fields (most of a store's outbox
+    bytes) goes. The newest outbox row stays, emptied, as the clock's floor (`Store`).
+    Should HQ ever ask for them again (restored from a backup: its acknowledgement goes
+    down), `row_change` rebuilds each from what the record holds now, which merges at HQ to
+    at least as much.
     """
     if upto <= after:
         return 0
-    result = s.execute(
-        update(Outbox)
-        .where(Outbox.seq > after, Outbox.seq <= upto, Outbox.entity.not_in(KEEP_FIELDS))
-        .values(fields={})
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
+    acknowledged = (Outbox.seq > after, Outbox.seq <= upto, Outbox.entity.not_in(KEEP_FIELDS))
+    last = s.scalar(select(func.max(Outbox.seq)))
+    moved = s.execute(select(Outbox.seq, Outbox.entity, Outbox.entity_id, Outbox.post_code,
+                             Outbox.hlc).where(*acknowledged, Outbox.seq != last)).all()
+    if moved:
+        s.execute(insert(OutboxSent), [
+            {**r._asdict(), "hlc": r.hlc if r.entity == "audit_event" else ""} for r in moved])
+        s.execute(delete(Outbox).where(*acknowledged, Outbox.seq != last))
+    emptied = s.execute(update(Outbox).where(*acknowledged).values(fields={}))
+    return len(moved) + int(getattr(emptied, "rowcount", 0) or 0)
 
 
 def row_change(s: Session, row: Outbox, statement_key: bytearray | None) -> dict[str, Any]:
@@ -146,15 +188,15 @@ def row_change(s: Session, row: Outbox, statement_key: bytearray | None) -> dict
     record as it stands now, each field with its own stamp; an audit event from its table."""
     if row.fields or row.entity in KEEP_FIELDS:
         return wire_change(row, statement_key)
+    if row.entity in sealing.SEALED_FIELDS and statement_key is None:
+        # Without the key the record holds its content sealed at rest: never send that.
+        raise sealing.missing_key()
     change = wire_change(row, statement_key)
     if row.entity == "audit_event":
-        event = s.execute(
-            select(*(getattr(AuditEvent, k) for k in _AUDIT_FIELDS))
-            .where(AuditEvent.id == row.entity_id)).first()
+        seq = s.scalar(select(AuditEvent.seq).where(AuditEvent.id == row.entity_id))
+        event = next(audit.events_after(s, seq - 1, 1), None) if seq is not None else None
         if event is not None:
-            fields = dict(zip(_AUDIT_FIELDS, event, strict=True))
-            fields["at"] = to_json(fields["at"])
-            change["fields"] = {k: [v, row.hlc] for k, v in fields.items()}
+            change["fields"] = {k: [v, row.hlc] for k, v in _audit_fields(event).items()}
         return change
     model = SYNCED_MODELS.get(row.entity)
     obj = s.get(model, row.entity_id) if model is not None else None

@@ -6,7 +6,9 @@ Endpoints (HQ, all under ``/v1``; every 4xx/5xx body is ``ErrorBody``):
 - ``POST /v1/enrol``  JSON ``EnrolRequest`` -> ``EnrolAnswer``. Codes are single use.
 - ``POST /v1/push``   body: envelope (``application/octet-stream``) of kind PUSH, sealed to
   HQ's X25519 key, signed by the device; payload is ``PushPayload`` JSON; the header's
-  seq_from/seq_to are the smallest/largest ``seq`` in it. -> ``PushAnswer``.
+  seq_from/seq_to are the smallest/largest ``seq`` in it (0/0 for audit events only).
+  Protocol 2 adds the device's audit events as one ``AuditPart`` (numbered apart from the
+  changes); HQ answers ``audit_acked_seq`` to such a push only. -> ``PushAnswer``.
 - ``POST /v1/pull``   body: envelope of kind PULL_REQUEST, payload ``PullRequest`` JSON.
   -> envelope of kind PULL_ANSWER sealed to the device's X25519 key and signed by HQ;
   payload ``PullAnswer`` JSON.
@@ -43,7 +45,10 @@ from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import Hlc
 
-PROTOCOL_VERSION = 1
+#: 2 (issue 16): a push carries the device's audit events as one `AuditPart`, not as one
+#: change each. HQ accepts 1 and 2; it answers `audit_acked_seq` only to a push of 2.
+PROTOCOL_VERSION = 2
+PROTOCOLS = frozenset({1, 2})
 
 
 def _known_entity(value: str) -> str:
@@ -59,6 +64,7 @@ Entity = Annotated[str, AfterValidator(_known_entity)]
 MAX_FIELDS = 200
 MAX_FIELD_NAME = 64
 MAX_CHANGES_PER_PUSH = 5000
+MAX_AUDIT_PER_PUSH = 20000
 MAX_PULL_LIMIT = 2000
 
 # Request-signature headers (attachments; push and pull are signed inside the envelope).
@@ -87,20 +93,49 @@ class Change(_Model):
         for name, (_, stamp) in value.items():
             if not name or len(name) > MAX_FIELD_NAME:
                 raise ValueError("field names are 1..64 characters")
-            try:
-                canonical = str(Hlc.parse(stamp)) == stamp
-            except InvalidInput as exc:
-                # pydantic only turns ValueError into a validation error (a 422, not a 500).
-                raise ValueError(str(exc)) from None
-            if not canonical:
-                # Stamps are compared as text, which is only correct in the padded form.
-                raise ValueError(f"clock stamp of {name!r} is not in canonical form")
+            _check_stamp(name, stamp)
+        return value
+
+
+def _check_stamp(name: str, stamp: str) -> None:
+    try:
+        canonical = str(Hlc.parse(stamp)) == stamp
+    except InvalidInput as exc:
+        # pydantic only turns ValueError into a validation error (a 422, not a 500).
+        raise ValueError(str(exc)) from None
+    if not canonical:
+        # Stamps are compared as text, which is only correct in the padded form.
+        raise ValueError(f"clock stamp of {name!r} is not in canonical form")
+
+
+#: One audit event on the wire, in this order: seq, id, at (ISO 8601), username, device_id,
+#: action, entity, entity_id, detail, hash. The previous hash is not sent: it is the
+#: previous event's (the first's is the part's `prev_hash`).
+AUDIT_WIRE = ("seq", "id", "at", "username", "device_id", "action", "entity", "entity_id",
+              "detail", "hash")
+AuditRow = tuple[int, str, str, str, str, str, str, str, dict[str, Any], str]
+
+
+class AuditPart(_Model):
+    """The device's audit events after `after` (its seqs, consecutive), with the hash of
+    event `after`, and one clock stamp for them all (they are stored as HQ records)."""
+
+    after: int = Field(ge=0, le=2**62)
+    prev_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    stamp: str = Field(max_length=64)
+    events: list[AuditRow] = Field(max_length=MAX_AUDIT_PER_PUSH)
+
+    @field_validator("stamp")
+    @classmethod
+    def _canonical(cls, value: str) -> str:
+        _check_stamp("stamp", value)
         return value
 
 
 class PushPayload(_Model):
     protocol: int = PROTOCOL_VERSION
     changes: list[Change] = Field(max_length=MAX_CHANGES_PER_PUSH)
+    audit: AuditPart | None = None
 
 
 class RefusedChange(_Model):
@@ -127,6 +162,9 @@ class PushAnswer(_Model):
         default_factory=list,
         description="changes of this batch HQ refused and parked, with the reason",
     )
+    #: Only in the answer to a push of protocol 2 (a device of protocol 1 refuses fields it
+    #: does not know): every audit event 1..audit_acked_seq of the device HQ holds.
+    audit_acked_seq: int | None = Field(default=None, ge=0)
 
 
 class PullRequest(_Model):

@@ -8,6 +8,7 @@ import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
@@ -24,19 +25,22 @@ from fieldapp.crypto.envelope import (
 from fieldapp.domain.errors import Phrase, SyncRejected
 from fieldapp.domain.hlc import Hlc
 from fieldapp.store import sealing
-from fieldapp.store.models import Attachment, Device, Outbox, utcnow
+from fieldapp.store.engine import give_back_free_pages
+from fieldapp.store.models import Attachment, Device, utcnow
 from fieldapp.store.store import Store
 from fieldapp.store.unsent import unsent_count
 from fieldapp.sync.apply import ApplyStats, apply_records, upload_table
 from fieldapp.sync.outbox import (
+    audit_part,
     change_json,
     compact_acknowledged,
     keep_refusals,
     push_payload,
-    queue_audit,
     row_change,
+    rows_after,
 )
 from fieldapp.sync.protocol import (
+    MAX_AUDIT_PER_PUSH,
     MAX_CHANGES_PER_PUSH,
     AttachmentState,
     PulledPage,
@@ -65,6 +69,9 @@ from fieldapp.sync.trust import (
     UntrustedAnswer,
     check_x25519_public,
 )
+
+#: Audit events a push may carry for each change it may carry (an event is ~4x smaller).
+_AUDIT_PER_CHANGE = 4
 
 # -- the client --------------------------------------------------------------------------
 
@@ -137,33 +144,32 @@ class SyncClient:
     def _revoked(self) -> DeviceRevoked:
         with self.store.session(self.username) as s:
             s.scalars(select(Device)).one().revoked = True
-            queue_audit(s)
             return DeviceRevoked(unsent_count(s))
 
     # -- push --------------------------------------------------------------------------
 
-    def _sealed_push(self, changes: list[tuple[int, bytes]]) -> bytes:
+    def _sealed_push(self, changes: list[tuple[int, bytes]],
+                     audit_events: dict[str, Any] | None) -> bytes:
         header = EnvelopeHeader(
             kind=EnvelopeKind.PUSH,
             device_id=self.keys.device_id,
-            seq_from=changes[0][0],
-            seq_to=changes[-1][0],
+            # A push of audit events only names no outbox seqs.
+            seq_from=changes[0][0] if changes else 0,
+            seq_to=changes[-1][0] if changes else 0,
         )
         return seal(
-            push_payload([c for _seq, c in changes]),
+            push_payload([c for _seq, c in changes], audit_events),
             recipient_x25519_public=self.keys.hq_hpke,
             sender_ed25519_private=self.keys.signing,
             header=header,
         )
 
-    def _load_batch(self, limit: int) -> tuple[int, list[tuple[int, bytes]]]:
-        """(HQ's acknowledgement, the next changes as (seq, wire JSON)), each change made into
-        JSON once: the size limit counts it and every attempt's payload reuses it."""
+    def _load_batch(self, limit: int) -> tuple[int, list[tuple[int, bytes]], dict[str, Any] | None]:
+        """(HQ's acknowledgement, the next changes as (seq, wire JSON), the audit part): each
+        change made into JSON once: the size limit counts it and every attempt reuses it."""
         with self.store.session(self.username) as s:
             acked = int(s.scalar(select(func.max(Device.acked_seq))) or 0)
-            rows = s.scalars(
-                select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq).limit(limit)
-            ).all()
+            rows = rows_after(s, acked, limit)
             key = sealing.key_of(s)
             changes: list[tuple[int, bytes]] = []
             size = 0
@@ -173,27 +179,35 @@ class SyncClient:
                 if changes and size > self.options.max_batch_bytes:
                     break
                 changes.append((row.seq, change))
-            return acked, changes
+            # Audit events are small (~250 bytes): a few for each change the batch may hold.
+            return acked, changes, audit_part(s, min(limit * _AUDIT_PER_CHANGE,
+                                                     MAX_AUDIT_PER_PUSH))
 
     def push(self) -> None:
-        """Send every unacknowledged outbox row, in seq order, in growing batches."""
-        with self.store.session(self.username) as s:
-            queue_audit(s)
+        """Send every unacknowledged outbox row, in seq order, in growing batches, and the
+        audit events HQ does not hold, in each push's audit part."""
         stalled = 0
         while True:
-            acked, changes = self._load_batch(min(self._batch, MAX_CHANGES_PER_PUSH))
-            if not changes:
-                return
+            acked, changes, audit_events = self._load_batch(min(self._batch, MAX_CHANGES_PER_PUSH))
+            if not changes and audit_events is None:
+                break
             sent: list[int] = []
 
             def body(
-                attempt: int, changes: list[tuple[int, bytes]] = changes, sent: list[int] = sent
+                attempt: int, changes: list[tuple[int, bytes]] = changes, sent: list[int] = sent,
+                audit_events: dict[str, Any] | None = audit_events,
             ) -> tuple[bytes, dict[str, str]]:
                 # Each failed attempt halves the batch: on a link that drops every few
                 # seconds a smaller envelope is what gets through.
                 n = max(1, len(changes) >> attempt)
-                sent.append(n)
-                return self._sealed_push(changes[:n]), OCTETS
+                part = audit_events
+                if part is not None and attempt:
+                    events = part["events"]
+                    part = {**part, "events": events[:max(1, len(events) >> attempt)]}
+                # The batch grows with what went through, audit events ~4 to a change.
+                sent.append(max(min(n, len(changes)),
+                                len(part["events"]) // _AUDIT_PER_CHANGE if part else 0, 1))
+                return self._sealed_push(changes[:n], part), OCTETS
 
             try:
                 answer = self.http.send("POST", "/v1/push", body, _parse_push)
@@ -211,18 +225,24 @@ class SyncClient:
             self.result.skew_ms = answer.skew_ms
             self.result.clock_warning = self.result.clock_warning or answer.clock_warning
             new_acked = answer.acked_seq
+            moved = new_acked > acked
             with self.store.session(self.username) as s:
                 device = s.scalars(select(Device)).one()
                 # HQ's watermark is the truth, even when lower (HQ restored from a backup:
                 # the rows above it are simply sent again).
                 device.acked_seq = new_acked
                 compact_acknowledged(s, acked, new_acked)
+                if audit_events is not None and answer.audit_acked_seq is not None:
+                    moved = moved or answer.audit_acked_seq > device.audit_pushed_seq
+                    self.result.audit_sent += max(0, answer.audit_acked_seq
+                                                  - device.audit_pushed_seq)
+                    device.audit_pushed_seq = answer.audit_acked_seq
                 self.result.refused += keep_refusals(s, answer.refused)
                 device.last_skew_ms = answer.skew_ms
                 device.clock_warning = answer.clock_warning
             self.result.acked_seq = new_acked
             self._adopt_hpke()
-            if new_acked <= acked:
+            if not moved:
                 stalled += 1
                 if stalled >= 3:
                     raise HqRefused(
@@ -232,6 +252,8 @@ class SyncClient:
                     )
             else:
                 stalled = 0
+        with self.store.session(self.username) as s:
+            give_back_free_pages(s.connection())
 
     # -- pull --------------------------------------------------------------------------
 

@@ -64,7 +64,9 @@ class FieldSpec:
 
 
 def _spec(entity: str, column: Any) -> FieldSpec:
-    t = column.type
+    # A compact column type (`store.compact`) is checked as the value it holds on the wire.
+    t = getattr(column.type, "wire_type", None) or getattr(column.type, "impl_instance",
+                                                           column.type)
     nullable = bool(column.nullable)
     link = None
     for fk in column.foreign_keys:
@@ -114,11 +116,15 @@ def field_specs(entity: str) -> dict[str, FieldSpec]:
         exclude = model.SYNC_EXCLUDE | {"updated_at"}
     else:
         return {}
-    return {
+    specs = {
         col.key: _spec(entity, col)
         for col in inspect(model).columns
         if col.key not in exclude
     }
+    if entity == "audit_event":
+        # Not stored on the device (it is the previous row's hash) but sent with each event.
+        specs["prev_hash"] = specs["hash"]
+    return specs
 
 
 def check_value(entity: str, name: str, value: Any) -> str | None:

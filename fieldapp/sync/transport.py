@@ -135,6 +135,8 @@ class SyncResult:
     """What one round moved. `skew_ms` is this device's clock minus HQ's (None if unknown)."""
 
     pushed: int = 0
+    #: Audit events HQ took in this round (a push's audit part, not changes of their own).
+    audit_sent: int = 0
     duplicates: int = 0
     acked_seq: int = 0
     pulled: int = 0

@@ -59,7 +59,8 @@ def from_service(s: sync_service.SyncStatus, result: SyncResult | None = None) -
         pending=s.pending, last_error=s.last_error,
         clock_skew_seconds=None if s.skew_ms is None else s.skew_ms / 1000.0,
         clock_warning=s.clock_warning, revoked=s.revoked,
-        pushed=None if result is None else result.pushed,
+        # What left the laptop: changes and, in the pushes' audit parts, audit events.
+        pushed=None if result is None else result.pushed + result.audit_sent,
         pulled=None if result is None else result.pulled,
         refused=s.refused, refused_reasons=s.refused_reasons,
         set_aside=s.set_aside, set_aside_reasons=s.set_aside_reasons)

@@ -6,6 +6,7 @@ import json
 import time
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from fieldapp.domain.enums import Role
@@ -410,3 +411,104 @@ def test_a_centre_writes_only_its_own_referrals_returns_and_follow_ups(
     answer = ptc.push(client, bad)
     assert answer.applied == 0 and answer.acked_seq == 7
     assert [r.code for r in answer.refused] == ["not_entitled"] * 5
+
+
+# -- audit events: one part per push (protocol 2), or changes (protocol 1) -----------------
+
+#: Every key of the answer a device of protocol 1 knows (its model refuses any other).
+PROTOCOL_1_ANSWER = {"acked_seq", "highest_seq", "applied", "duplicates", "hq_time_ms",
+                     "skew_ms", "clock_warning", "refused"}
+
+
+def _audit_events(d, first: int, n: int, prev: str) -> tuple[list[list], str]:  # type: ignore[no-untyped-def]
+    from fieldapp.domain.auditchain import event_hash
+    from fieldapp.domain.ids import uuid7
+
+    rows = []
+    for seq in range(first, first + n):
+        event = {"id": uuid7(), "at": "2026-03-14T10:00:00.000001", "username": "sup",
+                 "device_id": d.id, "action": "view", "entity": "rescue",
+                 "entity_id": uuid7(), "detail": {"fields": ["place"]}}
+        event["hash"] = event_hash(prev, event)
+        prev = event["hash"]
+        rows.append([seq, *event.values()])
+    return rows, prev
+
+
+def _push_raw(client: httpx.Client, d, changes: list, **kw) -> dict:  # type: ignore[no-untyped-def]
+    r = client.post("/v1/push", content=d.seal_push(changes, **kw), headers=OCTETS)
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+def test_a_device_of_protocol_1_still_pushes_audit_events_as_changes(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    d = enrolled()
+    rescue = d.change("rescue", {"place": "Poipet market", "exploitation_type": "labour"})
+    (event,), _tip = _audit_events(d, 1, 1, "0" * 64)
+    fields = dict(zip(("seq", "id", "at", "username", "device_id", "action", "entity",
+                       "entity_id", "detail", "hash"), event, strict=True))
+    event_id = fields.pop("id")
+    audit_change = d.change("audit_event", {**fields, "prev_hash": "0" * 64}, entity_id=event_id)
+    answer = _push_raw(client, d, [rescue, audit_change], protocol=1)
+    assert set(answer) == PROTOCOL_1_ANSWER  # nothing an old device would refuse
+    assert (answer["applied"], answer["acked_seq"], answer["refused"]) == (2, 2, [])
+    with hq_server.hq.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Record).where(
+            Record.entity == "audit_event", Record.entity_id == event_id)) == 1
+
+
+def test_an_audit_part_is_taken_once_and_a_broken_sequence_is_not_acknowledged(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.hq.models import Device
+
+    d = enrolled()
+    stamp = str(d.clock.now())
+    events, tip = _audit_events(d, 1, 5, "0" * 64)
+    part = {"after": 0, "prev_hash": "0" * 64, "stamp": stamp, "events": events}
+    answer = _push_raw(client, d, [], audit=part)
+    assert answer["audit_acked_seq"] == 5 and answer["applied"] == 0
+    assert _push_raw(client, d, [], audit=part)["audit_acked_seq"] == 5  # a resend: once
+    assert _count(hq_server, Record) == 5
+
+    more, _ = _audit_events(d, 6, 3, tip)
+    gap = {"after": 5, "prev_hash": tip, "stamp": stamp, "events": [more[0], more[2]]}
+    rescue = d.change("rescue", {"place": "Poipet market", "exploitation_type": "labour"})
+    answer = _push_raw(client, d, [rescue], audit=gap)
+    # The changes are applied all the same; the part is not taken, and is sent again whole.
+    assert (answer["applied"], answer["acked_seq"], answer["audit_acked_seq"]) == (1, 1, 5)
+    whole = {"after": 5, "prev_hash": tip, "stamp": stamp, "events": more}
+    assert _push_raw(client, d, [], audit=whole)["audit_acked_seq"] == 8
+    with hq_server.hq.sessions() as s:
+        dev = s.get(Device, d.id)
+        assert dev is not None and dev.audit_broken_seq is None
+    assert _count(hq_server, Record) == 9
+
+
+def test_an_audit_event_that_breaks_a_rule_is_parked_apart_and_acknowledged(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.hq.base import ParkedStillRefused
+
+    d = enrolled()
+    rescue = d.change("rescue", {"place": "Poipet market", "exploitation_type": "labour"})
+    events, _tip = _audit_events(d, 1, 3, "0" * 64)
+    events[1][3] = "x" * 100  # a username longer than the field allows (the hash still fits)
+    from fieldapp.domain.auditchain import event_hash
+
+    prev = "0" * 64
+    for row in events:  # re-chain after the edit: the chain is intact, the value is not
+        event = dict(zip(("id", "at", "username", "device_id", "action", "entity",
+                          "entity_id", "detail"), row[1:9], strict=True))
+        row[9] = prev = event_hash(prev, event)
+    part = {"after": 0, "prev_hash": "0" * 64, "stamp": str(d.clock.now()), "events": events}
+    answer = _push_raw(client, d, [rescue], audit=part)
+    assert (answer["acked_seq"], answer["audit_acked_seq"], answer["refused"]) == (1, 3, [])
+    (parked,) = hq_server.hq.parked(device_id=d.id)
+    assert (parked.seq, parked.entity, parked.code) == (-2, "audit_event", "invalid")
+    with pytest.raises(ParkedStillRefused):
+        hq_server.hq.release_parked(parked.id)  # still too long: stays parked, apart
+    assert _push_raw(client, d, [], audit=part)["audit_acked_seq"] == 3
+    assert _count(hq_server, Record) == 3  # the rescue and the two valid events

@@ -76,3 +76,24 @@ def test_a_cases_records_travel_with_its_post(ws: Workspace) -> None:
     assert {p for e, p in posts} == {"BAVET"}
     assert {e for e, p in posts} == {"rescue", "victim", "statement", "suspect", "referral",
                                       "referral_event"}
+
+
+def test_a_whole_snapshot_keeps_one_stamp_for_every_field(ws: Workspace, rescue: Rescue) -> None:
+    """Finalising sends every field under one new stamp; the record keeps just that stamp
+    (not one copy per field), and every field still reads it."""
+    from fieldapp.services import statements
+    from fieldapp.store.models import Statement
+
+    victim = intake.add_victim(ws, rescue.id, name_latin="Sok Dara", sex="female",
+                               estimated_age=30)
+    st = statements.record_statement(ws, victim.id, narrative="first", language="km")
+    statements.update_statement(ws, st.id, narrative="second")
+    with ws.tx() as s:
+        edited = s.get(Statement, st.id)
+        assert edited is not None and set(edited.hlc) == {"*", "narrative"}
+    statements.finalise_statement(ws, st.id)
+    last = outbox(ws)[-1]
+    with ws.tx() as s:
+        final = s.get(Statement, st.id)
+        assert final is not None and final.hlc == {"*": last.hlc}
+        assert {final.stamp_of(k) for k in last.fields} == {last.hlc}

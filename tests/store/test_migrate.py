@@ -72,3 +72,85 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
 
     real = [d for d in diff if not (isinstance(d, tuple) and owned_by_migrations(d))]
     assert real == []
+
+
+def test_a_released_store_gets_lean_audit_rows_with_its_chain_intact_and_shrinks(
+        tmp_path: Path) -> None:
+    """Migration 0006 on a store the 0.1.0 release wrote: every audit event reads back as it
+    was, the chain verifies, every other row is still there, and the store is smaller (the
+    fixture is mostly schema pages; `benchmarks.bench_store` measures a store of size)."""
+    import json
+    import shutil
+
+    from sqlalchemy import select
+
+    from fieldapp.domain.auditchain import GENESIS, event_hash
+    from fieldapp.services import auth
+    from fieldapp.store import audit
+    from fieldapp.store.models import AuditEvent, Outbox, OutboxSent
+
+    release = Path(__file__).resolve().parents[1] / "data" / "stores" / "0.1.0"
+    root = tmp_path / "device"
+    shutil.copytree(release / "device", root)
+    passphrase = json.loads((release / "expected.json").read_text("utf-8"))["users"]["sup"][
+        "passphrase"]
+    key = auth.unlock_key(root, "sup", passphrase)
+
+    def counts(conn: object) -> dict[str, int]:
+        tables = [t for (t,) in conn.execute(text(  # type: ignore[attr-defined]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND name NOT LIKE 'case_search_%' AND name != 'alembic_version'"))]
+        return {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() for t in tables}  # type: ignore[attr-defined]
+
+    def used_bytes(conn: object) -> int:
+        def pragma(name: str) -> int:
+            return int(conn.exec_driver_sql(f"PRAGMA {name}").scalar())  # type: ignore[attr-defined]
+        return (pragma("page_count") - pragma("freelist_count")) * pragma("page_size")
+
+    engine = open_engine(root / "fieldapp.db", key)
+    # Just before 0006, and (as every upgrade ends) vacuumed: compacted alike, to compare.
+    migrate.upgrade(engine, "0005_h16dev_scale")
+    with engine.connect() as conn:
+        old = [dict(r._mapping) for r in conn.execute(text("SELECT * FROM audit_event ORDER BY seq"))]
+        outbox = conn.execute(text("SELECT seq, entity, entity_id, post_code FROM outbox")).all()
+        acked = conn.execute(text("SELECT acked_seq FROM device")).scalar()
+        rows_before, size_before = counts(conn), used_bytes(conn)
+    engine.dispose()
+    assert len(old) > 20
+    prev = GENESIS
+    for event in old:  # the old chain, checked the old way (stored links)
+        event["at"] = dt.datetime.fromisoformat(event["at"])
+        event["detail"] = json.loads(event["detail"])
+        assert event["prev_hash"] == prev and event_hash(prev, event) == event["hash"]
+        prev = event["hash"]
+
+    ws = auth.unlock(root, "sup", passphrase)  # migrates to head
+    with ws.tx() as s:
+        assert audit.verify_chain(s)[1] is None
+        columns = [getattr(AuditEvent, k) for k in ("seq", "id", "at", "username", "device_id",
+                                                    "action", "entity", "entity_id", "detail",
+                                                    "hash")]
+        new = [dict(r._mapping) for r in s.execute(select(*columns).order_by(AuditEvent.seq))]
+        kinds = s.execute(text(
+            "SELECT DISTINCT typeof(id), typeof(at), typeof(device_id), typeof(hash) "
+            "FROM audit_event")).all()
+        assert s.connection().exec_driver_sql("PRAGMA auto_vacuum").scalar() == 2
+        # Acknowledged outbox rows keep which record they carried, in `outbox_sent`.
+        kept = s.execute(select(Outbox.seq, Outbox.entity, Outbox.entity_id, Outbox.post_code))
+        sent = s.execute(select(OutboxSent.seq, OutboxSent.entity, OutboxSent.entity_id,
+                                OutboxSent.post_code)).all()
+        assert sorted(tuple(r) for r in [*kept, *sent]) == sorted(tuple(r) for r in outbox)
+        assert sent and max(r.seq for r in sent) <= acked
+    ws.close()
+    # Nothing lost: the old events are all there (unlocking added its own sign-in event).
+    assert new[:len(old)] == [{k: v for k, v in e.items() if k != "prev_hash"} for e in old]
+    assert kinds == [("blob", "integer", "blob", "blob")]
+
+    engine = open_engine(root / "fieldapp.db", key)
+    with engine.connect() as conn:
+        rows_after, size_after = counts(conn), used_bytes(conn)
+    engine.dispose()
+    rows_after["audit_event"] = rows_before["audit_event"]  # the sign-ins of this unlock
+    rows_after["outbox"] += rows_after["outbox_sent"]
+    assert {t: rows_after[t] for t in rows_before} == rows_before  # later releases add tables
+    assert size_after < size_before, (size_before, size_after)

@@ -229,7 +229,11 @@ class TestDevice:
         timestamp_ms: int | None = None,
         signer: Ed25519PrivateKey | None = None,
         device_id: str | None = None,
+        protocol: int | None = None,
+        audit: dict[str, Any] | None = None,
     ) -> bytes:
+        """`protocol` 1: the payload a device of the release before audit parts sent;
+        `audit`: a push's audit part (`sync.protocol.AuditPart`)."""
         seqs = [c["seq"] for c in changes] or [0]
         header = EnvelopeHeader(
             kind=kind,
@@ -238,7 +242,9 @@ class TestDevice:
             seq_to=max(seqs),
             **({"timestamp_ms": timestamp_ms} if timestamp_ms is not None else {}),
         )
-        payload = dump(PushPayload.model_validate({"changes": changes}))
+        payload = dump(PushPayload.model_validate({"changes": changes, "audit": audit}))
+        if protocol is not None:
+            payload = json.dumps({"protocol": protocol, "changes": changes}).encode()
         return seal(
             payload,
             recipient_x25519_public=self.hq_x25519,

@@ -16,7 +16,7 @@ from fieldapp.domain.enums import Role
 from fieldapp.hq.models import ChangeLog
 from fieldapp.services import auth, sync
 from fieldapp.services.workspace import Workspace
-from fieldapp.store.models import Outbox
+from fieldapp.store.models import Outbox, OutboxSent
 from fieldapp.sync.client import SyncOptions
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.support.hqserver import RunningHq, database_url, make_settings, running_server
@@ -82,16 +82,20 @@ def hq_change_log(hq: RunningHq, device_id: str) -> list[tuple[int, str, str]]:
     with hq.hq.sessions() as s:
         rows = s.execute(
             select(ChangeLog.origin_seq, ChangeLog.entity, ChangeLog.entity_id)
-            .where(ChangeLog.origin_device == device_id).order_by(ChangeLog.origin_seq)
+            # Its audit events are logged without a seq (a push's audit part, protocol 2).
+            .where(ChangeLog.origin_device == device_id, ChangeLog.origin_seq.is_not(None))
+            .order_by(ChangeLog.origin_seq)
         ).all()
     return [(int(a), b, c) for a, b, c in rows]
 
 
 def outbox_of(ws: Workspace) -> list[tuple[int, str, str]]:
+    """Every change the device queued, in seq order: those waiting or kept in the outbox,
+    and those HQ acknowledged (kept lean in `outbox_sent`)."""
     with ws.tx() as s:
-        rows = s.execute(select(Outbox.seq, Outbox.entity, Outbox.entity_id)
-                         .order_by(Outbox.seq)).all()
-    return [(int(a), b, c) for a, b, c in rows]
+        rows = [*s.execute(select(Outbox.seq, Outbox.entity, Outbox.entity_id)),
+                *s.execute(select(OutboxSent.seq, OutboxSent.entity, OutboxSent.entity_id))]
+    return sorted((int(a), b, c) for a, b, c in rows)
 
 
 def wait_for(predicate: Any, timeout: float = 10.0) -> None:

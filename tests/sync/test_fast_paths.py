@@ -21,6 +21,7 @@ from fieldapp.store import sealing
 from fieldapp.store.models import SYNCED_MODELS, Outbox
 from fieldapp.sync.apply import apply_records, local_state, page_order, parked_table
 from fieldapp.sync.client import change_json, push_payload, wire_change
+from fieldapp.sync.outbox import audit_part
 from fieldapp.sync.protocol import (
     PullAnswer,
     PulledRecord,
@@ -75,10 +76,16 @@ def test_push_payload_is_what_pydantic_wrote(tmp_path: Path) -> None:
     with ws.tx() as s:
         key = sealing.key_of(s)
         changes = [wire_change(r, key) for r in s.scalars(select(Outbox).order_by(Outbox.seq))]
-    ws.close()
     assert changes
-    assert push_payload([change_json(c) for c in changes]) == dump(
-        PushPayload.model_validate({"changes": changes}))
+    wire = [change_json(c) for c in changes]
+    assert PushPayload.model_validate_json(push_payload(wire)) == PushPayload.model_validate(
+        {"changes": changes})
+    with ws.store.session("sup") as s:
+        part = audit_part(s, 1000)
+    assert part is not None and part["events"]
+    assert push_payload(wire, part) == dump(
+        PushPayload.model_validate({"changes": changes, "audit": part}))
+    ws.close()
 
 
 def test_page_order_puts_parents_first() -> None:
@@ -112,11 +119,15 @@ def test_pages_in_any_order_end_in_the_store_of_one_by_one(
 
 
 def test_acknowledged_rows_are_compacted_and_a_resend_rebuilds_them(tmp_path: Path) -> None:
-    """After a push the outbox keeps no copy of what HQ holds (statements excepted: sealed);
-    should HQ ask again (restored from a backup), the rebuilt changes merge to the same
-    records as the changes first sent."""
+    """After a push the outbox keeps no copy of what HQ holds (attachments excepted), only
+    which record each change carried; should HQ ask again (restored from a backup), the
+    rebuilt changes merge to the same records as the changes first sent, and count as
+    unsent until HQ has them again."""
+    from sqlalchemy import func
+
     from fieldapp.services import sync
-    from fieldapp.store.models import Device
+    from fieldapp.store.models import Device, OutboxSent
+    from fieldapp.store.unsent import unsent_count
     from fieldapp.sync.merge import merge_record
     from fieldapp.sync.outbox import KEEP_FIELDS, queue_audit, unsent_changes
     from tests.support.syncenv import fast_options, hq_running, minor_case
@@ -140,11 +151,15 @@ def test_acknowledged_rows_are_compacted_and_a_resend_rebuilds_them(tmp_path: Pa
         assert result.pending == 0
         with ws.tx() as s:
             rows = list(s.scalars(select(Outbox).where(Outbox.seq <= top)))
-            assert rows and all(not r.fields for r in rows if r.entity not in KEEP_FIELDS)
-            assert any(r.fields for r in rows if r.entity == "statement")
+            # Only the newest row stays in the outbox (emptied: the clock's floor) and
+            # attachment rows keep their fields; the rest left for OutboxSent.
+            assert len([r for r in rows if r.entity not in KEEP_FIELDS]) <= 1
+            assert all(not r.fields for r in rows if r.entity not in KEEP_FIELDS)
+            assert s.scalar(select(func.count()).select_from(OutboxSent)) >= top - len(rows)
             s.scalars(select(Device)).one().acked_seq = 0  # HQ restored from a backup
         with ws.tx() as s:
             again = [c for c in unsent_changes(s) if c["seq"] <= top]
+            assert unsent_count(s) >= len(before)
         assert [c["seq"] for c in again] == [c["seq"] for c in before]
         assert merged(again) == merged(before)
         ws.close()

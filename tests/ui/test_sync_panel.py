@@ -71,7 +71,8 @@ def test_sync_now_shows_progress_and_outcome(qtbot: Any, tmp_path: Path, hq: Any
     assert main.sync_label.text().startswith("Sync: last 20")
     assert main.pending_label.text() == "0 changes not yet sent"
     device_id = sync.status(c.ws).device_id
-    assert len(hq_change_log(hq, device_id)) == pushed
+    # Sent: the changes HQ logged, and the audit events of the pushes' audit parts.
+    assert len(hq_change_log(hq, device_id)) + hq.hq.stats()["audit_events"] == pushed
 
 
 def test_sync_failure_says_what_failed_and_why(qtbot: Any, tmp_path: Path,

@@ -2,8 +2,8 @@
 cell (`figure_count`), and the cases a transaction changed (`figure_dirty`); built here
 from the records (`fieldapp.reports.store_counts.rebuild`), kept by every commit after.
 
-Revision ID: 0006_h16fig_counters
-Revises: 0005_h16dev_scale
+Revision ID: 0007_h16fig_counters
+Revises: 0006_h16store_lean
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision = "0006_h16fig_counters"
-down_revision = "0005_h16dev_scale"
+revision = "0007_h16fig_counters"
+down_revision = "0006_h16store_lean"
 
 
 def upgrade() -> None:

@@ -5,8 +5,8 @@ read a victim's referrals and a referral's events from the narrow rows.
 Built here from the narrow rows when they are complete; otherwise `ensure_rows` builds
 them with the rows at the first report (the rows need the data key, migrations never have it).
 
-Revision ID: 0004_h16fig_counters
-Revises: 0003_h16hq_report_rows
+Revision ID: 0006_h16fig_counters
+Revises: 0005_h16store_audit_part
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision = "0004_h16fig_counters"
-down_revision = "0004_h16pull_feed_index"
+revision = "0006_h16fig_counters"
+down_revision = "0005_h16store_audit_part"
 branch_labels = None
 depends_on = None
 

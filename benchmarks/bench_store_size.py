@@ -1,0 +1,120 @@
+"""Store size after sync (issue 16), A/B in one run on the same generated data.
+
+The release before this work (`BASE`, checked out from git into a temporary folder) and
+this tree each build a device store from the same demo cases (same seed), push it to a
+real HQ on loopback, and measure the store's used pages (page_count - freelist_count, ×
+page size) per rescue. The old store is then opened by this tree (its migrations convert
+it) and measured again. Each run is its own process: nothing of one leaks into the other.
+Also counted: the changes HQ logged from the device's outbox (with a seq) per record
+change, i.e. how many changes one push round sent per outbox row of the records.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+#: main before issue 16's store work (the commit this branch started from).
+BASE = os.environ.get("BENCH_STORE_BASE", "4376e0a")
+
+NOTES = """
+`kb_per_rescue.*`: used pages of the device store per rescue after one sync round (demo
+cases, same seed, both builds): `before` = the release before (git `BASE`), `after` = this
+tree, `migrated` = the `before` store opened by this tree (migrations + one VACUUM).
+`changes_per_record_change.*`: changes HQ logged from the device's outbox per change of a
+record (1.0 = audit events no longer travel as changes of their own).
+"""
+
+_SCRIPT = r'''
+import json, sys
+from pathlib import Path
+from sqlalchemy import func, select
+from fieldapp.domain.enums import Role
+from fieldapp.services import demo, sync
+from tests.conftest import add_user
+from tests.support.hqserver import make_settings, running_server
+from tests.support.syncenv import fast_options, new_device, unlock
+
+root, rescues, mode = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+
+def used(ws):
+    with ws.store.engine.connect() as c:
+        p = lambda n: int(c.exec_driver_sql(f"PRAGMA {n}").scalar())
+        return (p("page_count") - p("freelist_count")) * p("page_size")
+
+out = {}
+if mode == "build":
+    from fieldapp.hq.models import ChangeLog
+    with running_server(make_settings(root / "hq", None)) as hq:
+        ws = new_device(root / "device", hq, "POIPET")
+        add_user(ws, "off", Role.OFFICER)
+        ws.close()
+        officer = unlock(root / "device", "off")
+        demo.generate(officer, rescues, seed=11)
+        officer.close()
+        ws = unlock(root / "device")
+        out["before_sync_bytes"] = used(ws)
+        result = sync.sync_round(ws, options=fast_options(first_batch=500, deadline_s=3600))
+        out["pending_after"] = result.pending
+        out["after_sync_bytes"] = used(ws)
+        ws.close()
+        with hq.hq.sessions() as s:
+            logged = select(func.count()).select_from(ChangeLog).where(
+                ChangeLog.origin_seq.is_not(None))
+            out["changes_logged"] = s.scalar(logged)
+            out["record_changes"] = s.scalar(logged.where(ChangeLog.entity != "audit_event"))
+else:
+    ws = unlock(root / "device")
+    out["after_sync_bytes"] = used(ws)
+    ws.close()
+print(json.dumps(out))
+'''
+
+
+def _run(source: Path, root: Path, rescues: int, mode: str) -> dict[str, Any]:
+    run = subprocess.run([sys.executable, "-c", _SCRIPT, str(root), str(rescues), mode],
+                         cwd=source, env={**os.environ, "PYTHONPATH": str(source)},
+                         capture_output=True, text=True, check=False, timeout=7200)
+    if run.returncode != 0:
+        raise RuntimeError(f"store size run failed ({mode}, {source}):\n{run.stderr[-3000:]}")
+    return dict(json.loads(run.stdout.strip().splitlines()[-1]))
+
+
+def run(rescues: int = 2000) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-size-") as tmp:
+        base = Path(tmp) / "base"
+        base.mkdir()
+        archive = subprocess.run(["git", "archive", BASE, "fieldapp", "tests", "resources",
+                                  "forms"], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive.stdout, check=True)
+        before = _run(base, Path(tmp) / "before", rescues, "build")
+        after = _run(ROOT, Path(tmp) / "after", rescues, "build")
+        migrated = _run(ROOT, Path(tmp) / "before", rescues, "reopen")
+    kb = {name: round(r["after_sync_bytes"] / rescues / 1024, 2)
+          for name, r in (("before", before), ("after", after), ("migrated", migrated))}
+    per = {name: round(r["changes_logged"] / r["record_changes"], 3)
+           for name, r in (("before", before), ("after", after))}
+    return {
+        "rescues": rescues,
+        "base": BASE,
+        "kb_per_rescue": kb,
+        "kb_per_rescue_before_sync": {
+            name: round(r["before_sync_bytes"] / rescues / 1024, 2)
+            for name, r in (("before", before), ("after", after))},
+        "after_vs_before": round(kb["after"] / kb["before"], 3),
+        "migrated_vs_before": round(kb["migrated"] / kb["before"], 3),
+        "changes_per_record_change": per,
+        "pending_after_sync": {"before": before["pending_after"], "after": after["pending_after"]},
+        "targets": {"kb_per_rescue_after<=5": kb["after"] <= 5,
+                    "changes_per_record_change<=1.1": per["after"] <= 1.1},
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(int(sys.argv[1]) if len(sys.argv) > 1 else 2000), indent=2))
