@@ -14,7 +14,7 @@ STAMP  := $(VENV)/.installed
 # PyInstaller: less to download on a slow link); `make test` and the developer targets add those.
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: run test test-fast hq bench bundle screenshots i18n lint typecheck clean
+.PHONY: run test test-fast journey hq bench bundle screenshots i18n lint typecheck clean
 
 $(RUN_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -38,6 +38,10 @@ test: $(STAMP)
 # Everything but the slow PyInstaller bundle test.
 test-fast: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
+# The Poipet morning in a real window (Xvfb), its figures written to docs/JOURNEY.md.
+journey: $(STAMP)
+	JOURNEY_REPORT=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/ui/test_journey.py
 
 # A development HQ: its data key and recovery key go to HQ_KEYS (in production: separate,
 # offline media), because serve needs the one and refuses to start beside the other.

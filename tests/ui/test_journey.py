@@ -2,7 +2,9 @@
 mouse and keyboard events from the X server (xdotool); each phase is the app in its own
 process (tests/ui/journey_probe.py), so a SIGKILL and a restart are real.
 
-The clicks, keystrokes and seconds a user needs are written to docs/JOURNEY.md.
+The clicks, keystrokes and seconds a user needs are written to docs/JOURNEY.md when
+JOURNEY_REPORT=1 is set (`make journey`); otherwise to the test's own folder, so an ordinary
+test run leaves the working tree as it found it.
 """
 
 from __future__ import annotations
@@ -86,7 +88,8 @@ def test_poipet_morning(screen: str, tmp_path: Path) -> None:
         centre = run_phase(screen, "centre", tmp_path / "centre", shots, f"hq={hq.base_url}",
                            f"code={centre_code}")
         third = run_phase(screen, "poipet3", poipet, shots)
-    write_report({"poipet1": first, "poipet2": second, "centre": centre, "poipet3": third})
+    report = REPORT if os.environ.get("JOURNEY_REPORT") == "1" else tmp_path / "JOURNEY.md"
+    write_report({"poipet1": first, "poipet2": second, "centre": centre, "poipet3": third}, report)
 
 
 PHASES = {"poipet1": "Poipet laptop, first start (killed mid-statement)",
@@ -94,7 +97,7 @@ PHASES = {"poipet1": "Poipet laptop, first start (killed mid-statement)",
           "poipet3": "Poipet laptop, next morning"}
 
 
-def write_report(phases: dict[str, dict[str, Any]]) -> None:
+def write_report(phases: dict[str, dict[str, Any]], report: Path = REPORT) -> None:
     """docs/JOURNEY.md: what a user did, step by step (counts within each phase's window)."""
     lines = ["# The Poipet morning, walked in a real window",
              "",
@@ -124,7 +127,7 @@ def write_report(phases: dict[str, dict[str, Any]]) -> None:
               f"{total['wheel']} wheel notches, {round(total['seconds'], 1)} s in the windows.",
               ""]
     # What earlier runs measured (written by hand, kept across runs).
-    old = REPORT.read_text("utf-8") if REPORT.exists() else ""
+    old = REPORT.read_text("utf-8") if REPORT.exists() else ""  # the history lives in docs/
     history = old[old.find(HISTORY):] if HISTORY in old else ""
-    REPORT.write_text("\n".join(lines) + ("\n" + history if history else ""), "utf-8")
+    report.write_text("\n".join(lines) + ("\n" + history if history else ""), "utf-8")
 
