@@ -37,7 +37,7 @@ from operator import itemgetter
 from typing import Annotated, Any, Literal
 
 import msgspec
-import orjson
+import pydantic_core
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
@@ -429,27 +429,24 @@ def dump(model: BaseModel) -> bytes:
     return model.model_dump_json().encode("utf-8")
 
 
+_JSON_READER = msgspec.json.Decoder()
+
+
 def loads(data: bytes | str) -> Any:
-    """Parse JSON fast (orjson) with Python's reader's results: what orjson refuses (NaN
-    written by `json.dumps`) or may have read otherwise (it makes an integer beyond 64 bits
-    a float) goes to Python's reader."""
+    """Parse JSON fast (msgspec) with Python's reader's results (integers beyond 64 bits stay
+    exact in both): what msgspec refuses (NaN written by `json.dumps`, a lone surrogate)
+    goes to Python's reader."""
     try:
-        value = orjson.loads(data)
-    except orjson.JSONDecodeError:
+        return _JSON_READER.decode(data)
+    except msgspec.DecodeError:
         return json.loads(data)
-    return json.loads(data) if _maybe_long(value) else value
 
 
-def _maybe_long(value: Any) -> bool:
-    """Whether `value` holds a float orjson may have made of an integer beyond 64 bits."""
-    kind = type(value)
-    if kind is float:
-        return abs(value) >= 2**63 and value.is_integer()
-    if kind is list:
-        return any(_maybe_long(v) for v in value)
-    if kind is dict:
-        return any(_maybe_long(v) for v in value.values())
-    return False
+def pydantic_json(value: Any) -> bytes:
+    """`value` (plain JSON data) as the bytes pydantic's ``model_dump_json`` writes for it:
+    pydantic's own serialiser, so a fast path that skips the models writes what they write
+    (NaN and infinities as null, integers of any size, text unescaped)."""
+    return pydantic_core.to_json(value, inf_nan_mode="null")
 
 
 def pull_answer_json(
@@ -466,11 +463,7 @@ def pull_answer_json(
     answer = {"protocol": PROTOCOL_VERSION, "records": records, "next_cursor": next_cursor,
               "has_more": has_more, "hq_time_ms": hq_time_ms,
               "revoked_devices": revoked_devices or [], "acked_seq": acked_seq}
-    try:
-        return orjson.dumps(answer)
-    except TypeError:
-        # An integer beyond 64 bits in a stored value (JSON allows it): the model's way.
-        return dump(PullAnswer.model_validate(answer))
+    return pydantic_json(answer)
 
 
 def _signing_input(
