@@ -254,7 +254,9 @@ def _test_of(spec: FieldSpec) -> Callable[[Any], bool]:
         want = dict if kind == "dict" else object
 
         def test(v: Any) -> bool:
-            return (v is None and nullable) or (isinstance(v, want) and _small_json(v))
+            if v is None:
+                return nullable
+            return isinstance(v, want) and _small_json(v)
     elif kind in ("date", "datetime"):
         parse = dt.date.fromisoformat if kind == "date" else dt.datetime.fromisoformat
 
