@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 import msgspec
@@ -291,6 +292,8 @@ def _small_json(value: Any) -> bool:
         return False
 
 
-def links(entity: str) -> dict[str, str]:
+@cache
+def links(entity: str) -> Mapping[str, str]:
     """Fields of `entity` that point to a parent record: ``{field: parent entity}``."""
-    return {name: spec.link for name, spec in field_specs(entity).items() if spec.link}
+    return MappingProxyType({name: spec.link for name, spec in field_specs(entity).items()
+                             if spec.link})
