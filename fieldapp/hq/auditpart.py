@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from fieldapp.domain.auditchain import event_hash
 from fieldapp.hq.models import Device
-from fieldapp.sync.protocol import AUDIT_WIRE, AuditPart
+from fieldapp.sync.protocol import AUDIT_WIRE, AuditPart, read_audit_part
 
 _HAS_PART = re.compile(rb'"audit"\s*:\s*\{')
 
@@ -28,6 +28,9 @@ def parse_part(payload: bytes) -> AuditPart | None:
     it is acknowledged, and the device sends it again: the changes are applied all the same)."""
     if not _HAS_PART.search(payload):
         return None  # protocol 1, or nothing to send: no second parse of the payload
+    fast = read_audit_part(payload)
+    if fast is not None:
+        return fast
     try:
         doc = json.loads(payload)
         part = doc.get("audit") if isinstance(doc, dict) else None

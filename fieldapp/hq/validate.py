@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from fieldapp.domain.enums import Role
@@ -78,6 +79,7 @@ class Writer:
 
 
 Lookup = Callable[[str, str], Held | None]
+_stamp_of = itemgetter(1)
 
 
 def check_change(
@@ -94,8 +96,11 @@ def check_change(
     reason = check_fields(entity, fields)
     if reason:
         raise Refused(INVALID, reason)
-    for name, entry in fields.items():
-        if stamp_key(str(entry[1]))[0] > horizon_ms:
+    # Each distinct stamp once (a change's fields mostly share one); the first field
+    # carrying a stamp too far ahead is named.
+    late = {s for s in set(map(_stamp_of, fields.values())) if stamp_key(str(s))[0] > horizon_ms}
+    for name, entry in fields.items() if late else ():
+        if entry[1] in late:
             raise Refused(
                 FUTURE_STAMP,
                 f"{entity}.{name}: clock stamp is ahead of HQ's clock by more than the "
@@ -130,7 +135,7 @@ def _entitled_post(
     existing: Held | None,
     lookup: Lookup,
 ) -> str:
-    if writer.role == Role.CENTRE_STAFF.value:
+    if writer.role == Role.CENTRE_STAFF:
         if entity == "audit_event":
             return writer.post_code
         if entity == "referral" and existing is not None and set(fields) <= CENTRE_REFERRAL_FIELDS:
@@ -158,13 +163,13 @@ def _entitled_post(
         return referral.post_code or writer.post_code
     if entity == "person_link" and existing is not None:
         return _link_post(writer, existing, lookup)
-    if writer.role == Role.NATIONAL.value and entity not in ("person_link", "audit_event"):
+    if writer.role == Role.NATIONAL and entity not in ("person_link", "audit_event"):
         raise Refused(NOT_ENTITLED, "the national desk decides possible matches only; cases "
                                     "are recorded and changed at the posts")
     # Officers write their own post's records. A supervisor's device may also record cases
     # for other posts (paper forms from a post without a laptop); each record names its
     # post, and a record never moves from one post to another.
-    post = post_code if writer.role == Role.SUPERVISOR.value else writer.post_code
+    post = post_code if writer.role == Role.SUPERVISOR else writer.post_code
     if post_code != post:
         raise Refused(
             NOT_ENTITLED,
@@ -185,7 +190,7 @@ def _link_post(writer: Writer, existing: Held, lookup: Lookup) -> str:
         person = lookup(kind, str(_value(existing.fields, side)))
         if person is not None:
             posts.add(person.post_code)
-    if writer.role != Role.NATIONAL.value and writer.post_code not in posts:
+    if writer.role != Role.NATIONAL and writer.post_code not in posts:
         raise Refused(NOT_ENTITLED, "this possible match joins people of other posts")
     return existing.post_code or writer.post_code
 
@@ -193,8 +198,7 @@ def _link_post(writer: Writer, existing: Held, lookup: Lookup) -> str:
 def _check_links(
     entity: str, post: str, fields: Mapping[str, list[Any]], lookup: Lookup
 ) -> None:
-    targets = dict(links(entity))
-    pairs = [(name, parent, _value(fields, name)) for name, parent in targets.items()]
+    pairs = [(name, parent, _value(fields, name)) for name, parent in links(entity).items()]
     if entity == "attachment":
         owner_entity = _value(fields, "owner_entity")
         if isinstance(owner_entity, str) and field_specs(owner_entity):
@@ -232,7 +236,7 @@ def _check_identified_by(writer: Writer, post: str, fields: Mapping[str, list[An
         if victim is None:
             raise Refused(MISSING_PARENT, "suspect.identified_by: a victim it names is not at HQ "
                                           "(yet)", waiting_for=str(victim_id)[:64])
-        if victim.post_code != post and writer.role != Role.SUPERVISOR.value:
+        if victim.post_code != post and writer.role != Role.SUPERVISOR:
             raise Refused(WRONG_POST, "suspect.identified_by: names a victim of another post")
 
 

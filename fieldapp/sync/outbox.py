@@ -3,7 +3,6 @@ queued for HQ, and the changes HQ refused."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -18,6 +17,7 @@ from fieldapp.sync.protocol import (
     AUDIT_WIRE,
     PROTOCOL_VERSION,
     RefusedChange,
+    pydantic_json,
 )
 
 # -- the outbox on the wire ---------------------------------------------------------------
@@ -42,8 +42,8 @@ def wire_change(row: Outbox, statement_key: bytearray | None = None) -> dict[str
 
 
 def change_json(change: dict[str, Any]) -> bytes:
-    """One change as the compact JSON of a push payload (what pydantic's dump would write)."""
-    return json.dumps(change, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """One change as the compact JSON of a push payload (what pydantic's dump writes)."""
+    return pydantic_json(change)
 
 
 def push_payload(changes: list[bytes], audit_events: dict[str, Any] | None = None) -> bytes:

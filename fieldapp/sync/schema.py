@@ -9,12 +9,14 @@ and the rule, never the value (it may be a victim's name).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
+import msgspec
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -130,7 +132,16 @@ def field_specs(entity: str) -> dict[str, FieldSpec]:
 def check_value(entity: str, name: str, value: Any) -> str | None:
     """Why `value` cannot be field `name` of `entity`, or None if it can.
 
-    The reasons are written only when there is one: a pull checks every field it stores."""
+    A value the field's precompiled test (`_accepts`) passes is fine; any other is judged by
+    `_reason`, the reference, which also words the reason."""
+    accepts = _accepts(entity).get(name)
+    if accepts is not None and accepts(value):
+        return None
+    return _reason(entity, name, value)
+
+
+def _reason(entity: str, name: str, value: Any) -> str | None:
+    """The reference check of one value: why it cannot be field `name`, or None."""
     spec = field_specs(entity).get(name)
     if spec is None:
         return f"{entity}.{name[:64]}: not a field of {entity}"
@@ -191,16 +202,98 @@ def _json_size(where: str, value: Any) -> str | None:
 
 def check_fields(entity: str, fields: Mapping[str, Any]) -> str | None:
     """The first reason `fields` (``{name: [value, stamp]}``) do not fit `entity`, or None."""
-    if not field_specs(entity):
+    accepts = _accepts(entity)
+    if not accepts:
         return f"{entity[:32]!r} is not a synced record type"
-    for name in sorted(fields):
-        entry = fields[name]
-        reason = check_value(entity, name, entry[0])
+    for name, entry in fields.items():
+        test = accepts.get(name)
+        if test is None or not test(entry[0]):
+            break
+    else:
+        return None
+    for name in sorted(fields):  # the reference, in name order: the first reason
+        reason = _reason(entity, name, fields[name][0])
         if reason:
             return reason
     return None
 
 
-def links(entity: str) -> dict[str, str]:
+# -- precompiled tests --------------------------------------------------------------------
+# One test per field, made once from its spec: True only for values `_reason` accepts (a
+# test may say False to a good value; `_reason` then decides). A test holds them to that.
+
+
+@cache
+def _accepts(entity: str) -> dict[str, Callable[[Any], bool]]:
+    return {name: _test_of(spec) for name, spec in field_specs(entity).items()}
+
+
+def _test_of(spec: FieldSpec) -> Callable[[Any], bool]:
+    nullable, kind = spec.nullable, spec.kind
+    if kind == "text":
+        limit = MAX_TEXT if spec.max_len is None else spec.max_len
+        choices = spec.choices
+        if choices is not None:
+            def test(v: Any) -> bool:
+                return (v is None and nullable) or (type(v) is str and v in choices
+                                                    and len(v) <= limit)
+        else:
+            def test(v: Any) -> bool:
+                return (v is None and nullable) or (type(v) is str and len(v) <= limit)
+    elif kind == "int":
+        def test(v: Any) -> bool:
+            return (v is None and nullable) or (type(v) is int and INT_RANGE[0] <= v <= INT_RANGE[1])
+    elif kind == "bool":
+        def test(v: Any) -> bool:
+            return (v is None and nullable) or type(v) is bool
+    elif kind == "list":
+        def test(v: Any) -> bool:
+            return (v is None and nullable) or (
+                type(v) is list and len(v) <= MAX_LIST_ITEMS
+                and all(type(i) is str and len(i) <= MAX_LIST_ITEM for i in v))
+    elif kind in ("dict", "json"):
+        want = dict if kind == "dict" else object
+
+        def test(v: Any) -> bool:
+            if v is None:
+                return nullable
+            return isinstance(v, want) and _small_json(v)
+    elif kind in ("date", "datetime"):
+        parse = dt.date.fromisoformat if kind == "date" else dt.datetime.fromisoformat
+
+        def test(v: Any) -> bool:
+            if v is None:
+                return nullable
+            if type(v) is not str or len(v) > 40:
+                return False
+            try:
+                parse(v)
+            except ValueError:
+                return False
+            return True
+    else:  # binary: never synced
+        def test(v: Any) -> bool:
+            return v is None and nullable
+    return test
+
+
+_ENCODE = msgspec.json.Encoder()
+
+
+def _small_json(value: Any) -> bool:
+    """Surely within MAX_JSON_CHARS as `_json_size` counts it (``json.dumps``: spaced
+    separators, at most 6 characters per character or a float's token of msgspec's compact
+    encoding, whose length is cheap). False means: ask `_json_size`."""
+    if value is None or value == {} or value == []:
+        return True
+    try:
+        return len(_ENCODE.encode(value)) * 12 <= MAX_JSON_CHARS
+    except (TypeError, ValueError, OverflowError):  # msgspec.EncodeError is a ValueError
+        return False
+
+
+@cache
+def links(entity: str) -> Mapping[str, str]:
     """Fields of `entity` that point to a parent record: ``{field: parent entity}``."""
-    return {name: spec.link for name, spec in field_specs(entity).items() if spec.link}
+    return MappingProxyType({name: spec.link for name, spec in field_specs(entity).items()
+                             if spec.link})
