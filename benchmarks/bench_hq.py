@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -83,9 +84,20 @@ def serve(data_dir: str, url: str, port: str, impl: str) -> None:
                 log_level="warning", lifespan="off")
 
 
+def _serve_command(impl: str) -> tuple[list[str], dict[str, str], str | None]:
+    """How to start `fieldapp-hq`: this tree's, or the one at ``$BENCH_HQ_BASE`` ("base")."""
+    if impl == "base":
+        tree = os.environ["BENCH_HQ_BASE"]
+        return ([sys.executable, "-m", "fieldapp.cli.hq"],
+                {"PYTHONPATH": tree}, tree)
+    return [str(Path(sys.executable).parent / "fieldapp-hq")], {}, None
+
+
 @contextlib.contextmanager
-def hq_served(data_dir: Path, url: str, workers: int) -> Iterator[list[str]]:
-    """`fieldapp-hq serve --workers N` on the database; yields its base URL (one)."""
+def hq_served(data_dir: Path, url: str, workers: int,
+              impl: str = "bulk") -> Iterator[tuple[list[str], list[int]]]:
+    """`fieldapp-hq serve --workers N` on the database; yields its base URL (one) and the
+    server's process id (its workers are its children)."""
     from fieldapp.hq.keys import RECOVERY_PRIVATE_FILE
     from tests.support.hqserver import cli_env
 
@@ -95,13 +107,14 @@ def hq_served(data_dir: Path, url: str, workers: int) -> Iterator[list[str]]:
     port = free_port()
     args = ["serve", "--data-dir", str(data_dir), "--database-url", url, "--no-tls",
             "--port", str(port), "--workers", str(workers)]
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "fieldapp-hq"), *args],
-                            env=cli_env(args), stdout=subprocess.DEVNULL)
+    command, env, cwd = _serve_command(impl)
+    proc = subprocess.Popen([*command, *args], env={**cli_env(args), **env}, cwd=cwd,
+                            stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_up(base, proc)
         time.sleep(2 * workers)  # every worker up, not only the first to answer
-        yield [base]
+        yield [base], [proc.pid]
     finally:
         proc.terminate()
         try:
@@ -124,8 +137,9 @@ def _wait_up(base: str, proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def hq_processes(data_dir: Path, url: str, n: int, impl: str) -> Iterator[list[str]]:
-    """`n` HQ server processes on one database; yields their base URLs."""
+def hq_processes(data_dir: Path, url: str, n: int,
+                 impl: str) -> Iterator[tuple[list[str], list[int]]]:
+    """`n` HQ server processes on one database; yields their base URLs and process ids."""
     procs: list[subprocess.Popen[bytes]] = []
     urls = []
     try:
@@ -137,7 +151,7 @@ def hq_processes(data_dir: Path, url: str, n: int, impl: str) -> Iterator[list[s
             base = f"http://127.0.0.1:{port}"
             _wait_up(base, procs[-1])
             urls.append(base)
-        yield urls
+        yield urls, [p.pid for p in procs]
     finally:
         for p in procs:
             p.terminate()
@@ -173,59 +187,114 @@ def _batches(d: TestDevice, per_device: int, batch: int) -> list[tuple[bytes, in
     return blobs
 
 
+def drive(jobs: list[tuple[str, list[tuple[bytes, int]]]], out: Any) -> None:
+    """The client driver, in its own process: one thread per device pushes its batches in
+    order; puts (changes acknowledged, failures, seconds from the first push to the last
+    answer) on `out`. Each device sends again only on an error answer (a lost race), never
+    after a timeout: a timeout is a failure."""
+    sent = [0]
+    failures: list[str] = []
+    lock = threading.Lock()
+    start = threading.Barrier(len(jobs) + 1)
+
+    def work(base: str, blobs: list[tuple[bytes, int]]) -> None:
+        with httpx.Client(base_url=base, timeout=CLIENT_TIMEOUT_S) as c:
+            start.wait()
+            for blob, n in blobs:
+                for _ in range(5):  # a lost race with a concurrent push: send again
+                    try:
+                        r = c.post("/v1/push", content=blob, headers=OCTETS)
+                    except httpx.HTTPError as exc:
+                        with lock:
+                            failures.append(type(exc).__name__)
+                        return  # a device whose link failed stops this round
+                    if r.status_code == 200:
+                        with lock:
+                            sent[0] += n
+                        break
+                else:
+                    with lock:
+                        failures.append(f"HTTP {r.status_code}")
+
+    threads = [threading.Thread(target=work, args=job) for job in jobs]
+    for th in threads:
+        th.start()
+    start.wait()
+    t = time.perf_counter()
+    for th in threads:
+        th.join()
+    out.put((sent[0], failures, time.perf_counter() - t))
+
+
+def _cpu_s(pids: list[int]) -> float:
+    """User + system CPU seconds of these processes and all their descendants (Linux /proc)."""
+    parent: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, todo = set(), list(pids)
+    while todo:
+        pid = todo.pop()
+        if pid in tree:
+            continue
+        tree.add(pid)
+        todo += [child for child, up in parent.items() if up == pid]
+    return sum(times.get(pid, 0.0) for pid in tree)
+
+
+def _postgres_cpu_s() -> float:
+    """CPU seconds of every PostgreSQL process on this machine (other users' work too)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if (entry / "comm").read_text().strip() == "postgres":
+                    pids.append(int(entry.name))
+    return _cpu_s(pids)
+
+
 def bench_ingest(tmp: Path, *, servers: int = 1, impl: str = "bulk", devices: int = 20,
                  per_device: int = 1000, batch: int = 250, strict: bool = True,
                  workers: int = 0) -> dict[str, Any]:
-    """Push `devices` x `per_device` changes at once; count what HQ holds afterwards.
+    """Push `devices` x `per_device` changes at once from a client process; count what HQ
+    holds afterwards.
 
-    `workers` > 0: one `fieldapp-hq serve --workers` (else `servers` processes of `impl`).
+    `workers` > 0: one `fieldapp-hq serve --workers` (else `servers` processes of `impl`);
+    `impl="base"` serves the tree at ``$BENCH_HQ_BASE`` (the old ingest, for an A/B).
     """
     data_dir = tmp / "hq"
     with postgres_schema() as url:
         settings = make_settings(data_dir, url)
         admin = Hq(settings)  # migrates the schema; makes the enrolment codes; counts
         try:
-            with (hq_served(data_dir, url, workers) if workers else
-                  hq_processes(data_dir, url, servers, impl)) as bases:
-                clients = []
+            with (hq_served(data_dir, url, workers, impl) if workers else
+                  hq_processes(data_dir, url, servers, impl)) as (bases, pids):
+                jobs = []
+                ids = []
                 for i in range(devices):
                     code = admin.create_enrolment_code(post_code="POIPET", role=Role.OFFICER,
                                                        centre_code=None, ttl=dt.timedelta(days=1))
                     d = TestDevice()
-                    with httpx.Client(base_url=bases[i % servers], timeout=30) as c:
+                    with httpx.Client(base_url=bases[i % len(bases)], timeout=30) as c:
                         d.enrol(c, code)
-                    clients.append((d, bases[i % servers], _batches(d, per_device, batch)))
-                sent = [0]
-                failures: list[str] = []
-                lock = threading.Lock()
-
-                def work(base: str, blobs: list[tuple[bytes, int]]) -> None:
-                    with httpx.Client(base_url=base, timeout=CLIENT_TIMEOUT_S) as c:
-                        for blob, n in blobs:
-                            for _ in range(5):  # a lost race with a concurrent push: send again
-                                try:
-                                    r = c.post("/v1/push", content=blob, headers=OCTETS)
-                                except httpx.HTTPError as exc:
-                                    with lock:
-                                        failures.append(type(exc).__name__)
-                                    return  # a device whose link failed stops this round
-                                if r.status_code == 200:
-                                    with lock:
-                                        sent[0] += n
-                                    break
-                            else:
-                                with lock:
-                                    failures.append(f"HTTP {r.status_code}")
-
-                threads = [threading.Thread(target=work, args=(base, blobs))
-                           for _, base, blobs in clients]
-                t = time.perf_counter()
-                for th in threads:
-                    th.start()
-                for th in threads:
-                    th.join()
-                elapsed = time.perf_counter() - t
-            ids = [d.id for d, _, _ in clients]
+                    ids.append(d.id)
+                    jobs.append((bases[i % len(bases)], _batches(d, per_device, batch)))
+                ctx = multiprocessing.get_context("spawn")
+                answers = ctx.Queue()
+                driver = ctx.Process(target=drive, args=(jobs, answers))
+                hq_cpu, pg_cpu = _cpu_s(pids), _postgres_cpu_s()
+                driver.start()
+                sent, failures, elapsed = answers.get()
+                driver.join()
+                hq_cpu, pg_cpu = _cpu_s(pids) - hq_cpu, _postgres_cpu_s() - pg_cpu
             with admin.sessions() as s:
                 stored = int(s.scalar(select(func.count()).select_from(ChangeLog)
                                       .where(ChangeLog.origin_device.in_(ids))) or 0)
@@ -237,37 +306,43 @@ def bench_ingest(tmp: Path, *, servers: int = 1, impl: str = "bulk", devices: in
     out = {
         "impl": impl, "servers": servers, "workers": workers, "devices": devices,
         "changes_sent": total,
-        "changes_acknowledged": sent[0], "changes_held_at_hq": stored + parked,
+        "changes_acknowledged": sent, "changes_held_at_hq": stored + parked,
         "changes_parked": parked, "client_failures": len(failures),
         "failure_kinds": ",".join(sorted(set(failures))) or "none",
         "elapsed_s": round(elapsed, 2),
         "changes_per_s": round((stored + parked) / elapsed),
+        "hq_cpu_ms_per_change": round(1000 * hq_cpu / max(1, stored + parked), 3),
+        "postgres_cpu_ms_per_change": round(1000 * pg_cpu / max(1, stored + parked), 3),
     }
-    if strict and (failures or stored + parked != total or sent[0] != total):
+    if strict and (failures or stored + parked != total or sent != total):
         raise IngestFailed(f"ingest lost track of changes: {json.dumps(out)}")
     return out
 
 
 def run(million: bool = False) -> dict[str, Any]:
     tmp = Path(tempfile.mkdtemp(prefix="fieldapp-bench-hq-"))
+    base_tree = os.environ.get("BENCH_HQ_BASE")
     try:
-        out: dict[str, Any] = {}
-        before = bench_ingest(tmp / "ref", impl="reference", strict=False)
-        out["ingest_reference_1proc"] = before
-        for n in (1, 2, 4):
+        out: dict[str, Any] = {"load_average_at_start": round(os.getloadavg()[0], 2)}
+        for n in (1, 2, 4):  # old and new alternating, each on a fresh schema
+            if base_tree:
+                out[f"ingest_base_{n}workers"] = bench_ingest(tmp / f"base{n}", workers=n,
+                                                              impl="base")
             out[f"ingest_bulk_{n}workers"] = bench_ingest(tmp / f"bulk{n}", workers=n)
         one = out["ingest_bulk_1workers"]["changes_per_s"]
-        out["ingest_ratio_bulk_vs_reference"] = round(one / max(1, before["changes_per_s"]), 2)
         for n in (2, 4):
             out[f"ingest_scaling_{n}workers_vs_1"] = round(
                 out[f"ingest_bulk_{n}workers"]["changes_per_s"] / max(1, one), 2)
-        # The last round's bulk figures (quiet run, BENCHMARKS.md notes): 2,872/s with one
-        # HQ process, 2,758 with two, 1,965 with four.
-        for n, old in ((1, 2872), (2, 2758), (4, 1965)):
-            out[f"ingest_{n}workers_vs_last_round_{old}"] = round(
-                out[f"ingest_bulk_{n}workers"]["changes_per_s"] / old, 2)
+        if base_tree:
+            for n in (1, 2, 4):
+                new, old = out[f"ingest_bulk_{n}workers"], out[f"ingest_base_{n}workers"]
+                out[f"ingest_{n}workers_new_vs_base_rate"] = round(
+                    new["changes_per_s"] / max(1, old["changes_per_s"]), 2)
+                out[f"ingest_{n}workers_new_vs_base_hq_cpu"] = round(
+                    old["hq_cpu_ms_per_change"] / max(1e-9, new["hq_cpu_ms_per_change"]), 2)
         out["target_ingest_5000_per_s"] = max(
             out[f"ingest_bulk_{n}workers"]["changes_per_s"] for n in (1, 2, 4)) >= 5000
+        out["load_average_at_end"] = round(os.getloadavg()[0], 2)
         if million:
             from benchmarks import bench_million
 
