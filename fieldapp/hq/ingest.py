@@ -416,7 +416,11 @@ class Batch:
                                              sealed)
                           if rec.fields is not rec.written["fields"] else None)
                 changed.append((rec, {"b_id": rec.id, **row, "fields": fields}))
-        if self.lock_feed and (logs or new or changed or reported):
+        # The figures' rows need no feed position: written before the lock, in parallel with
+        # other pushes (`reports.counters` locks each case's row, so two pushes refreshing
+        # one case take turns; the records these rows come from are locked by `load`).
+        RowWriter(self.s).write(reported)
+        if self.lock_feed and (logs or new or changed):
             db.lock_feed(self.s)  # from here to the commit: feed positions commit in order
         if logs:
             for ref, seq, log_row in zip(logs, self._allocate(len(logs)), log_rows,
@@ -439,7 +443,6 @@ class Batch:
                 group = [{k: v for k, v in c.items() if k != "fields"} for c in group]
             self.s.execute(update(_RECORDS).where(_RECORDS.c.id == bindparam("b_id"))
                            .values(**values), group)
-        RowWriter(self.s).write(reported)  # the figures' rows, in the same transaction
         self._expire_orm_records()
         # What was written is read again if the transaction goes on with this batch.
         self.recs.clear()
