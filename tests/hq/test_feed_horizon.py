@@ -6,6 +6,7 @@ Real PostgreSQL, a real HQ on loopback, real threads; the pushes of one test run
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -17,8 +18,13 @@ from sqlalchemy import select
 
 from fieldapp.domain.enums import Role
 from fieldapp.hq import db
+from fieldapp.hq.figures import HqCases
 from fieldapp.hq.ingest import Batch
 from fieldapp.hq.models import ChangeLog
+from fieldapp.reports import counters
+from fieldapp.reports.definitions import ReportFilter
+from fieldapp.reports.figures import compute
+from fieldapp.reports.source import JsonRecordSource
 from fieldapp.sync.protocol import PushAnswer
 from tests.support.hqserver import (
     RunningHq,
@@ -282,3 +288,52 @@ def test_pull_is_not_held_up_by_a_push_holding_the_feed_lock(
     finally:
         release.set()
         t.join(60)
+
+
+def test_figures_stay_right_when_pushes_to_the_same_cases_run_at_once(
+    pg_hq: RunningHq, device: Callable[[], TestDevice]
+) -> None:
+    """The figures' rows are written before the feed lock, in parallel: four officers add
+    victims to the same rescues and move those rescues' dates and provinces at the same
+    time; the report counters then equal a recomputation, and the figures equal those
+    computed from every record."""
+    officers = [device() for _ in range(4)]
+    first = officers[0]
+    rescues = [first.change("rescue", {"operation_date": "2025-03-0" + str(i + 1),
+                                       "province_code": "KH-1", "exploitation_type": "labour"})
+               for i in range(4)]
+    with pg_hq.client() as c:
+        first.push(c, rescues)
+    ids = [r["entity_id"] for r in rescues]
+
+    def work(k: int, d: TestDevice) -> Callable[[], None]:
+        blobs = []
+        for i in range(6):
+            changes = [d.change("victim", {"rescue_id": ids[(i + j) % 4], "sex": "female",
+                                           "screening": "presumed_victim",
+                                           "estimated_age": 10 + i + j})
+                       for j in range(8)]
+            changes.append(d.change("rescue", {"operation_date": f"202{5 + i % 2}-0{k + 1}-1{i}",
+                                               "province_code": f"KH-{1 + (i + k) % 3}"},
+                                    entity_id=ids[(i + k) % 4]))
+            blobs.append(d.seal_push(changes))
+
+        def run() -> None:
+            with pg_hq.client() as c:
+                for blob in blobs:
+                    r = c.post("/v1/push", content=blob, headers=OCTETS)
+                    assert r.status_code == 200, r.text
+        return run
+
+    _run(*(work(k, d) for k, d in enumerate(officers)))
+    hq = pg_hq.hq
+    as_of = dt.date(2026, 12, 1)
+    with hq.report_source() as rows:
+        assert counters.check(rows.s.connection(), HqCases(rows.s)) == []
+        counted = [rows.figures(flt, as_of) for flt in FILTERS]
+    assert counted == [compute(JsonRecordSource(hq.report_records), flt, as_of)
+                       for flt in FILTERS]
+
+
+FILTERS = [ReportFilter.year(2025), ReportFilter.year(2026),
+           ReportFilter.year(2025, province="KH-2")]
