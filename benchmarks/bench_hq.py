@@ -1,11 +1,14 @@
 """HQ at national scale: push ingest on PostgreSQL, and (BENCH_ARGS=--million) a 1M-record HQ.
 
-Ingest: 20 devices push at once to HQ on one PostgreSQL, the clients in this process: HQ as
-an operator runs it (`fieldapp-hq serve --workers N`, N = 1, 2, 4 uvicorn worker processes). Every change is accounted
-for: the changes HQ holds (applied or parked) are counted in the database afterwards and
-compared with what the clients sent; a client failure (a timeout, an error answer after
-the retries) or a difference fails the benchmark. The same load against the old
-one-change-at-a-time ingest (`tests/support/hq_reference.py`, 1 process) gives the ratio.
+Ingest: 20 devices push at once to HQ on one PostgreSQL, the clients in their own process
+(`drive`, started with multiprocessing; it reports its counts back), HQ as an operator runs
+it (`fieldapp-hq serve --workers N`, N = 1, 2, 4 uvicorn worker processes). Every change is
+accounted for: the changes HQ holds (applied or parked) are counted in the database
+afterwards and compared with what the clients sent; a client failure (a timeout, an error
+answer after the retries) or a difference fails the benchmark. HQ's CPU (the server and its
+workers) and PostgreSQL's (every postgres process: other sessions' work too) are read from
+/proc around the run. With ``BENCH_HQ_BASE=<a checkout of the old tree>`` each run is
+preceded by the same run against that tree's HQ (A/B, alternating, fresh schema each).
 
 Run: ``.venv/bin/python -m benchmarks.bench_hq`` (prints JSON); ``--million`` adds the
 1M-record run (`benchmarks.bench_million`).

@@ -4,9 +4,20 @@ One push is one transaction. Its changes are applied in seq order, exactly as on
 but against an in-memory `Batch`: every record the push touches (and the parents the rules
 look up) is read with one ``IN`` query per record type, merged in memory, and at the end
 the change log and the records are written in bulk (a block of feed positions, one
-multi-row insert, one executemany update). The feed lock (`db.lock_feed`) is taken only
-after the envelope is opened, checked and parsed, and covers the reads, the merge and the
-writes: so feed positions still commit in order.
+multi-row insert, one executemany update).
+
+Pushes run in parallel (several request threads, several HQ processes on one PostgreSQL):
+- the global feed lock (`db.lock_feed`) covers only a push's last step: taking its block of
+  feed positions, writing the change log and the records, and the commit. Positions
+  therefore commit in their order, and a pull never moves its cursor past a position that
+  commits later. Opening, parsing, reading, merging, sealing and the figures' rows run
+  before it, in parallel;
+- every record a push reads is locked (``FOR UPDATE``, `db.locking`) until it commits, so
+  two pushes touching one record, or adding children under one parent, merge one after the
+  other, each against what the other wrote; PostgreSQL breaks a rare deadlock between two
+  pushes by rolling one back, and that push runs again (`Ingest.push`);
+- one device's pushes run one at a time (`db.lock_device`): a resend arriving while the
+  first send is applied finds its changes held.
 
 A change that breaks a rule (`fieldapp.hq.validate`) is parked with its reason and
 acknowledged like an applied one: no single change can stall a device's queue.
