@@ -44,25 +44,25 @@ OCTETS = {"content-type": "application/octet-stream"}
 CLIENT_TIMEOUT_S = 30.0
 
 NOTES = """
-Notes (h16hq, issue 16). Ingest: 20 devices x 1,000 changes (rescues, victims in them, 10%
-edits) in batches of 250, the clients in the benchmark's process, HQ as `fieldapp-hq serve
---workers N` on one PostgreSQL, client timeout 30 s; the benchmark fails if HQ holds a
-different number of changes than were sent or a client failed (none did). The reference
-(old one-by-one ingest) in the same run still loses every client to ReadTimeout.
-This table was taken with the machine's load average at ~9 on 2 cores (six sessions at
-work): wall-time rates are a fraction of a quiet machine's and more workers cannot help
-when no core is free. The `*_vs_last_round_*` ratios compare with the last round's quiet
-run and are not A/B. A/B in one run, CPU time, direct calls (old tree = commit 4376e0a,
-same envelopes, alternating, 3 runs each): HQ push CPU for the loopback benchmark's 22,371
-changes on SQLite 7.8 s -> 4.6 s (x1.70); on PostgreSQL (8 devices x 1,000, 2 runs each)
-1.84 s -> 1.50 s (x1.23), but wall time there is 5-10x HQ's CPU (PostgreSQL's own work in
-the same 2 cores, a commit per push, the load): HQ's Python is not what limits it.
-What made it faster: the cyclic GC ran every ~700 allocations and re-walked the server's
-long-lived objects (a quarter of push CPU; the server now collects at 50,000),
-JSON written with msgspec, one query per referral for the victim's family replaced by one
-per batch, protected values sealed once for change log and record. The 1,000,000-record
-run (BENCH_ARGS=--million) was not repeated this round; its figures are in BENCHMARKS.md
-of commit 4376e0a.
+Notes (h16ingest, issue 16). Ingest: 20 devices x 1,000 changes (rescues, victims in them, 10%
+edits) in batches of 250, the clients in their own process (`drive`), HQ as `fieldapp-hq
+serve --workers N` on one PostgreSQL, client timeout 30 s; the benchmark fails if HQ holds a
+different number of changes than were sent or a client failed (none did, old or new).
+`base` = main before this branch (`BENCH_HQ_BASE`, the feed lock held for the whole push),
+`bulk` = this tree: the feed lock covers only a push's last step (feed positions, change
+log, records, commit); reading, merging, sealing and the figures' rows run in parallel,
+records locked FOR UPDATE, one push per device at a time. Old and new alternate in one run,
+each on a fresh schema. Measured with the machine's load average at 8.5 at the start and
+12.9 at the end (2 cores, five other sessions at work): every wall-time rate here is a
+fraction of a quiet machine's, and more workers cannot help much when no core is free. In
+this run the new ingest moved 2.2-3.0x the old one's changes per second (1/2/4 workers:
+2,152 / 1,868 / 2,694 against 723 / 736 / 1,233). CPU per change (from /proc, less sensitive to load):
+HQ 0.20-0.25 ms, PostgreSQL 0.13-0.15 ms (old: 0.25-0.28 and 0.17-0.20); together ~0.38 ms,
+so two whole cores would top out near 5,000 changes/s before the clients' own CPU: the
+5,000/s target needs a quieter or larger machine. 28 SQL statements per push of 250 changes
+(about 5 of them under the feed lock, with the commit). synchronous_commit stays on (a
+durability decision: the commit, under the lock, waits for its WAL flush). The 1,000,000-record run
+(BENCH_ARGS=--million) was not repeated this round (h16fig2's).
 """
 
 
