@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from fieldapp.domain.enums import Role
 from fieldapp.hq import db
@@ -337,3 +337,62 @@ def test_figures_stay_right_when_pushes_to_the_same_cases_run_at_once(
 
 FILTERS = [ReportFilter.year(2025), ReportFilter.year(2026),
            ReportFilter.year(2025, province="KH-2")]
+
+
+def test_a_push_chosen_as_a_deadlock_victim_runs_again(
+    pg_hq: RunningHq, device: Callable[[], TestDevice], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A push holds a rescue's row and waits for a victim's that another transaction holds,
+    which then asks for the rescue: PostgreSQL rolls the push back as the deadlock's victim,
+    HQ runs it again, and it applies whole."""
+    d = device()
+    rescue = d.change("rescue", {"place": "a", "exploitation_type": "labour"})
+    victim = d.change("victim", {"rescue_id": rescue["entity_id"], "sex": "female"})
+    with pg_hq.client() as c:
+        d.push(c, [rescue, victim])
+    rid, vid = rescue["entity_id"], victim["entity_id"]
+    # both rows, rescue first (the ingest locks record types in name order)
+    blob = d.seal_push([d.change("rescue", {"place": "b"}, entity_id=rid),
+                        d.change("victim", {"sex": "male"}, entity_id=vid)])
+    attempts = [0]
+    push_once = pg_hq.hq._push_once
+
+    def counted(*args: Any) -> PushAnswer:
+        attempts[0] += 1
+        return push_once(*args)
+
+    monkeypatch.setattr(pg_hq.hq, "_push_once", counted)
+    answers: list[PushAnswer] = []
+    hq = pg_hq.hq
+    with hq.engine.connect() as other:
+        other.execute(text("SET deadlock_timeout = '20s'"))  # the push detects it first
+        other_pid = int(other.scalar(text("SELECT pg_backend_pid()")) or 0)
+        other.execute(text("SELECT id FROM records WHERE entity_id = :v FOR UPDATE"),
+                      {"v": vid})
+        t = threading.Thread(target=lambda: answers.append(hq.push(blob)))
+        t.start()
+        try:
+            _wait_until_blocked_by(hq, other_pid)
+            # the push holds the rescue and waits for the victim: now ask for the rescue
+            other.execute(text("SELECT id FROM records WHERE entity_id = :r FOR UPDATE"),
+                          {"r": rid})
+            other.commit()
+        finally:
+            t.join(60)
+    assert attempts[0] == 2
+    assert answers and answers[0].applied == 2
+    with pg_hq.client() as c:
+        records, _ = device().pull_all(c)
+    fields = {r.entity_id: r.fields for r in records}
+    assert fields[rid]["place"][0] == "b" and fields[vid]["sex"][0] == "male"
+
+
+def _wait_until_blocked_by(hq: Any, pid: int) -> None:
+    """Until some session waits for a lock that the session `pid` holds."""
+    for _ in range(600):
+        with hq.engine.connect() as c:
+            if c.scalar(text("SELECT count(*) FROM pg_stat_activity "
+                             "WHERE :p = ANY(pg_blocking_pids(pid))"), {"p": pid}):
+                return
+        threading.Event().wait(0.05)
+    raise AssertionError("the push never waited for the row")
