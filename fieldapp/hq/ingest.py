@@ -7,17 +7,19 @@ the change log and the records are written in bulk (a block of feed positions, o
 multi-row insert, one executemany update).
 
 Pushes run in parallel (several request threads, several HQ processes on one PostgreSQL):
-- the global feed lock (`db.lock_feed`) covers only a push's last step: taking its block of
-  feed positions, writing the change log and the records, and the commit. Positions
-  therefore commit in their order, and a pull never moves its cursor past a position that
-  commits later. Opening, parsing, reading, merging, sealing and the figures' rows run
-  before it, in parallel;
+- the global feed lock (`db.lock_feed_positions`) covers only a push's last step: taking
+  its block of feed positions, writing the change log and the records, and the commit.
+  Positions therefore commit in their order, and a pull never moves its cursor past a
+  position that commits later. Opening, parsing, reading, merging, sealing and the
+  figures' rows run before it, in parallel;
 - every record a push reads is locked (``FOR UPDATE``, `db.locking`) until it commits, so
   two pushes touching one record, or adding children under one parent, merge one after the
   other, each against what the other wrote; PostgreSQL breaks a rare deadlock between two
   pushes by rolling one back, and that push runs again (`Ingest.push`);
-- one device's pushes run one at a time (`db.lock_device`): a resend arriving while the
-  first send is applied finds its changes held.
+- one device's pushes run one at a time (`db.enter_push`): a resend arriving while the
+  first send is applied finds its changes held;
+- HQ's own feed writers (reference data, matches, enrolment, the figures' repair) take
+  `db.lock_feed`, which waits for every push under way and keeps new ones out.
 
 A change that breaks a rule (`fieldapp.hq.validate`) is parked with its reason and
 acknowledged like an applied one: no single change can stall a device's queue.
@@ -133,8 +135,8 @@ class Batch:
     def __init__(self, s: Session, data_key: bytes | None, *, lock_feed: bool = False) -> None:
         self.s = s
         self.key = data_key
-        #: Take the feed lock (`db.lock_feed`) in `write`, just before the feed positions
-        #: are taken; False: the caller holds it already.
+        #: Take the feed lock in `write`, just before the feed positions are taken (a push:
+        #: `db.lock_feed_positions`); False: the caller holds `db.lock_feed` already.
         self.lock_feed = lock_feed
         self.recs: dict[Key, Rec | None] = {}
         self.logs: list[LogRef] = []
@@ -432,7 +434,7 @@ class Batch:
         # one case take turns; the records these rows come from are locked by `load`).
         RowWriter(self.s).write(reported)
         if self.lock_feed and (logs or new or changed):
-            db.lock_feed(self.s)  # from here to the commit: feed positions commit in order
+            db.lock_feed_positions(self.s)  # to the commit: positions commit in order
         if logs:
             for ref, seq, log_row in zip(logs, self._allocate(len(logs)), log_rows,
                                          strict=True):
@@ -536,7 +538,7 @@ class Ingest(HqBase):
         hq_now = base.now_ms()
         with self.sessions.begin() as s:
             dev, header, payload = self._open(s, blob, kinds, accept_revoked=accept_revoked)
-            db.lock_device(s, dev.id)
+            db.enter_push(s, dev.id)
             s.refresh(dev)  # as the device's previous push left it
             self._remember(s, header)
             items = _parse_changes(payload)
@@ -547,7 +549,7 @@ class Ingest(HqBase):
                 raise PayloadInvalid("a seq appears twice in one batch")
             part = auditpart.parse_part(payload)
             if self.lock_whole_push:
-                db.lock_feed(s)
+                db.lock_feed_positions(s)
             batch = Batch(s, self.data_key, lock_feed=True)
             s.info[_BATCH] = batch
             applied, duplicates = self._apply_changes(s, dev, items, hq_now)

@@ -98,7 +98,7 @@ def test_a_push_merges_while_another_holds_the_feed_lock_and_a_pull_between_skip
     blob_a, blob_b = a.seal_push(changes_a), b.seal_push(changes_b)
     a_holds_positions, release_a, b_at_lock = (threading.Event(), threading.Event(),
                                                threading.Event())
-    allocate, lock_feed = Batch._allocate, db.lock_feed
+    allocate, lock_feed = Batch._allocate, db.lock_feed_positions
 
     def allocate_then_stop(self: Batch, n: int) -> list[int]:
         seqs = allocate(self, n)
@@ -117,7 +117,7 @@ def test_a_push_merges_while_another_holds_the_feed_lock_and_a_pull_between_skip
         lock_feed(s)
 
     monkeypatch.setattr(Batch, "_allocate", allocate_then_stop)
-    monkeypatch.setattr(db, "lock_feed", lock_feed_noted)
+    monkeypatch.setattr(db, "lock_feed_positions", lock_feed_noted)
     answers: dict[str, PushAnswer] = {}
     hq = pg_hq.hq
     ta = threading.Thread(target=lambda: answers.update(A=hq.push(blob_a)), name="A")
@@ -396,3 +396,41 @@ def _wait_until_blocked_by(hq: Any, pid: int) -> None:
                 return
         threading.Event().wait(0.05)
     raise AssertionError("the push never waited for the row")
+
+
+def test_hq_s_own_feed_writers_wait_for_the_pushes_under_way(
+    pg_hq: RunningHq, device: Callable[[], TestDevice], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The figures' repair (`db.lock_feed`) starts only once a push that has read and merged
+    its records (and holds no feed lock yet) has committed, and then counts it."""
+    d = device()
+    merged, release = threading.Event(), threading.Event()
+    retry_waiting = pg_hq.hq._retry_waiting
+
+    def merged_then_stop(*args: Any) -> None:
+        retry_waiting(*args)
+        merged.set()
+        assert release.wait(60)
+
+    monkeypatch.setattr(pg_hq.hq, "_retry_waiting", merged_then_stop)
+    rescue = d.change("rescue", {"operation_date": "2025-05-05", "province_code": "KH-1"})
+    victims = [d.change("victim", {"rescue_id": rescue["entity_id"], "sex": "female",
+                                   "screening": "presumed_victim"}) for _ in range(3)]
+    blob = d.seal_push([rescue, *victims])
+    hq = pg_hq.hq
+    repaired: list[int] = []
+    pusher = threading.Thread(target=lambda: hq.push(blob))
+    repair = threading.Thread(target=lambda: repaired.append(hq.rebuild_figures()))
+    pusher.start()
+    try:
+        assert merged.wait(60)
+        repair.start()
+        repair.join(2)
+        assert repair.is_alive() and repaired == []  # waits for the push under way
+    finally:
+        release.set()
+        pusher.join(60)
+        repair.join(60)
+    assert repaired == [1]  # the pushed case, counted
+    with hq.report_source() as rows:
+        assert counters.check(rows.s.connection(), HqCases(rows.s)) == []
