@@ -51,18 +51,23 @@ different number of changes than were sent or a client failed (none did, old or 
 `base` = main before this branch (`BENCH_HQ_BASE`, the feed lock held for the whole push),
 `bulk` = this tree: the feed lock covers only a push's last step (feed positions, change
 log, records, commit); reading, merging, sealing and the figures' rows run in parallel,
-records locked FOR UPDATE, one push per device at a time. Old and new alternate in one run,
-each on a fresh schema. Measured with the machine's load average at 8.5 at the start and
-12.9 at the end (2 cores, five other sessions at work): every wall-time rate here is a
-fraction of a quiet machine's, and more workers cannot help much when no core is free. In
-this run the new ingest moved 2.2-3.0x the old one's changes per second (1/2/4 workers:
-2,152 / 1,868 / 2,694 against 723 / 736 / 1,233). CPU per change (from /proc, less sensitive to load):
-HQ 0.20-0.25 ms, PostgreSQL 0.13-0.15 ms (old: 0.25-0.28 and 0.17-0.20); together ~0.38 ms,
-so two whole cores would top out near 5,000 changes/s before the clients' own CPU: the
-5,000/s target needs a quieter or larger machine. 28 SQL statements per push of 250 changes
-(about 5 of them under the feed lock, with the commit). synchronous_commit stays on (a
-durability decision: the commit, under the lock, waits for its WAL flush). The 1,000,000-record run
-(BENCH_ARGS=--million) was not repeated this round (h16fig2's).
+records locked FOR UPDATE, one push per device at a time (HQ's own feed writers still wait
+for every push under way). Old and new alternate in one run, each on a fresh schema. This
+table: load average 4.4 at the start, 7.2 at the end (2 cores, other sessions at work): new
+3,385 / 4,624 / 2,528 changes/s with 1 / 2 / 4 workers against old 2,296 / 2,238 / 1,733
+(x1.47 / x2.07 / x1.46); two workers scale x1.37 over one, four fall back (four HQ
+processes, PostgreSQL and the client process on two busy cores). An earlier run of the same
+A/B at load 8.5-12.9 (before the writers lock, same locked step): new 2,152 / 1,868 / 2,694
+against old 723 / 736 / 1,233 (x2.2-3.0). CPU per change (from /proc, less sensitive to
+load): HQ 0.17-0.29 ms, PostgreSQL 0.13-0.18 ms, old and new alike (what changed is the
+waiting, not the work); together ~0.35 ms, so two whole cores would top out near 5,500
+changes/s before the clients' own CPU: the 5,000/s target (best here 4,624 with two
+workers) needs a quieter or larger machine, or less CPU per change (the figures' rows and
+counters are ~65% of the ingest's own write CPU, validation most of the rest). About 29
+SQL statements per push of 250 changes, about 5 of them under the feed lock with the
+commit. synchronous_commit stays on (a durability decision: the commit, under the lock,
+waits for its WAL flush). The 1,000,000-record run (BENCH_ARGS=--million) was not repeated
+this round (h16fig2's).
 """
 
 
