@@ -37,6 +37,10 @@ SQLITE_FILE = "hq.sqlite3"
 
 #: Arbitrary constant: the PostgreSQL advisory lock that serialises change-log writers.
 FEED_LOCK = 0x46414531
+#: Shared by every push under way, taken alone by HQ's own feed writers (`lock_feed`).
+WRITERS_LOCK = 0x46414532
+#: Key space of the two-key advisory locks that serialise one device's pushes.
+DEVICE_LOCKS = 0x44455631
 
 #: Threads that run requests in one HQ process (the ASGI server's thread pool,
 #: `fieldapp.hq.app`); each may hold a database connection, so the pool has as many.
@@ -106,14 +110,72 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 def lock_feed(session: Session) -> None:
-    """Serialise writers of the change feed until the transaction ends.
+    """Serialise writers of the change feed until the transaction ends: this transaction
+    writes alone, while no push is under way (HQ's own writers: reference data, matches,
+    enrolment, released parked changes, the figures' repair).
 
     Pulls page by server_seq; if two workers committed seq 11 before seq 10, a pull in
-    between would move its cursor past 10 and never see it. One writer at a time
-    (PostgreSQL advisory lock; SQLite has a single writer anyway) rules that out.
+    between would move its cursor past 10 and never see it. One writer of feed positions at
+    a time (PostgreSQL advisory locks; SQLite has a single writer anyway) rules that out: a
+    transaction takes its positions after the lock and commits before it is released, so
+    positions become visible in their order. Pushes share `WRITERS_LOCK` (`enter_push`) and
+    take `FEED_LOCK` only for their last step (`lock_feed_positions`), so they run in
+    parallel with each other; this waits for every push under way and keeps new ones out.
     """
     if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITERS_LOCK})
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": FEED_LOCK})
+
+
+def enter_push(session: Session, device_id: str) -> None:
+    """A push begins: alongside other pushes (`WRITERS_LOCK` shared; `lock_feed` waits for
+    it) and alone among this device's pushes, until the transaction ends.
+
+    A device's pushes read and move its acknowledgement and decide which of its seqs are
+    duplicates: a resend arriving while the first send is still being applied waits for it
+    and then finds its changes held. (Two-key advisory lock: its own key space.)
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": WRITERS_LOCK})
+        session.execute(text("SELECT pg_advisory_xact_lock(:ns, hashtext(:d))"),
+                        {"ns": DEVICE_LOCKS, "d": device_id})
+
+
+def lock_feed_positions(session: Session) -> None:
+    """A push's last step: its feed positions, writes and commit, one push at a time (see
+    `lock_feed`)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": FEED_LOCK})
+
+
+def locking(session: Session, query: Any) -> Any:
+    """`query` locking the rows it reads until the transaction ends (PostgreSQL; SQLite
+    has a single writer). The ingest reads every record it may write this way, so two
+    pushes that touch one record (or add children under one parent) merge one after the
+    other, each against what the other wrote."""
+    if session.get_bind().dialect.name == "postgresql":
+        return query.with_for_update()
+    return query
+
+
+def sqlstate(exc: BaseException) -> str | None:
+    """PostgreSQL's error code of `exc`: raised through SQLAlchemy (``exc.orig``) or by the
+    driver itself (`bulk_insert`'s COPY); None for any other error."""
+    for err in (exc, getattr(exc, "orig", None)):
+        code = getattr(err, "sqlstate", None)
+        if isinstance(code, str):
+            return code
+    return None
+
+
+def is_deadlock(exc: BaseException) -> bool:
+    """Whether PostgreSQL chose this transaction as a deadlock's victim (it rolled back:
+    running it again is safe)."""
+    return sqlstate(exc) == "40P01"
+
+
+def is_unique_violation(exc: BaseException) -> bool:
+    return sqlstate(exc) == "23505"
 
 
 def among(session: Session, column: Any, values: Sequence[Any]) -> Any:

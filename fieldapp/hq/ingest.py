@@ -4,9 +4,22 @@ One push is one transaction. Its changes are applied in seq order, exactly as on
 but against an in-memory `Batch`: every record the push touches (and the parents the rules
 look up) is read with one ``IN`` query per record type, merged in memory, and at the end
 the change log and the records are written in bulk (a block of feed positions, one
-multi-row insert, one executemany update). The feed lock (`db.lock_feed`) is taken only
-after the envelope is opened, checked and parsed, and covers the reads, the merge and the
-writes: so feed positions still commit in order.
+multi-row insert, one executemany update).
+
+Pushes run in parallel (several request threads, several HQ processes on one PostgreSQL):
+- the global feed lock (`db.lock_feed_positions`) covers only a push's last step: taking
+  its block of feed positions, writing the change log and the records, and the commit.
+  Positions therefore commit in their order, and a pull never moves its cursor past a
+  position that commits later. Opening, parsing, reading, merging, sealing and the
+  figures' rows run before it, in parallel;
+- every record a push reads is locked (``FOR UPDATE``, `db.locking`) until it commits, so
+  two pushes touching one record, or adding children under one parent, merge one after the
+  other, each against what the other wrote; PostgreSQL breaks a rare deadlock between two
+  pushes by rolling one back, and that push runs again (`Ingest.push`);
+- one device's pushes run one at a time (`db.enter_push`): a resend arriving while the
+  first send is applied finds its changes held;
+- HQ's own feed writers (reference data, matches, enrolment, the figures' repair) take
+  `db.lock_feed`, which waits for every push under way and keeps new ones out.
 
 A change that breaks a rule (`fieldapp.hq.validate`) is parked with its reason and
 acknowledged like an applied one: no single change can stall a device's queue.
@@ -64,6 +77,8 @@ PARKED, RELEASED, DISCARDED = "parked", "released", "discarded"
 _RECORDS: Table = Record.__table__  # type: ignore[assignment]
 _LOG: Table = ChangeLog.__table__  # type: ignore[assignment]
 _CHUNK = 1000  # ids per IN list
+_BATCH = "hq_batch"  # Session.info: the push's batch
+_DEADLOCK_RETRIES = 3
 
 
 class LogRef:
@@ -117,9 +132,12 @@ class Batch:
     what it sees is what a one-by-one application would have seen after each flush.
     """
 
-    def __init__(self, s: Session, data_key: bytes | None) -> None:
+    def __init__(self, s: Session, data_key: bytes | None, *, lock_feed: bool = False) -> None:
         self.s = s
         self.key = data_key
+        #: Take the feed lock in `write`, just before the feed positions are taken (a push:
+        #: `db.lock_feed_positions`); False: the caller holds `db.lock_feed` already.
+        self.lock_feed = lock_feed
         self.recs: dict[Key, Rec | None] = {}
         self.logs: list[LogRef] = []
         self.children: dict[str, set[Key]] = defaultdict(set)  # referral id -> its events
@@ -155,12 +173,13 @@ class Batch:
         for entity, entity_id in keys:
             if (entity, entity_id) not in self.recs:
                 wanted[entity].add(entity_id)
-        for entity, ids in wanted.items():
+        for entity, ids in sorted(wanted.items()):  # rows locked in one order: fewer deadlocks
             ordered = sorted(ids)
             for i in range(0, len(ordered), _CHUNK):
                 part = ordered[i:i + _CHUNK]
-                for row in self.s.execute(select(*_COLUMNS).where(
-                        Record.entity == entity, db.among(self.s, Record.entity_id, part))):
+                for row in self.s.execute(db.locking(self.s, select(*_COLUMNS).where(
+                        Record.entity == entity, db.among(self.s, Record.entity_id, part))
+                        .order_by(Record.entity_id))):
                     self._remember(self._take(row))
                 for entity_id in part:
                     self.recs.setdefault((entity, entity_id), None)
@@ -170,8 +189,9 @@ class Batch:
         ids = sorted(set(referral_ids) - self._children_read)
         for i in range(0, len(ids), _CHUNK):
             part = ids[i:i + _CHUNK]
-            for row in self.s.execute(select(*_COLUMNS).where(
-                    Record.entity == "referral_event", db.among(self.s, Record.parent_id, part))):
+            for row in self.s.execute(db.locking(self.s, select(*_COLUMNS).where(
+                    Record.entity == "referral_event", db.among(self.s, Record.parent_id, part))
+                    .order_by(Record.entity_id))):
                 self._remember(self._take(row))
         self._children_read.update(ids)
 
@@ -368,27 +388,30 @@ class Batch:
         return list(range(top + 1, top + 1 + n))
 
     def write(self) -> None:
-        """Write the change log and the records in bulk (then the batch starts afresh)."""
+        """Write the change log and the records in bulk (then the batch starts afresh).
+
+        Everything that does not need a feed position (the ORM's rows, sealing, the rows
+        to write) is made first; the feed lock, when the batch takes it, covers only the
+        positions, the writes and the commit that follows.
+        """
         self.s.flush()  # the ORM's own rows first (devices, parked changes, conflicts)
         sealed: atrest.Sealed = {}  # a change's values, sealed once for log and record
         logs = [ref for ref in self.logs if ref.seq is None]
-        if logs:
-            for ref, seq in zip(logs, self._allocate(len(logs)), strict=True):
-                ref.seq = seq
-            db.bulk_insert(self.s, _LOG, [
-                {"server_seq": ref.seq, "entity": ref.entity, "entity_id": ref.entity_id,
-                 "fields": atrest.seal_fields(self.key, ref.entity, ref.entity_id, ref.fields,
-                                              sealed)
-                 if ref.fields else ref.fields,
-                 "origin_device": ref.origin_device, "origin_seq": ref.origin_seq,
-                 "received_at": ref.received_at} for ref in logs])
-        new: list[dict[str, Any]] = []
-        changed: list[dict[str, Any]] = []
+        log_rows = [
+            {"server_seq": 0, "entity": ref.entity, "entity_id": ref.entity_id,
+             "fields": atrest.seal_fields(self.key, ref.entity, ref.entity_id, ref.fields,
+                                          sealed)
+             if ref.fields else ref.fields,
+             "origin_device": ref.origin_device, "origin_seq": ref.origin_seq,
+             "received_at": ref.received_at} for ref in logs]
+        new: list[tuple[Rec, dict[str, Any]]] = []
+        changed: list[tuple[Rec, dict[str, Any]]] = []
         reported: list[tuple[str, str, dict[str, Any]]] = []
         fresh = sorted((r for r in self.recs.values() if r is not None), key=lambda r: r.order)
         for rec in fresh:
             if rec.id is not None and rec.fields is rec.written["fields"] \
-                    and rec.seq() == rec.written["server_seq"] \
+                    and not isinstance(rec.server_seq, LogRef) \
+                    and rec.server_seq == rec.written["server_seq"] \
                     and (rec.post_code, rec.centre_code, rec.parent_id) == (
                         rec.written["post_code"], rec.written["centre_code"],
                         rec.written["parent_id"]):
@@ -396,20 +419,33 @@ class Batch:
             if rec.id is None or rec.fields is not rec.written["fields"]:
                 reported.append((rec.entity, rec.entity_id, rec.fields))
             row = {"post_code": rec.post_code, "centre_code": rec.centre_code,
-                   "parent_id": rec.parent_id, "fields": rec.fields, "server_seq": rec.seq()}
+                   "parent_id": rec.parent_id, "fields": rec.fields, "server_seq": 0}
             if rec.id is None:
                 row["fields"] = atrest.seal_fields(self.key, rec.entity, rec.entity_id,
                                                    rec.fields, sealed)
-                new.append({"entity": rec.entity, "entity_id": rec.entity_id, **row})
+                new.append((rec, {"entity": rec.entity, "entity_id": rec.entity_id, **row}))
             else:
                 fields = (atrest.seal_fields(self.key, rec.entity, rec.entity_id, rec.fields,
                                              sealed)
                           if rec.fields is not rec.written["fields"] else None)
-                changed.append({"b_id": rec.id, **row, "fields": fields})
+                changed.append((rec, {"b_id": rec.id, **row, "fields": fields}))
+        # The figures' rows need no feed position: written before the lock, in parallel with
+        # other pushes (`reports.counters` locks each case's row, so two pushes refreshing
+        # one case take turns; the records these rows come from are locked by `load`).
+        RowWriter(self.s).write(reported)
+        if self.lock_feed and (logs or new or changed):
+            db.lock_feed_positions(self.s)  # to the commit: positions commit in order
+        if logs:
+            for ref, seq, log_row in zip(logs, self._allocate(len(logs)), log_rows,
+                                         strict=True):
+                ref.seq = log_row["server_seq"] = seq
+            db.bulk_insert(self.s, _LOG, log_rows)
+        for rec, row in itertools.chain(new, changed):
+            row["server_seq"] = rec.seq()
         if new:
-            db.bulk_insert(self.s, _RECORDS, new)
+            db.bulk_insert(self.s, _RECORDS, [row for _, row in new])
         for with_fields in (True, False):
-            group = [c for c in changed if (c["fields"] is not None) == with_fields]
+            group = [c for _, c in changed if (c["fields"] is not None) == with_fields]
             if not group:
                 continue
             values: dict[str, Any] = {k: bindparam(k) for k in ("post_code", "centre_code", "parent_id",
@@ -420,7 +456,6 @@ class Batch:
                 group = [{k: v for k, v in c.items() if k != "fields"} for c in group]
             self.s.execute(update(_RECORDS).where(_RECORDS.c.id == bindparam("b_id"))
                            .values(**values), group)
-        RowWriter(self.s).write(reported)  # the figures' rows, in the same transaction
         self._expire_orm_records()
         # What was written is read again if the transaction goes on with this batch.
         self.recs.clear()
@@ -450,8 +485,18 @@ def _held_rows(s: Session, device_id: str, seqs: list[int]) -> set[int]:
     return (have | parked) & wanted
 
 
+def _batch_of(s: Session, data_key: bytes | None) -> Batch:
+    """The push's batch (`Ingest._push_once` makes it), else a new one."""
+    batch = s.info.get(_BATCH)
+    return batch if isinstance(batch, Batch) else Batch(s, data_key)
+
+
 class Ingest(HqBase):
     """Pushes, bundles brought by hand, and the parked changes supervisors look after."""
+
+    #: Take the feed lock for the whole push (the old one-by-one ingest of the tests and
+    #: benchmarks writes the feed as it goes).
+    lock_whole_push = False
 
     def push(
         self, blob: bytes, *, kinds: Sequence[EnvelopeKind] = (EnvelopeKind.PUSH,),
@@ -463,45 +508,74 @@ class Ingest(HqBase):
         acknowledged like an applied one: no single change can stall a device's queue.
         Only a batch HQ cannot read at all (not JSON, a change without a seq) is refused.
         """
+        for attempt in range(_DEADLOCK_RETRIES + 1):
+            try:
+                return self._push_once(blob, kinds, accept_revoked)
+            except IntegrityError:
+                # Another worker applied one of these seqs between our check and insert: the
+                # batch rolled back whole, and a resend will count those as duplicates.
+                raise HqRejected("a concurrent push of the same changes won; send again") \
+                    from None
+            except Exception as exc:  # the driver's own errors too (`db.bulk_insert`'s COPY)
+                if db.is_unique_violation(exc):
+                    raise HqRejected("a concurrent push of the same changes won; send again") \
+                        from None
+                # Two pushes locked shared records in opposite orders and PostgreSQL rolled
+                # this one back: nothing of it was written, so it runs again.
+                if not db.is_deadlock(exc) or attempt == _DEADLOCK_RETRIES:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _push_once(self, blob: bytes, kinds: Sequence[EnvelopeKind],
+                   accept_revoked: bool) -> PushAnswer:
+        """One attempt at `push`: a transaction whose feed lock covers only its last step.
+
+        The envelope is opened, checked and parsed, the device's earlier seqs and every
+        record the batch touches are read (rows locked: `db.locking`), merged and sealed in
+        parallel with other pushes; the feed positions, the writes and the commit come last,
+        under the feed lock (`Batch.write`).
+        """
         hq_now = base.now_ms()
-        try:
-            with self.sessions.begin() as s:
-                dev, header, payload = self._open(s, blob, kinds, accept_revoked=accept_revoked)
-                self._remember(s, header)
-                items = _parse_changes(payload)
-                seqs = [seq for seq, _, _ in items]
-                if seqs and (min(seqs) != header.seq_from or max(seqs) != header.seq_to):
-                    raise PayloadInvalid("the envelope's seq range does not match its changes")
-                if len(set(seqs)) != len(seqs):
-                    raise PayloadInvalid("a seq appears twice in one batch")
-                part = auditpart.parse_part(payload)
-                db.lock_feed(s)
-                applied, duplicates = self._apply_changes(s, dev, items, hq_now)
-                if part is not None:
-                    self._apply_audit(s, dev, part, hq_now)
-                acked, highest = self._advance_ack(s, dev)
-                refused = self._refused_of(s, dev.id, seqs)
-                skew = header.timestamp_ms - hq_now if header.kind is EnvelopeKind.PUSH else 0
-                dev.last_seen = now_utc()
-                if header.kind is EnvelopeKind.PUSH:
-                    dev.last_skew_ms = skew
-                future = any(r.code == "future_stamp" for r in refused)
-                warn = abs(skew) > self.settings.skew_tolerance_ms or future
-                return PushAnswer(
-                    acked_seq=acked,
-                    highest_seq=highest,
-                    applied=applied,
-                    duplicates=duplicates,
-                    hq_time_ms=hq_now,
-                    skew_ms=skew,
-                    clock_warning=warn,
-                    refused=refused,
-                    audit_acked_seq=dev.audit_acked_seq if part is not None else None,
-                )
-        except IntegrityError:
-            # Another worker applied one of these seqs between our check and insert: the
-            # batch rolled back whole, and a resend will count those as duplicates.
-            raise HqRejected("a concurrent push of the same changes won; send again") from None
+        with self.sessions.begin() as s:
+            dev, header, payload = self._open(s, blob, kinds, accept_revoked=accept_revoked)
+            db.enter_push(s, dev.id)
+            s.refresh(dev)  # as the device's previous push left it
+            self._remember(s, header)
+            items = _parse_changes(payload)
+            seqs = [seq for seq, _, _ in items]
+            if seqs and (min(seqs) != header.seq_from or max(seqs) != header.seq_to):
+                raise PayloadInvalid("the envelope's seq range does not match its changes")
+            if len(set(seqs)) != len(seqs):
+                raise PayloadInvalid("a seq appears twice in one batch")
+            part = auditpart.parse_part(payload)
+            if self.lock_whole_push:
+                db.lock_feed_positions(s)
+            batch = Batch(s, self.data_key, lock_feed=True)
+            s.info[_BATCH] = batch
+            applied, duplicates = self._apply_changes(s, dev, items, hq_now)
+            if part is not None:
+                self._apply_audit(s, dev, part, hq_now)
+            # Every seq of this push is held once it commits (applied, parked or a duplicate).
+            acked, highest = self._advance_ack(s, dev, set(seqs))
+            refused = self._refused_of(s, dev.id, seqs)
+            skew = header.timestamp_ms - hq_now if header.kind is EnvelopeKind.PUSH else 0
+            dev.last_seen = now_utc()
+            if header.kind is EnvelopeKind.PUSH:
+                dev.last_skew_ms = skew
+            batch.write()
+            future = any(r.code == "future_stamp" for r in refused)
+            warn = abs(skew) > self.settings.skew_tolerance_ms or future
+            return PushAnswer(
+                acked_seq=acked,
+                highest_seq=highest,
+                applied=applied,
+                duplicates=duplicates,
+                hq_time_ms=hq_now,
+                skew_ms=skew,
+                clock_warning=warn,
+                refused=refused,
+                audit_acked_seq=dev.audit_acked_seq if part is not None else None,
+            )
 
     def import_bundle(self, blob: bytes) -> PushAnswer:
         """Apply a bundle brought on a USB stick, also from a device revoked since it was made."""
@@ -513,7 +587,7 @@ class Ingest(HqBase):
         """Apply the changes in seq order; returns (applied, duplicates)."""
         items = sorted(items, key=lambda item: item[0])
         have = _held_rows(s, dev.id, [seq for seq, _, _ in items])
-        batch = Batch(s, self.data_key)
+        batch = _batch_of(s, self.data_key)
         batch.preload([c for seq, c, _ in items if c is not None and seq not in have])
         applied = duplicates = 0
         horizon = hq_now + self.settings.stamp_tolerance_ms
@@ -534,7 +608,6 @@ class Ingest(HqBase):
             arrived.add(change.entity_id)
             applied += 1
         self._retry_waiting(batch, arrived, horizon)
-        batch.write()
         return applied, duplicates
 
     def _apply_audit(self, s: Session, dev: Device, part: AuditPart, hq_now: int) -> None:
@@ -544,7 +617,7 @@ class Ingest(HqBase):
         events = auditpart.new_events(dev, part)
         if not events:
             return
-        batch = Batch(s, self.data_key)
+        batch = _batch_of(s, self.data_key)
         batch.load(("audit_event", e.entity_id) for e in events)
         horizon = hq_now + self.settings.stamp_tolerance_ms
         received = now_utc()
@@ -556,7 +629,6 @@ class Ingest(HqBase):
                 self._apply_one(batch, dev, change, horizon, received, audit_part=True)
             except Refused as refusal:
                 self._park(s, dev.id, -event.seq, change.model_dump(mode="json"), refusal)
-        batch.write()
         auditpart.acknowledge(dev, events)
 
     def _apply_one(
@@ -639,11 +711,13 @@ class Ingest(HqBase):
         row.resolved_at = now_utc()
         return None
 
-    def _advance_ack(self, s: Session, dev: Device) -> tuple[int, int]:
+    def _advance_ack(self, s: Session, dev: Device, arriving: set[int]) -> tuple[int, int]:
         """Move the device's contiguous watermark: every seq 1..acked is applied or parked.
 
-        Returns (acked, the highest seq HQ holds from the device): every seq up to the
-        old watermark is held, so the highest is the last one above it, if any.
+        `arriving`: the seqs of this transaction, held once it commits (read before its
+        change log is written, so that this runs before the feed lock). Returns (acked, the
+        highest seq HQ holds from the device): every seq up to the old watermark is held,
+        so the highest is the last one above it, if any.
         """
         acked = dev.acked_seq
         held = union(
@@ -652,7 +726,8 @@ class Ingest(HqBase):
             select(ParkedChange.seq.label("seq")).where(
                 ParkedChange.device_id == dev.id, ParkedChange.seq > acked),
         ).subquery()
-        following = list(s.scalars(select(held.c.seq).order_by(held.c.seq)))
+        following = sorted(set(s.scalars(select(held.c.seq)))
+                           | {seq for seq in arriving if seq > acked})
         highest = following[-1] if following else acked
         for seq in following:
             if seq != acked + 1:

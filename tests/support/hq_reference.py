@@ -45,6 +45,8 @@ def _held(rec: Record | None) -> Held | None:
 class ReferenceHq(Hq):
     """HQ with the old one-change-at-a-time ingest."""
 
+    lock_whole_push = True  # it writes the change log as it goes
+
     def _apply_changes(  # type: ignore[override]
         self, s: Session, dev: Device, items: list[tuple[int, Change | None, Any]], hq_now: int
     ) -> tuple[int, int]:
