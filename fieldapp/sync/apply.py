@@ -37,11 +37,13 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    bindparam,
     delete,
     func,
     insert,
     inspect,
     select,
+    update,
 )
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -52,7 +54,7 @@ from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import max_stamp, min_stamp
 from fieldapp.store import figmarks, sealing, search
 from fieldapp.store.changes import find
-from fieldapp.store.codec import from_json, to_json
+from fieldapp.store.codec import _parser, from_json, to_json
 from fieldapp.store.models import (
     SYNCED_MODELS,
     CaseCounter,
@@ -183,6 +185,41 @@ def _columns(entity: str) -> list[str]:
     return _COLUMNS[entity]
 
 
+@functools.cache
+def _known(entity: str) -> frozenset[str]:
+    """The fields of `entity` a pulled record may set (its synced columns)."""
+    return frozenset(_columns(entity))
+
+
+@functools.cache
+def _required_set(entity: str) -> frozenset[str]:
+    _columns(entity)
+    return frozenset(_REQUIRED[entity])
+
+
+@functools.cache
+def _decoders(entity: str) -> tuple[tuple[str, Callable[[str], Any]], ...]:
+    """The columns of `entity` whose JSON value `from_json` turns into another type (dates),
+    with the parser it uses; every other value is stored as it comes."""
+    mapper = inspect(SYNCED_MODELS[entity])
+    out = []
+    for key in _columns(entity):
+        parse = _parser(mapper, key)
+        if parse is not None:
+            out.append((key, parse))
+    return tuple(out)
+
+
+def _decoded(entity: str, fields: Mapping[str, list[Any]]) -> dict[str, Any]:
+    """``{name: column value}`` of pulled fields: `from_json` of each, in one pass."""
+    values = {k: e[0] for k, e in fields.items()}
+    for key, parse in _decoders(entity):
+        value = values.get(key)
+        if value is not None:
+            values[key] = parse(value)
+    return values
+
+
 def local_state(obj: Synced) -> dict[str, list[Any]]:
     """A stored record as merge state: ``{field: [json value, stamp]}``."""
     return {
@@ -195,6 +232,8 @@ def _hlc_of(merged: Mapping[str, list[Any]]) -> dict[str, str]:
     stamps = {str(e[1]) for e in merged.values()}  # mostly one: an edit stamps its fields alike
     if not stamps:
         return {}
+    if len(stamps) == 1:
+        return {"*": stamps.pop()}
     star = min_stamp(stamps)
     return {"*": star, **{k: str(e[1]) for k, e in merged.items() if str(e[1]) != star}}
 
@@ -385,8 +424,9 @@ class Applier:
             # a newer HQ knows and this version does not.
             self.stats.skipped += 1
             return
-        known = set(_columns(entity))
-        fields = {k: v for k, v in fields.items() if k in known}
+        known = _known(entity)
+        if not fields.keys() <= known:
+            fields = {k: v for k, v in fields.items() if k in known}
         obj = self._find(model, entity_id)
         if obj is None:
             self._create(model, entity_id, fields)
@@ -418,7 +458,7 @@ class Applier:
             fields, _ = merge_record(entity, {}, fields)  # normalise (statement freezing)
         # (other entities' fields are already ``[value, hlc text]``: see `_entries`)
         waiting_for = self._missing_parent(entity, fields)
-        if waiting_for is None and any(k not in fields for k in _REQUIRED[entity]):
+        if waiting_for is None and not _required_set(entity) <= fields.keys():
             waiting_for = ""  # more fields must come first
         if waiting_for is not None:
             self._park(entity, entity_id, waiting_for, fields, exists=parked is not None)
@@ -431,9 +471,8 @@ class Applier:
             )
             self._parked_keys.discard((entity, entity_id))
         _check_schema(entity, fields)
-        mapper = inspect(model)
         values = dict(REMOTE_DEFAULTS.get(entity, {}))
-        values.update({k: from_json(mapper, k, e[0]) for k, e in fields.items()})
+        values.update(_decoded(entity, fields))
         self._arrived.add(entity_id)
         self.stats.changed += 1
         if _plain_insert(entity):
@@ -555,7 +594,7 @@ class Applier:
                 _columns(entity)  # a row parked by an earlier run: load the column lists
                 if self._missing_parent(entity, fields) is not None:
                     continue
-                if any(k not in fields for k in _REQUIRED[entity]):
+                if not _required_set(entity) <= fields.keys():
                     continue
                 if reason is not None:
                     tried.add((entity, entity_id))  # once per round
@@ -584,17 +623,44 @@ class Applier:
     # -- derived -----------------------------------------------------------------------
 
     def _recompute_referrals(self) -> None:
+        """Each referral the page touched gets the status its events give, once per page.
+
+        Read as plain rows (no ORM objects) and written with one executemany, only where
+        the status or the conflict flag differs from what is stored.
+        """
         if not self.stats.referrals:
             return
-        ids = list(self.stats.referrals)
+        ids = sorted(self.stats.referrals)
         events: dict[str, list[dict[str, list[Any]]]] = defaultdict(list)
-        for ev in self.s.scalars(select(ReferralEvent).where(ReferralEvent.referral_id.in_(ids))):
-            events[ev.referral_id].append({"kind": [ev.kind, ev.stamp_of("kind")]})
-        for referral in self.s.scalars(select(Referral).where(Referral.id.in_(ids))):
-            status, conflicted = referral_status(events.get(referral.id, []))
-            # Status is a cache of the events; it never travels, so set it directly.
-            referral.status = (status or ReferralStatus.CREATED).value
-            referral.conflicted = conflicted
+        current: dict[str, tuple[str, bool]] = {}
+        event_t, referral_t = ReferralEvent.__table__, Referral.__table__
+        conn = self.s.connection()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for referral_id, kind, hlc in conn.execute(
+                select(event_t.c.referral_id, event_t.c.kind, event_t.c.hlc)
+                .where(event_t.c.referral_id.in_(chunk))
+            ):
+                # The kind's stamp, as `Synced.stamp_of` reads it.
+                stamp = str((hlc or {}).get("kind") or (hlc or {}).get("*", ""))
+                events[referral_id].append({"kind": [kind, stamp]})
+            for referral_id, status, conflicted in conn.execute(
+                select(referral_t.c.id, referral_t.c.status, referral_t.c.conflicted)
+                .where(referral_t.c.id.in_(chunk))
+            ):
+                current[referral_id] = (status, bool(conflicted))
+        changed = []
+        for referral_id, (status, conflicted) in current.items():
+            derived, clash = referral_status(events.get(referral_id, []))
+            # Status is a cache of the events; it never travels, so it is set directly.
+            value = (derived or ReferralStatus.CREATED).value
+            if (value, bool(clash)) != (status, conflicted):
+                changed.append({"rid": referral_id, "st": value, "cf": clash})
+        if changed:
+            conn.execute(
+                update(Referral).where(Referral.id == bindparam("rid"))
+                .values(status=bindparam("st"), conflicted=bindparam("cf")),
+                changed)
 
     # -- reference data ----------------------------------------------------------------
 
