@@ -134,7 +134,7 @@ def _rows(ws: Workspace) -> dict[str, Any]:
 def _searches(ws: Workspace, feed: list[Record]) -> dict[str, list[str]]:
     """The cases found for names, case numbers and short pieces of them."""
     queries: list[str] = []
-    for entity, _i, fields in feed:
+    for _entity, _i, fields in feed:
         for name in ("name_latin", "name_km", "case_number", "name", "contact_phone"):
             value = fields.get(name, [None])[0]
             if isinstance(value, str) and value:
