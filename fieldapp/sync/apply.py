@@ -395,8 +395,9 @@ class Applier:
             groups[(model, frozenset(values))].append(values)
             self._absent.get(model, set()).discard(ident)  # stored now: `find` reads it
         self._rows = {}
-        for (model, _keys), rows in groups.items():
-            self.s.connection().execute(insert(model), rows)
+        conn = self.s.connection()
+        for (model, keys), rows in groups.items():
+            _bulk_insert(conn, _table(model.SYNC_ENTITY), keys, rows)
 
     def _exists(self, model: type[Synced], ident: str) -> bool:
         return ((model, ident) in self._rows or ident in self._present[model]
@@ -718,6 +719,72 @@ def _plain_insert(entity: str) -> bool:
     insert hook (statement sealing, attachment keys) must see it."""
     dispatch = inspect(SYNCED_MODELS[entity]).dispatch
     return not (dispatch.before_insert or dispatch.after_insert)
+
+
+@functools.cache
+def _table(entity: str) -> Table:
+    table = inspect(SYNCED_MODELS[entity]).local_table
+    assert isinstance(table, Table)
+    return table
+
+
+@dataclass(frozen=True)
+class _InsertPlan:
+    """How rows of one table and one set of keys are inserted: the SQL, the columns in order
+    (given ones, then those filled by their Python default) and each column's bind
+    processor (the column type's own, TypeDecorators included), None when plain SQLAlchemy
+    must do it (a default only SQL can compute)."""
+
+    sql: str
+    given: tuple[str, ...]
+    defaults: tuple[Any, ...]
+    processors: tuple[Callable[[Any], Any] | None, ...]
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_plan(table: Table, keys: frozenset[str], dialect: Any) -> _InsertPlan | None:
+    given = tuple(c.key for c in table.columns if c.key in keys)
+    if len(given) != len(keys):
+        return None  # a key that is not a column: let SQLAlchemy say so
+    defaults: list[Any] = []
+    for column in table.columns:
+        default = column.default
+        if column.key in keys or default is None:
+            continue
+        if not (getattr(default, "is_scalar", False) or getattr(default, "is_callable", False)):
+            return None
+        defaults.append(column)
+    columns = [table.c[k] for k in given] + defaults
+    quote = dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+           f"({', '.join(quote(c.name) for c in columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    return _InsertPlan(
+        sql, given, tuple(c.default for c in defaults),
+        tuple(c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns))
+
+
+def _bulk_insert(conn: Any, table: Table, keys: frozenset[str],
+                 rows: list[dict[str, Any]]) -> None:
+    """``insert(table)`` of `rows` (all with `keys`) in one executemany, without SQLAlchemy's
+    per-row parameter building: each value goes through its column type's bind processor and
+    a missing column gets its Python default, as `insert()` does. Falls back to `insert()`
+    where that cannot be done so (not SQLite, a default computed in SQL)."""
+    dialect = conn.dialect
+    plan = (_insert_plan(table, keys, dialect)
+            if dialect.name == "sqlite" and dialect.paramstyle == "qmark" else None)
+    if plan is None:
+        conn.execute(insert(table), rows)
+        return
+    given, defaults, processors = plan.given, plan.defaults, plan.processors
+    params = []
+    for row in rows:
+        values = [row[k] for k in given]
+        # A callable default is called once per row, as `insert()` calls it.
+        values += [d.arg(None) if d.is_callable else d.arg for d in defaults]
+        params.append(tuple(v if p is None else p(v)
+                            for v, p in zip(values, processors, strict=True)))
+    conn.exec_driver_sql(plan.sql, params)
 
 
 def _check_schema(entity: str, fields: Mapping[str, list[Any]]) -> None:

@@ -11,6 +11,7 @@ the store of an uninterrupted pull.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -119,8 +120,8 @@ def _rows(ws: Workspace) -> dict[str, Any]:
             rows = s.execute(text(f'SELECT {columns} FROM "{table}"')).all()
             if table == "sync_parked":
                 at = keep.index("fields")
-                rows = [(*r[:at], sealing.open_parked(s, r[0], r[1], r[at]), *r[at + 1:])
-                        for r in rows]
+                rows = [(*r[:at], sealing.open_parked(s, r[0], r[1], json.loads(r[at])),
+                         *r[at + 1:]) for r in rows]
             out[table] = sorted(map(repr, rows))
         for entity, model in SYNCED_MODELS.items():  # sealed fields opened by the ORM
             if entity in _SEALED:
