@@ -268,13 +268,14 @@ class Applier:
     # -- public ------------------------------------------------------------------------
 
     def apply(
-        self, records: Iterable[tuple[str, str, Mapping[str, Any]]], *, retry: bool = False
+        self, records: Iterable[tuple[str, str, dict[str, list[Any]]]], *, retry: bool = False
     ) -> ApplyStats:
-        """Apply (entity, entity_id, fields) triples, then unpark and recompute statuses.
+        """Apply (entity, entity_id, fields) triples, fields ``{name: [value, hlc text]}``
+        (`_entries`), then unpark and recompute statuses.
 
         `retry` also tries the records set aside earlier (once per round is enough).
         """
-        batch = page_order([(e, i, _entries(f)) for e, i, f in records])
+        batch = page_order(list(records))
         # Each distinct stamp once (an edit stamps its fields alike): compared at the end.
         stamps: set[str] = {self.stats.max_stamp}
         with self.s.no_autoflush:
@@ -825,20 +826,24 @@ def plain_reason(exc: BaseException) -> str:
 
 def apply_records(
     session: Session, records: Iterable[tuple[str, str, Mapping[str, Any]]], *,
-    retry: bool = False,
+    retry: bool = False, shaped: bool = False,
 ) -> ApplyStats:
     """Apply pulled records in `session` (which must be a remote=True store session).
 
     The page is applied in one go; if any record fails, it is applied again record by
-    record and what cannot be stored is set aside (see module doc).
+    record and what cannot be stored is set aside (see module doc). `shaped`: the records
+    come from `protocol.read_pull_answer`, which checked every field is ``[value, hlc
+    text]`` (they are not looked at again).
     """
-    records = list(records)
+    batch: list[tuple[str, str, dict[str, list[Any]]]] = (
+        list(records) if shaped  # type: ignore[arg-type]
+        else [(e, i, _entries(f)) for e, i, f in records])
     try:
         with session.begin_nested():
-            return Applier(session).apply(records, retry=retry)
+            return Applier(session).apply(batch, retry=retry)
     except _APPLY_ERRORS:
         _forget_rolled_back(session)
-    return Applier(session, careful=True).apply(records, retry=retry)
+    return Applier(session, careful=True).apply(batch, retry=retry)
 
 
 def _forget_rolled_back(session: Session) -> None:
