@@ -9,8 +9,13 @@ applied before children (`page_order`), so parking is for records whose parent i
 later page; when a page stores a record, only the parked rows naming it as their parent
 are read back (an index), never the whole table.
 
-A page is applied without autoflush and flushed once (the ORM then inserts each table's
-new rows in one batch); lookups go through the page's preload and the pending objects.
+A page is set-based: one read of the stored rows it touches per table (an IN query), its
+new records inserted as plain rows with one executemany per table (`_bulk_insert`, through
+each column type's bind processor; only records with ORM insert hooks — sealed statement
+text, attachment keys — go through the ORM), no autoflush and one flush, the search
+documents of its cases rebuilt once, and each touched referral's status derived once from
+its events and written only where it changes. Everything stays in the page's transaction:
+a kill midway leaves the page unapplied and the cursor where it was.
 
 A record that cannot be stored at all (a value of the wrong type, a constraint such as
 another rescue here with the same case number) is *set aside* in the same table with
