@@ -21,7 +21,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 
@@ -146,6 +146,8 @@ def _searches(ws: Workspace, feed: list[Record]) -> dict[str, list[str]]:
 
 @settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck),
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@example(seed=1, feed_seed=7, page_size=60, twice=True, troubles=True)
+@example(seed=2, feed_seed=7, page_size=500, twice=False, troubles=True)
 @given(seed=st.integers(0, 2**16), feed_seed=st.sampled_from([7, 11]),
        page_size=st.sampled_from([1, 9, 60, 500]), twice=st.booleans(),
        troubles=st.booleans())
