@@ -8,6 +8,7 @@ Run from the repository root: ``.venv/bin/python -m benchmarks.bench_sync`` (pri
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -34,6 +35,22 @@ from tests.support.proxy import Faults, Proxy
 from tests.support.syncenv import fast_options, new_device, unlock
 
 LINK_BPS = 32_000
+
+_NOTES = """
+Pull: `loopback.ab_*` are two more fresh devices pulling the same feed one after the other
+in the same run, through main's apply before issue 16's set-based page
+(`tests/support/reference_apply.py`) and through this one: `ab_pull_device_cpu_ratio` is
+the applying thread's CPU, reference / new (the process figure adds HQ serving the pages,
+which did not change). The fresh 100k pull's wall time needs a quiet machine; its process
+CPU (HQ serving included) does not: 46.0 s through main's apply (09:33 run, quiet). The
+wall-clock rates swing with the machine's load: {load}.
+"""
+NOTES = _NOTES.format(load="(load average written when the suite runs)")
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} / {five:.2f} / {fifteen:.2f}"
 
 
 def _officer_records(root: Path, hq: RunningHq, url: str, records: int) -> Any:
@@ -96,6 +113,7 @@ def bench_loopback(tmp: Path, records: int) -> dict[str, Any]:
             pull_pcpu = time.process_time() - pcpu
             down = proxy.counters.bytes_down - down0
             other.close()
+            ab = _pull_ab(tmp, hq, proxy.url)
     return {
         "changes_pushed": changes,
         "push_round_s": round(push_s, 2),
@@ -136,7 +154,39 @@ def bench_loopback(tmp: Path, records: int) -> dict[str, Any]:
         "push_vs_target_2500": round(changes / push_s / 2500, 2),
         "pull_vs_target_4200": round(pulled.pulled / pull_s / 4200, 2),
         "round_pending_after": result.pending,
+        # The same pull by two more fresh devices, one after the other in this run: main's
+        # apply before issue 16's set-based page (tests/support/reference_apply.py), then
+        # this one. CPU of the applying thread and of the whole process (HQ included).
+        **ab,
     }
+
+
+def _pull_ab(tmp: Path, hq: RunningHq, url: str) -> dict[str, Any]:
+    from fieldapp.sync import round as sync_round
+    from tests.support import reference_apply
+
+    out: dict[str, Any] = {}
+    fast = sync_round.apply_records
+    for name, apply in (("reference", lambda s, r, retry=False, shaped=False:
+                         reference_apply.apply_records(s, r, retry=retry)), ("new", fast)):
+        ws = new_device(tmp / f"ab-{name}", hq, "POIPET", url=url)
+        sync_round.apply_records = apply  # type: ignore[assignment]
+        try:
+            t, cpu, pcpu = time.perf_counter(), time.thread_time(), time.process_time()
+            pulled = sync.sync_round(ws, options=fast_options(deadline_s=3600))
+            wall, cpu, pcpu = (time.perf_counter() - t, time.thread_time() - cpu,
+                               time.process_time() - pcpu)
+        finally:
+            sync_round.apply_records = fast
+            ws.close()
+        out[f"ab_{name}_pull_records_per_s"] = round(pulled.pulled / wall)
+        out[f"ab_{name}_pull_device_cpu_s"] = round(cpu, 2)
+        out[f"ab_{name}_pull_process_cpu_s"] = round(pcpu, 2)
+    out["ab_pull_device_cpu_ratio"] = round(
+        out["ab_reference_pull_device_cpu_s"] / max(out["ab_new_pull_device_cpu_s"], 1e-9), 2)
+    out["ab_pull_process_cpu_ratio"] = round(
+        out["ab_reference_pull_process_cpu_s"] / max(out["ab_new_pull_process_cpu_s"], 1e-9), 2)
+    return out
 
 
 def _feed_changes(root: Path, hq: RunningHq, records: int) -> list[dict[str, Any]]:
@@ -240,7 +290,9 @@ def bench_slow_link(tmp: Path, records: int) -> dict[str, Any]:
 
 def run(records: int = 10_000, slow_records: int = 1_000,
         fresh_records: int = 100_000) -> dict[str, Any]:
+    global NOTES
     tmp = Path(tempfile.mkdtemp(prefix="fieldapp-bench-sync-"))
+    load_before = _load()
     try:
         out: dict[str, Any] = {"loopback": bench_loopback(tmp / "loop", records)}
         out["link_32kbit"] = bench_slow_link(tmp / "slow", slow_records)
@@ -256,6 +308,8 @@ def run(records: int = 10_000, slow_records: int = 1_000,
             / loop["raw_json_bytes_per_change"] <= 91.3 / 1583.5,
             "fresh_pull_100k_under_60s": fresh["pull_s"] < 60,
         }
+        NOTES = _NOTES.format(load=f"load average (1 / 5 / 15 min) {load_before} at the start, "
+                                   f"{_load()} at the end (`uptime`)")
         return out
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -9,8 +9,13 @@ applied before children (`page_order`), so parking is for records whose parent i
 later page; when a page stores a record, only the parked rows naming it as their parent
 are read back (an index), never the whole table.
 
-A page is applied without autoflush and flushed once (the ORM then inserts each table's
-new rows in one batch); lookups go through the page's preload and the pending objects.
+A page is set-based: one read of the stored rows it touches per table (an IN query), its
+new records inserted as plain rows with one executemany per table (`_bulk_insert`, through
+each column type's bind processor; only records with ORM insert hooks — sealed statement
+text, attachment keys — go through the ORM), no autoflush and one flush, the search
+documents of its cases rebuilt once, and each touched referral's status derived once from
+its events and written only where it changes. Everything stays in the page's transaction:
+a kill midway leaves the page unapplied and the cursor where it was.
 
 A record that cannot be stored at all (a value of the wrong type, a constraint such as
 another rescue here with the same case number) is *set aside* in the same table with
@@ -37,11 +42,13 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    bindparam,
     delete,
     func,
     insert,
     inspect,
     select,
+    update,
 )
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -52,7 +59,7 @@ from fieldapp.domain.errors import InvalidInput
 from fieldapp.domain.hlc import max_stamp, min_stamp
 from fieldapp.store import figmarks, sealing, search
 from fieldapp.store.changes import find
-from fieldapp.store.codec import from_json, to_json
+from fieldapp.store.codec import _parser, from_json, to_json
 from fieldapp.store.models import (
     SYNCED_MODELS,
     CaseCounter,
@@ -183,6 +190,41 @@ def _columns(entity: str) -> list[str]:
     return _COLUMNS[entity]
 
 
+@functools.cache
+def _known(entity: str) -> frozenset[str]:
+    """The fields of `entity` a pulled record may set (its synced columns)."""
+    return frozenset(_columns(entity))
+
+
+@functools.cache
+def _required_set(entity: str) -> frozenset[str]:
+    _columns(entity)
+    return frozenset(_REQUIRED[entity])
+
+
+@functools.cache
+def _decoders(entity: str) -> tuple[tuple[str, Callable[[str], Any]], ...]:
+    """The columns of `entity` whose JSON value `from_json` turns into another type (dates),
+    with the parser it uses; every other value is stored as it comes."""
+    mapper = inspect(SYNCED_MODELS[entity])
+    out = []
+    for key in _columns(entity):
+        parse = _parser(mapper, key)
+        if parse is not None:
+            out.append((key, parse))
+    return tuple(out)
+
+
+def _decoded(entity: str, fields: Mapping[str, list[Any]]) -> dict[str, Any]:
+    """``{name: column value}`` of pulled fields: `from_json` of each, in one pass."""
+    values = {k: e[0] for k, e in fields.items()}
+    for key, parse in _decoders(entity):
+        value = values.get(key)
+        if value is not None:
+            values[key] = parse(value)
+    return values
+
+
 def local_state(obj: Synced) -> dict[str, list[Any]]:
     """A stored record as merge state: ``{field: [json value, stamp]}``."""
     return {
@@ -195,6 +237,8 @@ def _hlc_of(merged: Mapping[str, list[Any]]) -> dict[str, str]:
     stamps = {str(e[1]) for e in merged.values()}  # mostly one: an edit stamps its fields alike
     if not stamps:
         return {}
+    if len(stamps) == 1:
+        return {"*": stamps.pop()}
     star = min_stamp(stamps)
     return {"*": star, **{k: str(e[1]) for k, e in merged.items() if str(e[1]) != star}}
 
@@ -229,13 +273,14 @@ class Applier:
     # -- public ------------------------------------------------------------------------
 
     def apply(
-        self, records: Iterable[tuple[str, str, Mapping[str, Any]]], *, retry: bool = False
+        self, records: Iterable[tuple[str, str, dict[str, list[Any]]]], *, retry: bool = False
     ) -> ApplyStats:
-        """Apply (entity, entity_id, fields) triples, then unpark and recompute statuses.
+        """Apply (entity, entity_id, fields) triples, fields ``{name: [value, hlc text]}``
+        (`_entries`), then unpark and recompute statuses.
 
         `retry` also tries the records set aside earlier (once per round is enough).
         """
-        batch = page_order([(e, i, _entries(f)) for e, i, f in records])
+        batch = page_order(list(records))
         # Each distinct stamp once (an edit stamps its fields alike): compared at the end.
         stamps: set[str] = {self.stats.max_stamp}
         with self.s.no_autoflush:
@@ -356,8 +401,9 @@ class Applier:
             groups[(model, frozenset(values))].append(values)
             self._absent.get(model, set()).discard(ident)  # stored now: `find` reads it
         self._rows = {}
-        for (model, _keys), rows in groups.items():
-            self.s.connection().execute(insert(model), rows)
+        conn = self.s.connection()
+        for (model, keys), rows in groups.items():
+            _bulk_insert(conn, _table(model.SYNC_ENTITY), keys, rows)
 
     def _exists(self, model: type[Synced], ident: str) -> bool:
         return ((model, ident) in self._rows or ident in self._present[model]
@@ -385,8 +431,9 @@ class Applier:
             # a newer HQ knows and this version does not.
             self.stats.skipped += 1
             return
-        known = set(_columns(entity))
-        fields = {k: v for k, v in fields.items() if k in known}
+        known = _known(entity)
+        if not fields.keys() <= known:
+            fields = {k: v for k, v in fields.items() if k in known}
         obj = self._find(model, entity_id)
         if obj is None:
             self._create(model, entity_id, fields)
@@ -418,7 +465,7 @@ class Applier:
             fields, _ = merge_record(entity, {}, fields)  # normalise (statement freezing)
         # (other entities' fields are already ``[value, hlc text]``: see `_entries`)
         waiting_for = self._missing_parent(entity, fields)
-        if waiting_for is None and any(k not in fields for k in _REQUIRED[entity]):
+        if waiting_for is None and not _required_set(entity) <= fields.keys():
             waiting_for = ""  # more fields must come first
         if waiting_for is not None:
             self._park(entity, entity_id, waiting_for, fields, exists=parked is not None)
@@ -431,9 +478,8 @@ class Applier:
             )
             self._parked_keys.discard((entity, entity_id))
         _check_schema(entity, fields)
-        mapper = inspect(model)
         values = dict(REMOTE_DEFAULTS.get(entity, {}))
-        values.update({k: from_json(mapper, k, e[0]) for k, e in fields.items()})
+        values.update(_decoded(entity, fields))
         self._arrived.add(entity_id)
         self.stats.changed += 1
         if _plain_insert(entity):
@@ -555,7 +601,7 @@ class Applier:
                 _columns(entity)  # a row parked by an earlier run: load the column lists
                 if self._missing_parent(entity, fields) is not None:
                     continue
-                if any(k not in fields for k in _REQUIRED[entity]):
+                if not _required_set(entity) <= fields.keys():
                     continue
                 if reason is not None:
                     tried.add((entity, entity_id))  # once per round
@@ -584,17 +630,44 @@ class Applier:
     # -- derived -----------------------------------------------------------------------
 
     def _recompute_referrals(self) -> None:
+        """Each referral the page touched gets the status its events give, once per page.
+
+        Read as plain rows (no ORM objects) and written with one executemany, only where
+        the status or the conflict flag differs from what is stored.
+        """
         if not self.stats.referrals:
             return
-        ids = list(self.stats.referrals)
+        ids = sorted(self.stats.referrals)
         events: dict[str, list[dict[str, list[Any]]]] = defaultdict(list)
-        for ev in self.s.scalars(select(ReferralEvent).where(ReferralEvent.referral_id.in_(ids))):
-            events[ev.referral_id].append({"kind": [ev.kind, ev.stamp_of("kind")]})
-        for referral in self.s.scalars(select(Referral).where(Referral.id.in_(ids))):
-            status, conflicted = referral_status(events.get(referral.id, []))
-            # Status is a cache of the events; it never travels, so set it directly.
-            referral.status = (status or ReferralStatus.CREATED).value
-            referral.conflicted = conflicted
+        current: dict[str, tuple[str, bool]] = {}
+        event_t, referral_t = ReferralEvent.__table__, Referral.__table__
+        conn = self.s.connection()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for referral_id, kind, hlc in conn.execute(
+                select(event_t.c.referral_id, event_t.c.kind, event_t.c.hlc)
+                .where(event_t.c.referral_id.in_(chunk))
+            ):
+                # The kind's stamp, as `Synced.stamp_of` reads it.
+                stamp = str((hlc or {}).get("kind") or (hlc or {}).get("*", ""))
+                events[referral_id].append({"kind": [kind, stamp]})
+            for referral_id, status, conflicted in conn.execute(
+                select(referral_t.c.id, referral_t.c.status, referral_t.c.conflicted)
+                .where(referral_t.c.id.in_(chunk))
+            ):
+                current[referral_id] = (status, bool(conflicted))
+        changed = []
+        for referral_id, (status, conflicted) in current.items():
+            derived, clash = referral_status(events.get(referral_id, []))
+            # Status is a cache of the events; it never travels, so it is set directly.
+            value = (derived or ReferralStatus.CREATED).value
+            if (value, bool(clash)) != (status, conflicted):
+                changed.append({"rid": referral_id, "st": value, "cf": clash})
+        if changed:
+            conn.execute(
+                update(Referral).where(Referral.id == bindparam("rid"))
+                .values(status=bindparam("st"), conflicted=bindparam("cf")),
+                changed)
 
     # -- reference data ----------------------------------------------------------------
 
@@ -654,6 +727,72 @@ def _plain_insert(entity: str) -> bool:
     return not (dispatch.before_insert or dispatch.after_insert)
 
 
+@functools.cache
+def _table(entity: str) -> Table:
+    table = inspect(SYNCED_MODELS[entity]).local_table
+    assert isinstance(table, Table)
+    return table
+
+
+@dataclass(frozen=True)
+class _InsertPlan:
+    """How rows of one table and one set of keys are inserted: the SQL, the columns in order
+    (given ones, then those filled by their Python default) and each column's bind
+    processor (the column type's own, TypeDecorators included), None when plain SQLAlchemy
+    must do it (a default only SQL can compute)."""
+
+    sql: str
+    given: tuple[str, ...]
+    defaults: tuple[Any, ...]
+    processors: tuple[Callable[[Any], Any] | None, ...]
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_plan(table: Table, keys: frozenset[str], dialect: Any) -> _InsertPlan | None:
+    given = tuple(c.key for c in table.columns if c.key in keys)
+    if len(given) != len(keys):
+        return None  # a key that is not a column: let SQLAlchemy say so
+    defaults: list[Any] = []
+    for column in table.columns:
+        default = column.default
+        if column.key in keys or default is None:
+            continue
+        if not (getattr(default, "is_scalar", False) or getattr(default, "is_callable", False)):
+            return None
+        defaults.append(column)
+    columns = [table.c[k] for k in given] + defaults
+    quote = dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+           f"({', '.join(quote(c.name) for c in columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    return _InsertPlan(
+        sql, given, tuple(c.default for c in defaults),
+        tuple(c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns))
+
+
+def _bulk_insert(conn: Any, table: Table, keys: frozenset[str],
+                 rows: list[dict[str, Any]]) -> None:
+    """``insert(table)`` of `rows` (all with `keys`) in one executemany, without SQLAlchemy's
+    per-row parameter building: each value goes through its column type's bind processor and
+    a missing column gets its Python default, as `insert()` does. Falls back to `insert()`
+    where that cannot be done so (not SQLite, a default computed in SQL)."""
+    dialect = conn.dialect
+    plan = (_insert_plan(table, keys, dialect)
+            if dialect.name == "sqlite" and dialect.paramstyle == "qmark" else None)
+    if plan is None:
+        conn.execute(insert(table), rows)
+        return
+    given, defaults, processors = plan.given, plan.defaults, plan.processors
+    params = []
+    for row in rows:
+        values = [row[k] for k in given]
+        # A callable default is called once per row, as `insert()` calls it.
+        values += [d.arg(None) if d.is_callable else d.arg for d in defaults]
+        params.append(tuple(v if p is None else p(v)
+                            for v, p in zip(values, processors, strict=True)))
+    conn.exec_driver_sql(plan.sql, params)
+
+
 def _check_schema(entity: str, fields: Mapping[str, list[Any]]) -> None:
     """Refuse (InvalidInput, naming the field) a value the store would keep wrongly typed:
     SQLite stores whatever it is given, and the window would fail on it later."""
@@ -692,20 +831,24 @@ def plain_reason(exc: BaseException) -> str:
 
 def apply_records(
     session: Session, records: Iterable[tuple[str, str, Mapping[str, Any]]], *,
-    retry: bool = False,
+    retry: bool = False, shaped: bool = False,
 ) -> ApplyStats:
     """Apply pulled records in `session` (which must be a remote=True store session).
 
     The page is applied in one go; if any record fails, it is applied again record by
-    record and what cannot be stored is set aside (see module doc).
+    record and what cannot be stored is set aside (see module doc). `shaped`: the records
+    come from `protocol.read_pull_answer`, which checked every field is ``[value, hlc
+    text]`` (they are not looked at again).
     """
-    records = list(records)
+    batch: list[tuple[str, str, dict[str, list[Any]]]] = (
+        list(records) if shaped  # type: ignore[arg-type]
+        else [(e, i, _entries(f)) for e, i, f in records])
     try:
         with session.begin_nested():
-            return Applier(session).apply(records, retry=retry)
+            return Applier(session).apply(batch, retry=retry)
     except _APPLY_ERRORS:
         _forget_rolled_back(session)
-    return Applier(session, careful=True).apply(records, retry=retry)
+    return Applier(session, careful=True).apply(batch, retry=retry)
 
 
 def _forget_rolled_back(session: Session) -> None:

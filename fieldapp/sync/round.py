@@ -343,7 +343,7 @@ class SyncClient:
         (`HlcClock.observe`).
         """
         with self.store.session(self.username, remote=True) as s:
-            stats = apply_records(s, page.records, retry=retry)
+            stats = apply_records(s, page.records, retry=retry, shaped=True)
             device = s.scalars(select(Device)).one()
             next_cursor = page.answer.next_cursor
             if next_cursor > device.pull_cursor and cursor <= device.pull_cursor:
