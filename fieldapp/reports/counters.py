@@ -27,8 +27,13 @@ to court, read by `court_counts` as the full pass does.
 Facts: ("c", cross-border 0/1, "") a case; ("v", "age|sex|minor", nationality) a counted
 victim; ("o", rehabilitated+returned 0/1 each, "") a counted victim with an outcome; ("s",
 status, "") a suspect; ("r", service, status) a referral of a counted victim; ("d",
-service, due date) one still open; ("t", days to completion, clocks disagreed 0/1) one
-completed.
+service, due month) and ("e", service, due day) one still open (a report reads the due
+months before its as-of month, and the days of that month only); ("t", days to
+completion, clocks disagreed 0/1) one completed.
+
+`figure_count`'s key starts with the fact's kind and the month, and a report asks SQL for
+each table's sums (GROUP BY the few columns that table shows, `_PROJECTIONS`): it reads
+a bounded number of rows whatever the number of cases.
 """
 
 from __future__ import annotations
@@ -132,8 +137,9 @@ def case_facts(rows: CaseRows) -> CaseFacts | None:
         if done.outcome is not None:
             outcomes[f["victim_id"]].add(done.outcome)
         facts[("r", f["service"], done.status.value)] += 1
-        if done.open_due is not None:
-            facts[("d", f["service"], done.open_due.isoformat())] += 1
+        if done.open_due is not None:  # by due month, and by due day for the as-of month
+            facts[("d", f["service"], _month(done.open_due))] += 1
+            facts[("e", f["service"], done.open_due.isoformat())] += 1
         if done.days is not None:
             facts[("t", str(done.days[0]), "1" if done.days[1] else "0")] += 1
     victims: dict[str, tuple[Fact, Fact | None]] = {}
@@ -328,15 +334,93 @@ def check(conn: Connection, cases: CaseStore) -> list[str]:
 
 
 # -- reading a report ----------------------------------------------------------------------
-def _period_cells(conn: Connection, flt: ReportFilter) -> Counter[tuple[str, ...]]:
-    """Facts of the cases `flt` selects, by cell: whole months from the counts, the days of a
-    month the period covers in part from the cases' rows."""
+#: What a report reads of each kind of fact: the columns one of its tables (or counts) shows,
+#: summed by SQL over the rest. A projected key is (index here, value, value).
+_PROJECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("c", ("month", "a")),  # cases, cross-border cases, by month and year
+    ("c", ("type",)),
+    ("c", ("province",)),
+    ("c", ("post",)),
+    ("v", ("a",)),  # victims, child victims, by sex and age group
+    ("v", ("b",)),  # by nationality
+    ("v", ("month", "type")),
+    ("o", ("a",)),
+    ("s", ("a",)),
+    ("r", ("a", "b")),
+    ("d", ("a", "b")),  # open referrals by service and due month
+    ("e", ("a", "b")),  # ... and by due day, for the as-of month's days before it only
+    ("t", ("a", "b")),
+)
+#: The projections a year-earlier period needs (its counts only, no tables).
+_PREVIOUS = (0, 4, 7, 8)
+_FULL = ("month", "province", "post", "type", "fig", "a", "b")
+Projected = Counter[tuple[int, str, str]]
+
+
+@dataclass(frozen=True)
+class _Due:
+    """The as-of day's keys: open referrals due before `month` are overdue, and those due
+    in that month from `first` to before `day`."""
+
+    month: str
+    first: str
+    day: str
+
+    @classmethod
+    def of(cls, as_of: dt.date) -> _Due:
+        return cls(_month(as_of), as_of.replace(day=1).isoformat(), as_of.isoformat())
+
+
+def _project(cells: Counter[tuple[str, ...]], wanted: Iterable[int], due: _Due) -> Projected:
+    """Full keys (month, province, post, type, fig, a, b) summed into the projections."""
+    out: Projected = Counter()
+    for key, n in cells.items():
+        if not n:
+            continue
+        full = dict(zip(_FULL, key, strict=True))
+        for p in wanted:
+            fig, dims = _PROJECTIONS[p]
+            if fig != full["fig"] or (fig == "e" and not due.first <= full["b"] < due.day):
+                continue
+            values = [full[d] for d in dims] + ["", ""]
+            out[(p, values[0], values[1])] += n
+    return out
+
+
+def _narrowing(flt: ReportFilter) -> tuple[str, dict[str, str]]:
     narrow, params = "", {}
     for column, value in (("province", flt.province), ("post", flt.post),
                           ("type", flt.exploitation_type)):
         if value is not None:
             narrow += f" AND {column} = :{column}"
             params[column] = value
+    return narrow, params
+
+
+def _summed(conn: Connection, wanted: Iterable[int], first: str, last: str, narrow: str,
+            params: dict[str, str], due: _Due) -> Projected:
+    """The projections' sums over the counts of months `first` to `last`, by SQL."""
+    parts = []
+    for p in wanted:
+        fig, dims = _PROJECTIONS[p]
+        x, y = [*dims, "''", "''"][:2]
+        window = " AND b >= :due_first AND b < :due_day" if fig == "e" else ""
+        parts.append(f"SELECT {p} AS p, {x} AS x, {y} AS y, SUM(n) AS n FROM figure_count "
+                     f"WHERE fig = '{fig}' AND month >= :first AND month <= :last{narrow}"
+                     f"{window} GROUP BY {', '.join(dims)}")
+    out: Projected = Counter()
+    for p, x, y, n in conn.execute(text(" UNION ALL ".join(parts)), {
+            "first": first, "last": last, "due_first": due.first, "due_day": due.day,
+            **params}):
+        out[(int(p), x, y)] += int(n)
+    return out
+
+
+def _period_cells(conn: Connection, flt: ReportFilter, wanted: tuple[int, ...],
+                  due: _Due) -> Projected:
+    """Facts of the cases `flt` selects, projected: whole months summed by SQL from the
+    counts, the days of a month the period covers in part from the cases' rows."""
+    narrow, params = _narrowing(flt)
     whole, parts = [], []
     for month in months_between(flt.start, flt.end):
         first = dt.date(int(month[:4]), int(month[5:]), 1)
@@ -345,13 +429,10 @@ def _period_cells(conn: Connection, flt: ReportFilter) -> Counter[tuple[str, ...
             whole.append(month)
         else:
             parts.append((max(first, flt.start), min(last, flt.end)))
-    cells: Counter[tuple[str, ...]] = Counter()
+    out: Projected = Counter()
     if whole:
-        for row in conn.execute(text(
-                "SELECT month, province, post, type, fig, a, b, n FROM figure_count "
-                "WHERE month >= :first AND month <= :last" + narrow),
-                {"first": whole[0], "last": whole[-1], **params}):
-            cells[tuple(row[:7])] += row[7]
+        out += _summed(conn, wanted, whole[0], whole[-1], narrow, params, due)
+    cells: Counter[tuple[str, ...]] = Counter()
     for start, end in parts:
         for month, province, post, kind, facts in conn.execute(text(
                 "SELECT month, province, post, type, facts FROM figure_case "
@@ -359,7 +440,9 @@ def _period_cells(conn: Connection, flt: ReportFilter) -> Counter[tuple[str, ...
                 {"start": start, "end": end, **params}):
             for fig, a, b, n in json.loads(facts):
                 cells[(month, province, post, kind, fig, a, b)] += n
-    return cells
+    for key, n in _project(cells, wanted, due).items():
+        out[key] += n
+    return out
 
 
 @dataclass(frozen=True)
@@ -389,10 +472,11 @@ def _linked(cases: CaseStore) -> list[_Linked]:
     return out
 
 
-def _one_per_person(cells: Counter[tuple[str, ...]], linked: list[_Linked],
-                    flt: ReportFilter) -> None:
-    """A person recorded twice counts once: by their earliest case's record (then the lowest
-    id), with an outcome if any of their records has it — as the full pass counts them."""
+def _one_per_person(linked: list[_Linked], flt: ReportFilter) -> Counter[tuple[str, ...]]:
+    """What makes a person recorded twice count once, as full keys to add to the counts: by
+    their earliest case's record (then the lowest id), with an outcome if any of their
+    records has it — as the full pass counts them."""
+    cells: Counter[tuple[str, ...]] = Counter()
     by_person: dict[str, list[_Linked]] = defaultdict(list)
     for lv in linked:
         cf = lv.case
@@ -409,65 +493,72 @@ def _one_per_person(cells: Counter[tuple[str, ...]], linked: list[_Linked],
                                 if flag == "1")
         if outcome is not None:
             cells[first.case.cell + outcome] += 1
+    return cells
 
 
-def _fold(t: Tally, cells: Counter[tuple[str, ...]], current: bool, as_of: dt.date,
-          exclusive: bool) -> None:
+def _fold(t: Tally, cells: Projected, current: bool, due: _Due, exclusive: bool) -> None:
     counts = t.cur if current else t.prev
-    due = as_of.isoformat()
-    for (month, province, post, kind, fig, a, b), n in cells.items():
+    for (p, x, y), n in cells.items():
         if not n:
             continue
-        if fig == "c":
+        if p == 0:
             counts["cases"] += n
-            counts["cross_border_cases"] += n if a == "1" else 0
+            counts["cross_border_cases"] += n if y == "1" else 0
             if current:
-                t.by_type[kind] += n
-                t.by_province[province or UNKNOWN] += n
-                t.by_post[post or UNKNOWN] += n
-                t.by_month[month] += n
-                t.by_year[month[:4]] += n
-        elif fig == "v":
-            age, rest = a.split("|", 1)
+                t.by_month[x] += n
+                t.by_year[x[:4]] += n
+        elif p == 4:
+            age, rest = x.split("|", 1)
             sex, minor = rest.rsplit("|", 1)
             counts["victims"] += n
             counts["child_victims"] += n if minor == "1" else 0
             if current:
                 t.by_sex_age[(age, sex)] += n
-                t.by_nat[b] += n
-                t.by_month_type[(month, kind)] += n
-        elif fig == "o":
-            rehabilitated, returned = a[0] == "1", a[1] == "1"
+        elif p == 7:
+            rehabilitated, returned = x[0] == "1", x[1] == "1"
             counts[OUTCOMES[1]] += n if returned else 0
             counts[OUTCOMES[0]] += n if rehabilitated and not (exclusive and returned) else 0
-        elif fig == "s":
+        elif p == 8:
             if current:
                 for stage, statuses in SUSPECT_STAGES:
-                    t.stages[stage] += n if a in statuses else 0
-            elif a in _ARRESTED:
+                    t.stages[stage] += n if x in statuses else 0
+            elif x in _ARRESTED:
                 counts["suspects_arrested"] += n
         elif not current:
             continue
-        elif fig == "r":
-            t.by_service_status[(a, b)] += n
-        elif fig == "d":
-            t.overdue[a] += n if b < due else 0
-        elif fig == "t":
-            t.durations.extend([int(a)] * n)
-            t.wrong_clocks += n if b == "1" else 0
+        elif p in (1, 2, 3):
+            table = (t.by_type, t.by_province, t.by_post)[p - 1]
+            table[x if p == 1 else x or UNKNOWN] += n
+        elif p == 5:
+            t.by_nat[x] += n
+        elif p == 6:
+            t.by_month_type[(x, y)] += n
+        elif p == 9:
+            t.by_service_status[(x, y)] += n
+        elif p == 10:
+            t.overdue[x] += n if y < due.month else 0
+        elif p == 11:
+            t.overdue[x] += n
+        elif p == 12:
+            t.durations.extend([int(x)] * n)
+            t.wrong_clocks += n if y == "1" else 0
 
 
 def figures(conn: Connection, cases: CaseStore, flt: ReportFilter,
             as_of: dt.date | None = None) -> Figures:
     """The same Figures as `reports.figures.compute` over the same records, from the counts."""
     as_of = as_of or dt.date.today()
+    due = _Due.of(as_of)
     prev = flt.previous_year()
     t = Tally()
     linked = _linked(cases)
+    everything = tuple(range(len(_PROJECTIONS)))
     for period, current in ((flt, True), (prev, False)):
-        cells = _period_cells(conn, period)
-        _one_per_person(cells, linked, period)
-        _fold(t, cells, current, as_of, flt.exclusive_outcomes)
+        wanted = everything if current else _PREVIOUS
+        cells = _period_cells(conn, period, wanted, due)
+        for projected, n in _project(_one_per_person(linked, period), wanted, due).items():
+            cells[projected] += n
+        _fold(t, cells, current, due, flt.exclusive_outcomes)
     t.cur["suspects_arrested"] = t.stages["arrested"]
     t.cur["suspects_sent_to_court"], t.prev["suspects_sent_to_court"] = court_counts(
         cases.source, cases.sent_suspects(), flt, prev)
