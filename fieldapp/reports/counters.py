@@ -21,15 +21,17 @@ full pass on random stores.
 A report (`figures`) reads the whole months of its period from `figure_count` and the
 days of a month it covers only in part from `figure_case`; a person recorded twice (a
 confirmed link) is counted once by recomputing only the linked records' cases; "sent to
-court" (a person's first dated event, across cases) stays a query over the suspects sent
-to court, read by `court_counts` as the full pass does.
+court" (a person's first sent day, across cases) is the "x" facts summed over the period's
+days, corrected by the full pass's own code for the few suspects in a further case or
+linked to another record (`_court`).
 
 Facts: ("c", cross-border 0/1, "") a case; ("v", "age|sex|minor", nationality) a counted
 victim; ("o", rehabilitated+returned 0/1 each, "") a counted victim with an outcome; ("s",
 status, "") a suspect; ("r", service, status) a referral of a counted victim; ("d",
 service, due month) and ("e", service, due day) one still open (a report reads the due
 months before its as-of month, and the days of that month only); ("t", days to
-completion, clocks disagreed 0/1) one completed.
+completion, clocks disagreed 0/1) one completed; ("x", "", day sent to court) a suspect
+sent to court (its first dated event, else its status's stamp or the case's date).
 
 `figure_count`'s key starts with the fact's kind and the month, and a report asks SQL for
 each table's sums (GROUP BY the few columns that table shows, `_PROJECTIONS`): it reads
@@ -51,6 +53,7 @@ from sqlalchemy.engine import Connection
 from fieldapp.reports.definitions import SUSPECT_STAGES, ReportFilter, months_between
 from fieldapp.reports.figures import (
     OUTCOMES,
+    SENT_TO_COURT,
     UNKNOWN,
     Event,
     Figures,
@@ -60,6 +63,7 @@ from fieldapp.reports.figures import (
     court_counts,
     event_entry,
     settle,
+    stamp_day,
     victim_cell,
 )
 from fieldapp.reports.source import RecordSource, Row
@@ -74,13 +78,14 @@ _ARRESTED = dict(SUSPECT_STAGES)["arrested"]
 @dataclass(frozen=True)
 class CaseRows:
     """One case's rows as a RecordSource gives them (COLUMNS): the rescue, its victims,
-    their referrals and those referrals' events, its suspects."""
+    their referrals and those referrals' events, its suspects and their dated events."""
 
     rescue: Row
     victims: list[Row] = field(default_factory=list)
     referrals: list[Row] = field(default_factory=list)
     events: list[Row] = field(default_factory=list)
     suspects: list[Row] = field(default_factory=list)
+    suspect_events: list[Row] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,8 @@ class CaseFacts:
     facts: Counter[Fact]
     #: Counted victim id -> its victim fact and its outcome fact (None without an outcome).
     victims: dict[str, tuple[Fact, Fact | None]]
+    #: Suspect id -> its "sent to court" fact, for suspects sent to court.
+    suspects: dict[str, Fact] = field(default_factory=dict)
 
     @property
     def cell(self) -> Cell:
@@ -150,8 +157,29 @@ def case_facts(rows: CaseRows) -> CaseFacts | None:
         victims[vid] = (fact, outcome)
     for s in rows.suspects:
         facts[("s", s["status"] or "", "")] += 1
+    suspects = _sent_facts(rows, day)
+    facts.update(suspects.values())
     return CaseFacts(day, rescue["province_code"] or "", rescue["post_code"] or "",
-                     rescue["exploitation_type"] or UNKNOWN, facts, victims)
+                     rescue["exploitation_type"] or UNKNOWN, facts, victims, suspects)
+
+
+def _sent_facts(rows: CaseRows, day: dt.date) -> dict[str, Fact]:
+    """("x", "", day sent) of the case's suspects sent to court, as `figures._sent_to_court`
+    dates a suspect in this case alone: its first dated sent-to-court (or conviction) event,
+    else, with that status, the day of the status's stamp or the case's date."""
+    sent: dict[str, dt.date] = {}
+    for e in rows.suspect_events:
+        if e["kind"] in SENT_TO_COURT and e["on"] is not None:
+            sid = e["suspect_id"]
+            sent[sid] = min(sent.get(sid, e["on"]), e["on"])
+    out: dict[str, Fact] = {}
+    for s in rows.suspects:
+        when = sent.get(s["id"])
+        if when is None and s["status"] in SENT_TO_COURT:
+            when = stamp_day(s.get("status_stamp") or "") or day
+        if when is not None:
+            out[s["id"]] = ("x", "", when.isoformat())
+    return out
 
 
 @runtime_checkable
@@ -176,6 +204,12 @@ def read_cases(source: RowsOf, rescue_ids: list[str]) -> dict[str, CaseRows]:
     referral_case = {f["id"]: victim_case[vid] for vid, fs in referrals.items() for f in fs}
     events = _by(source.rows_of("referral_event", referral_case, "referral_id"), "referral_id")
     suspects = _by(source.rows_of("suspect", rescue_ids, "rescue_id"), "rescue_id")
+    suspect_case = {s["id"]: rid for rid, ss in suspects.items() for s in ss}
+    suspect_events = _by(source.rows_of("suspect_event", suspect_case, "suspect_id"),
+                         "suspect_id")
+    case_suspect_events: dict[str, list[Row]] = defaultdict(list)
+    for sid, es in suspect_events.items():
+        case_suspect_events[suspect_case[sid]] += es
     case_referrals: dict[str, list[Row]] = defaultdict(list)
     case_events: dict[str, list[Row]] = defaultdict(list)
     for vid, fs in referrals.items():
@@ -183,7 +217,8 @@ def read_cases(source: RowsOf, rescue_ids: list[str]) -> dict[str, CaseRows]:
     for fid, es in events.items():
         case_events[referral_case[fid]] += es
     return {r["id"]: CaseRows(r, victims.get(r["id"], []), case_referrals.get(r["id"], []),
-                              case_events.get(r["id"], []), suspects.get(r["id"], []))
+                              case_events.get(r["id"], []), suspects.get(r["id"], []),
+                              case_suspect_events.get(r["id"], []))
             for r in source.rows_of("rescue", rescue_ids)}
 
 
@@ -194,11 +229,17 @@ def _by(rows: Iterable[Row], key: str) -> dict[str, list[Row]]:
     return out
 
 
+class CourtSource(RecordSource, RowsOf, Protocol):
+    def persons(self, entity: str = "victim") -> dict[str, str]: ...
+
+
 class CaseStore(Protocol):
     """Where a case's rows are read from: the device store or HQ's narrow rows."""
 
-    #: The RecordSource the "sent to court" figure reads (suspect cases and events).
-    source: RecordSource
+    @property
+    def source(self) -> CourtSource:
+        """What "sent to court" reads of the suspects it recomputes (`_court`)."""
+        ...
 
     def cases(self, rescue_ids: list[str]) -> dict[str, CaseRows]:
         """The rows of these cases (those that exist)."""
@@ -214,8 +255,8 @@ class CaseStore(Protocol):
     def persons(self, entity: str = "victim") -> dict[str, str]:
         ...
 
-    def sent_suspects(self) -> list[Row]:
-        """The suspects with a sent-to-court (or conviction) status or dated event."""
+    def further_suspects(self) -> set[str]:
+        """The suspects linked to a further case (`suspect_case`)."""
         ...
 
 
@@ -560,9 +601,63 @@ def figures(conn: Connection, cases: CaseStore, flt: ReportFilter,
             cells[projected] += n
         _fold(t, cells, current, due, flt.exclusive_outcomes)
     t.cur["suspects_arrested"] = t.stages["arrested"]
-    t.cur["suspects_sent_to_court"], t.prev["suspects_sent_to_court"] = court_counts(
-        cases.source, cases.sent_suspects(), flt, prev)
+    t.cur["suspects_sent_to_court"], t.prev["suspects_sent_to_court"] = _court(
+        conn, cases, flt, prev)
     for key in OUTCOMES:  # present, as the full pass sets them
         t.cur[key] += 0
         t.prev[key] += 0
     return assemble(flt, as_of, t)
+
+
+# -- "sent to court" -----------------------------------------------------------------------
+class _Only:
+    """A court source that reads the further cases and dated events of these suspects only."""
+
+    def __init__(self, source: CourtSource, suspect_ids: list[str]) -> None:
+        self.source, self.ids = source, suspect_ids
+
+    def rows(self, entity: str, since: dt.date | None = None,
+             until: dt.date | None = None) -> Iterator[Row]:
+        if entity in ("suspect_case", "suspect_event"):
+            return self.source.rows_of(entity, self.ids, "suspect_id")
+        return self.source.rows(entity, since, until)
+
+    def rows_of(self, entity: str, ids: Iterable[str], key: str = "id") -> Iterator[Row]:
+        return self.source.rows_of(entity, ids, key)
+
+    def persons(self, entity: str = "victim") -> dict[str, str]:
+        return self.source.persons(entity)
+
+
+def _court(conn: Connection, cases: CaseStore, flt: ReportFilter,
+           prev: ReportFilter) -> tuple[int, int]:
+    """Persons sent to court in `flt`'s period and in `prev`'s, as `figures.court_counts`.
+
+    A suspect in one case, recorded once, is its case's "x" fact, counted by SQL over the
+    days of each period. The few others — linked to a further case, or one person with
+    other suspect records (a confirmed link) — are taken out of those sums and counted by
+    the full pass's own code over their records only.
+    """
+    narrow, params = _narrowing(flt)
+    periods = ((flt.start, flt.end), (prev.start, prev.end))
+    counted = [int(conn.execute(text(
+        "SELECT COALESCE(SUM(n), 0) FROM figure_count WHERE fig = 'x' "
+        "AND b >= :first AND b <= :last" + narrow),
+        {"first": first.isoformat(), "last": last.isoformat(), **params}).scalar() or 0)
+        for first, last in periods]
+    others = sorted(set(cases.source.persons("suspect")) | cases.further_suspects())
+    if not others:
+        return counted[0], counted[1]
+    wanted = set(others)
+    suspects = list(cases.source.rows_of("suspect", others))
+    for chunk in _chunks(sorted({s["rescue_id"] for s in suspects if s["rescue_id"]})):
+        for case in cases.cases(chunk).values():
+            cf = case_facts(case)
+            if cf is None or not flt.matches(flt.start, cf.province, cf.post, cf.kind):
+                continue
+            for sid, (_x, _a, day) in cf.suspects.items():
+                if sid in wanted:
+                    for i, (first, last) in enumerate(periods):
+                        counted[i] -= first.isoformat() <= day <= last.isoformat()
+    cur, before = court_counts(_Only(cases.source, others), suspects, flt, prev)
+    return counted[0] + cur, counted[1] + before
