@@ -223,3 +223,22 @@ def test_rebuild_gives_the_counts_kept_and_a_report_drains_stale_cases(tmp_path:
             assert sorted(s.connection().execute(text("SELECT * FROM figure_count")).all()) == kept
     finally:
         ws.close()
+
+
+def test_sent_to_court_from_the_counters_after_each_suspect_edit(tmp_path: Path) -> None:
+    """Every kind of suspect edit in turn (dated events saved, deleted and pulled, further
+    cases, linked records, statuses), each followed by the comparison with the full pass."""
+    ws = new_device(tmp_path / "d", None, "POIPET")
+    try:
+        demo.generate(ws, 8, seed=5)
+        steps = [("pull_suspect_event", 0, 0), ("pull_suspect_event", 1, 4),
+                 ("suspect_event", 2, 1), ("suspect_event", 2, 3), ("suspect", 3, 2),
+                 ("suspect_case", 2, 5), ("suspect_link", 2, 4), ("suspect_link", 4, 6),
+                 ("drop_suspect_event", 0, 0), ("rescue_date", 2, 4), ("suspect", 4, 0)]
+        for kind, n, m in steps:
+            _edit(ws, kind, n, m)
+            _same(ws)
+        with ws.tx() as s:
+            assert s.scalar(select(SuspectEvent.id).limit(1)) is not None
+    finally:
+        ws.close()
