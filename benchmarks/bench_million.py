@@ -6,7 +6,8 @@ recorded twice), a suspect half the time, a referral for 60% of victims with one
 events. About 4.6 records per rescue, so 1,000,000 records is about 217,000 rescues.
 Records go in through `fieldapp.hq.ingest.Batch` (merge, change log, sealing at rest,
 the figures' narrow rows) in blocks, without envelopes and validation: the build time is
-HQ's write path, not the network's.
+HQ's write path, not the network's. Each record has the fields a device needs to store it
+(the reports benchmark pulls such an HQ into a national desk's store).
 
 Figures: the build time; the year's report figures from the database (the report counters,
 issue 16; A/B against the full pass over the narrow rows) at 100,000 rescues (with the
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.linkage_data import population
-from fieldapp.domain.hlc import HlcClock
+from fieldapp.domain.hlc import Hlc, HlcClock
 from fieldapp.hq.ingest import Batch
 from fieldapp.hq.service import Hq
 from fieldapp.reports.definitions import ReportFilter
@@ -42,8 +43,11 @@ PROVINCES = [f"KH-{i}" for i in range(1, 26)]
 POSTS = [f"POST{i:02d}" for i in range(40)]
 TYPES = ["labour", "sexual_exploitation", "online_scam", "begging", "forced_marriage"]
 SERVICES = ["medical", "psychosocial", "reintegration", "legal_aid", "education"]
+_SEX = {"F": "female", "M": "male"}
 START = dt.date(2017, 1, 1)
-DAYS = (dt.date(2026, 11, 30) - START).days
+LAST = dt.date(2026, 11, 30)
+DAYS = (LAST - START).days
+STAMPS = "_stamps"  # a record's fields stamped otherwise than now
 
 
 def _cpu() -> float:
@@ -52,8 +56,10 @@ def _cpu() -> float:
 
 
 class Builder:
-    def __init__(self, hq: Hq, seed: int = 16) -> None:
+    def __init__(self, hq: Hq, seed: int = 16, posts: list[str] | None = None) -> None:
         self.hq = hq
+        #: Post codes (a device that pulls the cases needs posts its reference data knows).
+        self.posts = posts or POSTS
         self.rng = random.Random(seed)
         self.people = population(int(os.environ.get("FIELDAPP_BENCH_MILLION_PEOPLE", "360000")), seed=seed)[0]
         self.clock = HlcClock("bench")
@@ -62,9 +68,10 @@ class Builder:
     def _case(self, n: int) -> list[tuple[str, str, str, dict[str, Any]]]:
         rng, out = self.rng, []
         day = START + dt.timedelta(days=rng.randrange(DAYS))
-        post = rng.choice(POSTS)
+        post = rng.choice(self.posts)
         rid = f"r{n:08d}"
         out.append(("rescue", rid, post, {
+            "case_number": f"{post}-{day.year}-{n}",
             "operation_date": day.isoformat(), "province_code": rng.choice(PROVINCES),
             "post_code": post, "exploitation_type": rng.choice(TYPES),
             "intake_kind": "handover" if rng.random() < 0.1 else "rescue",
@@ -75,7 +82,7 @@ class Builder:
             vid = f"v{n:08d}{v}"
             out.append(("victim", vid, post, {
                 "rescue_id": rid, "name_km": p.name_km, "name_latin": p.name_latin,
-                "sex": p.sex or None, "date_of_birth": p.date_of_birth or None,
+                "sex": _SEX.get(p.sex, "unknown"), "date_of_birth": p.date_of_birth or None,
                 "estimated_age": int(p.estimated_age) if p.estimated_age else None,
                 "is_minor": rng.random() < 0.3, "nationality": p.nationality or None,
                 "screening": "presumed_victim" if rng.random() < 0.9 else "not_victim"}))
@@ -83,7 +90,7 @@ class Builder:
                 fid = f"f{n:08d}{v}"
                 created = dt.datetime.combine(day, dt.time(9)) + dt.timedelta(days=1)
                 out.append(("referral", fid, post, {
-                    "victim_id": vid, "service": rng.choice(SERVICES),
+                    "victim_id": vid, "service": rng.choice(SERVICES), "provider_code": "PTC",
                     "due_date": (day + dt.timedelta(days=30)).isoformat(),
                     "created_at": created.isoformat()}))
                 out.append(("referral_event", f"e{n:08d}{v}0", post,
@@ -93,9 +100,13 @@ class Builder:
                     out.append(("referral_event", f"e{n:08d}{v}1", post, {
                         "referral_id": fid, "kind": "completed", "at": done.isoformat()}))
         if rng.random() < 0.5:
+            # The status's stamp says when it was set ("sent to court" counts by that day).
+            set_on = min(day + dt.timedelta(days=rng.randrange(5, 400)), LAST)
+            wall = int(dt.datetime.combine(set_on, dt.time(10), dt.UTC).timestamp() * 1000)
             out.append(("suspect", f"s{n:08d}", post, {
-                "rescue_id": rid, "name": "synthetic",
-                "status": rng.choice(["at_large", "arrested", "sent_to_court", "convicted"])}))
+                "rescue_id": rid, "name": "synthetic", "role": "broker",
+                "status": rng.choice(["at_large", "arrested", "sent_to_court", "convicted"]),
+                STAMPS: {"status": str(Hlc(wall, 0, "bench"))}}))
         return out
 
     def add(self, rescues: int) -> None:
@@ -108,7 +119,8 @@ class Builder:
                 batch.assume_new((e, i) for e, i, _, _ in records)
                 for entity, eid, post, values in records:
                     stamp = str(self.clock.now())
-                    fields = {k: [v, stamp] for k, v in values.items()}
+                    stamps = values.pop(STAMPS, {})
+                    fields = {k: [v, stamps.get(k, stamp)] for k, v in values.items()}
                     batch.merge(entity, eid, post, fields, batch.log(entity, eid, fields))
                 batch.write()
             self.rescues += n

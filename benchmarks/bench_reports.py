@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from fieldapp.crypto.keystore import KdfParams
 from fieldapp.hq.figures import HqCases, RowWriter
@@ -34,6 +34,8 @@ CACHE = Path(os.environ.get("FIELDAPP_BENCH_CACHE", "/tmp/fieldapp-bench-reports
 FAST = KdfParams(iterations=1, lanes=1, memory_kib=8192)
 PASSPHRASE = "benchmark passphrase"
 SEED = 6
+BORDER_POSTS = ["POIPET", "PAILIN", "KOHKONG", "BAVET", "OSMACH", "PHNOMDEN", "KAAMSAMNOR",
+                "TRAPEANGKRIEL"]
 
 
 def _store(rescues: int) -> Workspace:
@@ -50,6 +52,44 @@ def _store(rescues: int) -> Workspace:
     demo.generate(ws, rescues=rescues, seed=SEED,
                   progress=lambda n: print(f"built {n}", file=sys.stderr) if n % 10000 == 0 else None)
     marker.write_text(json.dumps({"rescues": rescues, "seconds": time.perf_counter() - started}))
+    return ws
+
+
+def _pulled_store(rescues: int) -> Workspace:
+    """A national desk's store holding `rescues` synthetic cases of 40 posts, cached: built
+    by `bench_million.Builder` into an HQ (SQLite, through its ingest's `Batch`), then
+    pulled by a freshly enrolled national device in one sync round (the real pull and
+    apply, report counters kept per page). The notes say how long each part took."""
+    root = CACHE / f"pulled-{rescues}"
+    marker = root / "built.json"
+    if marker.exists():
+        return auth.unlock(root, "sup", PASSPHRASE)
+    from benchmarks.bench_million import Builder
+    from fieldapp.domain.enums import Role
+    from fieldapp.services import sync
+    from tests.support.hqserver import running_server
+    from tests.support.syncenv import code_for, fast_options
+
+    shutil.rmtree(root, ignore_errors=True)
+    hq_dir = CACHE / f"pulled-{rescues}-hq"
+    shutil.rmtree(hq_dir, ignore_errors=True)
+    built: dict[str, Any] = {"rescues": rescues}
+    with running_server(make_settings(hq_dir, None)) as hq:
+        started = time.perf_counter()
+        builder = Builder(hq.hq, posts=BORDER_POSTS)
+        while builder.rescues < rescues:
+            builder.add(min(10_000, rescues - builder.rescues))
+            print(f"hq {builder.rescues} rescues", file=sys.stderr, flush=True)
+        built.update(hq_records=builder.records, hq_build_s=round(time.perf_counter() - started))
+        ws = auth.initialise(root, post_code="HQ", username="sup", passphrase=PASSPHRASE,
+                             kdf=FAST)
+        sync.enrol(ws, hq.base_url, code_for(hq, "HQ", Role.NATIONAL))
+        started = time.perf_counter()
+        pulled = sync.sync_round(ws, options=fast_options(deadline_s=7200, io_timeout=600))
+        built.update(pulled=pulled.pulled, set_aside=pulled.set_aside, parked=pulled.parked,
+                     pull_s=round(time.perf_counter() - started))
+    shutil.rmtree(hq_dir, ignore_errors=True)
+    marker.write_text(json.dumps(built))
     return ws
 
 
@@ -126,7 +166,8 @@ def _rebuild(hq: Hq) -> int:
 def run(rescues: int = RESCUES) -> dict[str, Any]:
     out: dict[str, Any] = {"rescues": rescues}
     # The first open of a store built by an older release runs migration 0006 (counters).
-    out["open_s"], ws = _timed(lambda: _store(rescues))
+    build = _pulled_store if os.environ.get("FIELDAPP_BENCH_PULLED") else _store
+    out["open_s"], ws = _timed(lambda: build(rescues))
     try:
         year = ReportFilter.year(2025)
         span = ReportFilter(dt.date(2024, 1, 1), dt.date(2026, 12, 31))
@@ -145,7 +186,9 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
         out["publish_s"], _ = _timed(lambda: publish(all_figs))
         with ws.tx() as s:
             out["rescues_stored"] = s.scalar(select(func.count()).select_from(Rescue))
+            out["figure_count_rows"] = s.scalar(text("SELECT count(*) FROM figure_count"))
         out["cases_in_year"] = figs.table("cases_by_type").total
+        out["sent_to_court_in_year"] = figs.yoy["suspects_sent_to_court"].current
         out["victims_all_years"] = all_figs.table("victims_by_sex").total
         # HQ's path: the same figures from (entity, id, fields) records held in memory, then
         # from HQ's database (PostgreSQL: narrow rows and counters).
@@ -153,7 +196,8 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
         out["hq_figures_all_years_s"], hq = _timed(
             lambda: compute(JsonRecordSource(records), span, as_of))
         out["hq_equals_device"] = hq == all_figs
-        _hq_database(records, [year, span], as_of, out)
+        if os.environ.get("FIELDAPP_BENCH_REPORTS_HQ", "1") != "0":
+            _hq_database(records, [year, span], as_of, out)
         with tempfile.TemporaryDirectory() as tmp:
             out["export_htcds_s"], _ = _timed(lambda: exports.export(ws, "htcds", Path(tmp) / "h.csv"))
             out["report_json_s"], _ = _timed(
@@ -174,11 +218,14 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
 
 NOTES = """
 Figures (issue 16): `*_counters_*` read the report counters (`fieldapp.reports.counters`,
-kept in each save's and pull's transaction on the device, each ingested batch's at HQ);
+kept in each save's and pull's transaction on the device, each ingested batch's at HQ;
+a report asks SQL for each table's sums, "sent to court" included);
 `*_full_*` is the full pass over the same database in the same run (device: every row of
 the store; HQ: every narrow row), and `*_same_figures` says they are equal. HQ's database
 is PostgreSQL holding the device's records as narrow rows and counters. `open_s` includes
-the upgrade of the cached store (migration 0006 builds the counters) when it ran.
+the upgrade of the cached store when it ran. FIELDAPP_BENCH_PULLED=1 builds the store by
+pulling an HQ built by `bench_million.Builder` into a national desk (see `_pulled_store`);
+FIELDAPP_BENCH_REPORTS_HQ=0 leaves out HQ's database part (the 1M-record HQ run has it).
 """
 
 

@@ -27,7 +27,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Table, delete, func, or_, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.hq import atrest, db
@@ -35,7 +35,7 @@ from fieldapp.hq.models import Record, ReportRow, ReportRowsState
 from fieldapp.reports import counters
 from fieldapp.reports.definitions import ReportFilter, age_on
 from fieldapp.reports.figures import SENT_TO_COURT, Figures, stamp_day
-from fieldapp.reports.source import COLUMNS, RecordSource, hq_row, linked_persons
+from fieldapp.reports.source import COLUMNS, hq_row, linked_persons
 
 REPORTED = ("rescue", "victim", "suspect", "referral", "referral_event", "suspect_case",
             "suspect_event", "person_link")
@@ -126,7 +126,18 @@ class RowWriter:
         # The report counters of every case these rows belong to (or left), in this batch.
         if self.counting:
             counters.refresh(self.s.connection(), {r["rescue_id"] for r in rows}
-                             | {case[0] for case in before.values() if case[0]}, HqCases(self.s))
+                             | {case[0] for case in before.values() if case[0]}
+                             | self._suspects_cases(rows), HqCases(self.s))
+
+    def _suspects_cases(self, rows: list[dict[str, Any]]) -> set[str]:
+        """The cases of the suspects whose dated events are among `rows` ("sent to court")."""
+        ids = sorted({r["k4"] for r in rows if r["entity"] == "suspect_event" and r["k4"]})
+        out: set[str] = set()
+        for i in range(0, len(ids), _CHUNK):
+            out.update(r for r in self.s.scalars(select(ReportRow.rescue_id).where(
+                ReportRow.entity == "suspect",
+                db.among(self.s, ReportRow.entity_id, ids[i:i + _CHUNK]))) if r)
+        return out
 
     def _row(self, entity: str, entity_id: str, fields: Mapping[str, Any],
              known: dict[tuple[str, str], Case]) -> dict[str, Any]:
@@ -291,7 +302,8 @@ class RowSource:
 
 
 _KEY_COLUMNS: dict[str, Any] = {"id": ReportRow.entity_id, "rescue_id": ReportRow.rescue_id,
-                                "victim_id": ReportRow.k4, "referral_id": ReportRow.k4}
+                                "victim_id": ReportRow.k4, "referral_id": ReportRow.k4,
+                                "suspect_id": ReportRow.k4}
 
 
 class HqCases:
@@ -300,7 +312,7 @@ class HqCases:
     def __init__(self, s: Session) -> None:
         self.s = s
         self.rows = RowSource(s)
-        self.source: RecordSource = self.rows
+        self.source = self.rows
 
     def cases(self, rescue_ids: list[str]) -> dict[str, counters.CaseRows]:
         return counters.read_cases(self.rows, rescue_ids)
@@ -317,13 +329,9 @@ class HqCases:
     def persons(self, entity: str = "victim") -> dict[str, str]:
         return self.rows.persons(entity)
 
-    def sent_suspects(self) -> list[dict[str, Any]]:
-        sent = sorted(SENT_TO_COURT)
-        by_event = select(ReportRow.k4).where(ReportRow.entity == "suspect_event",
-                                              ReportRow.k1.in_(sent), ReportRow.day.is_not(None))
-        return list(self.rows._read("suspect", select(*_SELECTED).where(
-            ReportRow.entity == "suspect",
-            or_(ReportRow.k1.in_(sent), ReportRow.entity_id.in_(by_event)))))
+    def further_suspects(self) -> set[str]:
+        return {k4 for k4 in self.s.scalars(select(ReportRow.k4).distinct().where(
+            ReportRow.entity == "suspect_case")) if k4}
 
 
 _SELECTED = (ReportRow.entity_id, ReportRow.rescue_id, ReportRow.op_date, ReportRow.k1,

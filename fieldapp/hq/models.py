@@ -232,15 +232,17 @@ class FigureCase(Base):
 
 
 class FigureCount(Base):
-    """The cases' facts summed per month, province, post, type and fact (`reports.counters`)."""
+    """The cases' facts summed per fact kind, month, province, post, type and fact
+    (`reports.counters`)."""
 
     __tablename__ = "figure_count"
+    __table_args__ = (Index("ix_figure_count_fig_b", "fig", "b"),)
 
+    fig: Mapped[str] = mapped_column(String, primary_key=True)
     month: Mapped[str] = mapped_column(String, primary_key=True)
     province: Mapped[str] = mapped_column(String, primary_key=True)
     post: Mapped[str] = mapped_column(String, primary_key=True)
     type: Mapped[str] = mapped_column(String, primary_key=True)
-    fig: Mapped[str] = mapped_column(String, primary_key=True)
     a: Mapped[str] = mapped_column(String, primary_key=True)
     b: Mapped[str] = mapped_column(String, primary_key=True)
     n: Mapped[int] = mapped_column(Integer)

@@ -21,14 +21,21 @@ full pass on random stores.
 A report (`figures`) reads the whole months of its period from `figure_count` and the
 days of a month it covers only in part from `figure_case`; a person recorded twice (a
 confirmed link) is counted once by recomputing only the linked records' cases; "sent to
-court" (a person's first dated event, across cases) stays a query over the suspects sent
-to court, read by `court_counts` as the full pass does.
+court" (a person's first sent day, across cases) is the "x" facts summed over the period's
+days, corrected by the full pass's own code for the few suspects in a further case or
+linked to another record (`_court`).
 
 Facts: ("c", cross-border 0/1, "") a case; ("v", "age|sex|minor", nationality) a counted
 victim; ("o", rehabilitated+returned 0/1 each, "") a counted victim with an outcome; ("s",
 status, "") a suspect; ("r", service, status) a referral of a counted victim; ("d",
-service, due date) one still open; ("t", days to completion, clocks disagreed 0/1) one
-completed.
+service, due month) and ("e", service, due day) one still open (a report reads the due
+months before its as-of month, and the days of that month only); ("t", days to
+completion, clocks disagreed 0/1) one completed; ("x", "", day sent to court) a suspect
+sent to court (its first dated event, else its status's stamp or the case's date).
+
+`figure_count`'s key starts with the fact's kind and the month, and a report asks SQL for
+each table's sums (GROUP BY the few columns that table shows, `_PROJECTIONS`): it reads
+a bounded number of rows whatever the number of cases.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from sqlalchemy.engine import Connection
 from fieldapp.reports.definitions import SUSPECT_STAGES, ReportFilter, months_between
 from fieldapp.reports.figures import (
     OUTCOMES,
+    SENT_TO_COURT,
     UNKNOWN,
     Event,
     Figures,
@@ -55,6 +63,7 @@ from fieldapp.reports.figures import (
     court_counts,
     event_entry,
     settle,
+    stamp_day,
     victim_cell,
 )
 from fieldapp.reports.source import RecordSource, Row
@@ -69,13 +78,14 @@ _ARRESTED = dict(SUSPECT_STAGES)["arrested"]
 @dataclass(frozen=True)
 class CaseRows:
     """One case's rows as a RecordSource gives them (COLUMNS): the rescue, its victims,
-    their referrals and those referrals' events, its suspects."""
+    their referrals and those referrals' events, its suspects and their dated events."""
 
     rescue: Row
     victims: list[Row] = field(default_factory=list)
     referrals: list[Row] = field(default_factory=list)
     events: list[Row] = field(default_factory=list)
     suspects: list[Row] = field(default_factory=list)
+    suspect_events: list[Row] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,8 @@ class CaseFacts:
     facts: Counter[Fact]
     #: Counted victim id -> its victim fact and its outcome fact (None without an outcome).
     victims: dict[str, tuple[Fact, Fact | None]]
+    #: Suspect id -> its "sent to court" fact, for suspects sent to court.
+    suspects: dict[str, Fact] = field(default_factory=dict)
 
     @property
     def cell(self) -> Cell:
@@ -132,8 +144,9 @@ def case_facts(rows: CaseRows) -> CaseFacts | None:
         if done.outcome is not None:
             outcomes[f["victim_id"]].add(done.outcome)
         facts[("r", f["service"], done.status.value)] += 1
-        if done.open_due is not None:
-            facts[("d", f["service"], done.open_due.isoformat())] += 1
+        if done.open_due is not None:  # by due month, and by due day for the as-of month
+            facts[("d", f["service"], _month(done.open_due))] += 1
+            facts[("e", f["service"], done.open_due.isoformat())] += 1
         if done.days is not None:
             facts[("t", str(done.days[0]), "1" if done.days[1] else "0")] += 1
     victims: dict[str, tuple[Fact, Fact | None]] = {}
@@ -144,8 +157,29 @@ def case_facts(rows: CaseRows) -> CaseFacts | None:
         victims[vid] = (fact, outcome)
     for s in rows.suspects:
         facts[("s", s["status"] or "", "")] += 1
+    suspects = _sent_facts(rows, day)
+    facts.update(suspects.values())
     return CaseFacts(day, rescue["province_code"] or "", rescue["post_code"] or "",
-                     rescue["exploitation_type"] or UNKNOWN, facts, victims)
+                     rescue["exploitation_type"] or UNKNOWN, facts, victims, suspects)
+
+
+def _sent_facts(rows: CaseRows, day: dt.date) -> dict[str, Fact]:
+    """("x", "", day sent) of the case's suspects sent to court, as `figures._sent_to_court`
+    dates a suspect in this case alone: its first dated sent-to-court (or conviction) event,
+    else, with that status, the day of the status's stamp or the case's date."""
+    sent: dict[str, dt.date] = {}
+    for e in rows.suspect_events:
+        if e["kind"] in SENT_TO_COURT and e["on"] is not None:
+            sid = e["suspect_id"]
+            sent[sid] = min(sent.get(sid, e["on"]), e["on"])
+    out: dict[str, Fact] = {}
+    for s in rows.suspects:
+        when = sent.get(s["id"])
+        if when is None and s["status"] in SENT_TO_COURT:
+            when = stamp_day(s.get("status_stamp") or "") or day
+        if when is not None:
+            out[s["id"]] = ("x", "", when.isoformat())
+    return out
 
 
 @runtime_checkable
@@ -170,6 +204,12 @@ def read_cases(source: RowsOf, rescue_ids: list[str]) -> dict[str, CaseRows]:
     referral_case = {f["id"]: victim_case[vid] for vid, fs in referrals.items() for f in fs}
     events = _by(source.rows_of("referral_event", referral_case, "referral_id"), "referral_id")
     suspects = _by(source.rows_of("suspect", rescue_ids, "rescue_id"), "rescue_id")
+    suspect_case = {s["id"]: rid for rid, ss in suspects.items() for s in ss}
+    suspect_events = _by(source.rows_of("suspect_event", suspect_case, "suspect_id"),
+                         "suspect_id")
+    case_suspect_events: dict[str, list[Row]] = defaultdict(list)
+    for sid, es in suspect_events.items():
+        case_suspect_events[suspect_case[sid]] += es
     case_referrals: dict[str, list[Row]] = defaultdict(list)
     case_events: dict[str, list[Row]] = defaultdict(list)
     for vid, fs in referrals.items():
@@ -177,7 +217,8 @@ def read_cases(source: RowsOf, rescue_ids: list[str]) -> dict[str, CaseRows]:
     for fid, es in events.items():
         case_events[referral_case[fid]] += es
     return {r["id"]: CaseRows(r, victims.get(r["id"], []), case_referrals.get(r["id"], []),
-                              case_events.get(r["id"], []), suspects.get(r["id"], []))
+                              case_events.get(r["id"], []), suspects.get(r["id"], []),
+                              case_suspect_events.get(r["id"], []))
             for r in source.rows_of("rescue", rescue_ids)}
 
 
@@ -188,11 +229,17 @@ def _by(rows: Iterable[Row], key: str) -> dict[str, list[Row]]:
     return out
 
 
+class CourtSource(RecordSource, RowsOf, Protocol):
+    def persons(self, entity: str = "victim") -> dict[str, str]: ...
+
+
 class CaseStore(Protocol):
     """Where a case's rows are read from: the device store or HQ's narrow rows."""
 
-    #: The RecordSource the "sent to court" figure reads (suspect cases and events).
-    source: RecordSource
+    @property
+    def source(self) -> CourtSource:
+        """What "sent to court" reads of the suspects it recomputes (`_court`)."""
+        ...
 
     def cases(self, rescue_ids: list[str]) -> dict[str, CaseRows]:
         """The rows of these cases (those that exist)."""
@@ -208,8 +255,8 @@ class CaseStore(Protocol):
     def persons(self, entity: str = "victim") -> dict[str, str]:
         ...
 
-    def sent_suspects(self) -> list[Row]:
-        """The suspects with a sent-to-court (or conviction) status or dated event."""
+    def further_suspects(self) -> set[str]:
+        """The suspects linked to a further case (`suspect_case`)."""
         ...
 
 
@@ -328,15 +375,93 @@ def check(conn: Connection, cases: CaseStore) -> list[str]:
 
 
 # -- reading a report ----------------------------------------------------------------------
-def _period_cells(conn: Connection, flt: ReportFilter) -> Counter[tuple[str, ...]]:
-    """Facts of the cases `flt` selects, by cell: whole months from the counts, the days of a
-    month the period covers in part from the cases' rows."""
+#: What a report reads of each kind of fact: the columns one of its tables (or counts) shows,
+#: summed by SQL over the rest. A projected key is (index here, value, value).
+_PROJECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("c", ("month", "a")),  # cases, cross-border cases, by month and year
+    ("c", ("type",)),
+    ("c", ("province",)),
+    ("c", ("post",)),
+    ("v", ("a",)),  # victims, child victims, by sex and age group
+    ("v", ("b",)),  # by nationality
+    ("v", ("month", "type")),
+    ("o", ("a",)),
+    ("s", ("a",)),
+    ("r", ("a", "b")),
+    ("d", ("a", "b")),  # open referrals by service and due month
+    ("e", ("a", "b")),  # ... and by due day, for the as-of month's days before it only
+    ("t", ("a", "b")),
+)
+#: The projections a year-earlier period needs (its counts only, no tables).
+_PREVIOUS = (0, 4, 7, 8)
+_FULL = ("month", "province", "post", "type", "fig", "a", "b")
+Projected = Counter[tuple[int, str, str]]
+
+
+@dataclass(frozen=True)
+class _Due:
+    """The as-of day's keys: open referrals due before `month` are overdue, and those due
+    in that month from `first` to before `day`."""
+
+    month: str
+    first: str
+    day: str
+
+    @classmethod
+    def of(cls, as_of: dt.date) -> _Due:
+        return cls(_month(as_of), as_of.replace(day=1).isoformat(), as_of.isoformat())
+
+
+def _project(cells: Counter[tuple[str, ...]], wanted: Iterable[int], due: _Due) -> Projected:
+    """Full keys (month, province, post, type, fig, a, b) summed into the projections."""
+    out: Projected = Counter()
+    for key, n in cells.items():
+        if not n:
+            continue
+        full = dict(zip(_FULL, key, strict=True))
+        for p in wanted:
+            fig, dims = _PROJECTIONS[p]
+            if fig != full["fig"] or (fig == "e" and not due.first <= full["b"] < due.day):
+                continue
+            values = [full[d] for d in dims] + ["", ""]
+            out[(p, values[0], values[1])] += n
+    return out
+
+
+def _narrowing(flt: ReportFilter) -> tuple[str, dict[str, str]]:
     narrow, params = "", {}
     for column, value in (("province", flt.province), ("post", flt.post),
                           ("type", flt.exploitation_type)):
         if value is not None:
             narrow += f" AND {column} = :{column}"
             params[column] = value
+    return narrow, params
+
+
+def _summed(conn: Connection, wanted: Iterable[int], first: str, last: str, narrow: str,
+            params: dict[str, str], due: _Due) -> Projected:
+    """The projections' sums over the counts of months `first` to `last`, by SQL."""
+    parts = []
+    for p in wanted:
+        fig, dims = _PROJECTIONS[p]
+        x, y = [*dims, "''", "''"][:2]
+        window = " AND b >= :due_first AND b < :due_day" if fig == "e" else ""
+        parts.append(f"SELECT {p} AS p, {x} AS x, {y} AS y, SUM(n) AS n FROM figure_count "
+                     f"WHERE fig = '{fig}' AND month >= :first AND month <= :last{narrow}"
+                     f"{window} GROUP BY {', '.join(dims)}")
+    out: Projected = Counter()
+    for p, x, y, n in conn.execute(text(" UNION ALL ".join(parts)), {
+            "first": first, "last": last, "due_first": due.first, "due_day": due.day,
+            **params}):
+        out[(int(p), x, y)] += int(n)
+    return out
+
+
+def _period_cells(conn: Connection, flt: ReportFilter, wanted: tuple[int, ...],
+                  due: _Due) -> Projected:
+    """Facts of the cases `flt` selects, projected: whole months summed by SQL from the
+    counts, the days of a month the period covers in part from the cases' rows."""
+    narrow, params = _narrowing(flt)
     whole, parts = [], []
     for month in months_between(flt.start, flt.end):
         first = dt.date(int(month[:4]), int(month[5:]), 1)
@@ -345,13 +470,10 @@ def _period_cells(conn: Connection, flt: ReportFilter) -> Counter[tuple[str, ...
             whole.append(month)
         else:
             parts.append((max(first, flt.start), min(last, flt.end)))
-    cells: Counter[tuple[str, ...]] = Counter()
+    out: Projected = Counter()
     if whole:
-        for row in conn.execute(text(
-                "SELECT month, province, post, type, fig, a, b, n FROM figure_count "
-                "WHERE month >= :first AND month <= :last" + narrow),
-                {"first": whole[0], "last": whole[-1], **params}):
-            cells[tuple(row[:7])] += row[7]
+        out += _summed(conn, wanted, whole[0], whole[-1], narrow, params, due)
+    cells: Counter[tuple[str, ...]] = Counter()
     for start, end in parts:
         for month, province, post, kind, facts in conn.execute(text(
                 "SELECT month, province, post, type, facts FROM figure_case "
@@ -359,7 +481,9 @@ def _period_cells(conn: Connection, flt: ReportFilter) -> Counter[tuple[str, ...
                 {"start": start, "end": end, **params}):
             for fig, a, b, n in json.loads(facts):
                 cells[(month, province, post, kind, fig, a, b)] += n
-    return cells
+    for key, n in _project(cells, wanted, due).items():
+        out[key] += n
+    return out
 
 
 @dataclass(frozen=True)
@@ -389,10 +513,11 @@ def _linked(cases: CaseStore) -> list[_Linked]:
     return out
 
 
-def _one_per_person(cells: Counter[tuple[str, ...]], linked: list[_Linked],
-                    flt: ReportFilter) -> None:
-    """A person recorded twice counts once: by their earliest case's record (then the lowest
-    id), with an outcome if any of their records has it — as the full pass counts them."""
+def _one_per_person(linked: list[_Linked], flt: ReportFilter) -> Counter[tuple[str, ...]]:
+    """What makes a person recorded twice count once, as full keys to add to the counts: by
+    their earliest case's record (then the lowest id), with an outcome if any of their
+    records has it — as the full pass counts them."""
+    cells: Counter[tuple[str, ...]] = Counter()
     by_person: dict[str, list[_Linked]] = defaultdict(list)
     for lv in linked:
         cf = lv.case
@@ -409,69 +534,130 @@ def _one_per_person(cells: Counter[tuple[str, ...]], linked: list[_Linked],
                                 if flag == "1")
         if outcome is not None:
             cells[first.case.cell + outcome] += 1
+    return cells
 
 
-def _fold(t: Tally, cells: Counter[tuple[str, ...]], current: bool, as_of: dt.date,
-          exclusive: bool) -> None:
+def _fold(t: Tally, cells: Projected, current: bool, due: _Due, exclusive: bool) -> None:
     counts = t.cur if current else t.prev
-    due = as_of.isoformat()
-    for (month, province, post, kind, fig, a, b), n in cells.items():
+    for (p, x, y), n in cells.items():
         if not n:
             continue
-        if fig == "c":
+        if p == 0:
             counts["cases"] += n
-            counts["cross_border_cases"] += n if a == "1" else 0
+            counts["cross_border_cases"] += n if y == "1" else 0
             if current:
-                t.by_type[kind] += n
-                t.by_province[province or UNKNOWN] += n
-                t.by_post[post or UNKNOWN] += n
-                t.by_month[month] += n
-                t.by_year[month[:4]] += n
-        elif fig == "v":
-            age, rest = a.split("|", 1)
+                t.by_month[x] += n
+                t.by_year[x[:4]] += n
+        elif p == 4:
+            age, rest = x.split("|", 1)
             sex, minor = rest.rsplit("|", 1)
             counts["victims"] += n
             counts["child_victims"] += n if minor == "1" else 0
             if current:
                 t.by_sex_age[(age, sex)] += n
-                t.by_nat[b] += n
-                t.by_month_type[(month, kind)] += n
-        elif fig == "o":
-            rehabilitated, returned = a[0] == "1", a[1] == "1"
+        elif p == 7:
+            rehabilitated, returned = x[0] == "1", x[1] == "1"
             counts[OUTCOMES[1]] += n if returned else 0
             counts[OUTCOMES[0]] += n if rehabilitated and not (exclusive and returned) else 0
-        elif fig == "s":
+        elif p == 8:
             if current:
                 for stage, statuses in SUSPECT_STAGES:
-                    t.stages[stage] += n if a in statuses else 0
-            elif a in _ARRESTED:
+                    t.stages[stage] += n if x in statuses else 0
+            elif x in _ARRESTED:
                 counts["suspects_arrested"] += n
         elif not current:
             continue
-        elif fig == "r":
-            t.by_service_status[(a, b)] += n
-        elif fig == "d":
-            t.overdue[a] += n if b < due else 0
-        elif fig == "t":
-            t.durations.extend([int(a)] * n)
-            t.wrong_clocks += n if b == "1" else 0
+        elif p in (1, 2, 3):
+            table = (t.by_type, t.by_province, t.by_post)[p - 1]
+            table[x if p == 1 else x or UNKNOWN] += n
+        elif p == 5:
+            t.by_nat[x] += n
+        elif p == 6:
+            t.by_month_type[(x, y)] += n
+        elif p == 9:
+            t.by_service_status[(x, y)] += n
+        elif p == 10:
+            t.overdue[x] += n if y < due.month else 0
+        elif p == 11:
+            t.overdue[x] += n
+        elif p == 12:
+            t.durations.extend([int(x)] * n)
+            t.wrong_clocks += n if y == "1" else 0
 
 
 def figures(conn: Connection, cases: CaseStore, flt: ReportFilter,
             as_of: dt.date | None = None) -> Figures:
     """The same Figures as `reports.figures.compute` over the same records, from the counts."""
     as_of = as_of or dt.date.today()
+    due = _Due.of(as_of)
     prev = flt.previous_year()
     t = Tally()
     linked = _linked(cases)
+    everything = tuple(range(len(_PROJECTIONS)))
     for period, current in ((flt, True), (prev, False)):
-        cells = _period_cells(conn, period)
-        _one_per_person(cells, linked, period)
-        _fold(t, cells, current, as_of, flt.exclusive_outcomes)
+        wanted = everything if current else _PREVIOUS
+        cells = _period_cells(conn, period, wanted, due)
+        for projected, n in _project(_one_per_person(linked, period), wanted, due).items():
+            cells[projected] += n
+        _fold(t, cells, current, due, flt.exclusive_outcomes)
     t.cur["suspects_arrested"] = t.stages["arrested"]
-    t.cur["suspects_sent_to_court"], t.prev["suspects_sent_to_court"] = court_counts(
-        cases.source, cases.sent_suspects(), flt, prev)
+    t.cur["suspects_sent_to_court"], t.prev["suspects_sent_to_court"] = _court(
+        conn, cases, flt, prev)
     for key in OUTCOMES:  # present, as the full pass sets them
         t.cur[key] += 0
         t.prev[key] += 0
     return assemble(flt, as_of, t)
+
+
+# -- "sent to court" -----------------------------------------------------------------------
+class _Only:
+    """A court source that reads the further cases and dated events of these suspects only."""
+
+    def __init__(self, source: CourtSource, suspect_ids: list[str]) -> None:
+        self.source, self.ids = source, suspect_ids
+
+    def rows(self, entity: str, since: dt.date | None = None,
+             until: dt.date | None = None) -> Iterator[Row]:
+        if entity in ("suspect_case", "suspect_event"):
+            return self.source.rows_of(entity, self.ids, "suspect_id")
+        return self.source.rows(entity, since, until)
+
+    def rows_of(self, entity: str, ids: Iterable[str], key: str = "id") -> Iterator[Row]:
+        return self.source.rows_of(entity, ids, key)
+
+    def persons(self, entity: str = "victim") -> dict[str, str]:
+        return self.source.persons(entity)
+
+
+def _court(conn: Connection, cases: CaseStore, flt: ReportFilter,
+           prev: ReportFilter) -> tuple[int, int]:
+    """Persons sent to court in `flt`'s period and in `prev`'s, as `figures.court_counts`.
+
+    A suspect in one case, recorded once, is its case's "x" fact, counted by SQL over the
+    days of each period. The few others — linked to a further case, or one person with
+    other suspect records (a confirmed link) — are taken out of those sums and counted by
+    the full pass's own code over their records only.
+    """
+    narrow, params = _narrowing(flt)
+    periods = ((flt.start, flt.end), (prev.start, prev.end))
+    counted = [int(conn.execute(text(
+        "SELECT COALESCE(SUM(n), 0) FROM figure_count WHERE fig = 'x' "
+        "AND b >= :first AND b <= :last" + narrow),
+        {"first": first.isoformat(), "last": last.isoformat(), **params}).scalar() or 0)
+        for first, last in periods]
+    others = sorted(set(cases.source.persons("suspect")) | cases.further_suspects())
+    if not others:
+        return counted[0], counted[1]
+    wanted = set(others)
+    suspects = list(cases.source.rows_of("suspect", others))
+    for chunk in _chunks(sorted({s["rescue_id"] for s in suspects if s["rescue_id"]})):
+        for case in cases.cases(chunk).values():
+            cf = case_facts(case)
+            if cf is None or not flt.matches(flt.start, cf.province, cf.post, cf.kind):
+                continue
+            for sid, (_x, _a, day) in cf.suspects.items():
+                if sid in wanted:
+                    for i, (first, last) in enumerate(periods):
+                        counted[i] -= first.isoformat() <= day <= last.isoformat()
+    cur, before = court_counts(_Only(cases.source, others), suspects, flt, prev)
+    return counted[0] + cur, counted[1] + before

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import null, or_, select, text
+from sqlalchemy import null, select, text
 from sqlalchemy.orm import Session
 
 from fieldapp.reports import counters
 from fieldapp.reports.counters import CaseRows
-from fieldapp.reports.figures import SENT_TO_COURT
-from fieldapp.reports.source import RecordSource, Row, StoreRecordSource
-from fieldapp.store.models import Rescue, Suspect, SuspectEvent, Victim
+from fieldapp.reports.source import StoreRecordSource
+from fieldapp.store.models import Rescue, SuspectCase, Victim
 
 
 class StoreCases:
@@ -20,7 +19,7 @@ class StoreCases:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.source: RecordSource = _CourtSource(session)
+        self.source = _CourtSource(session)
 
     def cases(self, rescue_ids: list[str]) -> dict[str, CaseRows]:
         return counters.read_cases(StoreRecordSource(self.session), rescue_ids)
@@ -40,18 +39,13 @@ class StoreCases:
     def persons(self, entity: str = "victim") -> dict[str, str]:
         return StoreRecordSource(self.session).persons(entity)
 
-    def sent_suspects(self) -> list[Row]:
-        sent = sorted(SENT_TO_COURT)
-        ids = list(self.session.scalars(select(Suspect.id).where(or_(
-            Suspect.status.in_(sent),
-            Suspect.id.in_(select(SuspectEvent.suspect_id).where(
-                SuspectEvent.kind.in_(sent), SuspectEvent.on.is_not(None)))))))
-        return list(StoreRecordSource(self.session).rows_of("suspect", ids))
+    def further_suspects(self) -> set[str]:
+        return set(self.session.scalars(select(SuspectCase.suspect_id).distinct()))
 
 
 class _CourtSource(StoreRecordSource):
     """What "sent to court" reads: a rescue's date and narrowing only (no cross-border flag,
-    whose country lists were most of the cost of reading the sent suspects' cases)."""
+    whose country lists are most of the cost of reading rescues)."""
 
     def _select(self, entity: str) -> Any:
         if entity != "rescue":

@@ -1,7 +1,7 @@
 """Which cases a transaction changed, for the report counters (`fieldapp.reports.counters`).
 
-Every change to a record the figures read (a rescue, victim, suspect, referral or referral
-event) marks its case; at commit the marked cases are written to `figure_dirty` in the
+Every change to a record the figures read (a rescue, victim, suspect, a suspect's dated
+event, referral or referral event) marks its case; at commit the marked cases are written to `figure_dirty` in the
 same transaction. The counters' refresh (installed by the services, `Store.on_commit`)
 then recomputes those cases and empties the table before the commit; a report drains
 whatever is left first. So no write path can leave a count stale: an ORM change is seen
@@ -18,20 +18,22 @@ from typing import Any
 from sqlalchemy import bindparam, inspect, text
 from sqlalchemy.orm import Session
 
-from fieldapp.store.models import Referral, ReferralEvent, Rescue, Suspect, Victim
+from fieldapp.store.models import Referral, ReferralEvent, Rescue, Suspect, SuspectEvent, Victim
 
 _KEY = "figure_marks"
 _CHUNK = 500
 
 
 def mark(session: Session, *, rescues: Iterable[str] = (), victims: Iterable[str] = (),
-         referrals: Iterable[str] = ()) -> None:
-    """Note cases changed in this transaction: by their id, or a victim's or referral's."""
+         referrals: Iterable[str] = (), suspects: Iterable[str] = ()) -> None:
+    """Note cases changed in this transaction: by their id, or a victim's, referral's or
+    suspect's."""
     marks: dict[str, set[str]] = session.info.setdefault(
-        _KEY, {"rescue": set(), "victim": set(), "referral": set()})
+        _KEY, {"rescue": set(), "victim": set(), "referral": set(), "suspect": set()})
     marks["rescue"].update(i for i in rescues if i)
     marks["victim"].update(i for i in victims if i)
     marks["referral"].update(i for i in referrals if i)
+    marks["suspect"].update(i for i in suspects if i)
 
 
 def _values(obj: Any, name: str) -> list[str]:
@@ -50,6 +52,8 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
             mark(session, victims=_values(obj, "victim_id"))
         elif isinstance(obj, ReferralEvent):
             mark(session, referrals=_values(obj, "referral_id"))
+        elif isinstance(obj, SuspectEvent):
+            mark(session, suspects=_values(obj, "suspect_id"))
 
 
 def _in(sql: str) -> Any:
@@ -66,7 +70,8 @@ def before_commit(session: Session) -> None:
     rescues = set(marks["rescue"])
     for sql, key in (("SELECT rescue_id FROM victim WHERE id IN :ids", "victim"),
                      ("SELECT v.rescue_id FROM referral r JOIN victim v ON v.id = r.victim_id "
-                      "WHERE r.id IN :ids", "referral")):
+                      "WHERE r.id IN :ids", "referral"),
+                     ("SELECT rescue_id FROM suspect WHERE id IN :ids", "suspect")):
         ids = sorted(marks[key])
         for i in range(0, len(ids), _CHUNK):
             rescues.update(r for (r,) in conn.execute(_in(sql), {"ids": ids[i:i + _CHUNK]}) if r)

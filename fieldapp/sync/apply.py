@@ -528,6 +528,8 @@ class Applier:
                 self._rescues.add(get("rescue_id"))
         elif entity == "suspect_identifier":
             self._suspects.add(get("suspect_id"))  # its cases are looked up after the flush
+        elif entity == "suspect_event":  # the suspect's day sent to court (report counters)
+            figmarks.mark(self.s, suspects=[get("suspect_id")])
 
     def _seen_case_number(self, number: str | None) -> None:
         """Never issue a case number another device of the post already used."""

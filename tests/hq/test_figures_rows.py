@@ -26,7 +26,7 @@ from fieldapp.hq.models import ReportRow, ReportRowsState
 from fieldapp.hq.service import Hq
 from fieldapp.reports import counters
 from fieldapp.reports.definitions import ReportFilter
-from fieldapp.reports.figures import compute
+from fieldapp.reports.figures import Change, compute
 from fieldapp.reports.source import JsonRecordSource
 from tests.hq.test_ingest_same import Dev, _add_devices, _blob
 from tests.support.hqserver import database_url, make_settings
@@ -72,6 +72,16 @@ VALUES = {
         "kind": st.sampled_from(["created", "accepted", "in_service", "completed", "declined"]),
         "at": st.sampled_from([None, "2025-01-20T09:00:00", "2026-05-01T12:00:00"]),
     }),
+    # A suspect's dated events ("sent to court" counts by the first) and further cases.
+    "suspect_event": st.fixed_dictionaries({
+        "suspect_id": st.integers(0, SLOTS - 1),
+        "kind": st.sampled_from(["sent_to_court", "convicted", "arrested"]),
+        "on": st.sampled_from(["2024-12-31", "2025-03-01", "2026-02-28"]),
+    }),
+    "suspect_case": st.fixed_dictionaries({
+        "suspect_id": st.integers(0, SLOTS - 1),
+        "rescue_id": st.integers(0, SLOTS - 1),
+    }),
     # A supervisor's decision that two victim records are one person (counted once).
     "person_link": st.fixed_dictionaries({
         "entity": st.just("victim"),
@@ -80,9 +90,10 @@ VALUES = {
         "decision": st.sampled_from(["link", "link", "distinct"]),
     }),
 }
-PARENTS = {"rescue_id": "r", "victim_id": "v", "referral_id": "f", "a_id": "v", "b_id": "v"}
+PARENTS = {"rescue_id": "r", "victim_id": "v", "referral_id": "f", "a_id": "v", "b_id": "v",
+           "suspect_id": "s"}
 LETTER = {"rescue": "r", "victim": "v", "suspect": "s", "referral": "f", "referral_event": "e",
-          "person_link": "p"}
+          "person_link": "p", "suspect_event": "t", "suspect_case": "c"}
 OPS = st.lists(st.tuples(st.sampled_from(list(VALUES)), st.integers(0, SLOTS - 1),
                          st.data()), min_size=1, max_size=30)
 
@@ -220,3 +231,23 @@ def test_a_suspect_sent_to_court_this_year_from_an_older_case_counts(hq: Hq) -> 
     narrow, full = _figures(hq, ReportFilter.year(year), dt.date.today())
     assert narrow == full
     assert narrow.yoy["suspects_sent_to_court"].current == 1
+
+
+def test_a_suspect_event_pushed_later_moves_the_day_sent_to_court(hq: Hq) -> None:
+    """A dated event arriving in a later batch than its suspect refreshes the suspect's case
+    (the counters' "x" fact), and a further case or a second, earlier event follows too."""
+    officer = _add_devices((hq,))[0]
+    _send(hq, officer, ("rescue", "r0", {"operation_date": "2019-06-15"}),
+          ("rescue", "r1", {"operation_date": "2024-03-01"}),
+          ("suspect", "s0", {"rescue_id": "r0", "status": "arrested"}))
+    steps = [("suspect_event", "t0", {"suspect_id": "s0", "kind": "sent_to_court",
+                                      "on": "2025-03-01"}),
+             ("suspect_event", "t1", {"suspect_id": "s0", "kind": "convicted",
+                                      "on": "2024-12-31"}),
+             ("suspect_case", "c0", {"suspect_id": "s0", "rescue_id": "r1"})]
+    for step in steps:
+        _send(hq, officer, step)
+        for flt in (ReportFilter.year(2024), ReportFilter.year(2025)):
+            narrow, full = _figures(hq, flt, dt.date(2026, 6, 1))
+            assert narrow == full
+    assert narrow.yoy["suspects_sent_to_court"] == Change(1, 0)  # 2024, not 2025

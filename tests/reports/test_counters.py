@@ -2,8 +2,9 @@
 
 Random stores (the demo's cases through the real services), then random sequences of
 edits in their own transactions — a case's date, post or type changed, a victim screened
-out or moved to another case, ages, referral statuses and events, suspects, person links,
-deletions, pulled records applied as plain rows — and after each step every figure for
+out or moved to another case, ages, referral statuses and events, suspects, their dated
+events (sent to court, convicted), further cases and person links, deletions, pulled
+records applied as plain rows — and after each step every figure for
 several periods (whole years, months read in part, narrowings, the ministry's reading) is
 computed from the counters and by the full pass over the store: they must be equal, and
 the stored counters must equal a recomputation from scratch.
@@ -34,6 +35,8 @@ from fieldapp.store.models import (
     ReferralEvent,
     Rescue,
     Suspect,
+    SuspectCase,
+    SuspectEvent,
     Victim,
 )
 from fieldapp.sync.apply import apply_records
@@ -52,7 +55,10 @@ DAYS = [dt.date(2024, 2, 29), dt.date(2025, 1, 1), dt.date(2025, 7, 14), dt.date
 SCREENING = ["presumed_victim", "identified_victim", "not_victim", "witness", "pending"]
 STATUSES = ["created", "sent", "accepted", "in_service", "completed", "declined", "cancelled"]
 EDITS = ["rescue_date", "rescue_post", "rescue_type", "screening", "move_victim", "age",
-         "referral", "drop_event", "drop_referral", "suspect", "link", "pull", "pull_edit"]
+         "referral", "drop_event", "drop_referral", "suspect", "link", "pull", "pull_edit",
+         "suspect_event", "drop_suspect_event", "suspect_case", "suspect_link",
+         "pull_suspect_event"]
+SUSPECT_EVENTS = ["sent_to_court", "convicted", "arrested"]
 
 
 def _pick(s: Session, model: Any, n: int) -> Any:
@@ -62,7 +68,7 @@ def _pick(s: Session, model: Any, n: int) -> Any:
 
 def _edit(ws: Any, kind: str, n: int, m: int) -> None:
     """One edit, in its own transaction (as a save or a pulled page is)."""
-    if kind in ("pull", "pull_edit"):
+    if kind in ("pull", "pull_edit", "pull_suspect_event"):
         _pull(ws, kind, n, m)
         return
     with ws.tx() as s:
@@ -94,6 +100,18 @@ def _edit(ws: Any, kind: str, n: int, m: int) -> None:
             s.delete(referral)
         elif kind == "suspect" and (suspect := _pick(s, Suspect, n)) is not None:
             suspect.status = ["at_large", "arrested", "sent_to_court", "convicted"][m % 4]
+        elif kind == "suspect_event" and (suspect := _pick(s, Suspect, n)) is not None:
+            s.add(SuspectEvent(suspect_id=suspect.id, kind=SUSPECT_EVENTS[m % 3],
+                               on=DAYS[m % len(DAYS)]))
+        elif kind == "drop_suspect_event" and (event := _pick(s, SuspectEvent, n)) is not None:
+            s.delete(event)
+        elif kind == "suspect_case" and (suspect := _pick(s, Suspect, n)) is not None:
+            s.add(SuspectCase(suspect_id=suspect.id, rescue_id=_pick(s, Rescue, m).id))
+        elif kind == "suspect_link":
+            one, other = _pick(s, Suspect, n), _pick(s, Suspect, m)
+            if one is not None and other is not None and one.id != other.id:
+                s.merge(PersonLink(id=f"link-{one.id}-{other.id}", entity="suspect",
+                                   a_id=one.id, b_id=other.id, decision="link"))
         elif kind == "link":
             other = _pick(s, Victim, m)
             if victim is not None and other is not None and other.id != victim.id:
@@ -126,7 +144,15 @@ def _pull(ws: Any, kind: str, n: int, m: int) -> None:
         return {k: [v, stamp] for k, v in fields.items()}
 
     base = {"created_by": "x", "device_id": "x", "created_at": "2026-01-01T00:00:00"}
-    if kind == "pull_edit":
+    if kind == "pull_suspect_event":  # a plain row: its suspect's case is marked by the pull
+        with ws.tx() as s:
+            suspect = _pick(s, Suspect, n)
+        if suspect is None:
+            return
+        records = [("suspect_event", f"se-{n}-{m}-{stamp[-12:]}", state(
+            suspect_id=suspect.id, kind=SUSPECT_EVENTS[m % 3],
+            on=DAYS[m % len(DAYS)].isoformat(), **base))]
+    elif kind == "pull_edit":
         with ws.tx() as s:
             victim = _pick(s, Victim, n)
         records = [("victim", victim.id, state(screening=SCREENING[m % len(SCREENING)],
@@ -195,5 +221,24 @@ def test_rebuild_gives_the_counts_kept_and_a_report_drains_stale_cases(tmp_path:
         figures_for(ws, ReportFilter.year(2025), AS_OF)
         with ws.tx() as s:
             assert sorted(s.connection().execute(text("SELECT * FROM figure_count")).all()) == kept
+    finally:
+        ws.close()
+
+
+def test_sent_to_court_from_the_counters_after_each_suspect_edit(tmp_path: Path) -> None:
+    """Every kind of suspect edit in turn (dated events saved, deleted and pulled, further
+    cases, linked records, statuses), each followed by the comparison with the full pass."""
+    ws = new_device(tmp_path / "d", None, "POIPET")
+    try:
+        demo.generate(ws, 8, seed=5)
+        steps = [("pull_suspect_event", 0, 0), ("pull_suspect_event", 1, 4),
+                 ("suspect_event", 2, 1), ("suspect_event", 2, 3), ("suspect", 3, 2),
+                 ("suspect_case", 2, 5), ("suspect_link", 2, 4), ("suspect_link", 4, 6),
+                 ("drop_suspect_event", 0, 0), ("rescue_date", 2, 4), ("suspect", 4, 0)]
+        for kind, n, m in steps:
+            _edit(ws, kind, n, m)
+            _same(ws)
+        with ws.tx() as s:
+            assert s.scalar(select(SuspectEvent.id).limit(1)) is not None
     finally:
         ws.close()

@@ -1,0 +1,37 @@
+"""Report counters read by SQL sums (issue 16): `figure_count` keyed by fact kind first, an
+index on (kind, b) for the as-of month's due days, and open referrals' due dates counted by
+month as well as by day (facts "d" and "e", `fieldapp.reports.counters`); both tables are
+made again from the records, in this migration's transaction.
+
+Revision ID: 0008_h16fig2_buckets
+Revises: 0007_h16fig_counters
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.orm import Session
+
+revision = "0008_h16fig2_buckets"
+down_revision = "0007_h16fig_counters"
+
+_KEY = ("fig", "month", "province", "post", "type", "a", "b")
+
+
+def upgrade() -> None:
+    op.drop_table("figure_count")
+    op.create_table(
+        "figure_count",
+        *(sa.Column(name, sa.String(), nullable=False) for name in _KEY),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(*_KEY),
+    )
+    op.create_index("ix_figure_count_fig_b", "figure_count", ["fig", "b"])
+    from fieldapp.reports.store_counts import rebuild
+
+    rebuild(Session(bind=op.get_bind()))
+
+
+def downgrade() -> None:
+    raise NotImplementedError("the counters of 0007 are not made again by a downgrade")
