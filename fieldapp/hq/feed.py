@@ -131,7 +131,7 @@ class Feed(HqBase):
         database gather every record of the post and sort them, for each page.
         """
         columns = (Record.server_seq, Record.entity, Record.entity_id, Record.post_code,
-                   cast(Record.fields, Text))  # as text: parsed by `loads` (orjson)
+                   cast(Record.fields, Text))  # as text: parsed by `loads` (msgspec)
         merged: dict[int, Any] = {}
         for part in entitled_parts(dev):
             for row in s.execute(select(*columns).where(Record.server_seq > cursor, part)
