@@ -8,30 +8,32 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
+from collections.abc import Callable
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Integer, String
+from sqlalchemy import JSON, DateTime, Integer, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from fieldapp.crypto.sealed import sealed_bytes, sealed_token
+
 _EPOCH = dt.datetime(1970, 1, 1)
 _HEX = re.compile(r"(?:[0-9a-f]{2})+")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def id_bytes(text: str) -> bytes | None:
     """The 16 bytes of a uuid in canonical form (lower-case, dashed), else None."""
-    if len(text) != 36:
+    if len(text) != 36 or not _UUID.fullmatch(text):
         return None
-    try:
-        parsed = uuid.UUID(text)
-    except ValueError:
-        return None
-    return parsed.bytes if str(parsed) == text else None
+    return bytes.fromhex(text[:8] + text[9:13] + text[14:18] + text[19:23] + text[24:])
 
 
 def id_text(value: Any) -> Any:
-    return str(uuid.UUID(bytes=value)) if isinstance(value, bytes) and len(value) == 16 else value
+    if isinstance(value, bytes) and len(value) == 16:
+        h = value.hex()
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    return value
 
 
 class CompactId(TypeDecorator[str]):
@@ -67,11 +69,34 @@ class MicroTime(TypeDecorator[dt.datetime]):
         return micros(value) if isinstance(value, dt.datetime) else value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
-        if isinstance(value, int):
-            return _EPOCH + dt.timedelta(microseconds=value)
-        if isinstance(value, str):  # written before the column was compacted
-            return dt.datetime.fromisoformat(value)
-        return value
+        return from_micros(value)
+
+
+def from_micros(value: Any) -> Any:
+    """`micros` back; text (a time written before its column was compacted) is parsed."""
+    if isinstance(value, int):
+        return _EPOCH + dt.timedelta(microseconds=value)
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
+    return value
+
+
+def bind_micros(value: Any) -> Any:
+    return micros(value) if isinstance(value, dt.datetime) else value
+
+
+class MicroDateTime(TypeDecorator[dt.datetime]):
+    """`MicroTime` in a column declared DATETIME (a table made before issue 16): the
+    declared type stays, the values are integers (SQLite keeps each value's own type)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
+        return bind_micros  # not DateTime's, which accepts datetimes only
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
+        return from_micros
 
 
 def digest_bytes(text: str) -> bytes | None:
@@ -92,3 +117,143 @@ class HexDigest(TypeDecorator[str]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         return value.hex() if isinstance(value, bytes) else value
+
+
+# -- clock stamps ------------------------------------------------------------------------
+#: A stamp `"%013d-%05d-<uuid>"` (56 characters) as 6 bytes of wall ms, 3 of counter and the
+#: node's 16: 25 bytes.
+_WALL, _COUNTER, _NODE = 6, 3, 16
+_STAMP = _WALL + _COUNTER + _NODE
+
+
+def _stamp_parts(text: str) -> tuple[bytes, bytes] | None:
+    """(wall+counter bytes, node bytes) of a stamp whose text they give back exactly."""
+    if len(text) != 56 or text[13] != "-" or text[19] != "-":
+        return None
+    wall, counter, node = text[:13], text[14:19], id_bytes(text[20:])
+    if node is None or not (wall.isdigit() and counter.isdigit() and wall.isascii()
+                            and counter.isascii()):
+        return None
+    return int(wall).to_bytes(_WALL, "big") + int(counter).to_bytes(_COUNTER, "big"), node
+
+
+def _stamp_of(clock: bytes, node: bytes) -> str:
+    wall = int.from_bytes(clock[:_WALL], "big")
+    counter = int.from_bytes(clock[_WALL:], "big")
+    return f"{wall:013d}-{counter:05d}-{id_text(node)}"
+
+
+def stamp_bytes(text: str) -> bytes | None:
+    """A clock stamp (`domain.hlc`) as 25 bytes, else None (kept as text)."""
+    parts = _stamp_parts(text)
+    return None if parts is None else parts[0] + parts[1]
+
+
+def stamp_text(value: Any) -> Any:
+    if isinstance(value, bytes) and len(value) == _STAMP:
+        return _stamp_of(value[:_WALL + _COUNTER], value[_WALL + _COUNTER:])
+    return value
+
+
+class CompactStamp(TypeDecorator[str]):
+    """A clock stamp, stored as 25 bytes (not 56 characters) when it has the usual form."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, str):
+            return stamp_bytes(value) or value
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        return stamp_text(value)
+
+
+_STAMPS_V1 = 1
+
+
+def stamps_bytes(stamps: Any) -> bytes | None:
+    """A record's per-field stamps `{field: stamp}` packed, else None (kept as JSON).
+
+    Layout: version, node count, the nodes (16 bytes each), then per field its name's
+    length and UTF-8 bytes, its wall ms and counter (9 bytes), its node's index.
+    """
+    if not isinstance(stamps, dict) or not stamps or len(stamps) > 255:
+        return None
+    nodes: dict[bytes, int] = {}
+    body = bytearray()
+    for field, stamp in stamps.items():
+        if not isinstance(field, str) or not isinstance(stamp, str):
+            return None
+        name = field.encode("utf-8")
+        parts = _stamp_parts(stamp)
+        if parts is None or len(name) > 255:
+            return None
+        index = nodes.setdefault(parts[1], len(nodes))
+        if index > 255:
+            return None
+        body += bytes((len(name),)) + name + parts[0] + bytes((index,))
+    return bytes((_STAMPS_V1, len(nodes))) + b"".join(nodes) + bytes(body)
+
+
+def stamps_dict(raw: bytes) -> dict[str, str]:
+    """`stamps_bytes` back."""
+    count = raw[1]
+    nodes = [raw[2 + i * _NODE: 2 + (i + 1) * _NODE] for i in range(count)]
+    out: dict[str, str] = {}
+    at = 2 + count * _NODE
+    while at < len(raw):
+        size = raw[at]
+        name = raw[at + 1: at + 1 + size].decode("utf-8")
+        at += 1 + size
+        out[name] = _stamp_of(raw[at: at + _WALL + _COUNTER], nodes[raw[at + _WALL + _COUNTER]])
+        at += _WALL + _COUNTER + 1
+    return out
+
+
+class CompactStamps(TypeDecorator[dict[str, Any]]):
+    """A record's per-field clock stamps (JSON `{field: stamp}`), packed (`stamps_bytes`):
+    about 30 bytes for one stamp, not 66. Anything else is kept as JSON."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
+        as_json = self.impl_instance.dialect_impl(dialect).bind_processor(dialect)
+
+        def process(value: Any) -> Any:
+            packed = stamps_bytes(value)
+            if packed is not None:
+                return packed
+            return as_json(value) if as_json is not None else value
+
+        return process
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
+        from_json = self.impl_instance.dialect_impl(dialect).result_processor(dialect, coltype)
+
+        def process(value: Any) -> Any:
+            if isinstance(value, bytes) and value[:1] == bytes((_STAMPS_V1,)):
+                return stamps_dict(value)
+            return from_json(value) if from_json is not None else value
+
+        return process
+
+
+# -- sealed statement text ---------------------------------------------------------------
+class SealedText(TypeDecorator[str]):
+    """Text that may be sealed (`crypto.sealed`): a sealed value is stored as its bytes, a
+    third smaller than its base64 token; clear text is stored as it is."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, str):
+            raw = sealed_bytes(value)
+            return value if raw is None else raw
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        return sealed_token(value) if isinstance(value, bytes) else value
