@@ -246,7 +246,7 @@ class SealedText(TypeDecorator[str]):
     """Text that may be sealed (`crypto.sealed`): a sealed value is stored as its bytes, a
     third smaller than its base64 token; clear text is stored as it is."""
 
-    impl = Text
+    impl = String
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
@@ -257,3 +257,10 @@ class SealedText(TypeDecorator[str]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         return sealed_token(value) if isinstance(value, bytes) else value
+
+
+class SealedLongText(SealedText):
+    """`SealedText` in a column declared TEXT."""
+
+    impl = Text
+    cache_ok = True

@@ -28,6 +28,7 @@ from fieldapp.store.compact import (
     HexDigest,
     MicroDateTime,
     MicroTime,
+    SealedLongText,
     SealedText,
 )
 
@@ -247,7 +248,7 @@ class Statement(Synced, Base):
     language: Mapped[str] = mapped_column(String(16), default="")
     place: Mapped[str] = mapped_column(SealedText(200), default="")
     child_protocol: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    narrative: Mapped[str] = mapped_column(SealedText, default="")
+    narrative: Mapped[str] = mapped_column(SealedLongText, default="")
     #: A correction of a final statement is a new statement that amends it.
     amends_id: Mapped[str | None] = mapped_column(CompactId(36), ForeignKey("statement.id"), index=True)
     final_hash: Mapped[str | None] = mapped_column(HexDigest(64))
