@@ -15,7 +15,7 @@ from sqlalchemy import JSON, DateTime, Integer, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from fieldapp.crypto.sealed import sealed_bytes, sealed_token
+from fieldapp.crypto.sealed import JSON_MARK, sealed_bytes, sealed_token
 
 _EPOCH = dt.datetime(1970, 1, 1)
 _HEX = re.compile(r"(?:[0-9a-f]{2})+")
@@ -173,17 +173,17 @@ class CompactStamp(TypeDecorator[str]):
 _STAMPS_V1 = 1
 
 
-def stamps_bytes(stamps: Any) -> bytes | None:
+def stamps_bytes(value: Any) -> bytes | None:
     """A record's per-field stamps `{field: stamp}` packed, else None (kept as JSON).
 
     Layout: version, node count, the nodes (16 bytes each), then per field its name's
     length and UTF-8 bytes, its wall ms and counter (9 bytes), its node's index.
     """
-    if not isinstance(stamps, dict) or not stamps or len(stamps) > 255:
+    if not isinstance(value, dict) or not value or len(value) > 255:
         return None
     nodes: dict[bytes, int] = {}
     body = bytearray()
-    for field, stamp in stamps.items():
+    for field, stamp in value.items():
         if not isinstance(field, str) or not isinstance(stamp, str):
             return None
         name = field.encode("utf-8")
@@ -212,18 +212,28 @@ def stamps_dict(raw: bytes) -> dict[str, str]:
     return out
 
 
-class CompactStamps(TypeDecorator[dict[str, Any]]):
-    """A record's per-field clock stamps (JSON `{field: stamp}`), packed (`stamps_bytes`):
-    about 30 bytes for one stamp, not 66. Anything else is kept as JSON."""
+class PackedJson(TypeDecorator[Any]):
+    """A JSON column whose usual values are stored packed (`pack`: bytes starting with the
+    type's `MARK`, or None to keep the value as JSON); the column stays declared JSON."""
 
     impl = JSON
     cache_ok = True
+    MARK: ClassVar[int]
+
+    @staticmethod
+    def pack(value: Any) -> bytes | None:
+        raise NotImplementedError
+
+    @staticmethod
+    def unpack(raw: bytes) -> Any:
+        raise NotImplementedError
 
     def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
         as_json = self.impl_instance.dialect_impl(dialect).bind_processor(dialect)
+        pack = self.pack
 
         def process(value: Any) -> Any:
-            packed = stamps_bytes(value)
+            packed = pack(value)
             if packed is not None:
                 return packed
             return as_json(value) if as_json is not None else value
@@ -232,13 +242,78 @@ class CompactStamps(TypeDecorator[dict[str, Any]]):
 
     def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
         from_json = self.impl_instance.dialect_impl(dialect).result_processor(dialect, coltype)
+        mark, unpack = self.MARK, self.unpack
 
         def process(value: Any) -> Any:
-            if isinstance(value, bytes) and value[:1] == bytes((_STAMPS_V1,)):
-                return stamps_dict(value)
+            if isinstance(value, bytes) and value and value[0] == mark:
+                return unpack(value)
             return from_json(value) if from_json is not None else value
 
         return process
+
+
+class CompactStamps(PackedJson):
+    """A record's per-field clock stamps (JSON `{field: stamp}`), packed (`stamps_bytes`):
+    about 30 bytes for one stamp, not 66. Anything else is kept as JSON."""
+
+    cache_ok = True
+    MARK = _STAMPS_V1
+    pack = staticmethod(stamps_bytes)
+    unpack = staticmethod(stamps_dict)
+
+
+_DETAIL_V1, _DETAIL_ID, _DETAIL_TEXT = 2, 0, 1
+
+
+def detail_bytes(value: Any) -> bytes | None:
+    """An audit event's detail packed when it is a flat `{name: text}` (ids as 16 bytes),
+    else None (kept as JSON). Layout: mark, then per item its name's length and UTF-8
+    bytes, and either 0 and an id's 16 bytes, or 1, the text's length (2 bytes) and UTF-8."""
+    if not isinstance(value, dict) or not value:
+        return None
+    out = bytearray((_DETAIL_V1,))
+    for name, text_value in value.items():
+        if not isinstance(name, str) or not isinstance(text_value, str):
+            return None
+        key = name.encode("utf-8")
+        ident = id_bytes(text_value)
+        text = b"" if ident is not None else text_value.encode("utf-8")
+        if len(key) > 255 or len(text) > 0xFFFF:
+            return None
+        out += bytes((len(key),)) + key
+        if ident is not None:
+            out += bytes((_DETAIL_ID,)) + ident
+        else:
+            out += bytes((_DETAIL_TEXT,)) + len(text).to_bytes(2, "big") + text
+    return bytes(out)
+
+
+def detail_dict(raw: bytes) -> dict[str, str]:
+    """`detail_bytes` back."""
+    out: dict[str, str] = {}
+    at = 1
+    while at < len(raw):
+        size = raw[at]
+        name = raw[at + 1: at + 1 + size].decode("utf-8")
+        at += 1 + size
+        if raw[at] == _DETAIL_ID:
+            out[name] = id_text(raw[at + 1: at + 17])
+            at += 17
+        else:
+            length = int.from_bytes(raw[at + 1: at + 3], "big")
+            out[name] = raw[at + 3: at + 3 + length].decode("utf-8")
+            at += 3 + length
+    return out
+
+
+class CompactDetail(PackedJson):
+    """An audit event's detail (ids, field names, counts), packed when flat text
+    (`detail_bytes`): `{"rescue": <id>}` takes 25 bytes, not 50. Else JSON."""
+
+    cache_ok = True
+    MARK = _DETAIL_V1
+    pack = staticmethod(detail_bytes)
+    unpack = staticmethod(detail_dict)
 
 
 # -- sealed statement text ---------------------------------------------------------------
@@ -264,3 +339,29 @@ class SealedLongText(SealedText):
 
     impl = Text
     cache_ok = True
+
+
+_SEALED_JSON = 3
+
+
+def sealed_json_bytes(value: Any) -> bytes | None:
+    """A sealed JSON value (`crypto.sealed.seal_json`: `{"$sealed": token}`) as a mark and
+    its sealed bytes, else None (kept as JSON)."""
+    if not isinstance(value, dict) or list(value) != [JSON_MARK]:
+        return None
+    token = value[JSON_MARK]
+    raw = sealed_bytes(token) if isinstance(token, str) else None
+    return None if raw is None else bytes((_SEALED_JSON,)) + raw
+
+
+def sealed_json_dict(raw: bytes) -> dict[str, str]:
+    return {JSON_MARK: sealed_token(raw[1:])}
+
+
+class SealedJson(PackedJson):
+    """A JSON column that may hold a sealed value: stored as its bytes (`sealed_json_bytes`)."""
+
+    cache_ok = True
+    MARK = _SEALED_JSON
+    pack = staticmethod(sealed_json_bytes)
+    unpack = staticmethod(sealed_json_dict)

@@ -23,11 +23,13 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from fieldapp.domain.ids import uuid7
 from fieldapp.store.compact import (
+    CompactDetail,
     CompactId,
     CompactStamps,
     HexDigest,
     MicroDateTime,
     MicroTime,
+    SealedJson,
     SealedLongText,
     SealedText,
 )
@@ -247,7 +249,7 @@ class Statement(Synced, Base):
     interpreter: Mapped[str] = mapped_column(SealedText(120), default="")
     language: Mapped[str] = mapped_column(String(16), default="")
     place: Mapped[str] = mapped_column(SealedText(200), default="")
-    child_protocol: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    child_protocol: Mapped[dict[str, Any]] = mapped_column(SealedJson, default=dict)
     narrative: Mapped[str] = mapped_column(SealedLongText, default="")
     #: A correction of a final statement is a new statement that amends it.
     amends_id: Mapped[str | None] = mapped_column(CompactId(36), ForeignKey("statement.id"), index=True)
@@ -447,7 +449,7 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(32), default="")
     entity_id: Mapped[str] = mapped_column(CompactId(36), default="")
     #: Never names or narrative: ids, field names, counts.
-    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    detail: Mapped[dict[str, Any]] = mapped_column(CompactDetail, default=dict)
     hash: Mapped[str] = mapped_column(HexDigest(64))
 
 

@@ -1,10 +1,10 @@
 """Compact records (issue 16): ids as 16 bytes, times as integer microseconds, clock stamps
-packed, sealed statement text as its bytes (`fieldapp.store.compact`).
+packed, sealed statement text as its bytes, audit details packed (`fieldapp.store.compact`).
 
 Every synced table's id, device id, links to other records, times and per-field stamps,
-the search documents' rescue id, and a statement's sealed fields and final hash are
-rewritten in place: the declared column types stay (SQLite keeps each value's own type),
-the models read every value back as it was. A value that has no compact form (not a
+the search documents' rescue id, a statement's sealed fields and final hash, and each
+audit event's detail are rewritten in place: the declared column types stay (SQLite keeps
+each value's own type), the models read every value back as it was. A value that has no compact form (not a
 canonical uuid, a stamp of another shape) is kept as it is.
 
 One transaction (`store.migrate.upgrade`): a store killed midway is still the store before,
@@ -26,7 +26,14 @@ from typing import Any
 from alembic import op
 
 from fieldapp.crypto.sealed import sealed_bytes
-from fieldapp.store.compact import digest_bytes, id_bytes, micros, stamps_bytes
+from fieldapp.store.compact import (
+    detail_bytes,
+    digest_bytes,
+    id_bytes,
+    micros,
+    sealed_json_bytes,
+    stamps_bytes,
+)
 
 revision = "0008_h16store2_compact"
 down_revision = "0007_h16fig_counters"
@@ -34,12 +41,14 @@ down_revision = "0007_h16fig_counters"
 _SYNCED = ("rescue", "victim", "statement", "suspect", "suspect_case", "suspect_event",
            "suspect_identifier", "person_link", "family_member", "follow_up", "case_transfer",
            "referral", "referral_event", "attachment")
-_ID, _TIME, _STAMPS, _DIGEST, _SEALED = "fa_id", "fa_time", "fa_stamps", "fa_digest", "fa_sealed"
+_ID, _TIME, _DIGEST, _SEALED = "fa_id", "fa_time", "fa_digest", "fa_sealed"
+_STAMPS, _DETAIL, _SEALED_JSON = "fa_stamps", "fa_detail", "fa_sealed_json"
 #: Beyond every synced table's id, device_id, created_at, updated_at and hlc.
 _MORE: dict[str, dict[str, str]] = {
     "victim": {"rescue_id": _ID},
     "statement": {"victim_id": _ID, "amends_id": _ID, "interview_date": _TIME,
                   "finalised_at": _TIME, "final_hash": _DIGEST, "narrative": _SEALED,
+                  "child_protocol": _SEALED_JSON,
                   "interviewer": _SEALED, "interpreter": _SEALED, "place": _SEALED},
     "suspect": {"rescue_id": _ID},
     "suspect_case": {"suspect_id": _ID, "rescue_id": _ID},
@@ -53,6 +62,7 @@ _MORE: dict[str, dict[str, str]] = {
     "referral_event": {"referral_id": _ID, "at": _TIME},
     "attachment": {"owner_id": _ID},
     "search_doc": {"rescue_id": _ID},
+    "audit_event": {"detail": _DETAIL},
 }
 
 
@@ -73,23 +83,27 @@ def _time(text: str) -> int | None:
         return None
 
 
-def _stamps(text: str) -> bytes | None:
-    try:
-        return stamps_bytes(json.loads(text))
-    except ValueError:
-        return None
+def _from_json(pack: Callable[[Any], bytes | None]) -> Callable[[str], bytes | None]:
+    def convert(text: str) -> bytes | None:
+        try:
+            return pack(json.loads(text))
+        except ValueError:
+            return None
+    return convert
 
 
 FUNCTIONS: dict[str, Callable[[Any], Any]] = {
-    _ID: _text_only(id_bytes), _TIME: _text_only(_time), _STAMPS: _text_only(_stamps),
-    _DIGEST: _text_only(digest_bytes), _SEALED: _text_only(sealed_bytes)}
+    _ID: _text_only(id_bytes), _TIME: _text_only(_time), _DIGEST: _text_only(digest_bytes),
+    _SEALED: _text_only(sealed_bytes), _STAMPS: _text_only(_from_json(stamps_bytes)),
+    _DETAIL: _text_only(_from_json(detail_bytes)),
+    _SEALED_JSON: _text_only(_from_json(sealed_json_bytes))}
 
 
 def conversions() -> dict[str, dict[str, str]]:
     """Table -> {column: SQL function} this revision applies."""
     out = {t: {"id": _ID, "device_id": _ID, "created_at": _TIME, "updated_at": _TIME,
                "hlc": _STAMPS, **_MORE.get(t, {})} for t in _SYNCED}
-    out["search_doc"] = _MORE["search_doc"]
+    out.update((t, _MORE[t]) for t in ("search_doc", "audit_event"))
     return out
 
 
