@@ -420,6 +420,8 @@ class Attachment(Synced, Base):
     __tablename__ = "attachment"
     SYNC_ENTITY = "attachment"
     SYNC_EXCLUDE = frozenset({"id", "hlc", "file_key"})
+    #: Text, not compact: it names the attachment's file and `sync_upload`'s rows.
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
     owner_entity: Mapped[str] = mapped_column(String(32))
     owner_id: Mapped[str] = mapped_column(CompactId(36), index=True)
     filename: Mapped[str] = mapped_column(String(255))

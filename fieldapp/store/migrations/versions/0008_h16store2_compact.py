@@ -1,7 +1,7 @@
 """Compact records (issue 16): ids as 16 bytes, times as integer microseconds, clock stamps
 packed, sealed statement text as its bytes, audit details packed (`fieldapp.store.compact`).
 
-Every synced table's id, device id, links to other records, times and per-field stamps,
+Every synced table's id (an attachment's excepted), device id, links to other records, times and per-field stamps,
 the search documents' rescue id, a statement's sealed fields and final hash, and each
 audit event's detail are rewritten in place: the declared column types stay (SQLite keeps
 each value's own type), the models read every value back as it was. A value that has no compact form (not a
@@ -103,6 +103,7 @@ def conversions() -> dict[str, dict[str, str]]:
     """Table -> {column: SQL function} this revision applies."""
     out = {t: {"id": _ID, "device_id": _ID, "created_at": _TIME, "updated_at": _TIME,
                "hlc": _STAMPS, **_MORE.get(t, {})} for t in _SYNCED}
+    del out["attachment"]["id"]  # names its file and `sync_upload`'s rows: stays text
     out.update((t, _MORE[t]) for t in ("search_doc", "audit_event"))
     return out
 
