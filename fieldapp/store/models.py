@@ -25,6 +25,7 @@ from fieldapp.domain.ids import uuid7
 from fieldapp.store.compact import (
     CompactDetail,
     CompactId,
+    CompactStamp,
     CompactStamps,
     HexDigest,
     MicroDateTime,
@@ -122,7 +123,7 @@ class Device(Base):
     hq_keys: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     acked_seq: Mapped[int] = mapped_column(Integer, default=0)
     pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
-    last_hlc: Mapped[str] = mapped_column(String(64), default="")
+    last_hlc: Mapped[str] = mapped_column(CompactStamp(64), default="")
     #: The id HQ gave this device at enrolment (envelopes carry it; None until enrolled).
     hq_device_id: Mapped[str | None] = mapped_column(String(64))
     #: Audit events up to this seq are at HQ or on their way in the outbox: HQ acknowledged
@@ -465,7 +466,7 @@ class Outbox(Base):
     op: Mapped[str] = mapped_column(String(16), default="upsert")
     #: {field: value}; every field in one row was changed together and shares `hlc`.
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
-    hlc: Mapped[str] = mapped_column(String(64))
+    hlc: Mapped[str] = mapped_column(CompactStamp(64))
     post_code: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -483,7 +484,7 @@ class OutboxSent(Base):
     post_code: Mapped[str] = mapped_column(String(16))
     #: An audit event's stamp (HQ refuses an audit event sent again with another stamp);
     #: blank for records, whose rebuilt change carries each field's own stamp.
-    hlc: Mapped[str] = mapped_column(String(64), default="")
+    hlc: Mapped[str] = mapped_column(CompactStamp(64), default="")
 
 
 class CaseCounter(Base):

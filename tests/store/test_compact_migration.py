@@ -60,7 +60,7 @@ def _check_converted(root: Path) -> None:
                 "SELECT typeof(id) FROM victim", "SELECT typeof(rescue_id) FROM victim",
                 "SELECT typeof(created_at) FROM referral_event", "SELECT typeof(hlc) FROM rescue",
                 "SELECT typeof(narrative) FROM statement WHERE narrative != ''",
-                "SELECT typeof(rescue_id) FROM search_doc")}
+                "SELECT typeof(rescue_id) FROM search_doc", "SELECT typeof(hlc) FROM outbox")}
     finally:
         ws.close()
     # Unlocking adds audit events (a login): the ones the old code wrote are unchanged.
@@ -77,7 +77,8 @@ def _check_converted(root: Path) -> None:
         "SELECT typeof(created_at) FROM referral_event": {"integer"},
         "SELECT typeof(hlc) FROM rescue": {"blob"},
         "SELECT typeof(narrative) FROM statement WHERE narrative != ''": {"blob"},
-        "SELECT typeof(rescue_id) FROM search_doc": {"blob"}}
+        "SELECT typeof(rescue_id) FROM search_doc": {"blob"},
+        "SELECT typeof(hlc) FROM outbox": {"blob"}}
 
 
 def test_an_older_store_converts_row_for_row(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 packed, sealed statement text as its bytes, audit details packed (`fieldapp.store.compact`).
 
 Every synced table's id (an attachment's excepted), device id, links to other records, times and per-field stamps,
-the search documents' rescue id, a statement's sealed fields and final hash, and each
-audit event's detail are rewritten in place: the declared column types stay (SQLite keeps
+the search documents' rescue id, a statement's sealed fields and final hash, each audit
+event's detail, and the clock stamps of the outbox and the device are rewritten in place: the declared column types stay (SQLite keeps
 each value's own type), the models read every value back as it was. A value that has no compact form (not a
 canonical uuid, a stamp of another shape) is kept as it is.
 
@@ -32,6 +32,7 @@ from fieldapp.store.compact import (
     id_bytes,
     micros,
     sealed_json_bytes,
+    stamp_bytes,
     stamps_bytes,
 )
 
@@ -42,7 +43,7 @@ _SYNCED = ("rescue", "victim", "statement", "suspect", "suspect_case", "suspect_
            "suspect_identifier", "person_link", "family_member", "follow_up", "case_transfer",
            "referral", "referral_event", "attachment")
 _ID, _TIME, _DIGEST, _SEALED = "fa_id", "fa_time", "fa_digest", "fa_sealed"
-_STAMPS, _DETAIL, _SEALED_JSON = "fa_stamps", "fa_detail", "fa_sealed_json"
+_STAMP, _STAMPS, _DETAIL, _SEALED_JSON = "fa_stamp", "fa_stamps", "fa_detail", "fa_sealed_json"
 #: Beyond every synced table's id, device_id, created_at, updated_at and hlc.
 _MORE: dict[str, dict[str, str]] = {
     "victim": {"rescue_id": _ID},
@@ -63,6 +64,9 @@ _MORE: dict[str, dict[str, str]] = {
     "attachment": {"owner_id": _ID},
     "search_doc": {"rescue_id": _ID},
     "audit_event": {"detail": _DETAIL},
+    "outbox": {"hlc": _STAMP},
+    "outbox_sent": {"hlc": _STAMP},
+    "device": {"last_hlc": _STAMP},
 }
 
 
@@ -94,7 +98,7 @@ def _from_json(pack: Callable[[Any], bytes | None]) -> Callable[[str], bytes | N
 
 FUNCTIONS: dict[str, Callable[[Any], Any]] = {
     _ID: _text_only(id_bytes), _TIME: _text_only(_time), _DIGEST: _text_only(digest_bytes),
-    _SEALED: _text_only(sealed_bytes), _STAMPS: _text_only(_from_json(stamps_bytes)),
+    _SEALED: _text_only(sealed_bytes), _STAMP: _text_only(stamp_bytes), _STAMPS: _text_only(_from_json(stamps_bytes)),
     _DETAIL: _text_only(_from_json(detail_bytes)),
     _SEALED_JSON: _text_only(_from_json(sealed_json_bytes))}
 
@@ -104,7 +108,8 @@ def conversions() -> dict[str, dict[str, str]]:
     out = {t: {"id": _ID, "device_id": _ID, "created_at": _TIME, "updated_at": _TIME,
                "hlc": _STAMPS, **_MORE.get(t, {})} for t in _SYNCED}
     del out["attachment"]["id"]  # names its file and `sync_upload`'s rows: stays text
-    out.update((t, _MORE[t]) for t in ("search_doc", "audit_event"))
+    out.update((t, _MORE[t]) for t in ("search_doc", "audit_event", "outbox", "outbox_sent",
+                                       "device"))
     return out
 
 
