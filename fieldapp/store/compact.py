@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, DateTime, Integer, String, Text
@@ -126,21 +127,26 @@ _WALL, _COUNTER, _NODE = 6, 3, 16
 _STAMP = _WALL + _COUNTER + _NODE
 
 
+#: Devices are few: a node's conversions are remembered (both ways).
+_node_bytes = lru_cache(maxsize=4096)(id_bytes)
+_node_text = lru_cache(maxsize=4096)(id_text)
+_STAMP_TEXT = re.compile(r"([0-9]{13})-([0-9]{5})-(.{36})", re.ASCII | re.DOTALL)
+
+
 def _stamp_parts(text: str) -> tuple[bytes, bytes] | None:
     """(wall+counter bytes, node bytes) of a stamp whose text they give back exactly."""
-    if len(text) != 56 or text[13] != "-" or text[19] != "-":
+    found = _STAMP_TEXT.fullmatch(text)
+    if found is None:
         return None
-    wall, counter, node = text[:13], text[14:19], id_bytes(text[20:])
-    if node is None or not (wall.isdigit() and counter.isdigit() and wall.isascii()
-                            and counter.isascii()):
+    node = _node_bytes(found[3])
+    if node is None:
         return None
-    return int(wall).to_bytes(_WALL, "big") + int(counter).to_bytes(_COUNTER, "big"), node
+    return (int(found[1]) << 24 | int(found[2])).to_bytes(_WALL + _COUNTER, "big"), node
 
 
 def _stamp_of(clock: bytes, node: bytes) -> str:
-    wall = int.from_bytes(clock[:_WALL], "big")
-    counter = int.from_bytes(clock[_WALL:], "big")
-    return f"{wall:013d}-{counter:05d}-{id_text(node)}"
+    value = int.from_bytes(clock, "big")
+    return f"{value >> 24:013d}-{value & 0xFFFFFF:05d}-{_node_text(node)}"
 
 
 def stamp_bytes(text: str) -> bytes | None:
