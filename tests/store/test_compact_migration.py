@@ -1,10 +1,12 @@
 """Migration 0008_h16store2_compact on a store the code of revision 0007 wrote and synced
 (`tests/data/stores/compact_0007`): every row reads back as it did, the search finds the
-same cases, the audit chain verifies, sync works both ways, and a kill midway leaves a
+same cases, the audit chain verifies, the report counters are unchanged (and made again
+from the converted records, the same), sync works both ways, and a kill midway leaves a
 store that opens and converts."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -16,18 +18,24 @@ from typing import Any
 
 from sqlalchemy import select, text
 
+from fieldapp.reports import store_counts
+from fieldapp.reports.definitions import ReportFilter
+from fieldapp.reports.figures import compute
+from fieldapp.reports.source import StoreRecordSource
 from fieldapp.services import auth, casework, sync
+from fieldapp.services.figures import figures_for
 from fieldapp.store import migrate
 from fieldapp.store.audit import verify_chain
 from fieldapp.store.engine import open_engine
 from fieldapp.store.models import Device, Rescue
 from tests.conftest import PASSPHRASE
 from tests.support.hqserver import make_settings, running_server
-from tests.support.storedump import dump, search_hits
+from tests.support.storedump import counters, dump, search_hits
 from tests.support.syncenv import fast_options, new_device, unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
 BEFORE = "0007_h16fig_counters"
+AS_OF = dt.date(2026, 12, 31)
 EXPECTED: dict[str, Any] = json.loads((FIXTURE / "rows.json").read_text("utf-8"))
 
 
@@ -55,14 +63,23 @@ def _check_converted(root: Path) -> None:
             rows = dump(s)
             hits = search_hits(s, list(EXPECTED["search"]))
             checked, broken = verify_chain(s)
+            kept = counters(s)
+            store_counts.rebuild(s)  # the counters made again from the converted records
+            rebuilt = counters(s)
             conn = s.connection()
             kinds = {q: {r[0] for r in conn.execute(text(q))} for q in (
                 "SELECT typeof(id) FROM victim", "SELECT typeof(rescue_id) FROM victim",
                 "SELECT typeof(created_at) FROM referral_event", "SELECT typeof(hlc) FROM rescue",
                 "SELECT typeof(narrative) FROM statement WHERE narrative != ''",
                 "SELECT typeof(rescue_id) FROM search_doc", "SELECT typeof(hlc) FROM outbox")}
+        for year in (2024, 2025, 2026):
+            flt = ReportFilter.year(year)
+            with ws.tx() as s:
+                reference = compute(StoreRecordSource(s), flt, AS_OF)
+            assert figures_for(ws, flt, AS_OF) == reference
     finally:
         ws.close()
+    assert kept == rebuilt == EXPECTED["counters"]
     # Unlocking adds audit events (a login): the ones the old code wrote are unchanged.
     old_audit = EXPECTED["rows"]["audit_event"]
     last = max(e["seq"] for e in old_audit)

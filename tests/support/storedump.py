@@ -43,3 +43,10 @@ def search_hits(session: Session, queries: list[str]) -> dict[str, list[str]]:
 
     return {q: sorted(session.scalars(
         select(Rescue.id).where(Rescue.id.in_(search.matching_rescue_ids(q))))) for q in queries}
+
+
+def counters(session: Session) -> dict[str, list[list[Any]]]:
+    """The report counters' tables (`fieldapp.reports.counters`), sorted."""
+    conn = session.connection()
+    return {t: sorted([plain(v) for v in row] for row in conn.exec_driver_sql(f"SELECT * FROM {t}"))
+            for t in ("figure_case", "figure_count")}

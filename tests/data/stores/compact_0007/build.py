@@ -6,7 +6,8 @@
 
 An enrolled device (post POIPET, user "sup", the tests' passphrase) with 6 demo cases
 (seed 5) synced to an HQ (SQLite, `hq/`), then one more case not pushed; `rows.json` holds
-every row as that code's models read it, what the case search found, and the audit chain.
+every row as that code's models read it, what the case search found, the audit chain, and
+the report counters.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ with tempfile.TemporaryDirectory() as tmp:
         queries = (sorted({v.name_latin.split()[-1] for v in victims if v.name_latin})[:5]
                    + sorted({v.name_km.split()[0] for v in victims if v.name_km})[:3])
         data = {"rows": storedump.dump(s), "search": storedump.search_hits(s, queries),
-                "chain": list(verify_chain(s))}
+                "chain": list(verify_chain(s)), "counters": storedump.counters(s)}
     ws.close()
     for part in ("device", "hq", "hq-keymedia"):
         shutil.rmtree(target / part, ignore_errors=True)
