@@ -1,10 +1,11 @@
 """Store size after sync (issue 16), A/B in one run on the same generated data.
 
-The release before this work (`BASE`, checked out from git into a temporary folder) and
-this tree each build a device store from the same demo cases (same seed), push it to a
-real HQ on loopback, and measure the store's used pages (page_count - freelist_count, ×
-page size) per rescue. The old store is then opened by this tree (its migrations convert
-it) and measured again. Each run is its own process: nothing of one leaks into the other.
+The release before this work (`BASE`, checked out from git into a temporary folder), main
+after its first round (`PREVIOUS`) and this tree each build a device store from the same
+demo cases (same seed), push it to a real HQ on loopback, and measure the store's used
+pages (page_count - freelist_count, × page size) per rescue. The `BASE` and `PREVIOUS`
+stores are then opened by this tree (its migrations convert them) and measured again.
+Each run is its own process: nothing of one leaks into the other.
 Also counted: the changes HQ logged from the device's outbox (with a seq) per record
 change, i.e. how many changes one push round sent per outbox row of the records.
 """
@@ -22,11 +23,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 #: main before issue 16's store work (the commit this branch started from).
 BASE = os.environ.get("BENCH_STORE_BASE", "4376e0a")
+#: main after the first round (lean audit rows, compacted outbox; store revision 0007).
+PREVIOUS = os.environ.get("BENCH_STORE_PREVIOUS", "a21535e")
+#: How many demo cases each store gets (2000 unless set: a full run takes minutes per build).
+RESCUES = int(os.environ.get("BENCH_STORE_RESCUES", "2000"))
 
 NOTES = """
 `kb_per_rescue.*`: used pages of the device store per rescue after one sync round (demo
-cases, same seed, both builds): `before` = the release before (git `BASE`), `after` = this
-tree, `migrated` = the `before` store opened by this tree (migrations + one VACUUM).
+cases, same seed, every build): `before` = the release before (git `BASE`), `previous` = main
+after the first round (git `PREVIOUS`, store revision 0007), `after` = this tree,
+`migrated` / `migrated_previous` = the `before` / `previous` store opened by this tree
+(migrations + one VACUUM).
 `changes_per_record_change.*`: changes HQ logged from the device's outbox per change of a
 record (1.0 = audit events no longer travel as changes of their own).
 """
@@ -86,35 +93,45 @@ def _run(source: Path, root: Path, rescues: int, mode: str) -> dict[str, Any]:
     return dict(json.loads(run.stdout.strip().splitlines()[-1]))
 
 
-def run(rescues: int = 2000) -> dict[str, Any]:
+def _checkout(commit: str, folder: Path) -> Path:
+    folder.mkdir()
+    archive = subprocess.run(["git", "archive", commit, "fieldapp", "tests", "resources",
+                              "forms"], cwd=ROOT, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
+def run(rescues: int = RESCUES) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-size-") as tmp:
-        base = Path(tmp) / "base"
-        base.mkdir()
-        archive = subprocess.run(["git", "archive", BASE, "fieldapp", "tests", "resources",
-                                  "forms"], cwd=ROOT, capture_output=True, check=True)
-        subprocess.run(["tar", "-x", "-C", str(base)], input=archive.stdout, check=True)
-        before = _run(base, Path(tmp) / "before", rescues, "build")
-        after = _run(ROOT, Path(tmp) / "after", rescues, "build")
-        migrated = _run(ROOT, Path(tmp) / "before", rescues, "reopen")
-    kb = {name: round(r["after_sync_bytes"] / rescues / 1024, 2)
-          for name, r in (("before", before), ("after", after), ("migrated", migrated))}
-    per = {name: round(r["changes_logged"] / r["record_changes"], 3)
-           for name, r in (("before", before), ("after", after))}
+        work = Path(tmp)
+        before = _run(_checkout(BASE, work / "base"), work / "before", rescues, "build")
+        previous = _run(_checkout(PREVIOUS, work / "prev"), work / "previous", rescues, "build")
+        after = _run(ROOT, work / "after", rescues, "build")
+        migrated = _run(ROOT, work / "before", rescues, "reopen")
+        migrated_previous = _run(ROOT, work / "previous", rescues, "reopen")
+    runs = {"before": before, "previous": previous, "after": after, "migrated": migrated,
+            "migrated_previous": migrated_previous}
+    kb = {name: round(r["after_sync_bytes"] / rescues / 1024, 2) for name, r in runs.items()}
+    built = ("before", "previous", "after")
+    per = {name: round(runs[name]["changes_logged"] / runs[name]["record_changes"], 3)
+           for name in built}
     return {
         "rescues": rescues,
         "base": BASE,
+        "previous": PREVIOUS,
         "kb_per_rescue": kb,
         "kb_per_rescue_before_sync": {
-            name: round(r["before_sync_bytes"] / rescues / 1024, 2)
-            for name, r in (("before", before), ("after", after))},
+            name: round(runs[name]["before_sync_bytes"] / rescues / 1024, 2) for name in built},
         "after_vs_before": round(kb["after"] / kb["before"], 3),
+        "after_vs_previous": round(kb["after"] / kb["previous"], 3),
         "migrated_vs_before": round(kb["migrated"] / kb["before"], 3),
+        "migrated_previous_vs_previous": round(kb["migrated_previous"] / kb["previous"], 3),
         "changes_per_record_change": per,
-        "pending_after_sync": {"before": before["pending_after"], "after": after["pending_after"]},
+        "pending_after_sync": {name: runs[name]["pending_after"] for name in built},
         "targets": {"kb_per_rescue_after<=5": kb["after"] <= 5,
                     "changes_per_record_change<=1.1": per["after"] <= 1.1},
     }
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(int(sys.argv[1]) if len(sys.argv) > 1 else 2000), indent=2))
+    print(json.dumps(run(int(sys.argv[1]) if len(sys.argv) > 1 else RESCUES), indent=2))

@@ -36,7 +36,25 @@ def is_sealed(value: Any) -> bool:
 def seal_text(key: bytes | bytearray, entity: str, record_id: str, field: str, text: str) -> str:
     nonce = os.urandom(12)
     ct = AESGCM(bytes(key)).encrypt(nonce, text.encode("utf-8"), _aad(entity, record_id, field))
-    return PREFIX + base64.b64encode(nonce + ct).decode("ascii")
+    return sealed_token(nonce + ct)
+
+
+def sealed_bytes(token: str) -> bytes | None:
+    """The nonce and ciphertext of a sealed text token, for storing as bytes (a third fewer
+    than base64); None if `token` is not one whose text they give back exactly."""
+    if not token.startswith(PREFIX):
+        return None
+    body = token[len(PREFIX):]
+    try:
+        raw = base64.b64decode(body.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError):
+        return None
+    return raw if base64.b64encode(raw).decode("ascii") == body else None
+
+
+def sealed_token(raw: bytes) -> str:
+    """The text token of sealed bytes (`sealed_bytes` back)."""
+    return PREFIX + base64.b64encode(raw).decode("ascii")
 
 
 def open_text(key: bytes | bytearray, entity: str, record_id: str, field: str, token: str) -> str:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol, runtime_checkable
 
-from sqlalchemy import String, case, null, select, type_coerce
+from sqlalchemy import case, null, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.entities import REPORT_ENTITIES
@@ -113,16 +112,16 @@ class StoreRecordSource:
                           Rescue.countries_transit, Rescue.countries_exploitation)
         if entity == "suspect":
             return select(Suspect.id, Suspect.rescue_id, Suspect.status,
-                          type_coerce(Suspect.hlc, String))
+                          Suspect.hlc)
         if entity == "referral_event":
             # The time is only read for completions (parsing every event's datetime doubled
-            # the scan), and the stamps come as text: decoding every event's JSON was half
-            # the time of a report; SQLite's json_extract was slower still.
+            # the scan); the stamps come packed (`store.compact`): decoding every event's JSON
+            # was half the time of a report; SQLite's json_extract was slower still.
             query = select(
                 ReferralEvent.id, ReferralEvent.referral_id, ReferralEvent.kind,
                 case((ReferralEvent.kind == "completed", ReferralEvent.at), else_=None)
                 .label("at"),
-                type_coerce(ReferralEvent.hlc, String))
+                ReferralEvent.hlc)
             return query.where(ReferralEvent.kind == "completed") if self.stored_status else query
         names = list(COLUMNS[entity])
         if entity == "referral" and not self.stored_status:
@@ -153,10 +152,10 @@ _STORE_ROWS: dict[str, Callable[..., Row]] = {
     "rescue": _rescue_row,
     "suspect": lambda sid, rescue_id, status, stamps: {
         "id": sid, "rescue_id": rescue_id, "status": status,
-        "status_stamp": field_stamp(stamps or "", "status")},
+        "status_stamp": stamp_in(stamps, "status")},
     "referral_event": lambda event_id, referral_id, kind, at, stamps: {
         "id": event_id, "referral_id": referral_id, "kind": kind, "at": at,
-        "kind_stamp": kind_stamp(stamps or "")},
+        "kind_stamp": stamp_in(stamps, "kind")},
 }
 
 
@@ -169,26 +168,12 @@ def is_cross_border(intake_kind: str | None, referring_country: str | None,
     return bool(countries - {"", "KHM"})
 
 
-def field_stamp(stamps_json: str, name: str) -> str:
-    """The HLC stamp of field `name` from a record's `hlc` JSON text (else its creation's)."""
-    found = re.search(rf'"{name}"\s*:\s*"([^"]*)"', stamps_json) or _CREATED.search(stamps_json)
-    return found.group(1) if found else ""
-
-
-_KIND = re.compile(r'"kind"\s*:\s*"([^"]*)"')
-_CREATED = re.compile(r'"\*"\s*:\s*"([^"]*)"')
-
-
-def kind_stamp(stamps_json: str) -> str:
-    """The stamp of an event's `kind` from its `hlc` JSON text.
-
-    Stamps are per field ({"kind": s, ...}) or compact ({"*": creation stamp, field: later
-    edit}); HLC stamps are digits, dashes and a node id, never quotes, so a pattern is exact.
-    """
-    if stamps_json.startswith('{"*": "') and stamps_json.count('"') == 4:
-        return stamps_json[7:-2]  # the usual case, an event never edited: {"*": "<stamp>"}
-    found = _KIND.search(stamps_json) or _CREATED.search(stamps_json)
-    return found.group(1) if found else ""
+def stamp_in(stamps: Mapping[str, str] | None, name: str) -> str:
+    """The HLC stamp of field `name` in a record's stamps (else its creation's), as the
+    store reads them (`store.compact.CompactStamps`: packed, so no JSON to decode)."""
+    if not stamps:
+        return ""
+    return stamps[name] if name in stamps else stamps.get("*", "")
 
 
 # -- HQ's merged records -----------------------------------------------------------------

@@ -8,30 +8,33 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Integer, String
+from sqlalchemy import JSON, DateTime, Integer, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from fieldapp.crypto.sealed import JSON_MARK, sealed_bytes, sealed_token
+
 _EPOCH = dt.datetime(1970, 1, 1)
 _HEX = re.compile(r"(?:[0-9a-f]{2})+")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def id_bytes(text: str) -> bytes | None:
     """The 16 bytes of a uuid in canonical form (lower-case, dashed), else None."""
-    if len(text) != 36:
+    if len(text) != 36 or not _UUID.fullmatch(text):
         return None
-    try:
-        parsed = uuid.UUID(text)
-    except ValueError:
-        return None
-    return parsed.bytes if str(parsed) == text else None
+    return bytes.fromhex(text[:8] + text[9:13] + text[14:18] + text[19:23] + text[24:])
 
 
 def id_text(value: Any) -> Any:
-    return str(uuid.UUID(bytes=value)) if isinstance(value, bytes) and len(value) == 16 else value
+    if isinstance(value, bytes) and len(value) == 16:
+        h = value.hex()
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    return value
 
 
 class CompactId(TypeDecorator[str]):
@@ -67,11 +70,34 @@ class MicroTime(TypeDecorator[dt.datetime]):
         return micros(value) if isinstance(value, dt.datetime) else value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
-        if isinstance(value, int):
-            return _EPOCH + dt.timedelta(microseconds=value)
-        if isinstance(value, str):  # written before the column was compacted
-            return dt.datetime.fromisoformat(value)
-        return value
+        return from_micros(value)
+
+
+def from_micros(value: Any) -> Any:
+    """`micros` back; text (a time written before its column was compacted) is parsed."""
+    if isinstance(value, int):
+        return _EPOCH + dt.timedelta(microseconds=value)
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
+    return value
+
+
+def bind_micros(value: Any) -> Any:
+    return micros(value) if isinstance(value, dt.datetime) else value
+
+
+class MicroDateTime(TypeDecorator[dt.datetime]):
+    """`MicroTime` in a column declared DATETIME (a table made before issue 16): the
+    declared type stays, the values are integers (SQLite keeps each value's own type)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
+        return bind_micros  # not DateTime's, which accepts datetimes only
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
+        return from_micros
 
 
 def digest_bytes(text: str) -> bytes | None:
@@ -92,3 +118,256 @@ class HexDigest(TypeDecorator[str]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         return value.hex() if isinstance(value, bytes) else value
+
+
+# -- clock stamps ------------------------------------------------------------------------
+#: A stamp `"%013d-%05d-<uuid>"` (56 characters) as 6 bytes of wall ms, 3 of counter and the
+#: node's 16: 25 bytes.
+_WALL, _COUNTER, _NODE = 6, 3, 16
+_STAMP = _WALL + _COUNTER + _NODE
+
+
+#: Devices are few: a node's conversions are remembered (both ways).
+_node_bytes = lru_cache(maxsize=4096)(id_bytes)
+_node_text = lru_cache(maxsize=4096)(id_text)
+_STAMP_TEXT = re.compile(r"([0-9]{13})-([0-9]{5})-(.{36})", re.ASCII | re.DOTALL)
+
+
+def _stamp_parts(text: str) -> tuple[bytes, bytes] | None:
+    """(wall+counter bytes, node bytes) of a stamp whose text they give back exactly."""
+    found = _STAMP_TEXT.fullmatch(text)
+    if found is None:
+        return None
+    node = _node_bytes(found[3])
+    if node is None:
+        return None
+    return (int(found[1]) << 24 | int(found[2])).to_bytes(_WALL + _COUNTER, "big"), node
+
+
+def _stamp_of(clock: bytes, node: bytes) -> str:
+    value = int.from_bytes(clock, "big")
+    return f"{value >> 24:013d}-{value & 0xFFFFFF:05d}-{_node_text(node)}"
+
+
+def stamp_bytes(text: str) -> bytes | None:
+    """A clock stamp (`domain.hlc`) as 25 bytes, else None (kept as text)."""
+    parts = _stamp_parts(text)
+    return None if parts is None else parts[0] + parts[1]
+
+
+def stamp_text(value: Any) -> Any:
+    if isinstance(value, bytes) and len(value) == _STAMP:
+        return _stamp_of(value[:_WALL + _COUNTER], value[_WALL + _COUNTER:])
+    return value
+
+
+class CompactStamp(TypeDecorator[str]):
+    """A clock stamp, stored as 25 bytes (not 56 characters) when it has the usual form."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, str):
+            return stamp_bytes(value) or value
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        return stamp_text(value)
+
+
+_STAMPS_V1 = 1
+
+
+def stamps_bytes(value: Any) -> bytes | None:
+    """A record's per-field stamps `{field: stamp}` packed, else None (kept as JSON).
+
+    Layout: version, node count, the nodes (16 bytes each), then per field its name's
+    length and UTF-8 bytes, its wall ms and counter (9 bytes), its node's index.
+    """
+    if not isinstance(value, dict) or not value or len(value) > 255:
+        return None
+    nodes: dict[bytes, int] = {}
+    body = bytearray()
+    for field, stamp in value.items():
+        if not isinstance(field, str) or not isinstance(stamp, str):
+            return None
+        name = field.encode("utf-8")
+        parts = _stamp_parts(stamp)
+        if parts is None or len(name) > 255:
+            return None
+        index = nodes.setdefault(parts[1], len(nodes))
+        if index > 255:
+            return None
+        body += bytes((len(name),)) + name + parts[0] + bytes((index,))
+    return bytes((_STAMPS_V1, len(nodes))) + b"".join(nodes) + bytes(body)
+
+
+def stamps_dict(raw: bytes) -> dict[str, str]:
+    """`stamps_bytes` back."""
+    count = raw[1]
+    nodes = [raw[2 + i * _NODE: 2 + (i + 1) * _NODE] for i in range(count)]
+    out: dict[str, str] = {}
+    at = 2 + count * _NODE
+    while at < len(raw):
+        size = raw[at]
+        name = raw[at + 1: at + 1 + size].decode("utf-8")
+        at += 1 + size
+        out[name] = _stamp_of(raw[at: at + _WALL + _COUNTER], nodes[raw[at + _WALL + _COUNTER]])
+        at += _WALL + _COUNTER + 1
+    return out
+
+
+class PackedJson(TypeDecorator[Any]):
+    """A JSON column whose usual values are stored packed (`pack`: bytes starting with the
+    type's `MARK`, or None to keep the value as JSON); the column stays declared JSON."""
+
+    impl = JSON
+    cache_ok = True
+    MARK: ClassVar[int]
+
+    @staticmethod
+    def pack(value: Any) -> bytes | None:
+        raise NotImplementedError
+
+    @staticmethod
+    def unpack(raw: bytes) -> Any:
+        raise NotImplementedError
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
+        as_json = self.impl_instance.dialect_impl(dialect).bind_processor(dialect)
+        pack = self.pack
+
+        def process(value: Any) -> Any:
+            packed = pack(value)
+            if packed is not None:
+                return packed
+            return as_json(value) if as_json is not None else value
+
+        return process
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
+        from_json = self.impl_instance.dialect_impl(dialect).result_processor(dialect, coltype)
+        mark, unpack = self.MARK, self.unpack
+
+        def process(value: Any) -> Any:
+            if isinstance(value, bytes) and value and value[0] == mark:
+                return unpack(value)
+            return from_json(value) if from_json is not None else value
+
+        return process
+
+
+class CompactStamps(PackedJson):
+    """A record's per-field clock stamps (JSON `{field: stamp}`), packed (`stamps_bytes`):
+    about 30 bytes for one stamp, not 66. Anything else is kept as JSON."""
+
+    cache_ok = True
+    MARK = _STAMPS_V1
+    pack = staticmethod(stamps_bytes)
+    unpack = staticmethod(stamps_dict)
+
+
+_DETAIL_V1, _DETAIL_ID, _DETAIL_TEXT = 2, 0, 1
+
+
+def detail_bytes(value: Any) -> bytes | None:
+    """An audit event's detail packed when it is a flat `{name: text}` (ids as 16 bytes),
+    else None (kept as JSON). Layout: mark, then per item its name's length and UTF-8
+    bytes, and either 0 and an id's 16 bytes, or 1, the text's length (2 bytes) and UTF-8."""
+    if not isinstance(value, dict) or not value:
+        return None
+    out = bytearray((_DETAIL_V1,))
+    for name, text_value in value.items():
+        if not isinstance(name, str) or not isinstance(text_value, str):
+            return None
+        key = name.encode("utf-8")
+        ident = id_bytes(text_value)
+        text = b"" if ident is not None else text_value.encode("utf-8")
+        if len(key) > 255 or len(text) > 0xFFFF:
+            return None
+        out += bytes((len(key),)) + key
+        if ident is not None:
+            out += bytes((_DETAIL_ID,)) + ident
+        else:
+            out += bytes((_DETAIL_TEXT,)) + len(text).to_bytes(2, "big") + text
+    return bytes(out)
+
+
+def detail_dict(raw: bytes) -> dict[str, str]:
+    """`detail_bytes` back."""
+    out: dict[str, str] = {}
+    at = 1
+    while at < len(raw):
+        size = raw[at]
+        name = raw[at + 1: at + 1 + size].decode("utf-8")
+        at += 1 + size
+        if raw[at] == _DETAIL_ID:
+            out[name] = id_text(raw[at + 1: at + 17])
+            at += 17
+        else:
+            length = int.from_bytes(raw[at + 1: at + 3], "big")
+            out[name] = raw[at + 3: at + 3 + length].decode("utf-8")
+            at += 3 + length
+    return out
+
+
+class CompactDetail(PackedJson):
+    """An audit event's detail (ids, field names, counts), packed when flat text
+    (`detail_bytes`): `{"rescue": <id>}` takes 25 bytes, not 50. Else JSON."""
+
+    cache_ok = True
+    MARK = _DETAIL_V1
+    pack = staticmethod(detail_bytes)
+    unpack = staticmethod(detail_dict)
+
+
+# -- sealed statement text ---------------------------------------------------------------
+class SealedText(TypeDecorator[str]):
+    """Text that may be sealed (`crypto.sealed`): a sealed value is stored as its bytes, a
+    third smaller than its base64 token; clear text is stored as it is."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, str):
+            raw = sealed_bytes(value)
+            return value if raw is None else raw
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        return sealed_token(value) if isinstance(value, bytes) else value
+
+
+class SealedLongText(SealedText):
+    """`SealedText` in a column declared TEXT."""
+
+    impl = Text
+    cache_ok = True
+
+
+_SEALED_JSON = 3
+
+
+def sealed_json_bytes(value: Any) -> bytes | None:
+    """A sealed JSON value (`crypto.sealed.seal_json`: `{"$sealed": token}`) as a mark and
+    its sealed bytes, else None (kept as JSON)."""
+    if not isinstance(value, dict) or list(value) != [JSON_MARK]:
+        return None
+    token = value[JSON_MARK]
+    raw = sealed_bytes(token) if isinstance(token, str) else None
+    return None if raw is None else bytes((_SEALED_JSON,)) + raw
+
+
+def sealed_json_dict(raw: bytes) -> dict[str, str]:
+    return {JSON_MARK: sealed_token(raw[1:])}
+
+
+class SealedJson(PackedJson):
+    """A JSON column that may hold a sealed value: stored as its bytes (`sealed_json_bytes`)."""
+
+    cache_ok = True
+    MARK = _SEALED_JSON
+    pack = staticmethod(sealed_json_bytes)
+    unpack = staticmethod(sealed_json_dict)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, inspect, text
 from sqlalchemy.orm import Session
 
+from fieldapp.store.compact import CompactId
 from fieldapp.store.models import Referral, ReferralEvent, Rescue, Suspect, SuspectEvent, Victim
 
 _KEY = "figure_marks"
@@ -57,7 +58,9 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
 
 
 def _in(sql: str) -> Any:
-    return text(sql).bindparams(bindparam("ids", expanding=True))
+    # Ids are stored compact (`store.compact.CompactId`): bound and read as the models do.
+    return text(sql).bindparams(bindparam("ids", expanding=True, type_=CompactId())).columns(
+        rescue_id=CompactId())
 
 
 def before_commit(session: Session) -> None:

@@ -52,19 +52,25 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         refuse_newer(ScriptDirectory.from_config(cfg), current, Phrase("store"))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
-    reclaim_space(engine)
+        upgraded = current is not None and current != MigrationContext.configure(
+            conn).get_current_revision()
+    reclaim_space(engine, rewritten=upgraded)
 
 
 #: SQLite's `auto_vacuum` values.
 INCREMENTAL = 2
 
 
-def reclaim_space(engine: Engine) -> None:
+def reclaim_space(engine: Engine, *, rewritten: bool = False) -> None:
     """Make a store made before auto_vacuum give freed pages back: one VACUUM (it rewrites
     the encrypted file, outside any transaction). Stores made since are set up so already.
-    Pages freed later go back after each push (`store.engine.give_back_free_pages`)."""
+    Pages freed later go back after each push (`store.engine.give_back_free_pages`).
+
+    `rewritten`: migrations just rewrote existing rows (compacting them leaves their pages
+    part empty, which auto_vacuum does not gather): VACUUM whatever the setting."""
     with engine.connect() as conn:
-        if int(conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() or 0) == INCREMENTAL:
+        vacuumed = int(conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() or 0) == INCREMENTAL
+        if vacuumed and not rewritten:
             return
     raw = engine.raw_connection()
     try:

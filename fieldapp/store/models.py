@@ -22,7 +22,18 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from fieldapp.domain.ids import uuid7
-from fieldapp.store.compact import CompactId, HexDigest, MicroTime
+from fieldapp.store.compact import (
+    CompactDetail,
+    CompactId,
+    CompactStamp,
+    CompactStamps,
+    HexDigest,
+    MicroDateTime,
+    MicroTime,
+    SealedJson,
+    SealedLongText,
+    SealedText,
+)
 
 
 def utcnow() -> dt.datetime:
@@ -44,7 +55,7 @@ class Synced:
     SYNC_ENTITY: ClassVar[str]
     SYNC_EXCLUDE: ClassVar[frozenset[str]] = frozenset({"id", "hlc"})
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
+    id: Mapped[str] = mapped_column(CompactId(36), primary_key=True, default=uuid7)
     created_by: Mapped[str] = mapped_column(String(64), default="")
 
     def __init__(self, **values: Any) -> None:
@@ -52,11 +63,12 @@ class Synced:
         if "id" not in values:  # (not setdefault: a pulled record brings its id)
             values["id"] = uuid7()
         super().__init__(**values)
-    device_id: Mapped[str] = mapped_column(String(36), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    device_id: Mapped[str] = mapped_column(CompactId(36), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(MicroDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(MicroDateTime, default=utcnow,
+                                                    onupdate=utcnow)
     #: Per-field stamps, compact: {"*": stamp of creation, field: stamp of a later edit}.
-    hlc: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    hlc: Mapped[dict[str, Any]] = mapped_column(CompactStamps, default=dict)
     #: Answers a form collected that have no column of their own (an imported XLSForm's
     #: ``occupation``), by question name; ``"@htcds"`` maps question names to HTCDS fields.
     #: One synced, HLC-stamped field like any other (see ``fieldapp.services.answers``).
@@ -111,7 +123,7 @@ class Device(Base):
     hq_keys: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     acked_seq: Mapped[int] = mapped_column(Integer, default=0)
     pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
-    last_hlc: Mapped[str] = mapped_column(String(64), default="")
+    last_hlc: Mapped[str] = mapped_column(CompactStamp(64), default="")
     #: The id HQ gave this device at enrolment (envelopes carry it; None until enrolled).
     hq_device_id: Mapped[str | None] = mapped_column(String(64))
     #: Audit events up to this seq are at HQ or on their way in the outbox: HQ acknowledged
@@ -188,7 +200,7 @@ class Victim(Synced, Base):
     __tablename__ = "victim"
     SYNC_ENTITY = "victim"
     #: None on a transit centre's device: it receives a referred victim's essentials only.
-    rescue_id: Mapped[str | None] = mapped_column(ForeignKey("rescue.id"), index=True)
+    rescue_id: Mapped[str | None] = mapped_column(CompactId(36), ForeignKey("rescue.id"), index=True)
     name_km: Mapped[str] = mapped_column(String(200), default="")
     name_latin: Mapped[str] = mapped_column(String(200), default="")
     sex: Mapped[str] = mapped_column(String(16))
@@ -231,26 +243,26 @@ class Victim(Synced, Base):
 class Statement(Synced, Base):
     __tablename__ = "statement"
     SYNC_ENTITY = "statement"
-    victim_id: Mapped[str] = mapped_column(ForeignKey("victim.id"), index=True)
+    victim_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("victim.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="draft")
-    interview_date: Mapped[dt.datetime] = mapped_column(DateTime)
-    interviewer: Mapped[str] = mapped_column(String(120), default="")
-    interpreter: Mapped[str] = mapped_column(String(120), default="")
+    interview_date: Mapped[dt.datetime] = mapped_column(MicroDateTime)
+    interviewer: Mapped[str] = mapped_column(SealedText(120), default="")
+    interpreter: Mapped[str] = mapped_column(SealedText(120), default="")
     language: Mapped[str] = mapped_column(String(16), default="")
-    place: Mapped[str] = mapped_column(String(200), default="")
-    child_protocol: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    narrative: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(SealedText(200), default="")
+    child_protocol: Mapped[dict[str, Any]] = mapped_column(SealedJson, default=dict)
+    narrative: Mapped[str] = mapped_column(SealedLongText, default="")
     #: A correction of a final statement is a new statement that amends it.
-    amends_id: Mapped[str | None] = mapped_column(ForeignKey("statement.id"), index=True)
-    final_hash: Mapped[str | None] = mapped_column(String(64))
-    finalised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    amends_id: Mapped[str | None] = mapped_column(CompactId(36), ForeignKey("statement.id"), index=True)
+    final_hash: Mapped[str | None] = mapped_column(HexDigest(64))
+    finalised_at: Mapped[dt.datetime | None] = mapped_column(MicroDateTime)
     finalised_by: Mapped[str | None] = mapped_column(String(64))
 
 
 class Suspect(Synced, Base):
     __tablename__ = "suspect"
     SYNC_ENTITY = "suspect"
-    rescue_id: Mapped[str] = mapped_column(ForeignKey("rescue.id"), index=True)
+    rescue_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("rescue.id"), index=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     alias: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(20))
@@ -271,8 +283,8 @@ class SuspectCase(Synced, Base):
 
     __tablename__ = "suspect_case"
     SYNC_ENTITY = "suspect_case"
-    suspect_id: Mapped[str] = mapped_column(ForeignKey("suspect.id"), index=True)
-    rescue_id: Mapped[str] = mapped_column(ForeignKey("rescue.id"), index=True)
+    suspect_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("suspect.id"), index=True)
+    rescue_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("rescue.id"), index=True)
 
 
 class SuspectEvent(Synced, Base):
@@ -281,7 +293,7 @@ class SuspectEvent(Synced, Base):
 
     __tablename__ = "suspect_event"
     SYNC_ENTITY = "suspect_event"
-    suspect_id: Mapped[str] = mapped_column(ForeignKey("suspect.id"), index=True)
+    suspect_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("suspect.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     on: Mapped[dt.date] = mapped_column(Date, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
@@ -292,7 +304,7 @@ class SuspectIdentifier(Synced, Base):
 
     __tablename__ = "suspect_identifier"
     SYNC_ENTITY = "suspect_identifier"
-    suspect_id: Mapped[str] = mapped_column(ForeignKey("suspect.id"), index=True)
+    suspect_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("suspect.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     value: Mapped[str] = mapped_column(String(200))
     #: The value as matched and searched: digits of a phone, a plate without spaces, folded.
@@ -309,15 +321,15 @@ class PersonLink(Synced, Base):
     __tablename__ = "person_link"
     SYNC_ENTITY = "person_link"
     entity: Mapped[str] = mapped_column(String(16))
-    a_id: Mapped[str] = mapped_column(String(36), index=True)
-    b_id: Mapped[str] = mapped_column(String(36), index=True)
+    a_id: Mapped[str] = mapped_column(CompactId(36), index=True)
+    b_id: Mapped[str] = mapped_column(CompactId(36), index=True)
     #: pending | link | separate
     decision: Mapped[str] = mapped_column(String(16), default="pending", index=True)
     weight: Mapped[float] = mapped_column(Float, default=0.0)
     #: Field -> comparison level (never a value).
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     decided_by: Mapped[str] = mapped_column(String(64), default="")
-    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(MicroDateTime)
 
 
 class FamilyMember(Synced, Base):
@@ -325,7 +337,7 @@ class FamilyMember(Synced, Base):
 
     __tablename__ = "family_member"
     SYNC_ENTITY = "family_member"
-    victim_id: Mapped[str] = mapped_column(ForeignKey("victim.id"), index=True)
+    victim_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("victim.id"), index=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     relationship: Mapped[str] = mapped_column(String(24))
     is_guardian: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -346,8 +358,8 @@ class FollowUp(Synced, Base):
 
     __tablename__ = "follow_up"
     SYNC_ENTITY = "follow_up"
-    victim_id: Mapped[str] = mapped_column(ForeignKey("victim.id"), index=True)
-    referral_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    victim_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("victim.id"), index=True)
+    referral_id: Mapped[str | None] = mapped_column(CompactId(36), index=True)
     action: Mapped[str] = mapped_column(String(24))
     due_on: Mapped[dt.date] = mapped_column(Date, index=True)
     assigned_to: Mapped[str] = mapped_column(String(120), default="")
@@ -363,7 +375,7 @@ class CaseTransfer(Synced, Base):
 
     __tablename__ = "case_transfer"
     SYNC_ENTITY = "case_transfer"
-    rescue_id: Mapped[str] = mapped_column(ForeignKey("rescue.id"), index=True)
+    rescue_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("rescue.id"), index=True)
     from_post: Mapped[str] = mapped_column(String(16))
     to_post: Mapped[str] = mapped_column(String(16))
     on: Mapped[dt.date] = mapped_column(Date)
@@ -374,7 +386,7 @@ class Referral(Synced, Base):
     __tablename__ = "referral"
     SYNC_ENTITY = "referral"
     SYNC_EXCLUDE = frozenset({"id", "hlc", "status", "conflicted"})
-    victim_id: Mapped[str] = mapped_column(ForeignKey("victim.id"), index=True)
+    victim_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("victim.id"), index=True)
     service: Mapped[str] = mapped_column(String(32))
     provider_code: Mapped[str] = mapped_column(ForeignKey("service_provider.code"), index=True)
     urgency: Mapped[str] = mapped_column(String(16), default="normal")
@@ -398,19 +410,21 @@ class Referral(Synced, Base):
 class ReferralEvent(Synced, Base):
     __tablename__ = "referral_event"
     SYNC_ENTITY = "referral_event"
-    referral_id: Mapped[str] = mapped_column(ForeignKey("referral.id"), index=True)
+    referral_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("referral.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text, default="")
     services_given: Mapped[list[str]] = mapped_column(JSON, default=list)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    at: Mapped[dt.datetime] = mapped_column(MicroDateTime, default=utcnow)
 
 
 class Attachment(Synced, Base):
     __tablename__ = "attachment"
     SYNC_ENTITY = "attachment"
     SYNC_EXCLUDE = frozenset({"id", "hlc", "file_key"})
+    #: Text, not compact: it names the attachment's file and `sync_upload`'s rows.
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
     owner_entity: Mapped[str] = mapped_column(String(32))
-    owner_id: Mapped[str] = mapped_column(String(36), index=True)
+    owner_id: Mapped[str] = mapped_column(CompactId(36), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     mime: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
     size: Mapped[int] = mapped_column(Integer)
@@ -438,7 +452,7 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(32), default="")
     entity_id: Mapped[str] = mapped_column(CompactId(36), default="")
     #: Never names or narrative: ids, field names, counts.
-    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    detail: Mapped[dict[str, Any]] = mapped_column(CompactDetail, default=dict)
     hash: Mapped[str] = mapped_column(HexDigest(64))
 
 
@@ -452,7 +466,7 @@ class Outbox(Base):
     op: Mapped[str] = mapped_column(String(16), default="upsert")
     #: {field: value}; every field in one row was changed together and shares `hlc`.
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
-    hlc: Mapped[str] = mapped_column(String(64))
+    hlc: Mapped[str] = mapped_column(CompactStamp(64))
     post_code: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -470,7 +484,7 @@ class OutboxSent(Base):
     post_code: Mapped[str] = mapped_column(String(16))
     #: An audit event's stamp (HQ refuses an audit event sent again with another stamp);
     #: blank for records, whose rebuilt change carries each field's own stamp.
-    hlc: Mapped[str] = mapped_column(String(64), default="")
+    hlc: Mapped[str] = mapped_column(CompactStamp(64), default="")
 
 
 class CaseCounter(Base):

@@ -16,14 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, column, select, table, text
+from sqlalchemy import Select, bindparam, column, select, table, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.expression import FromClause
 
+from fieldapp.store.compact import CompactId
+
 _CHUNK = 500  # stay well under SQLite's bound-parameter limit
 _UPSERT = text("""INSERT INTO search_doc (rescue_id, body) VALUES (:rescue_id, :body)
-                  ON CONFLICT (rescue_id) DO UPDATE SET body = excluded.body""")
+                  ON CONFLICT (rescue_id) DO UPDATE SET body = excluded.body""").bindparams(
+    bindparam("rescue_id", type_=CompactId()))
 
 
 def mark(session: Session, rescue_id: str) -> None:
@@ -120,7 +123,9 @@ def documents(session: Session, rescue_ids: list[str]) -> dict[str, str]:
 
 
 #: The search tables, for queries (they are created by migration 0002, not by the models).
-SEARCH_DOC = table("search_doc", column("rowid"), column("rescue_id"), column("body"))
+#: A rescue's id is kept as `Rescue.id` is (`store.compact`), so the two join.
+SEARCH_DOC = table("search_doc", column("rowid"), column("rescue_id", CompactId()),
+                   column("body"))
 CASE_SEARCH = table("case_search", column("rowid"), column("case_search"))
 MIN_TRIGRAM = 3
 

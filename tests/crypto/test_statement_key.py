@@ -42,6 +42,16 @@ def raw_rows(root: Path, db_key: bytes | bytearray) -> list[tuple[str, Any]]:
     return out
 
 
+def raw_column(root: Path, db_key: bytes | bytearray, query: str) -> list[Any]:
+    conn = sqlcipher3.connect(str(root / "fieldapp.db"))
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{bytes(db_key).hex()}'\"")
+    try:
+        return [r[0] for r in conn.execute(query)]
+    finally:
+        conn.close()
+
+
 def hits(rows: list[tuple[str, Any]], phrase: str) -> list[str]:
     found = []
     for table, value in rows:
@@ -75,8 +85,10 @@ def test_centre_staff_key_or_database_key_alone_reads_no_narrative(ws: Workspace
     rows = raw_rows(store_dir, staff.db_key)
     assert rows, "the database key opens the file"
     assert hits(rows, "Uncle Heng") == [] and hits(rows, "guardian_present") == []
-    narratives = [v for t, v in rows if t == "statement" and isinstance(v, str) and v.startswith(sealed.PREFIX)]
-    assert len(narratives) == 2
+    # Sealed, and kept as the sealed bytes (`store.compact.SealedText`), never as text.
+    narratives = raw_column(store_dir, staff.db_key, "SELECT narrative FROM statement")
+    assert len(narratives) == 2 and all(isinstance(v, bytes) for v in narratives)
+    assert all(sealed.sealed_token(v).startswith(sealed.PREFIX) for v in narratives)
     # Through the service, centre staff are refused; their session cannot even open the seal.
     with auth.unlock(store_dir, "dara", PASSPHRASE) as centre:
         assert centre.store.statement_key is None

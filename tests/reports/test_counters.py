@@ -217,7 +217,8 @@ def test_rebuild_gives_the_counts_kept_and_a_report_drains_stale_cases(tmp_path:
         with ws.tx() as s:  # a case marked but not recomputed (a store opened without the hook)
             s.connection().execute(text("UPDATE figure_case SET facts = '[]'"))
             s.connection().execute(text("DELETE FROM figure_count"))
-            s.connection().execute(text("INSERT INTO figure_dirty SELECT id FROM rescue"))
+            s.connection().execute(text("INSERT INTO figure_dirty VALUES (:r)"),
+                                   [{"r": r} for r in s.scalars(select(Rescue.id))])
         figures_for(ws, ReportFilter.year(2025), AS_OF)
         with ws.tx() as s:
             assert sorted(s.connection().execute(text("SELECT * FROM figure_count")).all()) == kept

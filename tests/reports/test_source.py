@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fieldapp.reports.source import COLUMNS, JsonRecordSource, hq_row, kind_stamp
+from fieldapp.reports.source import COLUMNS, JsonRecordSource, hq_row, stamp_in
 
 STAMP = "1767225600000-00000-dev"
 
 
 def test_kind_stamp_in_both_layouts() -> None:
-    assert kind_stamp('{"kind": "A", "reason": "B"}') == "A"
-    assert kind_stamp('{"*": "C"}') == "C"
-    assert kind_stamp('{"*": "C", "kind": "D"}') == "D"  # a later edit of the kind wins
-    assert kind_stamp("{}") == ""
+    assert stamp_in({"kind": "A", "reason": "B"}, "kind") == "A"
+    assert stamp_in({"*": "C"}, "kind") == "C"
+    assert stamp_in({"*": "C", "kind": "D"}, "kind") == "D"  # a later edit of the kind wins
+    assert stamp_in({}, "kind") == "" and stamp_in(None, "kind") == ""
 
 
 def test_hq_rows_are_typed_like_the_device_rows() -> None:

@@ -10,6 +10,7 @@ from fieldapp.domain.enums import Role
 from fieldapp.domain.errors import InvalidInput, PermissionDenied, StatementFinal
 from fieldapp.services import auth, intake, statements
 from fieldapp.services.workspace import Workspace
+from fieldapp.store.compact import id_bytes
 from fieldapp.store.models import AuditEvent, Rescue
 from tests.conftest import PASSPHRASE, add_user
 
@@ -39,10 +40,11 @@ def test_final_statements_are_immutable_in_the_service_and_the_database(ws: Work
         statements.update_statement(ws, st.id, narrative="changed")
     with pytest.raises(sqlalchemy.exc.IntegrityError, match="immutable"):
         with ws.tx() as s:
-            s.execute(text("UPDATE statement SET narrative = 'x' WHERE id = :id"), {"id": st.id})
+            s.execute(text("UPDATE statement SET narrative = 'x' WHERE id = :id"),
+                      {"id": id_bytes(st.id)})  # the id as stored (`store.compact`)
     with pytest.raises(sqlalchemy.exc.IntegrityError, match="immutable"):
         with ws.tx() as s:
-            s.execute(text("DELETE FROM statement WHERE id = :id"), {"id": st.id})
+            s.execute(text("DELETE FROM statement WHERE id = :id"), {"id": id_bytes(st.id)})
     amendment = statements.amend_statement(ws, st.id, narrative="text, and a correction")
     assert amendment.amends_id == st.id and amendment.status == "draft"
     assert statements.view_statement(ws, st.id).narrative == "text"

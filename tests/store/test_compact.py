@@ -3,12 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import select, text
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.types import TypeEngine
 
-from fieldapp.store.compact import CompactId, HexDigest, MicroTime, digest_bytes, id_bytes
+from fieldapp.crypto import sealed
+from fieldapp.domain.auditchain import GENESIS, event_hash
+from fieldapp.services.workspace import Workspace
+from fieldapp.store.compact import (
+    CompactDetail,
+    CompactId,
+    CompactStamp,
+    CompactStamps,
+    HexDigest,
+    MicroDateTime,
+    MicroTime,
+    SealedJson,
+    SealedLongText,
+    SealedText,
+    digest_bytes,
+    id_bytes,
+    stamp_bytes,
+)
+from fieldapp.store.models import AuditEvent, Rescue
 
 
 def _round_trip(column: object, value: object) -> object:
@@ -38,3 +61,105 @@ def test_digests_read_back_as_written(text: str) -> None:
     assert _round_trip(HexDigest(64), text) == text
     if digest_bytes(text) is not None:
         assert len(digest_bytes(text) or b"") * 2 == len(text)
+
+
+# -- compact records (migration 0008_h16store2_compact) ------------------------------------
+_SQLITE = sqlite.dialect()
+_NODES = st.one_of(st.uuids().map(str), st.text(max_size=40))
+_STAMPS = st.builds(lambda wall, counter, node: f"{wall:013d}-{counter:05d}-{node}",
+                    st.integers(0, 10**15), st.integers(0, 10**6), _NODES)
+
+
+def _stored(column: TypeEngine[Any], value: Any) -> Any:
+    bind = column.bind_processor(_SQLITE)
+    return bind(value) if bind else value
+
+
+def _through(column: TypeEngine[Any], value: Any) -> Any:
+    """What a column reads back after writing `value` (its SQLite processors both ways)."""
+    read = column.result_processor(_SQLITE, None)
+    stored = _stored(column, value)
+    return read(stored) if read else stored
+
+
+@given(st.one_of(_STAMPS, st.text(max_size=60)))
+def test_clock_stamps_read_back_as_written(stamp: str) -> None:
+    assert _through(CompactStamp(64), stamp) == stamp
+    if len(stamp) == 56 and id_bytes(stamp[20:]) and len(stamp.split("-", 2)[0]) == 13:
+        assert stamp_bytes(stamp) is not None and len(stamp_bytes(stamp) or b"") == 25
+
+
+@given(st.one_of(st.dictionaries(st.text(max_size=30), _STAMPS, max_size=6),
+                 st.dictionaries(st.text(max_size=5), st.one_of(st.integers(), st.text()),
+                                 max_size=3)))
+def test_field_stamps_read_back_as_written(stamps: dict[str, Any]) -> None:
+    assert _through(CompactStamps(), stamps) == stamps
+
+
+def test_one_stamp_takes_30_bytes_not_65() -> None:
+    stamp = f"1796207427495-00003-{uuid.uuid4()}"
+    assert len(_stored(CompactStamps(), {"*": stamp})) == 30
+    assert len(json.dumps({"*": stamp})) == 65
+
+
+_DETAILS = st.dictionaries(st.text(max_size=20), st.one_of(
+    st.uuids().map(str), st.text(max_size=80), st.integers(), st.booleans(), st.none(),
+    st.lists(st.text(max_size=5), max_size=3)), max_size=5)
+
+
+@given(_DETAILS)
+def test_audit_details_read_back_as_written_and_hash_alike(detail: dict[str, Any]) -> None:
+    back = _through(CompactDetail(), detail)
+    assert back == detail
+    event = {"id": str(uuid.uuid4()), "at": dt.datetime(2026, 1, 2), "username": "u",
+             "device_id": "d", "action": "a", "entity": "e", "entity_id": "i"}
+    assert event_hash(GENESIS, {**event, "detail": back}) == event_hash(
+        GENESIS, {**event, "detail": detail})
+
+
+@given(st.text(max_size=300), st.sampled_from(["narrative", "place"]))
+def test_sealed_text_reads_back_as_the_same_token(clear: str, field: str) -> None:
+    key = bytes(range(32))
+    token = sealed.seal_text(key, "statement", "s1", field, clear)
+    stored = _stored(SealedText(200), token)
+    assert isinstance(stored, bytes) and len(stored) < len(token)
+    assert _through(SealedText(200), token) == token
+    assert sealed.open_text(key, "statement", "s1", field, _through(SealedLongText(), token)) == clear
+    assert _through(SealedText(200), clear) == clear  # clear text stays text
+
+
+@given(st.one_of(st.dictionaries(st.text(max_size=10), st.text(max_size=10), max_size=3),
+                 st.just({sealed.JSON_MARK: "not a token"})))
+def test_sealed_json_reads_back_as_written(value: dict[str, Any]) -> None:
+    key = bytes(range(32))
+    token = sealed.seal_json(key, "statement", "s1", "child_protocol", value)
+    assert _through(SealedJson(), token) == token
+    assert _through(SealedJson(), value) == value
+
+
+@given(st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 1, 1)))
+def test_datetime_columns_read_back_to_the_microsecond(moment: dt.datetime) -> None:
+    assert _through(MicroDateTime(), moment) == moment
+    assert isinstance(_stored(MicroDateTime(), moment), int)
+    # A value the code before wrote (SQLAlchemy's SQLite text) reads back the same.
+    read = MicroDateTime().result_processor(_SQLITE, None)
+    assert read(moment.strftime("%Y-%m-%d %H:%M:%S.%f")) == moment
+
+
+def test_a_real_store_keeps_compact_forms_and_reads_back_every_value(ws: Workspace) -> None:
+    """On the encrypted store: each value has its compact storage class, and reads back."""
+    from fieldapp.services import intake
+
+    rescue = intake.create_rescue(ws, operation_date=dt.date(2026, 3, 14), province_code="KH-1",
+                                  exploitation_type="labour", place="Poipet market")
+    with ws.tx() as s:
+        row = s.get(Rescue, rescue.id)
+        assert row is not None
+        seen = (row.id, row.device_id, row.created_at, row.updated_at, row.hlc)
+        kinds = s.connection().execute(text(
+            "SELECT typeof(id), typeof(device_id), typeof(created_at), typeof(hlc) FROM rescue"
+        )).one()
+        details = list(s.scalars(select(AuditEvent.detail)))
+    assert tuple(kinds) == ("blob", "blob", "integer", "blob")
+    assert seen == (rescue.id, rescue.device_id, rescue.created_at, rescue.updated_at, rescue.hlc)
+    assert {"rescue": rescue.id} in details or any(d for d in details)

@@ -3,8 +3,8 @@ index on (kind, b) for the as-of month's due days, and open referrals' due dates
 month as well as by day (facts "d" and "e", `fieldapp.reports.counters`); both tables are
 made again from the records, in this migration's transaction.
 
-Revision ID: 0008_h16fig2_buckets
-Revises: 0007_h16fig_counters
+Revision ID: 0009_h16fig2_buckets
+Revises: 0008_h16store2_compact
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision = "0008_h16fig2_buckets"
-down_revision = "0007_h16fig_counters"
+revision = "0009_h16fig2_buckets"
+down_revision = "0008_h16store2_compact"
 
 _KEY = ("fig", "month", "province", "post", "type", "a", "b")
 
