@@ -37,6 +37,9 @@ from tests.support.syncenv import fast_options, new_device, unlock
 LINK_BPS = 32_000
 
 _NOTES = """
+`loopback_hq_process.*`: the same push and pull (same seed and size, no proxy) with HQ in
+its own process (`fieldapp-hq serve`, SQLite), as issue 16's PouchDB figures were taken
+(client and server in two processes); `loopback.*` runs HQ, proxy and device in one process.
 Pull: `loopback.ab_*` are two more fresh devices pulling the same feed one after the other
 in the same run, through main's apply before issue 16's set-based page
 (`tests/support/reference_apply.py`) and through this one: `ab_pull_device_cpu_ratio` is
@@ -158,6 +161,47 @@ def bench_loopback(tmp: Path, records: int) -> dict[str, Any]:
         # apply before issue 16's set-based page (tests/support/reference_apply.py), then
         # this one. CPU of the applying thread and of the whole process (HQ included).
         **ab,
+    }
+
+
+def bench_loopback_processes(tmp: Path, records: int) -> dict[str, Any]:
+    """The loopback push and pull with HQ in its own process (`fieldapp-hq serve`, SQLite),
+    as issue 16's PouchDB figures were taken (PouchDB 9 against express-pouchdb in another
+    process): the device and HQ each may have a core. No proxy; same demo seed and size."""
+    from benchmarks.bench_hq import hq_served
+    from fieldapp.hq.service import Hq
+
+    settings = make_settings(tmp / "hq", None)
+    admin = Hq(settings)  # creates and migrates HQ's database; makes the enrolment codes
+    try:
+        with hq_served(tmp / "hq", settings.url, 1) as (bases, _pids):
+            hq = RunningHq(bases[0], admin, settings)
+            ws = _officer_records(tmp / "a", hq, bases[0], records)
+            changes, _raw = _raw_json_bytes(ws)
+            t = time.perf_counter()
+            pushed = sync.sync_round(ws, options=fast_options(first_batch=500, deadline_s=3600))
+            push_s = time.perf_counter() - t
+            ws.close()
+            other = new_device(tmp / "b", hq, "POIPET", url=bases[0])
+            t = time.perf_counter()
+            pulled = sync.sync_round(other, options=fast_options(deadline_s=3600))
+            pull_s = time.perf_counter() - t
+            other.close()
+    finally:
+        admin.close()
+    return {
+        "changes_pushed": changes,
+        "push_changes_sent": pushed.pushed,
+        "push_round_s": round(push_s, 2),
+        "push_records_per_s": round(changes / push_s),
+        "records_pulled": pulled.pulled,
+        "pull_round_s": round(pull_s, 2),
+        "pull_records_per_s": round(pulled.pulled / pull_s),
+        "push_vs_pouchdb_2452": round(changes / push_s / 2452, 2),
+        "pull_vs_pouchdb_4134": round(pulled.pulled / pull_s / 4134, 2),
+        "push_vs_target_2500": round(changes / push_s / 2500, 2),
+        "pull_vs_target_4200": round(pulled.pulled / pull_s / 4200, 2),
+        "round_pending_after": pushed.pending,
     }
 
 
@@ -295,6 +339,7 @@ def run(records: int = 10_000, slow_records: int = 1_000,
     load_before = _load()
     try:
         out: dict[str, Any] = {"loopback": bench_loopback(tmp / "loop", records)}
+        out["loopback_hq_process"] = bench_loopback_processes(tmp / "loop2", records)
         out["link_32kbit"] = bench_slow_link(tmp / "slow", slow_records)
         out["fresh_pull_100k"] = bench_fresh_pull(tmp / "fresh", fresh_records)
         loop, slow, fresh = out["loopback"], out["link_32kbit"], out["fresh_pull_100k"]
@@ -302,6 +347,8 @@ def run(records: int = 10_000, slow_records: int = 1_000,
             "wire_vs_raw_json<=0.7": loop["push_wire_vs_raw_json"] <= 0.7,
             "slow_link_within_2x": slow["ratio_to_minimum"] <= 2.0,
             "pull>=4200_per_s": loop["pull_vs_target_4200"] >= 1,
+            "hq_process.push>=2500_per_s": out["loopback_hq_process"]["push_vs_target_2500"] >= 1,
+            "hq_process.pull>=4200_per_s": out["loopback_hq_process"]["pull_vs_target_4200"] >= 1,
             # Before: 91.3 wire bytes per pulled record for 1,583.5 raw JSON bytes per change
             # of the same run; the demo data's size varies a little from run to run.
             "pull_wire_per_raw_json<=before": loop["pull_wire_bytes_per_record"]
