@@ -97,6 +97,8 @@ class SyncClient:
         self.http = Http(hq_url or self.keys.hq_url, self.options, transport, self.result,
                          hq_signing=self.keys.hq_signing, tls_cert=self.keys.tls_cert)
         self._batch = self.options.first_batch
+        #: Push batches made while the one before was in flight (counted for tests).
+        self.prepared_ahead = 0
 
     def close(self) -> None:
         self.http.close()
@@ -164,11 +166,18 @@ class SyncClient:
             header=header,
         )
 
-    def _load_batch(self, limit: int) -> tuple[int, list[tuple[int, bytes]], dict[str, Any] | None]:
+    def _load_batch(self, limit: int, after: tuple[int, int] | None = None,
+                    ) -> tuple[int, list[tuple[int, bytes]], dict[str, Any] | None]:
         """(HQ's acknowledgement, the next changes as (seq, wire JSON), the audit part): each
-        change made into JSON once: the size limit counts it and every attempt reuses it."""
+        change made into JSON once: the size limit counts it and every attempt reuses it.
+        `after`, for a batch prepared while the one before is in flight: (the last seq, the
+        last audit seq) that one carries, taken as acknowledged."""
         with self.store.session(self.username) as s:
-            acked = int(s.scalar(select(func.max(Device.acked_seq))) or 0)
+            if after is None:
+                acked = int(s.scalar(select(func.max(Device.acked_seq))) or 0)
+                audit_after: int | None = None
+            else:
+                acked, audit_after = after
             rows = rows_after(s, acked, limit)
             key = sealing.key_of(s)
             changes: list[tuple[int, bytes]] = []
@@ -181,77 +190,122 @@ class SyncClient:
                 changes.append((row.seq, change))
             # Audit events are small (~250 bytes): a few for each change the batch may hold.
             return acked, changes, audit_part(s, min(limit * _AUDIT_PER_CHANGE,
-                                                     MAX_AUDIT_PER_PUSH))
+                                                     MAX_AUDIT_PER_PUSH), audit_after)
+
+    def _prepare_ahead(self, acked: int, changes: list[tuple[int, bytes]],
+                       audit_events: dict[str, Any] | None) -> _Ahead | None:
+        """The batch after the one in flight, sealed, as if HQ acknowledges all of it (with
+        the batch size that full acknowledgement gives); None if it cannot be made now (it is
+        then loaded after the answer, as without one in flight, and raises there)."""
+        last_audit = audit_events["events"][-1][0] if audit_events is not None else None
+        events = len(audit_events["events"]) if audit_events is not None else 0
+        grown = max(len(changes), events // _AUDIT_PER_CHANGE, 1)
+        batch = min(self.options.max_batch, max(grown * 2, self.options.first_batch))
+        expect = changes[-1][0] if changes else acked
+        try:
+            audit_after = last_audit
+            if audit_after is None:
+                with self.store.session(self.username) as s:
+                    audit_after = int(s.scalar(select(Device.audit_pushed_seq)) or 0)
+            loaded = self._load_batch(min(batch, MAX_CHANGES_PER_PUSH), (expect, audit_after))
+            sealed = self._sealed_push(*loaded[1:]) if loaded[1] or loaded[2] else b""
+        except Exception:  # noqa: BLE001 - made again, and raised, after the answer
+            return None
+        self.prepared_ahead += 1
+        return _Ahead(*loaded, sealed=sealed, batch=batch, audit_seq=last_audit)
 
     def push(self) -> None:
         """Send every unacknowledged outbox row, in seq order, in growing batches, and the
-        audit events HQ does not hold, in each push's audit part."""
+        audit events HQ does not hold, in each push's audit part.
+
+        While a batch is in flight (sent on a thread of its own), the next one is made and
+        sealed here, starting after the seqs and audit events in flight: HQ works on one
+        while this device makes the other. It is sent only if HQ acknowledged everything in
+        flight at the first attempt; otherwise it is dropped and the batch made again from
+        HQ's acknowledgement, as without one in flight.
+        """
         stalled = 0
-        while True:
-            acked, changes, audit_events = self._load_batch(min(self._batch, MAX_CHANGES_PER_PUSH))
-            if not changes and audit_events is None:
-                break
-            sent: list[int] = []
+        ahead: _Ahead | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-link") as link:
+            while True:
+                sealed: bytes | None = None
+                if ahead is not None:
+                    acked, changes, audit_events = ahead.acked, ahead.changes, ahead.audit
+                    sealed = ahead.sealed
+                else:
+                    acked, changes, audit_events = self._load_batch(
+                        min(self._batch, MAX_CHANGES_PER_PUSH))
+                if not changes and audit_events is None:
+                    break
+                sent: list[int] = []
 
-            def body(
-                attempt: int, changes: list[tuple[int, bytes]] = changes, sent: list[int] = sent,
-                audit_events: dict[str, Any] | None = audit_events,
-            ) -> tuple[bytes, dict[str, str]]:
-                # Each failed attempt halves the batch: on a link that drops every few
-                # seconds a smaller envelope is what gets through.
-                n = max(1, len(changes) >> attempt)
-                part = audit_events
-                if part is not None and attempt:
-                    events = part["events"]
-                    part = {**part, "events": events[:max(1, len(events) >> attempt)]}
-                # The batch grows with what went through, audit events ~4 to a change.
-                sent.append(max(min(n, len(changes)),
-                                len(part["events"]) // _AUDIT_PER_CHANGE if part else 0, 1))
-                return self._sealed_push(changes[:n], part), OCTETS
+                def body(
+                    attempt: int, changes: list[tuple[int, bytes]] = changes,
+                    sent: list[int] = sent, audit_events: dict[str, Any] | None = audit_events,
+                    sealed: bytes | None = sealed,
+                ) -> tuple[bytes, dict[str, str]]:
+                    # Each failed attempt halves the batch: on a link that drops every few
+                    # seconds a smaller envelope is what gets through.
+                    n = max(1, len(changes) >> attempt)
+                    part = audit_events
+                    if part is not None and attempt:
+                        events = part["events"]
+                        part = {**part, "events": events[:max(1, len(events) >> attempt)]}
+                    # The batch grows with what went through, audit events ~4 to a change.
+                    sent.append(max(min(n, len(changes)),
+                                    len(part["events"]) // _AUDIT_PER_CHANGE if part else 0, 1))
+                    if attempt == 0 and sealed is not None:
+                        return sealed, OCTETS
+                    return self._sealed_push(changes[:n], part), OCTETS
 
-            try:
-                answer = self.http.send("POST", "/v1/push", body, _parse_push)
-            except HqRefused as exc:
-                # Sealed to an HPKE key HQ has since retired and destroyed (this device was
-                # away longer than HQ keeps old keys): HQ's signed refusal names the new one.
-                if exc.error == "tampered" and self._adopt_hpke():
-                    continue
-                raise
-            n = sent[-1]
-            self._batch = min(self.options.max_batch, max(n * 2, self.options.first_batch)
-                              if len(sent) == 1 else max(1, n))
-            self.result.pushed += answer.applied
-            self.result.duplicates += answer.duplicates
-            self.result.skew_ms = answer.skew_ms
-            self.result.clock_warning = self.result.clock_warning or answer.clock_warning
-            new_acked = answer.acked_seq
-            moved = new_acked > acked
-            with self.store.session(self.username) as s:
-                device = s.scalars(select(Device)).one()
-                # HQ's watermark is the truth, even when lower (HQ restored from a backup:
-                # the rows above it are simply sent again).
-                device.acked_seq = new_acked
-                compact_acknowledged(s, acked, new_acked)
-                if audit_events is not None and answer.audit_acked_seq is not None:
-                    moved = moved or answer.audit_acked_seq > device.audit_pushed_seq
-                    self.result.audit_sent += max(0, answer.audit_acked_seq
-                                                  - device.audit_pushed_seq)
-                    device.audit_pushed_seq = answer.audit_acked_seq
-                self.result.refused += keep_refusals(s, answer.refused)
-                device.last_skew_ms = answer.skew_ms
-                device.clock_warning = answer.clock_warning
-            self.result.acked_seq = new_acked
-            self._adopt_hpke()
-            if not moved:
-                stalled += 1
-                if stalled >= 3:
-                    raise HqRefused(
-                        "HQ keeps acknowledging only up to change {new_acked}; ask HQ to check "
-                        "this device's change log",
-                        error="stalled", new_acked=new_acked,
-                    )
-            else:
-                stalled = 0
+                in_flight = link.submit(self.http.send, "POST", "/v1/push", body, _parse_push)
+                ahead = self._prepare_ahead(acked, changes, audit_events)
+                try:
+                    answer = in_flight.result()
+                except HqRefused as exc:
+                    ahead = None
+                    # Sealed to an HPKE key HQ has since retired and destroyed (this device was
+                    # away longer than HQ keeps old keys): HQ's signed refusal names the new one.
+                    if exc.error == "tampered" and self._adopt_hpke():
+                        continue
+                    raise
+                n = sent[-1]
+                self._batch = min(self.options.max_batch, max(n * 2, self.options.first_batch)
+                                  if len(sent) == 1 else max(1, n))
+                self.result.pushed += answer.applied
+                self.result.duplicates += answer.duplicates
+                self.result.skew_ms = answer.skew_ms
+                self.result.clock_warning = self.result.clock_warning or answer.clock_warning
+                new_acked = answer.acked_seq
+                moved = new_acked > acked
+                with self.store.session(self.username) as s:
+                    device = s.scalars(select(Device)).one()
+                    # HQ's watermark is the truth, even when lower (HQ restored from a backup:
+                    # the rows above it are simply sent again).
+                    device.acked_seq = new_acked
+                    compact_acknowledged(s, acked, new_acked)
+                    if audit_events is not None and answer.audit_acked_seq is not None:
+                        moved = moved or answer.audit_acked_seq > device.audit_pushed_seq
+                        self.result.audit_sent += max(0, answer.audit_acked_seq
+                                                      - device.audit_pushed_seq)
+                        device.audit_pushed_seq = answer.audit_acked_seq
+                    self.result.refused += keep_refusals(s, answer.refused)
+                    device.last_skew_ms = answer.skew_ms
+                    device.clock_warning = answer.clock_warning
+                self.result.acked_seq = new_acked
+                if self._adopt_hpke() or (ahead is not None and not ahead.follows(
+                        new_acked, answer.audit_acked_seq, len(sent), self._batch)):
+                    ahead = None
+                if not moved:
+                    stalled += 1
+                    if stalled >= 3:
+                        raise HqRefused(
+                            "HQ keeps acknowledging only up to change {new_acked}; ask HQ to "
+                            "check this device's change log",
+                            error="stalled", new_acked=new_acked,
+                        )
+                else:
+                    stalled = 0
         with self.store.session(self.username) as s:
             give_back_free_pages(s.connection())
 
@@ -432,6 +486,24 @@ class SyncClient:
                 restarts += 1  # HQ reset the upload to offset 0: send it all again
                 answer = None
             current = answer if answer is not None else state()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Ahead:
+    """A push batch made while the one before it was in flight (`SyncClient.push`)."""
+
+    acked: int  #: the last seq of the batch in flight: what this one starts after
+    changes: list[tuple[int, bytes]]
+    audit: dict[str, Any] | None
+    sealed: bytes  #: the envelope of its first attempt
+    batch: int  #: the batch size it was made for
+    audit_seq: int | None  #: the last audit seq in flight, if any
+
+    def follows(self, acked: int, audit_acked: int | None, attempts: int, batch: int) -> bool:
+        """Whether HQ's answer acknowledged all that was in flight, at the first attempt, so
+        that this is the batch the device would load now."""
+        return (attempts == 1 and acked == self.acked and batch == self.batch
+                and (self.audit_seq is None or audit_acked == self.audit_seq))
 
 
 def _parse_push(response: httpx.Response) -> PushAnswer:
