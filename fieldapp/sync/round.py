@@ -72,6 +72,9 @@ from fieldapp.sync.trust import (
 
 #: Audit events a push may carry for each change it may carry (an event is ~4x smaller).
 _AUDIT_PER_CHANGE = 4
+#: A push envelope sealed ahead (`SyncClient.push`) is sent as it is within this many
+#: seconds; later it is sealed again, so that its time still tells HQ this clock's skew.
+_SEALED_FRESH_S = 1.0
 
 # -- the client --------------------------------------------------------------------------
 
@@ -166,12 +169,12 @@ class SyncClient:
             header=header,
         )
 
-    def _load_batch(self, limit: int, after: tuple[int, int] | None = None,
+    def _load_batch(self, limit: int, after: tuple[int, int | None] | None = None,
                     ) -> tuple[int, list[tuple[int, bytes]], dict[str, Any] | None]:
         """(HQ's acknowledgement, the next changes as (seq, wire JSON), the audit part): each
         change made into JSON once: the size limit counts it and every attempt reuses it.
-        `after`, for a batch prepared while the one before is in flight: (the last seq, the
-        last audit seq) that one carries, taken as acknowledged."""
+        `after`, for a batch made while the one before is in flight: (the last seq, the last
+        audit seq or None if it carries no audit part) of that one, taken as acknowledged."""
         with self.store.session(self.username) as s:
             if after is None:
                 acked = int(s.scalar(select(func.max(Device.acked_seq))) or 0)
@@ -203,16 +206,13 @@ class SyncClient:
         batch = min(self.options.max_batch, max(grown * 2, self.options.first_batch))
         expect = changes[-1][0] if changes else acked
         try:
-            audit_after = last_audit
-            if audit_after is None:
-                with self.store.session(self.username) as s:
-                    audit_after = int(s.scalar(select(Device.audit_pushed_seq)) or 0)
-            loaded = self._load_batch(min(batch, MAX_CHANGES_PER_PUSH), (expect, audit_after))
+            loaded = self._load_batch(min(batch, MAX_CHANGES_PER_PUSH), (expect, last_audit))
             sealed = self._sealed_push(*loaded[1:]) if loaded[1] or loaded[2] else b""
         except Exception:  # noqa: BLE001 - made again, and raised, after the answer
             return None
         self.prepared_ahead += 1
-        return _Ahead(*loaded, sealed=sealed, batch=batch, audit_seq=last_audit)
+        return _Ahead(*loaded, sealed=sealed, sealed_at=time.monotonic(), batch=batch,
+                      audit_seq=last_audit)
 
     def push(self) -> None:
         """Send every unacknowledged outbox row, in seq order, in growing batches, and the
@@ -231,7 +231,10 @@ class SyncClient:
                 sealed: bytes | None = None
                 if ahead is not None:
                     acked, changes, audit_events = ahead.acked, ahead.changes, ahead.audit
-                    sealed = ahead.sealed
+                    # Its envelope's time is HQ's measure of this clock's skew: sealed again
+                    # if the answer before it took long (a slow link).
+                    if time.monotonic() - ahead.sealed_at < _SEALED_FRESH_S:
+                        sealed = ahead.sealed
                 else:
                     acked, changes, audit_events = self._load_batch(
                         min(self._batch, MAX_CHANGES_PER_PUSH))
@@ -496,6 +499,7 @@ class _Ahead:
     changes: list[tuple[int, bytes]]
     audit: dict[str, Any] | None
     sealed: bytes  #: the envelope of its first attempt
+    sealed_at: float  #: when (`time.monotonic`)
     batch: int  #: the batch size it was made for
     audit_seq: int | None  #: the last audit seq in flight, if any
 
