@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import json
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -129,11 +129,16 @@ class SyncClient:
                 self.result.pending = unsent_count(s)
         return self.result
 
+    def _hpke_renamed(self) -> bool:
+        """Whether HQ's last verified answer named an HPKE key other than the one in use."""
+        named = self.http.hq_hpke
+        return bool(named) and named != b64(public_bytes(self.keys.hq_hpke))
+
     def _adopt_hpke(self) -> bool:
         """HQ rotated its HPKE key (named in a verified answer): seal to the new one from now.
         Returns whether the key changed."""
         named = self.http.hq_hpke
-        if not named or named == b64(public_bytes(self.keys.hq_hpke)):
+        if not named or not self._hpke_renamed():
             return False
         try:
             raw = unb64(named)
@@ -214,59 +219,56 @@ class SyncClient:
         return _Ahead(*loaded, sealed=sealed, sealed_at=time.monotonic(), batch=batch,
                       audit_seq=last_audit)
 
+    def _send_push(self, link: ThreadPoolExecutor, acked: int, changes: list[tuple[int, bytes]],
+                   audit_events: dict[str, Any] | None, sealed: bytes | None) -> _InFlight:
+        """Send a push batch on the link's thread (with the transport's retries)."""
+        sent: list[int] = []
+
+        def body(attempt: int) -> tuple[bytes, dict[str, str]]:
+            # Each failed attempt halves the batch: on a link that drops every few
+            # seconds a smaller envelope is what gets through.
+            n = max(1, len(changes) >> attempt)
+            part = audit_events
+            if part is not None and attempt:
+                events = part["events"]
+                part = {**part, "events": events[:max(1, len(events) >> attempt)]}
+            # The batch grows with what went through, audit events ~4 to a change.
+            sent.append(max(min(n, len(changes)),
+                            len(part["events"]) // _AUDIT_PER_CHANGE if part else 0, 1))
+            if attempt == 0 and sealed is not None:
+                return sealed, OCTETS
+            return self._sealed_push(changes[:n], part), OCTETS
+
+        answer = link.submit(self.http.send, "POST", "/v1/push", body, _parse_push)
+        return _InFlight(acked, changes, audit_events, sent, answer)
+
     def push(self) -> None:
         """Send every unacknowledged outbox row, in seq order, in growing batches, and the
         audit events HQ does not hold, in each push's audit part.
 
         While a batch is in flight (sent on a thread of its own), the next one is made and
         sealed here, starting after the seqs and audit events in flight: HQ works on one
-        while this device makes the other. It is sent only if HQ acknowledged everything in
-        flight at the first attempt; otherwise it is dropped and the batch made again from
-        HQ's acknowledgement, as without one in flight.
+        while this device makes the other. It is sent, as soon as the answer comes and
+        before the answer is recorded, only if HQ acknowledged everything in flight at the
+        first attempt (and named no new key); otherwise it is dropped and the batch made
+        again from HQ's acknowledgement, as without one in flight.
         """
         stalled = 0
-        ahead: _Ahead | None = None
+        current: _InFlight | None = None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-link") as link:
             while True:
-                sealed: bytes | None = None
-                if ahead is not None:
-                    acked, changes, audit_events = ahead.acked, ahead.changes, ahead.audit
-                    # Its envelope's time is HQ's measure of this clock's skew: sealed again
-                    # if the answer before it took long (a slow link).
-                    if time.monotonic() - ahead.sealed_at < _SEALED_FRESH_S:
-                        sealed = ahead.sealed
-                else:
-                    acked, changes, audit_events = self._load_batch(
-                        min(self._batch, MAX_CHANGES_PER_PUSH))
-                if not changes and audit_events is None:
-                    break
-                sent: list[int] = []
-
-                def body(
-                    attempt: int, changes: list[tuple[int, bytes]] = changes,
-                    sent: list[int] = sent, audit_events: dict[str, Any] | None = audit_events,
-                    sealed: bytes | None = sealed,
-                ) -> tuple[bytes, dict[str, str]]:
-                    # Each failed attempt halves the batch: on a link that drops every few
-                    # seconds a smaller envelope is what gets through.
-                    n = max(1, len(changes) >> attempt)
-                    part = audit_events
-                    if part is not None and attempt:
-                        events = part["events"]
-                        part = {**part, "events": events[:max(1, len(events) >> attempt)]}
-                    # The batch grows with what went through, audit events ~4 to a change.
-                    sent.append(max(min(n, len(changes)),
-                                    len(part["events"]) // _AUDIT_PER_CHANGE if part else 0, 1))
-                    if attempt == 0 and sealed is not None:
-                        return sealed, OCTETS
-                    return self._sealed_push(changes[:n], part), OCTETS
-
-                in_flight = link.submit(self.http.send, "POST", "/v1/push", body, _parse_push)
+                if current is None:
+                    loaded = self._load_batch(min(self._batch, MAX_CHANGES_PER_PUSH))
+                    if not loaded[1] and loaded[2] is None:
+                        break
+                    current = self._send_push(link, *loaded, sealed=None)
+                acked, changes, audit_events, sent = (current.acked, current.changes,
+                                                      current.audit, current.sent)
                 ahead = self._prepare_ahead(acked, changes, audit_events)
                 try:
-                    answer = in_flight.result()
+                    answer = current.answer.result()
                 except HqRefused as exc:
-                    ahead = None
+                    current = None
                     # Sealed to an HPKE key HQ has since retired and destroyed (this device was
                     # away longer than HQ keeps old keys): HQ's signed refusal names the new one.
                     if exc.error == "tampered" and self._adopt_hpke():
@@ -275,11 +277,25 @@ class SyncClient:
                 n = sent[-1]
                 self._batch = min(self.options.max_batch, max(n * 2, self.options.first_batch)
                                   if len(sent) == 1 else max(1, n))
+                new_acked = answer.acked_seq
+                # The batch made ahead goes out now, while this answer is recorded.
+                current = None
+                finished = False
+                if (ahead is not None and not self._hpke_renamed()
+                        and ahead.follows(new_acked, answer.audit_acked_seq, len(sent),
+                                          self._batch)):
+                    if ahead.changes or ahead.audit is not None:
+                        # Its envelope's time is HQ's measure of this clock's skew: sealed
+                        # again if the answer before it took long (a slow link).
+                        fresh = time.monotonic() - ahead.sealed_at < _SEALED_FRESH_S
+                        current = self._send_push(link, ahead.acked, ahead.changes,
+                                                  ahead.audit, ahead.sealed if fresh else None)
+                    else:
+                        finished = True
                 self.result.pushed += answer.applied
                 self.result.duplicates += answer.duplicates
                 self.result.skew_ms = answer.skew_ms
                 self.result.clock_warning = self.result.clock_warning or answer.clock_warning
-                new_acked = answer.acked_seq
                 moved = new_acked > acked
                 with self.store.session(self.username) as s:
                     device = s.scalars(select(Device)).one()
@@ -296,9 +312,7 @@ class SyncClient:
                     device.last_skew_ms = answer.skew_ms
                     device.clock_warning = answer.clock_warning
                 self.result.acked_seq = new_acked
-                if self._adopt_hpke() or (ahead is not None and not ahead.follows(
-                        new_acked, answer.audit_acked_seq, len(sent), self._batch)):
-                    ahead = None
+                self._adopt_hpke()
                 if not moved:
                     stalled += 1
                     if stalled >= 3:
@@ -309,6 +323,8 @@ class SyncClient:
                         )
                 else:
                     stalled = 0
+                if finished:
+                    break
         with self.store.session(self.username) as s:
             give_back_free_pages(s.connection())
 
@@ -489,6 +505,17 @@ class SyncClient:
                 restarts += 1  # HQ reset the upload to offset 0: send it all again
                 answer = None
             current = answer if answer is not None else state()
+
+
+@dataclasses.dataclass(frozen=True)
+class _InFlight:
+    """A push batch sent (`SyncClient._send_push`): what it carries and HQ's answer to come."""
+
+    acked: int  #: what it starts after
+    changes: list[tuple[int, bytes]]
+    audit: dict[str, Any] | None
+    sent: list[int]  #: per attempt, the changes (or audit events / 4) it carried
+    answer: Future[PushAnswer]
 
 
 @dataclasses.dataclass(frozen=True)
