@@ -56,7 +56,7 @@ def _load() -> str:
     return f"{one:.2f} / {five:.2f} / {fifteen:.2f}"
 
 
-def _officer_records(root: Path, hq: RunningHq, url: str, records: int) -> Any:
+def _officer_records(root: Path, hq: RunningHq, url: str, records: int, seed: int = 42) -> Any:
     """An enrolled POIPET device holding about `records` outbox rows of synthetic cases."""
     ws = new_device(root, hq, "POIPET", url=url)
     add_user(ws, "off", Role.OFFICER)
@@ -64,7 +64,7 @@ def _officer_records(root: Path, hq: RunningHq, url: str, records: int) -> Any:
     officer = unlock(root, "off")
     # Demo cases average ~11.7 outbox rows each (rescue, victims, statements, referrals,
     # events, edits).
-    demo.generate(officer, max(1, records * 10 // 117), seed=42)
+    demo.generate(officer, max(1, records * 10 // 117), seed=seed)
     officer.close()
     return unlock(root)
 
@@ -203,6 +203,61 @@ def bench_loopback_processes(tmp: Path, records: int) -> dict[str, Any]:
         "pull_vs_target_4200": round(pulled.pulled / pull_s / 4200, 2),
         "round_pending_after": pushed.pending,
     }
+
+
+def bench_push_ahead_ab(tmp: Path, records: int, reps: int = 2) -> dict[str, Any]:
+    """The push with HQ in its own process (`fieldapp-hq serve`, SQLite), one batch at a
+    time (the next batch made only after HQ's answer: `SyncClient._prepare_ahead` off, the
+    order of work of main's push) and pipelined (the next batch made and sealed while one
+    is in flight), alternating in one run, each time a fresh device of about `records`
+    changes (a seed of its own). Device CPU is this process's (HQ runs in another)."""
+    from benchmarks.bench_hq import hq_served
+    from fieldapp.hq.service import Hq
+    from fieldapp.store.unsent import unsent_count
+    from fieldapp.sync.round import SyncClient
+
+    settings = make_settings(tmp / "hq", None)
+    admin = Hq(settings)
+    runs: dict[str, list[tuple[int, float, float]]] = {"sequential": [], "pipelined": []}
+    ahead = SyncClient._prepare_ahead
+    try:
+        with hq_served(tmp / "hq", settings.url, 1) as (bases, _pids):
+            hq = RunningHq(bases[0], admin, settings)
+            for rep in range(reps):
+                order = ("sequential", "pipelined") if rep % 2 == 0 else ("pipelined",
+                                                                           "sequential")
+                for name in order:
+                    ws = _officer_records(tmp / f"{name}{rep}", hq, bases[0], records,
+                                          seed=100 + len(runs["sequential"])
+                                          + len(runs["pipelined"]))
+                    changes, _raw = _raw_json_bytes(ws)
+                    if name == "sequential":
+                        SyncClient._prepare_ahead = lambda *_a: None  # type: ignore[method-assign,assignment]
+                    try:
+                        # The push alone: a round would go on to pull the devices before.
+                        with SyncClient(ws.store, ws.actor.username, options=fast_options(
+                                first_batch=500, deadline_s=3600)) as client:
+                            t, cpu = time.perf_counter(), time.process_time()
+                            client.push()
+                            wall, cpu = time.perf_counter() - t, time.process_time() - cpu
+                        with ws.tx() as s:
+                            assert unsent_count(s) == 0
+                    finally:
+                        SyncClient._prepare_ahead = ahead  # type: ignore[method-assign]
+                        ws.close()
+                    runs[name].append((changes, wall, cpu))
+    finally:
+        admin.close()
+    out: dict[str, Any] = {}
+    for name, got in runs.items():
+        n = sum(c for c, _w, _p in got)
+        out[f"{name}_changes"] = n
+        out[f"{name}_push_records_per_s"] = round(n / sum(w for _c, w, _p in got))
+        out[f"{name}_device_cpu_s_per_10k"] = round(sum(p for _c, _w, p in got) / n * 1e4, 2)
+    out["pipelined_vs_sequential_rate"] = round(out["pipelined_push_records_per_s"]
+                                                / out["sequential_push_records_per_s"], 2)
+    out["load"] = _load()
+    return out
 
 
 def _pull_ab(tmp: Path, hq: RunningHq, url: str) -> dict[str, Any]:

@@ -91,10 +91,12 @@ def queue_audit(s: Session) -> int:
     return len(rows)
 
 
-def audit_part(s: Session, limit: int) -> dict[str, Any] | None:
+def audit_part(s: Session, limit: int, after: int | None = None) -> dict[str, Any] | None:
     """The push's audit part (`protocol.AuditPart`): up to `limit` events HQ does not hold
-    yet, one clock stamp for all; None when there are none."""
-    after = int(s.scalar(select(Device.audit_pushed_seq)) or 0)
+    yet (those after `after`, by default after what HQ acknowledged), one clock stamp for
+    all; None when there are none."""
+    if after is None:
+        after = int(s.scalar(select(Device.audit_pushed_seq)) or 0)
     events = list(audit.events_after(s, after, limit))
     if not events:
         return None

@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import json
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,9 @@ from fieldapp.sync.trust import (
 
 #: Audit events a push may carry for each change it may carry (an event is ~4x smaller).
 _AUDIT_PER_CHANGE = 4
+#: A push envelope sealed ahead (`SyncClient.push`) is sent as it is within this many
+#: seconds; later it is sealed again, so that its time still tells HQ this clock's skew.
+_SEALED_FRESH_S = 1.0
 
 # -- the client --------------------------------------------------------------------------
 
@@ -97,6 +100,8 @@ class SyncClient:
         self.http = Http(hq_url or self.keys.hq_url, self.options, transport, self.result,
                          hq_signing=self.keys.hq_signing, tls_cert=self.keys.tls_cert)
         self._batch = self.options.first_batch
+        #: Push batches made while the one before was in flight (counted for tests).
+        self.prepared_ahead = 0
 
     def close(self) -> None:
         self.http.close()
@@ -124,11 +129,16 @@ class SyncClient:
                 self.result.pending = unsent_count(s)
         return self.result
 
+    def _hpke_renamed(self) -> bool:
+        """Whether HQ's last verified answer named an HPKE key other than the one in use."""
+        named = self.http.hq_hpke
+        return bool(named) and named != b64(public_bytes(self.keys.hq_hpke))
+
     def _adopt_hpke(self) -> bool:
         """HQ rotated its HPKE key (named in a verified answer): seal to the new one from now.
         Returns whether the key changed."""
         named = self.http.hq_hpke
-        if not named or named == b64(public_bytes(self.keys.hq_hpke)):
+        if not named or not self._hpke_renamed():
             return False
         try:
             raw = unb64(named)
@@ -164,11 +174,18 @@ class SyncClient:
             header=header,
         )
 
-    def _load_batch(self, limit: int) -> tuple[int, list[tuple[int, bytes]], dict[str, Any] | None]:
+    def _load_batch(self, limit: int, after: tuple[int, int | None] | None = None,
+                    ) -> tuple[int, list[tuple[int, bytes]], dict[str, Any] | None]:
         """(HQ's acknowledgement, the next changes as (seq, wire JSON), the audit part): each
-        change made into JSON once: the size limit counts it and every attempt reuses it."""
+        change made into JSON once: the size limit counts it and every attempt reuses it.
+        `after`, for a batch made while the one before is in flight: (the last seq, the last
+        audit seq or None if it carries no audit part) of that one, taken as acknowledged."""
         with self.store.session(self.username) as s:
-            acked = int(s.scalar(select(func.max(Device.acked_seq))) or 0)
+            if after is None:
+                acked = int(s.scalar(select(func.max(Device.acked_seq))) or 0)
+                audit_after: int | None = None
+            else:
+                acked, audit_after = after
             rows = rows_after(s, acked, limit)
             key = sealing.key_of(s)
             changes: list[tuple[int, bytes]] = []
@@ -181,77 +198,133 @@ class SyncClient:
                 changes.append((row.seq, change))
             # Audit events are small (~250 bytes): a few for each change the batch may hold.
             return acked, changes, audit_part(s, min(limit * _AUDIT_PER_CHANGE,
-                                                     MAX_AUDIT_PER_PUSH))
+                                                     MAX_AUDIT_PER_PUSH), audit_after)
+
+    def _prepare_ahead(self, acked: int, changes: list[tuple[int, bytes]],
+                       audit_events: dict[str, Any] | None) -> _Ahead | None:
+        """The batch after the one in flight, sealed, as if HQ acknowledges all of it (with
+        the batch size that full acknowledgement gives); None if it cannot be made now (it is
+        then loaded after the answer, as without one in flight, and raises there)."""
+        last_audit = audit_events["events"][-1][0] if audit_events is not None else None
+        events = len(audit_events["events"]) if audit_events is not None else 0
+        grown = max(len(changes), events // _AUDIT_PER_CHANGE, 1)
+        batch = min(self.options.max_batch, max(grown * 2, self.options.first_batch))
+        expect = changes[-1][0] if changes else acked
+        try:
+            loaded = self._load_batch(min(batch, MAX_CHANGES_PER_PUSH), (expect, last_audit))
+            sealed = self._sealed_push(*loaded[1:]) if loaded[1] or loaded[2] else b""
+        except Exception:  # noqa: BLE001 - made again, and raised, after the answer
+            return None
+        self.prepared_ahead += 1
+        return _Ahead(*loaded, sealed=sealed, sealed_at=time.monotonic(), batch=batch,
+                      audit_seq=last_audit)
+
+    def _send_push(self, link: ThreadPoolExecutor, acked: int, changes: list[tuple[int, bytes]],
+                   audit_events: dict[str, Any] | None, sealed: bytes | None) -> _InFlight:
+        """Send a push batch on the link's thread (with the transport's retries)."""
+        sent: list[int] = []
+
+        def body(attempt: int) -> tuple[bytes, dict[str, str]]:
+            # Each failed attempt halves the batch: on a link that drops every few
+            # seconds a smaller envelope is what gets through.
+            n = max(1, len(changes) >> attempt)
+            part = audit_events
+            if part is not None and attempt:
+                events = part["events"]
+                part = {**part, "events": events[:max(1, len(events) >> attempt)]}
+            # The batch grows with what went through, audit events ~4 to a change.
+            sent.append(max(min(n, len(changes)),
+                            len(part["events"]) // _AUDIT_PER_CHANGE if part else 0, 1))
+            if attempt == 0 and sealed is not None:
+                return sealed, OCTETS
+            return self._sealed_push(changes[:n], part), OCTETS
+
+        answer = link.submit(self.http.send, "POST", "/v1/push", body, _parse_push)
+        return _InFlight(acked, changes, audit_events, sent, answer)
 
     def push(self) -> None:
         """Send every unacknowledged outbox row, in seq order, in growing batches, and the
-        audit events HQ does not hold, in each push's audit part."""
+        audit events HQ does not hold, in each push's audit part.
+
+        While a batch is in flight (sent on a thread of its own), the next one is made and
+        sealed here, starting after the seqs and audit events in flight: HQ works on one
+        while this device makes the other. It is sent, as soon as the answer comes and
+        before the answer is recorded, only if HQ acknowledged everything in flight at the
+        first attempt (and named no new key); otherwise it is dropped and the batch made
+        again from HQ's acknowledgement, as without one in flight.
+        """
         stalled = 0
-        while True:
-            acked, changes, audit_events = self._load_batch(min(self._batch, MAX_CHANGES_PER_PUSH))
-            if not changes and audit_events is None:
-                break
-            sent: list[int] = []
-
-            def body(
-                attempt: int, changes: list[tuple[int, bytes]] = changes, sent: list[int] = sent,
-                audit_events: dict[str, Any] | None = audit_events,
-            ) -> tuple[bytes, dict[str, str]]:
-                # Each failed attempt halves the batch: on a link that drops every few
-                # seconds a smaller envelope is what gets through.
-                n = max(1, len(changes) >> attempt)
-                part = audit_events
-                if part is not None and attempt:
-                    events = part["events"]
-                    part = {**part, "events": events[:max(1, len(events) >> attempt)]}
-                # The batch grows with what went through, audit events ~4 to a change.
-                sent.append(max(min(n, len(changes)),
-                                len(part["events"]) // _AUDIT_PER_CHANGE if part else 0, 1))
-                return self._sealed_push(changes[:n], part), OCTETS
-
-            try:
-                answer = self.http.send("POST", "/v1/push", body, _parse_push)
-            except HqRefused as exc:
-                # Sealed to an HPKE key HQ has since retired and destroyed (this device was
-                # away longer than HQ keeps old keys): HQ's signed refusal names the new one.
-                if exc.error == "tampered" and self._adopt_hpke():
-                    continue
-                raise
-            n = sent[-1]
-            self._batch = min(self.options.max_batch, max(n * 2, self.options.first_batch)
-                              if len(sent) == 1 else max(1, n))
-            self.result.pushed += answer.applied
-            self.result.duplicates += answer.duplicates
-            self.result.skew_ms = answer.skew_ms
-            self.result.clock_warning = self.result.clock_warning or answer.clock_warning
-            new_acked = answer.acked_seq
-            moved = new_acked > acked
-            with self.store.session(self.username) as s:
-                device = s.scalars(select(Device)).one()
-                # HQ's watermark is the truth, even when lower (HQ restored from a backup:
-                # the rows above it are simply sent again).
-                device.acked_seq = new_acked
-                compact_acknowledged(s, acked, new_acked)
-                if audit_events is not None and answer.audit_acked_seq is not None:
-                    moved = moved or answer.audit_acked_seq > device.audit_pushed_seq
-                    self.result.audit_sent += max(0, answer.audit_acked_seq
-                                                  - device.audit_pushed_seq)
-                    device.audit_pushed_seq = answer.audit_acked_seq
-                self.result.refused += keep_refusals(s, answer.refused)
-                device.last_skew_ms = answer.skew_ms
-                device.clock_warning = answer.clock_warning
-            self.result.acked_seq = new_acked
-            self._adopt_hpke()
-            if not moved:
-                stalled += 1
-                if stalled >= 3:
-                    raise HqRefused(
-                        "HQ keeps acknowledging only up to change {new_acked}; ask HQ to check "
-                        "this device's change log",
-                        error="stalled", new_acked=new_acked,
-                    )
-            else:
-                stalled = 0
+        current: _InFlight | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-link") as link:
+            while True:
+                if current is None:
+                    loaded = self._load_batch(min(self._batch, MAX_CHANGES_PER_PUSH))
+                    if not loaded[1] and loaded[2] is None:
+                        break
+                    current = self._send_push(link, *loaded, sealed=None)
+                acked, changes, audit_events, sent = (current.acked, current.changes,
+                                                      current.audit, current.sent)
+                ahead = self._prepare_ahead(acked, changes, audit_events)
+                try:
+                    answer = current.answer.result()
+                except HqRefused as exc:
+                    current = None
+                    # Sealed to an HPKE key HQ has since retired and destroyed (this device was
+                    # away longer than HQ keeps old keys): HQ's signed refusal names the new one.
+                    if exc.error == "tampered" and self._adopt_hpke():
+                        continue
+                    raise
+                n = sent[-1]
+                self._batch = min(self.options.max_batch, max(n * 2, self.options.first_batch)
+                                  if len(sent) == 1 else max(1, n))
+                new_acked = answer.acked_seq
+                # The batch made ahead goes out now, while this answer is recorded.
+                current = None
+                finished = False
+                if (ahead is not None and not self._hpke_renamed()
+                        and ahead.follows(new_acked, answer.audit_acked_seq, len(sent),
+                                          self._batch)):
+                    if ahead.changes or ahead.audit is not None:
+                        # Its envelope's time is HQ's measure of this clock's skew: sealed
+                        # again if the answer before it took long (a slow link).
+                        fresh = time.monotonic() - ahead.sealed_at < _SEALED_FRESH_S
+                        current = self._send_push(link, ahead.acked, ahead.changes,
+                                                  ahead.audit, ahead.sealed if fresh else None)
+                    else:
+                        finished = True
+                self.result.pushed += answer.applied
+                self.result.duplicates += answer.duplicates
+                self.result.skew_ms = answer.skew_ms
+                self.result.clock_warning = self.result.clock_warning or answer.clock_warning
+                moved = new_acked > acked
+                with self.store.session(self.username) as s:
+                    device = s.scalars(select(Device)).one()
+                    # HQ's watermark is the truth, even when lower (HQ restored from a backup:
+                    # the rows above it are simply sent again).
+                    device.acked_seq = new_acked
+                    compact_acknowledged(s, acked, new_acked)
+                    if audit_events is not None and answer.audit_acked_seq is not None:
+                        moved = moved or answer.audit_acked_seq > device.audit_pushed_seq
+                        self.result.audit_sent += max(0, answer.audit_acked_seq
+                                                      - device.audit_pushed_seq)
+                        device.audit_pushed_seq = answer.audit_acked_seq
+                    self.result.refused += keep_refusals(s, answer.refused)
+                    device.last_skew_ms = answer.skew_ms
+                    device.clock_warning = answer.clock_warning
+                self.result.acked_seq = new_acked
+                self._adopt_hpke()
+                if not moved:
+                    stalled += 1
+                    if stalled >= 3:
+                        raise HqRefused(
+                            "HQ keeps acknowledging only up to change {new_acked}; ask HQ to "
+                            "check this device's change log",
+                            error="stalled", new_acked=new_acked,
+                        )
+                else:
+                    stalled = 0
+                if finished:
+                    break
         with self.store.session(self.username) as s:
             give_back_free_pages(s.connection())
 
@@ -432,6 +505,36 @@ class SyncClient:
                 restarts += 1  # HQ reset the upload to offset 0: send it all again
                 answer = None
             current = answer if answer is not None else state()
+
+
+@dataclasses.dataclass(frozen=True)
+class _InFlight:
+    """A push batch sent (`SyncClient._send_push`): what it carries and HQ's answer to come."""
+
+    acked: int  #: what it starts after
+    changes: list[tuple[int, bytes]]
+    audit: dict[str, Any] | None
+    sent: list[int]  #: per attempt, the changes (or audit events / 4) it carried
+    answer: Future[PushAnswer]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Ahead:
+    """A push batch made while the one before it was in flight (`SyncClient.push`)."""
+
+    acked: int  #: the last seq of the batch in flight: what this one starts after
+    changes: list[tuple[int, bytes]]
+    audit: dict[str, Any] | None
+    sealed: bytes  #: the envelope of its first attempt
+    sealed_at: float  #: when (`time.monotonic`)
+    batch: int  #: the batch size it was made for
+    audit_seq: int | None  #: the last audit seq in flight, if any
+
+    def follows(self, acked: int, audit_acked: int | None, attempts: int, batch: int) -> bool:
+        """Whether HQ's answer acknowledged all that was in flight, at the first attempt, so
+        that this is the batch the device would load now."""
+        return (attempts == 1 and acked == self.acked and batch == self.batch
+                and (self.audit_seq is None or audit_acked == self.audit_seq))
 
 
 def _parse_push(response: httpx.Response) -> PushAnswer:
