@@ -19,7 +19,6 @@ Attachments (tus-like, each request signed with ``sync.protocol.sign_request`` h
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import logging
 from collections.abc import Callable
@@ -46,6 +45,7 @@ from fieldapp.hq import db
 from fieldapp.hq.service import Hq, HqRejected, PayloadInvalid, now_ms
 from fieldapp.hq.settings import HqSettings
 from fieldapp.sync import trust
+from fieldapp.sync.collect import collect_less
 from fieldapp.sync.protocol import (
     AttachmentCreate,
     AttachmentState,
@@ -250,28 +250,13 @@ async def _bounded_body(request: Request) -> bytes:
     return await request.body()
 
 
-#: The cyclic collector's first threshold in an HQ process (Python's default: 700).
-GC_YOUNG_THRESHOLD = 50_000
-
 T = TypeVar("T")
-
-
-def tune_gc() -> None:
-    """Collect cycles less often in a server process.
-
-    A push allocates some 15 small containers per change (fields, stamps, rows), nearly
-    all freed by reference counting when the push ends; at the default threshold the
-    collector ran every few hundred of them and each older-generation pass walked the
-    server's long-lived objects again: a quarter of HQ's CPU on a push (measured).
-    """
-    young, middle, old = gc.get_threshold()
-    gc.set_threshold(max(GC_YOUNG_THRESHOLD, young), middle, old)
 
 
 def create_app(settings: HqSettings, *, hq: Hq | None = None) -> FastAPI:
     """Build the app; opens (and migrates) the database named by `settings`."""
     hq = hq or Hq(settings)
-    tune_gc()
+    collect_less()  # a server process, for its life (`sync.collect`)
     # Blocking work runs on as many threads as the database pool has connections.
     threads = CapacityLimiter(db.REQUEST_THREADS)
 

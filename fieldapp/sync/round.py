@@ -30,6 +30,7 @@ from fieldapp.store.models import Attachment, Device, utcnow
 from fieldapp.store.store import Store
 from fieldapp.store.unsent import unsent_count
 from fieldapp.sync.apply import ApplyStats, apply_records, upload_table
+from fieldapp.sync.collect import collecting_less
 from fieldapp.sync.outbox import (
     audit_part,
     change_json,
@@ -118,9 +119,10 @@ class SyncClient:
         """Push, pull, upload files; raises DeviceRevoked, HqUnreachable, HqRefused."""
         started = time.monotonic()
         try:
-            self.push()
-            self.pull()
-            self.upload_attachments()
+            with collecting_less():  # bulk work: see `sync.collect`
+                self.push()
+                self.pull()
+                self.upload_attachments()
         except _Revoked:
             raise self._revoked() from None
         finally:
