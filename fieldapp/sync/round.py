@@ -101,8 +101,6 @@ class SyncClient:
         self.http = Http(hq_url or self.keys.hq_url, self.options, transport, self.result,
                          hq_signing=self.keys.hq_signing, tls_cert=self.keys.tls_cert)
         self._batch = self.options.first_batch
-        #: Push batches made while the one before was in flight (counted for tests).
-        self.prepared_ahead = 0
 
     def close(self) -> None:
         self.http.close()
@@ -217,7 +215,6 @@ class SyncClient:
             sealed = self._sealed_push(*loaded[1:]) if loaded[1] or loaded[2] else b""
         except Exception:  # noqa: BLE001 - made again, and raised, after the answer
             return None
-        self.prepared_ahead += 1
         return _Ahead(*loaded, sealed=sealed, sealed_at=time.monotonic(), batch=batch,
                       audit_seq=last_audit)
 
