@@ -14,6 +14,7 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
+from fieldapp.domain.enums import Sex
 from fieldapp.linkage.score import (
     THRESHOLD,
     Comparison,
@@ -21,6 +22,7 @@ from fieldapp.linkage.score import (
     Person,
     compare,
     compare_levels,
+    known_sex,
     population_weights,
     prepare,
 )
@@ -37,10 +39,12 @@ def _keys(f: Features) -> set[str]:
     keys = {"n:" + k for k in f.keys}
     keys.update("p:" + ph for ph in f.phones)
     years = ("?",) if f.birth_year is None else (f.birth_year // 4, (f.birth_year + 2) // 4)
+    # A person whose sex was not recorded may be either: she meets both.
+    sexes = (sex,) if (sex := known_sex(f.person)) else ("", *(x for x in Sex if x != Sex.UNKNOWN))
     for skels in f.skels:
         for s in skels:
             if len(s) >= 3:
-                keys.update(f"w:{s}:{f.person.sex}:{y}" for y in years)
+                keys.update(f"w:{s}:{x}:{y}" for x in sexes for y in years)
     return keys
 
 

@@ -19,6 +19,7 @@ from itertools import combinations, permutations
 
 from rapidfuzz.distance import JaroWinkler
 
+from fieldapp.domain.enums import Sex
 from fieldapp.linkage.keys import block_keys, skeleton, tokens, vowel_key
 
 _DIGITS = re.compile(r"\D+")
@@ -51,6 +52,12 @@ class Features:
     keys: set[str]
     birth_year: int | None
     phones: set[str] = field(default_factory=set)
+
+
+def known_sex(p: Person) -> str:
+    """The person's sex, or "" when it was not recorded: "unknown" is the absence of a value,
+    so two unknowns do not agree and an unknown does not disagree with a recorded sex."""
+    return "" if p.sex == Sex.UNKNOWN else p.sex
 
 
 def normal_phone(phone: str) -> str:
@@ -217,8 +224,9 @@ def compare_levels(fa: Features, fb: Features) -> dict[str, str]:
     else:
         levels["name"] = "other"
     pa, pb = fa.person, fb.person
-    if pa.sex and pb.sex:
-        levels["sex"] = "agree" if pa.sex == pb.sex else "disagree"
+    sa, sb = known_sex(pa), known_sex(pb)
+    if sa and sb:
+        levels["sex"] = "agree" if sa == sb else "disagree"
     if pa.date_of_birth and pb.date_of_birth and pa.date_of_birth == pb.date_of_birth:
         levels["birth"] = "same_date"
     elif fa.birth_year is not None and fb.birth_year is not None:

@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.bench_matching import labelled
 from fieldapp.linkage.keys import skeleton, tokens
-from fieldapp.linkage.match import find_matches
+from fieldapp.linkage.match import candidate_pairs, find_matches
 from fieldapp.linkage.romanise import fold, to_latin
 from fieldapp.linkage.score import THRESHOLD, Person, compare, prepare
 
@@ -99,3 +99,28 @@ def test_where_everyone_is_of_an_age_a_shared_birth_year_weighs_less() -> None:
     weights = population_weights(u)
     assert weights["birth"]["year"] < WEIGHTS["birth"]["year"]
     assert weights["name"]["exact"] == WEIGHTS["name"]["exact"]  # distinct names: u as set
+
+
+def test_an_unknown_sex_neither_agrees_nor_disagrees() -> None:
+    """"unknown" is a device's code for a sex not recorded: it is no evidence either way."""
+    girl = Person("k1", name_latin="Sok Sreymom", sex="female", estimated_age=19, ref_year=2026,
+                  nationality="KH", phones=("012 345 678",))
+    unsure = Person("k2", name_latin="Sok Sreymom", sex="unknown", estimated_age=19,
+                    ref_year=2026, nationality="KH", phones=("012 345 678",))
+    also_unsure = Person("k3", name_latin="Chan Dara", sex="unknown")
+    boy = Person("k4", name_latin="Sok Sreymom", sex="male", estimated_age=19, ref_year=2026,
+                 nationality="KH", phones=("012 345 678",))
+    assert "sex" not in compare(prepare(girl), prepare(unsure)).levels
+    assert "sex" not in compare(prepare(unsure), prepare(also_unsure)).levels
+    assert compare(prepare(girl), prepare(boy)).levels["sex"] == "disagree"
+    assert compare(prepare(girl), prepare(unsure)).weight > compare(prepare(girl), prepare(boy)).weight
+
+
+def test_a_person_of_unknown_sex_meets_both_sexes_in_the_rare_word_blocks() -> None:
+    """Blocked only by a rare given name and a birth year (no phone, another family name
+    recorded), a record without sex still meets the one that has it."""
+    a = prepare(Person("b1", name_latin="Sok Rathanakvong", sex="female",
+                       date_of_birth=dt.date(2004, 2, 2)))
+    b = prepare(Person("b2", name_latin="Chea Rathanakvong", sex="unknown",
+                       date_of_birth=dt.date(2004, 2, 2)))
+    assert list(candidate_pairs([a, b])) == [(0, 1)]
