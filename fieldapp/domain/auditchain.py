@@ -34,15 +34,16 @@ _INT64 = (-(2**63), 2**63 - 1)
 def _plain(value: Any) -> bool:
     """Whether `value` holds only what msgspec writes exactly as `json.dumps` does: text,
     integers within 64 bits, booleans, None, lists and text-keyed dicts (no floats: the
-    two write some differently)."""
-    if value is None or isinstance(value, str | bool):
+    two write some differently; exact types: a subclass goes to `json`)."""
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
         return True
-    if isinstance(value, int):
+    if kind is int:
         return _INT64[0] <= value <= _INT64[1]
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return all(_plain(v) for v in value)
+    if kind is dict:
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    if kind is list or kind is tuple:
+        return all(map(_plain, value))
     return False
 
 

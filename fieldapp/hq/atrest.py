@@ -18,6 +18,7 @@ by `encrypt_existing` (`fieldapp-hq encrypt-at-rest`).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -191,6 +192,12 @@ def _aad(entity: str, entity_id: str, name: str) -> bytes:
     return b"\x00".join((b"fieldapp hq at rest v1", entity.encode(), entity_id.encode(), name.encode()))
 
 
+@functools.lru_cache(maxsize=4)
+def _aead(key: bytes) -> AESGCM:
+    """The cipher of a data key, made once (it only holds the key; safe across threads)."""
+    return AESGCM(key)
+
+
 #: Sealed values kept for reuse: (entity, id, field) -> (stamp, value, sealed value).
 Sealed = dict[tuple[str, str, str], tuple[Any, Any, str]]
 
@@ -218,7 +225,7 @@ def seal_fields(key: bytes | None, entity: str, entity_id: str,
             continue
         nonce = os.urandom(12)
         plain = db.json_bytes(value)
-        ct = AESGCM(key).encrypt(nonce, plain, _aad(entity, entity_id, name))
+        ct = _aead(key).encrypt(nonce, plain, _aad(entity, entity_id, name))
         sealed = PREFIX + base64.b64encode(nonce + ct).decode("ascii")
         out[name] = [sealed, stamp]
         if reuse is not None:
