@@ -24,6 +24,7 @@ import hmac
 import json
 import os
 import signal
+import time
 from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
@@ -425,7 +426,13 @@ def _scrub(engine: Engine) -> None:
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA secure_delete = ON")
             conn.exec_driver_sql("VACUUM")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            # Again while another checkpoint holds the log (`db.WalCheckpointer`'s thread):
+            # the log is emptied only by a checkpoint that was not busy.
+            for _ in range(600):
+                busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar()
+                if not busy:
+                    break
+                time.sleep(0.05)
         else:
             for model in (Record, ChangeLog, ParkedChange):
                 conn.exec_driver_sql(f"VACUUM FULL {cast(Table, model.__table__).name}")

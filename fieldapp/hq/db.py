@@ -88,8 +88,10 @@ def make_engine(url: str) -> Engine:
                 cur.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
             cur.close()
 
-        checkpointer = None if url.endswith(":memory:") else WalCheckpointer(
-            url.removeprefix("sqlite:///"))
+        file = url.removeprefix("sqlite:///")
+        # A file named plainly (no query, not in memory): the checkpointer opens it by name.
+        checkpointer = (WalCheckpointer(file) if url.startswith("sqlite:///") and file
+                        and "?" not in file and not file.endswith(":memory:") else None)
         if checkpointer is not None:
             event.listen(engine.pool, "checkin", lambda *_a: checkpointer.notify())
             event.listen(engine, "engine_disposed", lambda *_a: checkpointer.close())
@@ -103,6 +105,8 @@ def make_engine(url: str) -> Engine:
 #: The write-ahead log's size (pages) at which a commit checkpoints it itself, as SQLite's
 #: default of 1000 pages would at every push: only if `WalCheckpointer` falls behind.
 WAL_BACKSTOP_PAGES = 16384
+#: The checkpointer's thread is named this and the database's path.
+CHECKPOINT_THREAD = "hq-wal-checkpoint"
 
 
 class WalCheckpointer:
@@ -129,7 +133,8 @@ class WalCheckpointer:
             if self._running is None:
                 wake, stop = threading.Event(), [False]
                 thread = threading.Thread(target=self._run, args=(wake, stop),
-                                          name="hq-wal-checkpoint", daemon=True)
+                                          name=f"{CHECKPOINT_THREAD} {self.path}",
+                                          daemon=True)
                 self._running = (thread, wake, stop)
                 thread.start()
             self._running[1].set()

@@ -649,7 +649,7 @@ class Ingest(HqBase):
     @staticmethod
     def _apply_fields(
         batch: Batch, writer: Writer, device_id: str, entity: str, entity_id: str,
-        post_code: str | None, fields: dict[str, list[Any]], seq: int | None, horizon: int,
+        post_code: str, fields: dict[str, list[Any]], seq: int | None, horizon: int,
         received: datetime,
     ) -> None:
         """`_apply_one` of a change given as its parts (`fields`: ``{name: [value, stamp]}``,

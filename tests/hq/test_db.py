@@ -55,7 +55,7 @@ def test_sqlite_checkpoints_on_its_own_thread_and_the_database_file_gets_every_c
         while path.stat().st_size < size and time.monotonic() < deadline:
             time.sleep(0.05)
         assert path.stat().st_size >= size
-        assert _threads_named("hq-wal-checkpoint")
+        assert _threads_named(f"{db.CHECKPOINT_THREAD} {path}")
     finally:
         engine.dispose()
-    assert not _threads_named("hq-wal-checkpoint")
+    assert not _threads_named(f"{db.CHECKPOINT_THREAD} {path}")
