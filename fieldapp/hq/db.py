@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -125,17 +126,19 @@ class WalCheckpointer:
     def __init__(self, path: str) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._running: tuple[threading.Thread, threading.Event, list[bool]] | None = None
+        #: The thread, its wake-up, its stop flag, and the process that started it (a forked
+        #: child has the engine but not the thread: it starts its own).
+        self._running: tuple[threading.Thread, threading.Event, list[bool], int] | None = None
 
     def notify(self) -> None:
         """A transaction ended: checkpoint soon (the thread starts on first use)."""
         with self._lock:
-            if self._running is None:
+            if self._running is None or self._running[3] != os.getpid():
                 wake, stop = threading.Event(), [False]
                 thread = threading.Thread(target=self._run, args=(wake, stop),
                                           name=f"{CHECKPOINT_THREAD} {self.path}",
                                           daemon=True)
-                self._running = (thread, wake, stop)
+                self._running = (thread, wake, stop, os.getpid())
                 thread.start()
             self._running[1].set()
 
@@ -156,8 +159,8 @@ class WalCheckpointer:
         """Stop the thread (the engine was disposed; a later use starts it again)."""
         with self._lock:
             running, self._running = self._running, None
-        if running is not None:
-            thread, wake, stop = running
+        if running is not None and running[3] == os.getpid():
+            thread, wake, stop, _pid = running
             stop[0] = True
             wake.set()
             if thread is not threading.current_thread():
