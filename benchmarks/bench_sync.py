@@ -169,7 +169,7 @@ def bench_loopback_processes(tmp: Path, records: int) -> dict[str, Any]:
     """The loopback push and pull with HQ in its own process (`fieldapp-hq serve`, SQLite),
     as issue 16's PouchDB figures were taken (PouchDB 9 against express-pouchdb in another
     process): the device and HQ each may have a core. No proxy; same demo seed and size."""
-    from benchmarks.bench_hq import hq_served
+    from benchmarks.bench_hq import _cpu_s, hq_served
     from fieldapp.hq.service import Hq
 
     settings = make_settings(tmp / "hq", None)
@@ -179,13 +179,14 @@ def bench_loopback_processes(tmp: Path, records: int) -> dict[str, Any]:
     threshold = gc.get_threshold()
     gc.set_threshold(700, 10, 10)
     try:
-        with hq_served(tmp / "hq", settings.url, 1) as (bases, _pids):
+        with hq_served(tmp / "hq", settings.url, 1) as (bases, pids):
             hq = RunningHq(bases[0], admin, settings)
             ws = _officer_records(tmp / "a", hq, bases[0], records)
             changes, _raw = _raw_json_bytes(ws)
-            t = time.perf_counter()
+            t, hq_cpu, cpu = time.perf_counter(), _cpu_s(pids), time.process_time()
             pushed = sync.sync_round(ws, options=fast_options(first_batch=500, deadline_s=3600))
             push_s = time.perf_counter() - t
+            hq_cpu, cpu = _cpu_s(pids) - hq_cpu, time.process_time() - cpu
             ws.close()
             other = new_device(tmp / "b", hq, "POIPET", url=bases[0])
             t = time.perf_counter()
@@ -200,6 +201,10 @@ def bench_loopback_processes(tmp: Path, records: int) -> dict[str, Any]:
         "push_changes_sent": pushed.pushed,
         "push_round_s": round(push_s, 2),
         "push_records_per_s": round(changes / push_s),
+        # CPU of the push round (its push, and its pull of what HQ holds after it): HQ's
+        # process (every thread, from /proc) and this device's, per outbox record.
+        "push_round_hq_cpu_ms_per_record": round(1000 * hq_cpu / changes, 3),
+        "push_round_device_cpu_ms_per_record": round(1000 * cpu / changes, 3),
         "records_pulled": pulled.pulled,
         "pull_round_s": round(pull_s, 2),
         "pull_records_per_s": round(pulled.pulled / pull_s),

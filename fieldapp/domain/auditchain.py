@@ -12,6 +12,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+import msgspec
+
 GENESIS = "0" * 64
 #: The fields an event's hash covers (with the previous event's hash before them).
 HASHED = ("id", "at", "username", "device_id", "action", "entity", "entity_id", "detail")
@@ -22,5 +24,35 @@ def event_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
     body = {key: event[key] for key in HASHED}
     at = body["at"]
     body["at"] = at.isoformat() if isinstance(at, dt.datetime) else at
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(prev_hash.encode() + canonical.encode()).hexdigest()
+    return hashlib.sha256(prev_hash.encode() + canonical_json(body)).hexdigest()
+
+
+_SORTED = msgspec.json.Encoder(order="sorted")
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _plain(value: Any) -> bool:
+    """Whether `value` holds only what msgspec writes exactly as `json.dumps` does: text,
+    integers within 64 bits, booleans, None, lists and text-keyed dicts (no floats: the
+    two write some differently; exact types: a subclass goes to `json`)."""
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return True
+    if kind is int:
+        return _INT64[0] <= value <= _INT64[1]
+    if kind is dict:
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    if kind is list or kind is tuple:
+        return all(map(_plain, value))
+    return False
+
+
+def canonical_json(body: Mapping[str, Any]) -> bytes:
+    """``json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))`` as
+    UTF-8: written by msgspec (keys sorted by code point, as Python sorts text) where it
+    gives the same bytes, else by `json` (a tenth of the time: every audit event is hashed
+    when saved and again when HQ receives it)."""
+    if _plain(body):
+        return _SORTED.encode(body)
+    return json.dumps(body, sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":")).encode()

@@ -18,11 +18,13 @@ by `encrypt_existing` (`fieldapp-hq encrypt-at-rest`).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
 import os
 import signal
+import time
 from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
@@ -191,6 +193,12 @@ def _aad(entity: str, entity_id: str, name: str) -> bytes:
     return b"\x00".join((b"fieldapp hq at rest v1", entity.encode(), entity_id.encode(), name.encode()))
 
 
+@functools.lru_cache(maxsize=4)
+def _aead(key: bytes) -> AESGCM:
+    """The cipher of a data key, made once (it only holds the key; safe across threads)."""
+    return AESGCM(key)
+
+
 #: Sealed values kept for reuse: (entity, id, field) -> (stamp, value, sealed value).
 Sealed = dict[tuple[str, str, str], tuple[Any, Any, str]]
 
@@ -218,7 +226,7 @@ def seal_fields(key: bytes | None, entity: str, entity_id: str,
             continue
         nonce = os.urandom(12)
         plain = db.json_bytes(value)
-        ct = AESGCM(key).encrypt(nonce, plain, _aad(entity, entity_id, name))
+        ct = _aead(key).encrypt(nonce, plain, _aad(entity, entity_id, name))
         sealed = PREFIX + base64.b64encode(nonce + ct).decode("ascii")
         out[name] = [sealed, stamp]
         if reuse is not None:
@@ -418,7 +426,13 @@ def _scrub(engine: Engine) -> None:
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA secure_delete = ON")
             conn.exec_driver_sql("VACUUM")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            # Again while another checkpoint holds the log (`db.WalCheckpointer`'s thread):
+            # the log is emptied only by a checkpoint that was not busy.
+            for _ in range(600):
+                busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar()
+                if not busy:
+                    break
+                time.sleep(0.05)
         else:
             for model in (Record, ChangeLog, ParkedChange):
                 conn.exec_driver_sql(f"VACUUM FULL {cast(Table, model.__table__).name}")

@@ -621,13 +621,17 @@ class Ingest(HqBase):
         batch.load(("audit_event", e.entity_id) for e in events)
         horizon = hq_now + self.settings.stamp_tolerance_ms
         received = now_utc()
+        writer = Writer(dev.post_code, dev.role, dev.centre_code)
         for event in events:
-            change = Change.model_construct(
-                seq=event.seq, entity="audit_event", entity_id=event.entity_id, op="upsert",
-                post_code=dev.post_code, fields={k: tuple(v) for k, v in event.fields.items()})
             try:
-                self._apply_one(batch, dev, change, horizon, received, audit_part=True)
+                # Logged without a seq: an audit event's seq is not the outbox's.
+                self._apply_fields(batch, writer, dev.id, "audit_event", event.entity_id,
+                                   dev.post_code, event.fields, None, horizon, received)
             except Refused as refusal:
+                change = Change.model_construct(
+                    seq=event.seq, entity="audit_event", entity_id=event.entity_id,
+                    op="upsert", post_code=dev.post_code,
+                    fields={k: tuple(v) for k, v in event.fields.items()})
                 self._park(s, dev.id, -event.seq, change.model_dump(mode="json"), refusal)
         auditpart.acknowledge(dev, events)
 
@@ -638,18 +642,30 @@ class Ingest(HqBase):
         """Validate and apply one change (raises `Refused` before changing anything). An
         audit event of an audit part is logged without a seq: its seq is not the outbox's."""
         fields = {name: [value, stamp] for name, (value, stamp) in change.fields.items()}
+        self._apply_fields(batch, Writer(dev.post_code, dev.role, dev.centre_code), dev.id,
+                           change.entity, change.entity_id, change.post_code, fields,
+                           None if audit_part else change.seq, horizon, received)
+
+    @staticmethod
+    def _apply_fields(
+        batch: Batch, writer: Writer, device_id: str, entity: str, entity_id: str,
+        post_code: str, fields: dict[str, list[Any]], seq: int | None, horizon: int,
+        received: datetime,
+    ) -> None:
+        """`_apply_one` of a change given as its parts (`fields`: ``{name: [value, stamp]}``,
+        kept by the log and the record as they are)."""
         post_code = check_change(
-            writer=Writer(dev.post_code, dev.role, dev.centre_code),
-            entity=change.entity,
-            entity_id=change.entity_id,
-            post_code=change.post_code,
+            writer=writer,
+            entity=entity,
+            entity_id=entity_id,
+            post_code=post_code,
             fields=fields,
             lookup=batch.held,
             horizon_ms=horizon,
         )
-        log = batch.log(change.entity, change.entity_id, fields, origin_device=dev.id,
-                        origin_seq=None if audit_part else change.seq, received_at=received)
-        batch.merge(change.entity, change.entity_id, post_code, fields, log)
+        log = batch.log(entity, entity_id, fields, origin_device=device_id, origin_seq=seq,
+                        received_at=received)
+        batch.merge(entity, entity_id, post_code, fields, log)
 
     def _park(self, s: Session, device_id: str, seq: int, raw: Any, refusal: Refused) -> None:
         s.info["hq_parked_seen"] = True

@@ -54,6 +54,9 @@ def _norm(entry: Entry) -> list[Any]:
 
 def merge_fields(current: Fields, incoming: Fields) -> tuple[dict[str, list[Any]], set[str]]:
     """Per-field last-writer-wins; returns (merged, names whose entry changed)."""
+    if not current:  # a new record (most of a push): every entry is taken as it comes
+        merged = {name: [entry[0], str(entry[1])] for name, entry in incoming.items()}
+        return merged, set(merged)
     merged = {name: _norm(entry) for name, entry in current.items()}
     changed: set[str] = set()
     for name, entry in incoming.items():
