@@ -120,6 +120,32 @@ class HexDigest(TypeDecorator[str]):
         return value.hex() if isinstance(value, bytes) else value
 
 
+# -- names from a closed list -------------------------------------------------------------
+class CodedText(TypeDecorator[str]):
+    """Text from a mostly closed vocabulary (`names`), stored as its index in `names` (one
+    byte, as a blob: the column's text affinity would turn an integer into text); a word
+    not in the list is stored as it is. `names` is part of the stored format: append to
+    it, never reorder or remove."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, length: int, names: tuple[str, ...]) -> None:
+        super().__init__(length)
+        self.names = names
+        self._codes = {name: bytes((code,)) for code, name in enumerate(names[:256])}
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, str):
+            return self._codes.get(value, value)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, bytes) and len(value) == 1 and value[0] < len(self.names):
+            return self.names[value[0]]
+        return value
+
+
 # -- clock stamps ------------------------------------------------------------------------
 #: A stamp `"%013d-%05d-<uuid>"` (56 characters) as 6 bytes of wall ms, 3 of counter and the
 #: node's 16: 25 bytes.

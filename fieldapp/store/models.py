@@ -23,6 +23,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from fieldapp.domain.ids import uuid7
 from fieldapp.store.compact import (
+    CodedText,
     CompactDetail,
     CompactId,
     CompactStamp,
@@ -434,12 +435,36 @@ class Attachment(Synced, Base):
 
 
 # -- bookkeeping -------------------------------------------------------------------------
+#: Record kinds as the audit trail and the sent outbox store them (`CodedText`: the index,
+#: one byte). A stored format: append only, never reorder or remove.
+RECORD_NAMES = ("", "rescue", "victim", "statement", "suspect", "referral", "referral_event",
+                "suspect_case", "suspect_event", "suspect_identifier", "person_link",
+                "family_member", "follow_up", "case_transfer", "attachment", "audit_event",
+                "user", "device", "draft", "report")
+#: The audit trail's commonest actions, stored likewise (any other is stored as its word).
+AUDIT_ACTIONS = ("create", "update", "created", "sent", "accepted", "in_service", "completed",
+                 "declined", "cancelled", "finalise", "amend", "view", "login", "screen",
+                 "consent", "close", "transfer", "attach", "export", "init", "enrol",
+                 "check", "submit_draft", "discard", "family_member", "suspect_case",
+                 "suspect_event", "suspect_identifier", "plan_follow_up",
+                 "complete_follow_up", "return", "tracing", "refer_onward", "refer_many",
+                 "consent_override", "match_confirmed", "match_rejected", "user_add",
+                 "passphrase_reset", "escrow_set", "statements_sealed", "bundle_export")
+#: An audit event's `device_id` when it is the store's own device (the usual case): nothing
+#: stored (an empty blob), not 16 bytes; `store.audit` reads it back as the device's id.
+OWN_DEVICE = b""
+
+
 class AuditEvent(Base):
     """Who did what to which record; each row's hash covers the previous row's hash.
 
-    Lean at rest (issue 16): ids as 16 bytes, the time as an integer, the hash as 32 bytes
-    (`store.compact`), and no copy of the previous hash (it is the previous row's). Read
-    through the model, every value is what it was: text ids, datetimes, hex hashes.
+    Lean at rest (issue 16): ids as 16 bytes, the time as an integer, no copy of the
+    previous hash (it is the previous row's), action and record kind as small integers
+    (`CodedText`), the store's own device id as `OWN_DEVICE`, and the hash itself stored only
+    at checkpoints (the last event of each commit, and at least every
+    `store.audit.CHECKPOINT_EVERY` events; empty text elsewhere): `store.audit` recomputes
+    the others from the events, and a changed event fails at the next checkpoint. Read
+    through `store.audit`, every value is what it was: text ids, datetimes, hex hashes.
     """
 
     __tablename__ = "audit_event"
@@ -448,8 +473,8 @@ class AuditEvent(Base):
     at: Mapped[dt.datetime] = mapped_column(MicroTime, default=utcnow)
     username: Mapped[str] = mapped_column(String(64))
     device_id: Mapped[str] = mapped_column(CompactId(36))
-    action: Mapped[str] = mapped_column(String(32))
-    entity: Mapped[str] = mapped_column(String(32), default="")
+    action: Mapped[str] = mapped_column(CodedText(32, AUDIT_ACTIONS))
+    entity: Mapped[str] = mapped_column(CodedText(32, RECORD_NAMES), default="")
     entity_id: Mapped[str] = mapped_column(CompactId(36), default="")
     #: Never names or narrative: ids, field names, counts.
     detail: Mapped[dict[str, Any]] = mapped_column(CompactDetail, default=dict)
@@ -479,7 +504,7 @@ class OutboxSent(Base):
 
     __tablename__ = "outbox_sent"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    entity: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(CodedText(32, RECORD_NAMES))
     entity_id: Mapped[str] = mapped_column(CompactId(36))
     post_code: Mapped[str] = mapped_column(String(16))
     #: An audit event's stamp (HQ refuses an audit event sent again with another stamp);
