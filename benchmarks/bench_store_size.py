@@ -50,6 +50,24 @@ from tests.support.syncenv import fast_options, new_device, unlock
 
 root, rescues, mode = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 
+def breakdown(ws, rescues):
+    """Bytes per rescue of each table and index (dbstat: pages of each b-tree), read from a
+    plaintext copy of the demo store (SQLCipher's build has no dbstat), removed at once."""
+    import sqlite3
+    plain = root / "plain-copy.db"
+    with ws.store.engine.connect() as c:
+        raw = c.connection.dbapi_connection
+        raw.execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
+        raw.execute("SELECT sqlcipher_export('plain')")
+        raw.execute("DETACH DATABASE plain")
+    db = sqlite3.connect(plain)
+    try:
+        rows = db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
+    finally:
+        db.close()
+        plain.unlink()
+    return {name: round(size / rescues) for name, size in rows}
+
 def used(ws):
     with ws.store.engine.connect() as c:
         p = lambda n: int(c.exec_driver_sql(f"PRAGMA {n}").scalar())
@@ -70,6 +88,7 @@ if mode == "build":
         result = sync.sync_round(ws, options=fast_options(first_batch=500, deadline_s=3600))
         out["pending_after"] = result.pending
         out["after_sync_bytes"] = used(ws)
+        out["breakdown"] = breakdown(ws, rescues)
         ws.close()
         with hq.hq.sessions() as s:
             logged = select(func.count()).select_from(ChangeLog).where(
@@ -101,6 +120,34 @@ def _checkout(commit: str, folder: Path) -> Path:
     return folder
 
 
+#: How the breakdown groups b-trees: a table with its own indexes, except these parts.
+_PARTS = {"case_search_data": "search", "case_search_idx": "search",
+          "case_search_docsize": "search", "case_search_config": "search",
+          "search_doc": "search", "figure_count": "figures", "figure_case": "figures",
+          "figure_dirty": "figures"}
+
+
+def _parts(breakdown: dict[str, int]) -> dict[str, Any]:
+    """The breakdown (B per rescue per b-tree) as parts: each table's rows, its indexes,
+    the search index, the report counters; b-trees under 10 B per rescue summed as `rest`."""
+    out: dict[str, int] = {}
+    for name, size in breakdown.items():
+        table = name.removeprefix("sqlite_autoindex_").rsplit("_", 1)[0] if (
+            name.startswith("sqlite_autoindex_")) else name
+        if name.startswith("ix_"):
+            table = next((t for t in sorted(breakdown, key=len, reverse=True)
+                          if name.startswith(f"ix_{t}_")), "rest")
+        part = _PARTS.get(table, table)
+        key = part if name == table or part in ("search", "figures") else f"{part} (indexes)"
+        out[key] = out.get(key, 0) + size
+    small = {k: v for k, v in out.items() if v < 10}
+    parts: dict[str, Any] = dict(sorted(((k, v) for k, v in out.items() if v >= 10),
+                                        key=lambda kv: -kv[1]))
+    parts["rest"] = sum(small.values())
+    parts["total"] = sum(out.values())
+    return parts
+
+
 def run(rescues: int = RESCUES) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-size-") as tmp:
         work = Path(tmp)
@@ -109,7 +156,7 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
         after = _run(ROOT, work / "after", rescues, "build")
         migrated = _run(ROOT, work / "before", rescues, "reopen")
         migrated_previous = _run(ROOT, work / "previous", rescues, "reopen")
-    runs = {"before": before, "previous": previous, "after": after, "migrated": migrated,
+    runs: dict[str, dict[str, Any]] = {"before": before, "previous": previous, "after": after, "migrated": migrated,
             "migrated_previous": migrated_previous}
     kb = {name: round(r["after_sync_bytes"] / rescues / 1024, 2) for name, r in runs.items()}
     built = ("before", "previous", "after")
@@ -128,6 +175,7 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
         "migrated_previous_vs_previous": round(kb["migrated_previous"] / kb["previous"], 3),
         "changes_per_record_change": per,
         "pending_after_sync": {name: runs[name]["pending_after"] for name in built},
+        "bytes_per_rescue_after": _parts(after["breakdown"]),
         "targets": {"kb_per_rescue_after<=5": kb["after"] <= 5,
                     "changes_per_record_change<=1.1": per["after"] <= 1.1},
     }

@@ -225,7 +225,8 @@ class Victim(Synced, Base):
     #: "Age disputed - treat as a child": the person counts as a minor until shown otherwise.
     age_disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Screening and identification: only presumed/identified victims are counted as victims.
-    screening: Mapped[str] = mapped_column(String(24), default="presumed_victim", index=True)
+    #: Not indexed: no query selects by it (the figures count it from their counters).
+    screening: Mapped[str] = mapped_column(String(24), default="presumed_victim")
     screened_by: Mapped[str] = mapped_column(String(24), default="")
     screened_on: Mapped[dt.date | None] = mapped_column(Date)
     #: Home address coded to Cambodia's gazetteer (store.gazetteer), any level may be blank;

@@ -1,6 +1,7 @@
 """Leaner bookkeeping (issue 16): audit events keep their hash only at checkpoints, their
 action and record kind as one byte, the store's own device as nothing; the sent outbox its
-record kind as one byte (`fieldapp.store.models.AuditEvent`, `fieldapp.store.audit`).
+record kind as one byte (`fieldapp.store.models.AuditEvent`, `fieldapp.store.audit`); the
+victims' screening index, which no query uses, goes.
 
 Hashes are kept at every `CHECKPOINT_EVERY`-th seq and at the last event (which commit each
 event was part of is not recorded), so every event is still covered by a stored hash after
@@ -55,6 +56,8 @@ def upgrade() -> None:
         "THEN hash ELSE '' END",
         (own_bytes, OWN_DEVICE, CHECKPOINT_EVERY))
     conn.exec_driver_sql("UPDATE outbox_sent SET entity = fa_record(entity)")
+    # No query selects victims by their screening outcome.
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_victim_screening")
 
 
 def downgrade() -> None:
