@@ -1,5 +1,6 @@
 """Leaner bookkeeping (issue 16): audit events keep their hash only at checkpoints, their
-action and record kind as one byte, the store's own device as nothing; the sent outbox its
+action and record kind as one byte, the store's own device as nothing, hex digests in their
+details (a final statement's hash) as their bytes; the sent outbox its
 record kind as one byte (`fieldapp.store.models.AuditEvent`, `fieldapp.store.audit`); the
 victims' screening index, which no query uses, goes.
 
@@ -22,7 +23,7 @@ from typing import Any
 from alembic import op
 
 from fieldapp.store.audit import CHECKPOINT_EVERY
-from fieldapp.store.compact import id_bytes
+from fieldapp.store.compact import CompactDetail, detail_bytes, detail_dict, id_bytes
 from fieldapp.store.models import AUDIT_ACTIONS, OWN_DEVICE, RECORD_NAMES
 
 revision = "0010_h16store3_lean"
@@ -38,8 +39,16 @@ def coder(names: tuple[str, ...]) -> Callable[[Any], Any]:
     return code
 
 
+def repack_detail(value: Any) -> Any:
+    """A packed detail packed again (hex digests as their bytes); anything else as it is."""
+    if isinstance(value, bytes) and value[:1] == bytes((CompactDetail.MARK,)):
+        return detail_bytes(detail_dict(value)) or value
+    return value
+
+
 FUNCTIONS: dict[str, Callable[[Any], Any]] = {
-    "fa_action": coder(AUDIT_ACTIONS), "fa_record": coder(RECORD_NAMES)}
+    "fa_action": coder(AUDIT_ACTIONS), "fa_record": coder(RECORD_NAMES),
+    "fa_detail": repack_detail}
 
 
 def upgrade() -> None:
@@ -51,6 +60,7 @@ def upgrade() -> None:
     own_bytes = id_bytes(own) if isinstance(own, str) else None
     conn.exec_driver_sql(
         "UPDATE audit_event SET action = fa_action(action), entity = fa_record(entity), "
+        "detail = fa_detail(detail), "
         "device_id = CASE WHEN device_id = ? THEN ? ELSE device_id END, "
         "hash = CASE WHEN seq % ? = 0 OR seq = (SELECT max(seq) FROM audit_event) "
         "THEN hash ELSE '' END",
