@@ -454,6 +454,8 @@ AUDIT_ACTIONS = ("create", "update", "created", "sent", "accepted", "in_service"
 #: An audit event's `device_id` when it is the store's own device (the usual case): nothing
 #: stored (an empty blob), not 16 bytes; `store.audit` reads it back as the device's id.
 OWN_DEVICE = b""
+#: A sent outbox row's post when it is the device's own (a device's post never changes).
+OWN_POST = b""
 
 
 class AuditEvent(Base):
@@ -507,6 +509,7 @@ class OutboxSent(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     entity: Mapped[str] = mapped_column(CodedText(32, RECORD_NAMES))
     entity_id: Mapped[str] = mapped_column(CompactId(36))
+    #: The record's post; `OWN_POST` when it is the device's own (`sync.outbox.sent_post`).
     post_code: Mapped[str] = mapped_column(String(16))
     #: An audit event's stamp (HQ refuses an audit event sent again with another stamp);
     #: blank for records, whose rebuilt change carries each field's own stamp.

@@ -88,6 +88,7 @@ def test_a_released_store_gets_lean_audit_rows_with_its_chain_intact_and_shrinks
     from fieldapp.services import auth
     from fieldapp.store import audit
     from fieldapp.store.models import Outbox, OutboxSent
+    from fieldapp.sync.outbox import sent_post
 
     release = Path(__file__).resolve().parents[1] / "data" / "stores" / "0.1.0"
     root = tmp_path / "device"
@@ -136,10 +137,10 @@ def test_a_released_store_gets_lean_audit_rows_with_its_chain_intact_and_shrinks
         assert s.connection().exec_driver_sql("PRAGMA auto_vacuum").scalar() == 2
         # Acknowledged outbox rows keep which record they carried, in `outbox_sent`.
         kept = s.execute(select(Outbox.seq, Outbox.entity, Outbox.entity_id, Outbox.post_code))
-        sent = s.execute(select(OutboxSent.seq, OutboxSent.entity, OutboxSent.entity_id,
-                                OutboxSent.post_code)).all()
+        sent = [(r.seq, r.entity, r.entity_id, sent_post(s, r.post_code)) for r in s.execute(
+            select(OutboxSent.seq, OutboxSent.entity, OutboxSent.entity_id, OutboxSent.post_code))]
         assert sorted(tuple(r) for r in [*kept, *sent]) == sorted(tuple(r) for r in outbox)
-        assert sent and max(r.seq for r in sent) <= acked
+        assert sent and max(r[0] for r in sent) <= acked
     ws.close()
     # Nothing lost: the old events are all there (unlocking added its own sign-in event).
     assert new[:len(old)] == [{k: v for k, v in e.items() if k != "prev_hash"} for e in old]

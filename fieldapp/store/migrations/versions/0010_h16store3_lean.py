@@ -1,7 +1,7 @@
 """Leaner bookkeeping (issue 16): audit events keep their hash only at checkpoints, their
 action and record kind as one byte, the store's own device as nothing, hex digests in their
 details (a final statement's hash) as their bytes; the sent outbox its
-record kind as one byte (`fieldapp.store.models.AuditEvent`, `fieldapp.store.audit`); the
+record kind as one byte and the device's own post as nothing (`fieldapp.store.models.AuditEvent`, `fieldapp.store.audit`); the
 victims' screening index, which no query uses, goes.
 
 Hashes are kept at every `CHECKPOINT_EVERY`-th seq and at the last event (which commit each
@@ -24,7 +24,7 @@ from alembic import op
 
 from fieldapp.store.audit import CHECKPOINT_EVERY
 from fieldapp.store.compact import CompactDetail, detail_bytes, detail_dict, id_bytes
-from fieldapp.store.models import AUDIT_ACTIONS, OWN_DEVICE, RECORD_NAMES
+from fieldapp.store.models import AUDIT_ACTIONS, OWN_DEVICE, OWN_POST, RECORD_NAMES
 
 revision = "0010_h16store3_lean"
 down_revision = "0009_h16fig2_buckets"
@@ -65,7 +65,9 @@ def upgrade() -> None:
         "hash = CASE WHEN seq % ? = 0 OR seq = (SELECT max(seq) FROM audit_event) "
         "THEN hash ELSE '' END",
         (own_bytes, OWN_DEVICE, CHECKPOINT_EVERY))
-    conn.exec_driver_sql("UPDATE outbox_sent SET entity = fa_record(entity)")
+    conn.exec_driver_sql(
+        "UPDATE outbox_sent SET entity = fa_record(entity), post_code = CASE WHEN post_code = "
+        "(SELECT post_code FROM device) THEN ? ELSE post_code END", (OWN_POST,))
     # No query selects victims by their screening outcome.
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_victim_screening")
 
