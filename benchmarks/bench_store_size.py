@@ -1,7 +1,7 @@
 """Store size after sync (issue 16), A/B in one run on the same generated data.
 
 The release before this work (`BASE`, checked out from git into a temporary folder), main
-after its first round (`PREVIOUS`) and this tree each build a device store from the same
+as the last round left it (`PREVIOUS`) and this tree each build a device store from the same
 demo cases (same seed), push it to a real HQ on loopback, and measure the store's used
 pages (page_count - freelist_count, × page size) per rescue. The `BASE` and `PREVIOUS`
 stores are then opened by this tree (its migrations convert them) and measured again.
@@ -23,17 +23,22 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 #: main before issue 16's store work (the commit this branch started from).
 BASE = os.environ.get("BENCH_STORE_BASE", "4376e0a")
-#: main after the first round (lean audit rows, compacted outbox; store revision 0007).
-PREVIOUS = os.environ.get("BENCH_STORE_PREVIOUS", "a21535e")
+#: main after the second round (compact ids, times and stamps; store revision 0009). The
+#: first round's tree (a21535e) needs orjson, which this environment no longer has.
+PREVIOUS = os.environ.get("BENCH_STORE_PREVIOUS", "8759886")
 #: How many demo cases each store gets (2000 unless set: a full run takes minutes per build).
 RESCUES = int(os.environ.get("BENCH_STORE_RESCUES", "2000"))
 
 NOTES = """
 `kb_per_rescue.*`: used pages of the device store per rescue after one sync round (demo
 cases, same seed, every build): `before` = the release before (git `BASE`), `previous` = main
-after the first round (git `PREVIOUS`, store revision 0007), `after` = this tree,
+after the second round (git `PREVIOUS`, store revision 0009), `after` = this tree,
 `migrated` / `migrated_previous` = the `before` / `previous` store opened by this tree
 (migrations + one VACUUM).
+`bytes_per_rescue_after.*`: where the `after` store's bytes go (dbstat over each table's
+and index's b-tree on a plaintext copy of the demo store, removed at once; a table's indexes
+summed as `<table> (indexes)`; `search` = the FTS5 index and its documents, `figures` = the
+report counters; b-trees under 10 B per rescue as `rest`).
 `changes_per_record_change.*`: changes HQ logged from the device's outbox per change of a
 record (1.0 = audit events no longer travel as changes of their own).
 """
