@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from fieldapp.domain.entities import ENTITIES
 from fieldapp.domain.ids import uuid7
 from fieldapp.store.compact import (
     CodedText,
@@ -437,17 +438,14 @@ class Attachment(Synced, Base):
 
 # -- bookkeeping -------------------------------------------------------------------------
 #: Record kinds as the audit trail and the sent outbox store them (`CodedText`: the index,
-#: one byte). A stored format: append only, never reorder or remove.
-RECORD_NAMES = ("", "rescue", "victim", "statement", "suspect", "referral", "referral_event",
-                "suspect_case", "suspect_event", "suspect_identifier", "person_link",
-                "family_member", "follow_up", "case_transfer", "attachment", "audit_event",
-                "user", "device", "draft", "report")
+#: one byte): the registry's entities in its order, which is therefore a stored format
+#: (append only; `tests/store/test_audit.py` holds it). Other kinds are stored as words.
+RECORD_NAMES = ("", *(e.name for e in ENTITIES))
 #: The audit trail's commonest actions, stored likewise (any other is stored as its word).
 AUDIT_ACTIONS = ("create", "update", "created", "sent", "accepted", "in_service", "completed",
                  "declined", "cancelled", "finalise", "amend", "view", "login", "screen",
                  "consent", "close", "transfer", "attach", "export", "init", "enrol",
-                 "check", "submit_draft", "discard", "family_member", "suspect_case",
-                 "suspect_event", "suspect_identifier", "plan_follow_up",
+                 "check", "submit_draft", "discard", "plan_follow_up",
                  "complete_follow_up", "return", "tracing", "refer_onward", "refer_many",
                  "consent_override", "match_confirmed", "match_rejected", "user_add",
                  "passphrase_reset", "escrow_set", "statements_sealed", "bundle_export")
