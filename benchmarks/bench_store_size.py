@@ -1,7 +1,7 @@
 """Store size after sync (issue 16), A/B in one run on the same generated data.
 
 The release before this work (`BASE`, checked out from git into a temporary folder), main
-after its first round (`PREVIOUS`) and this tree each build a device store from the same
+as the last round left it (`PREVIOUS`) and this tree each build a device store from the same
 demo cases (same seed), push it to a real HQ on loopback, and measure the store's used
 pages (page_count - freelist_count, × page size) per rescue. The `BASE` and `PREVIOUS`
 stores are then opened by this tree (its migrations convert them) and measured again.
@@ -23,17 +23,22 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 #: main before issue 16's store work (the commit this branch started from).
 BASE = os.environ.get("BENCH_STORE_BASE", "4376e0a")
-#: main after the first round (lean audit rows, compacted outbox; store revision 0007).
-PREVIOUS = os.environ.get("BENCH_STORE_PREVIOUS", "a21535e")
+#: main after the second round (compact ids, times and stamps; store revision 0009). The
+#: first round's tree (a21535e) needs orjson, which this environment no longer has.
+PREVIOUS = os.environ.get("BENCH_STORE_PREVIOUS", "8759886")
 #: How many demo cases each store gets (2000 unless set: a full run takes minutes per build).
 RESCUES = int(os.environ.get("BENCH_STORE_RESCUES", "2000"))
 
 NOTES = """
 `kb_per_rescue.*`: used pages of the device store per rescue after one sync round (demo
 cases, same seed, every build): `before` = the release before (git `BASE`), `previous` = main
-after the first round (git `PREVIOUS`, store revision 0007), `after` = this tree,
+after the second round (git `PREVIOUS`, store revision 0009), `after` = this tree,
 `migrated` / `migrated_previous` = the `before` / `previous` store opened by this tree
 (migrations + one VACUUM).
+`bytes_per_rescue_after.*`: where the `after` store's bytes go (dbstat over each table's
+and index's b-tree on a plaintext copy of the demo store, removed at once; a table's indexes
+summed as `<table> (indexes)`; `search` = the FTS5 index and its documents, `figures` = the
+report counters; b-trees under 10 B per rescue as `rest`).
 `changes_per_record_change.*`: changes HQ logged from the device's outbox per change of a
 record (1.0 = audit events no longer travel as changes of their own).
 """
@@ -49,6 +54,24 @@ from tests.support.hqserver import make_settings, running_server
 from tests.support.syncenv import fast_options, new_device, unlock
 
 root, rescues, mode = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+
+def breakdown(ws, rescues):
+    """Bytes per rescue of each table and index (dbstat: pages of each b-tree), read from a
+    plaintext copy of the demo store (SQLCipher's build has no dbstat), removed at once."""
+    import sqlite3
+    plain = root / "plain-copy.db"
+    with ws.store.engine.connect() as c:
+        raw = c.connection.dbapi_connection
+        raw.execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
+        raw.execute("SELECT sqlcipher_export('plain')")
+        raw.execute("DETACH DATABASE plain")
+    db = sqlite3.connect(plain)
+    try:
+        rows = db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
+    finally:
+        db.close()
+        plain.unlink()
+    return {name: round(size / rescues) for name, size in rows}
 
 def used(ws):
     with ws.store.engine.connect() as c:
@@ -70,6 +93,7 @@ if mode == "build":
         result = sync.sync_round(ws, options=fast_options(first_batch=500, deadline_s=3600))
         out["pending_after"] = result.pending
         out["after_sync_bytes"] = used(ws)
+        out["breakdown"] = breakdown(ws, rescues)
         ws.close()
         with hq.hq.sessions() as s:
             logged = select(func.count()).select_from(ChangeLog).where(
@@ -101,6 +125,34 @@ def _checkout(commit: str, folder: Path) -> Path:
     return folder
 
 
+#: How the breakdown groups b-trees: a table with its own indexes, except these parts.
+_PARTS = {"case_search_data": "search", "case_search_idx": "search",
+          "case_search_docsize": "search", "case_search_config": "search",
+          "search_doc": "search", "figure_count": "figures", "figure_case": "figures",
+          "figure_dirty": "figures"}
+
+
+def _parts(breakdown: dict[str, int]) -> dict[str, Any]:
+    """The breakdown (B per rescue per b-tree) as parts: each table's rows, its indexes,
+    the search index, the report counters; b-trees under 10 B per rescue summed as `rest`."""
+    out: dict[str, int] = {}
+    for name, size in breakdown.items():
+        table = name.removeprefix("sqlite_autoindex_").rsplit("_", 1)[0] if (
+            name.startswith("sqlite_autoindex_")) else name
+        if name.startswith("ix_"):
+            table = next((t for t in sorted(breakdown, key=len, reverse=True)
+                          if name.startswith(f"ix_{t}_")), "rest")
+        part = _PARTS.get(table, table)
+        key = part if name == table or part in ("search", "figures") else f"{part} (indexes)"
+        out[key] = out.get(key, 0) + size
+    small = {k: v for k, v in out.items() if v < 10}
+    parts: dict[str, Any] = dict(sorted(((k, v) for k, v in out.items() if v >= 10),
+                                        key=lambda kv: -kv[1]))
+    parts["rest"] = sum(small.values())
+    parts["total"] = sum(out.values())
+    return parts
+
+
 def run(rescues: int = RESCUES) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-size-") as tmp:
         work = Path(tmp)
@@ -109,7 +161,7 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
         after = _run(ROOT, work / "after", rescues, "build")
         migrated = _run(ROOT, work / "before", rescues, "reopen")
         migrated_previous = _run(ROOT, work / "previous", rescues, "reopen")
-    runs = {"before": before, "previous": previous, "after": after, "migrated": migrated,
+    runs: dict[str, dict[str, Any]] = {"before": before, "previous": previous, "after": after, "migrated": migrated,
             "migrated_previous": migrated_previous}
     kb = {name: round(r["after_sync_bytes"] / rescues / 1024, 2) for name, r in runs.items()}
     built = ("before", "previous", "after")
@@ -128,6 +180,7 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
         "migrated_previous_vs_previous": round(kb["migrated_previous"] / kb["previous"], 3),
         "changes_per_record_change": per,
         "pending_after_sync": {name: runs[name]["pending_after"] for name in built},
+        "bytes_per_rescue_after": _parts(after["breakdown"]),
         "targets": {"kb_per_rescue_after<=5": kb["after"] <= 5,
                     "changes_per_record_change<=1.1": per["after"] <= 1.1},
     }

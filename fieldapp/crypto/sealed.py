@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import zlib
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -21,6 +22,26 @@ from fieldapp.domain.errors import Code, StoreCorrupt
 PREFIX = "fa-sealed:1:"
 #: How a sealed JSON value (child-protocol details) is kept in its JSON column.
 JSON_MARK = "$sealed"
+
+
+#: A sealed plaintext that starts with this byte (never the first byte of UTF-8 text, so
+#: every value sealed before reads as it did) is the text compressed with zlib. Text that
+#: compression does not shorten is sealed as it is. Only the length of a sealed value is
+#: visible, and only inside the encrypted store: compression changes what that length says
+#: (how compressible the text is), not whether anyone can read it.
+_ZLIB = b"\xff"
+
+
+def _pack(text: str) -> bytes:
+    data = text.encode("utf-8")
+    packed = _ZLIB + zlib.compress(data, 9)
+    return packed if len(packed) < len(data) else data
+
+
+def _unpack(plain: bytes) -> str:
+    if plain[:1] == _ZLIB:
+        plain = zlib.decompress(plain[1:])
+    return plain.decode("utf-8")
 
 
 def _aad(entity: str, record_id: str, field: str) -> bytes:
@@ -35,7 +56,7 @@ def is_sealed(value: Any) -> bool:
 
 def seal_text(key: bytes | bytearray, entity: str, record_id: str, field: str, text: str) -> str:
     nonce = os.urandom(12)
-    ct = AESGCM(bytes(key)).encrypt(nonce, text.encode("utf-8"), _aad(entity, record_id, field))
+    ct = AESGCM(bytes(key)).encrypt(nonce, _pack(text), _aad(entity, record_id, field))
     return sealed_token(nonce + ct)
 
 
@@ -61,10 +82,10 @@ def open_text(key: bytes | bytearray, entity: str, record_id: str, field: str, t
     try:
         raw = base64.b64decode(token[len(PREFIX):].encode("ascii"), validate=True)
         plain = AESGCM(bytes(key)).decrypt(raw[:12], raw[12:], _aad(entity, record_id, field))
-    except (InvalidTag, ValueError) as exc:
+        return _unpack(plain)
+    except (InvalidTag, ValueError, zlib.error) as exc:
         raise StoreCorrupt("a sealed {entity} field does not open with this device's key",
                            entity=Code("entity", entity)) from exc
-    return plain.decode("utf-8")
 
 
 def seal_json(key: bytes | bytearray, entity: str, record_id: str, field: str, value: Any) -> dict[str, str]:

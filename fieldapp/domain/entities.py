@@ -53,6 +53,7 @@ class EntityDef:
     merged: bool = True
 
 
+#: The order is stored (`store.models.RECORD_NAMES` codes record kinds by it): append only.
 ENTITIES: tuple[EntityDef, ...] = (
     EntityDef("rescue", QT_TRANSLATE_NOOP("Labels", "Rescue"),
               in_case=True, owns_attachments=True,

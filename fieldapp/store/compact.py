@@ -120,6 +120,32 @@ class HexDigest(TypeDecorator[str]):
         return value.hex() if isinstance(value, bytes) else value
 
 
+# -- names from a closed list -------------------------------------------------------------
+class CodedText(TypeDecorator[str]):
+    """Text from a mostly closed vocabulary (`names`), stored as its index in `names` (one
+    byte, as a blob: the column's text affinity would turn an integer into text); a word
+    not in the list is stored as it is. `names` is part of the stored format: append to
+    it, never reorder or remove."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, length: int, names: tuple[str, ...]) -> None:
+        super().__init__(length)
+        self.names = names
+        self._codes = {name: bytes((code,)) for code, name in enumerate(names[:256])}
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, str):
+            return self._codes.get(value, value)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, bytes) and len(value) == 1 and value[0] < len(self.names):
+            return self.names[value[0]]
+        return value
+
+
 # -- clock stamps ------------------------------------------------------------------------
 #: A stamp `"%013d-%05d-<uuid>"` (56 characters) as 6 bytes of wall ms, 3 of counter and the
 #: node's 16: 25 bytes.
@@ -268,13 +294,15 @@ class CompactStamps(PackedJson):
     unpack = staticmethod(stamps_dict)
 
 
-_DETAIL_V1, _DETAIL_ID, _DETAIL_TEXT = 2, 0, 1
+_DETAIL_V1, _DETAIL_ID, _DETAIL_TEXT, _DETAIL_HEX = 2, 0, 1, 2
+_DIGEST_TEXT = re.compile(r"(?:[0-9a-f]{2}){16,255}")
 
 
 def detail_bytes(value: Any) -> bytes | None:
-    """An audit event's detail packed when it is a flat `{name: text}` (ids as 16 bytes),
-    else None (kept as JSON). Layout: mark, then per item its name's length and UTF-8
-    bytes, and either 0 and an id's 16 bytes, or 1, the text's length (2 bytes) and UTF-8."""
+    """An audit event's detail packed when it is a flat `{name: text}` (ids as 16 bytes,
+    lower-case hex digests as their bytes), else None (kept as JSON). Layout: mark, then per
+    item its name's length and UTF-8 bytes, and either 0 and an id's 16 bytes, or 2, the
+    digest's length (1 byte) and bytes, or 1, the text's length (2 bytes) and UTF-8."""
     if not isinstance(value, dict) or not value:
         return None
     out = bytearray((_DETAIL_V1,))
@@ -282,14 +310,19 @@ def detail_bytes(value: Any) -> bytes | None:
         if not isinstance(name, str) or not isinstance(text_value, str):
             return None
         key = name.encode("utf-8")
-        ident = id_bytes(text_value)
-        text = b"" if ident is not None else text_value.encode("utf-8")
-        if len(key) > 255 or len(text) > 0xFFFF:
+        if len(key) > 255:
             return None
         out += bytes((len(key),)) + key
+        ident = id_bytes(text_value)
         if ident is not None:
             out += bytes((_DETAIL_ID,)) + ident
+        elif _DIGEST_TEXT.fullmatch(text_value):
+            digest = bytes.fromhex(text_value)
+            out += bytes((_DETAIL_HEX, len(digest))) + digest
         else:
+            text = text_value.encode("utf-8")
+            if len(text) > 0xFFFF:
+                return None
             out += bytes((_DETAIL_TEXT,)) + len(text).to_bytes(2, "big") + text
     return bytes(out)
 
@@ -305,6 +338,10 @@ def detail_dict(raw: bytes) -> dict[str, str]:
         if raw[at] == _DETAIL_ID:
             out[name] = id_text(raw[at + 1: at + 17])
             at += 17
+        elif raw[at] == _DETAIL_HEX:
+            length = raw[at + 1]
+            out[name] = raw[at + 2: at + 2 + length].hex()
+            at += 2 + length
         else:
             length = int.from_bytes(raw[at + 1: at + 3], "big")
             out[name] = raw[at + 3: at + 3 + length].decode("utf-8")

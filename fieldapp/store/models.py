@@ -21,8 +21,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from fieldapp.domain.entities import ENTITIES
 from fieldapp.domain.ids import uuid7
 from fieldapp.store.compact import (
+    CodedText,
     CompactDetail,
     CompactId,
     CompactStamp,
@@ -224,7 +226,8 @@ class Victim(Synced, Base):
     #: "Age disputed - treat as a child": the person counts as a minor until shown otherwise.
     age_disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Screening and identification: only presumed/identified victims are counted as victims.
-    screening: Mapped[str] = mapped_column(String(24), default="presumed_victim", index=True)
+    #: Not indexed: no query selects by it (the figures count it from their counters).
+    screening: Mapped[str] = mapped_column(String(24), default="presumed_victim")
     screened_by: Mapped[str] = mapped_column(String(24), default="")
     screened_on: Mapped[dt.date | None] = mapped_column(Date)
     #: Home address coded to Cambodia's gazetteer (store.gazetteer), any level may be blank;
@@ -434,12 +437,35 @@ class Attachment(Synced, Base):
 
 
 # -- bookkeeping -------------------------------------------------------------------------
+#: Record kinds as the audit trail and the sent outbox store them (`CodedText`: the index,
+#: one byte): the registry's entities in its order, which is therefore a stored format
+#: (append only; `tests/store/test_audit.py` holds it). Other kinds are stored as words.
+RECORD_NAMES = ("", *(e.name for e in ENTITIES))
+#: The audit trail's commonest actions, stored likewise (any other is stored as its word).
+AUDIT_ACTIONS = ("create", "update", "created", "sent", "accepted", "in_service", "completed",
+                 "declined", "cancelled", "finalise", "amend", "view", "login", "screen",
+                 "consent", "close", "transfer", "attach", "export", "init", "enrol",
+                 "check", "submit_draft", "discard", "plan_follow_up",
+                 "complete_follow_up", "return", "tracing", "refer_onward", "refer_many",
+                 "consent_override", "match_confirmed", "match_rejected", "user_add",
+                 "passphrase_reset", "escrow_set", "statements_sealed", "bundle_export")
+#: An audit event's `device_id` when it is the store's own device (the usual case): nothing
+#: stored (an empty blob), not 16 bytes; `store.audit` reads it back as the device's id.
+OWN_DEVICE = b""
+#: A sent outbox row's post when it is the device's own (a device's post never changes).
+OWN_POST = b""
+
+
 class AuditEvent(Base):
     """Who did what to which record; each row's hash covers the previous row's hash.
 
-    Lean at rest (issue 16): ids as 16 bytes, the time as an integer, the hash as 32 bytes
-    (`store.compact`), and no copy of the previous hash (it is the previous row's). Read
-    through the model, every value is what it was: text ids, datetimes, hex hashes.
+    Lean at rest (issue 16): ids as 16 bytes, the time as an integer, no copy of the
+    previous hash (it is the previous row's), action and record kind as small integers
+    (`CodedText`), the store's own device id as `OWN_DEVICE`, and the hash itself stored only
+    at checkpoints (the last event of each commit, and at least every
+    `store.audit.CHECKPOINT_EVERY` events; empty text elsewhere): `store.audit` recomputes
+    the others from the events, and a changed event fails at the next checkpoint. Read
+    through `store.audit`, every value is what it was: text ids, datetimes, hex hashes.
     """
 
     __tablename__ = "audit_event"
@@ -448,8 +474,8 @@ class AuditEvent(Base):
     at: Mapped[dt.datetime] = mapped_column(MicroTime, default=utcnow)
     username: Mapped[str] = mapped_column(String(64))
     device_id: Mapped[str] = mapped_column(CompactId(36))
-    action: Mapped[str] = mapped_column(String(32))
-    entity: Mapped[str] = mapped_column(String(32), default="")
+    action: Mapped[str] = mapped_column(CodedText(32, AUDIT_ACTIONS))
+    entity: Mapped[str] = mapped_column(CodedText(32, RECORD_NAMES), default="")
     entity_id: Mapped[str] = mapped_column(CompactId(36), default="")
     #: Never names or narrative: ids, field names, counts.
     detail: Mapped[dict[str, Any]] = mapped_column(CompactDetail, default=dict)
@@ -479,8 +505,9 @@ class OutboxSent(Base):
 
     __tablename__ = "outbox_sent"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    entity: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(CodedText(32, RECORD_NAMES))
     entity_id: Mapped[str] = mapped_column(CompactId(36))
+    #: The record's post; `OWN_POST` when it is the device's own (`sync.outbox.sent_post`).
     post_code: Mapped[str] = mapped_column(String(16))
     #: An audit event's stamp (HQ refuses an audit event sent again with another stamp);
     #: blank for records, whose rebuilt change carries each field's own stamp.

@@ -11,7 +11,15 @@ from sqlalchemy.orm import Session
 from fieldapp.store import audit, sealing
 from fieldapp.store.changes import allocate_seq
 from fieldapp.store.codec import to_json
-from fieldapp.store.models import SYNCED_MODELS, AuditEvent, Device, Outbox, OutboxSent, utcnow
+from fieldapp.store.models import (
+    OWN_POST,
+    SYNCED_MODELS,
+    AuditEvent,
+    Device,
+    Outbox,
+    OutboxSent,
+    utcnow,
+)
 from fieldapp.sync.apply import local_state, refused_table
 from fieldapp.sync.protocol import (
     AUDIT_WIRE,
@@ -142,7 +150,7 @@ def rows_after(s: Session, acked: int, limit: int | None = None) -> list[Outbox]
         waiting, sent = waiting.limit(limit), sent.limit(limit)
     rows = list(s.scalars(waiting))
     again = [Outbox(seq=r.seq, entity=r.entity, entity_id=r.entity_id, op="upsert", fields={},
-                    hlc=r.hlc, post_code=r.post_code) for r in s.scalars(sent)]
+                    hlc=r.hlc, post_code=sent_post(s, r.post_code)) for r in s.scalars(sent)]
     if again:
         rows = sorted(rows + again, key=lambda r: r.seq)[:limit]
     return rows
@@ -159,6 +167,13 @@ def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, An
 #: Rows that keep their fields after HQ acknowledged them: an attachment row. A statement
 #: row is compacted like the others: its rebuild needs the statement key, like its resend.
 KEEP_FIELDS = ("attachment",)
+
+
+def sent_post(s: Session, stored: str | bytes) -> str:
+    """A sent row's post (`OWN_POST`: the device's own, the usual case, kept as nothing)."""
+    if isinstance(stored, bytes):
+        return str(s.scalar(select(Device.post_code)))
+    return stored
 
 
 def compact_acknowledged(s: Session, after: int, upto: int) -> int:
@@ -178,8 +193,10 @@ def compact_acknowledged(s: Session, after: int, upto: int) -> int:
     moved = s.execute(select(Outbox.seq, Outbox.entity, Outbox.entity_id, Outbox.post_code,
                              Outbox.hlc).where(*acknowledged, Outbox.seq != last)).all()
     if moved:
+        own = s.scalar(select(Device.post_code))
         s.execute(insert(OutboxSent), [
-            {**r._asdict(), "hlc": r.hlc if r.entity == "audit_event" else ""} for r in moved])
+            {**r._asdict(), "hlc": r.hlc if r.entity == "audit_event" else "",
+             "post_code": OWN_POST if r.post_code == own else r.post_code} for r in moved])
         s.execute(delete(Outbox).where(*acknowledged, Outbox.seq != last))
     emptied = s.execute(update(Outbox).where(*acknowledged).values(fields={}))
     return len(moved) + int(getattr(emptied, "rowcount", 0) or 0)

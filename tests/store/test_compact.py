@@ -102,8 +102,10 @@ def test_one_stamp_takes_30_bytes_not_65() -> None:
     assert len(json.dumps({"*": stamp})) == 65
 
 
+_HEXES = st.binary(min_size=1, max_size=300).map(bytes.hex)
 _DETAILS = st.dictionaries(st.text(max_size=20), st.one_of(
-    st.uuids().map(str), st.text(max_size=80), st.integers(), st.booleans(), st.none(),
+    st.uuids().map(str), st.text(max_size=80), _HEXES, _HEXES.map(str.upper), st.integers(),
+    st.booleans(), st.none(),
     st.lists(st.text(max_size=5), max_size=3)), max_size=5)
 
 
@@ -115,6 +117,12 @@ def test_audit_details_read_back_as_written_and_hash_alike(detail: dict[str, Any
              "device_id": "d", "action": "a", "entity": "e", "entity_id": "i"}
     assert event_hash(GENESIS, {**event, "detail": back}) == event_hash(
         GENESIS, {**event, "detail": detail})
+
+
+def test_a_digest_in_a_detail_takes_its_bytes() -> None:
+    digest = "ab" * 32
+    assert len(_stored(CompactDetail(), {"hash": digest})) == 1 + 5 + 2 + 32
+    assert _through(CompactDetail(), {"hash": digest}) == {"hash": digest}
 
 
 @given(st.text(max_size=300), st.sampled_from(["narrative", "place"]))

@@ -23,15 +23,26 @@ def plain(value: Any) -> Any:
 
 
 def dump(session: Session) -> dict[str, list[dict[str, Any]]]:
-    """{table: rows}, each row {column: value} through its model; rows in a stable order."""
-    from fieldapp.store.models import Base
+    """{table: rows}, each row {column: value} through its model (audit events through
+    `store.audit`, which fills in what rests implicit: hashes between checkpoints, the own
+    device's id; a sent outbox row's own post likewise); rows in a stable order."""
+    from fieldapp.store import audit
+    from fieldapp.store.models import AuditEvent, Base, OutboxSent
+    from fieldapp.sync.outbox import sent_post
 
     out: dict[str, list[dict[str, Any]]] = {}
     for mapper in Base.registry.mappers:
         model = mapper.class_
         keys = [c.key for c in mapper.column_attrs]
-        rows = [{k: plain(v) for k, v in zip(keys, row, strict=True)}
-                for row in session.execute(select(*(getattr(model, k) for k in keys)))]
+        if model is AuditEvent:
+            rows = [{k: plain(event[k]) for k in keys} for event in audit.events_after(session, 0)]
+        elif model is OutboxSent:
+            rows = [{k: plain(sent_post(session, v) if k == "post_code" else v)
+                     for k, v in zip(keys, row, strict=True)}
+                    for row in session.execute(select(*(getattr(model, k) for k in keys)))]
+        else:
+            rows = [{k: plain(v) for k, v in zip(keys, row, strict=True)}
+                    for row in session.execute(select(*(getattr(model, k) for k in keys)))]
         out[model.__tablename__] = sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
     return out
 

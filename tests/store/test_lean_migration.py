@@ -1,0 +1,184 @@
+"""Migration 0010_h16store3_lean on a store at revision 0009 (the committed fixture store of
+`test_compact_migration`, brought to 0009): every row reads back as it did, the search finds
+the same cases, the audit chain verifies with hashes kept only at checkpoints, a kill midway
+leaves the 0009 store, which opens and converts, and sync works both ways afterwards."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from fieldapp.hq.models import Device as HqDevice
+from fieldapp.services import auth, casework, sync
+from fieldapp.store import audit, migrate
+from fieldapp.store.engine import open_engine
+from fieldapp.store.models import AuditEvent, Device, Rescue
+from tests.conftest import PASSPHRASE
+from tests.support.hqserver import make_settings, running_server
+from tests.support.storedump import dump, search_hits
+from tests.support.syncenv import fast_options, new_device, unlock
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
+BEFORE = "0009_h16fig2_buckets"
+QUERIES = ["POIPET", "sok", "~SRMM~", "012", "ស"]
+
+
+def _at_0009(tmp_path: Path, *parts: str) -> Path:
+    for part in parts:
+        shutil.copytree(FIXTURE / part, tmp_path / part)
+    root = tmp_path / "device"
+    engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
+    try:
+        migrate.upgrade(engine, BEFORE)
+    finally:
+        engine.dispose()
+    return root
+
+
+def _state(root: Path) -> tuple[str | None, dict[str, Any], dict[str, list[str]],
+                                tuple[int, int | None], list[tuple[Any, ...]]]:
+    """(revision, every row, search hits, the chain's check, the raw audit columns)."""
+    engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
+    try:
+        revision = migrate.current_revision(engine)
+        with Session(engine) as s:
+            raw = [tuple(r) for r in s.execute(text(
+                "SELECT seq, typeof(action), length(device_id), length(hash) "
+                "FROM audit_event ORDER BY seq"))]
+            raw.append(tuple(r[0] for r in s.execute(text(
+                "SELECT DISTINCT typeof(entity) || typeof(post_code) FROM outbox_sent"))))
+            return (revision, dump(s), search_hits(s, QUERIES),
+                    audit.verify_chain(s), raw)
+    finally:
+        engine.dispose()
+
+
+def _upgrade(root: Path) -> None:
+    engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+def _check_lean(raw: list[tuple[Any, ...]]) -> None:
+    assert raw[-1] == ("blobblob",)  # the sent outbox's record kinds and (own) posts
+    raw = raw[:-1]
+    last = raw[-1][0]
+    assert {r[1] for r in raw} == {"blob"}  # every action of the fixture has a code
+    assert {r[2] for r in raw} == {0}  # all the fixture's events are its own device's
+    assert [r[0] for r in raw if r[3]] == [
+        s for s, *_ in raw if s % audit.CHECKPOINT_EVERY == 0 or s == last]
+
+
+def test_0009_converts_row_for_row(tmp_path: Path) -> None:
+    root = _at_0009(tmp_path, "device")
+    revision, rows, hits, chain, raw = _state(root)
+    assert revision == BEFORE and chain[1] is None and {r[3] for r in raw[:-1]} == {32}
+    _upgrade(root)
+    after = _state(root)
+    assert after[0] == migrate.head_revision() == "0010_h16store3_lean"
+    assert after[1] == rows and after[2] == hits and after[3] == chain
+    _check_lean(after[4])
+    _upgrade(root)  # again: nothing changes
+    assert _state(root)[1:] == after[1:]
+
+
+def test_an_event_edited_after_conversion_is_caught(tmp_path: Path) -> None:
+    root = _at_0009(tmp_path, "device")
+    _upgrade(root)
+    engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
+    try:
+        with Session(engine) as s, s.begin():
+            s.execute(text("UPDATE audit_event SET username = 'x' WHERE seq = 5"))
+        with Session(engine) as s:
+            assert audit.verify_chain(s)[1] == 1  # no checkpoint before seq 64
+    finally:
+        engine.dispose()
+
+
+_KILL_MIDWAY = r'''
+import os, signal, sys
+from pathlib import Path
+from sqlalchemy.engine import Connection
+from fieldapp.services import auth
+from fieldapp.store import migrate
+from fieldapp.store.engine import open_engine
+
+root = Path(sys.argv[1])
+real = Connection.exec_driver_sql
+
+def dying(self, statement, *args, **kw):  # after the audit rows are rewritten, uncommitted
+    if "UPDATE outbox_sent SET entity" in statement:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(self, statement, *args, **kw)
+
+Connection.exec_driver_sql = dying
+engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", sys.argv[2]))
+migrate.upgrade(engine)
+'''
+
+
+def test_a_kill_midway_leaves_the_0009_store_which_then_converts(tmp_path: Path) -> None:
+    root = _at_0009(tmp_path, "device")
+    before = _state(root)
+    repo = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", _KILL_MIDWAY, str(root), PASSPHRASE],
+                         cwd=repo, capture_output=True, text=True, check=False, timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(repo)})
+    assert run.returncode == -signal.SIGKILL, run.stderr[-2000:]
+    assert _state(root) == before  # the transaction never committed
+    _upgrade(root)
+    after = _state(root)
+    assert after[0] == migrate.head_revision() and after[1:4] == before[1:4]
+    _check_lean(after[4])
+
+
+def test_sync_works_both_ways_after_the_conversion(tmp_path: Path) -> None:
+    root = _at_0009(tmp_path, "device", "hq", "hq-keymedia")
+    with running_server(make_settings(tmp_path / "hq", None)) as hq:
+        ws = unlock(root)  # converts
+        try:
+            with ws.tx() as s:
+                device = s.scalars(select(Device)).one()
+                device.hq_url = hq.base_url  # HQ listens on another port than at the build
+                hq_id = str(device.hq_device_id)
+            assert sync.sync_round(ws, options=fast_options()).pending == 0
+            with ws.tx() as s:
+                ours = {r.id: r.case_number for r in s.scalars(select(Rescue))}
+                last = s.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()))
+        finally:
+            ws.close()
+        with hq.hq.sessions() as hs:
+            dev = hs.get(HqDevice, hq_id)
+            assert dev is not None
+            assert (dev.audit_acked_seq, dev.audit_broken_seq) == (last, None)
+        other = new_device(tmp_path / "other", hq, "POIPET")
+        try:
+            sync.sync_round(other, options=fast_options())
+            with other.tx() as s:
+                assert {r.id: r.case_number for r in s.scalars(select(Rescue))} == ours
+            first = sorted(ours)[0]
+            casework.close_case(other, first, "other")
+            assert sync.sync_round(other, options=fast_options()).pending == 0
+        finally:
+            other.close()
+        ws = unlock(root)
+        try:
+            assert sync.sync_round(ws, options=fast_options()).pending == 0
+            with ws.tx() as s:
+                assert s.get(Rescue, first).closure_reason == "other"  # type: ignore[union-attr]
+                assert audit.verify_chain(s)[1] is None
+        finally:
+            ws.close()
+        with hq.hq.sessions() as hs:
+            dev = hs.get(HqDevice, hq_id)
+            assert dev is not None and dev.audit_broken_seq is None
