@@ -237,6 +237,11 @@ class CaseStore(Protocol):
     """Where a case's rows are read from: the device store or HQ's narrow rows."""
 
     @property
+    def rollup(self) -> bool:
+        """Whether this database keeps `figure_roll` (the yearly sums: the device does)."""
+        ...
+
+    @property
     def source(self) -> CourtSource:
         """What "sent to court" reads of the suspects it recomputes (`_court`)."""
         ...
@@ -314,7 +319,7 @@ def refresh(conn: Connection, rescue_ids: Iterable[str], cases: CaseStore) -> No
                 delta[(month, province, post, kind, fig, a, b)] -= n
         conn.execute(_in("DELETE FROM figure_case WHERE rescue_id IN :ids"), {"ids": chunk})
         _write_cases(conn, cases.cases(chunk), delta)
-    _add(conn, delta)
+    _add(conn, delta, cases.rollup)
 
 
 def _write_cases(conn: Connection, rows: Mapping[str, CaseRows],
@@ -331,14 +336,21 @@ def _write_cases(conn: Connection, rows: Mapping[str, CaseRows],
         conn.execute(_INSERT_CASE, new)
 
 
-def _add(conn: Connection, delta: Counter[tuple[str, ...]]) -> None:
+def _add(conn: Connection, delta: Counter[tuple[str, ...]], rollup: bool) -> None:
+    _upsert(conn, delta, _KEYS, _ADD, _DROP_ZERO)
+    if rollup:
+        _upsert(conn, _rolled(delta), _ROLL_KEYS, _ROLL_ADD, _ROLL_DROP_ZERO)
+
+
+def _upsert(conn: Connection, delta: Counter[Any], keys: tuple[str, ...], add: Any,
+            drop_zero: Any) -> None:
     # Sorted: concurrent transactions (HQ) lock the count rows in one order, no deadlock.
-    changed = [(dict(zip(_KEYS, key, strict=True)), n) for key, n in sorted(delta.items()) if n]
+    changed = [(dict(zip(keys, key, strict=True)), n) for key, n in sorted(delta.items()) if n]
     if changed:
-        conn.execute(_ADD, [key | {"n": n} for key, n in changed])
+        conn.execute(add, [key | {"n": n} for key, n in changed])
     gone = [key for key, n in changed if n < 0]
     if gone:
-        conn.execute(_DROP_ZERO, gone)
+        conn.execute(drop_zero, gone)
 
 
 def rebuild(conn: Connection, cases: CaseStore) -> int:
@@ -346,6 +358,8 @@ def rebuild(conn: Connection, cases: CaseStore) -> int:
     the number of cases counted."""
     conn.execute(text("DELETE FROM figure_case"))
     conn.execute(text("DELETE FROM figure_count"))
+    if cases.rollup:
+        conn.execute(text("DELETE FROM figure_roll"))
     delta: Counter[tuple[str, ...]] = Counter()
     done = 0
     for ids in cases.rescue_ids():
@@ -353,8 +367,17 @@ def rebuild(conn: Connection, cases: CaseStore) -> int:
             rows = cases.cases(chunk)
             _write_cases(conn, rows, delta)
             done += len(rows)
-    _add(conn, delta)
+    _add(conn, delta, cases.rollup)
     return done
+
+
+def roll_all(conn: Connection) -> None:
+    """`figure_roll` made again from `figure_count` (a migration)."""
+    conn.execute(text("DELETE FROM figure_roll"))
+    counts: Counter[tuple[str, ...]] = Counter()
+    for row in conn.execute(text(f"SELECT {', '.join(_KEYS)}, n FROM figure_count")):
+        counts[tuple(row[:7])] += row[7]
+    _upsert(conn, _rolled(counts), _ROLL_KEYS, _ROLL_ADD, _ROLL_DROP_ZERO)
 
 
 def check(conn: Connection, cases: CaseStore) -> list[str]:
@@ -370,8 +393,16 @@ def check(conn: Connection, cases: CaseStore) -> list[str]:
                     for key, n in cf.facts.items():
                         fresh[cf.cell + key] += n
     stored -= Counter()  # zero rows are no difference
-    return [f"{'|'.join(key)}: stored {stored[key]}, counted {fresh[key]}"
-            for key in sorted(set(stored) | set(fresh)) if stored[key] != fresh[key]]
+    out = [f"{'|'.join(key)}: stored {stored[key]}, counted {fresh[key]}"
+           for key in sorted(set(stored) | set(fresh)) if stored[key] != fresh[key]]
+    if cases.rollup:
+        rolled = Counter({tuple(r[:6]): r[6] for r in conn.execute(text(
+            f"SELECT {', '.join(_ROLL_KEYS)}, n FROM figure_roll"))})
+        rolled -= Counter()
+        sums = _rolled(fresh)
+        out += [f"roll {'|'.join(map(str, key))}: stored {rolled[key]}, counted {sums[key]}"
+                for key in sorted(set(rolled) | set(sums)) if rolled[key] != sums[key]]
+    return out
 
 
 # -- reading a report ----------------------------------------------------------------------
@@ -394,6 +425,11 @@ _PROJECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 #: The projections a year-earlier period needs (its counts only, no tables).
 _PREVIOUS = (0, 4, 7, 8)
+#: Open referrals by due day: read for the as-of month's days only.
+_DUE_DAYS = 11
+_OF_FIG: dict[str, tuple[int, ...]] = {
+    fig: tuple(p for p, (f, _dims) in enumerate(_PROJECTIONS) if f == fig)
+    for fig, _dims in _PROJECTIONS}
 _FULL = ("month", "province", "post", "type", "fig", "a", "b")
 Projected = Counter[tuple[int, str, str]]
 
@@ -412,19 +448,73 @@ class _Due:
         return cls(_month(as_of), as_of.replace(day=1).isoformat(), as_of.isoformat())
 
 
+def _projections(key: tuple[str, ...]) -> Iterator[tuple[int, str, str]]:
+    """The projected keys (index, value, value) of a full key (month, province, post, type,
+    fig, a, b): one per projection of its kind of fact."""
+    full = dict(zip(_FULL, key, strict=True))
+    for p in _OF_FIG.get(full["fig"], ()):
+        values = [full[d] for d in _PROJECTIONS[p][1]] + ["", ""]
+        yield p, values[0], values[1]
+
+
 def _project(cells: Counter[tuple[str, ...]], wanted: Iterable[int], due: _Due) -> Projected:
     """Full keys (month, province, post, type, fig, a, b) summed into the projections."""
     out: Projected = Counter()
+    chosen = set(wanted)
     for key, n in cells.items():
         if not n:
             continue
-        full = dict(zip(_FULL, key, strict=True))
-        for p in wanted:
-            fig, dims = _PROJECTIONS[p]
-            if fig != full["fig"] or (fig == "e" and not due.first <= full["b"] < due.day):
+        for p, x, y in _projections(key):
+            if p in chosen and (p != _DUE_DAYS or due.first <= y < due.day):
+                out[(p, x, y)] += n
+    return out
+
+
+# -- the yearly sums (device) ---------------------------------------------------------------
+#: `figure_roll` holds, per year of the cases' dates, each projection's sums over every case
+#: (dim 0) and over the cases of one province (1), post (2) or exploitation type (3): the
+#: value `val` of that column. A report reads the whole years of its period from it when it
+#: narrows by at most one of those columns, so it sums a few rows per value shown instead
+#: of every case's count rows. Open referrals by due day (read for the as-of month's days
+#: only) are not rolled up. Kept by `_add` with the counts, in the same transaction.
+_DIMS = ("", "province", "post", "type")
+_ROLL_KEYS = ("dim", "val", "p", "x", "y", "year")
+_ROLL_ADD = text(
+    "INSERT INTO figure_roll (dim, val, p, x, y, year, n) "
+    "VALUES (:dim, :val, :p, :x, :y, :year, :n) "
+    "ON CONFLICT (dim, val, p, x, y, year) DO UPDATE SET n = figure_roll.n + excluded.n")
+_ROLL_DROP_ZERO = text(
+    "DELETE FROM figure_roll WHERE dim = :dim AND val = :val AND p = :p AND x = :x "
+    "AND y = :y AND year = :year AND n = 0")
+
+
+def _rolled(counts: Counter[tuple[str, ...]]) -> Counter[tuple[Any, ...]]:
+    """Full keys summed into `figure_roll`'s keys (dim, val, p, x, y, year)."""
+    out: Counter[tuple[Any, ...]] = Counter()
+    for key, n in counts.items():
+        if not n:
+            continue
+        year = key[0][:4]
+        for p, x, y in _projections(key):
+            if p == _DUE_DAYS:
                 continue
-            values = [full[d] for d in dims] + ["", ""]
-            out[(p, values[0], values[1])] += n
+            out[(0, "", p, x, y, year)] += n
+            for dim in (1, 2, 3):
+                out[(dim, key[dim], p, x, y, year)] += n
+    return out
+
+
+def _rolled_sums(conn: Connection, wanted: Iterable[int], first: str, last: str,
+                 dim: int, val: str) -> Projected:
+    """The projections' sums over years `first` to `last` from `figure_roll`."""
+    chosen = set(wanted)
+    out: Projected = Counter()
+    for p, x, y, n in conn.execute(text(
+            "SELECT p, x, y, SUM(n) FROM figure_roll WHERE dim = :dim AND val = :val "
+            "AND year >= :first AND year <= :last GROUP BY p, x, y"),
+            {"dim": dim, "val": val, "first": first, "last": last}):
+        if int(p) in chosen:
+            out[(int(p), x, y)] += int(n)
     return out
 
 
@@ -450,6 +540,8 @@ def _summed(conn: Connection, wanted: Iterable[int], first: str, last: str, narr
                      f"WHERE fig = '{fig}' AND month >= :first AND month <= :last{narrow}"
                      f"{window} GROUP BY {', '.join(dims)}")
     out: Projected = Counter()
+    if not parts:
+        return out
     for p, x, y, n in conn.execute(text(" UNION ALL ".join(parts)), {
             "first": first, "last": last, "due_first": due.first, "due_day": due.day,
             **params}):
@@ -457,10 +549,27 @@ def _summed(conn: Connection, wanted: Iterable[int], first: str, last: str, narr
     return out
 
 
+def _runs(months: list[str]) -> list[tuple[str, str]]:
+    """Consecutive months as (first, last) runs."""
+    runs: list[tuple[str, str]] = []
+    for month in months:
+        if runs and month == _next_month(runs[-1][1]):
+            runs[-1] = (runs[-1][0], month)
+        else:
+            runs.append((month, month))
+    return runs
+
+
+def _next_month(month: str) -> str:
+    y, m = int(month[:4]), int(month[5:])
+    return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+
+
 def _period_cells(conn: Connection, flt: ReportFilter, wanted: tuple[int, ...],
-                  due: _Due) -> Projected:
-    """Facts of the cases `flt` selects, projected: whole months summed by SQL from the
-    counts, the days of a month the period covers in part from the cases' rows."""
+                  due: _Due, rollup: bool) -> Projected:
+    """Facts of the cases `flt` selects, projected: whole years summed from `figure_roll`
+    (when kept and the report narrows by one column at most), other whole months by SQL
+    from the counts, the days of a month the period covers in part from the cases' rows."""
     narrow, params = _narrowing(flt)
     whole, parts = [], []
     for month in months_between(flt.start, flt.end):
@@ -471,8 +580,17 @@ def _period_cells(conn: Connection, flt: ReportFilter, wanted: tuple[int, ...],
         else:
             parts.append((max(first, flt.start), min(last, flt.end)))
     out: Projected = Counter()
-    if whole:
-        out += _summed(conn, wanted, whole[0], whole[-1], narrow, params, due)
+    in_year = Counter(m[:4] for m in whole)
+    years = sorted(y for y, n in in_year.items() if n == 12) if rollup and len(params) <= 1 \
+        else []
+    if years:
+        dim, val = next(((_DIMS.index(k), v) for k, v in params.items()), (0, ""))
+        out += _rolled_sums(conn, wanted, years[0], years[-1], dim, val)
+        if _DUE_DAYS in wanted:  # not rolled up: the as-of month's due days, by SQL
+            out += _summed(conn, (_DUE_DAYS,), f"{years[0]}-01", f"{years[-1]}-12", narrow,
+                           params, due)
+    for first_month, last_month in _runs([m for m in whole if m[:4] not in years]):
+        out += _summed(conn, wanted, first_month, last_month, narrow, params, due)
     cells: Counter[tuple[str, ...]] = Counter()
     for start, end in parts:
         for month, province, post, kind, facts in conn.execute(text(
@@ -596,7 +714,7 @@ def figures(conn: Connection, cases: CaseStore, flt: ReportFilter,
     everything = tuple(range(len(_PROJECTIONS)))
     for period, current in ((flt, True), (prev, False)):
         wanted = everything if current else _PREVIOUS
-        cells = _period_cells(conn, period, wanted, due)
+        cells = _period_cells(conn, period, wanted, due, cases.rollup)
         for projected, n in _project(_one_per_person(linked, period), wanted, due).items():
             cells[projected] += n
         _fold(t, cells, current, due, flt.exclusive_outcomes)

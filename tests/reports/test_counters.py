@@ -49,6 +49,15 @@ FILTERS = [
     ReportFilter.year(2025, exploitation_type="labour", exclusive_outcomes=True),
     ReportFilter(dt.date(2024, 3, 17), dt.date(2026, 2, 10)),
     ReportFilter(dt.date(2025, 7, 1), dt.date(2025, 7, 31), province="KH-1"),
+    # Several years: whole years from the yearly sums (`figure_roll`), with no narrowing or
+    # one, the months around them from the counts, the days of a month from the cases; two
+    # narrowings read the counts only.
+    ReportFilter(dt.date(2024, 1, 1), dt.date(2026, 12, 31)),
+    ReportFilter(dt.date(2017, 1, 1), dt.date(2026, 12, 31), post="POIPET"),
+    ReportFilter(dt.date(2024, 1, 1), dt.date(2026, 12, 31), exploitation_type="labour"),
+    ReportFilter(dt.date(2023, 7, 1), dt.date(2026, 2, 28), province="KH-20"),
+    ReportFilter(dt.date(2024, 1, 15), dt.date(2026, 12, 31), exclusive_outcomes=True),
+    ReportFilter(dt.date(2024, 1, 1), dt.date(2026, 12, 31), province="KH-1", post="POIPET"),
 ]
 DAYS = [dt.date(2024, 2, 29), dt.date(2025, 1, 1), dt.date(2025, 7, 14), dt.date(2026, 2, 10),
         dt.date(2026, 6, 30)]

@@ -1,0 +1,56 @@
+"""Report counters smaller and faster to read (issue 16): `figure_count` a WITHOUT ROWID
+table (its key is the table: no second copy of every key in an index), its index on the
+due or sent day replaced by two partial covering indexes (open referrals by due day, "sent
+to court" by day: the only facts read by that column), and the yearly sums `figure_roll`
+(`fieldapp.reports.counters`), made here from the counts in this migration's transaction.
+
+Revision ID: 0010_h16fig3_rollup
+Revises: 0009_h16fig2_buckets
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0010_h16fig3_rollup"
+down_revision = "0009_h16fig2_buckets"
+
+_KEY = ("fig", "month", "province", "post", "type", "a", "b")
+_ROLL_KEY = ("dim", "val", "p", "x", "y", "year")
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    op.create_table(
+        "figure_count_new",
+        *(sa.Column(name, sa.String(), nullable=False) for name in _KEY),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(*_KEY),
+        sqlite_with_rowid=False,
+    )
+    columns = ", ".join(_KEY)
+    bind.execute(sa.text(f"INSERT INTO figure_count_new ({columns}, n) "
+                         f"SELECT {columns}, n FROM figure_count WHERE n != 0"))
+    op.drop_index("ix_figure_count_fig_b", table_name="figure_count")
+    op.drop_table("figure_count")
+    op.rename_table("figure_count_new", "figure_count")
+    for fig, name in (("e", "ix_figure_count_due_day"), ("x", "ix_figure_count_sent_day")):
+        op.create_index(name, "figure_count", ["b", "n"], sqlite_where=sa.text(f"fig = '{fig}'"))
+    op.create_table(
+        "figure_roll",
+        sa.Column("dim", sa.Integer(), nullable=False),
+        *(sa.Column(name, sa.String(), nullable=False) for name in ("val",)),
+        sa.Column("p", sa.Integer(), nullable=False),
+        *(sa.Column(name, sa.String(), nullable=False) for name in ("x", "y", "year")),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(*_ROLL_KEY),
+        sqlite_with_rowid=False,
+    )
+    from fieldapp.reports.counters import roll_all
+
+    roll_all(bind)
+
+
+def downgrade() -> None:
+    raise NotImplementedError("the counters of 0009 are not made again by a downgrade")
