@@ -36,7 +36,8 @@ def upgrade() -> None:
     op.drop_table("figure_count")
     op.rename_table("figure_count_new", "figure_count")
     for fig, name in (("e", "ix_figure_count_due_day"), ("x", "ix_figure_count_sent_day")):
-        op.create_index(name, "figure_count", ["b", "n"], sqlite_where=sa.text(f"fig = '{fig}'"))
+        op.create_index(name, "figure_count", ["fig", "b", "n"],
+                        sqlite_where=sa.text(f"fig = '{fig}'"))
     op.create_table(
         "figure_roll",
         sa.Column("dim", sa.Integer(), nullable=False),
