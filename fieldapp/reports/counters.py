@@ -34,8 +34,16 @@ completion, clocks disagreed 0/1) one completed; ("x", "", day sent to court) a 
 sent to court (its first dated event, else its status's stamp or the case's date).
 
 `figure_count`'s key starts with the fact's kind and the month, and a report asks SQL for
-each table's sums (GROUP BY the few columns that table shows, `_PROJECTIONS`): it reads
-a bounded number of rows whatever the number of cases.
+each table's sums (GROUP BY the few columns that table shows, `_PROJECTIONS`). Cells are
+small (a case has about five count rows, few cases share a month, province, post and
+type), so summing months costs about as much as the cases they hold. The device therefore
+also keeps `figure_roll`: per year, each table's sums already projected, over every case
+and over the cases of each province, post and type (`_rolled`; kept by `_add` with the
+counts, in the same transaction). A report reads its whole years from it when it narrows
+by one of those columns at most, so a year costs a few hundred rows whatever the number
+of cases; the months around them come from the counts, the days of a month from the
+cases. HQ keeps no yearly sums (`HqCases.rollup`): its pushes refresh counts concurrently
+and would all lock the same yearly rows until they commit.
 """
 
 from __future__ import annotations
@@ -339,7 +347,7 @@ def _write_cases(conn: Connection, rows: Mapping[str, CaseRows],
 def _add(conn: Connection, delta: Counter[tuple[str, ...]], rollup: bool) -> None:
     _upsert(conn, delta, _KEYS, _ADD, _DROP_ZERO)
     if rollup:
-        _upsert(conn, _rolled(delta), _ROLL_KEYS, _ROLL_ADD, _ROLL_DROP_ZERO)
+        _upsert(conn, _rolled(delta.items()), _ROLL_KEYS, _ROLL_ADD, _ROLL_DROP_ZERO)
 
 
 def _upsert(conn: Connection, delta: Counter[Any], keys: tuple[str, ...], add: Any,
@@ -372,12 +380,11 @@ def rebuild(conn: Connection, cases: CaseStore) -> int:
 
 
 def roll_all(conn: Connection) -> None:
-    """`figure_roll` made again from `figure_count` (a migration)."""
+    """`figure_roll` made again from `figure_count` (a migration), the counts read in turn."""
     conn.execute(text("DELETE FROM figure_roll"))
-    counts: Counter[tuple[str, ...]] = Counter()
-    for row in conn.execute(text(f"SELECT {', '.join(_KEYS)}, n FROM figure_count")):
-        counts[tuple(row[:7])] += row[7]
-    _upsert(conn, _rolled(counts), _ROLL_KEYS, _ROLL_ADD, _ROLL_DROP_ZERO)
+    rows = conn.execute(text(f"SELECT {', '.join(_KEYS)}, n FROM figure_count"))
+    _upsert(conn, _rolled((tuple(r[:7]), r[7]) for r in rows), _ROLL_KEYS, _ROLL_ADD,
+            _ROLL_DROP_ZERO)
 
 
 def check(conn: Connection, cases: CaseStore) -> list[str]:
@@ -399,7 +406,7 @@ def check(conn: Connection, cases: CaseStore) -> list[str]:
         rolled = Counter({tuple(r[:6]): r[6] for r in conn.execute(text(
             f"SELECT {', '.join(_ROLL_KEYS)}, n FROM figure_roll"))})
         rolled -= Counter()
-        sums = _rolled(fresh)
+        sums = _rolled(fresh.items())
         out += [f"roll {'|'.join(map(str, key))}: stored {rolled[key]}, counted {sums[key]}"
                 for key in sorted(set(rolled) | set(sums)) if rolled[key] != sums[key]]
     return out
@@ -488,10 +495,10 @@ _ROLL_DROP_ZERO = text(
     "AND y = :y AND year = :year AND n = 0")
 
 
-def _rolled(counts: Counter[tuple[str, ...]]) -> Counter[tuple[Any, ...]]:
-    """Full keys summed into `figure_roll`'s keys (dim, val, p, x, y, year)."""
+def _rolled(counts: Iterable[tuple[tuple[str, ...], int]]) -> Counter[tuple[Any, ...]]:
+    """Full keys' counts summed into `figure_roll`'s keys (dim, val, p, x, y, year)."""
     out: Counter[tuple[Any, ...]] = Counter()
-    for key, n in counts.items():
+    for key, n in counts:
         if not n:
             continue
         year = key[0][:4]

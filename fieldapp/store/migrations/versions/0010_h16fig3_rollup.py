@@ -1,8 +1,9 @@
 """Report counters smaller and faster to read (issue 16): `figure_count` a WITHOUT ROWID
-table (its key is the table: no second copy of every key in an index), its index on the
-due or sent day replaced by two partial covering indexes (open referrals by due day, "sent
-to court" by day: the only facts read by that column), and the yearly sums `figure_roll`
-(`fieldapp.reports.counters`), made here from the counts in this migration's transaction.
+table (its key is the table: no second copy of every key in an index), its index on
+(kind, day) replaced by a partial covering index of the "sent to court" counts (open
+referrals by due day are read through the key: the months of the period, then the days),
+and the yearly sums `figure_roll` (`fieldapp.reports.counters`), made here from the counts
+in this migration's transaction.
 
 Revision ID: 0010_h16fig3_rollup
 Revises: 0009_h16fig2_buckets
@@ -35,9 +36,10 @@ def upgrade() -> None:
     op.drop_index("ix_figure_count_fig_b", table_name="figure_count")
     op.drop_table("figure_count")
     op.rename_table("figure_count_new", "figure_count")
-    for fig, name in (("e", "ix_figure_count_due_day"), ("x", "ix_figure_count_sent_day")):
-        op.create_index(name, "figure_count", ["fig", "b", "n"],
-                        sqlite_where=sa.text(f"fig = '{fig}'"))
+    # "Sent to court" sums the counts by day, whatever the case's month: a covering index
+    # of those rows only ("fig" first, so SQLite takes it over the key's prefix).
+    op.create_index("ix_figure_count_sent_day", "figure_count", ["fig", "b", "n"],
+                    sqlite_where=sa.text("fig = 'x'"))
     op.create_table(
         "figure_roll",
         sa.Column("dim", sa.Integer(), nullable=False),
