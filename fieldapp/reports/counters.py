@@ -7,7 +7,7 @@ the full pass's own rules: `counted_as_victim`, `victim_cell`, `settle`). Two ta
 them, device and HQ alike (same names and columns, see the store's and HQ's models):
 
 - `figure_case`: one row per case, its cell (operation date, month, province, post,
-  exploitation type) and its facts as JSON;
+  exploitation type) and its facts as JSON (`facts_text`);
 - `figure_count`: per month, province, post, type and fact, the sum over the cases.
 
 `refresh(conn, rescue_ids, cases)` recomputes the named cases from their rows and moves the
@@ -301,7 +301,32 @@ def _case_row(rescue_id: str, cf: CaseFacts) -> dict[str, Any]:
     month, province, post, kind = cf.cell
     return {"rescue_id": rescue_id, "op_date": cf.day, "month": month, "province": province,
             "post": post, "type": kind,
-            "facts": json.dumps(sorted([*k, n] for k, n in cf.facts.items()))}
+            "facts": facts_text(cf.facts)}
+
+
+def facts_text(facts: Mapping[Fact, int]) -> str:
+    """A case's facts as `figure_case` keeps them: one flat JSON list (kind, a, b, count,
+    kind, ...) in key order, without the "d" facts (each is an "e" fact's due month)."""
+    flat: list[Any] = []
+    for (fig, a, b), n in sorted(facts.items()):
+        if fig != "d":
+            flat += [fig, a, b, n]
+    return json.dumps(flat, separators=(",", ":"), ensure_ascii=False)
+
+
+def facts_of(text: str | None) -> Iterator[tuple[str, str, str, int]]:
+    """The facts `facts_text` wrote, "d" facts included; also reads the nested lists
+    written before (every fact, "d" too: HQ's older rows)."""
+    items = json.loads(text or "[]")
+    if items and isinstance(items[0], list):
+        for fig, a, b, n in items:
+            yield fig, a, b, n
+        return
+    for i in range(0, len(items), 4):
+        fig, a, b, n = items[i:i + 4]
+        yield fig, a, b, n
+        if fig == "e":
+            yield "d", a, b[:7], n
 
 
 def _stored(conn: Connection, ids: list[str]) -> Iterator[tuple[Any, ...]]:
@@ -323,7 +348,7 @@ def refresh(conn: Connection, rescue_ids: Iterable[str], cases: CaseStore) -> No
     delta: Counter[tuple[str, ...]] = Counter()
     for chunk in _chunks(ids):
         for _rid, month, province, post, kind, facts in list(_stored(conn, chunk)):
-            for fig, a, b, n in json.loads(facts or "[]"):
+            for fig, a, b, n in facts_of(facts):
                 delta[(month, province, post, kind, fig, a, b)] -= n
         conn.execute(_in("DELETE FROM figure_case WHERE rescue_id IN :ids"), {"ids": chunk})
         _write_cases(conn, cases.cases(chunk), delta)
@@ -604,7 +629,7 @@ def _period_cells(conn: Connection, flt: ReportFilter, wanted: tuple[int, ...],
                 "SELECT month, province, post, type, facts FROM figure_case "
                 "WHERE op_date >= :start AND op_date <= :end" + narrow),
                 {"start": start, "end": end, **params}):
-            for fig, a, b, n in json.loads(facts):
+            for fig, a, b, n in facts_of(facts):
                 cells[(month, province, post, kind, fig, a, b)] += n
     for key, n in _project(cells, wanted, due).items():
         out[key] += n
