@@ -286,14 +286,6 @@ def _in(sql: str) -> Any:
 _INSERT_CASE = text(
     "INSERT INTO figure_case (rescue_id, op_date, month, province, post, type, facts) "
     "VALUES (:rescue_id, :op_date, :month, :province, :post, :type, :facts)")
-_ADD = text(
-    "INSERT INTO figure_count (month, province, post, type, fig, a, b, n) "
-    "VALUES (:month, :province, :post, :type, :fig, :a, :b, :n) "
-    "ON CONFLICT (month, province, post, type, fig, a, b) "
-    "DO UPDATE SET n = figure_count.n + excluded.n")
-_DROP_ZERO = text(
-    "DELETE FROM figure_count WHERE month = :month AND province = :province AND post = :post "
-    "AND type = :type AND fig = :fig AND a = :a AND b = :b AND n = 0")
 _KEYS = ("month", "province", "post", "type", "fig", "a", "b")
 
 
@@ -370,20 +362,30 @@ def _write_cases(conn: Connection, rows: Mapping[str, CaseRows],
 
 
 def _add(conn: Connection, delta: Counter[tuple[str, ...]], rollup: bool) -> None:
-    _upsert(conn, delta, _KEYS, _ADD, _DROP_ZERO)
+    _upsert(conn, "figure_count", _KEYS, delta)
     if rollup:
-        _upsert(conn, _rolled(delta.items()), _ROLL_KEYS, _ROLL_ADD, _ROLL_DROP_ZERO)
+        _upsert(conn, "figure_roll", _ROLL_KEYS, _rolled(delta.items()))
 
 
-def _upsert(conn: Connection, delta: Counter[Any], keys: tuple[str, ...], add: Any,
-            drop_zero: Any) -> None:
-    # Sorted: concurrent transactions (HQ) lock the count rows in one order, no deadlock.
-    changed = [(dict(zip(keys, key, strict=True)), n) for key, n in sorted(delta.items()) if n]
-    if changed:
-        conn.execute(add, [key | {"n": n} for key, n in changed])
+def _upsert(conn: Connection, table: str, keys: tuple[str, ...],
+            delta: Mapping[tuple[Any, ...], int]) -> None:
+    """Add each change to its row's `n` in `table` (keyed by `keys`); drop rows now zero.
+
+    In key order: concurrent transactions (HQ) lock the rows in one order, no deadlock.
+    Plain driver parameters: a save or pulled page writes thousands of these rows."""
+    changed = sorted((key, n) for key, n in delta.items() if n)
+    if not changed:
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    columns = ", ".join(keys)
+    conn.exec_driver_sql(
+        f"INSERT INTO {table} ({columns}, n) VALUES ({', '.join([mark] * (len(keys) + 1))}) "
+        f"ON CONFLICT ({columns}) DO UPDATE SET n = {table}.n + excluded.n",
+        [(*key, n) for key, n in changed])
     gone = [key for key, n in changed if n < 0]
     if gone:
-        conn.execute(drop_zero, gone)
+        conn.exec_driver_sql(f"DELETE FROM {table} WHERE "
+                             f"{' AND '.join(f'{c} = {mark}' for c in keys)} AND n = 0", gone)
 
 
 def rebuild(conn: Connection, cases: CaseStore) -> int:
@@ -408,8 +410,7 @@ def roll_all(conn: Connection) -> None:
     """`figure_roll` made again from `figure_count` (a migration), the counts read in turn."""
     conn.execute(text("DELETE FROM figure_roll"))
     rows = conn.execute(text(f"SELECT {', '.join(_KEYS)}, n FROM figure_count"))
-    _upsert(conn, _rolled((tuple(r[:7]), r[7]) for r in rows), _ROLL_KEYS, _ROLL_ADD,
-            _ROLL_DROP_ZERO)
+    _upsert(conn, "figure_roll", _ROLL_KEYS, _rolled((tuple(r[:7]), r[7]) for r in rows))
 
 
 def check(conn: Connection, cases: CaseStore) -> list[str]:
@@ -511,13 +512,6 @@ def _project(cells: Counter[tuple[str, ...]], wanted: Iterable[int], due: _Due) 
 #: only) are not rolled up. Kept by `_add` with the counts, in the same transaction.
 _DIMS = ("", "province", "post", "type")
 _ROLL_KEYS = ("dim", "val", "p", "x", "y", "year")
-_ROLL_ADD = text(
-    "INSERT INTO figure_roll (dim, val, p, x, y, year, n) "
-    "VALUES (:dim, :val, :p, :x, :y, :year, :n) "
-    "ON CONFLICT (dim, val, p, x, y, year) DO UPDATE SET n = figure_roll.n + excluded.n")
-_ROLL_DROP_ZERO = text(
-    "DELETE FROM figure_roll WHERE dim = :dim AND val = :val AND p = :p AND x = :x "
-    "AND y = :y AND year = :year AND n = 0")
 
 
 def _rolled(counts: Iterable[tuple[tuple[str, ...], int]]) -> Counter[tuple[Any, ...]]:
