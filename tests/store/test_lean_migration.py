@@ -85,7 +85,7 @@ def test_0009_converts_row_for_row(tmp_path: Path) -> None:
     assert revision == BEFORE and chain[1] is None and {r[3] for r in raw[:-1]} == {32}
     _upgrade(root)
     after = _state(root)
-    assert after[0] == migrate.head_revision() == "0010_h16store3_lean"
+    assert after[0] == migrate.head_revision()
     assert after[1] == rows and after[2] == hits and after[3] == chain
     _check_lean(after[4])
     _upgrade(root)  # again: nothing changes

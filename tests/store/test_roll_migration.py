@@ -1,4 +1,4 @@
-"""Migration 0010_h16fig3_rollup on a store at revision 0009 (the committed 0007 store of
+"""Migration 0011_h16fig3_rollup (after 0010_h16store3_lean) on a store at revision 0009 (the committed 0007 store of
 `tests/data/stores/compact_0007`, brought to 0009 by the migrations): `figure_count` keeps
 every count in its WITHOUT ROWID form, `figure_case` every case's facts (written shorter),
 the yearly sums equal the counts summed, the figures

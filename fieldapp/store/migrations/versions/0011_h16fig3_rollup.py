@@ -6,8 +6,8 @@ and the yearly sums `figure_roll` (`fieldapp.reports.counters`), made here from 
 in this migration's transaction. `figure_case` becomes WITHOUT ROWID too, each case's facts
 rewritten as `counters.facts_text` writes them (a flat list, without the "d" facts).
 
-Revision ID: 0010_h16fig3_rollup
-Revises: 0009_h16fig2_buckets
+Revision ID: 0011_h16fig3_rollup
+Revises: 0010_h16store3_lean
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_h16fig3_rollup"
-down_revision = "0009_h16fig2_buckets"
+revision = "0011_h16fig3_rollup"
+down_revision = "0010_h16store3_lean"
 
 _KEY = ("fig", "month", "province", "post", "type", "a", "b")
 _ROLL_KEY = ("dim", "val", "p", "x", "y", "year")
