@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -171,6 +172,7 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
     try:
         year = ReportFilter.year(2025)
         span = ReportFilter(dt.date(2024, 1, 1), dt.date(2026, 12, 31))
+        ten = ReportFilter(dt.date(2017, 1, 1), dt.date(2026, 12, 31))
         as_of = dt.date(2026, 11, 30)
 
         def full(flt: ReportFilter) -> Any:
@@ -183,6 +185,12 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
                        lambda: full(span))
         out["figures_part_months_s"], _ = _timed(lambda: figures_for(
             ws, ReportFilter(dt.date(2024, 3, 17), dt.date(2026, 2, 10)), as_of))
+        # Ten years (every case), and three years narrowed by post and type (two narrowings:
+        # no yearly sums, the months' counts), each against the full pass.
+        _ab(out, "figures_ten_years", lambda: figures_for(ws, ten, as_of), lambda: full(ten))
+        narrowed = dataclasses.replace(span, post="POIPET", exploitation_type="labour")
+        _ab(out, "figures_all_years_post_type", lambda: figures_for(ws, narrowed, as_of),
+            lambda: full(narrowed))
         out["publish_s"], _ = _timed(lambda: publish(all_figs))
         with ws.tx() as s:
             out["rescues_stored"] = s.scalar(select(func.count()).select_from(Rescue))
@@ -226,6 +234,9 @@ is PostgreSQL holding the device's records as narrow rows and counters. `open_s`
 the upgrade of the cached store when it ran. FIELDAPP_BENCH_PULLED=1 builds the store by
 pulling an HQ built by `bench_million.Builder` into a national desk (see `_pulled_store`);
 FIELDAPP_BENCH_REPORTS_HQ=0 leaves out HQ's database part (the 1M-record HQ run has it).
+`figures_all_years` is 2024-2026 and `figures_ten_years` 2017-2026 (the device reads their
+whole years from its yearly sums, `figure_roll`); `figures_all_years_post_type` narrows
+2024-2026 by post and type (two narrowings: summed from the months' counts).
 """
 
 

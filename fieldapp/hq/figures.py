@@ -309,6 +309,10 @@ _KEY_COLUMNS: dict[str, Any] = {"id": ReportRow.entity_id, "rescue_id": ReportRo
 class HqCases:
     """`reports.counters.CaseStore` over the narrow rows."""
 
+    #: No yearly sums at HQ: pushes refresh the counts concurrently, and every push would
+    #: lock the same few yearly rows until its commit; PostgreSQL sums the months fast.
+    rollup = False
+
     def __init__(self, s: Session) -> None:
         self.s = s
         self.rows = RowSource(s)

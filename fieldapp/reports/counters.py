@@ -7,7 +7,7 @@ the full pass's own rules: `counted_as_victim`, `victim_cell`, `settle`). Two ta
 them, device and HQ alike (same names and columns, see the store's and HQ's models):
 
 - `figure_case`: one row per case, its cell (operation date, month, province, post,
-  exploitation type) and its facts as JSON;
+  exploitation type) and its facts as JSON (`facts_text`);
 - `figure_count`: per month, province, post, type and fact, the sum over the cases.
 
 `refresh(conn, rescue_ids, cases)` recomputes the named cases from their rows and moves the
@@ -34,8 +34,16 @@ completion, clocks disagreed 0/1) one completed; ("x", "", day sent to court) a 
 sent to court (its first dated event, else its status's stamp or the case's date).
 
 `figure_count`'s key starts with the fact's kind and the month, and a report asks SQL for
-each table's sums (GROUP BY the few columns that table shows, `_PROJECTIONS`): it reads
-a bounded number of rows whatever the number of cases.
+each table's sums (GROUP BY the few columns that table shows, `_PROJECTIONS`). Cells are
+small (a case has about five count rows, few cases share a month, province, post and
+type), so summing months costs about as much as the cases they hold. The device therefore
+also keeps `figure_roll`: per year, each table's sums already projected, over every case
+and over the cases of each province, post and type (`_rolled`; kept by `_add` with the
+counts, in the same transaction). A report reads its whole years from it when it narrows
+by one of those columns at most, so a year costs a few hundred rows whatever the number
+of cases; the months around them come from the counts, the days of a month from the
+cases. HQ keeps no yearly sums (`HqCases.rollup`): its pushes refresh counts concurrently
+and would all lock the same yearly rows until they commit.
 """
 
 from __future__ import annotations
@@ -237,6 +245,11 @@ class CaseStore(Protocol):
     """Where a case's rows are read from: the device store or HQ's narrow rows."""
 
     @property
+    def rollup(self) -> bool:
+        """Whether this database keeps `figure_roll` (the yearly sums: the device does)."""
+        ...
+
+    @property
     def source(self) -> CourtSource:
         """What "sent to court" reads of the suspects it recomputes (`_court`)."""
         ...
@@ -273,14 +286,6 @@ def _in(sql: str) -> Any:
 _INSERT_CASE = text(
     "INSERT INTO figure_case (rescue_id, op_date, month, province, post, type, facts) "
     "VALUES (:rescue_id, :op_date, :month, :province, :post, :type, :facts)")
-_ADD = text(
-    "INSERT INTO figure_count (month, province, post, type, fig, a, b, n) "
-    "VALUES (:month, :province, :post, :type, :fig, :a, :b, :n) "
-    "ON CONFLICT (month, province, post, type, fig, a, b) "
-    "DO UPDATE SET n = figure_count.n + excluded.n")
-_DROP_ZERO = text(
-    "DELETE FROM figure_count WHERE month = :month AND province = :province AND post = :post "
-    "AND type = :type AND fig = :fig AND a = :a AND b = :b AND n = 0")
 _KEYS = ("month", "province", "post", "type", "fig", "a", "b")
 
 
@@ -288,7 +293,32 @@ def _case_row(rescue_id: str, cf: CaseFacts) -> dict[str, Any]:
     month, province, post, kind = cf.cell
     return {"rescue_id": rescue_id, "op_date": cf.day, "month": month, "province": province,
             "post": post, "type": kind,
-            "facts": json.dumps(sorted([*k, n] for k, n in cf.facts.items()))}
+            "facts": facts_text(cf.facts)}
+
+
+def facts_text(facts: Mapping[Fact, int]) -> str:
+    """A case's facts as `figure_case` keeps them: one flat JSON list (kind, a, b, count,
+    kind, ...) in key order, without the "d" facts (each is an "e" fact's due month)."""
+    flat: list[Any] = []
+    for (fig, a, b), n in sorted(facts.items()):
+        if fig != "d":
+            flat += [fig, a, b, n]
+    return json.dumps(flat, separators=(",", ":"), ensure_ascii=False)
+
+
+def facts_of(text: str | None) -> Iterator[tuple[str, str, str, int]]:
+    """The facts `facts_text` wrote, "d" facts included; also reads the nested lists
+    written before (every fact, "d" too: HQ's older rows)."""
+    items = json.loads(text or "[]")
+    if items and isinstance(items[0], list):
+        for fig, a, b, n in items:
+            yield fig, a, b, n
+        return
+    for i in range(0, len(items), 4):
+        fig, a, b, n = items[i:i + 4]
+        yield fig, a, b, n
+        if fig == "e":
+            yield "d", a, b[:7], n
 
 
 def _stored(conn: Connection, ids: list[str]) -> Iterator[tuple[Any, ...]]:
@@ -310,11 +340,11 @@ def refresh(conn: Connection, rescue_ids: Iterable[str], cases: CaseStore) -> No
     delta: Counter[tuple[str, ...]] = Counter()
     for chunk in _chunks(ids):
         for _rid, month, province, post, kind, facts in list(_stored(conn, chunk)):
-            for fig, a, b, n in json.loads(facts or "[]"):
+            for fig, a, b, n in facts_of(facts):
                 delta[(month, province, post, kind, fig, a, b)] -= n
         conn.execute(_in("DELETE FROM figure_case WHERE rescue_id IN :ids"), {"ids": chunk})
         _write_cases(conn, cases.cases(chunk), delta)
-    _add(conn, delta)
+    _add(conn, delta, cases.rollup)
 
 
 def _write_cases(conn: Connection, rows: Mapping[str, CaseRows],
@@ -331,14 +361,31 @@ def _write_cases(conn: Connection, rows: Mapping[str, CaseRows],
         conn.execute(_INSERT_CASE, new)
 
 
-def _add(conn: Connection, delta: Counter[tuple[str, ...]]) -> None:
-    # Sorted: concurrent transactions (HQ) lock the count rows in one order, no deadlock.
-    changed = [(dict(zip(_KEYS, key, strict=True)), n) for key, n in sorted(delta.items()) if n]
-    if changed:
-        conn.execute(_ADD, [key | {"n": n} for key, n in changed])
+def _add(conn: Connection, delta: Counter[tuple[str, ...]], rollup: bool) -> None:
+    _upsert(conn, "figure_count", _KEYS, delta)
+    if rollup:
+        _upsert(conn, "figure_roll", _ROLL_KEYS, _rolled(delta.items()))
+
+
+def _upsert(conn: Connection, table: str, keys: tuple[str, ...],
+            delta: Mapping[tuple[Any, ...], int]) -> None:
+    """Add each change to its row's `n` in `table` (keyed by `keys`); drop rows now zero.
+
+    In key order: concurrent transactions (HQ) lock the rows in one order, no deadlock.
+    Plain driver parameters: a save or pulled page writes thousands of these rows."""
+    changed = sorted((key, n) for key, n in delta.items() if n)
+    if not changed:
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    columns = ", ".join(keys)
+    conn.exec_driver_sql(
+        f"INSERT INTO {table} ({columns}, n) VALUES ({', '.join([mark] * (len(keys) + 1))}) "
+        f"ON CONFLICT ({columns}) DO UPDATE SET n = {table}.n + excluded.n",
+        [(*key, n) for key, n in changed])
     gone = [key for key, n in changed if n < 0]
     if gone:
-        conn.execute(_DROP_ZERO, gone)
+        conn.exec_driver_sql(f"DELETE FROM {table} WHERE "
+                             f"{' AND '.join(f'{c} = {mark}' for c in keys)} AND n = 0", gone)
 
 
 def rebuild(conn: Connection, cases: CaseStore) -> int:
@@ -346,6 +393,8 @@ def rebuild(conn: Connection, cases: CaseStore) -> int:
     the number of cases counted."""
     conn.execute(text("DELETE FROM figure_case"))
     conn.execute(text("DELETE FROM figure_count"))
+    if cases.rollup:
+        conn.execute(text("DELETE FROM figure_roll"))
     delta: Counter[tuple[str, ...]] = Counter()
     done = 0
     for ids in cases.rescue_ids():
@@ -353,8 +402,15 @@ def rebuild(conn: Connection, cases: CaseStore) -> int:
             rows = cases.cases(chunk)
             _write_cases(conn, rows, delta)
             done += len(rows)
-    _add(conn, delta)
+    _add(conn, delta, cases.rollup)
     return done
+
+
+def roll_all(conn: Connection) -> None:
+    """`figure_roll` made again from `figure_count` (a migration), the counts read in turn."""
+    conn.execute(text("DELETE FROM figure_roll"))
+    rows = conn.execute(text(f"SELECT {', '.join(_KEYS)}, n FROM figure_count"))
+    _upsert(conn, "figure_roll", _ROLL_KEYS, _rolled((tuple(r[:7]), r[7]) for r in rows))
 
 
 def check(conn: Connection, cases: CaseStore) -> list[str]:
@@ -370,8 +426,16 @@ def check(conn: Connection, cases: CaseStore) -> list[str]:
                     for key, n in cf.facts.items():
                         fresh[cf.cell + key] += n
     stored -= Counter()  # zero rows are no difference
-    return [f"{'|'.join(key)}: stored {stored[key]}, counted {fresh[key]}"
-            for key in sorted(set(stored) | set(fresh)) if stored[key] != fresh[key]]
+    out = [f"{'|'.join(key)}: stored {stored[key]}, counted {fresh[key]}"
+           for key in sorted(set(stored) | set(fresh)) if stored[key] != fresh[key]]
+    if cases.rollup:
+        rolled = Counter({tuple(r[:6]): r[6] for r in conn.execute(text(
+            f"SELECT {', '.join(_ROLL_KEYS)}, n FROM figure_roll"))})
+        rolled -= Counter()
+        sums = _rolled(fresh.items())
+        out += [f"roll {'|'.join(map(str, key))}: stored {rolled[key]}, counted {sums[key]}"
+                for key in sorted(set(rolled) | set(sums)) if rolled[key] != sums[key]]
+    return out
 
 
 # -- reading a report ----------------------------------------------------------------------
@@ -394,6 +458,11 @@ _PROJECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 #: The projections a year-earlier period needs (its counts only, no tables).
 _PREVIOUS = (0, 4, 7, 8)
+#: Open referrals by due day: read for the as-of month's days only.
+_DUE_DAYS = 11
+_OF_FIG: dict[str, tuple[int, ...]] = {
+    fig: tuple(p for p, (f, _dims) in enumerate(_PROJECTIONS) if f == fig)
+    for fig, _dims in _PROJECTIONS}
 _FULL = ("month", "province", "post", "type", "fig", "a", "b")
 Projected = Counter[tuple[int, str, str]]
 
@@ -412,19 +481,66 @@ class _Due:
         return cls(_month(as_of), as_of.replace(day=1).isoformat(), as_of.isoformat())
 
 
+def _projections(key: tuple[str, ...]) -> Iterator[tuple[int, str, str]]:
+    """The projected keys (index, value, value) of a full key (month, province, post, type,
+    fig, a, b): one per projection of its kind of fact."""
+    full = dict(zip(_FULL, key, strict=True))
+    for p in _OF_FIG.get(full["fig"], ()):
+        values = [full[d] for d in _PROJECTIONS[p][1]] + ["", ""]
+        yield p, values[0], values[1]
+
+
 def _project(cells: Counter[tuple[str, ...]], wanted: Iterable[int], due: _Due) -> Projected:
     """Full keys (month, province, post, type, fig, a, b) summed into the projections."""
     out: Projected = Counter()
+    chosen = set(wanted)
     for key, n in cells.items():
         if not n:
             continue
-        full = dict(zip(_FULL, key, strict=True))
-        for p in wanted:
-            fig, dims = _PROJECTIONS[p]
-            if fig != full["fig"] or (fig == "e" and not due.first <= full["b"] < due.day):
+        for p, x, y in _projections(key):
+            if p in chosen and (p != _DUE_DAYS or due.first <= y < due.day):
+                out[(p, x, y)] += n
+    return out
+
+
+# -- the yearly sums (device) ---------------------------------------------------------------
+#: `figure_roll` holds, per year of the cases' dates, each projection's sums over every case
+#: (dim 0) and over the cases of one province (1), post (2) or exploitation type (3): the
+#: value `val` of that column. A report reads the whole years of its period from it when it
+#: narrows by at most one of those columns, so it sums a few rows per value shown instead
+#: of every case's count rows. Open referrals by due day (read for the as-of month's days
+#: only) are not rolled up. Kept by `_add` with the counts, in the same transaction.
+_DIMS = ("", "province", "post", "type")
+_ROLL_KEYS = ("dim", "val", "p", "x", "y", "year")
+
+
+def _rolled(counts: Iterable[tuple[tuple[str, ...], int]]) -> Counter[tuple[Any, ...]]:
+    """Full keys' counts summed into `figure_roll`'s keys (dim, val, p, x, y, year)."""
+    out: Counter[tuple[Any, ...]] = Counter()
+    for key, n in counts:
+        if not n:
+            continue
+        year = key[0][:4]
+        for p, x, y in _projections(key):
+            if p == _DUE_DAYS:
                 continue
-            values = [full[d] for d in dims] + ["", ""]
-            out[(p, values[0], values[1])] += n
+            out[(0, "", p, x, y, year)] += n
+            for dim in (1, 2, 3):
+                out[(dim, key[dim], p, x, y, year)] += n
+    return out
+
+
+def _rolled_sums(conn: Connection, wanted: Iterable[int], first: str, last: str,
+                 dim: int, val: str) -> Projected:
+    """The projections' sums over years `first` to `last` from `figure_roll`."""
+    chosen = set(wanted)
+    out: Projected = Counter()
+    for p, x, y, n in conn.execute(text(
+            "SELECT p, x, y, SUM(n) FROM figure_roll WHERE dim = :dim AND val = :val "
+            "AND year >= :first AND year <= :last GROUP BY p, x, y"),
+            {"dim": dim, "val": val, "first": first, "last": last}):
+        if int(p) in chosen:
+            out[(int(p), x, y)] += int(n)
     return out
 
 
@@ -450,6 +566,8 @@ def _summed(conn: Connection, wanted: Iterable[int], first: str, last: str, narr
                      f"WHERE fig = '{fig}' AND month >= :first AND month <= :last{narrow}"
                      f"{window} GROUP BY {', '.join(dims)}")
     out: Projected = Counter()
+    if not parts:
+        return out
     for p, x, y, n in conn.execute(text(" UNION ALL ".join(parts)), {
             "first": first, "last": last, "due_first": due.first, "due_day": due.day,
             **params}):
@@ -457,10 +575,27 @@ def _summed(conn: Connection, wanted: Iterable[int], first: str, last: str, narr
     return out
 
 
+def _runs(months: list[str]) -> list[tuple[str, str]]:
+    """Consecutive months as (first, last) runs."""
+    runs: list[tuple[str, str]] = []
+    for month in months:
+        if runs and month == _next_month(runs[-1][1]):
+            runs[-1] = (runs[-1][0], month)
+        else:
+            runs.append((month, month))
+    return runs
+
+
+def _next_month(month: str) -> str:
+    y, m = int(month[:4]), int(month[5:])
+    return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+
+
 def _period_cells(conn: Connection, flt: ReportFilter, wanted: tuple[int, ...],
-                  due: _Due) -> Projected:
-    """Facts of the cases `flt` selects, projected: whole months summed by SQL from the
-    counts, the days of a month the period covers in part from the cases' rows."""
+                  due: _Due, rollup: bool) -> Projected:
+    """Facts of the cases `flt` selects, projected: whole years summed from `figure_roll`
+    (when kept and the report narrows by one column at most), other whole months by SQL
+    from the counts, the days of a month the period covers in part from the cases' rows."""
     narrow, params = _narrowing(flt)
     whole, parts = [], []
     for month in months_between(flt.start, flt.end):
@@ -471,15 +606,24 @@ def _period_cells(conn: Connection, flt: ReportFilter, wanted: tuple[int, ...],
         else:
             parts.append((max(first, flt.start), min(last, flt.end)))
     out: Projected = Counter()
-    if whole:
-        out += _summed(conn, wanted, whole[0], whole[-1], narrow, params, due)
+    in_year = Counter(m[:4] for m in whole)
+    years = sorted(y for y, n in in_year.items() if n == 12) if rollup and len(params) <= 1 \
+        else []
+    if years:
+        dim, val = next(((_DIMS.index(k), v) for k, v in params.items()), (0, ""))
+        out += _rolled_sums(conn, wanted, years[0], years[-1], dim, val)
+        if _DUE_DAYS in wanted:  # not rolled up: the as-of month's due days, by SQL
+            out += _summed(conn, (_DUE_DAYS,), f"{years[0]}-01", f"{years[-1]}-12", narrow,
+                           params, due)
+    for first_month, last_month in _runs([m for m in whole if m[:4] not in years]):
+        out += _summed(conn, wanted, first_month, last_month, narrow, params, due)
     cells: Counter[tuple[str, ...]] = Counter()
     for start, end in parts:
         for month, province, post, kind, facts in conn.execute(text(
                 "SELECT month, province, post, type, facts FROM figure_case "
                 "WHERE op_date >= :start AND op_date <= :end" + narrow),
                 {"start": start, "end": end, **params}):
-            for fig, a, b, n in json.loads(facts):
+            for fig, a, b, n in facts_of(facts):
                 cells[(month, province, post, kind, fig, a, b)] += n
     for key, n in _project(cells, wanted, due).items():
         out[key] += n
@@ -596,7 +740,7 @@ def figures(conn: Connection, cases: CaseStore, flt: ReportFilter,
     everything = tuple(range(len(_PROJECTIONS)))
     for period, current in ((flt, True), (prev, False)):
         wanted = everything if current else _PREVIOUS
-        cells = _period_cells(conn, period, wanted, due)
+        cells = _period_cells(conn, period, wanted, due, cases.rollup)
         for projected, n in _project(_one_per_person(linked, period), wanted, due).items():
             cells[projected] += n
         _fold(t, cells, current, due, flt.exclusive_outcomes)

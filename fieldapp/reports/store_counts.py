@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +21,14 @@ class StoreCases:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.source = _CourtSource(session)
+
+    @functools.cached_property
+    def rollup(self) -> bool:
+        """Whether the store keeps the yearly sums (from revision 0010 on; migrations before
+        it rebuild the counters with this code)."""
+        return self.session.connection().execute(text(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'figure_roll'"
+        )).first() is not None
 
     def cases(self, rescue_ids: list[str]) -> dict[str, CaseRows]:
         return counters.read_cases(StoreRecordSource(self.session), rescue_ids)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,15 @@ FILTERS = [
     ReportFilter.year(2025, exploitation_type="labour", exclusive_outcomes=True),
     ReportFilter(dt.date(2024, 3, 17), dt.date(2026, 2, 10)),
     ReportFilter(dt.date(2025, 7, 1), dt.date(2025, 7, 31), province="KH-1"),
+    # Several years: whole years from the yearly sums (`figure_roll`), with no narrowing or
+    # one, the months around them from the counts, the days of a month from the cases; two
+    # narrowings read the counts only.
+    ReportFilter(dt.date(2024, 1, 1), dt.date(2026, 12, 31)),
+    ReportFilter(dt.date(2017, 1, 1), dt.date(2026, 12, 31), post="POIPET"),
+    ReportFilter(dt.date(2024, 1, 1), dt.date(2026, 12, 31), exploitation_type="labour"),
+    ReportFilter(dt.date(2023, 7, 1), dt.date(2026, 2, 28), province="KH-20"),
+    ReportFilter(dt.date(2024, 1, 15), dt.date(2026, 12, 31), exclusive_outcomes=True),
+    ReportFilter(dt.date(2024, 1, 1), dt.date(2026, 12, 31), province="KH-1", post="POIPET"),
 ]
 DAYS = [dt.date(2024, 2, 29), dt.date(2025, 1, 1), dt.date(2025, 7, 14), dt.date(2026, 2, 10),
         dt.date(2026, 6, 30)]
@@ -241,5 +252,35 @@ def test_sent_to_court_from_the_counters_after_each_suspect_edit(tmp_path: Path)
             _same(ws)
         with ws.tx() as s:
             assert s.scalar(select(SuspectEvent.id).limit(1)) is not None
+    finally:
+        ws.close()
+
+
+def test_cases_written_the_older_way_are_read_back_the_same(tmp_path: Path) -> None:
+    """Facts as nested lists with every fact ("d" too), as HQ's older rows hold them: each
+    case's facts read back the same, and edits to those cases keep the counts exact."""
+    ws = new_device(tmp_path / "d", None, "POIPET")
+    try:
+        demo.generate(ws, 10, seed=8)
+        with ws.tx() as s:
+            conn = s.connection()
+            rows = conn.execute(text("SELECT rescue_id, facts FROM figure_case")).all()
+            older = []
+            for rescue_id, facts in rows:
+                summed: Counter[tuple[str, str, str]] = Counter()
+                for fig, a, b, n in counters.facts_of(facts):
+                    summed[(fig, a, b)] += n
+                nested = json.dumps(sorted([*key, n] for key, n in summed.items()))
+                assert sorted(counters.facts_of(nested)) == sorted(
+                    (*key, n) for key, n in summed.items())
+                assert counters.facts_text(summed) == facts
+                older.append({"r": rescue_id, "facts": nested})
+            assert any('"d"' in o["facts"] for o in older)
+            conn.execute(text("UPDATE figure_case SET facts = :facts WHERE rescue_id = :r"),
+                         older)
+        for kind, n, m in [("referral", 1, 2), ("rescue_date", 2, 1), ("screening", 3, 2),
+                           ("drop_referral", 0, 0), ("move_victim", 4, 6), ("referral", 5, 4)]:
+            _edit(ws, kind, n, m)
+        _same(ws)
     finally:
         ws.close()
