@@ -10,6 +10,7 @@ computation before). They must be equal. The rows must also hold no name or birt
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
-from fieldapp.hq.figures import HqCases
+from fieldapp.hq.figures import HqCases, RowSource
 from fieldapp.hq.models import ReportRow, ReportRowsState
 from fieldapp.hq.service import Hq
 from fieldapp.reports import counters
@@ -114,6 +115,21 @@ def _push_all(hq: Hq, dev: Dev, changes: list[dict[str, Any]]) -> None:
         hq.push(_blob(hq, dev, changes[i:i + 10]))
 
 
+def _cases_read_as_one_statement_a_level_reads_them(s: Any) -> None:
+    """HQ's cases (`HqCases.cases`, one statement for every level) hold the rows that
+    `counters.read_cases` reads from the rows one level at a time (the reference)."""
+    cases = HqCases(s)
+    ids = [i for chunk in cases.rescue_ids() for i in chunk]
+
+    def plain(read: dict[str, counters.CaseRows]) -> dict[str, Any]:
+        return {rid: {f.name: (sorted(v, key=lambda r: r["id"]) if isinstance(v, list) else v)
+                      for f in dataclasses.fields(c) for v in [getattr(c, f.name)]}
+                for rid, c in read.items()}
+
+    for part in (ids, ids[::2], ids[:1]):  # every case, and some of them
+        assert plain(cases.cases(part)) == plain(counters.read_cases(RowSource(s), part))
+
+
 def _figures(hq: Hq, flt: ReportFilter, as_of: dt.date) -> tuple[Any, Any]:
     """The figures from the narrow rows and from every record decoded; the figures from the
     report counters (issue 16) must equal both, and the counters a recomputation."""
@@ -121,6 +137,7 @@ def _figures(hq: Hq, flt: ReportFilter, as_of: dt.date) -> tuple[Any, Any]:
         narrow = compute(rows, flt, as_of)
         counted = rows.figures(flt, as_of)
         assert counters.check(rows.s.connection(), HqCases(rows.s)) == []
+        _cases_read_as_one_statement_a_level_reads_them(rows.s)
     full = compute(JsonRecordSource(hq.report_records), flt, as_of)
     assert counted == full
     return narrow, full

@@ -237,3 +237,73 @@ def test_pages_are_those_of_one_query_over_the_whole_entitlement(
                     break
                 cursor = answer.next_cursor
             assert pages > 1 or limit == 500
+
+
+def _spoil_sealed(hq: Any, entity_id: str, name: str) -> None:
+    """Make one stored sealed value of a record unopenable (a byte of its ciphertext flipped),
+    through Core so no ORM event seals or opens anything on the way."""
+    import base64
+
+    from sqlalchemy import Text, cast, select, update
+
+    from fieldapp.hq import atrest
+    from fieldapp.hq.models import Record
+    from fieldapp.sync.protocol import loads
+
+    with hq.sessions.begin() as s:
+        stored = loads(s.scalar(select(cast(Record.fields, Text))
+                                .where(Record.entity_id == entity_id)))
+        value = stored[name][0]
+        assert value.startswith(atrest.PREFIX)
+        raw = bytearray(base64.b64decode(value[len(atrest.PREFIX):]))
+        raw[-1] ^= 1
+        stored[name][0] = atrest.PREFIX + base64.b64encode(bytes(raw)).decode()
+        s.execute(update(Record.__table__).where(Record.__table__.c.entity_id == entity_id)
+                  .values(fields=stored))
+
+
+def test_an_echo_is_skipped_unopened_and_a_mixed_record_is_sent_whole(
+    hq_server: RunningHq, client: httpx.Client, enrolled
+) -> None:  # type: ignore[no-untyped-def]
+    """A record whose every winning value is the asking device's own is told from the clear
+    stamps and left out without opening it (a value that would not open does not matter);
+    a record another device also wrote is opened and sent with all its fields."""
+    import pytest
+
+    from fieldapp.hq.atrest import DataKeyError
+    from fieldapp.hq.models import Device
+    from fieldapp.sync.protocol import PullAnswer
+
+    hq = hq_server.hq
+    first, second = enrolled("POIPET"), enrolled("POIPET")
+    case = _case(first)
+    first.push(client, case["all"])
+    rescue = case["rescue"]
+    second.clock.observe(rescue["fields"]["exploitation_type"][1])  # its edit comes later
+    second.push(client, [second.change("rescue", {"exploitation_type": "online_scam"},
+                                       entity_id=rescue["entity_id"])])
+    victim_id = case["victim"]["entity_id"]
+    _spoil_sealed(hq, victim_id, "name_latin")
+
+    def page(reader: TestDevice, own_node: str | None) -> list[Any]:
+        with hq.sessions() as s:
+            dev = s.get(Device, reader.id)
+            assert dev is not None
+            s.expunge(dev)
+        with hq._snapshot() as s:
+            payload = hq._page(s, dev, 0, 500, own_node=own_node).payload
+        return PullAnswer.model_validate_json(payload).records
+
+    got = page(first, first.clock.node)
+    # Only the record the colleague also wrote comes back; the spoilt victim was not opened.
+    assert [r.entity_id for r in got] == [rescue["entity_id"]]
+    fields = got[0].fields
+    assert fields["place"][0] == "Poipet" and fields["place"][1].endswith(first.clock.node)
+    assert fields["exploitation_type"][0] == "online_scam"
+    assert fields["exploitation_type"][1].endswith(second.clock.node)
+    # What is sent is opened: the colleague's page holds the victim, which does not open.
+    with pytest.raises(DataKeyError):
+        page(second, second.clock.node)
+    # Without own_node nothing is an echo: the first device is sent the victim too.
+    with pytest.raises(DataKeyError):
+        page(first, None)
