@@ -60,6 +60,7 @@ from fieldapp.domain.hlc import max_stamp, min_stamp
 from fieldapp.store import figmarks, sealing, search
 from fieldapp.store.changes import find
 from fieldapp.store.codec import _parser, from_json, to_json
+from fieldapp.store.compact import CompactId
 from fieldapp.store.models import (
     SYNCED_MODELS,
     CaseCounter,
@@ -69,7 +70,7 @@ from fieldapp.store.models import (
     Synced,
 )
 from fieldapp.sync.merge import merge_record, referral_status
-from fieldapp.sync.schema import check_value, field_specs
+from fieldapp.sync.schema import field_reason
 
 #: Tables of migration 0003 that have no ORM model (only sync touches them).
 sync_metadata = MetaData()
@@ -747,6 +748,10 @@ class _InsertPlan:
     given: tuple[str, ...]
     defaults: tuple[Any, ...]
     processors: tuple[Callable[[Any], Any] | None, ...]
+    #: Per column, how its values are processed (`_column_values`): plainly, ``"shared"``
+    #: (a link or device id: few distinct values, each processed once) or ``"json"`` (an
+    #: empty list or object, most of them, answered from the processor's own output).
+    ways: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=256)
@@ -769,7 +774,35 @@ def _insert_plan(table: Table, keys: frozenset[str], dialect: Any) -> _InsertPla
            f"VALUES ({', '.join('?' for _ in columns)})")
     return _InsertPlan(
         sql, given, tuple(c.default for c in defaults),
-        tuple(c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns))
+        tuple(c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns),
+        tuple(_way(c) for c in columns))
+
+
+def _way(column: Column[Any]) -> str:
+    if isinstance(column.type, CompactId) and not column.primary_key:
+        return "shared"
+    if type(column.type) is JSON:
+        return "json"
+    return "plain"
+
+
+def _column_values(values: list[Any], process: Callable[[Any], Any] | None,
+                   way: str) -> list[Any]:
+    """`process` of each of `values` (one column's, one per row). Always the bind processor's
+    result, but computed once per distinct id (``"shared"``), and not at all for an empty
+    list or object, whose result is the processor's own for ``[]`` or ``{}`` (``"json"``)."""
+    if process is None:
+        return values
+    if way == "shared":
+        distinct = set(values)
+        # Text only: values of other types may be equal across types (1, 1.0, True).
+        if all(type(v) is str or v is None for v in distinct):
+            once = {v: process(v) for v in distinct}
+            return list(map(once.__getitem__, values))
+    elif way == "json":
+        empty = {list: process([]), dict: process({})}
+        return [process(v) if v or type(v) not in empty else empty[type(v)] for v in values]
+    return list(map(process, values))
 
 
 def _bulk_insert(conn: Any, table: Table, keys: frozenset[str],
@@ -784,27 +817,26 @@ def _bulk_insert(conn: Any, table: Table, keys: frozenset[str],
     if plan is None:
         conn.execute(insert(table), rows)
         return
-    given, defaults, processors = plan.given, plan.defaults, plan.processors
-    params = []
-    for row in rows:
-        values = [row[k] for k in given]
+    conn.exec_driver_sql(plan.sql, _params(plan, rows))
+
+
+def _params(plan: _InsertPlan, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """The executemany parameters of `rows`, built column by column."""
+    columns = [[row[k] for row in rows] for k in plan.given]
+    for default in plan.defaults:
         # A callable default is called once per row, as `insert()` calls it.
-        values += [d.arg(None) if d.is_callable else d.arg for d in defaults]
-        params.append(tuple(v if p is None else p(v)
-                            for v, p in zip(values, processors, strict=True)))
-    conn.exec_driver_sql(plan.sql, params)
+        columns.append([default.arg(None) for _ in rows] if default.is_callable
+                       else [default.arg] * len(rows))
+    return list(zip(*(_column_values(values, process, way) for values, process, way
+                      in zip(columns, plan.processors, plan.ways, strict=True)), strict=True))
 
 
 def _check_schema(entity: str, fields: Mapping[str, list[Any]]) -> None:
     """Refuse (InvalidInput, naming the field) a value the store would keep wrongly typed:
     SQLite stores whatever it is given, and the window would fail on it later."""
-    specs = field_specs(entity)
-    for name, entry in fields.items():
-        if name in specs:
-            reason = check_value(entity, name, entry[0])
-            if reason:
-                raise InvalidInput("a received record does not fit this store: {reason}",
-                                   reason=reason)
+    reason = field_reason(entity, fields)
+    if reason:
+        raise InvalidInput("a received record does not fit this store: {reason}", reason=reason)
 
 
 _CONSTRAINT = re.compile(r"(UNIQUE|NOT NULL|FOREIGN KEY|CHECK) constraint failed(?:: ([\w.]+))?")
