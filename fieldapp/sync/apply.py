@@ -11,8 +11,9 @@ are read back (an index), never the whole table.
 
 A page is set-based: one read of the stored rows it touches per table (an IN query), its
 new records inserted as plain rows with one executemany per table (`_bulk_insert`, through
-each column type's bind processor; only records with ORM insert hooks — sealed statement
-text, attachment keys — go through the ORM), no autoflush and one flush, the search
+each column type's bind processor; a statement's text sealed first, as its insert hook
+seals it; only attachments, whose hooks seal keys, go through the ORM), no autoflush and
+one flush, the search
 documents of its cases rebuilt once, and each touched referral's status derived once from
 its events and written only where it changes. Everything stays in the page's transaction:
 a kill midway leaves the page unapplied and the cursor where it was.
@@ -270,6 +271,8 @@ class Applier:
         self._suspects: set[str] = set()
         #: New records of models without ORM insert hooks, as plain rows (`_insert_rows`).
         self._rows: dict[tuple[type[Synced], str], dict[str, Any]] = {}
+        #: Ids the page holds more than once.
+        self._repeated: set[str] = set()
 
     # -- public ------------------------------------------------------------------------
 
@@ -282,6 +285,8 @@ class Applier:
         `retry` also tries the records set aside earlier (once per round is enough).
         """
         batch = page_order(list(records))
+        seen: set[str] = set()
+        self._repeated = {i for _e, i, _f in batch if i in seen or seen.add(i)}  # type: ignore[func-returns-value]
         # Each distinct stamp once (an edit stamps its fields alike): compared at the end.
         stamps: set[str] = {self.stats.max_stamp}
         with self.s.no_autoflush:
@@ -483,7 +488,14 @@ class Applier:
         values.update(_decoded(entity, fields))
         self._arrived.add(entity_id)
         self.stats.changed += 1
-        if _plain_insert(entity):
+        plain = _plain_insert(entity)
+        if entity == "statement" and entity_id not in self._repeated:
+            # Sealed here as its insert hook seals it (`sealing._seal_target`); a statement
+            # the page holds twice goes through the ORM, where its second state merges
+            # into the object the first made.
+            values.update(sealing.sealed_statement(sealing.key_of(self.s), entity_id, values))
+            plain = True
+        if plain:
             # No ORM object: a plain row, inserted with the page's others (`_insert_rows`).
             values["id"] = entity_id
             values["hlc"] = _hlc_of(fields)
