@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -285,19 +285,18 @@ class Applier:
         `retry` also tries the records set aside earlier (once per round is enough).
         """
         batch = page_order(list(records))
-        seen: set[str] = set()
-        self._repeated = {i for _e, i, _f in batch if i in seen or seen.add(i)}  # type: ignore[func-returns-value]
-        # Each distinct stamp once (an edit stamps its fields alike): compared at the end.
-        stamps: set[str] = {self.stats.max_stamp}
+        counts = Counter(i for _e, i, _f in batch)
+        self._repeated = {i for i, n in counts.items() if n > 1}
         with self.s.no_autoflush:
             self._preload(batch)
             for entity, entity_id, fields in batch:
                 self.stats.received += 1
-                stamps.update(e[1] for e in fields.values())
                 self._guarded(entity, entity_id, fields, lambda e=entity, i=entity_id, f=fields:
                               self._one(e, i, f))
             self._unpark(retry=retry)
-        self.stats.max_stamp = max_stamp(stamps)
+        # Each distinct stamp once (an edit stamps its fields alike).
+        self.stats.max_stamp = max_stamp(
+            {self.stats.max_stamp} | {e[1] for _e, _i, f in batch for e in f.values()})
         self._insert_rows()
         self.s.flush()
         # The plain rows bypass the ORM: their cases are marked for the report counters here.
@@ -381,9 +380,10 @@ class Applier:
             ids = wanted.get(entity, set())
             asked = list(ids | parents.get(entity, set()))
             stored: set[str] = set()
+            table = _table(entity)
             for i in range(0, len(asked), 500):  # ids first: on a fresh device, none is
-                stored.update(self.s.scalars(
-                    select(model.id).where(model.id.in_(asked[i : i + 500]))))
+                stored.update(self.s.connection().execute(
+                    select(table.c.id).where(table.c.id.in_(asked[i : i + 500]))).scalars())
             self._absent[model] = set(asked) - stored
             self._present[model] |= stored - ids
             update = list(stored & ids)
