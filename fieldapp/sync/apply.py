@@ -380,10 +380,9 @@ class Applier:
             ids = wanted.get(entity, set())
             asked = list(ids | parents.get(entity, set()))
             stored: set[str] = set()
-            table = _table(entity)
             for i in range(0, len(asked), 500):  # ids first: on a fresh device, none is
-                stored.update(self.s.connection().execute(
-                    select(table.c.id).where(table.c.id.in_(asked[i : i + 500]))).scalars())
+                stored.update(_stored_ids(self.s.connection(), _table(entity),
+                                          asked[i : i + 500]))
             self._absent[model] = set(asked) - stored
             self._present[model] |= stored - ids
             update = list(stored & ids)
@@ -815,6 +814,29 @@ def _column_values(values: list[Any], process: Callable[[Any], Any] | None,
         empty = {list: process([]), dict: process({})}
         return [process(v) if v or type(v) not in empty else empty[type(v)] for v in values]
     return list(map(process, values))
+
+
+def _stored_ids(conn: Any, table: Table, ids: list[str]) -> list[str]:
+    """Which of `ids` (at most 500) `table` holds: ``select(table.c.id).where(table.c.id.in_(
+    ids))``, without building an expression of every id (SQLite: the ids bound and read
+    through the id column type's own processors)."""
+    dialect = conn.dialect
+    if dialect.name != "sqlite" or dialect.paramstyle != "qmark" or not ids:
+        return list(conn.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
+    bind, read, sql = _id_query(table, dialect)
+    found = conn.exec_driver_sql(sql + f"({', '.join('?' * len(ids))})",
+                                 tuple(map(bind, ids) if bind else ids)).scalars()
+    return list(map(read, found) if read else found)
+
+
+@functools.lru_cache(maxsize=64)
+def _id_query(table: Table, dialect: Any) -> tuple[Any, Any, str]:
+    impl = table.c.id.type.dialect_impl(dialect)
+    quote = dialect.identifier_preparer.quote
+    return (impl.bind_processor(dialect), impl.result_processor(dialect, None),
+            f"SELECT {quote(table.c.id.name)} FROM "
+            f"{dialect.identifier_preparer.format_table(table)} "
+            f"WHERE {quote(table.c.id.name)} IN ")
 
 
 def _bulk_insert(conn: Any, table: Table, keys: frozenset[str],
