@@ -811,7 +811,7 @@ def _column_values(values: list[Any], process: Callable[[Any], Any] | None,
             once = {v: process(v) for v in distinct}
             return list(map(once.__getitem__, values))
     elif way == "json":
-        empty = {list: process([]), dict: process({})}
+        empty: dict[type, Any] = {list: process([]), dict: process({})}
         return [process(v) if v or type(v) not in empty else empty[type(v)] for v in values]
     return list(map(process, values))
 
