@@ -47,11 +47,6 @@ def _empty(value: Any) -> bool:
     return value in (None, "", {}, [])
 
 
-def _to_seal(value: Any) -> bool:
-    """Whether a statement's sealed field holding `value` is sealed on its way in."""
-    return not (_empty(value) or sealed.is_sealed(value))
-
-
 # -- statements --------------------------------------------------------------------------
 def sealed_statement(key: bytearray | None, record_id: str,
                      values: Mapping[str, Any]) -> dict[str, Any]:
