@@ -9,6 +9,7 @@ key (a centre-staff user) sees sealed values, and cannot store clear ones.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import event, inspect, select, update
@@ -47,6 +48,24 @@ def _empty(value: Any) -> bool:
 
 
 # -- statements --------------------------------------------------------------------------
+def sealed_statement(key: bytearray | None, record_id: str,
+                     values: Mapping[str, Any]) -> dict[str, Any]:
+    """The sealed value of each of a statement's `values` that is stored sealed: the sealed
+    fields that are neither empty nor sealed already. Raises PermissionDenied when there is
+    one and no statement key."""
+    out: dict[str, Any] = {}
+    for name in SEALED_FIELDS["statement"]:
+        if name not in values:
+            continue
+        value = values[name]
+        if _empty(value) or sealed.is_sealed(value):
+            continue
+        if key is None:
+            raise missing_key()
+        out[name] = sealed.seal_value(key, "statement", record_id, name, value)
+    return out
+
+
 def blank(st: Statement) -> Statement:
     """Empty a detached statement's sealed fields (lists show statements without them)."""
     for name in SEALED_FIELDS["statement"]:
@@ -56,20 +75,14 @@ def blank(st: Statement) -> Statement:
 
 def _seal_target(target: Statement, only_changed: bool) -> None:
     session = object_session(target)
-    key = key_of(session)
-    clear: dict[str, Any] = {}
     state = inspect(target)
-    for name in SEALED_FIELDS["statement"]:
-        if only_changed and not state.attrs[name].history.has_changes():
-            continue
-        value = getattr(target, name)
-        if _empty(value) or sealed.is_sealed(value):
-            continue
-        if key is None:
-            raise missing_key()
-        clear[name] = value
-        setattr(target, name, sealed.seal_value(key, "statement", target.id, name, value))
-    if clear and session is not None:
+    values = {name: getattr(target, name) for name in SEALED_FIELDS["statement"]
+              if not only_changed or state.attrs[name].history.has_changes()}
+    sealed_values = sealed_statement(key_of(session), target.id, values)
+    for name, value in sealed_values.items():
+        setattr(target, name, value)
+    if sealed_values and session is not None:
+        clear = {name: values[name] for name in sealed_values}
         session.info.setdefault("unsealed", {})[id(target)] = (target, clear)
 
 

@@ -89,31 +89,33 @@ def documents(session: Session, rescue_ids: list[str]) -> dict[str, str]:
         Victim,
     )
 
+    # Core execution (plain rows, no ORM result handling); the caller flushed.
+    execute = session.connection().execute
     parts: dict[str, list[str]] = {
-        rid: [num] for rid, num in session.execute(
+        rid: [num] for rid, num in execute(
             select(Rescue.id, Rescue.case_number).where(Rescue.id.in_(rescue_ids)))}
     if not parts:
         return {}
-    for v in session.execute(select(Victim.rescue_id, Victim.name_km, Victim.name_latin,
-                                    Victim.contact_phone).where(Victim.rescue_id.in_(parts))):
+    for v in execute(select(Victim.rescue_id, Victim.name_km, Victim.name_latin,
+                            Victim.contact_phone).where(Victim.rescue_id.in_(parts))):
         parts[v.rescue_id] += [*name_terms(v.name_km), *name_terms(v.name_latin),
                                *phone_terms(v.contact_phone)]
     # A suspect belongs to their first case and to every case linked to them since.
     cases: dict[str, set[str]] = {}
-    for sid, rid in session.execute(select(Suspect.id, Suspect.rescue_id)
-                                    .where(Suspect.rescue_id.in_(parts))):
+    for sid, rid in execute(select(Suspect.id, Suspect.rescue_id)
+                            .where(Suspect.rescue_id.in_(parts))):
         cases.setdefault(sid, set()).add(rid)
-    for sid, rid in session.execute(select(SuspectCase.suspect_id, SuspectCase.rescue_id)
-                                    .where(SuspectCase.rescue_id.in_(parts))):
+    for sid, rid in execute(select(SuspectCase.suspect_id, SuspectCase.rescue_id)
+                            .where(SuspectCase.rescue_id.in_(parts))):
         cases.setdefault(sid, set()).add(rid)
     if cases:
         terms: dict[str, list[str]] = {sid: [] for sid in cases}
-        for x in session.execute(select(Suspect.id, Suspect.name, Suspect.alias)
-                                 .where(Suspect.id.in_(cases))):
+        for x in execute(select(Suspect.id, Suspect.name, Suspect.alias)
+                         .where(Suspect.id.in_(cases))):
             terms[x.id] += [*name_terms(x.name), *name_terms(x.alias)]
-        for i in session.execute(select(SuspectIdentifier.suspect_id, SuspectIdentifier.kind,
-                                        SuspectIdentifier.value, SuspectIdentifier.normalised)
-                                 .where(SuspectIdentifier.suspect_id.in_(cases))):
+        for i in execute(select(SuspectIdentifier.suspect_id, SuspectIdentifier.kind,
+                                SuspectIdentifier.value, SuspectIdentifier.normalised)
+                         .where(SuspectIdentifier.suspect_id.in_(cases))):
             terms[i.suspect_id] += (phone_terms(i.value) if i.kind == "phone"
                                     else [i.value, i.normalised, *name_terms(i.value)])
         for sid, rids in cases.items():

@@ -11,8 +11,9 @@ are read back (an index), never the whole table.
 
 A page is set-based: one read of the stored rows it touches per table (an IN query), its
 new records inserted as plain rows with one executemany per table (`_bulk_insert`, through
-each column type's bind processor; only records with ORM insert hooks — sealed statement
-text, attachment keys — go through the ORM), no autoflush and one flush, the search
+each column type's bind processor; a statement's text sealed first, as its insert hook
+seals it; only attachments, whose hooks seal keys, go through the ORM), no autoflush and
+one flush, the search
 documents of its cases rebuilt once, and each touched referral's status derived once from
 its events and written only where it changes. Everything stays in the page's transaction:
 a kill midway leaves the page unapplied and the cursor where it was.
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,6 +61,7 @@ from fieldapp.domain.hlc import max_stamp, min_stamp
 from fieldapp.store import figmarks, sealing, search
 from fieldapp.store.changes import find
 from fieldapp.store.codec import _parser, from_json, to_json
+from fieldapp.store.compact import CompactId
 from fieldapp.store.models import (
     SYNCED_MODELS,
     CaseCounter,
@@ -69,7 +71,7 @@ from fieldapp.store.models import (
     Synced,
 )
 from fieldapp.sync.merge import merge_record, referral_status
-from fieldapp.sync.schema import check_value, field_specs
+from fieldapp.sync.schema import field_reason
 
 #: Tables of migration 0003 that have no ORM model (only sync touches them).
 sync_metadata = MetaData()
@@ -269,6 +271,8 @@ class Applier:
         self._suspects: set[str] = set()
         #: New records of models without ORM insert hooks, as plain rows (`_insert_rows`).
         self._rows: dict[tuple[type[Synced], str], dict[str, Any]] = {}
+        #: Ids the page holds more than once.
+        self._repeated: set[str] = set()
 
     # -- public ------------------------------------------------------------------------
 
@@ -281,17 +285,18 @@ class Applier:
         `retry` also tries the records set aside earlier (once per round is enough).
         """
         batch = page_order(list(records))
-        # Each distinct stamp once (an edit stamps its fields alike): compared at the end.
-        stamps: set[str] = {self.stats.max_stamp}
+        counts = Counter(i for _e, i, _f in batch)
+        self._repeated = {i for i, n in counts.items() if n > 1}
         with self.s.no_autoflush:
             self._preload(batch)
             for entity, entity_id, fields in batch:
                 self.stats.received += 1
-                stamps.update(e[1] for e in fields.values())
                 self._guarded(entity, entity_id, fields, lambda e=entity, i=entity_id, f=fields:
                               self._one(e, i, f))
             self._unpark(retry=retry)
-        self.stats.max_stamp = max_stamp(stamps)
+        # Each distinct stamp once (an edit stamps its fields alike).
+        self.stats.max_stamp = max_stamp(
+            {self.stats.max_stamp} | {e[1] for _e, _i, f in batch for e in f.values()})
         self._insert_rows()
         self.s.flush()
         # The plain rows bypass the ORM: their cases are marked for the report counters here.
@@ -376,8 +381,8 @@ class Applier:
             asked = list(ids | parents.get(entity, set()))
             stored: set[str] = set()
             for i in range(0, len(asked), 500):  # ids first: on a fresh device, none is
-                stored.update(self.s.scalars(
-                    select(model.id).where(model.id.in_(asked[i : i + 500]))))
+                stored.update(_stored_ids(self.s.connection(), _table(entity),
+                                          asked[i : i + 500]))
             self._absent[model] = set(asked) - stored
             self._present[model] |= stored - ids
             update = list(stored & ids)
@@ -482,7 +487,14 @@ class Applier:
         values.update(_decoded(entity, fields))
         self._arrived.add(entity_id)
         self.stats.changed += 1
-        if _plain_insert(entity):
+        plain = _plain_insert(entity)
+        if entity == "statement" and entity_id not in self._repeated:
+            # Sealed here as its insert hook seals it (`sealing._seal_target`); a statement
+            # the page holds twice goes through the ORM, where its second state merges
+            # into the object the first made.
+            values.update(sealing.sealed_statement(sealing.key_of(self.s), entity_id, values))
+            plain = True
+        if plain:
             # No ORM object: a plain row, inserted with the page's others (`_insert_rows`).
             values["id"] = entity_id
             values["hlc"] = _hlc_of(fields)
@@ -747,6 +759,10 @@ class _InsertPlan:
     given: tuple[str, ...]
     defaults: tuple[Any, ...]
     processors: tuple[Callable[[Any], Any] | None, ...]
+    #: Per column, how its values are processed (`_column_values`): plainly, ``"shared"``
+    #: (a link or device id: few distinct values, each processed once) or ``"json"`` (an
+    #: empty list or object, most of them, answered from the processor's own output).
+    ways: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=256)
@@ -769,7 +785,58 @@ def _insert_plan(table: Table, keys: frozenset[str], dialect: Any) -> _InsertPla
            f"VALUES ({', '.join('?' for _ in columns)})")
     return _InsertPlan(
         sql, given, tuple(c.default for c in defaults),
-        tuple(c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns))
+        tuple(c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns),
+        tuple(_way(c) for c in columns))
+
+
+def _way(column: Column[Any]) -> str:
+    if isinstance(column.type, CompactId) and not column.primary_key:
+        return "shared"
+    if type(column.type) is JSON:
+        return "json"
+    return "plain"
+
+
+def _column_values(values: list[Any], process: Callable[[Any], Any] | None,
+                   way: str) -> list[Any]:
+    """`process` of each of `values` (one column's, one per row). Always the bind processor's
+    result, but computed once per distinct id (``"shared"``), and not at all for an empty
+    list or object, whose result is the processor's own for ``[]`` or ``{}`` (``"json"``)."""
+    if process is None:
+        return values
+    if way == "shared":
+        distinct = set(values)
+        # Text only: values of other types may be equal across types (1, 1.0, True).
+        if all(type(v) is str or v is None for v in distinct):
+            once = {v: process(v) for v in distinct}
+            return list(map(once.__getitem__, values))
+    elif way == "json":
+        empty: dict[type, Any] = {list: process([]), dict: process({})}
+        return [process(v) if v or type(v) not in empty else empty[type(v)] for v in values]
+    return list(map(process, values))
+
+
+def _stored_ids(conn: Any, table: Table, ids: list[str]) -> list[str]:
+    """Which of `ids` (at most 500) `table` holds: ``select(table.c.id).where(table.c.id.in_(
+    ids))``, without building an expression of every id (SQLite: the ids bound and read
+    through the id column type's own processors)."""
+    dialect = conn.dialect
+    if dialect.name != "sqlite" or dialect.paramstyle != "qmark" or not ids:
+        return list(conn.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
+    bind, read, sql = _id_query(table, dialect)
+    found = conn.exec_driver_sql(sql + f"({', '.join('?' * len(ids))})",
+                                 tuple(map(bind, ids) if bind else ids)).scalars()
+    return list(map(read, found) if read else found)
+
+
+@functools.lru_cache(maxsize=64)
+def _id_query(table: Table, dialect: Any) -> tuple[Any, Any, str]:
+    impl = table.c.id.type.dialect_impl(dialect)
+    quote = dialect.identifier_preparer.quote
+    return (impl.bind_processor(dialect), impl.result_processor(dialect, None),
+            f"SELECT {quote(table.c.id.name)} FROM "
+            f"{dialect.identifier_preparer.format_table(table)} "
+            f"WHERE {quote(table.c.id.name)} IN ")
 
 
 def _bulk_insert(conn: Any, table: Table, keys: frozenset[str],
@@ -784,27 +851,26 @@ def _bulk_insert(conn: Any, table: Table, keys: frozenset[str],
     if plan is None:
         conn.execute(insert(table), rows)
         return
-    given, defaults, processors = plan.given, plan.defaults, plan.processors
-    params = []
-    for row in rows:
-        values = [row[k] for k in given]
+    conn.exec_driver_sql(plan.sql, _params(plan, rows))
+
+
+def _params(plan: _InsertPlan, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """The executemany parameters of `rows`, built column by column."""
+    columns = [[row[k] for row in rows] for k in plan.given]
+    for default in plan.defaults:
         # A callable default is called once per row, as `insert()` calls it.
-        values += [d.arg(None) if d.is_callable else d.arg for d in defaults]
-        params.append(tuple(v if p is None else p(v)
-                            for v, p in zip(values, processors, strict=True)))
-    conn.exec_driver_sql(plan.sql, params)
+        columns.append([default.arg(None) for _ in rows] if default.is_callable
+                       else [default.arg] * len(rows))
+    return list(zip(*(_column_values(values, process, way) for values, process, way
+                      in zip(columns, plan.processors, plan.ways, strict=True)), strict=True))
 
 
 def _check_schema(entity: str, fields: Mapping[str, list[Any]]) -> None:
     """Refuse (InvalidInput, naming the field) a value the store would keep wrongly typed:
     SQLite stores whatever it is given, and the window would fail on it later."""
-    specs = field_specs(entity)
-    for name, entry in fields.items():
-        if name in specs:
-            reason = check_value(entity, name, entry[0])
-            if reason:
-                raise InvalidInput("a received record does not fit this store: {reason}",
-                                   reason=reason)
+    reason = field_reason(entity, fields)
+    if reason:
+        raise InvalidInput("a received record does not fit this store: {reason}", reason=reason)
 
 
 _CONSTRAINT = re.compile(r"(UNIQUE|NOT NULL|FOREIGN KEY|CHECK) constraint failed(?:: ([\w.]+))?")

@@ -218,6 +218,20 @@ def check_fields(entity: str, fields: Mapping[str, Any]) -> str | None:
     return None
 
 
+def field_reason(entity: str, fields: Mapping[str, Any]) -> str | None:
+    """The reason (`check_value`'s) of the first of `fields` (``{name: [value, stamp]}``, in
+    their order) whose value cannot be that field, or None; names `entity` has no field of
+    are not looked at."""
+    accepts = _accepts(entity)
+    for name, entry in fields.items():
+        test = accepts.get(name)
+        if test is not None and not test(entry[0]):
+            reason = _reason(entity, name, entry[0])
+            if reason:
+                return reason
+    return None
+
+
 # -- precompiled tests --------------------------------------------------------------------
 # One test per field, made once from its spec: True only for values `_reason` accepts (a
 # test may say False to a good value; `_reason` then decides). A test holds them to that.

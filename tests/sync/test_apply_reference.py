@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 
+from fieldapp.crypto.sealed import is_sealed
 from fieldapp.domain.enums import Role
 from fieldapp.domain.ids import uuid7
 from fieldapp.services import demo, sync
@@ -127,9 +128,20 @@ def _rows(ws: Workspace) -> dict[str, Any]:
             if entity in _SEALED:
                 out[f"{entity}:opened"] = sorted(
                     repr((o.id, fast.local_state(o), o.hlc)) for o in s.scalars(select(model)))
+        # Sealed at rest: every statement text field sealed or empty, never in the clear.
+        statement = SYNCED_MODELS["statement"].__table__
+        out["statement:at_rest"] = sorted(
+            repr((row.id, [_at_rest(row._mapping[n]) for n in sorted(_SEALED["statement"])]))
+            for row in s.execute(select(statement)))
         out["referral:status"] = sorted(
             (r.id, r.status, r.conflicted) for r in s.scalars(select(Referral)))
     return out
+
+
+def _at_rest(value: Any) -> str:
+    if value in (None, "", {}, []):
+        return "empty"
+    return "sealed" if is_sealed(value) else "CLEAR"
 
 
 def _searches(ws: Workspace, feed: list[Record]) -> dict[str, list[str]]:
