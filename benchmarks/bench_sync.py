@@ -46,7 +46,11 @@ Pull: `loopback.ab_*` are two more fresh devices pulling the same feed one after
 in the same run, through main's apply before issue 16's set-based page
 (`tests/support/reference_apply.py`) and through this one: `ab_pull_device_cpu_ratio` is
 the applying thread's CPU, reference / new (the process figure adds HQ serving the pages,
-which did not change). The fresh 100k pull's wall time needs a quiet machine; its process
+which did not change). `pouchdb.*`: PouchDB 9 replicating to express-pouchdb (LevelDB both
+sides, server in its own process, batch 500; `benchmarks/bench_pouchdb.py`) the same outbox
+records as `loopback` (one document each, its wire JSON), run once before and once after
+`loopback_hq_process`; `loopback_hq_process.*_vs_pouchdb_same_run` are fieldapp's HQ-process
+rates over PouchDB's means of this run. The fresh 100k pull's wall time needs a quiet machine; its process
 CPU (HQ serving included) does not: 46.0 s through main's apply (09:33 run, quiet). The
 wall-clock rates swing with the machine's load: {load}.
 """
