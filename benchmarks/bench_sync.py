@@ -50,9 +50,9 @@ which did not change). `pouchdb.*`: PouchDB 9 replicating to express-pouchdb (Le
 sides, server in its own process, batch 500; `benchmarks/bench_pouchdb.py`) the same outbox
 records as `loopback` (one document each, its wire JSON), run once before and once after
 `loopback_hq_process`; `loopback_hq_process.*_vs_pouchdb_same_run` are fieldapp's HQ-process
-rates over PouchDB's means of this run. The fresh 100k pull's wall time needs a quiet machine; its process
-CPU (HQ serving included) does not: 46.0 s through main's apply (09:33 run, quiet). The
-wall-clock rates swing with the machine's load: {load}.
+rates over PouchDB's means of this run. The fresh 100k pull's wall time needs a quiet
+machine; its process CPU (HQ serving included) does not: 46.0 s through main's apply
+(09:33 run, quiet). The wall-clock rates swing with the machine's load: {load}.
 """
 NOTES = _NOTES.format(load="(load average written when the suite runs)")
 
