@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from benchmarks.bench_pouchdb import bench_pouchdb, combine, write_docs
 from fieldapp.domain.enums import Role
 from fieldapp.domain.ids import uuid7
 from fieldapp.hq.ingest import Batch
@@ -45,9 +46,13 @@ Pull: `loopback.ab_*` are two more fresh devices pulling the same feed one after
 in the same run, through main's apply before issue 16's set-based page
 (`tests/support/reference_apply.py`) and through this one: `ab_pull_device_cpu_ratio` is
 the applying thread's CPU, reference / new (the process figure adds HQ serving the pages,
-which did not change). The fresh 100k pull's wall time needs a quiet machine; its process
-CPU (HQ serving included) does not: 46.0 s through main's apply (09:33 run, quiet). The
-wall-clock rates swing with the machine's load: {load}.
+which did not change). `pouchdb.*`: PouchDB 9 replicating to express-pouchdb (LevelDB both
+sides, server in its own process, batch 500; `benchmarks/bench_pouchdb.py`) the same outbox
+records as `loopback` (one document each, its wire JSON), run once before and once after
+`loopback_hq_process`; `loopback_hq_process.*_vs_pouchdb_same_run` are fieldapp's HQ-process
+rates over PouchDB's means of this run. The fresh 100k pull's wall time needs a quiet
+machine; its process CPU (HQ serving included) does not: 46.0 s through main's apply
+(09:33 run, quiet). The wall-clock rates swing with the machine's load: {load}.
 """
 NOTES = _NOTES.format(load="(load average written when the suite runs)")
 
@@ -70,12 +75,16 @@ def _officer_records(root: Path, hq: RunningHq, url: str, records: int, seed: in
     return unlock(root)
 
 
-def _raw_json_bytes(ws: Any) -> tuple[int, int]:
+def _raw_json_bytes(ws: Any, docs_file: Path | None = None) -> tuple[int, int]:
+    """The outbox's size in records and in raw JSON bytes; with `docs_file`, the same
+    records also written there as PouchDB documents (`bench_pouchdb` moves them)."""
     with ws.tx() as s:
         rows = list(s.scalars(select(Outbox).order_by(Outbox.seq)))
         key = sealing.key_of(s)
-        return len(rows), sum(len(json.dumps(wire_change(r, key), ensure_ascii=False))
-                              for r in rows)
+        changes = [wire_change(r, key) for r in rows]
+    if docs_file is not None:
+        write_docs(changes, docs_file)
+    return len(rows), sum(len(json.dumps(c, ensure_ascii=False)) for c in changes)
 
 
 def _count_hq_push_cpu(hq: RunningHq) -> list[float]:
@@ -94,13 +103,13 @@ def _count_hq_push_cpu(hq: RunningHq) -> list[float]:
     return spent
 
 
-def bench_loopback(tmp: Path, records: int) -> dict[str, Any]:
+def bench_loopback(tmp: Path, records: int, docs_file: Path | None = None) -> dict[str, Any]:
     with running_server(make_settings(tmp / "hq", None)) as hq:
         hq_push_cpu = _count_hq_push_cpu(hq)
         port = int(hq.base_url.rsplit(":", 1)[1])
         with Proxy(port) as proxy:  # no faults: it only counts the bytes on the wire
             ws = _officer_records(tmp / "a", hq, proxy.url, records)
-            changes, raw = _raw_json_bytes(ws)
+            changes, raw = _raw_json_bytes(ws, docs_file)
             hq_push_cpu[0] = 0.0  # the enrolment and set-up pushes are not the round's
             up0, down0 = proxy.counters.bytes_up, proxy.counters.bytes_down
             t, cpu = time.perf_counter(), time.thread_time()  # HQ serves from another thread
@@ -398,14 +407,31 @@ def bench_slow_link(tmp: Path, records: int) -> dict[str, Any]:
     }
 
 
+def _vs_pouchdb(process: dict[str, Any], pouch: dict[str, Any]) -> None:
+    """fieldapp's HQ-process rates over PouchDB's in this run (none if PouchDB did not run:
+    the fixed figures of issue 16, `push_vs_pouchdb_2452` and `pull_vs_pouchdb_4134`, stay)."""
+    if "unavailable" in pouch:
+        return
+    process["push_vs_pouchdb_same_run"] = round(
+        process["push_records_per_s"] / pouch["push_docs_per_s"], 2)
+    process["pull_vs_pouchdb_same_run"] = round(
+        process["pull_records_per_s"] / pouch["pull_docs_per_s"], 2)
+
+
 def run(records: int = 10_000, slow_records: int = 1_000,
         fresh_records: int = 100_000) -> dict[str, Any]:
     global NOTES
     tmp = Path(tempfile.mkdtemp(prefix="fieldapp-bench-sync-"))
     load_before = _load()
     try:
-        out: dict[str, Any] = {"loopback": bench_loopback(tmp / "loop", records)}
+        docs = tmp / "pouchdb-docs.jsonl"
+        out: dict[str, Any] = {"loopback": bench_loopback(tmp / "loop", records, docs)}
+        # PouchDB on the same records, before and after fieldapp's HQ-process round.
+        pouch = [bench_pouchdb(tmp / "pouch1", docs)]
         out["loopback_hq_process"] = bench_loopback_processes(tmp / "loop2", records)
+        pouch.append(bench_pouchdb(tmp / "pouch2", docs))
+        out["pouchdb"] = combine(pouch)
+        _vs_pouchdb(out["loopback_hq_process"], out["pouchdb"])
         out["link_32kbit"] = bench_slow_link(tmp / "slow", slow_records)
         out["fresh_pull_100k"] = bench_fresh_pull(tmp / "fresh", fresh_records)
         loop, slow, fresh = out["loopback"], out["link_32kbit"], out["fresh_pull_100k"]
@@ -421,6 +447,12 @@ def run(records: int = 10_000, slow_records: int = 1_000,
             / loop["raw_json_bytes_per_change"] <= 91.3 / 1583.5,
             "fresh_pull_100k_under_60s": fresh["pull_s"] < 60,
         }
+        process = out["loopback_hq_process"]
+        if "push_vs_pouchdb_same_run" in process:
+            out["targets"]["hq_process.push>=pouchdb_same_run"] = (
+                process["push_vs_pouchdb_same_run"] >= 1)
+            out["targets"]["hq_process.pull>=pouchdb_same_run"] = (
+                process["pull_vs_pouchdb_same_run"] >= 1)
         NOTES = _NOTES.format(load=f"load average (1 / 5 / 15 min) {load_before} at the start, "
                                    f"{_load()} at the end (`uptime`)")
         return out
