@@ -87,9 +87,10 @@ class Feed(HqBase):
               own_node: str | None = None, *, acked_seq: int | None = None) -> FeedPage:
         """The next page of `dev`'s feed after `cursor`, as `PullAnswer` payload bytes.
 
-        One query reads the page's columns (no ORM objects), the protected values of what is
-        sent are opened in one pass (an echo is skipped on its clear stamps, unopened), and the answer is written as JSON once (`protocol.pull_answer_json`):
-        what ``dump(PullAnswer(...))`` wrote, without building a model per record.
+        One query reads the page's columns (no ORM objects); an echo is skipped on its clear
+        stamps, unopened; the protected values of what is sent are opened in one pass; and the
+        answer is written as JSON once (`protocol.pull_answer_json`): what
+        ``dump(PullAnswer(...))`` wrote, without building a model per record.
         """
         rows = self._entitled_rows(s, dev, cursor, limit + 1)
         has_more = len(rows) > limit

@@ -24,7 +24,7 @@ class StoreCases:
 
     @functools.cached_property
     def rollup(self) -> bool:
-        """Whether the store keeps the yearly sums (from revision 0010 on; migrations before
+        """Whether the store keeps the yearly sums (from revision 0011 on; migrations before
         it rebuild the counters with this code)."""
         return self.session.connection().execute(text(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'figure_roll'"

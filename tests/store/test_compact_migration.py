@@ -22,7 +22,7 @@ from fieldapp.reports import store_counts
 from fieldapp.reports.definitions import ReportFilter
 from fieldapp.reports.figures import compute
 from fieldapp.reports.source import StoreRecordSource
-from fieldapp.services import auth, casework, sync
+from fieldapp.services import auth, sync
 from fieldapp.services.figures import figures_for
 from fieldapp.store import migrate
 from fieldapp.store.audit import verify_chain
@@ -31,7 +31,7 @@ from fieldapp.store.models import Device, Rescue
 from tests.conftest import PASSPHRASE
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import counters, dump, search_hits
-from tests.support.syncenv import fast_options, new_device, unlock
+from tests.support.syncenv import colleague_closes_one, fast_options, unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
 BEFORE = "0007_h16fig_counters"
@@ -160,16 +160,7 @@ def test_sync_works_both_ways_after_the_conversion(tmp_path: Path) -> None:
                 ours = {r.id: r.case_number for r in s.scalars(select(Rescue))}
         finally:
             ws.close()
-        other = new_device(tmp_path / "other", hq, "POIPET")
-        try:
-            sync.sync_round(other, options=fast_options())
-            with other.tx() as s:
-                assert {r.id: r.case_number for r in s.scalars(select(Rescue))} == ours
-            first = sorted(ours)[0]
-            casework.close_case(other, first, "other")
-            assert sync.sync_round(other, options=fast_options()).pending == 0
-        finally:
-            other.close()
+        first = colleague_closes_one(tmp_path / "other", hq, ours)
         ws = unlock(root)
         try:
             sync.sync_round(ws, options=fast_options())

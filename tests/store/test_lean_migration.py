@@ -17,14 +17,14 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from fieldapp.hq.models import Device as HqDevice
-from fieldapp.services import auth, casework, sync
+from fieldapp.services import auth, sync
 from fieldapp.store import audit, migrate
 from fieldapp.store.engine import open_engine
 from fieldapp.store.models import AuditEvent, Device, Rescue
 from tests.conftest import PASSPHRASE
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import dump, search_hits
-from tests.support.syncenv import fast_options, new_device, unlock
+from tests.support.syncenv import colleague_closes_one, fast_options, unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
 BEFORE = "0009_h16fig2_buckets"
@@ -161,16 +161,7 @@ def test_sync_works_both_ways_after_the_conversion(tmp_path: Path) -> None:
             dev = hs.get(HqDevice, hq_id)
             assert dev is not None
             assert (dev.audit_acked_seq, dev.audit_broken_seq) == (last, None)
-        other = new_device(tmp_path / "other", hq, "POIPET")
-        try:
-            sync.sync_round(other, options=fast_options())
-            with other.tx() as s:
-                assert {r.id: r.case_number for r in s.scalars(select(Rescue))} == ours
-            first = sorted(ours)[0]
-            casework.close_case(other, first, "other")
-            assert sync.sync_round(other, options=fast_options()).pending == 0
-        finally:
-            other.close()
+        first = colleague_closes_one(tmp_path / "other", hq, ours)
         ws = unlock(root)
         try:
             assert sync.sync_round(ws, options=fast_options()).pending == 0

@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from fieldapp.domain.enums import Role
 from fieldapp.hq.models import ChangeLog
-from fieldapp.services import auth, sync
+from fieldapp.services import auth, casework, sync
 from fieldapp.services.workspace import Workspace
-from fieldapp.store.models import Outbox, OutboxSent
+from fieldapp.store.models import Outbox, OutboxSent, Rescue
 from fieldapp.sync.client import SyncOptions
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.support.hqserver import RunningHq, database_url, make_settings, running_server
@@ -126,3 +126,19 @@ def officer_demo(ws: Workspace, rescues: int, seed: int = 1) -> None:
     officer.close()
     reopened = unlock(root, user)
     ws._store, ws.actor = reopened._store, reopened.actor  # the caller's handle stays valid
+
+
+def colleague_closes_one(root: Path, hq: RunningHq, ours: dict[str, str]) -> str:
+    """A second device at the post pulls every case `ours` ({rescue id: case number}, what
+    a device at `root` pushed), closes the first and pushes: the id of the closed case."""
+    other = new_device(root, hq, "POIPET")
+    try:
+        sync.sync_round(other, options=fast_options())
+        with other.tx() as s:
+            assert {r.id: r.case_number for r in s.scalars(select(Rescue))} == ours
+        first = sorted(ours)[0]
+        casework.close_case(other, first, "other")
+        assert sync.sync_round(other, options=fast_options()).pending == 0
+    finally:
+        other.close()
+    return first
