@@ -149,8 +149,10 @@ def rows_after(s: Session, acked: int, limit: int | None = None) -> list[Outbox]
     if limit is not None:
         waiting, sent = waiting.limit(limit), sent.limit(limit)
     rows = list(s.scalars(waiting))
+    resent = list(s.scalars(sent))
+    own = str(s.scalar(select(Device.post_code))) if resent else None
     again = [Outbox(seq=r.seq, entity=r.entity, entity_id=r.entity_id, op="upsert", fields={},
-                    hlc=r.hlc, post_code=sent_post(s, r.post_code)) for r in s.scalars(sent)]
+                    hlc=r.hlc, post_code=sent_post(s, r.post_code, own)) for r in resent]
     if again:
         rows = sorted(rows + again, key=lambda r: r.seq)[:limit]
     return rows
@@ -169,10 +171,11 @@ def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, An
 KEEP_FIELDS = ("attachment",)
 
 
-def sent_post(s: Session, stored: str | bytes) -> str:
-    """A sent row's post (`OWN_POST`: the device's own, the usual case, kept as nothing)."""
+def sent_post(s: Session, stored: str | bytes, own: str | None = None) -> str:
+    """A sent row's post (`OWN_POST`: the device's own, the usual case, kept as nothing;
+    `own`, when the caller has read it already, saves reading it for every row)."""
     if isinstance(stored, bytes):
-        return str(s.scalar(select(Device.post_code)))
+        return own if own is not None else str(s.scalar(select(Device.post_code)))
     return stored
 
 
