@@ -23,16 +23,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 #: main before issue 16's store work (the commit this branch started from).
 BASE = os.environ.get("BENCH_STORE_BASE", "4376e0a")
-#: main after the second round (compact ids, times and stamps; store revision 0009). The
-#: first round's tree (a21535e) needs orjson, which this environment no longer has.
-PREVIOUS = os.environ.get("BENCH_STORE_PREVIOUS", "8759886")
+#: main as the last round left it (store revision 0011: lean audit rows, compressed
+#: statements, yearly figure sums).
+PREVIOUS = os.environ.get("BENCH_STORE_PREVIOUS", "c9fbe41")
 #: How many demo cases each store gets (2000 unless set: a full run takes minutes per build).
 RESCUES = int(os.environ.get("BENCH_STORE_RESCUES", "2000"))
 
 NOTES = """
 `kb_per_rescue.*`: used pages of the device store per rescue after one sync round (demo
 cases, same seed, every build): `before` = the release before (git `BASE`), `previous` = main
-after the second round (git `PREVIOUS`, store revision 0009), `after` = this tree,
+as the last round left it (git `PREVIOUS`, store revision 0011), `after` = this tree,
 `migrated` / `migrated_previous` = the `before` / `previous` store opened by this tree
 (migrations + one VACUUM).
 `bytes_per_rescue_after.*`: where the `after` store's bytes go (dbstat over each table's
