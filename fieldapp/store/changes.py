@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import func, insert, inspect, select
+from sqlalchemy import Select, exists, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.errors import CaseHandedOver, Code
@@ -20,6 +20,8 @@ from fieldapp.domain.hlc import HlcClock
 from fieldapp.store import sealing
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import (
+    LOCAL_ONLY,
+    OWN_POST,
     SYNCED_MODELS,
     Attachment,
     CaseTransfer,
@@ -27,6 +29,7 @@ from fieldapp.store.models import (
     FamilyMember,
     FollowUp,
     Outbox,
+    OutboxSent,
     Referral,
     ReferralEvent,
     Rescue,
@@ -38,9 +41,6 @@ from fieldapp.store.models import (
 )
 
 T = TypeVar("T")
-
-#: Local bookkeeping columns that never travel.
-_LOCAL_ONLY = frozenset({"updated_at"})
 
 
 def _apply_defaults(obj: Any) -> None:
@@ -91,6 +91,39 @@ def allocate_seq(session: Session) -> int:
         seq = max(top, acked) + 1
     session.info["next_seq"] = seq + 1
     return int(seq)
+
+
+def sent_row(seq: int, entity: str, entity_id: str, post: str, own_post: str | None,
+             hlc: str = "") -> dict[str, Any]:
+    """An `OutboxSent` row, the device's own post stored as `OWN_POST`."""
+    return {"seq": seq, "entity": entity, "entity_id": entity_id, "hlc": hlc,
+            "post_code": OWN_POST if post == own_post else post}
+
+
+def relisted(model: type[Synced], after: int, upto: int) -> Select[Any]:
+    """The records of `model` last sent in a compacted row (seq in (after, upto], no longer
+    in the outbox), in seq order: what HQ needs again when its acknowledgement went down."""
+    return (select(model).where(model.out_seq > after, model.out_seq <= upto,
+                                ~exists().where(Outbox.seq == model.out_seq))
+            .order_by(model.out_seq))
+
+
+def _keep_superseded(session: Session, superseded: list[tuple[int, Synced, str]]) -> None:
+    """A record changed again after the row that last sent it was compacted away: that row's
+    seq is kept in `OutboxSent` (HQ's contiguous acknowledgement needs every seq again
+    after a restore), as the compaction keeps any other superseded row."""
+    conn = session.connection()
+    compacted = int(conn.execute(select(func.max(Device.compacted_seq))).scalar() or 0)
+    gone = [item for item in superseded if item[0] <= compacted]
+    if not gone:
+        return
+    kept = set(conn.execute(select(Outbox.seq).where(Outbox.seq.in_([g[0] for g in gone])))
+               .scalars())
+    own = session.info.get("post_code")
+    rows = [sent_row(seq, obj.SYNC_ENTITY, obj.id, post, own) for seq, obj, post in gone
+            if seq not in kept]
+    if rows:
+        conn.execute(insert(OutboxSent), rows)
 
 
 def _parent(obj: Synced) -> tuple[type[Synced], str] | None:
@@ -191,6 +224,7 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         return
     _refuse_handed_over(session, pending)
     rows: list[dict[str, Any]] = []
+    superseded: list[tuple[int, Synced, str]] = []
     now = utcnow()
     for obj in pending:
         state = inspect(obj)
@@ -204,7 +238,7 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         changed: dict[str, Any] = {}
         for attr in state.mapper.column_attrs:
             key = attr.key
-            if key in obj.SYNC_EXCLUDE or key in _LOCAL_ONLY:
+            if key in obj.SYNC_EXCLUDE or key in LOCAL_ONLY:
                 continue
             if everything or state.attrs[key].history.has_changes():
                 changed[key] = getattr(obj, key)
@@ -220,17 +254,23 @@ def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         fields = {key: to_json(value) for key, value in changed.items()}
         # Statement content rests in the outbox sealed, like in its table (store.sealing).
         sealing.seal_outbox_fields(session, obj.SYNC_ENTITY, obj.id, fields)
+        seq, post = allocate_seq(session), post_of(session, obj)
+        if obj.out_seq is not None:
+            superseded.append((obj.out_seq, obj, post))
+        obj.out_seq = seq
         rows.append({
-            "seq": allocate_seq(session),
+            "seq": seq,
             "entity": obj.SYNC_ENTITY,
             "entity_id": obj.id,
             "op": "upsert",
             "fields": fields,
             "hlc": stamp,
-            "post_code": post_of(session, obj),
+            "post_code": post,
             "created_at": now,
         })
     session.info.pop("pending", None)  # all flushed now; `find` falls back to the session
+    if superseded:
+        _keep_superseded(session, superseded)
     if rows:
         # Core executemany: the outbox is most of the rows a batch writes.
         session.connection().execute(insert(Outbox), rows)

@@ -38,6 +38,10 @@ from fieldapp.store.compact import (
 )
 
 
+#: Columns of a synced record that never travel and are never merged: local bookkeeping.
+LOCAL_ONLY = frozenset({"updated_at", "out_seq"})
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -75,6 +79,10 @@ class Synced:
     #: ``occupation``), by question name; ``"@htcds"`` maps question names to HTCDS fields.
     #: One synced, HLC-stamped field like any other (see ``fieldapp.services.answers``).
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
+    #: The seq of the last outbox row that carried this record (None: never sent from here).
+    #: Once HQ acknowledged that row it is dropped; should HQ ask again (restored from a
+    #: backup), the record is sent under this seq (`sync.outbox.rows_after`).
+    out_seq: Mapped[int | None] = mapped_column(Integer)
 
     def stamp_of(self, field: str) -> str:
         return str(self.hlc.get(field) or self.hlc.get("*", ""))
@@ -132,6 +140,9 @@ class Device(Base):
     #: them in a push's audit part (`sync.outbox.audit_part`), or a bundle copied them into
     #: the outbox (`sync.outbox.queue_audit`).
     audit_pushed_seq: Mapped[int] = mapped_column(Integer, default=0)
+    #: Outbox rows up to this seq were compacted once HQ acknowledged them: a row that was
+    #: its record's `out_seq` left no trace; the others rest in `OutboxSent`.
+    compacted_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_success_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     #: One line, never record contents.
@@ -498,10 +509,11 @@ class Outbox(Base):
 
 
 class OutboxSent(Base):
-    """An outbox row HQ acknowledged, kept lean (issue 16): which record it carried, not the
-    change. The full row is deleted, which frees its pages; should HQ's acknowledgement go
-    down (restored from a backup) the change is rebuilt from the record as it stands now
-    (`sync.outbox.row_change`)."""
+    """An outbox row HQ acknowledged that its record's `Synced.out_seq` does not name: a
+    change superseded by a later one of the same record, or an audit event a bundle carried
+    (issue 16). Kept lean: which record it carried, not the change. Should HQ's
+    acknowledgement go down (restored from a backup) HQ needs every seq again: the change is
+    rebuilt from the record as it stands now (`sync.outbox.row_change`)."""
 
     __tablename__ = "outbox_sent"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

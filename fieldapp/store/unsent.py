@@ -9,7 +9,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldapp.store.models import AuditEvent, Device, Outbox, OutboxSent
+from fieldapp.store.changes import relisted
+from fieldapp.store.models import SYNCED_MODELS, AuditEvent, Device, Outbox, OutboxSent
 
 #: Audit events that are not changes of their own: every unlock records one, including the
 #: unlock needed to export a bundle, import HQ's return file or wipe a revoked device, so
@@ -32,8 +33,14 @@ def unsent_count(s: Session, *, covered_seq: int = 0) -> int:
     rows = s.scalar(select(func.count()).select_from(Outbox).where(
         Outbox.seq > acked,
         (Outbox.entity != "audit_event") | action.not_in(NOT_COUNTED_ACTIONS)))
-    # Rows HQ had acknowledged before its acknowledgement went down (restored from a backup).
+    # Rows HQ had acknowledged before its acknowledgement went down (restored from a backup):
+    # superseded ones kept as such, the others named by their records (`Synced.out_seq`).
     again = s.scalar(select(func.count()).select_from(OutboxSent).where(OutboxSent.seq > acked))
+    compacted = device.compacted_seq if device is not None else 0
+    if acked < compacted:
+        again += sum(int(s.scalar(select(func.count()).select_from(
+            relisted(model, acked, compacted).subquery())) or 0)
+            for model in SYNCED_MODELS.values())
     audit = s.scalar(select(func.count()).select_from(AuditEvent).where(
         AuditEvent.seq > audit_queued, AuditEvent.action.not_in(NOT_COUNTED_ACTIONS)))
     return int(rows or 0) + int(again or 0) + int(audit or 0)

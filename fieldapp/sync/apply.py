@@ -63,6 +63,7 @@ from fieldapp.store.changes import find
 from fieldapp.store.codec import _parser, from_json, to_json
 from fieldapp.store.compact import CompactId
 from fieldapp.store.models import (
+    LOCAL_ONLY,
     SYNCED_MODELS,
     CaseCounter,
     Referral,
@@ -114,8 +115,6 @@ PARENTS: dict[str, tuple[tuple[str, type[Synced]], ...]] = {
 #: attachment key.
 OPTIONAL = {("victim", "rescue_id"), ("attachment", "file_key")}
 REMOTE_DEFAULTS: dict[str, dict[str, Any]] = {"attachment": {"file_key": b""}}
-#: Local bookkeeping never merged from HQ.
-LOCAL_ONLY = frozenset({"updated_at"})
 REFERENCE = frozenset(REFERENCE_ENTITIES)
 
 

@@ -3,16 +3,16 @@ queued for HQ, and the changes HQ refused."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.store import audit, sealing
-from fieldapp.store.changes import allocate_seq
+from fieldapp.store.changes import allocate_seq, post_of, relisted, sent_row
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import (
-    OWN_POST,
     SYNCED_MODELS,
     AuditEvent,
     Device,
@@ -142,8 +142,9 @@ def refusals(s: Session, limit: int = 20) -> tuple[int, list[tuple[int, str, str
 
 def rows_after(s: Session, acked: int, limit: int | None = None) -> list[Outbox]:
     """The outbox rows after `acked` in seq order (at most `limit`): those waiting, and,
-    when HQ's acknowledgement went down, those it had acknowledged before (`OutboxSent`,
-    as rows without fields, which `row_change` rebuilds from the record)."""
+    when HQ's acknowledgement went down, those it had acknowledged before, as rows without
+    fields, which `row_change` rebuilds from the record: the records whose `out_seq` is
+    among them and the superseded rows kept in `OutboxSent`."""
     waiting = select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq)
     sent = select(OutboxSent).where(OutboxSent.seq > acked).order_by(OutboxSent.seq)
     if limit is not None:
@@ -153,6 +154,13 @@ def rows_after(s: Session, acked: int, limit: int | None = None) -> list[Outbox]
     own = str(s.scalar(select(Device.post_code))) if resent else None
     again = [Outbox(seq=r.seq, entity=r.entity, entity_id=r.entity_id, op="upsert", fields={},
                     hlc=r.hlc, post_code=sent_post(s, r.post_code, own)) for r in resent]
+    compacted = int(s.scalar(select(Device.compacted_seq)) or 0)
+    if acked < compacted:
+        for model in SYNCED_MODELS.values():
+            query = relisted(model, acked, compacted)
+            records = s.scalars(query.limit(limit) if limit is not None else query)
+            again += [Outbox(seq=r.out_seq, entity=r.SYNC_ENTITY, entity_id=r.id, op="upsert",
+                             fields={}, hlc="", post_code=post_of(s, r)) for r in records]
     if again:
         rows = sorted(rows + again, key=lambda r: r.seq)[:limit]
     return rows
@@ -169,6 +177,8 @@ def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, An
 #: Rows that keep their fields after HQ acknowledged them: an attachment row. A statement
 #: row is compacted like the others: its rebuild needs the statement key, like its resend.
 KEEP_FIELDS = ("attachment",)
+#: Record ids per query (SQLite binds each as a parameter).
+_CHUNK = 500
 
 
 def sent_post(s: Session, stored: str | bytes, own: str | None = None) -> str:
@@ -182,12 +192,13 @@ def sent_post(s: Session, stored: str | bytes, own: str | None = None) -> str:
 def compact_acknowledged(s: Session, after: int, upto: int) -> int:
     """Compact the outbox rows HQ acknowledged (seq in (after, upto]); return how many.
 
-    Each leaves the outbox for `OutboxSent` (its seq, record and post: the order HQ logged),
-    so its pages can be given back; its copy of the record's fields (most of a store's outbox
-    bytes) goes. The newest outbox row stays, emptied, as the clock's floor (`Store`).
-    Should HQ ever ask for them again (restored from a backup: its acknowledgement goes
-    down), `row_change` rebuilds each from what the record holds now, which merges at HQ to
-    at least as much.
+    Each leaves the outbox, so its pages can be given back; its copy of the record's fields
+    (most of a store's outbox bytes) goes. A row that is its record's `out_seq` leaves no
+    trace (the record names it); any other (superseded, or an audit event a bundle carried)
+    rests in `OutboxSent` (its seq, record and post). The newest outbox row stays, emptied,
+    as the clock's floor (`Store`). Should HQ ever ask for them again (restored from a
+    backup: its acknowledgement goes down), `rows_after` lists them and `row_change`
+    rebuilds each from what the record holds now, which merges at HQ to at least as much.
     """
     if upto <= after:
         return 0
@@ -196,13 +207,35 @@ def compact_acknowledged(s: Session, after: int, upto: int) -> int:
     moved = s.execute(select(Outbox.seq, Outbox.entity, Outbox.entity_id, Outbox.post_code,
                              Outbox.hlc).where(*acknowledged, Outbox.seq != last)).all()
     if moved:
+        named = _named_by_records(s, moved)
         own = s.scalar(select(Device.post_code))
-        s.execute(insert(OutboxSent), [
-            {**r._asdict(), "hlc": r.hlc if r.entity == "audit_event" else "",
-             "post_code": OWN_POST if r.post_code == own else r.post_code} for r in moved])
+        kept = [sent_row(r.seq, r.entity, r.entity_id, r.post_code, own,
+                         r.hlc if r.entity == "audit_event" else "")
+                for r in moved if r.seq not in named]
+        if kept:
+            s.execute(insert(OutboxSent), kept)
         s.execute(delete(Outbox).where(*acknowledged, Outbox.seq != last))
+    s.execute(update(Device).values(compacted_seq=func.max(Device.compacted_seq, upto)))
     emptied = s.execute(update(Outbox).where(*acknowledged).values(fields={}))
     return len(moved) + int(getattr(emptied, "rowcount", 0) or 0)
+
+
+def _named_by_records(s: Session, rows: Sequence[Row[Any]]) -> set[int]:
+    """The seqs among `rows` (seq, entity, entity_id) that are their record's `out_seq`."""
+    by_entity: dict[str, dict[str, int]] = {}
+    for r in rows:
+        if r.entity in SYNCED_MODELS:
+            seqs = by_entity.setdefault(r.entity, {})
+            seqs[r.entity_id] = max(seqs.get(r.entity_id, 0), r.seq)
+    named: set[int] = set()
+    for entity, seqs in by_entity.items():
+        model = SYNCED_MODELS[entity]
+        ids = list(seqs)
+        for start in range(0, len(ids), _CHUNK):
+            found = s.execute(select(model.id, model.out_seq).where(
+                model.id.in_(ids[start:start + _CHUNK])))
+            named.update(seq for ident, seq in found if seqs.get(ident) == seq)
+    return named
 
 
 def row_change(s: Session, row: Outbox, statement_key: bytearray | None) -> dict[str, Any]:

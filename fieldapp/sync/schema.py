@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 
 from fieldapp.domain import enums
-from fieldapp.store.models import SYNCED_MODELS, AuditEvent
+from fieldapp.store.models import LOCAL_ONLY, SYNCED_MODELS, AuditEvent
 
 #: Long text (narratives, notes) without a column length: a statement over 2G stays sane.
 MAX_TEXT = 200_000
@@ -115,7 +115,7 @@ def field_specs(entity: str) -> dict[str, FieldSpec]:
         exclude: frozenset[str] = frozenset({"id"})
     elif entity in SYNCED_MODELS:
         model = SYNCED_MODELS[entity]
-        exclude = model.SYNC_EXCLUDE | {"updated_at"}
+        exclude = model.SYNC_EXCLUDE | LOCAL_ONLY
     else:
         return {}
     specs = {

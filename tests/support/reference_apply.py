@@ -90,7 +90,7 @@ PARENTS: dict[str, tuple[tuple[str, type[Synced]], ...]] = {
 OPTIONAL = {("victim", "rescue_id"), ("attachment", "file_key")}
 REMOTE_DEFAULTS: dict[str, dict[str, Any]] = {"attachment": {"file_key": b""}}
 #: Local bookkeeping never merged from HQ.
-LOCAL_ONLY = frozenset({"updated_at"})
+LOCAL_ONLY = frozenset({"updated_at", "out_seq"})
 REFERENCE = frozenset(REFERENCE_ENTITIES)
 
 

@@ -16,7 +16,7 @@ from fieldapp.domain.enums import Role
 from fieldapp.hq.models import ChangeLog
 from fieldapp.services import auth, casework, sync
 from fieldapp.services.workspace import Workspace
-from fieldapp.store.models import Outbox, OutboxSent, Rescue
+from fieldapp.store.models import Rescue
 from fieldapp.sync.client import SyncOptions
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.support.hqserver import RunningHq, database_url, make_settings, running_server
@@ -91,11 +91,11 @@ def hq_change_log(hq: RunningHq, device_id: str) -> list[tuple[int, str, str]]:
 
 def outbox_of(ws: Workspace) -> list[tuple[int, str, str]]:
     """Every change the device queued, in seq order: those waiting or kept in the outbox,
-    and those HQ acknowledged (kept lean in `outbox_sent`)."""
+    and those HQ acknowledged (named by their records' `out_seq`, or kept in `outbox_sent`)."""
+    from fieldapp.sync.outbox import rows_after
+
     with ws.tx() as s:
-        rows = [*s.execute(select(Outbox.seq, Outbox.entity, Outbox.entity_id)),
-                *s.execute(select(OutboxSent.seq, OutboxSent.entity, OutboxSent.entity_id))]
-    return sorted((int(a), b, c) for a, b, c in rows)
+        return [(r.seq, r.entity, r.entity_id) for r in rows_after(s, 0)]
 
 
 def wait_for(predicate: Any, timeout: float = 10.0) -> None:

@@ -129,7 +129,7 @@ def test_acknowledged_rows_are_compacted_and_a_resend_rebuilds_them(tmp_path: Pa
     from fieldapp.store.models import Device, OutboxSent
     from fieldapp.store.unsent import unsent_count
     from fieldapp.sync.merge import merge_record
-    from fieldapp.sync.outbox import KEEP_FIELDS, queue_audit, unsent_changes
+    from fieldapp.sync.outbox import KEEP_FIELDS, queue_audit, rows_after, unsent_changes
     from tests.support.syncenv import fast_options, hq_running, minor_case
 
     def merged(changes: list[dict[str, Any]]) -> dict[tuple[str, str], Any]:
@@ -152,10 +152,15 @@ def test_acknowledged_rows_are_compacted_and_a_resend_rebuilds_them(tmp_path: Pa
         with ws.tx() as s:
             rows = list(s.scalars(select(Outbox).where(Outbox.seq <= top)))
             # Only the newest row stays in the outbox (emptied: the clock's floor) and
-            # attachment rows keep their fields; the rest left for OutboxSent.
+            # attachment rows keep their fields; the rest left: named by their records'
+            # `out_seq`, or, superseded or an audit event, kept in OutboxSent.
             assert len([r for r in rows if r.entity not in KEEP_FIELDS]) <= 1
             assert all(not r.fields for r in rows if r.entity not in KEEP_FIELDS)
-            assert s.scalar(select(func.count()).select_from(OutboxSent)) >= top - len(rows)
+            kept = s.scalar(select(func.count()).select_from(OutboxSent))
+            audit_rows = s.scalar(select(func.count()).select_from(OutboxSent).where(
+                OutboxSent.entity == "audit_event"))
+            assert 0 < audit_rows <= kept < top - len(rows)
+            assert [r.seq for r in rows_after(s, 0) if r.seq <= top] == [c["seq"] for c in before]
             s.scalars(select(Device)).one().acked_seq = 0  # HQ restored from a backup
         with ws.tx() as s:
             again = [c for c in unsent_changes(s) if c["seq"] <= top]
