@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,6 +26,21 @@ def event_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
     at = body["at"]
     body["at"] = at.isoformat() if isinstance(at, dt.datetime) else at
     return hashlib.sha256(prev_hash.encode() + canonical_json(body)).hexdigest()
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+
+
+def derived_id(prev_hash: str, device_id: str, at: dt.datetime) -> str:
+    """An event's id made from what the chain holds (the device stores none): a uuid7 of the
+    event's millisecond, its other bits from the hash before it and the device's id. The same
+    wherever the chain is read (on the device, at HQ); unique as the chain's positions are."""
+    ms = (at - _EPOCH) // dt.timedelta(milliseconds=1)
+    bits = int.from_bytes(hashlib.sha256(f"{prev_hash}/{device_id}".encode()).digest()[:10],
+                          "big")
+    value = (ms << 80 | 0x7 << 76 | (bits >> 68) << 64 | 0b10 << 62
+             | bits & ((1 << 62) - 1))
+    return str(uuid.UUID(int=value))
 
 
 _SORTED = msgspec.json.Encoder(order="sorted")

@@ -294,15 +294,21 @@ class CompactStamps(PackedJson):
     unpack = staticmethod(stamps_dict)
 
 
-_DETAIL_V1, _DETAIL_ID, _DETAIL_TEXT, _DETAIL_HEX = 2, 0, 1, 2
+_DETAIL_V1, _DETAIL_ID, _DETAIL_TEXT, _DETAIL_HEX, _DETAIL_EARLIER = 2, 0, 1, 2, 3
 _DIGEST_TEXT = re.compile(r"(?:[0-9a-f]{2}){16,255}")
 
 
-def detail_bytes(value: Any) -> bytes | None:
+class EarlierId(int):
+    """A detail's id stored as a reference: the record id (`entity_id`) of the audit event
+    this many events before (`store.audit` reads it back as that id)."""
+
+
+def detail_bytes(value: Any, earlier: dict[str, int] | None = None) -> bytes | None:
     """An audit event's detail packed when it is a flat `{name: text}` (ids as 16 bytes,
     lower-case hex digests as their bytes), else None (kept as JSON). Layout: mark, then per
     item its name's length and UTF-8 bytes, and either 0 and an id's 16 bytes, or 2, the
-    digest's length (1 byte) and bytes, or 1, the text's length (2 bytes) and UTF-8."""
+    digest's length (1 byte) and bytes, or 1, the text's length (2 bytes) and UTF-8, or 3 and
+    one byte: an id of `earlier` (id -> how many events before, 1 to 255, `EarlierId`)."""
     if not isinstance(value, dict) or not value:
         return None
     out = bytearray((_DETAIL_V1,))
@@ -313,8 +319,11 @@ def detail_bytes(value: Any) -> bytes | None:
         if len(key) > 255:
             return None
         out += bytes((len(key),)) + key
+        back = earlier.get(text_value) if earlier else None
         ident = id_bytes(text_value)
-        if ident is not None:
+        if back is not None and 0 < back < 256:
+            out += bytes((_DETAIL_EARLIER, back))
+        elif ident is not None:
             out += bytes((_DETAIL_ID,)) + ident
         elif _DIGEST_TEXT.fullmatch(text_value):
             digest = bytes.fromhex(text_value)
@@ -327,9 +336,17 @@ def detail_bytes(value: Any) -> bytes | None:
     return bytes(out)
 
 
-def detail_dict(raw: bytes) -> dict[str, str]:
-    """`detail_bytes` back."""
-    out: dict[str, str] = {}
+def detail_stored(value: Any, earlier: dict[str, int]) -> Any:
+    """What `store.audit` stores as a new event's detail: `detail_bytes` with references to
+    earlier events' ids, an empty detail as the mark alone (one byte), else the value."""
+    if value == {}:
+        return bytes((_DETAIL_V1,))
+    return detail_bytes(value, earlier) or value
+
+
+def detail_dict(raw: bytes) -> dict[str, Any]:
+    """`detail_bytes` back (a reference as its `EarlierId`)."""
+    out: dict[str, Any] = {}
     at = 1
     while at < len(raw):
         size = raw[at]
@@ -338,6 +355,9 @@ def detail_dict(raw: bytes) -> dict[str, str]:
         if raw[at] == _DETAIL_ID:
             out[name] = id_text(raw[at + 1: at + 17])
             at += 17
+        elif raw[at] == _DETAIL_EARLIER:
+            out[name] = EarlierId(raw[at + 1])
+            at += 2
         elif raw[at] == _DETAIL_HEX:
             length = raw[at + 1]
             out[name] = raw[at + 2: at + 2 + length].hex()
@@ -349,13 +369,21 @@ def detail_dict(raw: bytes) -> dict[str, str]:
     return out
 
 
+def _detail_packed(value: Any) -> bytes | None:
+    """`detail_bytes`; a detail `store.audit` packed already (`detail_stored`) as it is."""
+    if isinstance(value, bytes) and value[:1] == bytes((_DETAIL_V1,)):
+        return value
+    return detail_bytes(value)
+
+
 class CompactDetail(PackedJson):
     """An audit event's detail (ids, field names, counts), packed when flat text
-    (`detail_bytes`): `{"rescue": <id>}` takes 25 bytes, not 50. Else JSON."""
+    (`detail_bytes`): `{"rescue": <id>}` takes 25 bytes, not 50, and 10 as a reference to
+    an earlier event's record. Else JSON."""
 
     cache_ok = True
     MARK = _DETAIL_V1
-    pack = staticmethod(detail_bytes)
+    pack = staticmethod(_detail_packed)
     unpack = staticmethod(detail_dict)
 
 

@@ -14,7 +14,6 @@ from fieldapp.store.changes import allocate_seq, post_of, relisted, sent_row
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import (
     SYNCED_MODELS,
-    AuditEvent,
     Device,
     Outbox,
     OutboxSent,
@@ -248,7 +247,7 @@ def row_change(s: Session, row: Outbox, statement_key: bytearray | None) -> dict
         raise sealing.missing_key()
     change = wire_change(row, statement_key)
     if row.entity == "audit_event":
-        seq = s.scalar(select(AuditEvent.seq).where(AuditEvent.id == row.entity_id))
+        seq = audit.seq_of(s, row.entity_id)
         event = next(audit.events_after(s, seq - 1, 1), None) if seq is not None else None
         if event is not None:
             change["fields"] = {k: [v, row.hlc] for k, v in _audit_fields(event).items()}
