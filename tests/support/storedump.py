@@ -22,24 +22,56 @@ def plain(value: Any) -> Any:
     return value
 
 
+#: Columns that say which outbox rows HQ acknowledged (`Synced.out_seq`): dumped as the sent
+#: outbox they stand for (`_sent`), which earlier revisions stored as rows.
+SENT_COLUMNS = frozenset({"out_seq", "compacted_seq"})
+
+
+def _present(session: Session, table: str) -> set[str]:
+    return {str(r[1]) for r in session.connection().exec_driver_sql(
+        f"PRAGMA table_info({table})")}
+
+
+def _sent(session: Session) -> list[dict[str, Any]]:
+    """Every acknowledged change compacted out of the outbox, as `outbox_sent` held them all
+    before `Synced.out_seq`: the rows kept there and those the records name."""
+    from fieldapp.store.changes import post_of, relisted
+    from fieldapp.store.models import SYNCED_MODELS, Device, OutboxSent
+    from fieldapp.sync.outbox import sent_post
+
+    keys = ("seq", "entity", "entity_id", "post_code", "hlc")
+    rows = [dict(zip(keys, r, strict=True)) for r in session.execute(
+        select(*(getattr(OutboxSent, k) for k in keys)))]
+    for row in rows:
+        row["post_code"] = sent_post(session, row["post_code"])
+    if "compacted_seq" in _present(session, "device"):
+        upto = int(session.scalar(select(Device.compacted_seq)) or 0)
+        rows += [{"seq": r.out_seq, "entity": r.SYNC_ENTITY, "entity_id": r.id,
+                  "post_code": post_of(session, r), "hlc": ""}
+                 for model in SYNCED_MODELS.values()
+                 for r in session.scalars(relisted(model, 0, upto))]
+    return rows
+
+
 def dump(session: Session) -> dict[str, list[dict[str, Any]]]:
     """{table: rows}, each row {column: value} through its model (audit events through
-    `store.audit`, which fills in what rests implicit: hashes between checkpoints, the own
-    device's id; a sent outbox row's own post likewise); rows in a stable order."""
+    `store.audit`, which fills in what rests implicit: hashes between checkpoints, ids made
+    from the chain, the own device's id; the sent outbox as `_sent` lists it, the own post
+    spelled out); rows in a stable order. Columns a store's revision does not have yet, and
+    `SENT_COLUMNS`, are left out: stores of two revisions compare."""
     from fieldapp.store import audit
     from fieldapp.store.models import AuditEvent, Base, OutboxSent
-    from fieldapp.sync.outbox import sent_post
 
     out: dict[str, list[dict[str, Any]]] = {}
     for mapper in Base.registry.mappers:
         model = mapper.class_
-        keys = [c.key for c in mapper.column_attrs]
+        present = _present(session, model.__tablename__)
+        keys = [c.key for c in mapper.column_attrs
+                if c.columns[0].name in present and c.key not in SENT_COLUMNS]
         if model is AuditEvent:
             rows = [{k: plain(event[k]) for k in keys} for event in audit.events_after(session, 0)]
         elif model is OutboxSent:
-            rows = [{k: plain(sent_post(session, v) if k == "post_code" else v)
-                     for k, v in zip(keys, row, strict=True)}
-                    for row in session.execute(select(*(getattr(model, k) for k in keys)))]
+            rows = [{k: plain(v) for k, v in row.items()} for row in _sent(session)]
         else:
             rows = [{k: plain(v) for k, v in zip(keys, row, strict=True)}
                     for row in session.execute(select(*(getattr(model, k) for k in keys)))]
