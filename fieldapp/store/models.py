@@ -37,7 +37,6 @@ from fieldapp.store.compact import (
     SealedText,
 )
 
-
 #: Columns of a synced record that never travel and are never merged: local bookkeeping.
 LOCAL_ONLY = frozenset({"updated_at", "out_seq"})
 

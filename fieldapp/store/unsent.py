@@ -35,7 +35,8 @@ def unsent_count(s: Session, *, covered_seq: int = 0) -> int:
         (Outbox.entity != "audit_event") | action.not_in(NOT_COUNTED_ACTIONS)))
     # Rows HQ had acknowledged before its acknowledgement went down (restored from a backup):
     # superseded ones kept as such, the others named by their records (`Synced.out_seq`).
-    again = s.scalar(select(func.count()).select_from(OutboxSent).where(OutboxSent.seq > acked))
+    again = int(s.scalar(select(func.count()).select_from(OutboxSent).where(
+        OutboxSent.seq > acked)) or 0)
     compacted = device.compacted_seq if device is not None else 0
     if acked < compacted:
         again += sum(int(s.scalar(select(func.count()).select_from(
@@ -43,4 +44,4 @@ def unsent_count(s: Session, *, covered_seq: int = 0) -> int:
             for model in SYNCED_MODELS.values())
     audit = s.scalar(select(func.count()).select_from(AuditEvent).where(
         AuditEvent.seq > audit_queued, AuditEvent.action.not_in(NOT_COUNTED_ACTIONS)))
-    return int(rows or 0) + int(again or 0) + int(audit or 0)
+    return int(rows or 0) + again + int(audit or 0)

@@ -219,7 +219,7 @@ def compact_acknowledged(s: Session, after: int, upto: int) -> int:
     return len(moved) + int(getattr(emptied, "rowcount", 0) or 0)
 
 
-def _named_by_records(s: Session, rows: Sequence[Row[Any]]) -> set[int]:
+def _named_by_records(s: Session, rows: Sequence[Row[int, str, str, str, str]]) -> set[int]:
     """The seqs among `rows` (seq, entity, entity_id) that are their record's `out_seq`."""
     by_entity: dict[str, dict[str, int]] = {}
     for r in rows:
@@ -233,7 +233,8 @@ def _named_by_records(s: Session, rows: Sequence[Row[Any]]) -> set[int]:
         for start in range(0, len(ids), _CHUNK):
             found = s.execute(select(model.id, model.out_seq).where(
                 model.id.in_(ids[start:start + _CHUNK])))
-            named.update(seq for ident, seq in found if seqs.get(ident) == seq)
+            named.update(int(seq) for ident, seq in found
+                         if seq is not None and seqs.get(ident) == seq)
     return named
 
 
