@@ -27,11 +27,11 @@ from fieldapp.services.figures import figures_for
 from fieldapp.store import migrate
 from fieldapp.store.audit import verify_chain
 from fieldapp.store.engine import open_engine
-from fieldapp.store.models import Device, Rescue
+from fieldapp.store.models import Rescue
 from tests.conftest import PASSPHRASE
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import counters, dump, search_hits
-from tests.support.syncenv import colleague_closes_one, fast_options, unlock
+from tests.support.syncenv import colleague_closes_one, fast_options, repoint, unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
 BEFORE = "0007_h16fig_counters"
@@ -152,8 +152,7 @@ def test_sync_works_both_ways_after_the_conversion(tmp_path: Path) -> None:
     with running_server(make_settings(tmp_path / "hq", None)) as hq:
         ws = unlock(root)
         try:
-            with ws.tx() as s:  # HQ listens on another port than when the store was made
-                s.scalars(select(Device)).one().hq_url = hq.base_url
+            repoint(ws, hq)
             pushed = sync.sync_round(ws, options=fast_options())
             assert pushed.pending == 0
             with ws.tx() as s:

@@ -20,11 +20,11 @@ from fieldapp.hq.models import Device as HqDevice
 from fieldapp.services import auth, sync
 from fieldapp.store import audit, migrate
 from fieldapp.store.engine import open_engine
-from fieldapp.store.models import AuditEvent, Device, Rescue
+from fieldapp.store.models import AuditEvent, Rescue
 from tests.conftest import PASSPHRASE
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import dump, search_hits
-from tests.support.syncenv import colleague_closes_one, fast_options, unlock
+from tests.support.syncenv import colleague_closes_one, fast_options, repoint, unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
 BEFORE = "0009_h16fig2_buckets"
@@ -147,10 +147,7 @@ def test_sync_works_both_ways_after_the_conversion(tmp_path: Path) -> None:
     with running_server(make_settings(tmp_path / "hq", None)) as hq:
         ws = unlock(root)  # converts
         try:
-            with ws.tx() as s:
-                device = s.scalars(select(Device)).one()
-                device.hq_url = hq.base_url  # HQ listens on another port than at the build
-                hq_id = str(device.hq_device_id)
+            hq_id = repoint(ws, hq)
             assert sync.sync_round(ws, options=fast_options()).pending == 0
             with ws.tx() as s:
                 ours = {r.id: r.case_number for r in s.scalars(select(Rescue))}

@@ -22,7 +22,7 @@ from fieldapp.store.models import SYNCED_MODELS, Device, OutboxSent
 from tests.conftest import PASSPHRASE
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import dump
-from tests.support.syncenv import fast_options, hq_change_log, outbox_of, unlock
+from tests.support.syncenv import fast_options, hq_change_log, outbox_of, repoint, unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
 BEFORE = "0011_h16fig3_rollup"
@@ -87,10 +87,7 @@ def test_hq_restored_from_a_backup_gets_every_change_of_a_converted_store(
     with running_server(make_settings(tmp_path / "hq", None)) as hq:
         ws = unlock(root)  # converts
         try:
-            with ws.tx() as s:
-                device = s.scalars(select(Device)).one()
-                device.hq_url = hq.base_url  # HQ listens on another port than at the build
-                hq_id = str(device.hq_device_id)
+            hq_id = repoint(ws, hq)
             assert sync.sync_round(ws, options=fast_options()).pending == 0
             held = hq_change_log(hq, hq_id)
             assert held == outbox_of(ws)

@@ -59,6 +59,17 @@ def unlock(root: Path, user: str = "sup") -> Workspace:
     return auth.unlock(root, user, PASSPHRASE)
 
 
+def repoint(ws: Workspace, hq: RunningHq) -> str:
+    """A fixture store's device talks to `hq` (it listens on another port than when the
+    store was made); returns HQ's id of the device."""
+    from fieldapp.store.models import Device
+
+    with ws.tx() as s:
+        device = s.scalars(select(Device)).one()
+        device.hq_url = hq.base_url
+        return str(device.hq_device_id)
+
+
 def minor_case(ws: Workspace, *, provider: str = "PTC") -> dict[str, str]:
     """A rescue with a minor victim, her final statement, a suspect and a referral."""
     from fieldapp.services import intake, referrals, statements
