@@ -10,6 +10,11 @@ recomputed from the events, in order, whenever they are read (`events_after`, wh
 every event its hash as before). An event changed at rest makes the recomputed chain miss
 the next stored checkpoint: `verify_chain` names the first event after the last checkpoint
 that still holds, and HQ, which checks each hash it receives, flags that checkpoint.
+
+A new event stores no id: its id is made from the hash before it, the device's id and its
+time (`auditchain.derived_id`), when appended and whenever the chain is read, so HQ receives
+the same. A detail naming the record of one of the `EARLIER` events before rests as that
+distance (`compact.EarlierId`, one byte), resolved when read.
 """
 
 from __future__ import annotations

@@ -469,7 +469,9 @@ OWN_POST = b""
 class AuditEvent(Base):
     """Who did what to which record; each row's hash covers the previous row's hash.
 
-    Lean at rest (issue 16): ids as 16 bytes, the time as an integer, no copy of the
+    Lean at rest (issue 16): no id (`store.audit.DERIVED_ID`: made from the chain when read;
+    an event stored before keeps its 16 bytes), record ids as 16 bytes, a detail's id of a
+    record named shortly before as one byte, the time as an integer, no copy of the
     previous hash (it is the previous row's), action and record kind as small integers
     (`CodedText`), the store's own device id as `OWN_DEVICE`, and the hash itself stored only
     at checkpoints (the last event of each commit, and at least every
