@@ -12,6 +12,7 @@ from fieldapp.hq.models import ChangeLog, Record
 from fieldapp.hq.models import Device as HqDevice
 from fieldapp.services import demo, sync
 from fieldapp.services.workspace import Workspace
+from fieldapp.store import audit
 from fieldapp.store.models import AuditEvent, Device, Outbox
 from fieldapp.store.unsent import unsent_count
 from tests.support.hqserver import RunningHq
@@ -78,6 +79,14 @@ def test_a_round_sends_the_outbox_as_changes_and_the_audit_trail_in_parts(
         assert last >= events and result.audit_sent == last == audits  # the round's own too
         dev = _hq_device(hq, hq_id)
         assert (dev.audit_acked_seq, dev.audit_tip, dev.audit_broken_seq) == (last, tip, None)
+        # HQ holds each event as the device reads it: the id made from the chain, the detail
+        # with its references to earlier records resolved.
+        with ws.tx() as s:
+            ours = {e["id"]: (e["seq"], e["detail"], e["hash"]) for e in audit.events_after(s, 0)}
+        with hq.hq.sessions() as hs:
+            held = {r.entity_id: (r.fields["seq"][0], r.fields["detail"][0], r.fields["hash"][0])
+                    for r in hs.scalars(select(Record).where(Record.entity == "audit_event"))}
+        assert held == ours
 
         # The next round's part links to the last event HQ holds.
         demo.generate(ws, 1, seed=4)
