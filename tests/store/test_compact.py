@@ -27,6 +27,8 @@ from fieldapp.store.compact import (
     SealedJson,
     SealedLongText,
     SealedText,
+    EarlierId,
+    detail_stored,
     digest_bytes,
     id_bytes,
     stamp_bytes,
@@ -117,6 +119,23 @@ def test_audit_details_read_back_as_written_and_hash_alike(detail: dict[str, Any
              "device_id": "d", "action": "a", "entity": "e", "entity_id": "i"}
     assert event_hash(GENESIS, {**event, "detail": back}) == event_hash(
         GENESIS, {**event, "detail": detail})
+
+
+@given(_DETAILS, st.lists(st.uuids().map(str), min_size=1, max_size=40))
+def test_audit_details_naming_earlier_records_read_back_as_written(
+        detail: dict[str, Any], earlier_ids: list[str]) -> None:
+    """`store.audit` stores a detail's value that is an earlier event's record id as its
+    distance (`EarlierId`); resolved against the same events, it is the value again."""
+    detail = {**detail, "rescue": earlier_ids[0]}
+    earlier = {ident: len(earlier_ids) - i for i, ident in enumerate(earlier_ids)}
+    stored = detail_stored(detail, earlier)
+    back = _through(CompactDetail(), stored)
+    resolved = {k: earlier_ids[len(earlier_ids) - v] if type(v) is EarlierId else v
+                for k, v in back.items()}
+    assert resolved == detail
+    if all(isinstance(v, str) for v in detail.values()):
+        assert EarlierId(len(earlier_ids)) in back.values() or earlier_ids[0] in earlier_ids[1:]
+    assert _through(CompactDetail(), {}) == {} and len(detail_stored({}, {})) == 1
 
 
 def test_a_digest_in_a_detail_takes_its_bytes() -> None:
