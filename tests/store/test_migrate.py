@@ -144,8 +144,10 @@ def test_a_released_store_gets_lean_audit_rows_with_its_chain_intact_and_shrinks
     ws.close()
     # Nothing lost: the old events are all there (unlocking added its own sign-in event).
     assert new[:len(old)] == [{k: v for k, v in e.items() if k != "prev_hash"} for e in old]
+    # Old events keep their ids; the sign-in this unlock added stores none (made from the chain).
     assert sorted(kinds) == [("blob", "integer", "blob", "blob32"), ("blob", "integer", "blob",
-                                                                     "text0")]
+                                                                     "text0"),
+                             ("text", "integer", "blob", "blob32")]
 
     engine = open_engine(root / "fieldapp.db", key)
     with engine.connect() as conn:
