@@ -157,6 +157,11 @@ class HexDigest(TypeDecorator[str]):
         return value.hex() if isinstance(value, bytes) else value
 
 
+#: Microseconds within which an `updated_at` is its record's creation (both set by one
+#: insert): migration 0013 stores such a one as nothing, read back as `created_at`.
+SAME_INSERT = 1_000_000
+
+
 class LaterTime(MicroDateTime):
     """A record's last change: stored as nothing (empty text) while it is its creation
     (`unchanged`); reading the column gives its table's `created_at` then."""

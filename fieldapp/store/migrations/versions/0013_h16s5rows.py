@@ -23,7 +23,13 @@ from typing import Any
 
 from alembic import op
 
-from fieldapp.store.compact import CompactStamps, id_bytes, stamps_bytes, stamps_dict
+from fieldapp.store.compact import (
+    SAME_INSERT,
+    CompactStamps,
+    id_bytes,
+    stamps_bytes,
+    stamps_dict,
+)
 from fieldapp.store.models import SYNCED_MODELS
 
 revision = "0013_h16s5rows"
@@ -36,9 +42,6 @@ DROPPED = ("ix_victim_is_minor", "ix_referral_status", "ix_referral_provider_cod
            "ix_statement_amends_id")
 PARTIAL = ("CREATE INDEX ix_statement_amends_id ON statement (amends_id) "
            "WHERE amends_id IS NOT NULL")
-#: An `updated_at` this close to its `created_at` (microseconds) is the creation's own
-#: (both were set by one insert): stored as nothing, read back as `created_at`.
-SAME_INSERT = 1_000_000
 
 
 def repack_stamps(own: bytes | None) -> Any:
