@@ -84,9 +84,9 @@ _LEAN = {
 def _rebuild(conn: Any, name: str, params: tuple[Any, ...]) -> None:
     create = conn.exec_driver_sql(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).scalar()
-    indexes = [sql for (sql,) in conn.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
-        "AND name NOT IN (%s)" % ", ".join("?" * len(DROPPED)), (name, *DROPPED))]
+    indexes = [sql for index, sql in conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL", (name,)) if index not in DROPPED]
     columns = [row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({name})")]
     aside = f"_h16s5rows_{name}"
     conn.exec_driver_sql(f"CREATE TABLE {aside} AS SELECT * FROM {name}")
