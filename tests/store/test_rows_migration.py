@@ -59,6 +59,8 @@ def _state(root: Path) -> tuple[str | None, dict[str, Any], dict[str, list[str]]
                 raw[table + " sql"] = s.execute(text(
                     "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :t"),
                     {"t": table}).scalar()
+            raw["triggers"] = sorted(s.execute(text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all())
             raw["indexes"] = sorted(s.execute(text(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN "
                 "('suspect', 'victim', 'statement', 'referral', 'referral_event')")).all())
@@ -91,6 +93,9 @@ def test_0012_converts_row_for_row(tmp_path: Path) -> None:
     assert {"ix_victim_rescue_id", "ix_statement_victim_id", "ix_referral_victim_id",
             "ix_referral_event_referral_id", "ix_suspect_rescue_id"} <= names
     assert not any(name.startswith("sqlite_autoindex") for name in names)
+    # A final statement stays immutable in the database (its triggers are made again).
+    assert lean["triggers"] == raw["triggers"]
+    assert {"statement_final_no_update", "statement_final_no_delete"} <= dict(lean["triggers"]).keys()
     _upgrade(root)  # again: nothing changes
     assert _state(root)[1:] == after[1:]
 

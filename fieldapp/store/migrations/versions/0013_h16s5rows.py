@@ -5,7 +5,7 @@ statements, suspects, referrals and their events become WITHOUT ROWID tables (th
 is the table: no second copy of every id); indexes no query needs go, and the statements'
 `amends_id` index keeps only the statements that amend one.
 
-Each rebuilt table keeps the columns and indexes it has at this point (read from the live
+Each rebuilt table keeps the columns, indexes and triggers it has at this point (read from the live
 schema, so columns an earlier migration added come along). Foreign keys are on and cannot
 be turned off inside the migration's transaction: the rows are first copied aside, the
 table dropped (its children are orphaned for a moment, which deferred checking allows),
@@ -84,9 +84,10 @@ _LEAN = {
 def _rebuild(conn: Any, name: str, params: tuple[Any, ...]) -> None:
     create = conn.exec_driver_sql(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).scalar()
-    indexes = [sql for index, sql in conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-        "AND sql IS NOT NULL", (name,)) if index not in DROPPED]
+    # Its indexes and triggers (a final statement's immutability) go with it: made again.
+    kept = [sql for index, sql in conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+        "AND tbl_name = ? AND sql IS NOT NULL", (name,)) if index not in DROPPED]
     columns = [row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({name})")]
     aside = f"_h16s5rows_{name}"
     conn.exec_driver_sql(f"CREATE TABLE {aside} AS SELECT * FROM {name}")
@@ -96,7 +97,7 @@ def _rebuild(conn: Any, name: str, params: tuple[Any, ...]) -> None:
     values = ", ".join(_LEAN.get(c, c) for c in columns)
     conn.exec_driver_sql(f"INSERT INTO {name} ({listed}) SELECT {values} FROM {aside}", params)
     conn.exec_driver_sql(f"DROP TABLE {aside}")
-    for sql in indexes:
+    for sql in kept:
         conn.exec_driver_sql(sql)
 
 
