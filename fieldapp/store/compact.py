@@ -303,7 +303,6 @@ def stamps_dict(raw: bytes, own: bytes | None = None) -> dict[str, str]:
     """`stamps_bytes` back (`own` as given to it)."""
     count = raw[1]
     nodes = [raw[2 + i * _NODE: 2 + (i + 1) * _NODE] for i in range(count)]
-
     out: dict[str, str] = {}
     at = 2 + count * _NODE
     while at < len(raw):

@@ -64,10 +64,8 @@ def open_engine(path: Path, key: bytes | bytearray | None) -> Engine:
         f"sqlite:///{path}", creator=creator, module=sqlcipher3, hide_parameters=True
     )
 
-    # pysqlite's own transaction handling is broken for SAVEPOINT and DDL; take over, as
-    # SQLAlchemy's docs recommend, and start every transaction with BEGIN IMMEDIATE so a
-    # second writer waits instead of failing half way. Foreign keys are checked at COMMIT
-    # (still enforced), so one flush may insert a batch's rows in any table order.
+    # The records' column types store the store's own device as nothing (`store.compact.
+    # DeviceId`): the engine learns it from the first connection (or `Store.set_device`).
     @event.listens_for(engine, "connect")
     def _own_device(conn: Any, _record: Any) -> None:
         if not own_device(engine.dialect)[0]:
@@ -78,6 +76,10 @@ def open_engine(path: Path, key: bytes | bytearray | None) -> Engine:
             if row is not None:
                 set_own_device(engine.dialect, row[0])
 
+    # pysqlite's own transaction handling is broken for SAVEPOINT and DDL; take over, as
+    # SQLAlchemy's docs recommend, and start every transaction with BEGIN IMMEDIATE so a
+    # second writer waits instead of failing half way. Foreign keys are checked at COMMIT
+    # (still enforced), so one flush may insert a batch's rows in any table order.
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -5,8 +5,8 @@ statements, suspects, referrals and their events become WITHOUT ROWID tables (th
 is the table: no second copy of every id); indexes no query needs go, and the statements'
 `amends_id` index keeps only the statements that amend one.
 
-Each rebuilt table keeps the columns, indexes and triggers it has at this point (read from the live
-schema, so columns an earlier migration added come along). Foreign keys are on and cannot
+Each rebuilt table keeps the columns, indexes and triggers it has at this point (read from
+the live schema, so columns an earlier migration added come along). Foreign keys are on and cannot
 be turned off inside the migration's transaction: the rows are first copied aside, the
 table dropped (its children are orphaned for a moment, which deferred checking allows),
 made again under its name and filled, which gives the children their parents back.
