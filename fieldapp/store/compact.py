@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text
+from sqlalchemy import JSON, DateTime, Integer, String, Text, func
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
@@ -52,6 +52,38 @@ class CompactId(TypeDecorator[str]):
         return id_text(value)
 
 
+# -- the store's own device --------------------------------------------------------------
+#: Where an engine's dialect keeps its store's device id (`store.engine` sets it): that id
+#: is stored as nothing in records' `device_id` and in their clock stamps (`OWN_NODE`).
+_OWN = "fieldapp_own_device"
+
+
+def set_own_device(dialect: Dialect, device_id: str) -> None:
+    setattr(dialect, _OWN, (device_id, id_bytes(device_id)))
+
+
+def own_device(dialect: Dialect) -> tuple[str, bytes | None]:
+    """(the store's device id, its 16 bytes); ("", None) where the engine has no device."""
+    own: tuple[str, bytes | None] = getattr(dialect, _OWN, ("", None))
+    return own
+
+
+class DeviceId(CompactId):
+    """A record's device: `CompactId`, and nothing (an empty blob) for the store's own."""
+
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value and value == own_device(dialect)[0]:
+            return b""
+        return super().process_bind_param(value, dialect)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if value == b"":
+            return own_device(dialect)[0]
+        return super().process_result_value(value, dialect)
+
+
 def micros(value: dt.datetime) -> int:
     """A naive UTC datetime as whole microseconds since 1970 (exact, both ways)."""
     delta = value - _EPOCH
@@ -86,6 +118,11 @@ def bind_micros(value: Any) -> Any:
     return micros(value) if isinstance(value, dt.datetime) else value
 
 
+def unchanged() -> None:
+    """A new record's `updated_at`: stored as nothing, read as its `created_at` (`LaterTime`)."""
+    return None
+
+
 class MicroDateTime(TypeDecorator[dt.datetime]):
     """`MicroTime` in a column declared DATETIME (a table made before issue 16): the
     declared type stays, the values are integers (SQLite keeps each value's own type)."""
@@ -118,6 +155,35 @@ class HexDigest(TypeDecorator[str]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         return value.hex() if isinstance(value, bytes) else value
+
+
+#: Microseconds within which an `updated_at` is its record's creation (both set by one
+#: insert): migration 0013 stores such a one as nothing, read back as `created_at`.
+SAME_INSERT = 1_000_000
+
+
+class LaterTime(MicroDateTime):
+    """A record's last change: stored as nothing (empty text) while it is its creation
+    (`unchanged`); reading the column gives its table's `created_at` then."""
+
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
+        return _bind_later
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
+        return _read_later
+
+    def column_expression(self, colexpr: Any) -> Any:
+        return func.coalesce(func.nullif(colexpr, ""), colexpr.table.c.created_at)
+
+
+def _bind_later(value: Any) -> Any:
+    return "" if value is None else bind_micros(value)
+
+
+def _read_later(value: Any) -> Any:
+    return None if value == "" else from_micros(value)
 
 
 # -- names from a closed list -------------------------------------------------------------
@@ -205,11 +271,16 @@ class CompactStamp(TypeDecorator[str]):
 _STAMPS_V1 = 1
 
 
-def stamps_bytes(value: Any) -> bytes | None:
+#: A stamp's node index for the store's own device, whose 16 bytes are not stored.
+OWN_NODE = 255
+
+
+def stamps_bytes(value: Any, own: bytes | None = None) -> bytes | None:
     """A record's per-field stamps `{field: stamp}` packed, else None (kept as JSON).
 
     Layout: version, node count, the nodes (16 bytes each), then per field its name's
-    length and UTF-8 bytes, its wall ms and counter (9 bytes), its node's index.
+    length and UTF-8 bytes, its wall ms and counter (9 bytes), its node's index; the node
+    `own` (the store's device) is not among the nodes: its index is `OWN_NODE`.
     """
     if not isinstance(value, dict) or not value or len(value) > 255:
         return None
@@ -222,15 +293,14 @@ def stamps_bytes(value: Any) -> bytes | None:
         parts = _stamp_parts(stamp)
         if parts is None or len(name) > 255:
             return None
-        index = nodes.setdefault(parts[1], len(nodes))
-        if index > 255:
-            return None
+        # At most 255 fields, so other nodes' indexes stay below OWN_NODE.
+        index = OWN_NODE if parts[1] == own else nodes.setdefault(parts[1], len(nodes))
         body += bytes((len(name),)) + name + parts[0] + bytes((index,))
     return bytes((_STAMPS_V1, len(nodes))) + b"".join(nodes) + bytes(body)
 
 
-def stamps_dict(raw: bytes) -> dict[str, str]:
-    """`stamps_bytes` back."""
+def stamps_dict(raw: bytes, own: bytes | None = None) -> dict[str, str]:
+    """`stamps_bytes` back (`own` as given to it)."""
     count = raw[1]
     nodes = [raw[2 + i * _NODE: 2 + (i + 1) * _NODE] for i in range(count)]
     out: dict[str, str] = {}
@@ -239,7 +309,9 @@ def stamps_dict(raw: bytes) -> dict[str, str]:
         size = raw[at]
         name = raw[at + 1: at + 1 + size].decode("utf-8")
         at += 1 + size
-        out[name] = _stamp_of(raw[at: at + _WALL + _COUNTER], nodes[raw[at + _WALL + _COUNTER]])
+        index = raw[at + _WALL + _COUNTER]
+        node = own if index == OWN_NODE and own is not None else nodes[index]
+        out[name] = _stamp_of(raw[at: at + _WALL + _COUNTER], node)
         at += _WALL + _COUNTER + 1
     return out
 
@@ -260,9 +332,14 @@ class PackedJson(TypeDecorator[Any]):
     def unpack(raw: bytes) -> Any:
         raise NotImplementedError
 
+    def packers(self, dialect: Dialect) -> tuple[Callable[[Any], bytes | None],
+                                                 Callable[[bytes], Any]]:
+        """(pack, unpack) for `dialect`'s engine."""
+        return self.pack, self.unpack
+
     def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
         as_json = self.impl_instance.dialect_impl(dialect).bind_processor(dialect)
-        pack = self.pack
+        pack = self.packers(dialect)[0]
 
         def process(value: Any) -> Any:
             packed = pack(value)
@@ -274,7 +351,7 @@ class PackedJson(TypeDecorator[Any]):
 
     def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
         from_json = self.impl_instance.dialect_impl(dialect).result_processor(dialect, coltype)
-        mark, unpack = self.MARK, self.unpack
+        mark, unpack = self.MARK, self.packers(dialect)[1]
 
         def process(value: Any) -> Any:
             if isinstance(value, bytes) and value and value[0] == mark:
@@ -286,12 +363,23 @@ class PackedJson(TypeDecorator[Any]):
 
 class CompactStamps(PackedJson):
     """A record's per-field clock stamps (JSON `{field: stamp}`), packed (`stamps_bytes`):
-    about 30 bytes for one stamp, not 66. Anything else is kept as JSON."""
+    about 30 bytes for one stamp, not 66, and 14 when it is the store's own device's.
+    Anything else is kept as JSON."""
 
     cache_ok = True
     MARK = _STAMPS_V1
     pack = staticmethod(stamps_bytes)
     unpack = staticmethod(stamps_dict)
+
+    def packers(self, dialect: Dialect) -> tuple[Callable[[Any], bytes | None],
+                                                 Callable[[bytes], Any]]:
+        # The store's device is looked up at each value: it is set once the store has one.
+        def pack(value: Any) -> bytes | None:
+            return stamps_bytes(value, own_device(dialect)[1])
+
+        def unpack(raw: bytes) -> dict[str, str]:
+            return stamps_dict(raw, own_device(dialect)[1])
+        return pack, unpack
 
 
 _DETAIL_V1, _DETAIL_ID, _DETAIL_TEXT, _DETAIL_HEX, _DETAIL_EARLIER = 2, 0, 1, 2, 3

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 
 from fieldapp.crypto.memory import SQLCIPHER_MEMORY_SECURITY
 from fieldapp.domain.errors import StorageFull, StoreCorrupt
+from fieldapp.store.compact import own_device, set_own_device
 
 #: Run on every new connection, after the key. `synchronous=FULL`: a statement that
 #: returned survives a power cut. `secure_delete` zeroes freed pages; `temp_store=MEMORY`
@@ -62,6 +63,18 @@ def open_engine(path: Path, key: bytes | bytearray | None) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}", creator=creator, module=sqlcipher3, hide_parameters=True
     )
+
+    # The records' column types store the store's own device as nothing (`store.compact.
+    # DeviceId`): the engine learns it from the first connection (or `Store.set_device`).
+    @event.listens_for(engine, "connect")
+    def _own_device(conn: Any, _record: Any) -> None:
+        if not own_device(engine.dialect)[0]:
+            try:
+                row = conn.execute("SELECT id FROM device LIMIT 1").fetchone()
+            except sqlcipher3.OperationalError:  # a new store: no device table yet
+                return
+            if row is not None:
+                set_own_device(engine.dialect, row[0])
 
     # pysqlite's own transaction handling is broken for SAVEPOINT and DDL; take over, as
     # SQLAlchemy's docs recommend, and start every transaction with BEGIN IMMEDIATE so a

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -29,12 +30,15 @@ from fieldapp.store.compact import (
     CompactId,
     CompactStamp,
     CompactStamps,
+    DeviceId,
     HexDigest,
+    LaterTime,
     MicroDateTime,
     MicroTime,
     SealedJson,
     SealedLongText,
     SealedText,
+    unchanged,
 )
 
 #: Columns of a synced record that never travel and are never merged: local bookkeeping.
@@ -43,6 +47,11 @@ LOCAL_ONLY = frozenset({"updated_at", "out_seq"})
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+#: Table options of a record table keyed by its id alone (issue 16): the id b-tree is the
+#: table, so no second copy of every id (rescue keeps its rowid: the case list pages by it).
+WITHOUT_ROWID = {"sqlite_with_rowid": False}
 
 
 class Base(DeclarativeBase):
@@ -68,9 +77,11 @@ class Synced:
         if "id" not in values:  # (not setdefault: a pulled record brings its id)
             values["id"] = uuid7()
         super().__init__(**values)
-    device_id: Mapped[str] = mapped_column(CompactId(36), default="")
+    #: Stored as nothing when it is the store's own device (`store.compact.DeviceId`).
+    device_id: Mapped[str] = mapped_column(DeviceId(36), default="")
     created_at: Mapped[dt.datetime] = mapped_column(MicroDateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(MicroDateTime, default=utcnow,
+    #: Stored as nothing until the record changes after its creation (`LaterTime`).
+    updated_at: Mapped[dt.datetime] = mapped_column(LaterTime, default=unchanged,
                                                     onupdate=utcnow)
     #: Per-field stamps, compact: {"*": stamp of creation, field: stamp of a later edit}.
     hlc: Mapped[dict[str, Any]] = mapped_column(CompactStamps, default=dict)
@@ -218,7 +229,8 @@ class Victim(Synced, Base):
     sex: Mapped[str] = mapped_column(String(16))
     date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
     estimated_age: Mapped[int | None] = mapped_column(Integer)
-    is_minor: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    #: Not indexed: true of most victims, so the index did not narrow a search (issue 16).
+    is_minor: Mapped[bool] = mapped_column(Boolean, default=False)
     nationality: Mapped[str] = mapped_column(String(8), default="")
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     documents: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -252,6 +264,8 @@ class Victim(Synced, Base):
 
     rescue: Mapped[Rescue] = relationship(back_populates="victims", lazy="raise")
 
+    __table_args__ = (WITHOUT_ROWID,)
+
 
 class Statement(Synced, Base):
     __tablename__ = "statement"
@@ -266,10 +280,16 @@ class Statement(Synced, Base):
     child_protocol: Mapped[dict[str, Any]] = mapped_column(SealedJson, default=dict)
     narrative: Mapped[str] = mapped_column(SealedLongText, default="")
     #: A correction of a final statement is a new statement that amends it.
-    amends_id: Mapped[str | None] = mapped_column(CompactId(36), ForeignKey("statement.id"), index=True)
+    amends_id: Mapped[str | None] = mapped_column(CompactId(36), ForeignKey("statement.id"))
     final_hash: Mapped[str | None] = mapped_column(HexDigest(64))
     finalised_at: Mapped[dt.datetime | None] = mapped_column(MicroDateTime)
     finalised_by: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        # Few statements amend another: only those are indexed.
+        Index("ix_statement_amends_id", "amends_id", sqlite_where=text("amends_id IS NOT NULL")),
+        WITHOUT_ROWID,
+    )
 
 
 class Suspect(Synced, Base):
@@ -289,6 +309,8 @@ class Suspect(Synced, Base):
     complicit_official: Mapped[bool] = mapped_column(Boolean, default=False)
 
     rescue: Mapped[Rescue] = relationship(back_populates="suspects", lazy="raise")
+
+    __table_args__ = (WITHOUT_ROWID,)
 
 
 class SuspectCase(Synced, Base):
@@ -401,12 +423,12 @@ class Referral(Synced, Base):
     SYNC_EXCLUDE = frozenset({"id", "hlc", "status", "conflicted"})
     victim_id: Mapped[str] = mapped_column(CompactId(36), ForeignKey("victim.id"), index=True)
     service: Mapped[str] = mapped_column(String(32))
-    provider_code: Mapped[str] = mapped_column(ForeignKey("service_provider.code"), index=True)
+    provider_code: Mapped[str] = mapped_column(ForeignKey("service_provider.code"))
     urgency: Mapped[str] = mapped_column(String(16), default="normal")
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     #: Derived from the events (a cache for queries), never synced itself.
-    status: Mapped[str] = mapped_column(String(16), default="created", index=True)
+    status: Mapped[str] = mapped_column(String(16), default="created")
     conflicted: Mapped[bool] = mapped_column(Boolean, default=False)
     #: h13. A referral made although the person's sharing consent is missing or refused:
     #: only a supervisor may, and only with a reason (audited as "consent_override").
@@ -419,6 +441,8 @@ class Referral(Synced, Base):
     #: alternative_care_plan, approved_by}; never free text about the family's names.
     return_details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
+    __table_args__ = (WITHOUT_ROWID,)
+
 
 class ReferralEvent(Synced, Base):
     __tablename__ = "referral_event"
@@ -428,6 +452,8 @@ class ReferralEvent(Synced, Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     services_given: Mapped[list[str]] = mapped_column(JSON, default=list)
     at: Mapped[dt.datetime] = mapped_column(MicroDateTime, default=utcnow)
+
+    __table_args__ = (WITHOUT_ROWID,)
 
 
 class Attachment(Synced, Base):

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from fieldapp.domain.errors import StorageFull, StoreExists, StoreNotFound
 from fieldapp.domain.hlc import Hlc, HlcClock
 from fieldapp.store import audit, changes, figmarks, fileperm, migrate, sealing, search, shred
+from fieldapp.store.compact import set_own_device
 from fieldapp.store.engine import open_engine, storage_error
 from fieldapp.store.lock import DirLock
 from fieldapp.store.models import Device, Outbox
@@ -129,6 +130,7 @@ class Store:
 
     def set_device(self, device: Device) -> None:
         self.device_id, self.post_code = device.id, device.post_code
+        set_own_device(self.engine.dialect, device.id)
         self.clock = HlcClock(device.id)
 
     @contextlib.contextmanager

@@ -21,6 +21,7 @@ from fieldapp.store.compact import (
     CompactId,
     CompactStamp,
     CompactStamps,
+    DeviceId,
     EarlierId,
     HexDigest,
     MicroDateTime,
@@ -31,6 +32,7 @@ from fieldapp.store.compact import (
     detail_stored,
     digest_bytes,
     id_bytes,
+    set_own_device,
     stamp_bytes,
 )
 from fieldapp.store.models import AuditEvent, Rescue
@@ -188,5 +190,44 @@ def test_a_real_store_keeps_compact_forms_and_reads_back_every_value(ws: Workspa
         )).one()
         details = list(s.scalars(select(AuditEvent.detail)))
     assert tuple(kinds) == ("blob", "blob", "integer", "blob")
-    assert seen == (rescue.id, rescue.device_id, rescue.created_at, rescue.updated_at, rescue.hlc)
+    # A new record's `updated_at` is stored as nothing and read back as its creation time.
+    assert seen == (rescue.id, rescue.device_id, rescue.created_at, rescue.created_at, rescue.hlc)
     assert {"rescue": rescue.id} in details or any(d for d in details)
+
+
+# -- the store's own device (migration 0013_h16s5rows) ------------------------------------
+_OWN = str(uuid.uuid4())
+
+
+def _own_dialect() -> Any:
+    dialect = sqlite.dialect()
+    set_own_device(dialect, _OWN)
+    return dialect
+
+
+def _through_own(column: TypeEngine[Any], value: Any) -> tuple[Any, Any]:
+    """(what is stored, what reads back) on an engine whose store's device is `_OWN`."""
+    dialect = _own_dialect()
+    bind = column.bind_processor(dialect)
+    read = column.result_processor(dialect, None)
+    stored = bind(value) if bind else value
+    return stored, read(stored) if read else stored
+
+
+@given(st.one_of(st.just(_OWN), st.uuids().map(str), st.text(max_size=40)))
+def test_device_ids_read_back_as_written_and_the_own_one_is_stored_as_nothing(ident: str) -> None:
+    stored, back = _through_own(DeviceId(36), ident)
+    assert back == ident
+    assert (stored == b"") == (ident == _OWN)
+    assert _through(DeviceId(36), ident) == ident  # an engine without a device
+
+
+@given(st.dictionaries(st.text(max_size=30), st.one_of(
+    _STAMPS, st.integers(0, 10**12).map(lambda wall: f"{wall:013d}-00001-{_OWN}")), max_size=6))
+def test_field_stamps_of_the_own_device_read_back_as_written(stamps: dict[str, Any]) -> None:
+    assert _through_own(CompactStamps(), stamps)[1] == stamps
+
+
+def test_one_stamp_of_the_own_device_takes_14_bytes() -> None:
+    stored, _back = _through_own(CompactStamps(), {"*": f"1796207427495-00003-{_OWN}"})
+    assert len(stored) == 14

@@ -23,7 +23,7 @@ from fieldapp.store.engine import open_engine
 from fieldapp.store.models import AuditEvent, Rescue
 from tests.conftest import PASSPHRASE
 from tests.support.hqserver import make_settings, running_server
-from tests.support.storedump import dump, search_hits
+from tests.support.storedump import dump, search_hits, updated_as_created
 from tests.support.syncenv import colleague_closes_one, fast_options, repoint, unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
@@ -86,7 +86,7 @@ def test_0009_converts_row_for_row(tmp_path: Path) -> None:
     _upgrade(root)
     after = _state(root)
     assert after[0] == migrate.head_revision()
-    assert after[1] == rows and after[2] == hits and after[3] == chain
+    assert after[1] == updated_as_created(rows) and after[2] == hits and after[3] == chain
     _check_lean(after[4])
     _upgrade(root)  # again: nothing changes
     assert _state(root)[1:] == after[1:]
@@ -138,7 +138,8 @@ def test_a_kill_midway_leaves_the_0009_store_which_then_converts(tmp_path: Path)
     assert _state(root) == before  # the transaction never committed
     _upgrade(root)
     after = _state(root)
-    assert after[0] == migrate.head_revision() and after[1:4] == before[1:4]
+    assert after[0] == migrate.head_revision() and after[2:4] == before[2:4]
+    assert after[1] == updated_as_created(before[1])
     _check_lean(after[4])
 
 

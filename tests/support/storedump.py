@@ -79,6 +79,31 @@ def dump(session: Session) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def updated_as_created(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """`dump`'s rows as migration 0013 keeps them: a record's `updated_at` within
+    `SAME_INSERT` after its `created_at` is its creation's, read back as `created_at`."""
+    from fieldapp.store.models import SYNCED_MODELS
+
+    synced = {m.__tablename__ for m in SYNCED_MODELS.values()}
+    out = {}
+    for table, table_rows in rows.items():
+        if table in synced:
+            table_rows = sorted((_as_created(r) for r in table_rows),
+                                key=lambda r: json.dumps(r, sort_keys=True))
+        out[table] = table_rows
+    return out
+
+
+def _as_created(row: dict[str, Any]) -> dict[str, Any]:
+    from fieldapp.store.compact import SAME_INSERT
+
+    created = dt.datetime.fromisoformat(row["created_at"]["datetime"])
+    updated = dt.datetime.fromisoformat(row["updated_at"]["datetime"])
+    if dt.timedelta(0) <= updated - created <= dt.timedelta(microseconds=SAME_INSERT):
+        return {**row, "updated_at": row["created_at"]}
+    return row
+
+
 def search_hits(session: Session, queries: list[str]) -> dict[str, list[str]]:
     """The rescues the case search finds for each query."""
     from fieldapp.store import search
