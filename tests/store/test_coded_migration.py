@@ -7,11 +7,7 @@ and a kill midway leaves the 0013 store, which opens and converts."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import signal
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -28,6 +24,7 @@ from fieldapp.store import migrate
 from fieldapp.store.engine import open_engine
 from fieldapp.store.models import Rescue
 from tests.conftest import PASSPHRASE
+from tests.support.killed import AFTER_ROLL_ALL, upgrade_killed
 from tests.support.syncenv import unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007" / "device"
@@ -44,14 +41,18 @@ def _engine(root: Path) -> Any:
     return open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
 
 
+def _upgrade(root: Path, revision: str = "head") -> None:
+    engine = _engine(root)
+    try:
+        migrate.upgrade(engine, revision)
+    finally:
+        engine.dispose()
+
+
 def _at_0013(tmp_path: Path) -> Path:
     root = tmp_path / "device"
     shutil.copytree(FIXTURE, root)
-    engine = _engine(root)
-    try:
-        migrate.upgrade(engine, BEFORE)
-    finally:
-        engine.dispose()
+    _upgrade(root, BEFORE)
     return root
 
 
@@ -101,49 +102,16 @@ def test_a_0013_store_converts_row_for_row(tmp_path: Path) -> None:
     revision, before = _text_form(root)
     counts, cases, roll = before
     assert revision == BEFORE and counts and cases and roll
-    engine = _engine(root)
-    try:
-        migrate.upgrade(engine)
-    finally:
-        engine.dispose()
+    _upgrade(root)
     assert _text_form(root) == (migrate.head_revision(), before)
     _check_converted(root)
-
-
-_KILL_MIDWAY = r'''
-import os, signal, sys
-from pathlib import Path
-import fieldapp.reports.counters as counters
-from fieldapp.services import auth
-from fieldapp.store import migrate
-from fieldapp.store.engine import open_engine
-
-root = Path(sys.argv[1])
-real = counters.roll_all
-
-def dying(conn, codec):  # counts and cases converted, the text tables gone, nothing committed
-    real(conn, codec)
-    os.kill(os.getpid(), signal.SIGKILL)
-
-counters.roll_all = dying
-engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", sys.argv[2]))
-migrate.upgrade(engine)
-'''
 
 
 def test_a_kill_midway_leaves_the_0013_store_which_then_converts(tmp_path: Path) -> None:
     root = _at_0013(tmp_path)
     before = _text_form(root)
-    repo = Path(__file__).resolve().parents[2]
-    run = subprocess.run([sys.executable, "-c", _KILL_MIDWAY, str(root), PASSPHRASE],
-                         cwd=repo, capture_output=True, text=True, check=False, timeout=300,
-                         env={**os.environ, "PYTHONPATH": str(repo)})
-    assert run.returncode == -signal.SIGKILL, run.stderr[-2000:]
+    upgrade_killed(root, AFTER_ROLL_ALL)
     assert _text_form(root) == before  # the transaction never committed
-    engine = _engine(root)
-    try:
-        migrate.upgrade(engine)
-    finally:
-        engine.dispose()
+    _upgrade(root)
     assert _text_form(root) == (migrate.head_revision(), before[1])
     _check_converted(root)

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
-import signal
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -29,6 +25,7 @@ from fieldapp.services.figures import figures_for
 from fieldapp.store import migrate
 from fieldapp.store.engine import open_engine
 from tests.conftest import PASSPHRASE
+from tests.support.killed import AFTER_ROLL_ALL, upgrade_killed
 from tests.support.syncenv import unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007" / "device"
@@ -113,35 +110,10 @@ def test_a_0009_store_converts(tmp_path: Path) -> None:
     _check_converted(root, counts, cases)
 
 
-_KILL_MIDWAY = r'''
-import os, signal, sys
-from pathlib import Path
-import fieldapp.reports.counters as counters
-from fieldapp.services import auth
-from fieldapp.store import migrate
-from fieldapp.store.engine import open_engine
-
-root = Path(sys.argv[1])
-real = counters.roll_all
-
-def dying(conn, codec):  # the yearly sums written, the old counts table gone, nothing committed
-    real(conn, codec)
-    os.kill(os.getpid(), signal.SIGKILL)
-
-counters.roll_all = dying
-engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", sys.argv[2]))
-migrate.upgrade(engine)
-'''
-
-
 def test_a_kill_midway_leaves_the_0009_store_which_then_converts(tmp_path: Path) -> None:
     root = _at_0009(tmp_path)
     _, (counts, cases) = _read(root, _COUNTS, _CASES)
-    repo = Path(__file__).resolve().parents[2]
-    run = subprocess.run([sys.executable, "-c", _KILL_MIDWAY, str(root), PASSPHRASE],
-                         cwd=repo, capture_output=True, text=True, check=False, timeout=300,
-                         env={**os.environ, "PYTHONPATH": str(repo)})
-    assert run.returncode == -signal.SIGKILL, run.stderr[-2000:]
+    upgrade_killed(root, AFTER_ROLL_ALL)
     # The transaction never committed.
     assert _read(root, _COUNTS, _CASES) == (BEFORE, [counts, cases])
     _check_converted(root, counts, cases)
