@@ -7,8 +7,12 @@ the full pass's own rules: `counted_as_victim`, `victim_cell`, `settle`). Two ta
 them, device and HQ alike (same names and columns, see the store's and HQ's models):
 
 - `figure_case`: one row per case, its cell (operation date, month, province, post,
-  exploitation type) and its facts as JSON (`facts_text`);
+  exploitation type) and its facts;
 - `figure_count`: per month, province, post, type and fact, the sum over the cases.
+
+The code computes with text; what it writes, asks for and reads goes through the database's
+codec (`CaseStore.codec`, `fieldapp.reports.countcodes`): HQ keeps text, the device codes
+words, months, days, ids and facts small.
 
 `refresh(conn, rescue_ids, cases)` recomputes the named cases from their rows and moves the
 difference into `figure_count`, in the caller's transaction: the device calls it for every
