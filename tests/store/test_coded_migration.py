@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from fieldapp.reports import countcodes, counters, store_counts
 from fieldapp.reports.definitions import ReportFilter
@@ -49,10 +50,19 @@ def _upgrade(root: Path, revision: str = "head") -> None:
         engine.dispose()
 
 
-def _at_0013(tmp_path: Path) -> Path:
+def _at_0013(tmp_path: Path, counted: bool = True) -> Path:
+    """The fixture at 0013; `counted`: its counters as text, as a store counted by revision
+    0009 has them (from before 0009 they are empty)."""
     root = tmp_path / "device"
     shutil.copytree(FIXTURE, root)
     _upgrade(root, BEFORE)
+    if counted:
+        engine = _engine(root)
+        try:
+            with engine.begin() as conn:
+                store_counts.rebuild(Session(bind=conn))
+        finally:
+            engine.dispose()
     return root
 
 
@@ -104,6 +114,16 @@ def test_a_0013_store_converts_row_for_row(tmp_path: Path) -> None:
     assert revision == BEFORE and counts and cases and roll
     _upgrade(root)
     assert _text_form(root) == (migrate.head_revision(), before)
+    _check_converted(root)
+
+
+def test_a_store_never_counted_is_counted_from_its_records(tmp_path: Path) -> None:
+    root = _at_0013(tmp_path, counted=False)
+    revision, (counts, cases, roll) = _text_form(root)
+    assert revision == BEFORE and not counts and not cases and not roll
+    _upgrade(root)
+    assert _text_form(root) == (migrate.head_revision(), _text_form(
+        _at_0013(tmp_path / "counted"))[1])
     _check_converted(root)
 
 

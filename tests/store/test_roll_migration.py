@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from fieldapp.reports import countcodes, counters, store_counts
 from fieldapp.reports.definitions import ReportFilter
@@ -49,9 +50,11 @@ def _at_0009(tmp_path: Path) -> Path:
     engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
     try:
         migrate.upgrade(engine, BEFORE)
-        # Migration 0009 rebuilt the counters with today's code: write each case's facts
-        # back as revision 0009's code wrote them (nested lists, every fact).
+        # Migration 0009 rebuilt the counters (it leaves them to 0014 now): count them as
+        # text with today's code, each case's facts then written back as revision 0009's
+        # code wrote them (nested lists, every fact).
         with engine.begin() as conn:
+            store_counts.rebuild(Session(bind=conn))
             rows = conn.execute(text("SELECT rescue_id, facts FROM figure_case")).all()
             conn.execute(text("UPDATE figure_case SET facts = :facts WHERE rescue_id = :r"), [
                 {"r": r, "facts": json.dumps(sorted([*key, n] for key, n in _summed(facts).items()))}

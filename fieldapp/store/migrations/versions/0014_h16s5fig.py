@@ -3,8 +3,9 @@
 Words (province, post, type, fact values) become small integers through the new table
 `figure_word`, months and days integers, a case's id its 16 bytes and its facts a varint
 blob. `figure_case` and `figure_count` are converted row for row from their text form,
-`figure_roll` made again from the converted counts, in this migration's transaction. Reads
-and writes only the counters' own tables.
+`figure_roll` made again from the converted counts, in this migration's transaction. A store
+whose cases were never counted (upgraded from before revision 0009: those revisions leave
+the counters empty) is counted here from its records instead, once.
 
 Revision ID: 0014_h16s5fig
 Revises: 0013_h16s5rows
@@ -88,6 +89,19 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     roll_all(bind, coded)
+    if _never_counted(bind):
+        from sqlalchemy.orm import Session
+
+        from fieldapp.reports.store_counts import rebuild
+
+        rebuild(Session(bind=bind))
+
+
+def _never_counted(bind: Any) -> bool:
+    """No case counted although a rescue has an operation date (every such case counts)."""
+    return bind.execute(sa.text("SELECT NOT EXISTS (SELECT 1 FROM figure_case) AND EXISTS "
+                                "(SELECT 1 FROM rescue WHERE operation_date IS NOT NULL)")
+                        ).scalar_one() == 1
 
 
 def _renamed(table: str, index: str) -> None:
