@@ -319,6 +319,11 @@ def _decoded(codec: Codec, columns: tuple[str, ...], row: Any) -> tuple[str, ...
     return tuple(codec.get(c, fig, v) for c, v in zip(columns, row, strict=True))
 
 
+def _cell_text(codec: Codec, cell: Any) -> tuple[str, ...]:
+    """A stored case's (month, province, post, type) back as text."""
+    return tuple(codec.get(c, "", v) for c, v in zip(_KEYS[:4], cell, strict=True))
+
+
 def _stored(conn: Connection, ids: list[Any]) -> Iterator[tuple[Any, ...]]:
     """(rescue id, cell, facts) of stored cases (ids and values as stored); on PostgreSQL
     the rows are locked, so two transactions refreshing one case take turns (each reads
@@ -342,9 +347,7 @@ def refresh(conn: Connection, rescue_ids: Iterable[str], cases: CaseStore) -> No
         stored = [codec.case_id(i) for i in chunk]
         for _rid, *cell, facts in list(_stored(conn, stored)):
             for fact in codec.unpack(facts):
-                key = (*(codec.get(c, "", v) for c, v in zip(_KEYS, cell, strict=False)),
-                       *fact[:3])
-                delta[key] -= fact[3]
+                delta[(*_cell_text(codec, cell), *fact[:3])] -= fact[3]
         conn.execute(_in("DELETE FROM figure_case WHERE rescue_id IN :ids"), {"ids": stored})
         _write_cases(conn, codec, cases.cases(chunk), delta)
     _add(conn, codec, delta, cases.rollup)
@@ -430,8 +433,7 @@ def case_facts_stored(conn: Connection, codec: Codec) -> dict[str, tuple[Any, ..
         summed: Counter[Fact] = Counter()
         for fig, a, b, n in codec.unpack(facts):
             summed[(fig, a, b)] += n
-        out[str(id_text(rid))] = (_day_text(day), *(codec.get(c, "", v) for c, v in zip(
-            _KEYS, cell, strict=False)), summed)
+        out[str(id_text(rid))] = (_day_text(day), *_cell_text(codec, cell), summed)
     return out
 
 
@@ -580,10 +582,16 @@ def _roll_key(codec: Codec, key: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _roll_text(codec: Codec, row: Any) -> tuple[Any, ...]:
+    """A stored `figure_roll` key back as text (`dim` and `p` integers)."""
     dim, val, p, x, y, year = row
+    return (int(dim), codec.get(_DIMS[int(dim)], "", val), *_projected(codec, p, x, y),
+            codec.get("year", "", year))
+
+
+def _projected(codec: Codec, p: Any, x: Any, y: Any) -> tuple[int, str, str]:
+    """A stored projected key (`p` and the values of its columns) back as text."""
     fig, x_of, y_of = _roll_columns(int(p))
-    return (int(dim), codec.get(_DIMS[int(dim)], "", val), int(p), codec.get(x_of, fig, x),
-            codec.get(y_of, fig, y), codec.get("year", "", year))
+    return int(p), codec.get(x_of, fig, x), codec.get(y_of, fig, y)
 
 
 def _rolled_sums(conn: Connection, codec: Codec, wanted: Iterable[int], first: str, last: str,
@@ -597,8 +605,7 @@ def _rolled_sums(conn: Connection, codec: Codec, wanted: Iterable[int], first: s
             {"dim": dim, "val": codec.ask(_DIMS[dim], "", val),
              "first": codec.ask("year", "", first), "last": codec.ask("year", "", last)}):
         if int(p) in chosen:
-            fig, x_of, y_of = _roll_columns(int(p))
-            out[(int(p), codec.get(x_of, fig, x), codec.get(y_of, fig, y))] += int(n)
+            out[_projected(codec, p, x, y)] += int(n)
     return out
 
 
@@ -634,8 +641,7 @@ def _summed(conn: Connection, codec: Codec, wanted: Iterable[int], first: str, l
             "first": codec.ask("month", "", first), "last": codec.ask("month", "", last),
             "due_first": codec.ask("b", "e", due.first), "due_day": codec.ask("b", "e", due.day),
             **narrowed}):
-        fig, x_of, y_of = _roll_columns(int(p))
-        out[(int(p), codec.get(x_of, fig, x), codec.get(y_of, fig, y))] += int(n)
+        out[_projected(codec, p, x, y)] += int(n)
     return out
 
 
@@ -688,7 +694,7 @@ def _period_cells(conn: Connection, cases: CaseStore, flt: ReportFilter,
                 "SELECT month, province, post, type, facts FROM figure_case "
                 "WHERE op_date >= :start AND op_date <= :end" + narrow),
                 {"start": codec.day(start), "end": codec.day(end), **narrowed}):
-            where = tuple(codec.get(c, "", v) for c, v in zip(_KEYS, cell, strict=False))
+            where = _cell_text(codec, cell)
             for fig, a, b, n in codec.unpack(facts):
                 cells[(*where, fig, a, b)] += n
     for key, n in _project(cells, wanted, due).items():
