@@ -115,6 +115,9 @@ class Coded:
         self.words: dict[str, int] = {w: i for w, i in conn.execute(text(
             "SELECT word, id FROM figure_word"))}
         self.texts = {i: w for w, i in self.words.items()}
+        # Values repeat (a month, a service, a day): each coded and read back once.
+        self._put: dict[tuple[str, str, str], Any] = {}
+        self._got: dict[tuple[str, str, Any], str] = {}
 
     def _word(self, word: str) -> int:
         code = self.words.get(word)
@@ -126,10 +129,13 @@ class Coded:
         return code
 
     def put(self, column: str, fig: str, value: str) -> Any:
-        kind = _kind(column, fig)
-        if kind == "word":
-            return self._word(value)
-        return _number(kind, value)
+        key = (column, fig, value)
+        code = self._put.get(key)
+        if code is None:
+            kind = _kind(column, fig)
+            code = self._put[key] = self._word(value) if kind == "word" \
+                else _number(kind, value)
+        return code
 
     def ask(self, column: str, fig: str, value: str) -> Any:
         kind = _kind(column, fig)
@@ -138,6 +144,13 @@ class Coded:
         return _number(kind, value)
 
     def get(self, column: str, fig: str, stored: Any) -> str:
+        key = (column, fig, stored)
+        value = self._got.get(key)
+        if value is None:
+            value = self._got[key] = self._text(column, fig, stored)
+        return value
+
+    def _text(self, column: str, fig: str, stored: Any) -> str:
         kind = _kind(column, fig)
         if kind == "word":
             return self.texts[int(stored)]
