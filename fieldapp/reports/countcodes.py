@@ -121,10 +121,11 @@ class Coded:
 
     def _word(self, word: str) -> int:
         code = self.words.get(word)
-        if code is None:
-            code = max(self.texts, default=0) + 1
-            self.conn.execute(text("INSERT INTO figure_word (id, word) VALUES (:id, :word)"),
-                              {"id": code, "word": word})
+        if code is None:  # added, or found if another codec in this transaction added it
+            self.conn.execute(text("INSERT INTO figure_word (word) VALUES (:word) "
+                                   "ON CONFLICT (word) DO NOTHING"), {"word": word})
+            code = int(self.conn.execute(text("SELECT id FROM figure_word WHERE word = :word"),
+                                         {"word": word}).scalar_one())
             self.words[word], self.texts[code] = code, word
         return code
 
@@ -153,7 +154,11 @@ class Coded:
     def _text(self, column: str, fig: str, stored: Any) -> str:
         kind = _kind(column, fig)
         if kind == "word":
-            return self.texts[int(stored)]
+            code = int(stored)
+            if code not in self.texts:  # added by another codec since this one read them
+                self.texts[code] = str(self.conn.execute(text(
+                    "SELECT word FROM figure_word WHERE id = :id"), {"id": code}).scalar_one())
+            return self.texts[code]
         if kind == "none":
             return ""
         if kind == "month":

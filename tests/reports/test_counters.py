@@ -306,3 +306,21 @@ def test_the_device_writes_its_counters_coded(tmp_path: Path) -> None:
                     assert kinds == want, (table, column, kinds)
     finally:
         ws.close()
+
+
+def test_two_codecs_in_one_transaction_agree_on_every_word(tmp_path: Path) -> None:
+    ws = new_device(tmp_path / "d", None, "POIPET")
+    try:
+        with ws.tx() as s:
+            conn = s.connection()
+            first, second = countcodes.Coded(conn), countcodes.Coded(conn)
+            shared, own = first.put("post", "", "NEWPOST"), first.put("a", "s", "first only")
+            assert second.put("post", "", "NEWPOST") == shared
+            assert second.put("a", "s", "second only") not in (shared, own)
+            assert second.get("a", "s", own) == "first only"
+            assert second.ask("type", "", "never written") not in second.texts
+            s.rollback()
+        with ws.tx() as s:  # rolled back: the words are gone
+            assert countcodes.Coded(s.connection()).ask("post", "", "NEWPOST") == -1
+    finally:
+        ws.close()
