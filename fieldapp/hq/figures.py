@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.hq import atrest, db
 from fieldapp.hq.models import Record, ReportRow, ReportRowsState
-from fieldapp.reports import counters
+from fieldapp.reports import countcodes, counters
 from fieldapp.reports.definitions import ReportFilter, age_on
 from fieldapp.reports.figures import SENT_TO_COURT, Figures, stamp_day
 from fieldapp.reports.source import COLUMNS, hq_row, linked_persons
@@ -312,6 +312,9 @@ class HqCases:
     #: No yearly sums at HQ: pushes refresh the counts concurrently, and every push would
     #: lock the same few yearly rows until its commit; PostgreSQL sums the months fast.
     rollup = False
+    #: Keys and facts as text: HQ's tables are shared by concurrent pushes (no dictionary
+    #: of words to take turns on) and its size is not the device's.
+    codec = countcodes.Plain()
 
     def __init__(self, s: Session) -> None:
         self.s = s

@@ -7,8 +7,12 @@ the full pass's own rules: `counted_as_victim`, `victim_cell`, `settle`). Two ta
 them, device and HQ alike (same names and columns, see the store's and HQ's models):
 
 - `figure_case`: one row per case, its cell (operation date, month, province, post,
-  exploitation type) and its facts as JSON (`facts_text`);
+  exploitation type) and its facts;
 - `figure_count`: per month, province, post, type and fact, the sum over the cases.
+
+The code computes with text; what it writes, asks for and reads goes through the database's
+codec (`CaseStore.codec`, `fieldapp.reports.countcodes`): HQ keeps text, the device codes
+words, months, days, ids and facts small.
 
 `refresh(conn, rescue_ids, cases)` recomputes the named cases from their rows and moves the
 difference into `figure_count`, in the caller's transaction: the device calls it for every
@@ -49,7 +53,6 @@ and would all lock the same yearly rows until they commit.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -58,6 +61,7 @@ from typing import Any, Protocol, runtime_checkable
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
+from fieldapp.reports.countcodes import Codec
 from fieldapp.reports.definitions import SUSPECT_STAGES, ReportFilter, months_between
 from fieldapp.reports.figures import (
     OUTCOMES,
@@ -75,6 +79,7 @@ from fieldapp.reports.figures import (
     victim_cell,
 )
 from fieldapp.reports.source import RecordSource, Row
+from fieldapp.store.compact import id_text
 
 Fact = tuple[str, str, str]
 #: (month, province, post, exploitation type): where a case's facts are counted.
@@ -250,6 +255,11 @@ class CaseStore(Protocol):
         ...
 
     @property
+    def codec(self) -> Codec:
+        """How this database writes the counters' keys and facts (`countcodes`)."""
+        ...
+
+    @property
     def source(self) -> CourtSource:
         """What "sent to court" reads of the suspects it recomputes (`_court`)."""
         ...
@@ -289,41 +299,35 @@ _INSERT_CASE = text(
 _KEYS = ("month", "province", "post", "type", "fig", "a", "b")
 
 
-def _case_row(rescue_id: str, cf: CaseFacts) -> dict[str, Any]:
-    month, province, post, kind = cf.cell
-    return {"rescue_id": rescue_id, "op_date": cf.day, "month": month, "province": province,
-            "post": post, "type": kind,
-            "facts": facts_text(cf.facts)}
+def _case_row(codec: Codec, rescue_id: str, cf: CaseFacts) -> dict[str, Any]:
+    row = {"rescue_id": codec.case_id(rescue_id), "op_date": codec.day(cf.day),
+           "facts": codec.pack(cf.facts)}
+    for column, value in zip(_KEYS[:4], cf.cell, strict=True):
+        row[column] = codec.put(column, "", value)
+    return row
 
 
-def facts_text(facts: Mapping[Fact, int]) -> str:
-    """A case's facts as `figure_case` keeps them: one flat JSON list (kind, a, b, count,
-    kind, ...) in key order, without the "d" facts (each is an "e" fact's due month)."""
-    flat: list[Any] = []
-    for (fig, a, b), n in sorted(facts.items()):
-        if fig != "d":
-            flat += [fig, a, b, n]
-    return json.dumps(flat, separators=(",", ":"), ensure_ascii=False)
+def _encoded(codec: Codec, columns: tuple[str, ...], key: tuple[str, ...]) -> tuple[Any, ...]:
+    """A full key (`_KEYS`) as `codec` writes it."""
+    fig = key[columns.index("fig")]
+    return tuple(codec.put(c, fig, v) for c, v in zip(columns, key, strict=True))
 
 
-def facts_of(text: str | None) -> Iterator[tuple[str, str, str, int]]:
-    """The facts `facts_text` wrote, "d" facts included; also reads the nested lists
-    written before (every fact, "d" too: HQ's older rows)."""
-    items = json.loads(text or "[]")
-    if items and isinstance(items[0], list):
-        for fig, a, b, n in items:
-            yield fig, a, b, n
-        return
-    for i in range(0, len(items), 4):
-        fig, a, b, n = items[i:i + 4]
-        yield fig, a, b, n
-        if fig == "e":
-            yield "d", a, b[:7], n
+def _decoded(codec: Codec, columns: tuple[str, ...], row: Any) -> tuple[str, ...]:
+    """A stored full key back as text."""
+    fig = row[columns.index("fig")]
+    return tuple(codec.get(c, fig, v) for c, v in zip(columns, row, strict=True))
 
 
-def _stored(conn: Connection, ids: list[str]) -> Iterator[tuple[Any, ...]]:
-    """(rescue id, cell, facts) of stored cases; on PostgreSQL the rows are locked, so two
-    transactions refreshing one case take turns (each reads what the other committed)."""
+def _cell_text(codec: Codec, cell: Any) -> tuple[str, ...]:
+    """A stored case's (month, province, post, type) back as text."""
+    return tuple(codec.get(c, "", v) for c, v in zip(_KEYS[:4], cell, strict=True))
+
+
+def _stored(conn: Connection, ids: list[Any]) -> Iterator[tuple[Any, ...]]:
+    """(rescue id, cell, facts) of stored cases (ids and values as stored); on PostgreSQL
+    the rows are locked, so two transactions refreshing one case take turns (each reads
+    what the other committed)."""
     lock = " ORDER BY rescue_id FOR UPDATE" if conn.dialect.name == "postgresql" else ""
     if lock:  # a case not stored yet gets an empty row to lock
         conn.execute(text(
@@ -337,17 +341,19 @@ def _stored(conn: Connection, ids: list[str]) -> Iterator[tuple[Any, ...]]:
 def refresh(conn: Connection, rescue_ids: Iterable[str], cases: CaseStore) -> None:
     """Recompute these cases' facts from their rows and move the difference into the counts."""
     ids = sorted({i for i in rescue_ids if i})
+    codec = cases.codec
     delta: Counter[tuple[str, ...]] = Counter()
     for chunk in _chunks(ids):
-        for _rid, month, province, post, kind, facts in list(_stored(conn, chunk)):
-            for fig, a, b, n in facts_of(facts):
-                delta[(month, province, post, kind, fig, a, b)] -= n
-        conn.execute(_in("DELETE FROM figure_case WHERE rescue_id IN :ids"), {"ids": chunk})
-        _write_cases(conn, cases.cases(chunk), delta)
-    _add(conn, delta, cases.rollup)
+        stored = [codec.case_id(i) for i in chunk]
+        for _rid, *cell, facts in list(_stored(conn, stored)):
+            for fact in codec.unpack(facts):
+                delta[(*_cell_text(codec, cell), *fact[:3])] -= fact[3]
+        conn.execute(_in("DELETE FROM figure_case WHERE rescue_id IN :ids"), {"ids": stored})
+        _write_cases(conn, codec, cases.cases(chunk), delta)
+    _add(conn, codec, delta, cases.rollup)
 
 
-def _write_cases(conn: Connection, rows: Mapping[str, CaseRows],
+def _write_cases(conn: Connection, codec: Codec, rows: Mapping[str, CaseRows],
                  delta: Counter[tuple[str, ...]]) -> None:
     new = []
     for rescue_id, case in rows.items():
@@ -356,15 +362,17 @@ def _write_cases(conn: Connection, rows: Mapping[str, CaseRows],
             continue
         for key, n in cf.facts.items():
             delta[cf.cell + key] += n
-        new.append(_case_row(rescue_id, cf))
+        new.append(_case_row(codec, rescue_id, cf))
     if new:
         conn.execute(_INSERT_CASE, new)
 
 
-def _add(conn: Connection, delta: Counter[tuple[str, ...]], rollup: bool) -> None:
-    _upsert(conn, "figure_count", _KEYS, delta)
+def _add(conn: Connection, codec: Codec, delta: Counter[tuple[str, ...]], rollup: bool) -> None:
+    _upsert(conn, "figure_count", _KEYS, {_encoded(codec, _KEYS, k): n for k, n in delta.items()
+                                          if n})
     if rollup:
-        _upsert(conn, "figure_roll", _ROLL_KEYS, _rolled(delta.items()))
+        _upsert(conn, "figure_roll", _ROLL_KEYS, {_roll_key(codec, k): n
+                                                  for k, n in _rolled(delta.items()).items()})
 
 
 def _upsert(conn: Connection, table: str, keys: tuple[str, ...],
@@ -400,23 +408,51 @@ def rebuild(conn: Connection, cases: CaseStore) -> int:
     for ids in cases.rescue_ids():
         for chunk in _chunks(sorted(ids)):
             rows = cases.cases(chunk)
-            _write_cases(conn, rows, delta)
+            _write_cases(conn, cases.codec, rows, delta)
             done += len(rows)
-    _add(conn, delta, cases.rollup)
+    _add(conn, cases.codec, delta, cases.rollup)
     return done
 
 
-def roll_all(conn: Connection) -> None:
-    """`figure_roll` made again from `figure_count` (a migration), the counts read in turn."""
+def _count_rows(conn: Connection, codec: Codec) -> Iterator[tuple[tuple[str, ...], int]]:
+    for row in conn.execute(text(f"SELECT {', '.join(_KEYS)}, n FROM figure_count")):
+        yield _decoded(codec, _KEYS, row[:7]), row[7]
+
+
+def counts(conn: Connection, codec: Codec) -> Counter[tuple[str, ...]]:
+    """Every stored count by its full key (`_KEYS`), as text."""
+    return Counter(dict(_count_rows(conn, codec)))
+
+
+def case_facts_stored(conn: Connection, codec: Codec) -> dict[str, tuple[Any, ...]]:
+    """Every stored case's cell (operation date, month, province, post, type) and facts
+    (summed by key), as text."""
+    out: dict[str, tuple[Any, ...]] = {}
+    for rid, day, *cell, facts in conn.execute(text(
+            "SELECT rescue_id, op_date, month, province, post, type, facts FROM figure_case")):
+        summed: Counter[Fact] = Counter()
+        for fig, a, b, n in codec.unpack(facts):
+            summed[(fig, a, b)] += n
+        out[str(id_text(rid))] = (_day_text(day), *_cell_text(codec, cell), summed)
+    return out
+
+
+def _day_text(stored: Any) -> str:
+    """`figure_case.op_date` as ISO text, however written (a day number since 0014)."""
+    return dt.date.fromordinal(stored).isoformat() if isinstance(stored, int) else str(stored)
+
+
+def roll_all(conn: Connection, codec: Codec) -> None:
+    """`figure_roll` made again from `figure_count` (a migration)."""
     conn.execute(text("DELETE FROM figure_roll"))
-    rows = conn.execute(text(f"SELECT {', '.join(_KEYS)}, n FROM figure_count"))
-    _upsert(conn, "figure_roll", _ROLL_KEYS, _rolled((tuple(r[:7]), r[7]) for r in rows))
+    _upsert(conn, "figure_roll", _ROLL_KEYS, {
+        _roll_key(codec, k): n for k, n in _rolled(_count_rows(conn, codec)).items()})
 
 
 def check(conn: Connection, cases: CaseStore) -> list[str]:
     """What differs between the stored counts and a recomputation (empty when they agree)."""
-    stored = Counter({tuple(r[:7]): r[7] for r in conn.execute(text(
-        "SELECT month, province, post, type, fig, a, b, n FROM figure_count"))})
+    codec = cases.codec
+    stored = counts(conn, codec)
     fresh: Counter[tuple[str, ...]] = Counter()
     for ids in cases.rescue_ids():
         for chunk in _chunks(sorted(ids)):
@@ -429,7 +465,7 @@ def check(conn: Connection, cases: CaseStore) -> list[str]:
     out = [f"{'|'.join(key)}: stored {stored[key]}, counted {fresh[key]}"
            for key in sorted(set(stored) | set(fresh)) if stored[key] != fresh[key]]
     if cases.rollup:
-        rolled = Counter({tuple(r[:6]): r[6] for r in conn.execute(text(
+        rolled = Counter({_roll_text(codec, r[:6]): r[6] for r in conn.execute(text(
             f"SELECT {', '.join(_ROLL_KEYS)}, n FROM figure_roll"))})
         rolled -= Counter()
         sums = _rolled(fresh.items())
@@ -530,7 +566,35 @@ def _rolled(counts: Iterable[tuple[tuple[str, ...], int]]) -> Counter[tuple[Any,
     return out
 
 
-def _rolled_sums(conn: Connection, wanted: Iterable[int], first: str, last: str,
+def _roll_columns(p: int) -> tuple[str, str, str]:
+    """The fact kind of projection `p` and the columns its values `x` and `y` are of."""
+    fig, dims = _PROJECTIONS[p]
+    x, y = [*dims, "", ""][:2]
+    return fig, x, y
+
+
+def _roll_key(codec: Codec, key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A `figure_roll` key (dim, val, p, x, y, year) as `codec` writes it."""
+    dim, val, p, x, y, year = key
+    fig, x_of, y_of = _roll_columns(p)
+    return (dim, codec.put(_DIMS[dim], "", val), p, codec.put(x_of, fig, x),
+            codec.put(y_of, fig, y), codec.put("year", "", year))
+
+
+def _roll_text(codec: Codec, row: Any) -> tuple[Any, ...]:
+    """A stored `figure_roll` key back as text (`dim` and `p` integers)."""
+    dim, val, p, x, y, year = row
+    return (int(dim), codec.get(_DIMS[int(dim)], "", val), *_projected(codec, p, x, y),
+            codec.get("year", "", year))
+
+
+def _projected(codec: Codec, p: Any, x: Any, y: Any) -> tuple[int, str, str]:
+    """A stored projected key (`p` and the values of its columns) back as text."""
+    fig, x_of, y_of = _roll_columns(int(p))
+    return int(p), codec.get(x_of, fig, x), codec.get(y_of, fig, y)
+
+
+def _rolled_sums(conn: Connection, codec: Codec, wanted: Iterable[int], first: str, last: str,
                  dim: int, val: str) -> Projected:
     """The projections' sums over years `first` to `last` from `figure_roll`."""
     chosen = set(wanted)
@@ -538,25 +602,30 @@ def _rolled_sums(conn: Connection, wanted: Iterable[int], first: str, last: str,
     for p, x, y, n in conn.execute(text(
             "SELECT p, x, y, SUM(n) FROM figure_roll WHERE dim = :dim AND val = :val "
             "AND year >= :first AND year <= :last GROUP BY p, x, y"),
-            {"dim": dim, "val": val, "first": first, "last": last}):
+            {"dim": dim, "val": codec.ask(_DIMS[dim], "", val),
+             "first": codec.ask("year", "", first), "last": codec.ask("year", "", last)}):
         if int(p) in chosen:
-            out[(int(p), x, y)] += int(n)
+            out[_projected(codec, p, x, y)] += int(n)
     return out
 
 
-def _narrowing(flt: ReportFilter) -> tuple[str, dict[str, str]]:
-    narrow, params = "", {}
-    for column, value in (("province", flt.province), ("post", flt.post),
-                          ("type", flt.exploitation_type)):
-        if value is not None:
-            narrow += f" AND {column} = :{column}"
-            params[column] = value
-    return narrow, params
+def _narrowing(flt: ReportFilter) -> dict[str, str]:
+    """The columns a report narrows by, and their values."""
+    return {column: value for column, value in (
+        ("province", flt.province), ("post", flt.post), ("type", flt.exploitation_type))
+        if value is not None}
 
 
-def _summed(conn: Connection, wanted: Iterable[int], first: str, last: str, narrow: str,
+def _where(codec: Codec, params: dict[str, str]) -> tuple[str, dict[str, Any]]:
+    """The narrowing as SQL conditions and their parameters, as `codec` writes them."""
+    return ("".join(f" AND {column} = :{column}" for column in params),
+            {column: codec.ask(column, "", value) for column, value in params.items()})
+
+
+def _summed(conn: Connection, codec: Codec, wanted: Iterable[int], first: str, last: str,
             params: dict[str, str], due: _Due) -> Projected:
     """The projections' sums over the counts of months `first` to `last`, by SQL."""
+    narrow, narrowed = _where(codec, params)
     parts = []
     for p in wanted:
         fig, dims = _PROJECTIONS[p]
@@ -569,9 +638,10 @@ def _summed(conn: Connection, wanted: Iterable[int], first: str, last: str, narr
     if not parts:
         return out
     for p, x, y, n in conn.execute(text(" UNION ALL ".join(parts)), {
-            "first": first, "last": last, "due_first": due.first, "due_day": due.day,
-            **params}):
-        out[(int(p), x, y)] += int(n)
+            "first": codec.ask("month", "", first), "last": codec.ask("month", "", last),
+            "due_first": codec.ask("b", "e", due.first), "due_day": codec.ask("b", "e", due.day),
+            **narrowed}):
+        out[_projected(codec, p, x, y)] += int(n)
     return out
 
 
@@ -591,12 +661,12 @@ def _next_month(month: str) -> str:
     return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
 
 
-def _period_cells(conn: Connection, flt: ReportFilter, wanted: tuple[int, ...],
-                  due: _Due, rollup: bool) -> Projected:
+def _period_cells(conn: Connection, cases: CaseStore, flt: ReportFilter,
+                  wanted: tuple[int, ...], due: _Due) -> Projected:
     """Facts of the cases `flt` selects, projected: whole years summed from `figure_roll`
     (when kept and the report narrows by one column at most), other whole months by SQL
     from the counts, the days of a month the period covers in part from the cases' rows."""
-    narrow, params = _narrowing(flt)
+    codec, params = cases.codec, _narrowing(flt)
     whole, parts = [], []
     for month in months_between(flt.start, flt.end):
         first = dt.date(int(month[:4]), int(month[5:]), 1)
@@ -607,24 +677,26 @@ def _period_cells(conn: Connection, flt: ReportFilter, wanted: tuple[int, ...],
             parts.append((max(first, flt.start), min(last, flt.end)))
     out: Projected = Counter()
     in_year = Counter(m[:4] for m in whole)
-    years = sorted(y for y, n in in_year.items() if n == 12) if rollup and len(params) <= 1 \
-        else []
+    years = sorted(y for y, n in in_year.items() if n == 12) \
+        if cases.rollup and len(params) <= 1 else []
     if years:
         dim, val = next(((_DIMS.index(k), v) for k, v in params.items()), (0, ""))
-        out += _rolled_sums(conn, wanted, years[0], years[-1], dim, val)
+        out += _rolled_sums(conn, codec, wanted, years[0], years[-1], dim, val)
         if _DUE_DAYS in wanted:  # not rolled up: the as-of month's due days, by SQL
-            out += _summed(conn, (_DUE_DAYS,), f"{years[0]}-01", f"{years[-1]}-12", narrow,
+            out += _summed(conn, codec, (_DUE_DAYS,), f"{years[0]}-01", f"{years[-1]}-12",
                            params, due)
     for first_month, last_month in _runs([m for m in whole if m[:4] not in years]):
-        out += _summed(conn, wanted, first_month, last_month, narrow, params, due)
+        out += _summed(conn, codec, wanted, first_month, last_month, params, due)
     cells: Counter[tuple[str, ...]] = Counter()
+    narrow, narrowed = _where(codec, params)
     for start, end in parts:
-        for month, province, post, kind, facts in conn.execute(text(
+        for *cell, facts in conn.execute(text(
                 "SELECT month, province, post, type, facts FROM figure_case "
                 "WHERE op_date >= :start AND op_date <= :end" + narrow),
-                {"start": start, "end": end, **params}):
-            for fig, a, b, n in facts_of(facts):
-                cells[(month, province, post, kind, fig, a, b)] += n
+                {"start": codec.day(start), "end": codec.day(end), **narrowed}):
+            where = _cell_text(codec, cell)
+            for fig, a, b, n in codec.unpack(facts):
+                cells[(*where, fig, a, b)] += n
     for key, n in _project(cells, wanted, due).items():
         out[key] += n
     return out
@@ -740,7 +812,7 @@ def figures(conn: Connection, cases: CaseStore, flt: ReportFilter,
     everything = tuple(range(len(_PROJECTIONS)))
     for period, current in ((flt, True), (prev, False)):
         wanted = everything if current else _PREVIOUS
-        cells = _period_cells(conn, period, wanted, due, cases.rollup)
+        cells = _period_cells(conn, cases, period, wanted, due)
         for projected, n in _project(_one_per_person(linked, period), wanted, due).items():
             cells[projected] += n
         _fold(t, cells, current, due, flt.exclusive_outcomes)
@@ -782,12 +854,14 @@ def _court(conn: Connection, cases: CaseStore, flt: ReportFilter,
     other suspect records (a confirmed link) — are taken out of those sums and counted by
     the full pass's own code over their records only.
     """
-    narrow, params = _narrowing(flt)
+    codec = cases.codec
+    narrow, narrowed = _where(codec, _narrowing(flt))
     periods = ((flt.start, flt.end), (prev.start, prev.end))
     counted = [int(conn.execute(text(
         "SELECT COALESCE(SUM(n), 0) FROM figure_count WHERE fig = 'x' "
         "AND b >= :first AND b <= :last" + narrow),
-        {"first": first.isoformat(), "last": last.isoformat(), **params}).scalar() or 0)
+        {"first": codec.ask("b", "x", first.isoformat()),
+         "last": codec.ask("b", "x", last.isoformat()), **narrowed}).scalar() or 0)
         for first, last in periods]
     others = sorted(set(cases.source.persons("suspect")) | cases.further_suspects())
     if not others:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import null, select, text
 from sqlalchemy.orm import Session
 
-from fieldapp.reports import counters
+from fieldapp.reports import countcodes, counters
 from fieldapp.reports.counters import CaseRows
 from fieldapp.reports.source import StoreRecordSource
 from fieldapp.store.models import Rescue, SuspectCase, Victim
@@ -29,6 +29,16 @@ class StoreCases:
         return self.session.connection().execute(text(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'figure_roll'"
         )).first() is not None
+
+    @functools.cached_property
+    def codec(self) -> countcodes.Codec:
+        """Coded from revision 0014 on (`figure_word`); migrations before it rebuild the
+        counters as text with this code."""
+        conn = self.session.connection()
+        if conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                             "AND name = 'figure_word'")).first() is None:
+            return countcodes.Plain()
+        return countcodes.Coded(conn)
 
     def cases(self, rescue_ids: list[str]) -> dict[str, CaseRows]:
         return counters.read_cases(StoreRecordSource(self.session), rescue_ids)

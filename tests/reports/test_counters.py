@@ -25,7 +25,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.hlc import Hlc
-from fieldapp.reports import counters, store_counts
+from fieldapp.reports import countcodes, counters, store_counts
 from fieldapp.reports.definitions import ReportFilter
 from fieldapp.reports.figures import compute
 from fieldapp.reports.source import StoreRecordSource
@@ -226,7 +226,7 @@ def test_rebuild_gives_the_counts_kept_and_a_report_drains_stale_cases(tmp_path:
             assert store_counts.rebuild(s) == 8
             assert sorted(s.connection().execute(text("SELECT * FROM figure_count")).all()) == kept
         with ws.tx() as s:  # a case marked but not recomputed (a store opened without the hook)
-            s.connection().execute(text("UPDATE figure_case SET facts = '[]'"))
+            s.connection().execute(text("UPDATE figure_case SET facts = x''"))
             s.connection().execute(text("DELETE FROM figure_count"))
             s.connection().execute(text("INSERT INTO figure_dirty VALUES (:r)"),
                                    [{"r": r} for r in s.scalars(select(Rescue.id))])
@@ -256,31 +256,71 @@ def test_sent_to_court_from_the_counters_after_each_suspect_edit(tmp_path: Path)
         ws.close()
 
 
-def test_cases_written_the_older_way_are_read_back_the_same(tmp_path: Path) -> None:
-    """Facts as nested lists with every fact ("d" too), as HQ's older rows hold them: each
-    case's facts read back the same, and edits to those cases keep the counts exact."""
+def test_facts_read_back_the_same_however_written(tmp_path: Path) -> None:
+    """Each case's facts as the device codes them (a varint blob), as HQ writes them (flat
+    JSON without the "d" facts) and as HQ's older rows hold them (nested lists, every fact):
+    all read back as the facts computed from the case's rows."""
     ws = new_device(tmp_path / "d", None, "POIPET")
     try:
         demo.generate(ws, 10, seed=8)
         with ws.tx() as s:
+            cases = store_counts.StoreCases(s)
+            stored = counters.case_facts_stored(s.connection(), cases.codec)
+            computed = {rid: counters.case_facts(case) for ids in cases.rescue_ids()
+                        for rid, case in cases.cases(ids).items()}
+        assert set(stored) == set(computed)
+        some_due = False
+        for rid, (day, month, province, post, kind, facts) in stored.items():
+            cf = computed[rid]
+            assert cf is not None
+            assert (day, month, province, post, kind) == (cf.day.isoformat(), *cf.cell)
+            assert facts == cf.facts
+            nested = json.dumps(sorted([*key, n] for key, n in facts.items()))
+            for written in (nested, countcodes.facts_text(facts)):
+                assert Counter({(f, a, b): n for f, a, b, n in countcodes.facts_of(written)}) \
+                    == facts
+            some_due = some_due or '"d"' in nested
+        assert some_due
+    finally:
+        ws.close()
+
+
+def test_the_device_writes_its_counters_coded(tmp_path: Path) -> None:
+    """Words are small integers (`figure_word`), months, days and years integers, a case's id
+    its 16 bytes, its facts a blob: no text but the fact's kind."""
+    ws = new_device(tmp_path / "d", None, "POIPET")
+    try:
+        demo.generate(ws, 6, seed=4)
+        with ws.tx() as s:
             conn = s.connection()
-            rows = conn.execute(text("SELECT rescue_id, facts FROM figure_case")).all()
-            older = []
-            for rescue_id, facts in rows:
-                summed: Counter[tuple[str, str, str]] = Counter()
-                for fig, a, b, n in counters.facts_of(facts):
-                    summed[(fig, a, b)] += n
-                nested = json.dumps(sorted([*key, n] for key, n in summed.items()))
-                assert sorted(counters.facts_of(nested)) == sorted(
-                    (*key, n) for key, n in summed.items())
-                assert counters.facts_text(summed) == facts
-                older.append({"r": rescue_id, "facts": nested})
-            assert any('"d"' in o["facts"] for o in older)
-            conn.execute(text("UPDATE figure_case SET facts = :facts WHERE rescue_id = :r"),
-                         older)
-        for kind, n, m in [("referral", 1, 2), ("rescue_date", 2, 1), ("screening", 3, 2),
-                           ("drop_referral", 0, 0), ("move_victim", 4, 6), ("referral", 5, 4)]:
-            _edit(ws, kind, n, m)
-        _same(ws)
+            assert conn.execute(text("SELECT count(*) FROM figure_word")).scalar_one() > 0
+            for table, columns in (("figure_count", counters._KEYS),
+                                   ("figure_case", ("rescue_id", "op_date", "month", "province",
+                                                    "post", "type", "facts")),
+                                   ("figure_roll", counters._ROLL_KEYS)):
+                for column in columns:
+                    kinds = {k for (k,) in conn.execute(text(
+                        f"SELECT DISTINCT typeof({column}) FROM {table}"))}
+                    want = {"text"} if column == "fig" else {"blob"} \
+                        if column in ("rescue_id", "facts") else {"integer"}
+                    assert kinds == want, (table, column, kinds)
+    finally:
+        ws.close()
+
+
+def test_two_codecs_in_one_transaction_agree_on_every_word(tmp_path: Path) -> None:
+    ws = new_device(tmp_path / "d", None, "POIPET")
+    try:
+        with ws.tx() as s:
+            conn = s.connection()
+            first, second = countcodes.Coded(conn), countcodes.Coded(conn)
+            shared, own = first.put("post", "", "NEWPOST"), first.put("a", "s", "first only")
+            assert second.put("post", "", "NEWPOST") == shared
+            assert second.put("a", "s", "second only") not in (shared, own)
+            assert second.get("a", "s", own) == "first only"
+            assert second.ask("type", "", "never written") not in second.texts
+            s.rollback()
+        with ws.tx() as s:  # rolled back: the words are gone
+            assert countcodes.Coded(s.connection()).ask("post", "", "NEWPOST") == -1
     finally:
         ws.close()

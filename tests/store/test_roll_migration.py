@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
-import signal
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
-from fieldapp.reports import counters, store_counts
+from fieldapp.reports import countcodes, counters, store_counts
 from fieldapp.reports.definitions import ReportFilter
 from fieldapp.reports.figures import compute
 from fieldapp.reports.source import StoreRecordSource
@@ -29,6 +26,7 @@ from fieldapp.services.figures import figures_for
 from fieldapp.store import migrate
 from fieldapp.store.engine import open_engine
 from tests.conftest import PASSPHRASE
+from tests.support.killed import AFTER_ROLL_ALL, upgrade_killed
 from tests.support.syncenv import unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007" / "device"
@@ -52,9 +50,11 @@ def _at_0009(tmp_path: Path) -> Path:
     engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
     try:
         migrate.upgrade(engine, BEFORE)
-        # Migration 0009 rebuilt the counters with today's code: write each case's facts
-        # back as revision 0009's code wrote them (nested lists, every fact).
+        # Migration 0009 rebuilt the counters (it leaves them to 0014 now): count them as
+        # text with today's code, each case's facts then written back as revision 0009's
+        # code wrote them (nested lists, every fact).
         with engine.begin() as conn:
+            store_counts.rebuild(Session(bind=conn))
             rows = conn.execute(text("SELECT rescue_id, facts FROM figure_case")).all()
             conn.execute(text("UPDATE figure_case SET facts = :facts WHERE rescue_id = :r"), [
                 {"r": r, "facts": json.dumps(sorted([*key, n] for key, n in _summed(facts).items()))}
@@ -66,7 +66,7 @@ def _at_0009(tmp_path: Path) -> Path:
 
 def _summed(facts: str) -> Counter[tuple[str, str, str]]:
     out: Counter[tuple[str, str, str]] = Counter()
-    for fig, a, b, n in counters.facts_of(facts):
+    for fig, a, b, n in countcodes.facts_of(facts):
         out[(fig, a, b)] += n
     return out
 
@@ -82,14 +82,15 @@ def _read(root: Path, *queries: str) -> tuple[str | None, list[Any]]:
 
 
 def _check_converted(root: Path, counts: list[Any], cases: list[Any]) -> None:
-    ws = unlock(root)  # converts
+    ws = unlock(root)  # converts (and, at 0014, codes the counters: read them back as text)
     try:
         with ws.tx() as s:
             conn = s.connection()
-            assert sorted(tuple(r) for r in conn.execute(text(_COUNTS))) == counts
-            converted = sorted(tuple(r) for r in conn.execute(text(_CASES)))
-            assert _cases(converted) == _cases(cases)
-            assert converted != cases  # written the shorter way
+            codec = store_counts.StoreCases(s).codec
+            assert counters.counts(conn, codec) == Counter(
+                {(m, pr, po, t, f, a, b): n for f, m, pr, po, t, a, b, n in counts})
+            assert counters.case_facts_stored(conn, codec) == {
+                rid: (*cell, facts) for rid, (cell, facts) in _cases(cases).items()}
             for table in ("figure_count", "figure_case", "figure_roll"):
                 assert "WITHOUT ROWID" in conn.execute(text(
                     "SELECT sql FROM sqlite_master WHERE name = :t"), {"t": table}).scalar_one()
@@ -112,35 +113,10 @@ def test_a_0009_store_converts(tmp_path: Path) -> None:
     _check_converted(root, counts, cases)
 
 
-_KILL_MIDWAY = r'''
-import os, signal, sys
-from pathlib import Path
-import fieldapp.reports.counters as counters
-from fieldapp.services import auth
-from fieldapp.store import migrate
-from fieldapp.store.engine import open_engine
-
-root = Path(sys.argv[1])
-real = counters.roll_all
-
-def dying(conn):  # the yearly sums written, the old counts table gone, nothing committed
-    real(conn)
-    os.kill(os.getpid(), signal.SIGKILL)
-
-counters.roll_all = dying
-engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", sys.argv[2]))
-migrate.upgrade(engine)
-'''
-
-
 def test_a_kill_midway_leaves_the_0009_store_which_then_converts(tmp_path: Path) -> None:
     root = _at_0009(tmp_path)
     _, (counts, cases) = _read(root, _COUNTS, _CASES)
-    repo = Path(__file__).resolve().parents[2]
-    run = subprocess.run([sys.executable, "-c", _KILL_MIDWAY, str(root), PASSPHRASE],
-                         cwd=repo, capture_output=True, text=True, check=False, timeout=300,
-                         env={**os.environ, "PYTHONPATH": str(repo)})
-    assert run.returncode == -signal.SIGKILL, run.stderr[-2000:]
+    upgrade_killed(root, AFTER_ROLL_ALL)
     # The transaction never committed.
     assert _read(root, _COUNTS, _CASES) == (BEFORE, [counts, cases])
     _check_converted(root, counts, cases)

@@ -114,7 +114,13 @@ def search_hits(session: Session, queries: list[str]) -> dict[str, list[str]]:
 
 
 def counters(session: Session) -> dict[str, list[list[Any]]]:
-    """The report counters' tables (`fieldapp.reports.counters`), sorted."""
+    """The report counters' tables (`fieldapp.reports.counters`) read back as text, sorted:
+    each case's cell and facts, each count with its key."""
+    from fieldapp.reports import counters as kept
+    from fieldapp.reports import store_counts
+
     conn = session.connection()
-    return {t: sorted([plain(v) for v in row] for row in conn.exec_driver_sql(f"SELECT * FROM {t}"))
-            for t in ("figure_case", "figure_count")}
+    codec = store_counts.StoreCases(session).codec
+    return {"figure_case": sorted([rid, *cell[:5], sorted(cell[5].items())] for rid, cell
+                                  in kept.case_facts_stored(conn, codec).items()),
+            "figure_count": sorted([*key, n] for key, n in kept.counts(conn, codec).items())}

@@ -1,6 +1,7 @@
 """Report counters (issue 16): each case's facts (`figure_case`), their sums per month and
-cell (`figure_count`), and the cases a transaction changed (`figure_dirty`); built here
-from the records (`fieldapp.reports.store_counts.rebuild`), kept by every commit after.
+cell (`figure_count`), and the cases a transaction changed (`figure_dirty`), kept by every
+commit after. Left empty here: revision 0014 counts the cases from the records once, in its
+final form (this revision once counted them, and 0009 counted them again).
 
 Revision ID: 0007_h16fig_counters
 Revises: 0006_h16store_lean
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "0007_h16fig_counters"
 down_revision = "0006_h16store_lean"
@@ -35,9 +35,6 @@ def upgrade() -> None:
         sa.Column("n", sa.Integer(), nullable=False),
     )
     op.create_table("figure_dirty", sa.Column("rescue_id", sa.String(64), primary_key=True))
-    from fieldapp.reports.store_counts import rebuild
-
-    rebuild(Session(bind=op.get_bind()))
 
 
 def downgrade() -> None:

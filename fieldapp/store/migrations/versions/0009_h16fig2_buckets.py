@@ -1,7 +1,8 @@
 """Report counters read by SQL sums (issue 16): `figure_count` keyed by fact kind first, an
 index on (kind, b) for the as-of month's due days, and open referrals' due dates counted by
-month as well as by day (facts "d" and "e", `fieldapp.reports.counters`); both tables are
-made again from the records, in this migration's transaction.
+month as well as by day (facts "d" and "e", `fieldapp.reports.counters`). Both tables are
+emptied here (the counts' keys changed): revision 0014 counts the cases again from the
+records, in its final form (this revision once counted them).
 
 Revision ID: 0009_h16fig2_buckets
 Revises: 0008_h16store2_compact
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "0009_h16fig2_buckets"
 down_revision = "0008_h16store2_compact"
@@ -28,9 +28,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint(*_KEY),
     )
     op.create_index("ix_figure_count_fig_b", "figure_count", ["fig", "b"])
-    from fieldapp.reports.store_counts import rebuild
-
-    rebuild(Session(bind=op.get_bind()))
+    op.execute("DELETE FROM figure_case")
 
 
 def downgrade() -> None:

@@ -53,9 +53,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint(*_ROLL_KEY),
         sqlite_with_rowid=False,
     )
-    from fieldapp.reports.counters import facts_of, facts_text, roll_all
+    from fieldapp.reports.countcodes import Plain, facts_of, facts_text
+    from fieldapp.reports.counters import roll_all
 
-    roll_all(bind)
+    roll_all(bind, Plain())
     # Each case's facts: WITHOUT ROWID (keyed by its case), written the shorter way.
     op.create_table(
         "figure_case_new",
