@@ -41,7 +41,7 @@ def build(session: Session, fts: str, docs: str) -> None:
     session.execute(text(f"CREATE TABLE {docs} (rowid INTEGER PRIMARY KEY, rescue_id BLOB, body TEXT)"))
     session.execute(text(f"CREATE VIRTUAL TABLE {fts} USING fts5(body, content='{docs}',"
                          f" content_rowid='rowid', tokenize='{TOKENIZE}')"))
-    rows = session.execute(text("SELECT rowid, rescue_id, rescue_id FROM search_doc").columns(
+    rows = session.execute(text("SELECT rowid, rescue_id, rescue_id AS raw FROM search_doc").columns(
         column("rowid"), column("rescue_id", CompactId()), column("raw"))).all()
     words = search.terms(session, [r.rescue_id for r in rows])
     session.execute(text(f"INSERT INTO {docs} (rowid, rescue_id, body) VALUES (:r, :id, :body)"),
