@@ -32,6 +32,7 @@ from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.services import auth, caselist
 from fieldapp.services.caselist import CaseFilter
 from fieldapp.services.demo import FOREIGN, KHMER_FAMILY, KHMER_GIVEN_F, KHMER_GIVEN_M
+from fieldapp.store import search
 from fieldapp.store.models import Referral, Rescue, Suspect, Victim
 from fieldapp.ui.case_list import CaseListView
 from fieldapp.ui.context import ViewContext
@@ -110,7 +111,7 @@ def build_store(root: Path, rescues: int, seed: int = 1) -> None:
                                            "alias": "", "role": "broker", "status": "at_large",
                                            "identified_by": [], "hlc": {}})
                     names.append(suspect)
-                batch["x"].append({"id": rid, "body": " ".join(n for n in names if n)})
+                batch["x"].append({"id": rid, "body": search.layout(names)})
                 if len(batch["r"]) >= 2000:
                     flush()
             flush()
