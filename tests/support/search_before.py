@@ -4,6 +4,9 @@ compare today's search with it: the same rescues for the same query."""
 
 from __future__ import annotations
 
+import random
+from collections.abc import Iterable
+
 from sqlalchemy import column, text
 from sqlalchemy.orm import Session
 
@@ -48,3 +51,22 @@ def build(session: Session, fts: str, docs: str) -> None:
                     [{"r": r.rowid, "id": r.raw, "body": " ".join(t for t in words[r.rescue_id] if t)}
                      for r in rows])
     session.execute(text(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')"))
+
+
+def queries(bodies: Iterable[str], seed: int) -> list[str]:
+    """Queries made of documents as they were before 0015 (terms joined by spaces): pieces
+    of their text in any case (partial words, word orders that ran across a name and its
+    romanisation, Khmer fragments), their phonetic keys, each name's words in reverse."""
+    rng = random.Random(seed)
+    out: set[str] = set()
+    for body in bodies:
+        for _ in range(25):
+            start = rng.randrange(len(body))
+            piece = body[start:start + rng.choice([1, 2, 3, 4, 6, 9, 14, 20])].strip()
+            if piece and "~" not in piece:
+                out.add(rng.choice([piece, piece.upper(), piece.title()]))
+        words = body.split(" ")
+        out.update(w for w in words if len(w) > 2 and w[0] == w[-1] == "~")
+        out.update(f"{b} {a}" for a, b in zip(words, words[1:], strict=False)
+                   if "~" not in a + b)
+    return sorted(out)
