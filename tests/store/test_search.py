@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from fieldapp.services import caselist, intake
 from fieldapp.services.caselist import CaseFilter
@@ -60,6 +60,20 @@ def test_phone_numbers_however_written(ws: Workspace, cases: dict[str, str]) -> 
     assert _found(ws, "012345678") == {cases["latin"]}
     assert _found(ws, "12-345-678") == {cases["latin"]}
 
+
+
+def test_merged_index_finds_the_same(ws: Workspace, cases: dict[str, str]) -> None:
+    from fieldapp.store import search
+
+    queries = ["Nguyen", "ស", "្រ", "Sreimom", "012345678", "chan"]
+    before = {q: _found(ws, q) for q in queries}
+    segments = "SELECT count(DISTINCT segid) FROM case_search_idx"
+    with ws.tx() as s:
+        assert s.execute(text(segments)).scalar() > 1  # a case a transaction
+        search.merge_segments(s)
+        assert s.execute(text(segments)).scalar() == 1
+        s.execute(text("INSERT INTO case_search (case_search) VALUES ('integrity-check')"))
+    assert {q: _found(ws, q) for q in queries} == before
 
 # -- the same rescues as the search before revision 0015 ---------------------------------
 #: Names that test folding: Vietnamese (several marks on one letter), capitals with marks,
