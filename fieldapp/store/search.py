@@ -159,13 +159,13 @@ def layout(words: Iterable[str]) -> str:
     keys: list[str] = []
     for term in words:
         if isinstance(term, Key):
-            keys.append(fold(term))
+            keys.append(term)
             runs.append([])
         elif term:
             runs[-1].append(term)
     lines = dict.fromkeys(fold(" ".join(run)) for run in runs if run)
     if keys:
-        lines["~" + "~".join(dict.fromkeys(k[1:-1] for k in keys)) + "~"] = None
+        lines["~" + "~".join(fold(k[1:-1]) for k in dict.fromkeys(keys)) + "~"] = None
     return "\n".join(lines)
 
 
