@@ -121,6 +121,7 @@ class SyncClient:
                 self.push()
                 self.pull()
                 self.upload_attachments()
+            # Rescues indexed one at a time leave the search index in small segments.
             with self.store.session(self.username) as s:
                 search.merge_segments(s)
                 give_back_free_pages(s.connection())
