@@ -26,12 +26,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import httpx
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import insert, text
+from sqlalchemy import bindparam, insert, text
 
 from fieldapp.crypto.keystore import DEFAULT_KDF, KdfParams
 from fieldapp.services import auth, caselist
 from fieldapp.services.caselist import CaseFilter
 from fieldapp.services.demo import FOREIGN, KHMER_FAMILY, KHMER_GIVEN_F, KHMER_GIVEN_M
+from fieldapp.store import search
+from fieldapp.store.compact import CompactId
 from fieldapp.store.models import Referral, Rescue, Suspect, Victim
 from fieldapp.ui.case_list import CaseListView
 from fieldapp.ui.context import ViewContext
@@ -75,8 +77,8 @@ def build_store(root: Path, rescues: int, seed: int = 1) -> None:
                         conn.execute(insert(model), batch[key])
                         batch[key].clear()
                 if batch["x"]:
-                    conn.execute(text("INSERT INTO search_doc (rescue_id, body) VALUES (:id, :body)"),
-                                 batch["x"])
+                    conn.execute(text("INSERT INTO search_doc (rescue_id, body) VALUES (:id, :body)")
+                                 .bindparams(bindparam("id", type_=CompactId())), batch["x"])
                     batch["x"].clear()
 
             for _ in range(rescues):
@@ -110,7 +112,7 @@ def build_store(root: Path, rescues: int, seed: int = 1) -> None:
                                            "alias": "", "role": "broker", "status": "at_large",
                                            "identified_by": [], "hlc": {}})
                     names.append(suspect)
-                batch["x"].append({"id": rid, "body": " ".join(n for n in names if n)})
+                batch["x"].append({"id": rid, "body": search.layout(names)})
                 if len(batch["r"]) >= 2000:
                     flush()
             flush()

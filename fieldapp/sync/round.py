@@ -24,7 +24,7 @@ from fieldapp.crypto.envelope import (
 )
 from fieldapp.domain.errors import Phrase, SyncRejected
 from fieldapp.domain.hlc import Hlc
-from fieldapp.store import sealing
+from fieldapp.store import sealing, search
 from fieldapp.store.engine import give_back_free_pages
 from fieldapp.store.models import Attachment, Device, utcnow
 from fieldapp.store.store import Store
@@ -121,6 +121,10 @@ class SyncClient:
                 self.push()
                 self.pull()
                 self.upload_attachments()
+            # Rescues indexed one at a time leave the search index in small segments.
+            with self.store.session(self.username) as s:
+                search.merge_segments(s)
+                give_back_free_pages(s.connection())
         except _Revoked:
             raise self._revoked() from None
         finally:

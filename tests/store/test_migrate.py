@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from fieldapp.store import migrate
+from fieldapp.store import migrate, search
 from fieldapp.store.engine import open_engine
 
 
@@ -42,10 +42,8 @@ def test_store_from_the_previous_revision_keeps_its_data_and_gains_search(tmp_pa
     assert migrate.current_revision(engine) == migrate.head_revision()
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM victim")).scalar() == 1
-        hits = conn.execute(text(
-            "SELECT d.rescue_id FROM case_search JOIN search_doc d ON d.rowid = case_search.rowid"
-            " WHERE case_search MATCH '\"ស្រីពៅ\"'")).all()
-        assert [h[0] for h in hits] == ["r1"]
+        hits = conn.execute(search.matching_rescue_ids("ស្រីពៅ")).scalars().all()
+        assert hits == ["r1"]
     engine.dispose()
 
 

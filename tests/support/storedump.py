@@ -105,10 +105,14 @@ def _as_created(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def search_hits(session: Session, queries: list[str]) -> dict[str, list[str]]:
-    """The rescues the case search finds for each query."""
+    """The rescues the case search finds for each query (as it ran before revision 0015 in a
+    store not converted yet)."""
     from fieldapp.store import search
     from fieldapp.store.models import Rescue
+    from tests.support import search_before
 
+    if search_before.before_0015(session):
+        return {q: search_before.hits(session, q) for q in queries}
     return {q: sorted(session.scalars(
         select(Rescue.id).where(Rescue.id.in_(search.matching_rescue_ids(q))))) for q in queries}
 
