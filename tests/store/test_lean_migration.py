@@ -6,7 +6,6 @@ leaves the 0009 store, which opens and converts, and sync works both ways afterw
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -22,25 +21,13 @@ from fieldapp.store import audit, migrate
 from fieldapp.store.engine import open_engine
 from fieldapp.store.models import AuditEvent, Rescue
 from tests.conftest import PASSPHRASE
+from tests.support.fixturestore import fixture_at, upgrade
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import dump, search_hits, updated_as_created
 from tests.support.syncenv import colleague_closes_one, fast_options, repoint, unlock
 
-FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
 BEFORE = "0009_h16fig2_buckets"
 QUERIES = ["POIPET", "sok", "~SRMM~", "012", "ស"]
-
-
-def _at_0009(tmp_path: Path, *parts: str) -> Path:
-    for part in parts:
-        shutil.copytree(FIXTURE / part, tmp_path / part)
-    root = tmp_path / "device"
-    engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
-    try:
-        migrate.upgrade(engine, BEFORE)
-    finally:
-        engine.dispose()
-    return root
 
 
 def _state(root: Path) -> tuple[str | None, dict[str, Any], dict[str, list[str]],
@@ -61,14 +48,6 @@ def _state(root: Path) -> tuple[str | None, dict[str, Any], dict[str, list[str]]
         engine.dispose()
 
 
-def _upgrade(root: Path) -> None:
-    engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
-    try:
-        migrate.upgrade(engine)
-    finally:
-        engine.dispose()
-
-
 def _check_lean(raw: list[tuple[Any, ...]]) -> None:
     assert raw[-1] == ("blobblob",)  # the sent outbox's record kinds and (own) posts
     raw = raw[:-1]
@@ -80,21 +59,21 @@ def _check_lean(raw: list[tuple[Any, ...]]) -> None:
 
 
 def test_0009_converts_row_for_row(tmp_path: Path) -> None:
-    root = _at_0009(tmp_path, "device")
+    root = fixture_at(tmp_path, BEFORE, "device")
     revision, rows, hits, chain, raw = _state(root)
     assert revision == BEFORE and chain[1] is None and {r[3] for r in raw[:-1]} == {32}
-    _upgrade(root)
+    upgrade(root)
     after = _state(root)
     assert after[0] == migrate.head_revision()
     assert after[1] == updated_as_created(rows) and after[2] == hits and after[3] == chain
     _check_lean(after[4])
-    _upgrade(root)  # again: nothing changes
+    upgrade(root)  # again: nothing changes
     assert _state(root)[1:] == after[1:]
 
 
 def test_an_event_edited_after_conversion_is_caught(tmp_path: Path) -> None:
-    root = _at_0009(tmp_path, "device")
-    _upgrade(root)
+    root = fixture_at(tmp_path, BEFORE, "device")
+    upgrade(root)
     engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
     try:
         with Session(engine) as s, s.begin():
@@ -128,7 +107,7 @@ migrate.upgrade(engine)
 
 
 def test_a_kill_midway_leaves_the_0009_store_which_then_converts(tmp_path: Path) -> None:
-    root = _at_0009(tmp_path, "device")
+    root = fixture_at(tmp_path, BEFORE, "device")
     before = _state(root)
     repo = Path(__file__).resolve().parents[2]
     run = subprocess.run([sys.executable, "-c", _KILL_MIDWAY, str(root), PASSPHRASE],
@@ -136,7 +115,7 @@ def test_a_kill_midway_leaves_the_0009_store_which_then_converts(tmp_path: Path)
                          env={**os.environ, "PYTHONPATH": str(repo)})
     assert run.returncode == -signal.SIGKILL, run.stderr[-2000:]
     assert _state(root) == before  # the transaction never committed
-    _upgrade(root)
+    upgrade(root)
     after = _state(root)
     assert after[0] == migrate.head_revision() and after[2:4] == before[2:4]
     assert after[1] == updated_as_created(before[1])
@@ -144,7 +123,7 @@ def test_a_kill_midway_leaves_the_0009_store_which_then_converts(tmp_path: Path)
 
 
 def test_sync_works_both_ways_after_the_conversion(tmp_path: Path) -> None:
-    root = _at_0009(tmp_path, "device", "hq", "hq-keymedia")
+    root = fixture_at(tmp_path, BEFORE, "device", "hq", "hq-keymedia")
     with running_server(make_settings(tmp_path / "hq", None)) as hq:
         ws = unlock(root)  # converts
         try:

@@ -6,7 +6,6 @@ both ways afterwards."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,30 +17,14 @@ from fieldapp.store import audit, migrate
 from fieldapp.store.engine import open_engine
 from fieldapp.store.models import Device, Rescue, Victim
 from tests.conftest import PASSPHRASE
+from tests.support.fixturestore import fixture_at, upgrade
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import dump, search_hits, updated_as_created
 from tests.support.syncenv import colleague_closes_one, fast_options, unlock
 
-FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
 BEFORE = "0012_h16s5audit"
 QUERIES = ["POIPET", "sok", "~SRMM~", "012", "ស"]
 REBUILT = ("suspect", "victim", "statement", "referral", "referral_event")
-
-
-def _at_0012(tmp_path: Path, *parts: str) -> Path:
-    for part in parts:
-        shutil.copytree(FIXTURE / part, tmp_path / part)
-    root = tmp_path / "device"
-    _upgrade(root, BEFORE)
-    return root
-
-
-def _upgrade(root: Path, revision: str = "head") -> None:
-    engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
-    try:
-        migrate.upgrade(engine, revision)
-    finally:
-        engine.dispose()
 
 
 def _state(root: Path) -> tuple[str | None, dict[str, Any], dict[str, list[str]],
@@ -71,11 +54,11 @@ def _state(root: Path) -> tuple[str | None, dict[str, Any], dict[str, list[str]]
 
 
 def test_0012_converts_row_for_row(tmp_path: Path) -> None:
-    root = _at_0012(tmp_path, "device")
+    root = fixture_at(tmp_path, BEFORE, "device")
     revision, rows, hits, chain, raw = _state(root)
     assert revision == BEFORE and chain[1] is None
     assert all(not raw[t][1] and not raw[t][2] for t in (*REBUILT, "rescue"))
-    _upgrade(root)
+    upgrade(root)
     after = _state(root)
     assert after[0] == migrate.head_revision()
     assert after[1] == updated_as_created(rows) and after[2] == hits and after[3] == chain
@@ -96,12 +79,12 @@ def test_0012_converts_row_for_row(tmp_path: Path) -> None:
     # A final statement stays immutable in the database (its triggers are made again).
     assert lean["triggers"] == raw["triggers"]
     assert {"statement_final_no_update", "statement_final_no_delete"} <= dict(lean["triggers"]).keys()
-    _upgrade(root)  # again: nothing changes
+    upgrade(root)  # again: nothing changes
     assert _state(root)[1:] == after[1:]
 
 
 def test_records_change_and_sync_both_ways_after_the_conversion(tmp_path: Path) -> None:
-    root = _at_0012(tmp_path, "device", "hq", "hq-keymedia")
+    root = fixture_at(tmp_path, BEFORE, "device", "hq", "hq-keymedia")
     with running_server(make_settings(tmp_path / "hq", None)) as hq:
         ws = unlock(root)  # converts
         try:

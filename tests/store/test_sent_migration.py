@@ -6,7 +6,6 @@ every change again from the converted store."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,34 +15,18 @@ from sqlalchemy.orm import Session
 from fieldapp.hq.models import ChangeLog
 from fieldapp.hq.models import Device as HqDevice
 from fieldapp.services import auth, sync
-from fieldapp.store import audit, migrate
+from fieldapp.store import audit
 from fieldapp.store.engine import open_engine
 from fieldapp.store.models import SYNCED_MODELS, Device, OutboxSent
 from tests.conftest import PASSPHRASE
+from tests.support.fixturestore import fixture_at, upgrade
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import dump
 from tests.support.syncenv import fast_options, hq_change_log, outbox_of, repoint, unlock
 
-FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
 BEFORE = "0011_h16fig3_rollup"
 #: This migration; the later ones convert other columns, tested in their own files.
 AFTER = "0012_h16s5audit"
-
-
-def _at_0011(tmp_path: Path, *parts: str) -> Path:
-    for part in parts:
-        shutil.copytree(FIXTURE / part, tmp_path / part)
-    root = tmp_path / "device"
-    _upgrade(root, BEFORE)
-    return root
-
-
-def _upgrade(root: Path, revision: str = "head") -> None:
-    engine = open_engine(root / "fieldapp.db", auth.unlock_key(root, "sup", PASSPHRASE))
-    try:
-        migrate.upgrade(engine, revision)
-    finally:
-        engine.dispose()
 
 
 def _state(root: Path) -> tuple[dict[str, Any], tuple[int, int | None], int, list[int]]:
@@ -62,10 +45,10 @@ def _state(root: Path) -> tuple[dict[str, Any], tuple[int, int | None], int, lis
 
 
 def test_0011_converts_row_for_row(tmp_path: Path) -> None:
-    root = _at_0011(tmp_path, "device")
+    root = fixture_at(tmp_path, BEFORE, "device")
     rows, chain, sent, named = _state(root)
     assert chain[1] is None and sent > 0 and named == []
-    _upgrade(root, AFTER)
+    upgrade(root, AFTER)
     after = _state(root)
     assert after[0] == rows and after[1] == chain
     # Most sent rows went: the records name them; those left no record names.
@@ -79,13 +62,13 @@ def test_0011_converts_row_for_row(tmp_path: Path) -> None:
             assert device.compacted_seq >= device.acked_seq > 0
     finally:
         engine.dispose()
-    _upgrade(root, AFTER)  # again: nothing changes
+    upgrade(root, AFTER)  # again: nothing changes
     assert _state(root) == after
 
 
 def test_hq_restored_from_a_backup_gets_every_change_of_a_converted_store(
         tmp_path: Path) -> None:
-    root = _at_0011(tmp_path, "device", "hq", "hq-keymedia")
+    root = fixture_at(tmp_path, BEFORE, "device", "hq", "hq-keymedia")
     with running_server(make_settings(tmp_path / "hq", None)) as hq:
         ws = unlock(root)  # converts
         try:
