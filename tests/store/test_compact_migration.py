@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from fieldapp.reports import store_counts
 from fieldapp.reports.definitions import ReportFilter
@@ -31,7 +31,7 @@ from fieldapp.store.models import Rescue
 from tests.conftest import PASSPHRASE
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import counters, dump, search_hits, updated_as_created
-from tests.support.syncenv import colleague_closes_one, fast_options, repoint, unlock
+from tests.support.syncenv import case_numbers, colleague_closes_one, fast_options, repoint, unlock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "stores" / "compact_0007"
 BEFORE = "0007_h16fig_counters"
@@ -156,8 +156,7 @@ def test_sync_works_both_ways_after_the_conversion(tmp_path: Path) -> None:
             repoint(ws, hq)
             pushed = sync.sync_round(ws, options=fast_options())
             assert pushed.pending == 0
-            with ws.tx() as s:
-                ours = {r.id: r.case_number for r in s.scalars(select(Rescue))}
+            ours = case_numbers(ws)
         finally:
             ws.close()
         first = colleague_closes_one(tmp_path / "other", hq, ours)

@@ -24,7 +24,7 @@ from tests.conftest import PASSPHRASE
 from tests.support.fixturestore import fixture_at, upgrade
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import dump, search_hits, updated_as_created
-from tests.support.syncenv import colleague_closes_one, fast_options, repoint, unlock
+from tests.support.syncenv import case_numbers, colleague_closes_one, fast_options, repoint, unlock
 
 BEFORE = "0009_h16fig2_buckets"
 QUERIES = ["POIPET", "sok", "~SRMM~", "012", "ស"]
@@ -129,8 +129,8 @@ def test_sync_works_both_ways_after_the_conversion(tmp_path: Path) -> None:
         try:
             hq_id = repoint(ws, hq)
             assert sync.sync_round(ws, options=fast_options()).pending == 0
+            ours = case_numbers(ws)
             with ws.tx() as s:
-                ours = {r.id: r.case_number for r in s.scalars(select(Rescue))}
                 last = s.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()))
         finally:
             ws.close()

@@ -20,7 +20,7 @@ from tests.conftest import PASSPHRASE
 from tests.support.fixturestore import fixture_at, upgrade
 from tests.support.hqserver import make_settings, running_server
 from tests.support.storedump import dump, search_hits, updated_as_created
-from tests.support.syncenv import colleague_closes_one, fast_options, unlock
+from tests.support.syncenv import case_numbers, colleague_closes_one, fast_options, unlock
 
 BEFORE = "0012_h16s5audit"
 QUERIES = ["POIPET", "sok", "~SRMM~", "012", "ស"]
@@ -95,8 +95,7 @@ def test_records_change_and_sync_both_ways_after_the_conversion(tmp_path: Path) 
                 assert victim is not None
                 created = victim.created_at
             assert sync.sync_round(ws, options=fast_options()).pending == 0
-            with ws.tx() as s:
-                ours = {r.id: r.case_number for r in s.scalars(select(Rescue))}
+            ours = case_numbers(ws)
         finally:
             ws.close()
         first = colleague_closes_one(tmp_path / "other", hq, ours)

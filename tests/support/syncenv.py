@@ -139,14 +139,19 @@ def officer_demo(ws: Workspace, rescues: int, seed: int = 1) -> None:
     ws._store, ws.actor = reopened._store, reopened.actor  # the caller's handle stays valid
 
 
+def case_numbers(ws: Workspace) -> dict[str, str]:
+    """{rescue id: case number} of every case in the store."""
+    with ws.tx() as s:
+        return {r.id: r.case_number for r in s.scalars(select(Rescue))}
+
+
 def colleague_closes_one(root: Path, hq: RunningHq, ours: dict[str, str]) -> str:
     """A second device at the post pulls every case `ours` ({rescue id: case number}, what
     a device at `root` pushed), closes the first and pushes: the id of the closed case."""
     other = new_device(root, hq, "POIPET")
     try:
         sync.sync_round(other, options=fast_options())
-        with other.tx() as s:
-            assert {r.id: r.case_number for r in s.scalars(select(Rescue))} == ours
+        assert case_numbers(other) == ours
         first = sorted(ours)[0]
         casework.close_case(other, first, "other")
         assert sync.sync_round(other, options=fast_options()).pending == 0
