@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from fieldapp.crypto import memory
 from fieldapp.domain.errors import (
     InvalidInput,
     NotFound,
@@ -112,9 +113,14 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
-def normalise_passphrase(passphrase: str) -> bytes:
-    """NFC-normalise so a Khmer passphrase typed with another input method still matches."""
-    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+def normalise_passphrase(passphrase: str) -> bytearray:
+    """NFC-normalise so a Khmer passphrase typed with another input method still matches;
+    UTF-8 in a buffer the caller zeroes (`memory.wipe`). Encoded a character at a time: a
+    whole-string encode would leave an immutable copy of the passphrase behind."""
+    out = bytearray()
+    for char in unicodedata.normalize("NFC", passphrase):
+        out += char.encode("utf-8")
+    return out
 
 
 def check_passphrase_strength(passphrase: str) -> None:
@@ -130,7 +136,13 @@ def derive_wrapping_key(passphrase: str, salt: bytes, params: KdfParams) -> byte
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    return kdf.derive(normalise_passphrase(passphrase))
+    secret = normalise_passphrase(passphrase)
+    try:
+        # Any buffer is read in place (its stub says bytes; a bytes copy would outlive the wipe).
+        return kdf.derive(secret)  # type: ignore[arg-type]
+    finally:
+        memory.wipe(secret)
+        memory.scrub_freed_heap()  # OpenSSL's copy of the passphrase, freed uncleared
 
 
 def _aad(username: str) -> bytes:

@@ -10,6 +10,7 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 
+from fieldapp.crypto import memory
 from fieldapp.crypto.memory import SQLCIPHER_MEMORY_SECURITY
 from fieldapp.domain.errors import StorageFull, StoreCorrupt
 from fieldapp.store.compact import own_device, set_own_device
@@ -34,8 +35,27 @@ def _raw_connect(path: Path, key: bytes | bytearray | None) -> Any:
     if key is not None:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA cipher_memory_security = " + MEMORY_SECURITY)
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        spec = raw_key_spec(key)
+        try:
+            conn.set_key(spec)  # sqlite3_key: the key never becomes a Python string
+        finally:
+            memory.wipe(spec)
+            memory.scrub_freed_heap()
     return conn
+
+
+_HEX = b"0123456789abcdef"
+
+
+def raw_key_spec(key: bytes | bytearray) -> bytearray:
+    """SQLCipher's raw-key form, ``x'<64 hex digits>'`` (no key derivation), in a buffer the
+    caller zeroes; written digit by digit, so no immutable copy of the key's text is made."""
+    spec = bytearray(b"x'")
+    for byte in key:
+        spec.append(_HEX[byte >> 4])
+        spec.append(_HEX[byte & 15])
+    spec.append(ord("'"))
+    return spec
 
 
 def open_engine(path: Path, key: bytes | bytearray | None) -> Engine:

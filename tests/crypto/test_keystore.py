@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,10 @@ def test_damaged_keystore_is_reported(tmp_path: Path) -> None:
     path.write_text("{not json")
     with pytest.raises(StoreCorrupt):
         Keystore.load(path)
+
+
+def test_the_kdf_input_is_the_nfc_utf8_of_the_passphrase() -> None:
+    decomposed = "ក\u17c1\u17b8ត្រ e\u0301t\u00e9 2026"  # Khmer vowel parts, a decomposed é
+    assert bytes(ks.normalise_passphrase(decomposed)) == unicodedata.normalize(
+        "NFC", decomposed).encode("utf-8")
+    assert isinstance(ks.normalise_passphrase("x"), bytearray)  # zeroed after the KDF

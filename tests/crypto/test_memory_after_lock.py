@@ -26,23 +26,19 @@ def test_after_lock_no_key_or_passphrase_copy_remains(tmp_path: Path) -> None:
     extra = {k: result["after_lock"][k] - result["probe_copies"][k] for k in result["after_lock"]}
     print("copies left after lock (beyond the probe's own):", extra)
     assert extra["db_key"] == 0
-    # Each new connection passes the key to SQLCipher as hex text (`PRAGMA key`), a Python
-    # string that cannot be zeroed: such copies may linger in freed memory (seen 0-1; 0-2
-    # since the store-size round of issue 16 changed the store's allocations: 2 in 3 of 6
-    # runs; cause not found, reported open in the issue's note).
-    assert extra["db_key_hex"] <= 2
+    # The connection is keyed through sqlite3_key with the raw-key text in a buffer zeroed
+    # after (`store.engine.raw_key_spec`): the key's hex text is never a Python string.
+    # (Through `PRAGMA key`, 0-2 copies of that text lingered.)
+    assert extra["db_key_hex"] == 0
     # The statement key's buffer is zeroed on lock, yet one copy was seen in freed memory in
     # one CI run of several (not reproduced locally in 3 runs): bounded at 1, reported open.
     assert extra["statement_key"] <= 1
-    # Measured after the merge of the passphrase policy and the phonetic search index: the
-    # strength check at store creation leaves one lowercased copy of the new passphrase in
-    # freed memory (unlock itself leaves none), and building search keys leaves copies of
-    # the name (6-9 over repeated runs here). Python strings cannot be zeroed; the bounds
-    # keep it from growing. Since the store-size round of issue 16 (its audit part), 1-2
-    # copies of the passphrase (0 before, in 4 runs) linger after lock; cause not found,
-    # reported open in the issue's note.
-    assert extra["passphrase"] <= 2
-    assert extra["narrative"] <= 2 and extra["name"] <= 12
+    # The KDF's input is a zeroed buffer and OpenSSL's own copy (a parameter block it frees
+    # uncleared) is scrubbed after each derivation (`crypto.memory.scrub_freed_heap`): 0 in
+    # 6 runs here; 1-2 lingered before. Building search keys leaves copies of the name in
+    # Python strings that cannot be zeroed: 2-3 here (6-9 before the scrub).
+    assert extra["passphrase"] == 0
+    assert extra["narrative"] <= 2 and extra["name"] <= 6
 
 
 @pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="reads /proc/self/mem (Linux)")

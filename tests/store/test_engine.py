@@ -78,3 +78,25 @@ def test_a_second_process_gets_already_open(ws: Workspace, store_dir: Path) -> N
 def test_same_process_second_open_is_refused_too(ws: Workspace, store_dir: Path) -> None:
     with pytest.raises(StoreAlreadyOpen):
         auth.unlock(store_dir, "sup", PASSPHRASE)
+
+
+def test_a_store_keyed_by_pragma_opens_keyed_by_sqlite3_key(tmp_path: Path) -> None:
+    # Stores made before the key went through sqlite3_key (PRAGMA key, the same raw-key
+    # text) open as before; a wrong key does not.
+    import sqlcipher3
+
+    from fieldapp.store.engine import raw_key_spec
+
+    key = os.urandom(32)
+    assert bytes(raw_key_spec(key)) == b"x'" + key.hex().encode() + b"'"
+    path = tmp_path / "old.db"
+    conn = sqlcipher3.connect(str(path))
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("INSERT INTO t VALUES (7)")
+    conn.commit()
+    conn.close()
+    with open_engine(path, bytearray(key)).connect() as c:
+        assert c.execute(text("SELECT x FROM t")).scalar() == 7
+    with pytest.raises(StoreCorrupt):
+        open_engine(path, bytearray(os.urandom(32)))
