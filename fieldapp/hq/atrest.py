@@ -24,6 +24,7 @@ import hmac
 import json
 import os
 import signal
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import asdict
@@ -199,6 +200,24 @@ def _aead(key: bytes) -> AESGCM:
     return AESGCM(key)
 
 
+class _Nonces(threading.local):
+    """Random 96-bit nonces drawn from the system's generator a block at a time (one call
+    per 4,096 sealed values instead of one each), per thread; a forked process draws its
+    own block first, so no two processes ever use a nonce of the same block."""
+
+    def __init__(self) -> None:
+        self.block, self.at, self.pid = b"", 0, 0
+
+    def next(self) -> bytes:
+        if self.at >= len(self.block) or self.pid != os.getpid():
+            self.block, self.at, self.pid = os.urandom(12 * 4096), 0, os.getpid()
+        self.at += 12
+        return self.block[self.at - 12:self.at]
+
+
+_nonces = _Nonces()
+
+
 #: Sealed values kept for reuse: (entity, id, field) -> (stamp, value, sealed value).
 Sealed = dict[tuple[str, str, str], tuple[Any, Any, str]]
 
@@ -224,7 +243,7 @@ def seal_fields(key: bytes | None, entity: str, entity_id: str,
                 and hit[1] == value:
             out[name] = [hit[2], stamp]
             continue
-        nonce = os.urandom(12)
+        nonce = _nonces.next()
         plain = db.json_bytes(value)
         ct = _aead(key).encrypt(nonce, plain, _aad(entity, entity_id, name))
         sealed = PREFIX + base64.b64encode(nonce + ct).decode("ascii")

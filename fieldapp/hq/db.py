@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,13 @@ def json_bytes(value: Any) -> bytes:
 
 def json_text(value: Any) -> str:
     return _ENCODER.encode(value).decode("utf-8")
+
+
+class JsonText(str):
+    """A JSON column's value already written as its text (`json_text`): `bulk_insert` stores
+    it as it is (one text for a change's log entry and the new record it makes)."""
+
+    __slots__ = ()
 
 
 def default_url(data_dir: Path) -> str:
@@ -268,13 +276,23 @@ def among(session: Session, column: Any, values: Sequence[Any]) -> Any:
 def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert many rows (all with the same keys): PostgreSQL's COPY, else one executemany.
 
-    JSON columns are given as their values (serialised here for COPY, like SQLAlchemy's
-    JSON type does).
+    JSON columns are given as their values (serialised here, as SQLAlchemy's JSON type does)
+    or as `JsonText`, stored as it is. At least two columns.
     """
     if not rows:
         return
     if session.get_bind().dialect.name != "postgresql":
-        session.execute(insert(table), rows)
+        # One executemany of plain tuples, each value put as its column type puts it:
+        # SQLAlchemy's compiled insert rebuilt and re-checked the parameters of every row.
+        conn = session.connection()
+        names = list(rows[0])
+        procs = [table.c[n].type.bind_processor(conn.dialect) for n in names]
+        values = itemgetter(*names)
+        conn.exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' * len(names))})",
+            [tuple(value if proc is None or type(value) is JsonText else proc(value)
+                   for value, proc in zip(values(row), procs, strict=True)) for row in rows])
         return
     names = list(rows[0])
     as_json = {n for n in names if isinstance(table.c[n].type, JSON)}
@@ -283,7 +301,8 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     with raw.cursor() as cur, cur.copy(
             f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
         for row in rows:
-            copy.write_row([json_text(row[n]) if n in as_json else row[n] for n in names])
+            copy.write_row([json_text(row[n]) if n in as_json and type(row[n]) is not JsonText
+                            else row[n] for n in names])
 
 
 @contextmanager

@@ -24,7 +24,7 @@ Column use per entity (`hq_row` values, so a report computes exactly what it did
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Table, delete, func, select, union_all, update
@@ -90,18 +90,19 @@ class RowWriter:
                     known[(entity, eid)] = (rid, day)
 
     def write(self, records: Iterable[tuple[str, str, Mapping[str, Any]]],
-              reopen: Any = None) -> None:
+              reopen: Any = None, *, fresh: Collection[tuple[str, str]] = ()) -> None:
         """Rows for these records (entity, id, fields in the clear); parents before children.
 
         `reopen(entity, ids)` gives records' clear fields again when a case's date moved
         (its victims' ages follow); None reads them from the database (needs the data key).
+        `fresh`: (entity, id) of records new in this transaction, which have no row to read.
         """
         todo = sorted((r for r in records if r[0] in _ORDER), key=lambda r: _ORDER[r[0]])
         if not todo:
             return
         keys = {(e, i) for e, i, _ in todo}
         known: dict[tuple[str, str], Case] = {}
-        self._cases(keys, known)
+        self._cases(keys.difference(fresh), known)
         before = dict(known)  # the cases stored until now
         rows: list[dict[str, Any]] = []
         for level in REPORTED:

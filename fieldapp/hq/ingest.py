@@ -397,11 +397,14 @@ class Batch:
         self.s.flush()  # the ORM's own rows first (devices, parked changes, conflicts)
         sealed: atrest.Sealed = {}  # a change's values, sealed once for log and record
         logs = [ref for ref in self.logs if ref.seq is None]
+        # Each entry's fields sealed and written as JSON once: a new record made by one
+        # change (most of a push) stores that same text (`_new_fields`).
+        texts = {id(ref): db.JsonText(db.json_text(
+            atrest.seal_fields(self.key, ref.entity, ref.entity_id, ref.fields, sealed)))
+            for ref in logs if ref.fields}
         log_rows = [
             {"server_seq": 0, "entity": ref.entity, "entity_id": ref.entity_id,
-             "fields": atrest.seal_fields(self.key, ref.entity, ref.entity_id, ref.fields,
-                                          sealed)
-             if ref.fields else ref.fields,
+             "fields": texts.get(id(ref), ref.fields),
              "origin_device": ref.origin_device, "origin_seq": ref.origin_seq,
              "received_at": ref.received_at} for ref in logs]
         new: list[tuple[Rec, dict[str, Any]]] = []
@@ -421,8 +424,7 @@ class Batch:
             row = {"post_code": rec.post_code, "centre_code": rec.centre_code,
                    "parent_id": rec.parent_id, "fields": rec.fields, "server_seq": 0}
             if rec.id is None:
-                row["fields"] = atrest.seal_fields(self.key, rec.entity, rec.entity_id,
-                                                   rec.fields, sealed)
+                row["fields"] = self._new_fields(rec, texts, sealed)
                 new.append((rec, {"entity": rec.entity, "entity_id": rec.entity_id, **row}))
             else:
                 fields = (atrest.seal_fields(self.key, rec.entity, rec.entity_id, rec.fields,
@@ -432,7 +434,7 @@ class Batch:
         # The figures' rows need no feed position: written before the lock, in parallel with
         # other pushes (`reports.counters` locks each case's row, so two pushes refreshing
         # one case take turns; the records these rows come from are locked by `load`).
-        RowWriter(self.s).write(reported)
+        RowWriter(self.s).write(reported, fresh={(rec.entity, rec.entity_id) for rec, _ in new})
         if self.lock_feed and (logs or new or changed):
             db.lock_feed_positions(self.s)  # to the commit: positions commit in order
         if logs:
@@ -463,6 +465,16 @@ class Batch:
         self.children.clear()
         self._children_read.clear()
         self._under_read.clear()
+
+    def _new_fields(self, rec: Rec, texts: dict[int, db.JsonText],
+                    sealed: atrest.Sealed) -> Any:
+        """A new record's stored fields: the text of the change that made it when the record
+        is that change's fields as they came (their stamps as text), else sealed anew."""
+        ref = rec.server_seq
+        if isinstance(ref, LogRef) and ref.entity_id == rec.entity_id \
+                and ref.entity == rec.entity and id(ref) in texts and ref.fields == rec.fields:
+            return texts[id(ref)]
+        return atrest.seal_fields(self.key, rec.entity, rec.entity_id, rec.fields, sealed)
 
     def _expire_orm_records(self) -> None:
         """ORM `Record` objects in the session (callers that read some) no longer hold the truth."""
