@@ -27,7 +27,6 @@ from sqlalchemy import (
     bindparam,
     create_engine,
     event,
-    insert,
     text,
 )
 from sqlalchemy.orm import Session, sessionmaker
