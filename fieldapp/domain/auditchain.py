@@ -57,7 +57,10 @@ def _plain(value: Any) -> bool:
     if kind is int:
         return _INT64[0] <= value <= _INT64[1]
     if kind is dict:
-        return all(type(k) is str and _plain(v) for k, v in value.items())
+        for k, v in value.items():  # a loop, texts checked inline: every event is a dict
+            if type(k) is not str or (type(v) is not str and not _plain(v)):
+                return False
+        return True
     if kind is list or kind is tuple:
         return all(map(_plain, value))
     return False
