@@ -285,13 +285,9 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
         # SQLAlchemy's compiled insert rebuilt and re-checked the parameters of every row.
         conn = session.connection()
         names = list(rows[0])
-        procs = [table.c[n].type.bind_processor(conn.dialect) for n in names]
-        values = itemgetter(*names)
         conn.exec_driver_sql(
             f"INSERT INTO {table.name} ({', '.join(names)}) "
-            f"VALUES ({', '.join('?' * len(names))})",
-            [tuple(value if proc is None or type(value) is JsonText else proc(value)
-                   for value, proc in zip(values(row), procs, strict=True)) for row in rows])
+            f"VALUES ({', '.join('?' * len(names))})", _driver_rows(conn, table, names, rows))
         return
     names = list(rows[0])
     as_json = {n for n in names if isinstance(table.c[n].type, JSON)}
@@ -302,6 +298,34 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
         for row in rows:
             copy.write_row([json_text(row[n]) if n in as_json and type(row[n]) is not JsonText
                             else row[n] for n in names])
+
+
+def _driver_rows(conn: Any, table: Table, names: list[str],
+                 rows: list[dict[str, Any]]) -> list[Any]:
+    """`rows` as the driver takes them: values in `names`' order, each put as its column
+    type puts it (only the columns whose type converts; a value repeated from the row before,
+    such as a batch's one receipt time, converted once)."""
+    values = itemgetter(*names)
+    procs = [(i, proc) for i, n in enumerate(names)
+             if (proc := table.c[n].type.bind_processor(conn.dialect)) is not None]
+    if not procs:
+        return [values(row) for row in rows]
+    out: list[Any] = []
+    last: dict[int, tuple[Any, Any]] = {}
+    for row in rows:
+        vals = list(values(row))
+        for i, proc in procs:
+            value = vals[i]
+            if type(value) is JsonText:
+                continue
+            seen = last.get(i)
+            if seen is not None and seen[0] is value:
+                vals[i] = seen[1]
+            else:
+                vals[i] = put = proc(value)
+                last[i] = (value, put)
+        out.append(tuple(vals))  # tuples: what SQLAlchemy passes on as positional rows
+    return out
 
 
 @contextmanager
