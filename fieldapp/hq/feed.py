@@ -24,6 +24,10 @@ from fieldapp.hq.entitlement import VICTIM_ESSENTIALS, entitled_parts
 from fieldapp.hq.models import ChangeLog, Device, Record
 from fieldapp.sync.protocol import PullRequest, loads, pull_answer_json
 
+#: A pull answer reads at most this many pages' worth of rows (`limit` each) past echoes
+#: before it answers with what it has: one request crosses the feed a device just pushed.
+ECHO_SCAN_PAGES = 20
+
 
 @dataclass(frozen=True)
 class FeedPage:
@@ -92,27 +96,37 @@ class Feed(HqBase):
         answer is written as JSON once (`protocol.pull_answer_json`): what
         ``dump(PullAnswer(...))`` wrote, without building a model per record.
         """
-        rows = self._entitled_rows(s, dev, cursor, limit + 1)
-        has_more = len(rows) > limit
-        rows = rows[:limit]
         centre = dev.role == Role.CENTRE_STAFF.value
         out: list[dict[str, Any]] = []
         mine = f"-{own_node}" if own_node else None
         key = self.data_key
-        for server_seq, entity, entity_id, post_code, stored in rows:
-            fields = loads(stored) if stored else {}
-            # The clock stamps are stored in the clear (only values are sealed): an echo is
-            # told from them, so a record the asking device already holds is never opened.
-            if mine and fields and all(str(v[1]).endswith(mine) for v in fields.values()):
-                continue  # every winning value came from the asking device: it has them
-            if fields:
-                fields = atrest.open_fields(key, entity, entity_id, fields)
-            if centre and entity == "victim":
-                fields = {k: v for k, v in fields.items() if k in VICTIM_ESSENTIALS}
-            fields = desk.withhold(dev, entity, fields)
-            out.append({"server_seq": server_seq, "entity": entity, "entity_id": entity_id,
-                        "post_code": post_code, "fields": fields})
-        next_cursor = rows[-1].server_seq if rows else cursor
+        next_cursor, scanned = cursor, 0
+        while True:
+            # Echoes take no room: after a device's own push most of its feed is echoes,
+            # and each page read for nothing was a round trip and a commit on the device.
+            room = limit - len(out)
+            rows = self._entitled_rows(s, dev, next_cursor, room + 1)
+            has_more = len(rows) > room
+            rows = rows[:room]
+            for server_seq, entity, entity_id, post_code, stored in rows:
+                fields = loads(stored) if stored else {}
+                # The clock stamps are stored in the clear (only values are sealed): an echo
+                # is told from them, so a record the asking device already holds is never
+                # opened.
+                if mine and fields and all(str(v[1]).endswith(mine) for v in fields.values()):
+                    continue  # every winning value came from the asking device: it has them
+                if fields:
+                    fields = atrest.open_fields(key, entity, entity_id, fields)
+                if centre and entity == "victim":
+                    fields = {k: v for k, v in fields.items() if k in VICTIM_ESSENTIALS}
+                fields = desk.withhold(dev, entity, fields)
+                out.append({"server_seq": server_seq, "entity": entity, "entity_id": entity_id,
+                            "post_code": post_code, "fields": fields})
+            if rows:
+                next_cursor = rows[-1].server_seq
+            scanned += len(rows)
+            if not has_more or len(out) >= limit or scanned >= limit * ECHO_SCAN_PAGES:
+                break
         if not has_more:
             # Nothing entitled beyond: jump to the feed head so the next pull starts there.
             head = s.scalar(select(func.max(ChangeLog.server_seq))) or 0

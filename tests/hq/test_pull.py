@@ -307,3 +307,53 @@ def test_an_echo_is_skipped_unopened_and_a_mixed_record_is_sent_whole(
     # Without own_node nothing is an echo: the first device is sent the victim too.
     with pytest.raises(DataKeyError):
         page(first, None)
+
+
+def test_echoes_take_no_room_in_a_page(
+    hq_server: RunningHq, client: httpx.Client, enrolled, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """After its own push a device's feed is mostly echoes: one page crosses them (each
+    page read for nothing was a round trip and a commit), a page still holds at most
+    `limit` records, and paging from any cursor gives exactly the records that are not
+    echoes, each once."""
+    from fieldapp.hq import feed
+    from fieldapp.hq.models import Device
+    from fieldapp.sync.protocol import PullAnswer
+
+    hq = hq_server.hq
+    first, second = enrolled("POIPET"), enrolled("POIPET")
+    for _ in range(5):
+        first.push(client, _case(first)["all"])  # 30 echoes for `first`
+    theirs = [second.change("rescue", {"place": "Pailin", "exploitation_type": "labour"})
+              for _ in range(7)]
+    second.push(client, theirs)
+    for _ in range(2):
+        first.push(client, _case(first)["all"])  # 12 more echoes after the colleague's
+
+    def pages(limit: int) -> list[tuple[list[str], bool]]:
+        with hq.sessions() as s:
+            dev = s.get(Device, first.id)
+            assert dev is not None
+            s.expunge(dev)
+        out, cursor = [], 0
+        while True:
+            with hq._snapshot() as s:
+                page = hq._page(s, dev, cursor, limit, own_node=first.clock.node)
+            answer = PullAnswer.model_validate_json(page.payload)
+            out.append(([r.entity_id for r in answer.records], answer.has_more))
+            assert len(answer.records) <= limit
+            if not answer.has_more:
+                return out
+            assert page.next_cursor > cursor
+            cursor = page.next_cursor
+
+    wanted = [c["entity_id"] for c in theirs]
+    # All 49 rows cross in two pages of 5 (the colleague's 7 records, 5 then 2).
+    got = pages(5)
+    assert got == [(wanted[:5], True), (wanted[5:], False)]
+    # A page of 50: one answer, the echoes skipped.
+    assert pages(50) == [(wanted, False)]
+    # With the scan capped at 2 pages' worth of rows, more answers, the same records.
+    monkeypatch.setattr(feed, "ECHO_SCAN_PAGES", 2)
+    capped = pages(5)
+    assert [i for ids, _ in capped for i in ids] == wanted and len(capped) > 2
