@@ -82,7 +82,7 @@ class KeyRing:
     def wipe(self) -> None:
         for buf in (self.db_key, self.statement_key):
             if buf is not None:
-                buf[:] = b"\x00" * len(buf)
+                memory.wipe(buf)
 
 
 def _split(payload: bytes, *, legacy: bool = False) -> KeyRing:

@@ -11,7 +11,6 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 
 from fieldapp.crypto import memory
-from fieldapp.crypto.memory import SQLCIPHER_MEMORY_SECURITY
 from fieldapp.domain.errors import StorageFull, StoreCorrupt
 from fieldapp.store.compact import own_device, set_own_device
 
@@ -20,7 +19,7 @@ from fieldapp.store.compact import own_device, set_own_device
 #: keeps sorts and temp tables off the disk.
 #: SQLCipher's wipe-and-lock of every allocation: the policy and why it is off are in
 #: fieldapp/crypto/memory.py (benchmarks set it per process to measure both).
-MEMORY_SECURITY = SQLCIPHER_MEMORY_SECURITY
+MEMORY_SECURITY = memory.SQLCIPHER_MEMORY_SECURITY
 CONNECTION_PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA synchronous = FULL",

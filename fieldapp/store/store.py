@@ -14,6 +14,7 @@ from sqlalchemy import event, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from fieldapp.crypto import memory
 from fieldapp.domain.errors import StorageFull, StoreExists, StoreNotFound
 from fieldapp.domain.hlc import Hlc, HlcClock
 from fieldapp.store import audit, changes, figmarks, fileperm, migrate, sealing, search, shred
@@ -202,6 +203,6 @@ class Store:
         """Zero the key buffers (best effort: copies made inside libraries are not ours)."""
         for buf in (self.key, self.statement_key):
             if buf is not None:
-                buf[:] = b"\x00" * len(buf)
+                memory.wipe(buf)
         self.key = bytearray()
         self.statement_key = None
