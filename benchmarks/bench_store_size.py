@@ -39,6 +39,9 @@ as the last round left it (git `PREVIOUS`, store revision 0011), `after` = this 
 and index's b-tree on a plaintext copy of the demo store, removed at once; a table's indexes
 summed as `<table> (indexes)`; `search` = the FTS5 index and its documents, `figures` = the
 report counters; b-trees under 10 B per rescue as `rest`).
+`bytes_per_rescue_migrated.*`: the same for the `migrated` store, the parts a store of the
+release before issue 16 kept large until migration 0016 (statements, audit events, the
+acknowledged outbox: `outbox_sent`, and `outbox_sent_audit`'s runs of audit events).
 `changes_per_record_change.*`: changes HQ logged from the device's outbox per change of a
 record (1.0 = audit events no longer travel as changes of their own).
 """
@@ -56,22 +59,13 @@ from tests.support.syncenv import fast_options, new_device, unlock
 root, rescues, mode = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 
 def breakdown(ws, rescues):
-    """Bytes per rescue of each table and index (dbstat: pages of each b-tree), read from a
-    plaintext copy of the demo store (SQLCipher's build has no dbstat), removed at once."""
-    import sqlite3
-    plain = root / "plain-copy.db"
-    with ws.store.engine.connect() as c:
-        raw = c.connection.dbapi_connection
-        raw.execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
-        raw.execute("SELECT sqlcipher_export('plain')")
-        raw.execute("DETACH DATABASE plain")
-    db = sqlite3.connect(plain)
-    try:
-        rows = db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
-    finally:
-        db.close()
-        plain.unlink()
-    return {name: round(size / rescues) for name, size in rows}
+    """Bytes per rescue of each table and index, by this tree's `tests.support.storesize`
+    (loaded from its file: an older checkout has no such module)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("storesize", sys.argv[4])
+    storesize = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(storesize)
+    return {name: round(size / rescues) for name, size in storesize.btree_bytes(ws, root).items()}
 
 def used(ws):
     with ws.store.engine.connect() as c:
@@ -103,13 +97,15 @@ if mode == "build":
 else:
     ws = unlock(root / "device")
     out["after_sync_bytes"] = used(ws)
+    out["breakdown"] = breakdown(ws, rescues)
     ws.close()
 print(json.dumps(out))
 '''
 
 
 def _run(source: Path, root: Path, rescues: int, mode: str) -> dict[str, Any]:
-    run = subprocess.run([sys.executable, "-c", _SCRIPT, str(root), str(rescues), mode],
+    helper = ROOT / "tests" / "support" / "storesize.py"
+    run = subprocess.run([sys.executable, "-c", _SCRIPT, str(root), str(rescues), mode, str(helper)],
                          cwd=source, env={**os.environ, "PYTHONPATH": str(source)},
                          capture_output=True, text=True, check=False, timeout=7200)
     if run.returncode != 0:
@@ -153,6 +149,12 @@ def _parts(breakdown: dict[str, int]) -> dict[str, Any]:
     return parts
 
 
+#: The parts of a migrated store of the release before issue 16 that stayed large until
+#: migration 0016 (statements, audit events, the acknowledged outbox).
+_MIGRATED_PARTS = ("statement", "statement (indexes)", "audit_event", "outbox_sent",
+                   "outbox_sent_audit", "total")
+
+
 def run(rescues: int = RESCUES) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-size-") as tmp:
         work = Path(tmp)
@@ -181,7 +183,10 @@ def run(rescues: int = RESCUES) -> dict[str, Any]:
         "changes_per_record_change": per,
         "pending_after_sync": {name: runs[name]["pending_after"] for name in built},
         "bytes_per_rescue_after": _parts(after["breakdown"]),
+        "bytes_per_rescue_migrated": {k: v for k, v in _parts(migrated["breakdown"]).items()
+                                      if k in _MIGRATED_PARTS},
         "targets": {"kb_per_rescue_after<=5": kb["after"] <= 5,
+                    "kb_per_rescue_migrated<=5": kb["migrated"] <= 5,
                     "changes_per_record_change<=1.1": per["after"] <= 1.1},
     }
 

@@ -88,6 +88,24 @@ def open_text(key: bytes | bytearray, entity: str, record_id: str, field: str, t
                            entity=Code("entity", entity)) from exc
 
 
+def repacked(key: bytes | bytearray, entity: str, record_id: str, field: str,
+             value: Any) -> Any | None:
+    """A sealed value (text or JSON) sealed again compressed, where it was sealed as it is
+    (by a release before compression) and compression makes it shorter; else None."""
+    token = value.get(JSON_MARK) if isinstance(value, dict) and set(value) == {JSON_MARK} else value
+    if not isinstance(token, str) or not token.startswith(PREFIX):
+        return None
+    text = open_text(key, entity, record_id, field, token)
+    data = text.encode("utf-8")
+    if _pack(text) == data:
+        return None  # compressed already, or not shorter so
+    raw = base64.b64decode(token[len(PREFIX):].encode("ascii"))
+    if len(raw) - 12 - 16 != len(data):
+        return None  # sealed compressed already (its plaintext is shorter than the text)
+    again = seal_text(key, entity, record_id, field, text)
+    return {JSON_MARK: again} if isinstance(value, dict) else again
+
+
 def seal_json(key: bytes | bytearray, entity: str, record_id: str, field: str, value: Any) -> dict[str, str]:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return {JSON_MARK: seal_text(key, entity, record_id, field, text)}

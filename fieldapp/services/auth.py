@@ -16,7 +16,7 @@ from fieldapp.domain.errors import InvalidInput, NotFound, StoreNotFound
 from fieldapp.reports import store_counts
 from fieldapp.services.workspace import Actor, Workspace
 from fieldapp.store import audit, sealing, shred
-from fieldapp.store.models import Device, Post, ServiceProvider, User
+from fieldapp.store.models import SEALING_VERSION, Device, Post, ServiceProvider, User
 from fieldapp.store.reference import load_reference, read_reference
 from fieldapp.store.store import DataDir, Store
 
@@ -206,16 +206,17 @@ def _statement_key(store: Store, username: str, passphrase: str | None, kdf: Kdf
 
 
 def _seal_pending(store: Store, username: str) -> None:
-    """Seal what a store of an earlier release left in the clear (`Device.sealing` behind
-    `SEALING_VERSION`): one transaction, so a power cut leaves it to the next unlock."""
+    """Seal what a store of an earlier release left in the clear, or sealed uncompressed
+    (`Device.sealing` behind `SEALING_VERSION`): one transaction, so a power cut leaves it to
+    the next unlock."""
     with store.session(username) as s:
         device = s.scalars(select(Device)).first()
-        if device is None or device.sealing >= sealing.SEALING_VERSION:
+        if device is None or device.sealing >= SEALING_VERSION:
             return
         count = sealing.seal_existing(s)
-        device.sealing = sealing.SEALING_VERSION
+        device.sealing = SEALING_VERSION
         audit.append(s, "statements_sealed", "device", store.device_id,
-                     {"count": count, "version": sealing.SEALING_VERSION})
+                     {"count": count, "version": SEALING_VERSION})
 
 
 def unlock(root: Path, username: str, passphrase: str) -> Workspace:

@@ -10,13 +10,14 @@ all under the one new stamp: finalising a statement must send its whole content.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, exists, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.errors import CaseHandedOver, Code
-from fieldapp.domain.hlc import HlcClock
+from fieldapp.domain.hlc import HlcClock, min_stamp
 from fieldapp.store import sealing
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import (
@@ -98,6 +99,24 @@ def sent_row(seq: int, entity: str, entity_id: str, post: str, own_post: str | N
     """An `OutboxSent` row, the device's own post stored as `OWN_POST`."""
     return {"seq": seq, "entity": entity, "entity_id": entity_id, "hlc": hlc,
             "post_code": OWN_POST if post == own_post else post}
+
+
+def audit_runs(rows: Iterable[tuple[int, int, str]],
+               runs: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """`OutboxSentAudit` rows from acknowledged outbox rows of audit events, each given as
+    (outbox seq, the event's seq, the row's stamp) in seq order: one run for each stretch of
+    consecutive seqs carrying consecutive events, stamped with the smallest of its stamps.
+    `runs`: the run stored last, as a list of one, to go on from (it grows if they follow)."""
+    runs = runs if runs is not None else []
+    for seq, event_seq, stamp in rows:
+        last = runs[-1] if runs else None
+        if (last is not None and seq == last["seq"] + last["count"]
+                and event_seq == last["audit_seq"] + last["count"]):
+            last["count"] += 1
+            last["hlc"] = min_stamp((last["hlc"], stamp))
+        else:
+            runs.append({"seq": seq, "count": 1, "audit_seq": event_seq, "hlc": stamp})
+    return runs
 
 
 def relisted(model: type[Synced], after: int, upto: int) -> Select[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -18,11 +19,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    inspect,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from fieldapp.domain.entities import ENTITIES
+from fieldapp.domain.hlc import min_stamp
 from fieldapp.domain.ids import uuid7
 from fieldapp.store.compact import (
     CodedText,
@@ -98,6 +101,22 @@ class Synced:
         return str(self.hlc.get(field) or self.hlc.get("*", ""))
 
 
+def synced_columns(model: type[Synced]) -> list[str]:
+    """The columns of `model` that sync (each with its own stamp)."""
+    return [a.key for a in inspect(model).column_attrs
+            if a.key not in model.SYNC_EXCLUDE and a.key not in LOCAL_ONLY]
+
+
+def stored_stamps(stamps: Mapping[str, str]) -> dict[str, str]:
+    """A record's stamps as `Synced.hlc` keeps them, from the stamp of each of its synced
+    fields: the smallest as "*" (mostly the only one: an edit stamps its fields alike), and
+    each field stamped otherwise."""
+    if not stamps:
+        return {}
+    star = min_stamp(stamps.values())
+    return {"*": star, **{k: v for k, v in stamps.items() if v != star}}
+
+
 # -- reference data ----------------------------------------------------------------------
 class Province(Base):
     __tablename__ = "province"
@@ -131,6 +150,11 @@ class ServiceProvider(Base):
 
 
 # -- people and devices ------------------------------------------------------------------
+#: `Device.sealing` once every statement field of `store.sealing.SEALED_FIELDS` is sealed, and
+#: compressed where that is shorter (1: narrative and child protocol only; 2: uncompressed).
+SEALING_VERSION = 3
+
+
 class Device(Base):
     __tablename__ = "device"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
@@ -151,7 +175,8 @@ class Device(Base):
     #: the outbox (`sync.outbox.queue_audit`).
     audit_pushed_seq: Mapped[int] = mapped_column(Integer, default=0)
     #: Outbox rows up to this seq were compacted once HQ acknowledged them: a row that was
-    #: its record's `out_seq` left no trace; the others rest in `OutboxSent`.
+    #: its record's `out_seq` left no trace; audit events rest in `OutboxSentAudit`, the
+    #: others in `OutboxSent`.
     compacted_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_success_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -163,9 +188,9 @@ class Device(Base):
     #: This device's case-number series at its post (`domain.ids`): one letter from HQ at
     #: enrolment, or two random letters chosen at the first case of an unenrolled device.
     case_code: Mapped[str | None] = mapped_column(String(8))
-    #: Which statement fields this store has sealed (`store.sealing.SEALING_VERSION`); a
-    #: store made before the newest set is resealed at the next entitled unlock.
-    sealing: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
+    #: Which statement fields this store has sealed, and how (`SEALING_VERSION`); a store
+    #: made before is resealed at the next entitled unlock (`store.sealing.seal_existing`).
+    sealing: Mapped[int] = mapped_column(Integer, default=SEALING_VERSION, server_default="1")
 
 
 class User(Base):
@@ -285,10 +310,13 @@ class Statement(Synced, Base):
     finalised_at: Mapped[dt.datetime | None] = mapped_column(MicroDateTime)
     finalised_by: Mapped[str | None] = mapped_column(String(64))
 
+    #: A rowid table, unlike the other record tables (migration 0016): a statement row is
+    #: large (its sealed narrative), and SQLite keeps no more than about 1,000 bytes of a
+    #: WITHOUT ROWID row on its page: a longer one took a 4 KB overflow page of its own,
+    #: 4.7 KB a statement of 1 to 4 KB where a rowid table takes 1.4 to 4.1.
     __table_args__ = (
         # Few statements amend another: only those are indexed.
         Index("ix_statement_amends_id", "amends_id", sqlite_where=text("amends_id IS NOT NULL")),
-        WITHOUT_ROWID,
     )
 
 
@@ -551,6 +579,22 @@ class OutboxSent(Base):
     #: An audit event's stamp (HQ refuses an audit event sent again with another stamp);
     #: blank for records, whose rebuilt change carries each field's own stamp.
     hlc: Mapped[str] = mapped_column(CompactStamp(64), default="")
+
+
+class OutboxSentAudit(Base):
+    """Audit events HQ acknowledged as changes of their own (a bundle carried them, or a
+    release before issue 16 pushed them so), as runs: the outbox seqs `seq` to
+    `seq + count - 1` carried the audit events `audit_seq` to `audit_seq + count - 1`.
+    Should HQ need them again (restored from a backup), `sync.outbox.rows_after` makes each
+    from the audit trail, stamped with `hlc`, the smallest stamp of the run: an HQ that still
+    holds an event keeps it as it is (its own stamp is not older), one that does not stores
+    it. One row for a push's or a bundle's events, not one row each (migration 0016)."""
+
+    __tablename__ = "outbox_sent_audit"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+    audit_seq: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[str] = mapped_column(CompactStamp(64))
 
 
 class CaseCounter(Base):

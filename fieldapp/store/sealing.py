@@ -25,8 +25,6 @@ from fieldapp.store.models import Attachment, Draft, Outbox, Statement
 #: locates the child).
 SEALED_FIELDS: dict[str, tuple[str, ...]] = {
     "statement": ("narrative", "child_protocol", "interviewer", "interpreter", "place")}
-#: `Device.sealing` once every field above is sealed (1: narrative and child protocol only).
-SEALING_VERSION = 2
 #: Attachments of these owners have their file key sealed.
 SEALED_OWNERS = frozenset({"statement"})
 KEY_INFO = "statement_key"
@@ -221,8 +219,9 @@ def seal_existing(session: Session) -> int:
     """Seal every clear statement field (`SEALED_FIELDS`), outbox value, statement draft and
     statement attachment key in the store; return how many statements it sealed.
 
-    Idempotent (sealed values are left alone). Runs once per `SEALING_VERSION`, at the
-    first unlock by an entitled user after the upgrade. Final statements
+    A value a release before compression sealed as it is, is sealed again compressed where
+    that is shorter (`crypto.sealed.repacked`). Idempotent. Runs once per `SEALING_VERSION`,
+    at the first unlock by an entitled user after the upgrade. Final statements
     are protected by a trigger against changes to their content: it is dropped for this
     one rewrite (same content, sealed) and put back by the caller's migration state.
     """
@@ -238,12 +237,19 @@ def seal_existing(session: Session) -> int:
     count = 0
     names = SEALED_FIELDS["statement"]
     rows = conn.execute(select(Statement.id, *(getattr(Statement, n) for n in names))).all()
-    for sid, *clear in rows:
-        values = {name: sealed.seal_value(key, "statement", sid, name, value)
-                  for name, value in zip(names, clear, strict=True)
-                  if not _empty(value) and not sealed.is_sealed(value)}
+    for sid, *stored in rows:
+        values = {}
+        for name, value in zip(names, stored, strict=True):
+            if _empty(value):
+                continue
+            if not sealed.is_sealed(value):
+                values[name] = sealed.seal_value(key, "statement", sid, name, value)
+            elif (again := sealed.repacked(key, "statement", sid, name, value)) is not None:
+                values[name] = again
         if values:
-            conn.execute(update(Statement).where(Statement.id == sid).values(**values))
+            # The same content: `updated_at` stays (not this unlock's time, its `onupdate`).
+            conn.execute(update(Statement).where(Statement.id == sid).values(
+                **values, updated_at=Statement.__table__.c.updated_at))
             count += 1
     for _name, sql in triggers:
         conn.exec_driver_sql(sql)

@@ -10,7 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.store.changes import relisted
-from fieldapp.store.models import SYNCED_MODELS, AuditEvent, Device, Outbox, OutboxSent
+from fieldapp.store.models import (
+    SYNCED_MODELS,
+    AuditEvent,
+    Device,
+    Outbox,
+    OutboxSent,
+    OutboxSentAudit,
+)
 
 #: Audit events that are not changes of their own: every unlock records one, including the
 #: unlock needed to export a bundle, import HQ's return file or wipe a revoked device, so
@@ -34,9 +41,13 @@ def unsent_count(s: Session, *, covered_seq: int = 0) -> int:
         Outbox.seq > acked,
         (Outbox.entity != "audit_event") | action.not_in(NOT_COUNTED_ACTIONS)))
     # Rows HQ had acknowledged before its acknowledgement went down (restored from a backup):
-    # superseded ones kept as such, the others named by their records (`Synced.out_seq`).
+    # superseded ones kept as such, audit events as runs, the others named by their records
+    # (`Synced.out_seq`).
     again = int(s.scalar(select(func.count()).select_from(OutboxSent).where(
         OutboxSent.seq > acked)) or 0)
+    last = OutboxSentAudit.seq + OutboxSentAudit.count - 1
+    again += int(s.scalar(select(func.sum(func.min(OutboxSentAudit.count, last - acked)))
+                          .where(last > acked)) or 0)
     compacted = device.compacted_seq if device is not None else 0
     if acked < compacted:
         again += sum(int(s.scalar(select(func.count()).select_from(

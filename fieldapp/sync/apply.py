@@ -57,19 +57,20 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.entities import ENTITIES, REFERENCE_ENTITIES
 from fieldapp.domain.enums import ReferralStatus
 from fieldapp.domain.errors import InvalidInput
-from fieldapp.domain.hlc import max_stamp, min_stamp
+from fieldapp.domain.hlc import max_stamp
 from fieldapp.store import figmarks, sealing, search
 from fieldapp.store.changes import find
 from fieldapp.store.codec import _parser, from_json, to_json
 from fieldapp.store.compact import CompactId
 from fieldapp.store.models import (
-    LOCAL_ONLY,
     SYNCED_MODELS,
     CaseCounter,
     Referral,
     ReferralEvent,
     Statement,
     Synced,
+    stored_stamps,
+    synced_columns,
 )
 from fieldapp.sync.merge import merge_record, referral_status
 from fieldapp.sync.schema import field_reason
@@ -158,15 +159,6 @@ class ApplyStats:
     referrals: set[str] = field(default_factory=set)
 
 
-def synced_columns(model: type[Synced]) -> list[str]:
-    mapper = inspect(model)
-    return [
-        a.key
-        for a in mapper.column_attrs
-        if a.key not in model.SYNC_EXCLUDE and a.key not in LOCAL_ONLY
-    ]
-
-
 def _required(model: type[Synced]) -> list[str]:
     out = []
     for col in inspect(model).columns:
@@ -235,13 +227,7 @@ def local_state(obj: Synced) -> dict[str, list[Any]]:
 
 
 def _hlc_of(merged: Mapping[str, list[Any]]) -> dict[str, str]:
-    stamps = {str(e[1]) for e in merged.values()}  # mostly one: an edit stamps its fields alike
-    if not stamps:
-        return {}
-    if len(stamps) == 1:
-        return {"*": stamps.pop()}
-    star = min_stamp(stamps)
-    return {"*": star, **{k: str(e[1]) for k, e in merged.items() if str(e[1]) != star}}
+    return stored_stamps({k: str(e[1]) for k, e in merged.items()})
 
 
 class Applier:

@@ -6,17 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy import Row, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.store import audit, sealing
-from fieldapp.store.changes import allocate_seq, post_of, relisted, sent_row
+from fieldapp.store.changes import allocate_seq, audit_runs, post_of, relisted, sent_row
 from fieldapp.store.codec import to_json
 from fieldapp.store.models import (
     SYNCED_MODELS,
     Device,
     Outbox,
     OutboxSent,
+    OutboxSentAudit,
     utcnow,
 )
 from fieldapp.sync.apply import local_state, refused_table
@@ -141,9 +142,10 @@ def refusals(s: Session, limit: int = 20) -> tuple[int, list[tuple[int, str, str
 
 def rows_after(s: Session, acked: int, limit: int | None = None) -> list[Outbox]:
     """The outbox rows after `acked` in seq order (at most `limit`): those waiting, and,
-    when HQ's acknowledgement went down, those it had acknowledged before, as rows without
-    fields, which `row_change` rebuilds from the record: the records whose `out_seq` is
-    among them and the superseded rows kept in `OutboxSent`."""
+    when HQ's acknowledgement went down, those it had acknowledged before: as rows without
+    fields, which `row_change` rebuilds from the record, the records whose `out_seq` is
+    among them and the superseded rows kept in `OutboxSent`; audit events from the trail
+    (`OutboxSentAudit`)."""
     waiting = select(Outbox).where(Outbox.seq > acked).order_by(Outbox.seq)
     sent = select(OutboxSent).where(OutboxSent.seq > acked).order_by(OutboxSent.seq)
     if limit is not None:
@@ -153,6 +155,7 @@ def rows_after(s: Session, acked: int, limit: int | None = None) -> list[Outbox]
     own = str(s.scalar(select(Device.post_code))) if resent else None
     again = [Outbox(seq=r.seq, entity=r.entity, entity_id=r.entity_id, op="upsert", fields={},
                     hlc=r.hlc, post_code=sent_post(s, r.post_code, own)) for r in resent]
+    again += _sent_audit(s, acked, limit)
     compacted = int(s.scalar(select(Device.compacted_seq)) or 0)
     if acked < compacted:
         for model in SYNCED_MODELS.values():
@@ -163,6 +166,26 @@ def rows_after(s: Session, acked: int, limit: int | None = None) -> list[Outbox]
     if again:
         rows = sorted(rows + again, key=lambda r: r.seq)[:limit]
     return rows
+
+
+def _sent_audit(s: Session, acked: int, limit: int | None) -> list[Outbox]:
+    """The audit events of `OutboxSentAudit` runs after `acked` (at most `limit`), as the
+    outbox rows that carried them, made again from the trail, each with its run's stamp."""
+    runs = s.scalars(select(OutboxSentAudit).where(
+        OutboxSentAudit.seq + OutboxSentAudit.count - 1 > acked).order_by(OutboxSentAudit.seq))
+    out: list[Outbox] = []
+    post = None
+    for run in runs:
+        if limit is not None and len(out) >= limit:
+            break
+        skip = max(0, acked + 1 - run.seq)
+        wanted = run.count - skip if limit is None else min(run.count - skip, limit - len(out))
+        post = post or str(s.scalar(select(Device.post_code)))
+        out += [Outbox(seq=run.seq + skip + i, entity="audit_event", entity_id=event["id"],
+                       op="upsert", fields=_audit_fields(event), hlc=run.hlc, post_code=post)
+                for i, event in enumerate(audit.events_after(s, run.audit_seq + skip - 1,
+                                                             wanted))]
+    return out
 
 
 def unsent_changes(s: Session, *, limit: int | None = None) -> list[dict[str, Any]]:
@@ -193,8 +216,9 @@ def compact_acknowledged(s: Session, after: int, upto: int) -> int:
 
     Each leaves the outbox, so its pages can be given back; its copy of the record's fields
     (most of a store's outbox bytes) goes. A row that is its record's `out_seq` leaves no
-    trace (the record names it); any other (superseded, or an audit event a bundle carried)
-    rests in `OutboxSent` (its seq, record and post). The newest outbox row stays, emptied,
+    trace (the record names it); an audit event a bundle carried rests in a run of
+    `OutboxSentAudit`; any other (superseded) in `OutboxSent` (its seq, record and post).
+    The newest outbox row stays, emptied,
     as the clock's floor (`Store`). Should HQ ever ask for them again (restored from a
     backup: its acknowledgement goes down), `rows_after` lists them and `row_change`
     rebuilds each from what the record holds now, which merges at HQ to at least as much.
@@ -203,20 +227,43 @@ def compact_acknowledged(s: Session, after: int, upto: int) -> int:
         return 0
     acknowledged = (Outbox.seq > after, Outbox.seq <= upto, Outbox.entity.not_in(KEEP_FIELDS))
     last = s.scalar(select(func.max(Outbox.seq)))
+    # An audit event's seq: `queue_audit` put it in the row's fields.
+    event_seq = case((Outbox.entity == "audit_event", func.json_extract(Outbox.fields, "$.seq")))
     moved = s.execute(select(Outbox.seq, Outbox.entity, Outbox.entity_id, Outbox.post_code,
-                             Outbox.hlc).where(*acknowledged, Outbox.seq != last)).all()
+                             Outbox.hlc, event_seq).where(*acknowledged, Outbox.seq != last)
+                      .order_by(Outbox.seq)).all()
     if moved:
         named = _named_by_records(s, moved)
+        # A row emptied as the clock's floor before is found by the event's id.
+        events = {r.seq: int(r[5] or audit.seq_of(s, r.entity_id) or 0)
+                  for r in moved if r.entity == "audit_event"}
         own = s.scalar(select(Device.post_code))
         kept = [sent_row(r.seq, r.entity, r.entity_id, r.post_code, own,
                          r.hlc if r.entity == "audit_event" else "")
-                for r in moved if r.seq not in named]
+                for r in moved if r.seq not in named and not events.get(r.seq)]
         if kept:
             s.execute(insert(OutboxSent), kept)
+        _add_runs(s, [(r.seq, events[r.seq], r.hlc) for r in moved if events.get(r.seq)])
         s.execute(delete(Outbox).where(*acknowledged, Outbox.seq != last))
     s.execute(update(Device).values(compacted_seq=func.max(Device.compacted_seq, upto)))
     emptied = s.execute(update(Outbox).where(*acknowledged).values(fields={}))
     return len(moved) + int(getattr(emptied, "rowcount", 0) or 0)
+
+
+def _add_runs(s: Session, rows: list[tuple[int, int, str]]) -> None:
+    """Store acknowledged audit events (`store.changes.audit_runs`) as runs, going on from
+    the run stored last (a bundle's events acknowledged over several pushes make one run)."""
+    if not rows:
+        return
+    last = s.scalars(select(OutboxSentAudit).order_by(OutboxSentAudit.seq.desc()).limit(1)).first()
+    stored = ([{"seq": last.seq, "count": last.count, "audit_seq": last.audit_seq,
+                "hlc": last.hlc}] if last is not None else [])
+    runs = audit_runs(rows, stored)
+    if last is not None:
+        last.count, last.hlc = runs[0]["count"], runs[0]["hlc"]
+        runs = runs[1:]
+    if runs:
+        s.execute(insert(OutboxSentAudit), runs)
 
 
 def _named_by_records(s: Session, rows: Sequence[Row[int, str, str, str, str]]) -> set[int]:

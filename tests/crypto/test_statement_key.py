@@ -289,7 +289,7 @@ def test_a_store_of_todays_release_seals_the_statement_details_at_the_first_enti
         with officer.tx() as s:
             ids = [r[0] for r in s.connection().exec_driver_sql("SELECT id FROM statement ORDER BY id")]
             sealed_events = s.scalars(select(AuditEvent).where(AuditEvent.action == "statements_sealed")).all()
-        assert [e.detail for e in sealed_events] == [{"count": 2, "version": 2}]
+        assert [e.detail for e in sealed_events] == [{"count": 2, "version": 3}]
         texts = [statements.view_statement(officer, i) for i in ids]
         assert sorted(t.narrative[:23] for t in texts) == ["Fixture narrative four:",
                                                            "Fixture narrative three"]

@@ -85,7 +85,7 @@ def test_a_released_store_gets_lean_audit_rows_with_its_chain_intact_and_shrinks
     from fieldapp.domain.auditchain import GENESIS, event_hash
     from fieldapp.services import auth
     from fieldapp.store import audit
-    from fieldapp.store.models import OutboxSent
+    from fieldapp.store.models import Outbox, OutboxSent, OutboxSentAudit
     from fieldapp.sync.outbox import rows_after as queued_rows
 
     release = Path(__file__).resolve().parents[1] / "data" / "stores" / "0.1.0"
@@ -134,11 +134,16 @@ def test_a_released_store_gets_lean_audit_rows_with_its_chain_intact_and_shrinks
             "typeof(hash) || length(hash) FROM audit_event")).all()
         assert s.connection().exec_driver_sql("PRAGMA auto_vacuum").scalar() == 2
         # Every change queued is still listed, acknowledged ones by the records that name
-        # them (`out_seq`) or in `outbox_sent` (superseded, and audit events a bundle carried).
+        # them (`out_seq`), in `outbox_sent` (superseded) or, audit events pushed as changes,
+        # as runs in `outbox_sent_audit`.
         listed = [(r.seq, r.entity, r.entity_id, r.post_code) for r in queued_rows(s, 0)]
         assert listed == sorted(tuple(r) for r in outbox)
         sent = list(s.scalars(select(OutboxSent.seq)))
-        assert sent and max(sent) <= acked
+        runs = s.execute(select(OutboxSentAudit.seq, OutboxSentAudit.count)).all()
+        waiting = set(s.scalars(select(Outbox.seq)))  # the newest row stays: the clock's floor
+        audit_rows = [r for r in listed if r[1] == "audit_event" and r[0] not in waiting]
+        assert audit_rows and sum(n for _, n in runs) == len(audit_rows) > 2 * len(runs)
+        assert max(sent + [seq + n - 1 for seq, n in runs]) <= acked
     ws.close()
     # Nothing lost: the old events are all there (unlocking added its own sign-in event).
     assert new[:len(old)] == [{k: v for k, v in e.items() if k != "prev_hash"} for e in old]

@@ -34,7 +34,8 @@ def _present(session: Session, table: str) -> set[str]:
 
 def _sent(session: Session) -> list[dict[str, Any]]:
     """Every acknowledged change compacted out of the outbox, as `outbox_sent` held them all
-    before `Synced.out_seq`: the rows kept there and those the records name."""
+    before `Synced.out_seq`: the rows kept there, the audit events of `outbox_sent_audit`'s
+    runs (each with its run's stamp) and those the records name."""
     from fieldapp.store.changes import post_of, relisted
     from fieldapp.store.models import SYNCED_MODELS, Device, OutboxSent
     from fieldapp.sync.outbox import sent_post
@@ -44,6 +45,15 @@ def _sent(session: Session) -> list[dict[str, Any]]:
         select(*(getattr(OutboxSent, k) for k in keys)))]
     for row in rows:
         row["post_code"] = sent_post(session, row["post_code"])
+    if _present(session, "outbox_sent_audit"):
+        from fieldapp.store import audit
+        from fieldapp.store.models import OutboxSentAudit
+
+        for run in session.scalars(select(OutboxSentAudit)):
+            rows += [{"seq": run.seq + i, "entity": "audit_event", "entity_id": event["id"],
+                      "post_code": sent_post(session, b""), "hlc": run.hlc}
+                     for i, event in enumerate(audit.events_after(
+                         session, run.audit_seq - 1, run.count))]
     if "compacted_seq" in _present(session, "device"):
         upto = int(session.scalar(select(Device.compacted_seq)) or 0)
         rows += [{"seq": r.out_seq, "entity": r.SYNC_ENTITY, "entity_id": r.id,
@@ -60,11 +70,13 @@ def dump(session: Session) -> dict[str, list[dict[str, Any]]]:
     spelled out); rows in a stable order. Columns a store's revision does not have yet, and
     `SENT_COLUMNS`, are left out: stores of two revisions compare."""
     from fieldapp.store import audit
-    from fieldapp.store.models import AuditEvent, Base, OutboxSent
+    from fieldapp.store.models import AuditEvent, Base, OutboxSent, OutboxSentAudit
 
     out: dict[str, list[dict[str, Any]]] = {}
     for mapper in Base.registry.mappers:
         model = mapper.class_
+        if model is OutboxSentAudit:
+            continue  # listed with `outbox_sent` (`_sent`)
         present = _present(session, model.__tablename__)
         keys = [c.key for c in mapper.column_attrs
                 if c.columns[0].name in present and c.key not in SENT_COLUMNS]
@@ -77,6 +89,20 @@ def dump(session: Session) -> dict[str, list[dict[str, Any]]]:
                     for row in session.execute(select(*(getattr(model, k) for k in keys)))]
         out[model.__tablename__] = sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
     return out
+
+
+def opened(rows: dict[str, list[dict[str, Any]]], key: bytes | bytearray,
+           ) -> dict[str, list[dict[str, Any]]]:
+    """`dump`'s rows with each statement's sealed fields opened (with the statement `key`):
+    stores that seal the same content differently (compressed or not) compare equal."""
+    from fieldapp.crypto import sealed
+    from fieldapp.store.sealing import SEALED_FIELDS
+
+    def clear(row: dict[str, Any]) -> dict[str, Any]:
+        return {**row, **{f: sealed.open_value(key, "statement", row["id"], f, row[f])
+                          for f in SEALED_FIELDS["statement"] if f in row}}
+    return {**rows, "statement": sorted((clear(r) for r in rows.get("statement", [])),
+                                        key=lambda r: json.dumps(r, sort_keys=True))}
 
 
 def updated_as_created(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from fieldapp.domain.enums import Role
+from fieldapp.domain.hlc import stamp_key
 from fieldapp.services import demo
 from fieldapp.store import sealing
 from fieldapp.store.models import SYNCED_MODELS, Outbox
@@ -126,7 +127,7 @@ def test_acknowledged_rows_are_compacted_and_a_resend_rebuilds_them(tmp_path: Pa
     from sqlalchemy import func
 
     from fieldapp.services import sync
-    from fieldapp.store.models import Device, OutboxSent
+    from fieldapp.store.models import Device, OutboxSent, OutboxSentAudit
     from fieldapp.store.unsent import unsent_count
     from fieldapp.sync.merge import merge_record
     from fieldapp.sync.outbox import KEEP_FIELDS, queue_audit, rows_after, unsent_changes
@@ -153,20 +154,29 @@ def test_acknowledged_rows_are_compacted_and_a_resend_rebuilds_them(tmp_path: Pa
             rows = list(s.scalars(select(Outbox).where(Outbox.seq <= top)))
             # Only the newest row stays in the outbox (emptied: the clock's floor) and
             # attachment rows keep their fields; the rest left: named by their records'
-            # `out_seq`, or, superseded or an audit event, kept in OutboxSent.
+            # `out_seq`, or, superseded, kept in OutboxSent; audit events as a run.
             assert len([r for r in rows if r.entity not in KEEP_FIELDS]) <= 1
             assert all(not r.fields for r in rows if r.entity not in KEEP_FIELDS)
             kept = s.scalar(select(func.count()).select_from(OutboxSent))
-            audit_rows = s.scalar(select(func.count()).select_from(OutboxSent).where(
-                OutboxSent.entity == "audit_event"))
-            assert 0 < audit_rows <= kept < top - len(rows)
+            runs = s.execute(select(OutboxSentAudit.count)).scalars().all()
+            # The audit events: one run (several pushes acknowledged them, in seq order).
+            assert len(runs) == 1 and runs[0] > 10
+            assert kept + runs[0] < top - len(rows)
             assert [r.seq for r in rows_after(s, 0) if r.seq <= top] == [c["seq"] for c in before]
             s.scalars(select(Device)).one().acked_seq = 0  # HQ restored from a backup
         with ws.tx() as s:
             again = [c for c in unsent_changes(s) if c["seq"] <= top]
             assert unsent_count(s) >= len(before)
         assert [c["seq"] for c in again] == [c["seq"] for c in before]
-        assert merged(again) == merged(before)
+        # Each audit event goes again with its run's stamp, no later than its own.
+        assert merged(again).keys() == merged(before).keys()
+        for key, fields in merged(again).items():
+            was = merged(before)[key]
+            if key[0] == "audit_event":
+                assert {k: v[0] for k, v in fields.items()} == {k: v[0] for k, v in was.items()}
+                assert all(stamp_key(fields[k][1]) <= stamp_key(was[k][1]) for k in fields)
+            else:
+                assert fields == was
         ws.close()
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select, text
 from fieldapp.hq.models import ChangeLog
 from fieldapp.hq.models import Device as HqDevice
 from fieldapp.services import demo, intake, sync
-from fieldapp.store.models import SYNCED_MODELS, Device, OutboxSent, Rescue
+from fieldapp.store.models import SYNCED_MODELS, Device, OutboxSent, OutboxSentAudit, Rescue
 from fieldapp.store.unsent import unsent_count
 from fieldapp.sync.outbox import queue_audit, rows_after
 from tests.support.hqserver import RunningHq
@@ -62,7 +62,7 @@ def test_sent_rows_rest_lean_and_only_where_no_record_names_them(tmp_path: Path)
                          model.out_seq.is_not(None)))}
             kept = list(s.execute(select(OutboxSent.seq, OutboxSent.entity)))
             assert kept and not named & {seq for seq, _ in kept}
-            assert {entity for _, entity in kept} <= {"audit_event", "statement"}
+            assert {entity for _, entity in kept} <= {"statement"}  # audit events: runs
             # As a resend to an HQ restored from a backup reads them: the post spelled out.
             again = rows_after(s, 0)
             assert {r.post_code for r in again} == {s.scalar(select(Device.post_code))}
@@ -73,12 +73,18 @@ def test_sent_rows_rest_lean_and_only_where_no_record_names_them(tmp_path: Path)
 def test_hq_restored_from_a_backup_gets_every_change_again(tmp_path: Path) -> None:
     """A record changed after its last row was compacted keeps that seq listed; HQ restored
     to an older backup (and later to nothing) gets every seq again, dense, and its records
-    merge to what they were."""
+    merge to what they were. The audit events a bundle carried go again from their run, each
+    stamped no later than it first went: HQ, which kept them, refuses none."""
     with hq_running("sqlite", tmp_path) as hq:
         ws = new_device(tmp_path / "d", hq, "POIPET")
         case = minor_case(ws)
         demo.generate(ws, 3, seed=5)
+        with ws.tx() as s:
+            queue_audit(s)  # a bundle's audit events: kept as runs once acknowledged
         assert sync.sync_round(ws, options=fast_options()).pending == 0
+        with ws.tx() as s:
+            runs = list(s.execute(select(OutboxSentAudit.seq, OutboxSentAudit.count)))
+            assert len(runs) == 1 and runs[0][1] > 10
         intake.update_rescue(ws, case["rescue"], place="Checkpoint 9")  # after compaction
         assert sync.sync_round(ws, options=fast_options()).pending == 0
         device_id = sync.status(ws).device_id
