@@ -98,7 +98,7 @@ def repacked(key: bytes | bytearray, entity: str, record_id: str, field: str,
     text = open_text(key, entity, record_id, field, token)
     data = text.encode("utf-8")
     if _pack(text) == data:
-        return None  # compressed already, or not shorter so
+        return None  # compression would not make it shorter
     raw = base64.b64decode(token[len(PREFIX):].encode("ascii"))
     if len(raw) - 12 - 16 != len(data):
         return None  # sealed compressed already (its plaintext is shorter than the text)

@@ -151,7 +151,8 @@ class ServiceProvider(Base):
 
 # -- people and devices ------------------------------------------------------------------
 #: `Device.sealing` once every statement field of `store.sealing.SEALED_FIELDS` is sealed, and
-#: compressed where that is shorter (1: narrative and child protocol only; 2: uncompressed).
+#: compressed where that is shorter (1: narrative and child protocol only; 2: every field,
+#: uncompressed).
 SEALING_VERSION = 3
 
 

@@ -218,10 +218,10 @@ def compact_acknowledged(s: Session, after: int, upto: int) -> int:
     (most of a store's outbox bytes) goes. A row that is its record's `out_seq` leaves no
     trace (the record names it); an audit event a bundle carried rests in a run of
     `OutboxSentAudit`; any other (superseded) in `OutboxSent` (its seq, record and post).
-    The newest outbox row stays, emptied,
-    as the clock's floor (`Store`). Should HQ ever ask for them again (restored from a
-    backup: its acknowledgement goes down), `rows_after` lists them and `row_change`
-    rebuilds each from what the record holds now, which merges at HQ to at least as much.
+    The newest outbox row stays, emptied, as the clock's floor (`Store`). Should HQ ever ask
+    for them again (restored from a backup: its acknowledgement goes down), `rows_after`
+    lists them and `row_change` rebuilds each from what the record holds now, which merges
+    at HQ to at least as much.
     """
     if upto <= after:
         return 0
