@@ -78,14 +78,26 @@ def sealed_token(raw: bytes) -> str:
     return PREFIX + base64.b64encode(raw).decode("ascii")
 
 
-def open_text(key: bytes | bytearray, entity: str, record_id: str, field: str, token: str) -> str:
+def _opened(key: bytes | bytearray, entity: str, record_id: str, field: str, token: str) -> bytes:
+    """The sealed plaintext of a token, as sealed (compressed or not)."""
     try:
         raw = base64.b64decode(token[len(PREFIX):].encode("ascii"), validate=True)
-        plain = AESGCM(bytes(key)).decrypt(raw[:12], raw[12:], _aad(entity, record_id, field))
+        return AESGCM(bytes(key)).decrypt(raw[:12], raw[12:], _aad(entity, record_id, field))
+    except (InvalidTag, ValueError) as exc:
+        raise _corrupt(entity) from exc
+
+
+def _corrupt(entity: str) -> StoreCorrupt:
+    return StoreCorrupt("a sealed {entity} field does not open with this device's key",
+                        entity=Code("entity", entity))
+
+
+def open_text(key: bytes | bytearray, entity: str, record_id: str, field: str, token: str) -> str:
+    plain = _opened(key, entity, record_id, field, token)
+    try:
         return _unpack(plain)
-    except (InvalidTag, ValueError, zlib.error) as exc:
-        raise StoreCorrupt("a sealed {entity} field does not open with this device's key",
-                           entity=Code("entity", entity)) from exc
+    except (ValueError, zlib.error) as exc:
+        raise _corrupt(entity) from exc
 
 
 def repacked(key: bytes | bytearray, entity: str, record_id: str, field: str,
@@ -95,13 +107,15 @@ def repacked(key: bytes | bytearray, entity: str, record_id: str, field: str,
     token = value.get(JSON_MARK) if isinstance(value, dict) and set(value) == {JSON_MARK} else value
     if not isinstance(token, str) or not token.startswith(PREFIX):
         return None
-    text = open_text(key, entity, record_id, field, token)
-    data = text.encode("utf-8")
-    if _pack(text) == data:
+    plain = _opened(key, entity, record_id, field, token)
+    if plain[:1] == _ZLIB:
+        return None  # sealed compressed already
+    try:
+        text = plain.decode("utf-8")
+    except ValueError as exc:
+        raise _corrupt(entity) from exc
+    if _pack(text) == plain:
         return None  # compression would not make it shorter
-    raw = base64.b64decode(token[len(PREFIX):].encode("ascii"))
-    if len(raw) - 12 - 16 != len(data):
-        return None  # sealed compressed already (its plaintext is shorter than the text)
     again = seal_text(key, entity, record_id, field, text)
     return {JSON_MARK: again} if isinstance(value, dict) else again
 

@@ -9,7 +9,8 @@ key (a centre-staff user) sees sealed values, and cannot store clear ones.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import event, inspect, select, update
@@ -221,38 +222,15 @@ def seal_existing(session: Session) -> int:
 
     A value a release before compression sealed as it is, is sealed again compressed where
     that is shorter (`crypto.sealed.repacked`). Idempotent. Runs once per `SEALING_VERSION`,
-    at the first unlock by an entitled user after the upgrade. Final statements
-    are protected by a trigger against changes to their content: it is dropped for this
-    one rewrite (same content, sealed) and put back by the caller's migration state.
+    at the first unlock by an entitled user after the upgrade; the final statements'
+    triggers are set aside for it (`statement_triggers_aside`).
     """
     key = key_of(session)
     if key is None:
         raise missing_key()
     conn = session.connection()
-    triggers = conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'statement'"
-    ).fetchall()
-    for name, _sql in triggers:
-        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    count = 0
-    names = SEALED_FIELDS["statement"]
-    rows = conn.execute(select(Statement.id, *(getattr(Statement, n) for n in names))).all()
-    for sid, *stored in rows:
-        values = {}
-        for name, value in zip(names, stored, strict=True):
-            if _empty(value):
-                continue
-            if not sealed.is_sealed(value):
-                values[name] = sealed.seal_value(key, "statement", sid, name, value)
-            elif (again := sealed.repacked(key, "statement", sid, name, value)) is not None:
-                values[name] = again
-        if values:
-            # The same content: `updated_at` stays (not this unlock's time, its `onupdate`).
-            conn.execute(update(Statement).where(Statement.id == sid).values(
-                **values, updated_at=Statement.__table__.c.updated_at))
-            count += 1
-    for _name, sql in triggers:
-        conn.exec_driver_sql(sql)
+    with statement_triggers_aside(conn):
+        count = _seal_statements(conn, key)
     for seq, entity_id, fields in conn.execute(
         select(Outbox.seq, Outbox.entity_id, Outbox.fields).where(Outbox.entity == "statement")
     ).all():
@@ -273,6 +251,43 @@ def seal_existing(session: Session) -> int:
             token = sealed.seal_text(key, "attachment", aid, "file_key", bytes(file_key).hex()).encode()
             conn.execute(update(Attachment).where(Attachment.id == aid).values(file_key=token))
     return count
+
+
+def _seal_statements(conn: Any, key: bytearray) -> int:
+    """Seal, or seal again compressed, each statement's fields; return how many changed."""
+    count = 0
+    names = SEALED_FIELDS["statement"]
+    rows = conn.execute(select(Statement.id, *(getattr(Statement, n) for n in names))).all()
+    for sid, *stored in rows:
+        values = {}
+        for name, value in zip(names, stored, strict=True):
+            if _empty(value):
+                continue
+            if not sealed.is_sealed(value):
+                values[name] = sealed.seal_value(key, "statement", sid, name, value)
+            elif (again := sealed.repacked(key, "statement", sid, name, value)) is not None:
+                values[name] = again
+        if values:
+            # The same content: `updated_at` stays (not this unlock's time, its `onupdate`).
+            conn.execute(update(Statement).where(Statement.id == sid).values(
+                **values, updated_at=Statement.__table__.c.updated_at))
+            count += 1
+    return count
+
+
+@contextmanager
+def statement_triggers_aside(conn: Any) -> Iterator[None]:
+    """Final statements are protected by triggers against changes to their content: they
+    are dropped for a rewrite of the same content (sealed, compressed, re-encoded) and made
+    again as they were, in the caller's transaction."""
+    triggers = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'statement'"
+    ).fetchall()
+    for name, _sql in triggers:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield
+    for _name, sql in triggers:
+        conn.exec_driver_sql(sql)
 
 
 # -- drafts of statement forms -----------------------------------------------------------

@@ -155,7 +155,7 @@ def rows_after(s: Session, acked: int, limit: int | None = None) -> list[Outbox]
     own = str(s.scalar(select(Device.post_code))) if resent else None
     again = [Outbox(seq=r.seq, entity=r.entity, entity_id=r.entity_id, op="upsert", fields={},
                     hlc=r.hlc, post_code=sent_post(s, r.post_code, own)) for r in resent]
-    again += _sent_audit(s, acked, limit)
+    again += sent_audit_rows(s, acked, limit)
     compacted = int(s.scalar(select(Device.compacted_seq)) or 0)
     if acked < compacted:
         for model in SYNCED_MODELS.values():
@@ -168,7 +168,7 @@ def rows_after(s: Session, acked: int, limit: int | None = None) -> list[Outbox]
     return rows
 
 
-def _sent_audit(s: Session, acked: int, limit: int | None) -> list[Outbox]:
+def sent_audit_rows(s: Session, acked: int, limit: int | None) -> list[Outbox]:
     """The audit events of `OutboxSentAudit` runs after `acked` (at most `limit`), as the
     outbox rows that carried them, made again from the trail, each with its run's stamp."""
     runs = s.scalars(select(OutboxSentAudit).where(

@@ -33,6 +33,7 @@ from fieldapp.store.models import (
     Statement,
     synced_columns,
 )
+from fieldapp.store.sealing import statement_triggers_aside
 from fieldapp.sync.outbox import rows_after
 from tests.conftest import PASSPHRASE
 from tests.support.storedump import dump
@@ -90,25 +91,24 @@ def _as_older_release(root: Path) -> None:
     engine = open_engine(root / "fieldapp.db", _key(root))
     try:
         with Session(engine) as s, s.begin():
-            conn = s.connection()
-            triggers = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = "
-                                            "'trigger' AND tbl_name = 'statement'").all()
-            for name, _sql in triggers:  # a final statement never changes, but for this
-                conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-            for status in ("draft", "final"):
-                st = s.scalars(select(Statement).where(Statement.status == status)).first()
-                assert st is not None
-                star = st.stamp_of("status")
-                wall, counter, node = star.split("-", 2)
-                later = f"{int(wall) + 5000:013d}-{counter}-{node}"
-                full = {"*": star, **dict.fromkeys(synced_columns(Statement), later)}
-                s.execute(update(Statement).where(Statement.id == st.id).values(
-                    hlc=full, updated_at=Statement.__table__.c.updated_at),
-                    execution_options={"synchronize_session": False})
-            for _name, sql in triggers:
-                conn.exec_driver_sql(sql)
+            # A final statement never changes, but for this.
+            with statement_triggers_aside(s.connection()):
+                _full_stamps(s)
     finally:
         engine.dispose()
+
+
+def _full_stamps(s: Session) -> None:
+    for status in ("draft", "final"):
+        st = s.scalars(select(Statement).where(Statement.status == status)).first()
+        assert st is not None
+        star = st.stamp_of("status")
+        wall, counter, node = star.split("-", 2)
+        later = f"{int(wall) + 5000:013d}-{counter}-{node}"
+        full = {"*": star, **dict.fromkeys(synced_columns(Statement), later)}
+        s.execute(update(Statement).where(Statement.id == st.id).values(
+            hlc=full, updated_at=Statement.__table__.c.updated_at),
+            execution_options={"synchronize_session": False})
 
 
 def test_0016_converts_row_for_row(tmp_path: Path) -> None:
@@ -205,17 +205,12 @@ def test_statements_sealed_uncompressed_are_sealed_again_compressed_once(
     key = ws.store.statement_key
     assert key is not None
     with ws.tx() as s:
-        conn = s.connection()
-        triggers = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = "
-                                        "'trigger' AND tbl_name = 'statement'").all()
-        for name, _sql in triggers:
-            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-        for ident, narrative in texts.items():
-            s.execute(update(Statement.__table__).where(Statement.__table__.c.id == ident).values(
-                narrative=_sealed_uncompressed(key, ident, "narrative", narrative),
-                updated_at=Statement.__table__.c.updated_at))
-        for _name, sql in triggers:
-            conn.exec_driver_sql(sql)
+        with statement_triggers_aside(s.connection()):
+            for ident, narrative in texts.items():
+                s.execute(update(Statement.__table__).where(
+                    Statement.__table__.c.id == ident).values(
+                    narrative=_sealed_uncompressed(key, ident, "narrative", narrative),
+                    updated_at=Statement.__table__.c.updated_at))
         s.execute(update(Device).values(sealing=2))
 
     uncompressed = {i: len(v) for i, v in _narratives(ws)}

@@ -46,14 +46,9 @@ def _sent(session: Session) -> list[dict[str, Any]]:
     for row in rows:
         row["post_code"] = sent_post(session, row["post_code"])
     if _present(session, "outbox_sent_audit"):
-        from fieldapp.store import audit
-        from fieldapp.store.models import OutboxSentAudit
+        from fieldapp.sync.outbox import sent_audit_rows
 
-        for run in session.scalars(select(OutboxSentAudit)):
-            rows += [{"seq": run.seq + i, "entity": "audit_event", "entity_id": event["id"],
-                      "post_code": sent_post(session, b""), "hlc": run.hlc}
-                     for i, event in enumerate(audit.events_after(
-                         session, run.audit_seq - 1, run.count))]
+        rows += [{k: getattr(r, k) for k in keys} for r in sent_audit_rows(session, 0, None)]
     if "compacted_seq" in _present(session, "device"):
         upto = int(session.scalar(select(Device.compacted_seq)) or 0)
         rows += [{"seq": r.out_seq, "entity": r.SYNC_ENTITY, "entity_id": r.id,

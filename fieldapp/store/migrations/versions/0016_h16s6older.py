@@ -33,20 +33,15 @@ down_revision = "0015_h16s5search"
 
 
 def upgrade() -> None:
+    from fieldapp.store.sealing import statement_triggers_aside
+
     conn = op.get_bind()
-    # A final statement's triggers (it never changes) are set aside while its table is made
-    # again and its stamps are rewritten (same stamps, fewer bytes), then made again.
-    triggers = [sql for (sql,) in conn.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'statement'")]
-    for (name,) in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'statement'"
-    ).all():
-        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    _statement_with_rowid(conn)
     session = Session(bind=conn)
-    _short_stamps(session)
-    for sql in triggers:
-        conn.exec_driver_sql(sql)
+    # A final statement's triggers (it never changes) are set aside while its table is made
+    # again and its stamps are rewritten (same stamps, fewer bytes).
+    with statement_triggers_aside(conn):
+        _statement_with_rowid(conn)
+        _short_stamps(session)
     op.create_table(
         "outbox_sent_audit",
         sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=False),
@@ -59,9 +54,9 @@ def upgrade() -> None:
 
 def _statement_with_rowid(conn: Any) -> None:
     """The statement table made again as a rowid table, with its indexes. Foreign keys
-    cannot be turned off inside the
-    migration's transaction: the rows are copied aside, the table dropped and made again
-    under its name (deferred checking allows the moment in between), as 0013 did."""
+    cannot be turned off inside the migration's transaction: the rows are copied aside, the
+    table dropped and made again under its name (deferred checking allows the moment in
+    between), as 0013 did."""
     create = conn.exec_driver_sql(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'statement'").scalar()
     plain = re.sub(r"\)\s*WITHOUT\s+ROWID\s*$", ")", create.rstrip(), flags=re.IGNORECASE)
